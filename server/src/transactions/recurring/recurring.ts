@@ -1,0 +1,313 @@
+import { streamKey } from './stream-key.js';
+
+/**
+ * Recurring-payment detection: finds subscriptions, bills and income that repeat on a calendar
+ * rhythm. Pure and linear in the number of transactions (one grouping pass, then work per group).
+ * All amounts are integer minor units; the route converts them at the JSON edge.
+ */
+
+export type Frequency = 'weekly' | 'biweekly' | 'monthly' | 'quarterly' | 'annually';
+export type AmountType = 'fixed' | 'variable';
+
+export interface RecurringInput {
+  id: string;
+  date: string; // YYYY-MM-DD
+  amount: number; // minor units, negative = debit
+  description: string;
+  category: string;
+  pending: boolean;
+}
+
+export interface RecurringStream {
+  description: string;
+  category: string;
+  frequency: Frequency;
+  amount_type: AmountType;
+  typical_amount: number; // minor units, positive
+  occurrences: number;
+  first_date: string;
+  last_date: string;
+  next_expected_date: string;
+  is_active: boolean;
+  transaction_ids: string[];
+}
+
+export interface RecurringResult {
+  outgoing: RecurringStream[];
+  incoming: RecurringStream[];
+  monthly_outgoing_total: number;
+  monthly_incoming_total: number;
+}
+
+interface Rhythm {
+  frequency: Frequency;
+  days: number; // nominal period length
+  months: number; // calendar months per period (0 = counted in days)
+  single: readonly [number, number]; // accepted gap between consecutive payments (weekends, late posting)
+  double: readonly [number, number] | null; // gap when exactly one period was missed
+  minOccurrences: number;
+  perMonth: number; // factor converting one payment to a monthly amount
+}
+
+const RHYTHMS: readonly Rhythm[] = [
+  { frequency: 'weekly', days: 7, months: 0, single: [5, 9], double: [12, 16], minOccurrences: 4, perMonth: 52 / 12 },
+  { frequency: 'biweekly', days: 14, months: 0, single: [11, 17], double: [25, 31], minOccurrences: 3, perMonth: 26 / 12 },
+  { frequency: 'monthly', days: 30.44, months: 1, single: [24, 38], double: [54, 68], minOccurrences: 3, perMonth: 1 },
+  { frequency: 'quarterly', days: 91.3, months: 3, single: [80, 102], double: [170, 195], minOccurrences: 3, perMonth: 1 / 3 },
+  { frequency: 'annually', days: 365.25, months: 12, single: [345, 385], double: null, minOccurrences: 2, perMonth: 1 / 12 },
+];
+
+/** Share of gaps that must fit the rhythm; the rest may be a stray extra payment. */
+const MIN_FIT_SHARE = 0.8;
+/** Amounts within this share of their price level count as the same price (fixed). */
+const SAME_PRICE = 0.05;
+/**
+ * Mean lateness allowed per payment, as a share of the period (with a floor in days). A fixed
+ * amount vouches for the rhythm; varying amounts at loose intervals are a habit (hairdresser,
+ * vet), not a bill with a billing cycle.
+ */
+const LOOSENESS = { fixed: { share: 0.2, floor: 2 }, variable: { share: 0.12, floor: 1.5 } } as const;
+/** Payments at one amount needed before they may be split from the rest of their payee's. */
+const MIN_CLUSTER = 4;
+/** Share of payments that must sit in runs of one price for the stream to be fixed. */
+const FIXED_SHARE = 0.85;
+/** Beyond this spread (p90 − p10 over the median) the amounts look like shopping, not a bill. */
+const MAX_SPREAD = 1.5;
+/** With only two payments (annual), they must be about the same amount to count as a stream. */
+const PAIR_MAX_RATIO = 1.25;
+
+interface Occurrence {
+  id: string;
+  day: number; // days since epoch
+  date: string;
+  amount: number; // positive
+  description: string;
+  category: string;
+}
+
+const DAY_MS = 86_400_000;
+const dayNumber = (date: string): number =>
+  Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / DAY_MS;
+const dateOfDay = (day: number): string => new Date(day * DAY_MS).toISOString().slice(0, 10);
+
+/** Calendar month arithmetic with the day clamped to the month's length (Jan 31 + 1 → Feb 28). */
+function addMonths(date: string, months: number): string {
+  const y = Number(date.slice(0, 4));
+  const m = Number(date.slice(5, 7)) - 1 + months;
+  const target = new Date(Date.UTC(y, m, 1));
+  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
+  target.setUTCDate(Math.min(Number(date.slice(8, 10)), lastDay));
+  return target.toISOString().slice(0, 10);
+}
+
+const median = (sorted: readonly number[]): number => {
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+};
+const sortedCopy = (xs: readonly number[]): number[] => [...xs].sort((a, b) => a - b);
+const within = (x: number, [lo, hi]: readonly [number, number]): boolean => x >= lo && x <= hi;
+
+/** The rhythm the gaps follow, tolerating shifted days and at most a quarter of missed periods. */
+function findRhythm(occ: readonly Occurrence[]): Rhythm | null {
+  const gaps: number[] = [];
+  for (let i = 1; i < occ.length; i++) gaps.push(occ[i]!.day - occ[i - 1]!.day);
+  if (gaps.length === 0) return null;
+  const typicalGap = median(sortedCopy(gaps));
+  const rhythm = RHYTHMS.find((r) => within(typicalGap, r.single));
+  if (!rhythm || occ.length < rhythm.minOccurrences) return null;
+  let fit = 0;
+  let missed = 0;
+  for (const gap of gaps) {
+    if (within(gap, rhythm.single)) fit++;
+    else if (rhythm.double && within(gap, rhythm.double)) missed++;
+  }
+  const allowedMissed = Math.max(1, Math.floor(gaps.length / 4));
+  if (missed > allowedMissed) return null;
+  return (fit + missed) / gaps.length >= MIN_FIT_SHARE ? rhythm : null;
+}
+
+/**
+ * Splits amounts (in date order) into price levels; a subscription has one level per price
+ * change, a utility bill a new level almost every month.
+ */
+function priceLevels(amounts: readonly number[]): number[][] {
+  const levels: number[][] = [];
+  let anchor = Number.NaN;
+  for (const a of amounts) {
+    if (levels.length > 0 && Math.abs(a - anchor) <= anchor * SAME_PRICE) levels[levels.length - 1]!.push(a);
+    else {
+      levels.push([a]);
+      anchor = a;
+    }
+  }
+  return levels;
+}
+
+function describeAmounts(amounts: readonly number[]): { type: AmountType; typical: number } | null {
+  const sorted = sortedCopy(amounts);
+  const mid = median(sorted);
+  const lo = sorted[Math.floor((sorted.length - 1) * 0.1)]!;
+  const hi = sorted[Math.ceil((sorted.length - 1) * 0.9)]!;
+  const levels = priceLevels(amounts);
+  const last = levels[levels.length - 1]!;
+  // Fixed: the price holds for long runs (Netflix 790 → 1.190 is two runs; about one change per
+  // six payments at most); a lone different payment (a December bonus) is tolerated.
+  const runs = levels.filter((l, i) => l.length >= 2 || i === levels.length - 1);
+  const inRuns = runs.reduce((n, l) => n + l.length, 0);
+  const isFixed =
+    runs.length <= 1 + Math.max(1, Math.floor(amounts.length / 6)) && inRuns >= amounts.length * FIXED_SHARE;
+  if (isFixed) return { type: 'fixed', typical: Math.round(median(sortedCopy(last))) };
+  if ((hi - lo) / mid > MAX_SPREAD) return null;
+  // Variable: the recent half-year says more about the next bill than the whole history.
+  return { type: 'variable', typical: Math.round(median(sortedCopy(amounts.slice(-6)))) };
+}
+
+function mostCommon(values: readonly string[]): string {
+  const counts = new Map<string, number>();
+  let best = values[values.length - 1]!;
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  for (const [v, n] of counts) if (n > (counts.get(best) ?? 0)) best = v;
+  return best;
+}
+
+/**
+ * Drops payments that come too soon after the previous one (an extra transfer to the same
+ * payee); of two such, the one whose amount is nearer the usual amount stays.
+ */
+function dropExtras(occ: readonly Occurrence[], rhythm: Rhythm): Occurrence[] {
+  const usual = median(sortedCopy(occ.map((o) => o.amount)));
+  const kept: Occurrence[] = [];
+  for (const o of occ) {
+    const prev = kept[kept.length - 1];
+    if (prev && o.day - prev.day < rhythm.single[0]) {
+      if (Math.abs(o.amount - usual) < Math.abs(prev.amount - usual)) kept[kept.length - 1] = o;
+    } else kept.push(o);
+  }
+  return kept;
+}
+
+/** Average distance in days of each gap from a whole number of periods. */
+function meanGapDeviation(occ: readonly Occurrence[], rhythm: Rhythm): number {
+  let total = 0;
+  for (let i = 1; i < occ.length; i++) {
+    const gap = occ[i]!.day - occ[i - 1]!.day;
+    total += Math.abs(gap - Math.max(1, Math.round(gap / rhythm.days)) * rhythm.days);
+  }
+  return total / (occ.length - 1);
+}
+
+function buildStream(all: readonly Occurrence[], today: number): RecurringStream | null {
+  const rhythm = findRhythm(all);
+  if (!rhythm) return null;
+  const occ = dropExtras(all, rhythm);
+  if (occ.length < rhythm.minOccurrences) return null;
+  const values = occ.map((o) => o.amount);
+  if (values.length === 2 && Math.max(...values) > Math.min(...values) * PAIR_MAX_RATIO) return null;
+  const amounts = describeAmounts(values);
+  if (!amounts) return null;
+  const loose = LOOSENESS[amounts.type];
+  if (meanGapDeviation(occ, rhythm) > Math.max(loose.floor, loose.share * rhythm.days)) return null;
+  const first = occ[0]!;
+  const last = occ[occ.length - 1]!;
+  const next =
+    rhythm.months > 0 ? addMonths(last.date, rhythm.months) : dateOfDay(last.day + rhythm.days);
+  // Ended: a whole further period (plus the lateness we tolerate) went by after the expected date.
+  const grace = rhythm.single[1];
+  return {
+    description: last.description,
+    category: mostCommon(occ.map((o) => o.category)),
+    frequency: rhythm.frequency,
+    amount_type: amounts.type,
+    typical_amount: amounts.typical,
+    occurrences: occ.length,
+    first_date: first.date,
+    last_date: last.date,
+    next_expected_date: next,
+    is_active: today <= dayNumber(next) + grace,
+    transaction_ids: occ.map((o) => o.id),
+  };
+}
+
+/** Groups amounts that sit close together (sorted, split at gaps over 20%). */
+function amountClusters(occ: readonly Occurrence[]): Occurrence[][] {
+  const byAmount = [...occ].sort((a, b) => a.amount - b.amount);
+  const clusters: Occurrence[][] = [];
+  for (const o of byAmount) {
+    const current = clusters[clusters.length - 1];
+    const prev = current?.[current.length - 1];
+    if (current && prev && o.amount <= prev.amount * 1.2) current.push(o);
+    else clusters.push([o]);
+  }
+  return clusters.map((c) => c.sort((a, b) => a.day - b.day || (a.id < b.id ? -1 : 1)));
+}
+
+/**
+ * The stream in one counterparty group. When stray payments to the same payee hide the rhythm,
+ * the payments at the usual amount are tried alone — only if they are most of the group, so
+ * that a few look-alike amounts among groceries or cash withdrawals never become a stream.
+ */
+function streamOfGroup(occ: Occurrence[], today: number): RecurringStream | null {
+  const whole = buildStream(occ, today);
+  if (whole) return whole;
+  const largest = amountClusters(occ).reduce((a, b) => (b.length > a.length ? b : a));
+  if (largest.length === occ.length || largest.length < MIN_CLUSTER || largest.length * 2 < occ.length) return null;
+  return buildStream(largest, today);
+}
+
+const monthlyAmount = (s: RecurringStream): number =>
+  s.typical_amount * RHYTHMS.find((r) => r.frequency === s.frequency)!.perMonth;
+
+function orderStreams(streams: RecurringStream[]): RecurringStream[] {
+  return streams.sort(
+    (a, b) =>
+      Number(b.is_active) - Number(a.is_active) ||
+      monthlyAmount(b) - monthlyAmount(a) ||
+      a.description.localeCompare(b.description),
+  );
+}
+
+const monthlyTotal = (streams: readonly RecurringStream[]): number =>
+  Math.round(streams.reduce((sum, s) => (s.is_active ? sum + monthlyAmount(s) : sum), 0));
+
+export function detectRecurringStreams(transactions: readonly RecurringInput[], today: string): RecurringResult {
+  const todayDay = dayNumber(today);
+  const keyCache = new Map<string, string>();
+  const groups = new Map<string, Occurrence[]>();
+  for (const t of transactions) {
+    // Pending amounts and dates may still change; only booked payments define a rhythm.
+    if (t.pending || t.amount === 0) continue;
+    let key = keyCache.get(t.description);
+    if (key === undefined) {
+      key = streamKey(t.description);
+      keyCache.set(t.description, key);
+    }
+    const groupKey = (t.amount < 0 ? 'out:' : 'in:') + key;
+    const occ: Occurrence = {
+      id: t.id,
+      day: dayNumber(t.date),
+      date: t.date,
+      amount: Math.abs(t.amount),
+      description: t.description,
+      category: t.category,
+    };
+    const group = groups.get(groupKey);
+    if (group) group.push(occ);
+    else groups.set(groupKey, [occ]);
+  }
+
+  const outgoing: RecurringStream[] = [];
+  const incoming: RecurringStream[] = [];
+  for (const [groupKey, occ] of groups) {
+    if (occ.length < 2) continue;
+    occ.sort((a, b) => a.day - b.day || (a.id < b.id ? -1 : 1));
+    const target = groupKey.startsWith('out:') ? outgoing : incoming;
+    const stream = streamOfGroup(occ, todayDay);
+    if (stream) target.push(stream);
+  }
+  return {
+    outgoing: orderStreams(outgoing),
+    incoming: orderStreams(incoming),
+    monthly_outgoing_total: monthlyTotal(outgoing),
+    monthly_incoming_total: monthlyTotal(incoming),
+  };
+}
