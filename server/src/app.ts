@@ -1,0 +1,65 @@
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { accountRoutes } from './accounts/routes.js';
+import { bankRoutes } from './banks/routes.js';
+import { connectRoutes } from './connect/routes.js';
+import { connectionRoutes } from './connections/routes.js';
+import { developerRoutes } from './developers/routes.js';
+import { registerDocs } from './docs/routes.js';
+import { ApiError, errorBody } from './errors.js';
+import { healthRoutes } from './health/routes.js';
+import { registerAuth } from './http/auth.js';
+import { registerErrorHandling } from './http/error-handler.js';
+import { registerJsonParser } from './http/json-parser.js';
+import type { AppDeps } from './http/principals.js';
+import { requestIdFor } from './http/request-id.js';
+import { sandboxRoutes } from './sandbox/routes.js';
+import { transactionRoutes } from './transactions/routes.js';
+import { registerUsageRecording } from './usage/plugin.js';
+import { webhookRoutes } from './webhooks/routes.js';
+
+export interface BuildOptions {
+  logger?: FastifyServerOptions['logger'];
+}
+
+/** The whole HTTP surface over the given dependencies; main.ts and tests both build it here. */
+export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    genReqId: requestIdFor,
+    requestIdHeader: false,
+    requestIdLogLabel: 'request_id',
+    bodyLimit: 1024 * 1024,
+    return503OnClosing: true,
+    ajv: { customOptions: { removeAdditional: true, coerceTypes: 'array', useDefaults: true, allErrors: true } },
+    // Errors the HTTP parser finds before Fastify sees a request still answer in the documented shape.
+    clientErrorHandler: (err, socket) => {
+      if (!socket.writable) return;
+      const body = JSON.stringify(
+        errorBody(new ApiError('MALFORMED_REQUEST', `The request could not be parsed (${(err as NodeJS.ErrnoException).code ?? 'bad request'}).`), deps.config.publicUrl, 'none'),
+      );
+      socket.end(`HTTP/1.1 400 Bad Request\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+    },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.decorate('deps', deps);
+  app.addHook('onRequest', async (req, reply) => {
+    reply.header('x-request-id', req.id);
+  });
+  registerJsonParser(app);
+  registerErrorHandling(app);
+  registerAuth(app);
+  registerUsageRecording(app);
+  await registerDocs(app);
+
+  await app.register(healthRoutes);
+  await app.register(bankRoutes);
+  await app.register(connectRoutes);
+  await app.register(connectionRoutes);
+  await app.register(accountRoutes);
+  await app.register(transactionRoutes);
+  await app.register(sandboxRoutes);
+  await app.register(developerRoutes);
+  await app.register(webhookRoutes);
+  return app;
+}

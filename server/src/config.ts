@@ -1,0 +1,133 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+
+/** Thrown for a bad environment variable; main prints its message as one line and exits. */
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    detail: string,
+  ) {
+    super(`Invalid configuration: ${variable} ${detail}`);
+  }
+}
+
+export type DatabaseConfig = { kind: 'sqlite'; path: string } | { kind: 'postgres'; url: string };
+
+export interface Config {
+  port: number;
+  host: string;
+  database: DatabaseConfig;
+  publicUrl: string;
+  /** 32-byte key for AES-GCM and MACs; `null` means "generate/keep one in the data directory". */
+  secretKey: Buffer | null;
+  dataDir: string;
+  webhookAllowPrivate: boolean;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** Scheduled refresh of every active connection; 0 turns it off. */
+  syncIntervalSeconds: number;
+  /** Whether to run the webhook dispatcher loop in this process. */
+  dispatcherEnabled: boolean;
+  seedSandbox: boolean;
+}
+
+type Env = Record<string, string | undefined>;
+
+function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^\d+$/.test(raw)) throw new ConfigError(name, `must be a whole number, got "${raw}"`);
+  const n = Number(raw);
+  if (n < min || n > max) throw new ConfigError(name, `must be between ${min} and ${max}, got ${n}`);
+  return n;
+}
+
+function boolean(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name]?.toLowerCase();
+  if (raw === undefined || raw === '') return fallback;
+  if (['true', '1', 'yes'].includes(raw)) return true;
+  if (['false', '0', 'no'].includes(raw)) return false;
+  throw new ConfigError(name, `must be true or false, got "${env[name]}"`);
+}
+
+function database(env: Env, dataDir: string): DatabaseConfig {
+  const raw = env.DATABASE_URL;
+  if (raw === undefined || raw === '') return { kind: 'sqlite', path: resolve(dataDir, 'opendinar.db') };
+  if (raw.startsWith('file:')) {
+    const path = raw.slice('file:'.length);
+    if (!path) throw new ConfigError('DATABASE_URL', 'file: needs a path, e.g. file:./data/opendinar.db');
+    return { kind: 'sqlite', path: path === ':memory:' ? path : resolve(path) };
+  }
+  if (/^postgres(ql)?:\/\//.test(raw)) {
+    try {
+      new URL(raw);
+    } catch {
+      throw new ConfigError('DATABASE_URL', 'is not a valid postgres:// URL');
+    }
+    return { kind: 'postgres', url: raw };
+  }
+  throw new ConfigError(
+    'DATABASE_URL',
+    `must be file:PATH or postgres://…, got "${raw.replace(/\/\/[^@]*@/, '//***@')}"`,
+  );
+}
+
+function secretKey(env: Env): Buffer | null {
+  const raw = env.OPENDINAR_SECRET_KEY;
+  if (raw === undefined || raw === '') return null;
+  if (/^[0-9a-fA-F]{64}$/.test(raw)) return Buffer.from(raw, 'hex');
+  const b = Buffer.from(raw, 'base64');
+  if (b.length === 32) return b;
+  throw new ConfigError('OPENDINAR_SECRET_KEY', 'must be 32 bytes as 64 hex characters or base64');
+}
+
+function publicUrl(env: Env, port: number): string {
+  const raw = env.OPENDINAR_PUBLIC_URL;
+  if (raw === undefined || raw === '') return `http://localhost:${port}`;
+  try {
+    const u = new URL(raw);
+    if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new Error();
+  } catch {
+    throw new ConfigError('OPENDINAR_PUBLIC_URL', `must be an http(s) URL, got "${raw}"`);
+  }
+  return raw.replace(/\/+$/, '');
+}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+/** Reads and validates every environment variable once; throws ConfigError naming the variable. */
+export function loadConfig(env: Env = process.env): Config {
+  const port = integer(env, 'PORT', 3000, 0, 65535);
+  const dataDir = resolve(env.OPENDINAR_DATA_DIR || './data');
+  const logLevel = (env.LOG_LEVEL || 'info').toLowerCase();
+  if (!(LOG_LEVELS as readonly string[]).includes(logLevel)) {
+    throw new ConfigError('LOG_LEVEL', `must be one of ${LOG_LEVELS.join(', ')}`);
+  }
+  return {
+    port,
+    host: env.HOST || '0.0.0.0',
+    database: database(env, dataDir),
+    publicUrl: publicUrl(env, port),
+    secretKey: secretKey(env),
+    dataDir,
+    webhookAllowPrivate: boolean(env, 'OPENDINAR_WEBHOOK_ALLOW_PRIVATE', false),
+    logLevel: logLevel as Config['logLevel'],
+    syncIntervalSeconds: integer(env, 'OPENDINAR_SYNC_INTERVAL_SECONDS', 0, 0, 7 * 86400),
+    dispatcherEnabled: boolean(env, 'OPENDINAR_DISPATCHER', true),
+    seedSandbox: boolean(env, 'OPENDINAR_SEED_SANDBOX', true),
+  };
+}
+
+/** The configured key, or one generated once into the data directory (embedded default). */
+export function resolveSecretKey(config: Config): Buffer {
+  if (config.secretKey) return config.secretKey;
+  const file = resolve(config.dataDir, 'secret.key');
+  if (existsSync(file)) {
+    const key = Buffer.from(readFileSync(file, 'utf8').trim(), 'hex');
+    if (key.length !== 32) throw new ConfigError('OPENDINAR_SECRET_KEY', `unset and ${file} is corrupt`);
+    return key;
+  }
+  mkdirSync(dirname(file), { recursive: true });
+  const key = Buffer.from(crypto.getRandomValues(new Uint8Array(32)));
+  writeFileSync(file, key.toString('hex'), { mode: 0o600, flag: 'wx' });
+  return key;
+}

@@ -1,0 +1,204 @@
+/**
+ * Kysely table types for both dialects. Conventions: ids and instants are TEXT (ISO-8601 UTC),
+ * dates are TEXT YYYY-MM-DD, money is BIGINT minor units, booleans are INTEGER 0/1,
+ * JSON documents are TEXT.
+ */
+export interface DevelopersTable {
+  id: string;
+  email: string; // lower-cased; unique
+  name: string;
+  password_hash: string;
+  created_at: string;
+}
+
+export interface DevSessionsTable {
+  id: string;
+  developer_id: string;
+  token_hash: string;
+  created_at: string;
+  expires_at: string;
+  revoked_at: string | null;
+}
+
+export interface ApiKeysTable {
+  id: string;
+  developer_id: string;
+  key_hash: string;
+  prefix: string; // first characters shown in lists, e.g. "od_test_sk_9x2m"
+  app_name: string;
+  environment: 'sandbox' | 'live';
+  scopes: string; // JSON array of scope names
+  status: 'active' | 'revoked';
+  created_at: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
+}
+
+export interface ConnectSessionsTable {
+  id: string;
+  token_hash: string; // sha256 of sess_…
+  api_key_id: string;
+  developer_id: string;
+  environment: 'sandbox' | 'live';
+  bank_id: string;
+  user_id: string;
+  redirect_url: string;
+  status: 'pending' | 'authorized' | 'denied' | 'exchanged';
+  created_at: string;
+  expires_at: string;
+  authorized_at: string | null;
+  public_token_hash: string | null;
+  public_token_enc: string | null; // sealed, so status polls can return it
+  public_token_expires_at: string | null;
+  exchanged_at: string | null;
+  connection_id: string | null;
+  grant_enc: string | null; // sealed bank grant obtained at authorisation
+}
+
+export interface ConnectionsTable {
+  id: string;
+  api_key_id: string;
+  developer_id: string;
+  environment: 'sandbox' | 'live';
+  bank_id: string;
+  user_id: string;
+  connector: string; // 'sandbox' | 'custom' | later 'xs2a'
+  grant_enc: string | null; // sealed bank grant; null once revoked
+  status: 'active' | 'revoked';
+  created_at: string;
+  revoked_at: string | null;
+  last_synced_at: string | null;
+  refresh_count: number;
+  sync_locked_until: string | null; // lease so one refresh runs per connection at a time
+}
+
+export interface AccountsTable {
+  id: string;
+  connection_id: string;
+  api_key_id: string; // denormalised owner for one-query scoping
+  bank_id: string;
+  ref: string; // the connector's own account reference
+  name: string;
+  type: 'current' | 'savings';
+  currency: string;
+  account_number: string;
+  opening_balance: number;
+  available_delta: number; // available = balance + available_delta
+  change_seq: number; // last sequence number in transaction_changes for this account
+  created_at: string;
+}
+
+export interface IdentitiesTable {
+  account_id: string;
+  document: string; // JSON {names, emails, phone_numbers, addresses}
+}
+
+export interface TransactionsTable {
+  id: string;
+  account_id: string;
+  bank_txn_id: string; // the bank's id; unique per account
+  date: string;
+  amount: number;
+  currency: string;
+  description: string;
+  category: string;
+  pending: number;
+  pending_transaction_id: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** Per-account change log: a sync cursor is a position (seq) in it. */
+export interface TransactionChangesTable {
+  account_id: string;
+  seq: number;
+  transaction_id: string;
+  kind: 'added' | 'modified' | 'removed';
+  created_at: string;
+}
+
+export interface WebhooksTable {
+  id: string;
+  developer_id: string;
+  url: string;
+  events: string; // JSON array; [] = all events
+  secret_enc: string;
+  created_at: string;
+  deleted_at: string | null;
+}
+
+/** Outbox: one row per event, written in the same transaction as the change. */
+export interface WebhookEventsTable {
+  id: string; // evt_…, the event_id receivers de-duplicate on
+  developer_id: string;
+  environment: 'sandbox' | 'live';
+  event_type: string; // e.g. AUTH.AUTOMATICALLY_VERIFIED
+  payload: string; // JSON body (without event_id/environment, which are added at delivery)
+  created_at: string;
+}
+
+export interface WebhookDeliveriesTable {
+  id: string;
+  event_id: string;
+  webhook_id: string;
+  developer_id: string;
+  status: 'pending' | 'succeeded' | 'failed';
+  attempts: number;
+  next_attempt_at: string;
+  locked_until: string | null;
+  last_attempt_at: string | null;
+  last_status_code: number | null;
+  last_error: string | null;
+  created_at: string;
+}
+
+export interface WebhookAttemptsTable {
+  id: string;
+  delivery_id: string;
+  attempted_at: string;
+  status_code: number | null;
+  error: string | null;
+  duration_ms: number;
+}
+
+export interface UsageEventsTable {
+  id: string;
+  api_key_id: string;
+  developer_id: string;
+  environment: 'sandbox' | 'live';
+  method: string;
+  endpoint: string; // route pattern, e.g. "GET /accounts/:id/transactions"
+  status: number;
+  error_code: string | null;
+  request_id: string;
+  at: string;
+}
+
+export interface LinkTokensTable {
+  id: string;
+  token_hash: string;
+  api_key_id: string;
+  developer_id: string;
+  environment: 'sandbox' | 'live';
+  user_id: string;
+  created_at: string;
+  expires_at: string;
+}
+
+export interface Database {
+  developers: DevelopersTable;
+  dev_sessions: DevSessionsTable;
+  api_keys: ApiKeysTable;
+  connect_sessions: ConnectSessionsTable;
+  connections: ConnectionsTable;
+  accounts: AccountsTable;
+  identities: IdentitiesTable;
+  transactions: TransactionsTable;
+  transaction_changes: TransactionChangesTable;
+  webhooks: WebhooksTable;
+  webhook_events: WebhookEventsTable;
+  webhook_deliveries: WebhookDeliveriesTable;
+  webhook_attempts: WebhookAttemptsTable;
+  usage_events: UsageEventsTable;
+  link_tokens: LinkTokensTable;
+}

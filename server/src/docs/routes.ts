@@ -1,0 +1,41 @@
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { FastifyInstance } from 'fastify';
+import { renderDocsPage } from './page.js';
+
+/** OpenAPI generated from the route schemas, the people's reference at /docs, the interactive one at /docs/reference. */
+export async function registerDocs(app: FastifyInstance): Promise<void> {
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'OpenDinar API',
+        version: '1.0.0',
+        description: 'Open banking for Serbia: one API for Raiffeisen, Erste, AIK and more.',
+      },
+      servers: [{ url: app.deps.config.publicUrl }],
+      components: {
+        securitySchemes: {
+          apiKey: { type: 'http', scheme: 'bearer', description: 'od_test_sk_… or od_live_sk_… API key' },
+          developerSession: { type: 'http', scheme: 'bearer', description: 'devses_… developer session token' },
+        },
+      },
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs/reference', staticCSP: true });
+
+  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  let page: string | null = null;
+  app.get('/docs', { schema: { hide: true } }, async (_req, reply) => {
+    page ??= renderDocsPage(app.swagger() as OpenApiDocument, app.deps.config.publicUrl);
+    return reply
+      .type('text/html; charset=utf-8')
+      .header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; img-src data:")
+      .send(page);
+  });
+}
+
+export interface OpenApiDocument {
+  paths?: Record<string, Record<string, { summary?: string; description?: string; tags?: string[]; hide?: boolean }>>;
+}

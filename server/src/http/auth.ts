@@ -1,0 +1,105 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { ApiError } from '../errors.js';
+import { sha256Hex } from '../ids.js';
+import type { DeveloperPrincipal, KeyPrincipal, Scope } from './principals.js';
+
+const KEY_FORMAT = /^od_(test|live)_sk_[A-Za-z0-9]{8,128}$/;
+
+function bearer(req: FastifyRequest): string | null {
+  const header = req.headers.authorization;
+  if (header === undefined || header.trim() === '') return null;
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
+  return match?.[1] ?? '';
+}
+
+async function authenticateKey(app: FastifyInstance, token: string): Promise<KeyPrincipal> {
+  const { db } = app.deps;
+  // Well-formed or not, an unknown key answers the same; the lookup is by hash, never by plain key.
+  if (!KEY_FORMAT.test(token)) throw new ApiError('INVALID_API_KEY');
+  const row = await db
+    .selectFrom('api_keys')
+    .select(['id', 'developer_id', 'environment', 'scopes', 'status'])
+    .where('key_hash', '=', sha256Hex(token))
+    .executeTakeFirst();
+  if (!row) throw new ApiError('INVALID_API_KEY');
+  if (row.status !== 'active') throw new ApiError('REVOKED_API_KEY');
+  return {
+    apiKeyId: row.id,
+    developerId: row.developer_id,
+    environment: row.environment,
+    scopes: JSON.parse(row.scopes) as Scope[],
+  };
+}
+
+/** A link_ token acts for its key, for the connect endpoints only. */
+async function authenticateLinkToken(app: FastifyInstance, token: string): Promise<KeyPrincipal> {
+  const { db, clock } = app.deps;
+  const row = await db
+    .selectFrom('link_tokens')
+    .innerJoin('api_keys', 'api_keys.id', 'link_tokens.api_key_id')
+    .select(['link_tokens.api_key_id', 'link_tokens.developer_id', 'link_tokens.environment', 'link_tokens.user_id'])
+    .select(['link_tokens.expires_at', 'api_keys.status'])
+    .where('link_tokens.token_hash', '=', sha256Hex(token))
+    .executeTakeFirst();
+  if (!row) throw new ApiError('INVALID_API_KEY', 'The link token provided is not valid.');
+  if (row.status !== 'active') throw new ApiError('REVOKED_API_KEY');
+  if (row.expires_at <= clock.now().toISOString()) {
+    throw new ApiError('INVALID_API_KEY', 'The link token has expired — create a new one with POST /link/token.');
+  }
+  return {
+    apiKeyId: row.api_key_id,
+    developerId: row.developer_id,
+    environment: row.environment,
+    scopes: [],
+    linkTokenUserId: row.user_id,
+  };
+}
+
+async function authenticateDeveloper(app: FastifyInstance, token: string): Promise<DeveloperPrincipal> {
+  const { db, clock } = app.deps;
+  if (!token.startsWith('devses_')) throw new ApiError('INVALID_DEV_TOKEN');
+  const row = await db
+    .selectFrom('dev_sessions')
+    .select(['id', 'developer_id', 'expires_at', 'revoked_at'])
+    .where('token_hash', '=', sha256Hex(token))
+    .executeTakeFirst();
+  if (!row || row.revoked_at !== null) throw new ApiError('INVALID_DEV_TOKEN');
+  if (row.expires_at <= clock.now().toISOString()) throw new ApiError('EXPIRED_DEV_TOKEN');
+  return { developerId: row.developer_id, sessionId: row.id };
+}
+
+/** One onRequest hook: reads the route's `config.auth` and `config.scope` and sets req.key / req.developer. */
+export function registerAuth(app: FastifyInstance): void {
+  app.decorateRequest('key', null);
+  app.decorateRequest('developer', null);
+  app.addHook('onRequest', async (req) => {
+    const { auth = 'public', scope, sandboxOnly } = req.routeOptions.config;
+    if (auth === 'public') return;
+    const token = bearer(req);
+    if (auth === 'developer') {
+      if (!token) throw new ApiError('MISSING_DEV_TOKEN');
+      req.developer = await authenticateDeveloper(app, token);
+      return;
+    }
+    if (!token) throw new ApiError('MISSING_API_KEY');
+    req.key =
+      auth === 'key-or-link' && token.startsWith('link_')
+        ? await authenticateLinkToken(app, token)
+        : await authenticateKey(app, token);
+    if (scope && !req.key.scopes.includes(scope)) {
+      throw new ApiError('INSUFFICIENT_PERMISSIONS', `This API key lacks the ${scope} scope.`);
+    }
+    if (sandboxOnly && req.key.environment !== 'sandbox') throw new ApiError('NOT_SANDBOX_KEY');
+  });
+}
+
+/** For handlers behind `auth: 'key'`: the principal, which the hook guarantees is set. */
+export function keyOf(req: FastifyRequest): KeyPrincipal {
+  if (!req.key) throw new ApiError('MISSING_API_KEY');
+  return req.key;
+}
+
+export function developerOf(req: FastifyRequest): DeveloperPrincipal {
+  if (!req.developer) throw new ApiError('MISSING_DEV_TOKEN');
+  return req.developer;
+}

@@ -1,0 +1,59 @@
+import type { Db, Dialect } from '../db/index.js';
+import type { Clock } from '../clock.js';
+import type { Config } from '../config.js';
+import type { SecretBox } from '../secrets.js';
+
+export type Scope = 'accounts:read' | 'balance:read' | 'transactions:read';
+export const ALL_SCOPES: readonly Scope[] = ['accounts:read', 'balance:read', 'transactions:read'];
+
+export type Environment = 'sandbox' | 'live';
+
+/** The caller of a banking endpoint: an API key (or a link token acting for one). */
+export interface KeyPrincipal {
+  apiKeyId: string;
+  developerId: string;
+  environment: Environment;
+  scopes: readonly Scope[];
+  /** Set when the caller authenticated with a `link_…` token instead of the secret key. */
+  linkTokenUserId?: string;
+}
+
+export interface DeveloperPrincipal {
+  developerId: string;
+  sessionId: string;
+}
+
+/**
+ * How a route authenticates:
+ * - 'public': nobody;
+ * - 'key': an od_*_sk_ API key (with `scope` when one is needed);
+ * - 'key-or-link': an API key or a short-lived link_ token (connect endpoints the widget calls);
+ * - 'developer': a devses_ developer session.
+ */
+export type AuthMode = 'public' | 'key' | 'key-or-link' | 'developer';
+
+/** Everything routes need, decorated once on the Fastify instance as `app.deps`. */
+export interface AppDeps {
+  db: Db;
+  dialect: Dialect;
+  clock: Clock;
+  config: Config;
+  box: SecretBox;
+}
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    auth?: AuthMode;
+    scope?: Scope;
+    sandboxOnly?: boolean;
+  }
+  interface FastifyRequest {
+    key: KeyPrincipal | null;
+    developer: DeveloperPrincipal | null;
+    /** Error code of the answer, for usage recording. */
+    errorCode: string | null;
+  }
+  interface FastifyInstance {
+    deps: AppDeps;
+  }
+}

@@ -1,0 +1,60 @@
+import closeWithGrace from 'close-with-grace';
+import { buildApp } from './app.js';
+import { systemClock } from './clock.js';
+import { ConfigError, loadConfig, resolveSecretKey } from './config.js';
+import { createDb } from './db/index.js';
+import { migrateToLatest } from './db/migrate.js';
+import { seedSandbox } from './sandbox/seed.js';
+import { createSecretBox } from './secrets.js';
+
+/** One line on stderr and exit 1: start-up failures are configuration problems, not stack traces. */
+function fail(message: string): never {
+  process.stderr.write(`opendinar: ${message}\n`);
+  process.exit(1);
+}
+
+async function main(): Promise<void> {
+  let config: ReturnType<typeof loadConfig>;
+  let key: Buffer;
+  try {
+    config = loadConfig();
+    key = resolveSecretKey(config);
+  } catch (err) {
+    fail(err instanceof ConfigError ? err.message : `configuration error: ${(err as Error).message}`);
+  }
+  const handle = createDb(config.database);
+  try {
+    await migrateToLatest(handle.db);
+  } catch (err) {
+    const e = err as NodeJS.ErrnoException;
+    fail(`cannot use the database (DATABASE_URL, ${config.database.kind}): ${e.code ?? ''} ${e.message}`.trim());
+  }
+  const box = createSecretBox(key);
+  const clock = systemClock;
+  if (config.seedSandbox) await seedSandbox(handle.db, clock, box);
+
+  const app = await buildApp(
+    { db: handle.db, dialect: handle.dialect, clock, config, box },
+    {
+      logger: {
+        level: config.logLevel,
+        redact: { paths: ['req.headers.authorization', 'req.headers.cookie', '*.password', '*.secret', '*.key'], censor: '[redacted]' },
+      },
+    },
+  );
+
+  // SIGTERM/SIGINT: stop accepting, drain in-flight requests, stop background work, close the database.
+  closeWithGrace({ delay: 10_000 }, async ({ err }) => {
+    if (err) app.log.error({ err }, 'shutting down after an error');
+    await app.close();
+    await handle.close();
+  });
+
+  try {
+    await app.listen({ port: config.port, host: config.host });
+  } catch (err) {
+    fail(`cannot listen on ${config.host}:${config.port} (PORT/HOST): ${(err as Error).message}`);
+  }
+}
+
+void main();

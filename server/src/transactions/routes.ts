@@ -1,0 +1,51 @@
+import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { AccountIdParams } from '../accounts/schemas.js';
+import { findAccountForKey } from '../accounts/store.js';
+import { ApiError } from '../errors.js';
+import { keyOf } from '../http/auth.js';
+import { SyncResponseSchema, TransactionListSchema, TransactionsQuery } from './schemas.js';
+import { listTransactions, toTransactionJson } from './store.js';
+import { syncTransactions } from './sync.js';
+
+export const transactionRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const { db } = app.deps;
+
+  app.get(
+    '/accounts/:id/transactions',
+    {
+      config: { auth: 'key', scope: 'transactions:read' },
+      schema: {
+        tags: ['Transactions'],
+        summary: 'List transactions (newest first), or sync changes with ?cursor=',
+        description:
+          'Without `cursor`: list mode, filtered by from/to/category and paged by limit/offset. ' +
+          'With `cursor` (even empty): sync mode, returning added/modified/removed since the cursor.',
+        security: [{ apiKey: [] }],
+        params: AccountIdParams,
+        querystring: TransactionsQuery,
+        response: { 200: Type.Union([TransactionListSchema, SyncResponseSchema]) },
+      },
+    },
+    async (req, reply) => {
+      const q = req.query;
+      const account = await findAccountForKey(db, keyOf(req).apiKeyId, req.params.id);
+      if (!account) throw new ApiError('ACCOUNT_NOT_FOUND');
+      if (q.cursor !== undefined) {
+        // The route's response is a union of two shapes; serialise each with its own compiled schema
+        // rather than letting the union make every page try both.
+        reply.serializer(reply.compileSerializationSchema(SyncResponseSchema));
+        return syncTransactions(app.deps, account, { cursor: q.cursor, limit: q.limit ?? 100 });
+      }
+      const limit = q.limit ?? 50;
+      if (limit > 200) throw new ApiError('INVALID_FIELD', "Invalid query parameter 'limit': must be between 1 and 200.");
+      if (q.from && q.to && q.from > q.to) {
+        throw new ApiError('INVALID_FIELD', "Invalid query parameter 'from': must not be after 'to'.");
+      }
+      const offset = q.offset ?? 0;
+      const filter = { limit, offset, ...(q.from && { from: q.from }), ...(q.to && { to: q.to }), ...(q.category && { category: q.category }) };
+      const { rows, total } = await listTransactions(db, account.id, filter);
+      reply.serializer(reply.compileSerializationSchema(TransactionListSchema));
+      return { transactions: rows.map(toTransactionJson), total, has_more: offset + rows.length < total };
+    },
+  );
+};

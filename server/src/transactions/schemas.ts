@@ -1,0 +1,43 @@
+import { Type } from '@sinclair/typebox';
+import { CATEGORY_NAMES } from './category-names.js';
+
+export const TransactionSchema = Type.Object({
+  id: Type.String(),
+  account_id: Type.String(),
+  date: Type.String({ format: 'date' }),
+  amount: Type.Number(),
+  currency: Type.String(),
+  description: Type.String(),
+  category: Type.String(),
+  type: Type.Union([Type.Literal('debit'), Type.Literal('credit')]),
+  pending: Type.Integer({ description: '1 = not yet posted, 0 = cleared' }),
+  pending_transaction_id: Type.Union([Type.String(), Type.Null()]),
+});
+
+export const TransactionsQuery = Type.Object({
+  from: Type.Optional(Type.String({ format: 'date', description: 'Start date YYYY-MM-DD (inclusive)' })),
+  to: Type.Optional(Type.String({ format: 'date', description: 'End date YYYY-MM-DD (inclusive)' })),
+  category: Type.Optional(Type.Union(CATEGORY_NAMES.map((c) => Type.Literal(c)))),
+  limit: Type.Optional(
+    Type.Integer({ minimum: 1, maximum: 500, description: 'List mode: 1–200, default 50. Sync mode: 1–500, default 100.' }),
+  ),
+  offset: Type.Optional(Type.Integer({ minimum: 0, description: 'List mode only' })),
+  cursor: Type.Optional(
+    Type.String({ maxLength: 512, description: 'Enables sync mode; send it empty (?cursor=) to start a full sync' }),
+  ),
+});
+
+export const TransactionListSchema = Type.Object({
+  transactions: Type.Array(TransactionSchema),
+  total: Type.Integer(),
+  has_more: Type.Boolean(),
+});
+
+export const SyncResponseSchema = Type.Object({
+  sync_status: Type.String(),
+  added: Type.Array(TransactionSchema),
+  modified: Type.Array(TransactionSchema),
+  removed: Type.Array(Type.Object({ id: Type.String() })),
+  next_cursor: Type.String(),
+  has_more: Type.Boolean(),
+});

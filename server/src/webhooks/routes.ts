@@ -1,0 +1,4 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+
+/** /developers/webhooks* — developer-portal issue. */
+export const webhookRoutes: FastifyPluginAsyncTypebox = async () => {};
