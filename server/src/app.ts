@@ -1,3 +1,4 @@
+import cors from '@fastify/cors';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { accountRoutes } from './accounts/routes.js';
@@ -17,6 +18,7 @@ import { sandboxRoutes } from './sandbox/routes.js';
 import { transactionRoutes } from './transactions/routes.js';
 import { registerUsageRecording } from './usage/plugin.js';
 import { webhookRoutes } from './webhooks/routes.js';
+import { widgetRoutes } from './widget/routes.js';
 
 export interface BuildOptions {
   logger?: FastifyServerOptions['logger'];
@@ -46,6 +48,16 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   app.addHook('onRequest', async (req, reply) => {
     reply.header('x-request-id', req.id);
   });
+  // Browsers call the API directly (the Link widget). Auth is a bearer token, never a cookie, so
+  // reflecting any origin without credentials exposes nothing a script could not already send.
+  await app.register(cors, {
+    origin: true,
+    credentials: false,
+    methods: ['GET', 'POST', 'DELETE'],
+    allowedHeaders: ['authorization', 'content-type', 'x-request-id'],
+    exposedHeaders: ['x-request-id', 'retry-after'],
+    maxAge: 600,
+  });
   registerJsonParser(app);
   registerErrorHandling(app);
   registerAuth(app);
@@ -61,5 +73,6 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   await app.register(sandboxRoutes);
   await app.register(developerRoutes);
   await app.register(webhookRoutes);
+  await app.register(widgetRoutes);
   return app;
 }

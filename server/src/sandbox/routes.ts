@@ -1,4 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { sandboxAuthRoutes } from './auth-routes.js';
+import { customConnectionRoutes } from './custom-connections.js';
 
-/** GET /sandbox/auth.html, POST /sandbox/authorize (connection flow), POST /sandbox/connections (sync issue). */
-export const sandboxRoutes: FastifyPluginAsyncTypebox = async () => {};
+export const sandboxRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  await app.register(sandboxAuthRoutes);
+  await app.register(customConnectionRoutes);
+};

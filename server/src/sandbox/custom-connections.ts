@@ -1,0 +1,4 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+
+/** POST /sandbox/connections — sync-engine issue. */
+export const customConnectionRoutes: FastifyPluginAsyncTypebox = async () => {};
