@@ -1,0 +1,171 @@
+/**
+ * Evaluation of the transaction categoriser on the labelled Serbian statement descriptions in
+ * eval/data/categorize-labelled.tsv (columns: description, amount, category, split).
+ *
+ * Run: `npx tsx eval/categorize.ts` prints accuracy and per-category figures for the train and the
+ * held-out test split, and throughput. Test-split errors are listed only with
+ * `--show-test-errors`, so that rules are not tuned on them by accident.
+ */
+import { readFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import { pathToFileURL } from 'node:url';
+import {
+  CATEGORIES,
+  categorizeTransaction,
+  type Category,
+} from '../src/transactions/categorize/categorize.js';
+
+export type Split = 'train' | 'test' | 'all';
+
+export interface LabelledTransaction {
+  description: string;
+  /** Minor units, negative = debit. */
+  amount: number;
+  category: Category;
+  split: 'train' | 'test';
+}
+
+export interface CategoryFigures {
+  /** Rows labelled with this category. */
+  support: number;
+  /** Rows predicted as this category. */
+  predicted: number;
+  precision: number;
+  recall: number;
+  /** One-vs-rest accuracy. */
+  accuracy: number;
+}
+
+export interface Misclassification {
+  description: string;
+  amount: number;
+  expected: Category;
+  predicted: Category;
+}
+
+export interface CategorizerEvaluation {
+  split: Split;
+  n: number;
+  accuracy: number;
+  perCategory: Record<Category, CategoryFigures>;
+  misclassified: Misclassification[];
+}
+
+const DATA_URL = new URL('./data/categorize-labelled.tsv', import.meta.url);
+
+function isCategory(value: string): value is Category {
+  return (CATEGORIES as readonly string[]).includes(value);
+}
+
+/** Decimal amount text ("-1650.00") → integer minor units, without floating-point rounding. */
+function toMinorUnits(text: string): number {
+  const match = /^(-?)(\d+)(?:\.(\d{1,2}))?$/.exec(text.trim());
+  if (match === null) throw new Error(`bad amount: ${text}`);
+  const units = Number(match[2]) * 100 + Number((match[3] ?? '').padEnd(2, '0'));
+  return match[1] === '-' ? -units : units;
+}
+
+export function loadLabelledTransactions(): LabelledTransaction[] {
+  const lines = readFileSync(DATA_URL, 'utf8').split('\n');
+  const rows: LabelledTransaction[] = [];
+  for (const [index, line] of lines.entries()) {
+    if (index === 0 || line.trim() === '') continue;
+    const [description, amount, category, split] = line.split('\t');
+    if (description === undefined || amount === undefined || category === undefined
+      || (split !== 'train' && split !== 'test') || !isCategory(category)) {
+      throw new Error(`categorize-labelled.tsv line ${index + 1} is malformed: ${line}`);
+    }
+    rows.push({ description, amount: toMinorUnits(amount), category, split });
+  }
+  return rows;
+}
+
+export function evaluateCategorizer(split: Split): CategorizerEvaluation {
+  const rows = loadLabelledTransactions().filter((r) => split === 'all' || r.split === split);
+  const truePositive = new Map<Category, number>();
+  const support = new Map<Category, number>();
+  const predictedCount = new Map<Category, number>();
+  const misclassified: Misclassification[] = [];
+  for (const row of rows) {
+    const predicted = categorizeTransaction({ description: row.description, amount: row.amount });
+    support.set(row.category, (support.get(row.category) ?? 0) + 1);
+    predictedCount.set(predicted, (predictedCount.get(predicted) ?? 0) + 1);
+    if (predicted === row.category) {
+      truePositive.set(predicted, (truePositive.get(predicted) ?? 0) + 1);
+    } else {
+      misclassified.push({
+        description: row.description, amount: row.amount, expected: row.category, predicted,
+      });
+    }
+  }
+  const n = rows.length;
+  const perCategory = {} as Record<Category, CategoryFigures>;
+  for (const category of CATEGORIES) {
+    const tp = truePositive.get(category) ?? 0;
+    const labelled = support.get(category) ?? 0;
+    const predicted = predictedCount.get(category) ?? 0;
+    const fp = predicted - tp;
+    const fn = labelled - tp;
+    perCategory[category] = {
+      support: labelled,
+      predicted,
+      precision: predicted === 0 ? 0 : tp / predicted,
+      recall: labelled === 0 ? 0 : tp / labelled,
+      accuracy: n === 0 ? 0 : (n - fp - fn) / n,
+    };
+  }
+  const correct = n - misclassified.length;
+  return { split, n, accuracy: n === 0 ? 0 : correct / n, perCategory, misclassified };
+}
+
+/** Descriptions categorised per second over `calls` calls cycling through the labelled set. */
+export function measureThroughput(calls = 200_000): number {
+  const rows = loadLabelledTransactions();
+  const run = (count: number): number => {
+    let checksum = 0;
+    for (let i = 0; i < count; i++) {
+      const row = rows[i % rows.length] as LabelledTransaction;
+      checksum += categorizeTransaction(row).length;
+    }
+    return checksum;
+  };
+  run(20_000); // warm-up so the JIT has compiled the hot path
+  const started = performance.now();
+  run(calls);
+  const seconds = (performance.now() - started) / 1000;
+  return calls / seconds;
+}
+
+const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
+
+function printEvaluation(evaluation: CategorizerEvaluation, showErrors: boolean): void {
+  const correct = evaluation.n - evaluation.misclassified.length;
+  console.log(`\n${evaluation.split}: accuracy ${pct(evaluation.accuracy)} (${correct}/${evaluation.n})`);
+  console.log('category       support  predicted  precision  recall  accuracy');
+  for (const category of CATEGORIES) {
+    const f = evaluation.perCategory[category];
+    console.log(
+      `${category.padEnd(14)} ${String(f.support).padStart(7)}  ${String(f.predicted).padStart(9)}  `
+      + `${pct(f.precision).padStart(9)}  ${pct(f.recall).padStart(6)}  ${pct(f.accuracy).padStart(8)}`,
+    );
+  }
+  if (!showErrors) {
+    console.log(`(${evaluation.misclassified.length} errors hidden; pass --show-test-errors to list them)`);
+    return;
+  }
+  for (const m of evaluation.misclassified) {
+    console.log(`  ✗ ${m.description} [${(m.amount / 100).toFixed(2)}] expected ${m.expected}, got ${m.predicted}`);
+  }
+}
+
+function main(): void {
+  const showTestErrors = process.argv.includes('--show-test-errors');
+  printEvaluation(evaluateCategorizer('train'), true);
+  printEvaluation(evaluateCategorizer('test'), showTestErrors);
+  const perSecond = measureThroughput(200_000);
+  console.log(`\nthroughput: ${Math.round(perSecond).toLocaleString('en-US')} descriptions/second (200,000 calls)`);
+}
+
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  main();
+}

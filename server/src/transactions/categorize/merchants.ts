@@ -1,0 +1,301 @@
+/**
+ * Curated dictionary of Serbian merchants, billers and category keywords, and a token index over it.
+ *
+ * Patterns are written already normalised (ASCII lower case, as `transliterate` produces), as
+ * space-separated tokens; a trailing `*` on the last token matches any token starting with that
+ * stem, which covers Serbian inflection ("kirija", "kirije", "kiriju") and glued brand domains
+ * ("steampowered", "steamgames").
+ */
+import type { Category } from './categorize.js';
+
+/**
+ * How much a match says. A brand names the counterparty (and becomes its grouping key); a keyword
+ * names the kind of thing bought ("restoran", "kirija"); a hint is a weak signal that any
+ * brand or keyword overrides ("jkp", "bs" = benzinska stanica, "dopuna"); a channel only says
+ * how money moved ("paypal", "revolut" top-ups) and loses to anything else.
+ */
+export type MatchStrength = 'brand' | 'keyword' | 'hint' | 'channel';
+
+export interface MerchantEntry {
+  /** Canonical counterparty name for brands (used as grouping key). */
+  name: string;
+  category: Category;
+  strength: MatchStrength;
+  patterns: readonly string[];
+}
+
+const b = (name: string, category: Category, ...patterns: string[]): MerchantEntry => ({
+  name, category, strength: 'brand', patterns: patterns.length > 0 ? patterns : [name],
+});
+const k = (category: Category, ...patterns: string[]): MerchantEntry => ({
+  name: patterns[0] as string, category, strength: 'keyword', patterns,
+});
+const h = (category: Category, ...patterns: string[]): MerchantEntry => ({
+  name: patterns[0] as string, category, strength: 'hint', patterns,
+});
+const c = (category: Category, ...patterns: string[]): MerchantEntry => ({
+  name: patterns[0] as string, category, strength: 'channel', patterns,
+});
+
+export const MERCHANTS: readonly MerchantEntry[] = [
+  // Groceries and everyday shopping (supermarkets, drugstores, pharmacies, markets, kiosks).
+  b('maxi', 'groceries', 'maxi', 'maksi', 'maxi delhaize', 'delhaize', 'maxi rs'),
+  b('idea', 'groceries', 'idea', 'idea super', 'idea express', 'idea ekspres'),
+  b('lidl', 'groceries', 'lidl'),
+  b('roda', 'groceries', 'roda', 'roda megamarket'),
+  b('dis', 'groceries', 'dis', 'dis market'),
+  b('univerexport', 'groceries', 'univerexport', 'univer export'),
+  b('aman', 'groceries', 'aman'),
+  b('tempo', 'groceries', 'tempo'),
+  b('mercator', 'groceries', 'mercator', 'mercator s', 'merkator'),
+  b('conad', 'groceries', 'conad'),
+  b('shop&go', 'groceries', 'shop go', 'shop and go', 'shopgo', 'shopandgo', 'sop go'),
+  b('gomex', 'groceries', 'gomex'),
+  b('metro', 'groceries', 'metro cash', 'metro'),
+  b('eurospin', 'groceries', 'eurospin'),
+  b('ebakalin', 'groceries', 'ebakalin'),
+  b('dm', 'groceries', 'dm', 'dm drogerie', 'dm drogerie markt'),
+  b('lilly', 'groceries', 'lilly', 'lili drogerie', 'lili drogerija'),
+  b('benu', 'groceries', 'benu'),
+  b('pekabeta', 'groceries', 'pekabeta'),
+  b('podravka', 'groceries', 'podravka'),
+  k('groceries', 'market', 'supermarket', 'hipermarket', 'megamarket', 'minimarket', 'prodavnic*',
+    'trafik*', 'drogerie', 'drogerij*', 'apotek*', 'pijac*', 'mesar*', 'piljar*', 'samoposluga',
+    'supermarketi', 'market*'),
+
+  // Dining: delivery, fast food, restaurants, cafés, bakeries (takeaway breakfast in Serbia).
+  b('wolt', 'dining', 'wolt', 'volt'),
+  b('glovo', 'dining', 'glovo', 'glovoapp'),
+  b('donesi', 'dining', 'donesi'),
+  b('mcdonalds', 'dining', 'mcdonalds', 'mcdonald', 'mc donalds', 'mc donald', 'mekdonalds'),
+  b('kfc', 'dining', 'kfc'),
+  b('mr burger', 'dining', 'mr burger', 'mrburger'),
+  b('burger king', 'dining', 'burger king'),
+  b('walter', 'dining', 'walter'),
+  b('starbucks', 'dining', 'starbucks'),
+  b('gyros master', 'dining', 'gyros master'),
+  k('dining', 'restoran*', 'restaurant*', 'kafan*', 'pekar*', 'bakery', 'caffe', 'cafe', 'kafe',
+    'kafic*', 'coffee', 'kafeterij*', 'pizz*', 'picerij*', 'bistro', 'pivnic*', 'birtij*',
+    'rostilj*', 'gyros', 'giros', 'sushi', 'trattoria', 'cevap*', 'burek*', 'burger*',
+    'poslasticarn*', 'gelato', 'sladoled*', 'food', 'bar', 'pub', 'grill', 'kuhinj*', 'meze*'),
+
+  // Utilities: power, heating, water, gas, waste, building, phone/internet bills.
+  b('eps', 'utilities', 'eps', 'eps snabdevanje', 'eps distribucija', 'elektroprivreda*',
+    'elektrodistribucij*'),
+  b('infostan', 'utilities', 'infostan'),
+  b('beogradske elektrane', 'utilities', 'beogradske elektrane', 'elektrane'),
+  b('bvk', 'utilities', 'bvk', 'beogradski vodovod'),
+  b('srbijagas', 'utilities', 'srbijagas', 'srbija gas'),
+  b('telekom srbija', 'utilities', 'telekom', 'telekom srbija', 'mts'),
+  b('yettel', 'utilities', 'yettel', 'telenor'),
+  b('a1', 'utilities', 'a1', 'vip mobile'),
+  b('sbb', 'utilities', 'sbb'),
+  b('orion', 'utilities', 'orion', 'orion telekom'),
+  k('utilities', 'toplan*', 'vodovod*', 'kanalizacij*', 'cistoc*', 'struj*', 'grejanj*',
+    'stambena zajednica', 'stambene zajednice', 'upravnik zgrade', 'odrzavanje zgrade',
+    'komunaln*', 'gradska cistoca', 'elektricn*', 'taksa', 'takse'),
+  h('utilities', 'jkp', 'gas', 'dopuna', 'vip', 'internet'),
+
+  // Transport: fuel, taxis and ride hailing, city transport, parking, tolls, trains, coaches, flights.
+  b('nis petrol', 'transport', 'nis petrol', 'nispetrol'),
+  b('gazprom', 'transport', 'gazprom*'),
+  b('omv', 'transport', 'omv'),
+  b('mol', 'transport', 'mol'),
+  b('lukoil', 'transport', 'lukoil'),
+  b('eko', 'transport', 'eko'),
+  b('euro petrol', 'transport', 'euro petrol', 'europetrol'),
+  b('knez petrol', 'transport', 'knez petrol'),
+  b('cargo', 'transport', 'cargo', 'car go'),
+  b('yandex go', 'transport', 'yandex*'),
+  b('bolt', 'transport', 'bolt'),
+  b('uber', 'transport', 'uber'),
+  b('busplus', 'transport', 'busplus', 'bus plus', 'gsp'),
+  b('parking servis', 'transport', 'parking servis'),
+  b('srbijavoz', 'transport', 'srbijavoz', 'srbija voz', 'beovoz', 'bg voz', 'srbija kargo'),
+  b('lasta', 'transport', 'lasta'),
+  b('nis ekspres', 'transport', 'nis ekspres', 'nis express'),
+  b('air serbia', 'transport', 'air serbia', 'airserbia'),
+  b('wizz air', 'transport', 'wizz*'),
+  b('ryanair', 'transport', 'ryanair'),
+  b('easyjet', 'transport', 'easyjet'),
+  b('putevi srbije', 'transport', 'putevi srbije'),
+  b('hertz', 'transport', 'hertz'),
+  b('avis', 'transport', 'avis'),
+  b('naxi taxi', 'transport', 'naxi'),
+  k('transport', 'taksi', 'taxi', 'parking', 'garaz*', 'putarin*', 'naplatna stanica',
+    'autobusk*', 'zeleznic*', 'petrol', 'benzinsk*', 'gorivo', 'rent a car', 'aerodrom*',
+    'airlines', 'airways', 'karta za autobus', 'auto servis', 'vulkanizer*', 'tehnicki pregled'),
+  h('transport', 'bs', 'voz', 'bas'),
+
+  // Entertainment: cinema, tickets, theatre, games, sport and leisure, betting.
+  b('cineplexx', 'entertainment', 'cineplexx', 'cineplex', 'cinepleks', 'arena cineplex'),
+  b('cinestar', 'entertainment', 'cinestar'),
+  b('tuckwood', 'entertainment', 'tuckwood'),
+  b('eventim', 'entertainment', 'eventim'),
+  b('tickets.rs', 'entertainment', 'tickets rs', 'tickets'),
+  b('gigstix', 'entertainment', 'gigstix'),
+  b('steam', 'entertainment', 'steam*'),
+  b('playstation', 'entertainment', 'playstation', 'psn'),
+  b('xbox', 'entertainment', 'xbox'),
+  b('nintendo', 'entertainment', 'nintendo'),
+  b('epic games', 'entertainment', 'epic games', 'epicgames'),
+  b('mozzart', 'entertainment', 'mozzart*'),
+  b('meridianbet', 'entertainment', 'meridian', 'meridianbet'),
+  b('maxbet', 'entertainment', 'maxbet'),
+  b('soccerbet', 'entertainment', 'soccerbet', 'soccer bet'),
+  b('admiralbet', 'entertainment', 'admiralbet', 'admiral bet'),
+  k('entertainment', 'bioskop*', 'cinema', 'koncert*', 'festival', 'ulaznic*', 'pozorist*',
+    'teatar', 'atelje', 'muzej*', 'zoo', 'zooloski', 'bowling', 'kuglan*', 'bazen*',
+    'sport centar', 'sportski centar', 'akva park', 'aqua park', 'aquapark', 'escape room',
+    'bilijar*', 'kladionic*', 'igraonic*', 'karting', 'paintball', 'opera', 'filharmonij*'),
+
+  // Subscriptions: streaming, software, cloud, app stores billed monthly.
+  b('netflix', 'subscriptions', 'netflix', 'netfliks'),
+  b('spotify', 'subscriptions', 'spotify'),
+  b('hbo max', 'subscriptions', 'hbo*', 'max com'),
+  b('disney+', 'subscriptions', 'disney*', 'dizni*'),
+  b('youtube', 'subscriptions', 'youtube*'),
+  b('apple', 'subscriptions', 'itunes', 'icloud', 'apple com'),
+  b('openai', 'subscriptions', 'openai', 'chatgpt'),
+  b('adobe', 'subscriptions', 'adobe'),
+  b('deezer', 'subscriptions', 'deezer'),
+  b('eon', 'subscriptions', 'eon', 'eon tv'),
+  b('arena sport', 'subscriptions', 'arena sport', 'arenasport'),
+  b('amazon prime', 'subscriptions', 'amazon prime', 'prime video', 'primevideo'),
+  b('linkedin', 'subscriptions', 'linkedin'),
+  b('dropbox', 'subscriptions', 'dropbox'),
+  b('notion', 'subscriptions', 'notion'),
+  b('github', 'subscriptions', 'github'),
+  b('duolingo', 'subscriptions', 'duolingo'),
+  b('canva', 'subscriptions', 'canva'),
+  b('zoom', 'subscriptions', 'zoom', 'zoom us'),
+  b('tidal', 'subscriptions', 'tidal'),
+  b('audible', 'subscriptions', 'audible'),
+  b('patreon', 'subscriptions', 'patreon'),
+  b('google one', 'subscriptions', 'google one'),
+  k('subscriptions', 'apple', 'google', 'microsoft', 'msft', 'msbill', 'office', 'pretplat*',
+    'subscription*', 'subscr', 'premium', 'prime', 'clanarin*'),
+
+  // Rent.
+  k('rent', 'kirij*', 'zakup*', 'stanarin*', 'najam*', 'najm*', 'rent',),
+
+  // Salary and other earned income (only used for credits).
+  k('salary', 'plata', 'plate', 'platu', 'zarad*', 'licni dohodak', 'licnog dohotka', 'ld',
+    'akontacij*', 'regres*', 'topli obrok', 'penzij*', 'honorar*', 'bonus*', 'salary',
+    'dnevnic*', 'neto zarada', 'primanj*', 'otpremnin*', 'prekovremen*'),
+
+  // Transfers: cash, own accounts, people, currency exchange, wallets.
+  k('transfer', 'interni prenos', 'stednj*', 'stedni', 'stednu', 'gotovin*', 'salter*',
+    'western union', 'moneygram', 'doznak*', 'swift', 'pozajmic*', 'deviz*', 'kupoprodaj*',
+    'menjacnic*', 'vracen dug', 'dug', 'povrat*', 'povracaj*', 'pazar*', 'own account',
+    'sopstveni racun', 'bankomat*', 'atm', 'keks pay', 'ips'),
+  b('revolut', 'transfer', 'revolut*'),
+  b('wise', 'transfer', 'wise', 'transferwise'),
+  c('transfer', 'paypal', 'topup', 'top up', 'add funds', 'skrill', 'payoneer'),
+];
+
+const WEIGHT: Readonly<Record<MatchStrength, number>> = { brand: 3, keyword: 2, hint: 1, channel: 0 };
+
+interface CompiledPattern {
+  entry: MerchantEntry;
+  words: readonly string[];
+  /** Last word is a stem matched by prefix. */
+  stem: boolean;
+  score: number;
+}
+
+/** Exact patterns by first token; stem patterns of one word by stem. */
+const BY_FIRST_TOKEN = new Map<string, CompiledPattern[]>();
+const BY_STEM = new Map<string, CompiledPattern[]>();
+let minStem = Infinity;
+let maxStem = 0;
+
+for (const entry of MERCHANTS) {
+  for (const pattern of entry.patterns) {
+    const stem = pattern.endsWith('*');
+    const words = (stem ? pattern.slice(0, -1) : pattern).split(' ');
+    // Longer phrases are more specific; strength dominates length.
+    const compiled: CompiledPattern = {
+      entry, words, stem, score: WEIGHT[entry.strength] * 10 + words.length,
+    };
+    if (stem && words.length === 1) {
+      const key = words[0] as string;
+      minStem = Math.min(minStem, key.length);
+      maxStem = Math.max(maxStem, key.length);
+      push(BY_STEM, key, compiled);
+    } else {
+      push(BY_FIRST_TOKEN, words[0] as string, compiled);
+    }
+  }
+}
+
+function push(map: Map<string, CompiledPattern[]>, key: string, value: CompiledPattern): void {
+  const list = map.get(key);
+  if (list === undefined) map.set(key, [value]);
+  else list.push(value);
+}
+
+function phraseMatches(tokens: readonly string[], at: number, p: CompiledPattern): boolean {
+  const words = p.words;
+  if (at + words.length > tokens.length) return false;
+  const last = words.length - 1;
+  for (let j = 0; j < last; j++) {
+    if (tokens[at + j] !== words[j]) return false;
+  }
+  const token = tokens[at + last] as string;
+  const word = words[last] as string;
+  return p.stem ? token.startsWith(word) : token === word;
+}
+
+export interface MerchantMatch {
+  entry: MerchantEntry;
+  score: number;
+}
+
+/**
+ * Best dictionary match in the tokens, optionally ignoring one category (salary words on a debit
+ * say nothing) or looking at one category only. Cost is a few map lookups per token regardless of dictionary size. Ties go to the
+ * earliest match, so the result is deterministic.
+ */
+export function findMerchant(
+  tokens: readonly string[],
+  exclude: Category | null = null,
+  only: Category | null = null,
+): MerchantMatch | null {
+  let best: CompiledPattern | null = null;
+  const wanted = (p: CompiledPattern): boolean =>
+    (best === null || p.score > best.score)
+    && p.entry.category !== exclude && (only === null || p.entry.category === only);
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i] as string;
+    const exact = BY_FIRST_TOKEN.get(token);
+    if (exact !== undefined) {
+      for (const p of exact) {
+        if (wanted(p) && phraseMatches(tokens, i, p)) best = p;
+      }
+    }
+    const upTo = Math.min(maxStem, token.length);
+    for (let len = minStem; len <= upTo; len++) {
+      const stems = BY_STEM.get(len === token.length ? token : token.slice(0, len));
+      if (stems === undefined) continue;
+      for (const p of stems) {
+        if (wanted(p)) best = p;
+      }
+    }
+  }
+  return best === null ? null : { entry: best.entry, score: best.score };
+}
+
+/** Common Serbian first names (normalised), to recognise payments to people. */
+export const FIRST_NAMES: ReadonlySet<string> = new Set([
+  'marko', 'nikola', 'stefan', 'milan', 'nemanja', 'aleksandar', 'dragan', 'zoran', 'goran',
+  'dejan', 'milos', 'petar', 'jovan', 'luka', 'filip', 'dusan', 'vladimir', 'ivan', 'srdjan',
+  'bojan', 'uros', 'lazar', 'vuk', 'djordje', 'mihajlo', 'aleksa', 'ognjen', 'dimitrije',
+  'nenad', 'sasa', 'predrag', 'miroslav', 'branko', 'slobodan', 'zeljko', 'dragan', 'darko',
+  'vladan', 'igor', 'dalibor', 'mladen', 'radovan', 'zivorad', 'milorad', 'miodrag', 'veljko',
+  'ana', 'jelena', 'milica', 'marija', 'jovana', 'ivana', 'dragana', 'snezana', 'tamara',
+  'milena', 'sanja', 'jasmina', 'katarina', 'teodora', 'sara', 'anja', 'nina', 'maja', 'vesna',
+  'gordana', 'biljana', 'svetlana', 'tijana', 'nevena', 'andjela', 'natasa', 'mirjana',
+  'marina', 'danijela', 'ljiljana', 'olivera', 'dusica', 'aleksandra', 'kristina', 'sofija',
+  'mina', 'isidora', 'jana', 'ema', 'vanja', 'bojana', 'suzana', 'zorica', 'radmila', 'slavica',
+]);
