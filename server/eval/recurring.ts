@@ -98,12 +98,22 @@ export function evaluateRecurring(histories: LabelledHistory[] = loadHistories()
     }
     h.streams.forEach((t, i) => {
       if (!usedT.has(i)) {
-        misses.push({ history: h.id, kind: 'missed', description: t.description, detail: `${t.direction} ${t.frequency}, ${t.transaction_ids.length} txns` });
+        misses.push({
+          history: h.id,
+          kind: 'missed',
+          description: t.description,
+          detail: `${t.direction} ${t.frequency}, ${t.transaction_ids.length} txns`,
+        });
       }
     });
     detected.forEach((d, i) => {
       if (!usedD.has(i)) {
-        misses.push({ history: h.id, kind: 'spurious', description: d.s.description, detail: `${d.direction} ${d.s.frequency}, ${d.s.occurrences} txns` });
+        misses.push({
+          history: h.id,
+          kind: 'spurious',
+          description: d.s.description,
+          detail: `${d.direction} ${d.s.frequency}, ${d.s.occurrences} txns`,
+        });
       }
     });
   }
@@ -126,7 +136,10 @@ export function evaluateRecurring(histories: LabelledHistory[] = loadHistories()
 }
 
 /** One account's worth of transactions of the requested size, cut from the labelled histories. */
-export function timingInput(size: number, histories: LabelledHistory[] = loadHistories()): { txns: RecurringInput[]; today: string } {
+export function timingInput(
+  size: number,
+  histories: LabelledHistory[] = loadHistories(),
+): { txns: RecurringInput[]; today: string } {
   const txns: RecurringInput[] = [];
   let today = '';
   for (let round = 0; txns.length < size; round++) {
@@ -159,10 +172,16 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const e = evaluateRecurring(histories);
   const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
   for (const m of e.misses) console.log(`  ${m.history} ${m.kind.padEnd(11)} ${m.description} — ${m.detail}`);
-  console.log(`histories ${e.histories}, true streams ${e.trueStreams}, detected ${e.detectedStreams}, matched ${e.matched}`);
+  console.log(
+    `histories ${e.histories}, true streams ${e.trueStreams}, detected ${e.detectedStreams}, matched ${e.matched}`,
+  );
   console.log(`precision ${pct(e.precision)}  recall ${pct(e.recall)}  F1 ${pct(e.f1)}`);
-  console.log(`among matches: frequency ${pct(e.frequencyAccuracy)}, is_active ${pct(e.activeAccuracy)}, amount_type ${pct(e.amountTypeAccuracy)}`);
+  console.log(
+    `among matches: frequency ${pct(e.frequencyAccuracy)}, is_active ${pct(e.activeAccuracy)}, amount_type ${pct(e.amountTypeAccuracy)}`,
+  );
   const small = medianDetectionMs(1_000, 15, histories);
   const large = medianDetectionMs(10_000, 15, histories);
-  console.log(`detection median of 15 runs: 1,000 txns ${small.toFixed(2)} ms, 10,000 txns ${large.toFixed(2)} ms, ratio ${(large / small).toFixed(1)}× (linear = 10×)`);
+  console.log(
+    `detection median of 15 runs: 1,000 txns ${small.toFixed(2)} ms, 10,000 txns ${large.toFixed(2)} ms, ratio ${(large / small).toFixed(1)}× (linear = 10×)`,
+  );
 }

@@ -49,6 +49,7 @@ interface Rhythm {
   perMonth: number; // factor converting one payment to a monthly amount
 }
 
+// biome-ignore format: one rhythm per line reads as a table
 const RHYTHMS: readonly Rhythm[] = [
   { frequency: 'weekly', days: 7, months: 0, single: [5, 9], double: [12, 16], minOccurrences: 4, perMonth: 52 / 12 },
   { frequency: 'biweekly', days: 14, months: 0, single: [11, 17], double: [25, 31], minOccurrences: 3, perMonth: 26 / 12 },
@@ -156,7 +157,8 @@ function describeAmounts(amounts: readonly number[]): { type: AmountType; typica
   const inRuns = runs.reduce((n, l) => n + l.length, 0);
   const isFixed =
     runs.length <= 1 + Math.max(1, Math.floor(amounts.length / 6)) && inRuns >= amounts.length * FIXED_SHARE;
-  if (isFixed) return { type: 'fixed', typical: Math.round(median(sortedCopy(last))) };
+  // The current price: the latest payments at the latest level.
+  if (isFixed) return { type: 'fixed', typical: Math.round(median(sortedCopy(last.slice(-3)))) };
   if ((hi - lo) / mid > MAX_SPREAD) return null;
   // Variable: the recent half-year says more about the next bill than the whole history.
   return { type: 'variable', typical: Math.round(median(sortedCopy(amounts.slice(-6)))) };
@@ -209,8 +211,7 @@ function buildStream(all: readonly Occurrence[], today: number): RecurringStream
   if (meanGapDeviation(occ, rhythm) > Math.max(loose.floor, loose.share * rhythm.days)) return null;
   const first = occ[0]!;
   const last = occ[occ.length - 1]!;
-  const next =
-    rhythm.months > 0 ? addMonths(last.date, rhythm.months) : dateOfDay(last.day + rhythm.days);
+  const next = rhythm.months > 0 ? addMonths(last.date, rhythm.months) : dateOfDay(last.day + rhythm.days);
   // Ended: a whole further period (plus the lateness we tolerate) went by after the expected date.
   const grace = rhythm.single[1];
   return {
@@ -250,7 +251,8 @@ function streamOfGroup(occ: Occurrence[], today: number): RecurringStream | null
   const whole = buildStream(occ, today);
   if (whole) return whole;
   const largest = amountClusters(occ).reduce((a, b) => (b.length > a.length ? b : a));
-  if (largest.length === occ.length || largest.length < MIN_CLUSTER || largest.length * 2 < occ.length) return null;
+  if (largest.length === occ.length || largest.length < MIN_CLUSTER || largest.length * 2 < occ.length)
+    return null;
   return buildStream(largest, today);
 }
 
@@ -269,7 +271,10 @@ function orderStreams(streams: RecurringStream[]): RecurringStream[] {
 const monthlyTotal = (streams: readonly RecurringStream[]): number =>
   Math.round(streams.reduce((sum, s) => (s.is_active ? sum + monthlyAmount(s) : sum), 0));
 
-export function detectRecurringStreams(transactions: readonly RecurringInput[], today: string): RecurringResult {
+export function detectRecurringStreams(
+  transactions: readonly RecurringInput[],
+  today: string,
+): RecurringResult {
   const todayDay = dayNumber(today);
   const keyCache = new Map<string, string>();
   const groups = new Map<string, Occurrence[]>();

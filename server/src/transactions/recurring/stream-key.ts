@@ -7,33 +7,29 @@
  * be replaced by `counterpartyKey` from ../categorize/normalize.ts.
  */
 
-const CYRILLIC_TO_LATIN: Record<string, string> = {
-  а: 'a', б: 'b', в: 'v', г: 'g', д: 'd', ђ: 'dj', е: 'e', ж: 'z', з: 'z', и: 'i', ј: 'j',
-  к: 'k', л: 'l', љ: 'lj', м: 'm', н: 'n', њ: 'nj', о: 'o', п: 'p', р: 'r', с: 's', т: 't',
-  ћ: 'c', у: 'u', ф: 'f', х: 'h', ц: 'c', ч: 'c', џ: 'dz', ш: 's',
-};
+// Serbian Cyrillic letters and their Latin spelling, position by position.
+const CYRILLIC = 'абвгдђежзијклљмнњопрстћуфхцчџш';
+const LATIN = 'a b v g d dj e z z i j k l lj m n nj o p r s t c u f h c c dz s'.split(' ');
+const CYRILLIC_TO_LATIN = new Map([...CYRILLIC].map((ch, i) => [ch, LATIN[i] ?? ch]));
 
-// Serbian month names (nominative and the genitive "januara" used in "za januar/do 5. januara"),
-// English names and the usual three-letter abbreviations. Matched as whole words only.
+// Serbian month names (nominative, and the genitive of "do 5. januara"), English names and the
+// usual abbreviations. Matched as whole words only.
 const MONTH_WORDS = [
-  'januar', 'februar', 'mart', 'april', 'maj', 'jun', 'juni', 'jul', 'juli', 'avgust', 'august',
-  'septembar', 'oktobar', 'novembar', 'decembar',
-  'januara', 'februara', 'marta', 'aprila', 'maja', 'juna', 'jula', 'avgusta', 'septembra',
-  'oktobra', 'novembra', 'decembra',
-  'january', 'february', 'march', 'may', 'june', 'july', 'september', 'october', 'november',
-  'december',
-  'jan', 'feb', 'mar', 'apr', 'aug', 'avg', 'sep', 'sept', 'oct', 'okt', 'nov', 'dec',
-];
+  'januar februar mart april maj jun juni jul juli avgust august septembar oktobar novembar decembar',
+  'januara februara marta aprila maja juna jula avgusta septembra oktobra novembra decembra',
+  'january february march may june july september october november december',
+  'jan feb mar apr aug avg sep sept oct okt nov dec',
+].join(' ');
 
-// Filler that surrounds the changing part ("za", "ref", "poziv na broj") and would otherwise
-// split "Plata - januar" from "Plata za januar".
-const FILLER_WORDS = ['za', 'ref', 'br', 'broj', 'pnb', 'poziv', 'na', 'period', 'mesec', 'no', 'nr', 'for', 'of'];
+// Filler around the changing part ("za", "ref", "poziv na broj") that would otherwise split
+// "Plata - januar" from "Plata za januar".
+const FILLER_WORDS = 'za ref br broj pnb poziv na period mesec no nr for of';
 
-const DROPPED = new Set([...MONTH_WORDS, ...FILLER_WORDS]);
+const DROPPED = new Set(`${MONTH_WORDS} ${FILLER_WORDS}`.split(' '));
 
 function toLatinAscii(text: string): string {
   let out = '';
-  for (const ch of text.toLowerCase()) out += CYRILLIC_TO_LATIN[ch] ?? (ch === 'đ' ? 'dj' : ch);
+  for (const ch of text.toLowerCase()) out += CYRILLIC_TO_LATIN.get(ch) ?? (ch === 'đ' ? 'dj' : ch);
   // NFD splits č/ć/š/ž into a base letter and a combining mark, which we drop.
   return out.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
 }

@@ -1,0 +1,305 @@
+import { describe, expect, it } from 'vitest';
+import { detectRecurringStreams, type RecurringInput } from './recurring.js';
+import { streamKey } from './stream-key.js';
+
+const MONTHS = [
+  'januar',
+  'februar',
+  'mart',
+  'april',
+  'maj',
+  'jun',
+  'jul',
+  'avgust',
+  'septembar',
+  'oktobar',
+  'novembar',
+  'decembar',
+];
+const DAY = 86_400_000;
+const addDays = (date: string, n: number): string =>
+  new Date(Date.parse(`${date}T00:00:00Z`) + n * DAY).toISOString().slice(0, 10);
+
+let seq = 0;
+function txn(
+  date: string,
+  amount: number,
+  description: string,
+  extra: Partial<RecurringInput> = {},
+): RecurringInput {
+  seq++;
+  return { id: `t${seq}`, date, amount, description, category: 'other', pending: false, ...extra };
+}
+
+/** Dates on `day` of each month for `count` months starting at year-month (1-based month). */
+function monthly(year: number, month: number, day: number, count: number): string[] {
+  return Array.from({ length: count }, (_, i) => {
+    const d = new Date(Date.UTC(year, month - 1 + i, 1));
+    const last = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0)).getUTCDate();
+    d.setUTCDate(Math.min(day, last));
+    return d.toISOString().slice(0, 10);
+  });
+}
+
+const every = (start: string, step: number, count: number): string[] =>
+  Array.from({ length: count }, (_, i) => addDays(start, i * step));
+
+describe('detectRecurringStreams', () => {
+  it('groups a monthly salary whose description changes with the month into one incoming stream', () => {
+    const txns = monthly(2025, 4, 10, 12).map((d) =>
+      txn(d, 9_500_000, `Plata - ${MONTHS[Number(d.slice(5, 7)) - 1]} ${d.slice(0, 4)}`, {
+        category: 'salary',
+      }),
+    );
+    const r = detectRecurringStreams(txns, '2026-03-20');
+    expect(r.outgoing).toEqual([]);
+    expect(r.incoming).toHaveLength(1);
+    expect(r.incoming[0]).toMatchObject({
+      description: 'Plata - mart 2026',
+      category: 'salary',
+      frequency: 'monthly',
+      amount_type: 'fixed',
+      typical_amount: 9_500_000,
+      occurrences: 12,
+      first_date: '2025-04-10',
+      last_date: '2026-03-10',
+      next_expected_date: '2026-04-10',
+      is_active: true,
+    });
+    expect(r.incoming[0]!.transaction_ids).toEqual(txns.map((t) => t.id));
+    expect(r.monthly_incoming_total).toBe(9_500_000);
+  });
+
+  it('keeps Netflix as one fixed stream across a price change and reports the current price', () => {
+    const txns = monthly(2025, 3, 14, 12).map((d, i) => txn(d, i < 8 ? -79_000 : -119_000, 'NETFLIX.COM'));
+    const [netflix, ...rest] = detectRecurringStreams(txns, '2026-03-01').outgoing;
+    expect(rest).toEqual([]);
+    expect(netflix).toMatchObject({
+      frequency: 'monthly',
+      amount_type: 'fixed',
+      typical_amount: 119_000,
+      occurrences: 12,
+    });
+  });
+
+  it('reports the new price even right after the change', () => {
+    const txns = monthly(2025, 3, 14, 12).map((d, i) => txn(d, i < 11 ? -79_000 : -119_000, 'NETFLIX.COM'));
+    expect(detectRecurringStreams(txns, '2026-03-01').outgoing[0]).toMatchObject({
+      amount_type: 'fixed',
+      typical_amount: 119_000,
+    });
+  });
+
+  it('detects a weekly transfer and converts it to a monthly amount (× 52 / 12)', () => {
+    const txns = every('2025-10-03', 7, 20).map((d) => txn(d, -200_000, 'Džeparac - Luka Petrović'));
+    const r = detectRecurringStreams(txns, '2026-02-16');
+    expect(r.outgoing).toHaveLength(1);
+    expect(r.outgoing[0]).toMatchObject({
+      frequency: 'weekly',
+      amount_type: 'fixed',
+      next_expected_date: '2026-02-20',
+      is_active: true,
+    });
+    expect(r.monthly_outgoing_total).toBe(Math.round((200_000 * 52) / 12));
+  });
+
+  it('detects a biweekly income (× 26 / 12)', () => {
+    const txns = every('2025-06-06', 14, 18).map((d, i) =>
+      txn(d, 4_500_000, `Isplata honorara - Studio Pixel ref ${40210 + i}`),
+    );
+    const r = detectRecurringStreams(txns, '2026-02-13');
+    expect(r.incoming).toHaveLength(1);
+    expect(r.incoming[0]).toMatchObject({ frequency: 'biweekly', occurrences: 18, is_active: true });
+    expect(r.monthly_incoming_total).toBe(Math.round((4_500_000 * 26) / 12));
+  });
+
+  it('detects quarterly insurance (÷ 3)', () => {
+    const txns = ['2025-03-17', '2025-06-16', '2025-09-15', '2025-12-15', '2026-03-16'].map((d, i) =>
+      txn(d, -1_250_000, `Generali osiguranje polisa 77-20419 rata ${(i % 4) + 1}/4`),
+    );
+    const r = detectRecurringStreams(txns, '2026-03-20');
+    expect(r.outgoing[0]).toMatchObject({
+      frequency: 'quarterly',
+      occurrences: 5,
+      next_expected_date: '2026-06-16',
+      is_active: true,
+    });
+    expect(r.monthly_outgoing_total).toBe(Math.round(1_250_000 / 3));
+  });
+
+  it('detects an annual payment from two years (÷ 12)', () => {
+    const txns = [
+      txn('2024-03-11', -3_350_000, 'Registracija vozila BG-1024-KT'),
+      txn('2025-03-10', -3_390_000, 'Registracija vozila BG-1025-KT'),
+    ];
+    const r = detectRecurringStreams(txns, '2026-01-20');
+    // Both payments are one price level (within 5%), so the typical amount is their median.
+    expect(r.outgoing[0]).toMatchObject({
+      frequency: 'annually',
+      amount_type: 'fixed',
+      next_expected_date: '2026-03-10',
+      is_active: true,
+      typical_amount: 3_370_000,
+    });
+    expect(r.monthly_outgoing_total).toBe(Math.round(3_370_000 / 12));
+  });
+
+  it('does not take two unlike payments a year apart for an annual stream', () => {
+    const txns = [txn('2024-03-11', -900_000, 'IKEA Beograd'), txn('2025-03-10', -4_500_000, 'IKEA Beograd')];
+    expect(detectRecurringStreams(txns, '2025-06-01').outgoing).toEqual([]);
+  });
+
+  it('tolerates a missed month', () => {
+    const dates = monthly(2025, 3, 25, 12).filter((_, i) => i !== 5);
+    const r = detectRecurringStreams(
+      dates.map((d) => txn(d, -249_900, 'Telekom Srbija mts racun br. 718220')),
+      '2026-03-01',
+    );
+    expect(r.outgoing[0]).toMatchObject({ frequency: 'monthly', occurrences: 11, is_active: true });
+  });
+
+  it('tolerates payments moved off weekends', () => {
+    // Rent due on the 1st, paid on the Monday when the 1st is a Saturday or Sunday.
+    const dates = monthly(2025, 3, 1, 12).map((d) => {
+      const wd = new Date(`${d}T00:00:00Z`).getUTCDay();
+      return wd === 6 ? addDays(d, 2) : wd === 0 ? addDays(d, 1) : d;
+    });
+    expect(dates).toContain('2025-06-02'); // 1 June 2025 was a Sunday
+    const r = detectRecurringStreams(
+      dates.map((d) => txn(d, -4_500_000, `Kirija ${MONTHS[Number(d.slice(5, 7)) - 1]}`)),
+      '2026-03-05',
+    );
+    expect(r.outgoing).toHaveLength(1);
+    expect(r.outgoing[0]).toMatchObject({ frequency: 'monthly', amount_type: 'fixed', occurrences: 12 });
+  });
+
+  it('marks an ended subscription inactive and leaves it out of the monthly total', () => {
+    const spotify = monthly(2025, 1, 22, 6).map((d) => txn(d, -59_900, 'Spotify P2831A Stockholm'));
+    const netflix = monthly(2025, 1, 14, 14).map((d) => txn(d, -79_000, 'NETFLIX.COM'));
+    const r = detectRecurringStreams([...spotify, ...netflix], '2026-03-01');
+    expect(r.outgoing.map((s) => [s.description, s.is_active])).toEqual([
+      ['NETFLIX.COM', true],
+      ['Spotify P2831A Stockholm', false],
+    ]);
+    expect(r.monthly_outgoing_total).toBe(79_000);
+  });
+
+  it('keeps a stream active while only the current period is late', () => {
+    const txns = monthly(2025, 3, 14, 11).map((d) => txn(d, -79_000, 'NETFLIX.COM')); // last 2026-01-14
+    expect(detectRecurringStreams(txns, '2026-02-25').outgoing[0]!.is_active).toBe(true);
+    expect(detectRecurringStreams(txns, '2026-04-10').outgoing[0]!.is_active).toBe(false);
+  });
+
+  it('does not report groceries bought several times a week', () => {
+    const txns: RecurringInput[] = [];
+    let day = '2025-09-01';
+    for (let i = 0; i < 80; i++) {
+      txns.push(txn(day, -(30_000 + ((i * 7919) % 800_000)), 'MAXI 0412 Beograd', { category: 'groceries' }));
+      day = addDays(day, 1 + ((i * 5) % 4));
+    }
+    expect(detectRecurringStreams(txns, day).outgoing).toEqual([]);
+  });
+
+  it('does not report a roughly monthly habit with varying amounts (hairdresser)', () => {
+    const gaps = [41, 25, 40, 30, 25, 27, 26, 37, 32, 32];
+    let day = '2025-03-19';
+    const txns = [txn(day, -280_000, 'Frizerski salon Lana')];
+    gaps.forEach((g, i) => {
+      day = addDays(day, g);
+      txns.push(txn(day, -(180_000 + ((i * 104_729) % 250_000)), 'Frizerski salon Lana'));
+    });
+    expect(detectRecurringStreams(txns, day).outgoing).toEqual([]);
+  });
+
+  it('does not report one-offs', () => {
+    const txns = [
+      txn('2025-11-02', -4_500_000, 'Gigatron Beograd'),
+      txn('2026-01-15', -1_200_000, 'Booking.com hotel'),
+      txn('2026-02-01', 2_000_000, 'Uplata - Marko Jovanović'),
+    ];
+    const r = detectRecurringStreams(txns, '2026-03-01');
+    expect(r).toEqual({ outgoing: [], incoming: [], monthly_outgoing_total: 0, monthly_incoming_total: 0 });
+  });
+
+  it('classifies utility bills with changing amounts as variable with a recent typical amount', () => {
+    const amounts = [
+      520_000, 610_000, 730_000, 690_000, 480_000, 410_000, 395_000, 430_000, 470_000, 560_000, 700_000,
+      760_000,
+    ];
+    const txns = monthly(2025, 3, 18, 12).map((d, i) =>
+      txn(d, -amounts[i]!, `EPS Snabdevanje racun ${d.slice(5, 7)}/${d.slice(0, 4)}`),
+    );
+    const s = detectRecurringStreams(txns, '2026-03-01').outgoing[0]!;
+    expect(s).toMatchObject({ frequency: 'monthly', amount_type: 'variable' });
+    // Median of the last six bills.
+    expect(s.typical_amount).toBe(515_000);
+  });
+
+  it('keeps a salary with one bonus month fixed', () => {
+    const txns = monthly(2025, 3, 10, 12).map((d, i) => txn(d, i === 9 ? 16_000_000 : 10_000_000, 'Plata'));
+    expect(detectRecurringStreams(txns, '2026-03-01').incoming[0]).toMatchObject({
+      amount_type: 'fixed',
+      typical_amount: 10_000_000,
+    });
+  });
+
+  it('ignores pending transactions', () => {
+    const booked = monthly(2025, 4, 24, 11).map((d) => txn(d, 9_200_000, 'Plata'));
+    const pending = txn('2026-03-24', 9_200_000, 'Plata', { pending: true });
+    const onlyPending = [
+      txn('2026-03-23', -10_000, 'Wolt', { pending: true }),
+      txn('2026-03-24', -10_000, 'Wolt', { pending: true }),
+    ];
+    const r = detectRecurringStreams([...booked, pending, ...onlyPending], '2026-03-25');
+    expect(r.incoming[0]!.transaction_ids).not.toContain(pending.id);
+    expect(r.incoming[0]!.last_date).toBe('2026-02-24');
+    expect(r.outgoing).toEqual([]);
+  });
+
+  it('leaves an occasional extra transfer to the same payee out of the stream', () => {
+    const weekly = every('2025-10-03', 7, 16).map((d) => txn(d, -200_000, 'Džeparac - Luka'));
+    const extra = txn('2025-11-18', -650_000, 'Džeparac - Luka');
+    const s = detectRecurringStreams([...weekly, extra], '2026-01-25').outgoing[0]!;
+    expect(s).toMatchObject({ frequency: 'weekly', amount_type: 'fixed', occurrences: 16 });
+    expect(s.transaction_ids).not.toContain(extra.id);
+  });
+
+  it('finds the rent among many other transfers to the landlord', () => {
+    const rent = monthly(2025, 3, 2, 12).map((d) => txn(d, -3_900_000, 'Zakup stana'));
+    const others = ['2025-03-20', '2025-05-09', '2025-06-27', '2025-08-14', '2025-10-05', '2025-12-21'].map(
+      (d, i) => txn(d, -(900_000 + i * 150_000), 'Zakup stana'),
+    );
+    const s = detectRecurringStreams([...rent, ...others], '2026-03-05').outgoing;
+    expect(s).toHaveLength(1);
+    expect(s[0]).toMatchObject({ frequency: 'monthly', typical_amount: 3_900_000, occurrences: 12 });
+  });
+
+  it('computes the next date with the day clamped to the month', () => {
+    const txns = monthly(2025, 6, 31, 8).map((d) => txn(d, -79_000, 'NETFLIX.COM')); // last 2026-01-31
+    expect(detectRecurringStreams(txns, '2026-02-05').outgoing[0]!.next_expected_date).toBe('2026-02-28');
+  });
+});
+
+describe('streamKey', () => {
+  it('drops month names, dates and reference numbers, in Latin and Cyrillic', () => {
+    expect(streamKey('Plata - januar 2026')).toBe('plata');
+    expect(streamKey('Plata za februar 2026.')).toBe('plata');
+    expect(streamKey('Плата за март 2026.')).toBe('plata');
+    expect(streamKey('EPS Snabdevanje racun 03/2026')).toBe('eps snabdevanje racun');
+    expect(streamKey('Telekom Srbija mts racun br. 718220')).toBe(
+      streamKey('Telekom Srbija mts racun br. 718233'),
+    );
+    expect(streamKey('Infostan - December 2025')).toBe('infostan');
+  });
+
+  it('folds diacritics so differently typed names group together', () => {
+    expect(streamKey('Džeparac - Luka Petrović')).toBe(streamKey('Dzeparac - Luka Petrovic'));
+    expect(streamKey('Čuvanje deteta')).toBe('cuvanje deteta');
+    expect(streamKey('Đorđe')).toBe('djordje');
+  });
+
+  it('keeps distinct payees apart and falls back to the raw text when nothing is left', () => {
+    expect(streamKey('Yettel racun 03/2026')).not.toBe(streamKey('A1 Srbija racun 03/2026'));
+    expect(streamKey('12345 / 2026')).toBe('12345 / 2026');
+  });
+});

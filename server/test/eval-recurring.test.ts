@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { evaluateRecurring, medianDetectionMs } from '../eval/recurring.js';
+
+describe('recurring detection on the labelled histories', () => {
+  const e = evaluateRecurring();
+
+  it('covers at least 30 labelled histories', () => {
+    expect(e.histories).toBeGreaterThanOrEqual(30);
+    expect(e.trueStreams).toBeGreaterThan(100);
+  });
+
+  it('finds the true streams with F1 ≥ 0.9', () => {
+    expect(e.f1, JSON.stringify(e.misses.slice(0, 10))).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it('gets frequency and activity right for the matched streams', () => {
+    expect(e.frequencyAccuracy).toBeGreaterThanOrEqual(0.9);
+    expect(e.activeAccuracy).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it('stays fast and about linear (generous bounds for a shared machine)', () => {
+    const small = medianDetectionMs(1_000, 9);
+    const large = medianDetectionMs(10_000, 9);
+    expect(large).toBeLessThan(100);
+    expect(large / small).toBeLessThan(20);
+  });
+});
