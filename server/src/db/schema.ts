@@ -185,6 +185,13 @@ export interface LinkTokensTable {
   expires_at: string;
 }
 
+/** Failed-login counters per throttle bucket (migration 0002). */
+export interface LoginThrottleTable {
+  bucket: string; // "email:<sha256 of e-mail>" or "ip:<sha256 of address>"
+  window_start: string;
+  failures: number;
+}
+
 export interface Database {
   developers: DevelopersTable;
   dev_sessions: DevSessionsTable;
@@ -201,4 +208,5 @@ export interface Database {
   webhook_attempts: WebhookAttemptsTable;
   usage_events: UsageEventsTable;
   link_tokens: LinkTokensTable;
+  login_throttle: LoginThrottleTable;
 }
