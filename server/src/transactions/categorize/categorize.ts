@@ -6,7 +6,7 @@
  * counterparty looks like a person, and finally a fallback for unknown card debits.
  */
 import { FIRST_NAMES, findMerchant } from './merchants.js';
-import { normalizeDescription, type NormalizedDescription } from './normalize.js';
+import { scanDescription, type NormalizedDescription } from './normalize.js';
 
 export type Category =
   | 'groceries'
@@ -38,7 +38,7 @@ export interface CategorizeInput {
 const UNKNOWN_PURCHASE: Category = 'groceries';
 
 export function categorizeTransaction(input: CategorizeInput): Category {
-  const normalized = normalizeDescription(input.description);
+  const normalized = scanDescription(input.description, false);
   const { flags, tokens } = normalized;
 
   if (input.amount > 0) {
@@ -54,7 +54,8 @@ export function categorizeTransaction(input: CategorizeInput): Category {
   }
 
   if (flags.instant || flags.accountTransfer || flags.standingOrder) return 'transfer';
-  if (looksLikePerson(normalized)) return 'transfer';
+  // A card payment goes to a merchant even when the shop carries a person's name.
+  if (!flags.card && !flags.ecommerce && looksLikePerson(normalized)) return 'transfer';
   // A payment slip to an unknown payee is nearly always a bill.
   if (flags.bill) return 'utilities';
   return UNKNOWN_PURCHASE;

@@ -247,6 +247,32 @@ function phraseMatches(tokens: readonly string[], at: number, p: CompiledPattern
   return p.stem ? token.startsWith(word) : token === word;
 }
 
+const NO_CANDIDATES: readonly CompiledPattern[] = [];
+/**
+ * Patterns that can start at a token (exact first word, or a one-word stem it begins with),
+ * memoised: statement vocabularies repeat heavily, so most tokens cost one map lookup. The cache
+ * is cleared when full rather than evicting, which keeps it simple and bounded.
+ */
+const candidateCache = new Map<string, readonly CompiledPattern[]>();
+const CANDIDATE_CACHE_LIMIT = 50_000;
+
+function candidatesFor(token: string): readonly CompiledPattern[] {
+  const cached = candidateCache.get(token);
+  if (cached !== undefined) return cached;
+  let found: CompiledPattern[] | null = null;
+  const exact = BY_FIRST_TOKEN.get(token);
+  if (exact !== undefined) found = [...exact];
+  const upTo = Math.min(maxStem, token.length);
+  for (let len = minStem; len <= upTo; len++) {
+    const stems = BY_STEM.get(token.slice(0, len));
+    if (stems !== undefined) found = found === null ? [...stems] : found.concat(stems);
+  }
+  const result = found ?? NO_CANDIDATES;
+  if (candidateCache.size >= CANDIDATE_CACHE_LIMIT) candidateCache.clear();
+  candidateCache.set(token, result);
+  return result;
+}
+
 export interface MerchantMatch {
   entry: MerchantEntry;
   score: number;
@@ -263,24 +289,14 @@ export function findMerchant(
   only: Category | null = null,
 ): MerchantMatch | null {
   let best: CompiledPattern | null = null;
-  const wanted = (p: CompiledPattern): boolean =>
-    (best === null || p.score > best.score)
-    && p.entry.category !== exclude && (only === null || p.entry.category === only);
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i] as string;
-    const exact = BY_FIRST_TOKEN.get(token);
-    if (exact !== undefined) {
-      for (const p of exact) {
-        if (wanted(p) && phraseMatches(tokens, i, p)) best = p;
-      }
-    }
-    const upTo = Math.min(maxStem, token.length);
-    for (let len = minStem; len <= upTo; len++) {
-      const stems = BY_STEM.get(len === token.length ? token : token.slice(0, len));
-      if (stems === undefined) continue;
-      for (const p of stems) {
-        if (wanted(p)) best = p;
-      }
+    const candidates = candidatesFor(token);
+    for (let j = 0; j < candidates.length; j++) {
+      const p = candidates[j] as CompiledPattern;
+      if ((best !== null && p.score <= best.score) || p.entry.category === exclude
+        || (only !== null && p.entry.category !== only)) continue;
+      if (p.stem && p.words.length === 1 ? true : phraseMatches(tokens, i, p)) best = p;
     }
   }
   return best === null ? null : { entry: best.entry, score: best.score };

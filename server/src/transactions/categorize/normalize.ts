@@ -16,6 +16,8 @@ const LETTER_MAP: Readonly<Record<string, string>> = {
   // Russian/Macedonian letters occasionally seen on foreign terminals.
   й: 'j', ы: 'y', э: 'e', ю: 'ju', я: 'ja', ё: 'e', щ: 's', ъ: '', ь: '', ѓ: 'g', ќ: 'k', ѕ: 'dz',
   č: 'c', ć: 'c', š: 's', ž: 'z', đ: 'dj',
+  // Typographic apostrophe joins like ASCII "'" ("McDonald’s").
+  '’': "'",
 };
 
 /**
@@ -115,51 +117,49 @@ const NOISE_WORDS = [
  * Channel prefixes, as token sequences, with the flag they set. Longest first so that
  * "kupovina na pos terminalu" wins over "kupovina".
  */
-const PREFIXES: ReadonlyArray<readonly [string, keyof DescriptionFlags | null]> = (
-  [
-    ['kupovina na pos terminalu', 'card'],
-    ['instant placanje na prodajnom mestu', 'card'],
-    ['placanje karticom', 'card'],
-    ['kupovina karticom', 'card'],
-    ['pos kupovina', 'card'],
-    ['internet kupovina', 'ecommerce'],
-    ['e commerce', 'ecommerce'],
-    ['ecommerce', 'ecommerce'],
-    ['trajni nalog', 'standingOrder'],
-    ['ips nbs', 'instant'],
-    // Paying a shop by IPS QR code is a purchase, like a card payment.
-    ['ips qr placanje', 'card'],
-    ['ips qr kupovina', 'card'],
-    ['ips qr', 'instant'],
-    ['ips placanje', 'instant'],
-    ['ips uplata', 'instant'],
-    ['instant placanje', 'instant'],
-    ['instant transfer', 'instant'],
-    ['interni prenos', 'accountTransfer'],
-    ['prenos sredstava', 'accountTransfer'],
-    ['uplata na racun', 'accountTransfer'],
-    ['prenos na racun', 'accountTransfer'],
-    ['isplata gotovine', 'cash'],
-    ['podizanje gotovine', 'cash'],
-    ['uplata gotovine', 'cash'],
-    ['poziv na broj', 'bill'],
-    ['eplacanje', 'bill'],
-    ['euprava', 'bill'],
-    ['uplatnica', 'bill'],
-    ['ips', 'instant'],
-    ['pos', 'card'],
-    ['atm', 'cash'],
-    ['bankomat', 'cash'],
-    ['bankomatu', 'cash'],
-    ['prenos', 'accountTransfer'],
-    ['transfer', 'accountTransfer'],
-    ['kupovina', 'card'],
-    ['placanje', null],
-    ['uplata', null],
-    ['isplata', null],
-    ['priliv', null],
-  ] as const
-).map(([phrase, flag]) => [phrase, flag] as const);
+const PREFIXES: ReadonlyArray<readonly [string, keyof DescriptionFlags | null]> = [
+  ['kupovina na pos terminalu', 'card'],
+  ['instant placanje na prodajnom mestu', 'card'],
+  ['placanje karticom', 'card'],
+  ['kupovina karticom', 'card'],
+  ['pos kupovina', 'card'],
+  ['internet kupovina', 'ecommerce'],
+  ['e commerce', 'ecommerce'],
+  ['ecommerce', 'ecommerce'],
+  ['trajni nalog', 'standingOrder'],
+  ['ips nbs', 'instant'],
+  // Paying a shop by IPS QR code is a purchase, like a card payment.
+  ['ips qr placanje', 'card'],
+  ['ips qr kupovina', 'card'],
+  ['ips qr', 'instant'],
+  ['ips placanje', 'instant'],
+  ['ips uplata', 'instant'],
+  ['instant placanje', 'instant'],
+  ['instant transfer', 'instant'],
+  ['interni prenos', 'accountTransfer'],
+  ['prenos sredstava', 'accountTransfer'],
+  ['uplata na racun', 'accountTransfer'],
+  ['prenos na racun', 'accountTransfer'],
+  ['isplata gotovine', 'cash'],
+  ['podizanje gotovine', 'cash'],
+  ['uplata gotovine', 'cash'],
+  ['poziv na broj', 'bill'],
+  ['eplacanje', 'bill'],
+  ['euprava', 'bill'],
+  ['uplatnica', 'bill'],
+  ['ips', 'instant'],
+  ['pos', 'card'],
+  ['atm', 'cash'],
+  ['bankomat', 'cash'],
+  ['bankomatu', 'cash'],
+  ['prenos', 'accountTransfer'],
+  ['transfer', 'accountTransfer'],
+  ['kupovina', 'card'],
+  ['placanje', null],
+  ['uplata', null],
+  ['isplata', null],
+  ['priliv', null],
+];
 
 interface PrefixRule {
   words: readonly string[];
@@ -189,6 +189,7 @@ const DROP_FROM_KEY: ReadonlySet<string> = new Set([
 
 const MASKED_CARD = /\d[*x]{2,}\d/;
 const TOKEN_SPLIT = /[^a-z0-9]+/;
+const APOSTROPHES = /'/g;
 
 function hasDigit(token: string): boolean {
   for (let i = 0; i < token.length; i++) {
@@ -219,11 +220,16 @@ function emptyFlags(): DescriptionFlags {
  * meaning for the category, so they go; short alphanumerics such as "a1" or "q1" stay.
  */
 export function normalizeDescription(description: string): NormalizedDescription {
+  return scanDescription(description, true);
+}
+
+/** `normalizeDescription` without building `text`, for the categoriser's hot path. */
+export function scanDescription(description: string, withText: boolean): NormalizedDescription {
   const flags = emptyFlags();
   const folded = transliterate(description);
   if (MASKED_CARD.test(folded)) flags.card = true;
   // Apostrophes join ("mcdonald's" → "mcdonalds"); every other symbol separates.
-  const raw = folded.replace(/['`’]/g, '').split(TOKEN_SPLIT);
+  const raw = (folded.includes("'") ? folded.replace(APOSTROPHES, '') : folded).split(TOKEN_SPLIT);
   const tokens: string[] = [];
   for (const token of raw) {
     if (token.length === 0) continue;
@@ -258,7 +264,7 @@ export function normalizeDescription(description: string): NormalizedDescription
     const token = tokens[i] as string;
     if (token === 'www' || token === 'com') flags.ecommerce = true;
     content.push(token);
-    if (token.length > 1 && !DROP_FROM_KEY.has(token)) kept.push(token);
+    if (withText && token.length > 1 && !DROP_FROM_KEY.has(token)) kept.push(token);
     i++;
   }
   return { tokens: content, text: kept.join(' '), flags };

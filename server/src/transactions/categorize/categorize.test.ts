@@ -1,0 +1,181 @@
+import { describe, expect, it } from 'vitest';
+import { CATEGORIES, categorizeTransaction, type Category } from './categorize.js';
+import { MERCHANTS, findMerchant } from './merchants.js';
+import { counterpartyKey, normalizeDescription, transliterate } from './normalize.js';
+
+const debit = (description: string, amount = -1500_00): Category =>
+  categorizeTransaction({ description, amount });
+const credit = (description: string, amount = 95_000_00): Category =>
+  categorizeTransaction({ description, amount });
+
+describe('transliterate', () => {
+  it('folds Serbian Latin diacritics, đ as dj', () => {
+    expect(transliterate('Čačak Ćuprija Šabac Žabalj Đurđevo')).toBe('cacak cuprija sabac zabalj djurdjevo');
+  });
+
+  it('transliterates the whole Serbian Cyrillic alphabet including љ њ џ ђ ћ', () => {
+    expect(transliterate('АБВГДЂЕЖЗИЈКЛЉМНЊОПРСТЋУФХЦЧЏШ'))
+      .toBe('abvgddjezzijklljmnnjoprstcufhcčdzs'.replace('č', 'c'));
+    expect(transliterate('Љубав Њушка Џем Ђак Ћуфте')).toBe('ljubav njuska dzem djak cufte');
+  });
+
+  it('leaves plain ASCII as lower case', () => {
+    expect(transliterate('NETFLIX.COM 12345')).toBe('netflix.com 12345');
+  });
+});
+
+describe('normalizeDescription', () => {
+  it('drops masked card numbers, terminal numbers and dates, and flags the card payment', () => {
+    const n = normalizeDescription('Plaćanje karticom 4*****1234 WOLT 0021 BEOGRAD 12.03.2026');
+    expect(n.tokens).toEqual(['wolt', 'beograd']);
+    expect(n.text).toBe('wolt');
+    expect(n.flags.card).toBe(true);
+  });
+
+  it('treats Cyrillic like Latin', () => {
+    expect(normalizeDescription('МАКСИ ДЕЛЕЗ 215 БЕОГРАД').text).toBe('maksi delez');
+    expect(normalizeDescription('ПОС КУПОВИНА ЛИДЛ СРБИЈА 1050 НИШ').tokens).toEqual(['lidl', 'srbija', 'nis']);
+  });
+
+  it('removes ISO dates, month names in Serbian and English, and reference codes', () => {
+    expect(normalizeDescription('Plata - februar 2026').text).toBe('plata');
+    expect(normalizeDescription('Salary March 2026').text).toBe('salary');
+    expect(normalizeDescription('Wolt Oy Helsinki FI 2026-03-14').text).toBe('wolt');
+    expect(normalizeDescription('E-COMMERCE SPOTIFY P1A23B4C5 STOCKHOLM SE').text).toBe('spotify');
+  });
+
+  it('keeps short alphanumeric names such as A1', () => {
+    expect(normalizeDescription('A1 SRBIJA DOO RACUN').tokens).toContain('a1');
+  });
+
+  it('sets flags for channel prefixes and strips them from the text', () => {
+    expect(normalizeDescription('TRAJNI NALOG KIRIJA').flags.standingOrder).toBe(true);
+    expect(normalizeDescription('E-COMMERCE NETFLIX.COM').flags.ecommerce).toBe(true);
+    expect(normalizeDescription('ATM RAIFFEISEN 0012 BEOGRAD').flags.cash).toBe(true);
+    expect(normalizeDescription('IPS NBS - Marko Petrović').flags.instant).toBe(true);
+    expect(normalizeDescription('Interni prenos na devizni račun').flags.accountTransfer).toBe(true);
+    expect(normalizeDescription('Uplatnica INFOSTAN poziv na broj 97 41234567').flags.bill).toBe(true);
+    expect(normalizeDescription('Uplata - sifra 240 - zarada').flags.salaryCode).toBe(true);
+    expect(normalizeDescription('POS KUPOVINA MAXI 123 BEOGRAD').text).toBe('maxi');
+    expect(normalizeDescription('Uplatnica INFOSTAN poziv na broj 97 41234567').text).toBe('infostan');
+  });
+});
+
+describe('counterpartyKey', () => {
+  it('groups salary payments across months', () => {
+    expect(counterpartyKey('Plata - januar 2026')).toBe(counterpartyKey('Plata - februar 2026'));
+    expect(counterpartyKey('Plata - januar 2026')).toBe(counterpartyKey('PLATA - DECEMBAR 2025'));
+  });
+
+  it('groups a brand across formats, numbers, places and scripts', () => {
+    const netflix = counterpartyKey('NETFLIX.COM');
+    expect(counterpartyKey('Netflix.com 12345 Amsterdam')).toBe(netflix);
+    expect(counterpartyKey('E-COMMERCE NETFLIX.COM 866-579-7172 NL')).toBe(netflix);
+    expect(counterpartyKey('МАКСИ 087 БЕОГРАД')).toBe(counterpartyKey('POS KUPOVINA MAXI 182 NOVI SAD'));
+    expect(counterpartyKey('EPS SNABDEVANJE racun 01/2026')).toBe(counterpartyKey('ЕПС СНАБДЕВАЊЕ'));
+  });
+
+  it('keeps different counterparties apart', () => {
+    expect(counterpartyKey('Netflix.com')).not.toBe(counterpartyKey('Spotify'));
+    expect(counterpartyKey('Kirija za mart 2026')).not.toBe(counterpartyKey('Plata - mart 2026'));
+    expect(counterpartyKey('IPS NBS - Marko Petrović')).not.toBe(counterpartyKey('IPS NBS - Ana Ilić'));
+  });
+
+  it('groups unknown counterparties by their words without dates and reference numbers', () => {
+    expect(counterpartyKey('Kirija - januar 2026 - Jovanović Milan'))
+      .toBe(counterpartyKey('KIRIJA - FEBRUAR 2026 - JOVANOVIĆ MILAN'));
+  });
+});
+
+describe('categorizeTransaction', () => {
+  it('lists the nine categories in the order of the docs', () => {
+    expect(CATEGORIES).toEqual([
+      'groceries', 'rent', 'dining', 'utilities', 'transport', 'entertainment', 'subscriptions',
+      'salary', 'transfer',
+    ]);
+  });
+
+  const cases: ReadonlyArray<readonly [string, number, Category]> = [
+    ['POS KUPOVINA MAXI 123 BEOGRAD', -2345_60, 'groceries'],
+    ['МАКСИ ДЕЛЕЗ', -1000_00, 'groceries'],
+    ['Kupovina na POS terminalu IDEA 0456 NOVI SAD', -900_00, 'groceries'],
+    ['TRAJNI NALOG KIRIJA MART 2026', -45_000_00, 'rent'],
+    ['Zakup stana za april', -50_000_00, 'rent'],
+    ['Plaćanje karticom 4*****1234 WOLT BEOGRAD', -1890_00, 'dining'],
+    ['RESTORAN ZAVIČAJ NOVI SAD', -4320_00, 'dining'],
+    ['EPS SNABDEVANJE DOO', -6540_00, 'utilities'],
+    ['ИНФОСТАН ТЕХНОЛОГИЈЕ', -9100_00, 'utilities'],
+    ['Yettel DOO Beograd', -2490_00, 'utilities'],
+    ['NIS PETROL BS 045 BEOGRAD', -5400_00, 'transport'],
+    ['CAR:GO BEOGRAD', -680_00, 'transport'],
+    ['JKP PARKING SERVIS BEOGRAD', -120_00, 'transport'],
+    ['CINEPLEXX DELTA CITY', -1200_00, 'entertainment'],
+    ['PAYPAL *STEAM GAMES', -2999_00, 'entertainment'],
+    ['Netflix.com 12345 Amsterdam', -790_00, 'subscriptions'],
+    ['E-COMMERCE SPOTIFY P1A23B4C5 STOCKHOLM SE', -599_00, 'subscriptions'],
+    ['Plata - januar 2026', 95_000_00, 'salary'],
+    ['ЛИЧНИ ДОХОДАК ЗА ФЕБРУАР', 78_000_00, 'salary'],
+    ['Uplata - sifra 240', 80_000_00, 'salary'],
+    ['IPS NBS - Marko Petrović', -3000_00, 'transfer'],
+    ['ISPLATA GOTOVINE ATM RAIFFEISEN 0012 BEOGRAD', -10_000_00, 'transfer'],
+    ['REVOLUT**1234* DUBLIN', -10_000_00, 'transfer'],
+  ];
+  it.each(cases)('%s (%d) → %s', (description, amount, expected) => {
+    expect(categorizeTransaction({ description, amount })).toBe(expected);
+  });
+
+  it('covers every category in the cases above', () => {
+    expect(new Set(cases.map((c) => c[2]))).toEqual(new Set(CATEGORIES));
+  });
+
+  it('uses the sign: money in is salary or a transfer, never a purchase', () => {
+    expect(credit('Povraćaj sredstava WOLT', 1890_00)).toBe('transfer');
+    expect(credit('Uplata od Ana Marković', 2500_00)).toBe('transfer');
+    expect(credit('NIS AD NOVI SAD - zarada', 134_000_00)).toBe('salary');
+    // Salary words on a debit do not make it salary.
+    expect(debit('Plata - januar 2026')).not.toBe('salary');
+  });
+
+  it('prefers a named purchase over the payment channel', () => {
+    expect(debit('IPS QR PLACANJE MAXI 301 BEOGRAD')).toBe('groceries');
+    expect(debit('Prenos - kirija za april 2026 - Jovanović Milan', -50_000_00)).toBe('rent');
+    expect(debit('HERTZ RENT A CAR BEOGRAD')).toBe('transport');
+    expect(debit('BUSPLUS DOPUNA KARTICE')).toBe('transport');
+  });
+
+  it('falls back sensibly for unknown counterparties', () => {
+    expect(debit('Dragan Kostić')).toBe('transfer');
+    expect(debit('Uplata na račun - Petar Ilić')).toBe('transfer');
+    expect(debit('Uplatnica poziv na broj 97 123456')).toBe('utilities');
+    // Card payments go to shops, even one named after its owner.
+    expect(debit('POS KUPOVINA STR MILENKOVIĆ 12 BEOGRAD')).toBe('groceries');
+    expect(debit('STR MILENKOVIĆ')).toBe('transfer');
+    expect(debit('POS KUPOVINA SUNCOKRET 12 BEOGRAD')).toBe('groceries');
+  });
+
+  it('is deterministic and does not depend on call order', () => {
+    const inputs = cases.map(([description, amount]) => ({ description, amount }));
+    const first = inputs.map(categorizeTransaction);
+    const reversed = [...inputs].reverse().map(categorizeTransaction).reverse();
+    expect(reversed).toEqual(first);
+    expect(inputs.map(categorizeTransaction)).toEqual(first);
+  });
+});
+
+describe('merchant dictionary', () => {
+  it('is written in normalised form so every pattern can match', () => {
+    for (const entry of MERCHANTS) {
+      for (const pattern of entry.patterns) {
+        expect(transliterate(pattern), `${entry.name}: ${pattern}`).toBe(pattern);
+        expect(pattern.replace(/\*$/, ''), `${entry.name}: ${pattern}`).toMatch(/^[a-z0-9]+( [a-z0-9]+)*$/);
+      }
+    }
+  });
+
+  it('matches stems for Serbian inflection and prefers brands over generic words', () => {
+    expect(findMerchant(['kirije'])?.entry.category).toBe('rent');
+    expect(findMerchant(['steampowered'])?.entry.name).toBe('steam');
+    expect(findMerchant(['jkp', 'parking', 'servis'])?.entry.name).toBe('parking servis');
+    expect(findMerchant(['nepoznato'])).toBeNull();
+  });
+});
