@@ -74,6 +74,19 @@ export const MERCHANTS: readonly MerchantEntry[] = [
   b('walter', 'dining', 'walter'),
   b('starbucks', 'dining', 'starbucks'),
   b('gyros master', 'dining', 'gyros master'),
+  // Well-known Belgrade restaurants and cafés whose names carry no "restoran"/"kafić".
+  b('koffein', 'dining', 'koffein'),
+  b('greenet', 'dining', 'greenet'),
+  b('burrito madre', 'dining', 'burrito madre'),
+  b('mala fabrika ukusa', 'dining', 'mala fabrika ukusa'),
+  b('manufaktura', 'dining', 'manufaktura'),
+  b('dva jelena', 'dining', 'dva jelena'),
+  b('zavicaj', 'dining', 'zavicaj'),
+  b('tri sesira', 'dining', 'tri sesira'),
+  b('znak pitanja', 'dining', 'znak pitanja'),
+  b('ambar', 'dining', 'ambar'),
+  b('lorenzo kakalamba', 'dining', 'lorenzo kakalamba'),
+  b('dzems', 'dining', 'dzems', 'jazz bar dzems'),
   k('dining', 'restoran*', 'restaurant*', 'kafan*', 'pekar*', 'bakery', 'caffe', 'cafe', 'kafe',
     'kafic*', 'coffee', 'kafeterij*', 'pizz*', 'picerij*', 'bistro', 'pivnic*', 'birtij*',
     'rostilj*', 'gyros', 'giros', 'sushi', 'trattoria', 'cevap*', 'burek*', 'burger*',
@@ -144,10 +157,13 @@ export const MERCHANTS: readonly MerchantEntry[] = [
   b('maxbet', 'entertainment', 'maxbet'),
   b('soccerbet', 'entertainment', 'soccerbet', 'soccer bet'),
   b('admiralbet', 'entertainment', 'admiralbet', 'admiral bet'),
+  b('vulkan', 'entertainment', 'vulkan knjizare', 'vulkan knjizara'),
+  b('delfi', 'entertainment', 'delfi', 'delfi knjizare'),
+  b('laguna', 'entertainment', 'laguna'),
   k('entertainment', 'bioskop*', 'cinema', 'koncert*', 'festival', 'ulaznic*', 'pozorist*',
     'teatar', 'atelje', 'muzej*', 'zoo', 'zooloski', 'bowling', 'kuglan*', 'bazen*',
     'sport centar', 'sportski centar', 'akva park', 'aqua park', 'aquapark', 'escape room',
-    'bilijar*', 'kladionic*', 'igraonic*', 'karting', 'paintball', 'opera', 'filharmonij*'),
+    'bilijar*', 'kladionic*', 'igraonic*', 'knjizar*', 'knjiga', 'knjige', 'karting', 'paintball', 'opera', 'filharmonij*'),
 
   // Subscriptions: streaming, software, cloud, app stores billed monthly.
   b('netflix', 'subscriptions', 'netflix', 'netfliks'),
@@ -185,7 +201,7 @@ export const MERCHANTS: readonly MerchantEntry[] = [
     'dnevnic*', 'neto zarada', 'primanj*', 'otpremnin*', 'prekovremen*'),
 
   // Transfers: cash, own accounts, people, currency exchange, wallets.
-  k('transfer', 'interni prenos', 'stednj*', 'stedni', 'stednu', 'gotovin*', 'salter*',
+  k('transfer', 'interni prenos', 'stedn*', 'gotovin*', 'salter*',
     'western union', 'moneygram', 'doznak*', 'swift', 'pozajmic*', 'deviz*', 'kupoprodaj*',
     'menjacnic*', 'vracen dug', 'dug', 'povrat*', 'povracaj*', 'pazar*', 'own account',
     'sopstveni racun', 'bankomat*', 'atm', 'keks pay', 'ips'),
