@@ -4,6 +4,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { accountRoutes } from './accounts/routes.js';
 import { bankRoutes } from './banks/routes.js';
 import { connectRoutes } from './connect/routes.js';
+import { dashboardRoutes } from './dashboard/routes.js';
 import { connectionRoutes } from './connections/routes.js';
 import { developerRoutes } from './developers/routes.js';
 import { registerDocs } from './docs/routes.js';
@@ -74,5 +75,6 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   await app.register(developerRoutes);
   await app.register(webhookRoutes);
   await app.register(widgetRoutes);
+  await app.register(dashboardRoutes);
   return app;
 }
