@@ -6,7 +6,11 @@
 
 export type SandboxBank = 'raiffeisen' | 'erste' | 'aik';
 
-export const BANK_CODES: Readonly<Record<SandboxBank, string>> = { raiffeisen: '265', erste: '340', aik: '105' };
+export const BANK_CODES: Readonly<Record<SandboxBank, string>> = {
+  raiffeisen: '265',
+  erste: '340',
+  aik: '105',
+};
 
 /** Remainder of a long digit string modulo 97, in chunks that stay within safe integers. */
 function mod97(digits: string): number {

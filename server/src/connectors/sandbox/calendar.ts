@@ -50,7 +50,10 @@ export const daysInMonth = (y: number, m: number): number => new Date(Date.UTC(y
 
 /** Months counted as y * 12 + (m − 1), handy for "the month before". */
 export const monthIndex = (y: number, m: number): number => y * 12 + (m - 1);
-export const fromMonthIndex = (i: number): { y: number; m: number } => ({ y: Math.floor(i / 12), m: (i % 12) + 1 });
+export const fromMonthIndex = (i: number): { y: number; m: number } => ({
+  y: Math.floor(i / 12),
+  m: (i % 12) + 1,
+});
 
 /** Same day of month `n` months later (negative for earlier), clamped to the month's length. */
 export function addMonths(day: number, n: number): number {

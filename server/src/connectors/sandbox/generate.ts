@@ -124,7 +124,12 @@ export function generateSandboxProfile(opts: GenerateOptions): GeneratedProfile 
   specs.forEach((s, i) => {
     if (s.type !== 'savings') return;
     const ref = refs[i] as string;
-    links.set(i, { ref, currency: s.currency, monthlyRsd: person.savingsBudget / savingsCount, fromCurrent: primary >= 0 });
+    links.set(i, {
+      ref,
+      currency: s.currency,
+      monthlyRsd: person.savingsBudget / savingsCount,
+      fromCurrent: primary >= 0,
+    });
   });
 
   const nameCounts = new Map<string, number>();
@@ -204,7 +209,14 @@ export function generateRefresh(opts: {
       const kind = rng.weighted(kinds.map((k) => [k, k.weeklyRate] as const));
       const draft = spendOnce(ctx, rng, today, kind, size);
       const id = `${ID_PREFIX[bank]}-${opts.today.replaceAll('-', '')}-R${opts.refreshNo}.${i + 1}-${hashHex(6, opts.accountRef, opts.today, opts.refreshNo, i, draft.description)}`;
-      newTransactions.push({ bankTxnId: id, date: opts.today, amount: draft.amount, description: draft.description, category: draft.category, pending: rng.chance(0.8) });
+      newTransactions.push({
+        bankTxnId: id,
+        date: opts.today,
+        amount: draft.amount,
+        description: draft.description,
+        category: draft.category,
+        pending: rng.chance(0.8),
+      });
     }
   }
 
@@ -212,10 +224,18 @@ export function generateRefresh(opts: {
   for (const p of opts.pending) {
     const age = ageInDays(p.date, today);
     const chance = age >= 2 ? 1 : age === 1 ? 0.6 : age === 0 ? 0.25 : 0;
-    if (!new Rng(opts.seed, opts.accountRef, 'post', today, opts.refreshNo, p.bankTxnId).chance(chance)) continue;
+    if (!new Rng(opts.seed, opts.accountRef, 'post', today, opts.refreshNo, p.bankTxnId).chance(chance))
+      continue;
     posted.push({
       pendingBankTxnId: p.bankTxnId,
-      posted: { bankTxnId: `${p.bankTxnId}-K`, date: p.date, amount: p.amount, description: p.description, category: p.category, pending: false },
+      posted: {
+        bankTxnId: `${p.bankTxnId}-K`,
+        date: p.date,
+        amount: p.amount,
+        description: p.description,
+        category: p.category,
+        pending: false,
+      },
     });
   }
   return { newTransactions, posted };
@@ -259,7 +279,11 @@ function accountName(bank: SandboxBank, spec: AccountSpec): string {
     return bank === 'erste' ? 'Dinarski tekući račun' : bank === 'aik' ? 'Tekući račun RSD' : 'Tekući račun';
   }
   if (spec.currency === 'EUR') return bank === 'erste' ? 'Devizna štednja EUR' : 'Štedni račun EUR';
-  return bank === 'raiffeisen' ? 'Dinarski štedni račun' : bank === 'erste' ? 'Dinarska štednja' : 'Štedni račun RSD';
+  return bank === 'raiffeisen'
+    ? 'Dinarski štedni račun'
+    : bank === 'erste'
+      ? 'Dinarska štednja'
+      : 'Štedni račun RSD';
 }
 
 function savingsOpening(seed: string, ref: string, currency: 'RSD' | 'EUR'): number {
@@ -268,7 +292,12 @@ function savingsOpening(seed: string, ref: string, currency: 'RSD' | 'EUR'): num
 }
 
 /** A plausible starting balance, raised if needed so the running balance never drops below a cushion. */
-function currentOpening(seed: string, ref: string, currency: 'RSD' | 'EUR', drafts: readonly Draft[]): number {
+function currentOpening(
+  seed: string,
+  ref: string,
+  currency: 'RSD' | 'EUR',
+  drafts: readonly Draft[],
+): number {
   const rng = new Rng(seed, ref, 'opening');
   const base = currency === 'EUR' ? rng.int(200_00, 1_500_00) : rng.int(15_000_00, 80_000_00);
   const cushion = currency === 'EUR' ? rng.int(30_00, 120_00) : rng.int(3_000_00, 8_000_00);
@@ -324,6 +353,13 @@ function identityOf(person: Person): GeneratedIdentity {
     names: [`${h.first} ${h.last}`],
     emails: [h.email],
     phone_numbers: [h.phone],
-    addresses: [{ street: `${h.street} ${h.houseNumber}`, city: 'Beograd', postal_code: h.neighborhood.postalCode, country: 'RS' }],
+    addresses: [
+      {
+        street: `${h.street} ${h.houseNumber}`,
+        city: 'Beograd',
+        postal_code: h.neighborhood.postalCode,
+        country: 'RS',
+      },
+    ],
   };
 }

@@ -9,19 +9,71 @@ export interface Neighborhood {
 }
 
 export const NEIGHBORHOODS: readonly Neighborhood[] = [
-  { ascii: 'Vracar', postalCode: '11000', streets: ['Njegoševa', 'Krunska', 'Maksima Gorkog', 'Kralja Milutina', 'Južni bulevar'] },
-  { ascii: 'Novi Beograd', postalCode: '11070', streets: ['Bulevar Mihajla Pupina', 'Jurija Gagarina', 'Omladinskih brigada', 'Bulevar Zorana Đinđića'] },
+  {
+    ascii: 'Vracar',
+    postalCode: '11000',
+    streets: ['Njegoševa', 'Krunska', 'Maksima Gorkog', 'Kralja Milutina', 'Južni bulevar'],
+  },
+  {
+    ascii: 'Novi Beograd',
+    postalCode: '11070',
+    streets: ['Bulevar Mihajla Pupina', 'Jurija Gagarina', 'Omladinskih brigada', 'Bulevar Zorana Đinđića'],
+  },
   { ascii: 'Zemun', postalCode: '11080', streets: ['Glavna', 'Cara Dušana', 'Prvomajska', 'Ugrinovačka'] },
-  { ascii: 'Zvezdara', postalCode: '11050', streets: ['Bulevar kralja Aleksandra', 'Vojislava Ilića', 'Dimitrija Tucovića'] },
+  {
+    ascii: 'Zvezdara',
+    postalCode: '11050',
+    streets: ['Bulevar kralja Aleksandra', 'Vojislava Ilića', 'Dimitrija Tucovića'],
+  },
   { ascii: 'Vozdovac', postalCode: '11010', streets: ['Vojvode Stepe', 'Ustanička', 'Kumodraška'] },
   { ascii: 'Cukarica', postalCode: '11030', streets: ['Požeška', 'Radnička', 'Šumadijska'] },
 ];
 
-const MALE_NAMES = ['Marko', 'Nikola', 'Stefan', 'Luka', 'Milan', 'Aleksandar', 'Nemanja', 'Dušan', 'Petar', 'Vuk', 'Filip', 'Miloš'];
-const FEMALE_NAMES = ['Jelena', 'Milica', 'Ana', 'Marija', 'Jovana', 'Ivana', 'Teodora', 'Katarina', 'Sara', 'Tijana', 'Nevena', 'Dragana'];
+const MALE_NAMES = [
+  'Marko',
+  'Nikola',
+  'Stefan',
+  'Luka',
+  'Milan',
+  'Aleksandar',
+  'Nemanja',
+  'Dušan',
+  'Petar',
+  'Vuk',
+  'Filip',
+  'Miloš',
+];
+const FEMALE_NAMES = [
+  'Jelena',
+  'Milica',
+  'Ana',
+  'Marija',
+  'Jovana',
+  'Ivana',
+  'Teodora',
+  'Katarina',
+  'Sara',
+  'Tijana',
+  'Nevena',
+  'Dragana',
+];
 const SURNAMES = [
-  'Jovanović', 'Petrović', 'Nikolić', 'Marković', 'Đorđević', 'Stojanović', 'Ilić', 'Stanković',
-  'Pavlović', 'Milošević', 'Popović', 'Živković', 'Todorović', 'Kostić', 'Lazić', 'Obradović',
+  'Jovanović',
+  'Petrović',
+  'Nikolić',
+  'Marković',
+  'Đorđević',
+  'Stojanović',
+  'Ilić',
+  'Stanković',
+  'Pavlović',
+  'Milošević',
+  'Popović',
+  'Živković',
+  'Todorović',
+  'Kostić',
+  'Lazić',
+  'Obradović',
 ];
 const MOBILE_PREFIXES = ['60', '61', '62', '63', '64', '65', '66', '69'];
 const MAIL_DOMAINS = ['gmail.com', 'gmail.com', 'gmail.com', 'yahoo.com', 'outlook.com', 'eunet.rs'];

@@ -139,7 +139,8 @@ export function spendDescription(bank: SandboxBank, kind: SpendKind, outlet: Out
 const BG = 'Beograd';
 const shop = (label: string): Outlet => ({ label, city: BG, online: false });
 const web = (label: string, city = BG): Outlet => ({ label, city, online: true });
-const storeNo = (rng: Rng, digits: number): string => String(rng.int(1, 10 ** digits - 1)).padStart(digits, '0');
+const storeNo = (rng: Rng, digits: number): string =>
+  String(rng.int(1, 10 ** digits - 1)).padStart(digits, '0');
 
 /** Weekday shape per category (Mon … Sun), each averaging 1: big shops on Saturday, dinners on Friday. */
 export const WEEKDAY_SHAPE: Readonly<Record<Category, readonly number[]>> = {
@@ -161,7 +162,12 @@ export interface Lifestyle {
 }
 
 /** The everyday spending of someone living in `home`, with their own favourite shops. */
-export function buildSpendKinds(rng: Rng, home: Neighborhood, life: Lifestyle, friends: readonly string[]): SpendKind[] {
+export function buildSpendKinds(
+  rng: Rng,
+  home: Neighborhood,
+  life: Lifestyle,
+  friends: readonly string[],
+): SpendKind[] {
   const maxi = shop(`Maxi ${storeNo(rng, 4)}`);
   const supermarkets: Array<readonly [Outlet, number]> = [
     [maxi, 3],
@@ -178,7 +184,10 @@ export function buildSpendKinds(rng: Rng, home: Neighborhood, life: Lifestyle, f
     [shop(`Idea ${storeNo(rng, 4)}`), 2],
     [shop(`Aman ${storeNo(rng, 3)}`), 1],
   ];
-  const bakeries = rng.sample(['Pekara Trpkovic', 'Hleb i kifle', 'Pekara Toma', 'Pekara Mlinar', 'Pekara Plazma'], 2);
+  const bakeries = rng.sample(
+    ['Pekara Trpkovic', 'Hleb i kifle', 'Pekara Toma', 'Pekara Mlinar', 'Pekara Plazma'],
+    2,
+  );
   const fuel = life.hasCar
     ? rng.weighted<Outlet>([
         [shop(`NIS Petrol BS ${storeNo(rng, 3)}`), 7],
@@ -188,9 +197,36 @@ export function buildSpendKinds(rng: Rng, home: Neighborhood, life: Lifestyle, f
     : null;
 
   const kinds: SpendKind[] = [
-    { id: 'supermarket', category: 'groceries', weeklyRate: 1.2, min: 3_500, max: 11_000, style: 'retail', outlets: favourites, channel: 'card' },
-    { id: 'corner', category: 'groceries', weeklyRate: 2, min: 350, max: 2_500, style: 'retail', outlets: corner, channel: 'card' },
-    { id: 'bakery', category: 'groceries', weeklyRate: 1.6, min: 120, max: 650, style: 'whole', outlets: bakeries.map((b) => [shop(b), 1] as const), channel: 'card' },
+    {
+      id: 'supermarket',
+      category: 'groceries',
+      weeklyRate: 1.2,
+      min: 3_500,
+      max: 11_000,
+      style: 'retail',
+      outlets: favourites,
+      channel: 'card',
+    },
+    {
+      id: 'corner',
+      category: 'groceries',
+      weeklyRate: 2,
+      min: 350,
+      max: 2_500,
+      style: 'retail',
+      outlets: corner,
+      channel: 'card',
+    },
+    {
+      id: 'bakery',
+      category: 'groceries',
+      weeklyRate: 1.6,
+      min: 120,
+      max: 650,
+      style: 'whole',
+      outlets: bakeries.map((b) => [shop(b), 1] as const),
+      channel: 'card',
+    },
     {
       id: 'pharmacy',
       category: 'groceries',
@@ -276,7 +312,16 @@ export function buildSpendKinds(rng: Rng, home: Neighborhood, life: Lifestyle, f
       ],
       channel: 'card',
     },
-    { id: 'busplus', category: 'transport', weeklyRate: life.hasCar ? 0.05 : 0.2, min: 150, max: 2_200, style: 'whole', outlets: [[web('BusPlus'), 1]], channel: 'card' },
+    {
+      id: 'busplus',
+      category: 'transport',
+      weeklyRate: life.hasCar ? 0.05 : 0.2,
+      min: 150,
+      max: 2_200,
+      style: 'whole',
+      outlets: [[web('BusPlus'), 1]],
+      channel: 'card',
+    },
     {
       id: 'cinema',
       category: 'entertainment',
@@ -343,14 +388,63 @@ export function buildSpendKinds(rng: Rng, home: Neighborhood, life: Lifestyle, f
       channel: 'transfer',
     },
   );
-  if (fuel) kinds.push({ id: 'fuel', category: 'transport', weeklyRate: 0.55, min: 3_000, max: 7_500, style: 'fuel', outlets: [[fuel, 1]], channel: 'card' });
+  if (fuel)
+    kinds.push({
+      id: 'fuel',
+      category: 'transport',
+      weeklyRate: 0.55,
+      min: 3_000,
+      max: 7_500,
+      style: 'fuel',
+      outlets: [[fuel, 1]],
+      channel: 'card',
+    });
   return kinds;
 }
 
 /** Card spending of a foreign-currency current account, amounts in euros: trips and online shops. */
 export const EURO_SPEND_KINDS: readonly SpendKind[] = [
-  { id: 'booking', category: 'entertainment', weeklyRate: 0.12, min: 80, max: 450, style: 'fuel', outlets: [[web('Booking.com', 'Amsterdam'), 1]], channel: 'card' },
-  { id: 'airbnb', category: 'entertainment', weeklyRate: 0.05, min: 120, max: 600, style: 'fuel', outlets: [[web('Airbnb', 'Dublin'), 1]], channel: 'card' },
-  { id: 'flights', category: 'transport', weeklyRate: 0.1, min: 40, max: 250, style: 'fuel', outlets: [[web('Wizz Air', 'Budapest'), 2], [web('Air Serbia', 'Beograd'), 1]], channel: 'card' },
-  { id: 'steam', category: 'entertainment', weeklyRate: 0.15, min: 5, max: 60, style: 'fuel', outlets: [[web('Steam', 'Bellevue'), 1]], channel: 'card' },
+  {
+    id: 'booking',
+    category: 'entertainment',
+    weeklyRate: 0.12,
+    min: 80,
+    max: 450,
+    style: 'fuel',
+    outlets: [[web('Booking.com', 'Amsterdam'), 1]],
+    channel: 'card',
+  },
+  {
+    id: 'airbnb',
+    category: 'entertainment',
+    weeklyRate: 0.05,
+    min: 120,
+    max: 600,
+    style: 'fuel',
+    outlets: [[web('Airbnb', 'Dublin'), 1]],
+    channel: 'card',
+  },
+  {
+    id: 'flights',
+    category: 'transport',
+    weeklyRate: 0.1,
+    min: 40,
+    max: 250,
+    style: 'fuel',
+    outlets: [
+      [web('Wizz Air', 'Budapest'), 2],
+      [web('Air Serbia', 'Beograd'), 1],
+    ],
+    channel: 'card',
+  },
+  {
+    id: 'steam',
+    category: 'entertainment',
+    weeklyRate: 0.15,
+    min: 5,
+    max: 60,
+    style: 'fuel',
+    outlets: [[web('Steam', 'Bellevue'), 1]],
+    channel: 'card',
+  },
 ];

@@ -58,7 +58,8 @@ export function makePerson(seed: string): Person {
   const friends = Array.from({ length: 4 }, () => randomFullName(rng));
 
   const salary = rng.int(110_000, 185_000) * 100 + rng.int(0, 99);
-  const rentAmount = Math.round(rng.between(35_000, Math.min(60_000, 0.36 * (salary / 100))) / 1_000) * 1_000 * 100;
+  const rentAmount =
+    Math.round(rng.between(35_000, Math.min(60_000, 0.36 * (salary / 100))) / 1_000) * 1_000 * 100;
   const landlord = randomFullName(rng);
   const rentDescription = rng.chance(0.5) ? `Kirija - stan, ${landlord}` : `Zakup stana - ${landlord}`;
   const rent: Bill = { description: rentDescription, amount: rentAmount, day: rng.int(1, 5) };
@@ -70,18 +71,35 @@ export function makePerson(seed: string): Person {
   ]);
   const phone: Bill = { description: operator, amount: rng.pick(PHONE_PLANS) * 100, day: rng.int(18, 27) };
   const internet: Bill | null = rng.chance(0.75)
-    ? { description: 'SBB - račun za usluge', amount: rng.pick([2_890, 3_290, 3_690, 4_190]) * 100, day: rng.int(10, 20) }
+    ? {
+        description: 'SBB - račun za usluge',
+        amount: rng.pick([2_890, 3_290, 3_690, 4_190]) * 100,
+        day: rng.int(10, 20),
+      }
     : null;
-  const eps: Bill = { description: 'EPS Snabdevanje - električna energija', amount: rng.int(3_000, 4_800) * 100, day: rng.int(15, 25) };
-  const infostan: Bill = { description: 'Infostan tehnologije', amount: rng.int(6_500, 10_500) * 100, day: rng.int(12, 22) };
+  const eps: Bill = {
+    description: 'EPS Snabdevanje - električna energija',
+    amount: rng.int(3_000, 4_800) * 100,
+    day: rng.int(15, 25),
+  };
+  const infostan: Bill = {
+    description: 'Infostan tehnologije',
+    amount: rng.int(6_500, 10_500) * 100,
+    day: rng.int(12, 22),
+  };
   const netflixDay = rng.int(1, 28);
   const spotifyDay = rng.chance(0.5) ? rng.int(1, 28) : null;
 
   const hasCar = rng.chance(0.55);
-  const spend = buildSpendKinds(rng, holder.neighborhood, { hasCar, delivery: rng.between(0.4, 1.8) }, friends);
+  const spend = buildSpendKinds(
+    rng,
+    holder.neighborhood,
+    { hasCar, delivery: rng.between(0.4, 1.8) },
+    friends,
+  );
 
   // Budget: fixed costs first, everyday spending gets what a chosen share of salary leaves
-  // (never less than a frugal minimum), savings get part of the rest; all ≤ 90% of salary.
+  // (never less than a frugal minimum), savings get part of the rest; all ≤ ~86% of salary.
   const fixed =
     rent.amount +
     eps.amount * EPS_MEAN +
@@ -93,7 +111,7 @@ export function makePerson(seed: string): Person {
   const everydayBudget = Math.max(32_000_00, salary * rng.between(0.68, 0.8) - fixed);
   const rawEveryday = spend.reduce((sum, k) => sum + k.weeklyRate * WEEKS_PER_MONTH * meanAmount(k) * 100, 0);
   const spendScale = Math.sqrt(Math.min(3, Math.max(0.35, everydayBudget / rawEveryday)));
-  const room = 0.9 * salary - fixed - rawEveryday * spendScale * spendScale;
+  const room = 0.86 * salary - fixed - rawEveryday * spendScale * spendScale;
   const savingsBudget = Math.max(0, Math.min(0.12 * salary, room));
 
   return {

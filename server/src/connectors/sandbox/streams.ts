@@ -68,7 +68,8 @@ function monthsOf(ctx: StreamCtx): number[] {
 
 const dayIn = (y: number, m: number, d: number): number => fromYmd(y, m, Math.min(d, daysInMonth(y, m)));
 
-export const salaryDay = (person: Person, y: number, m: number): number => nextWorkingDay(fromYmd(y, m, person.payDay));
+export const salaryDay = (person: Person, y: number, m: number): number =>
+  nextWorkingDay(fromYmd(y, m, person.payDay));
 
 /** Bank selling rate for EUR in dinars: around 117.2 with a slow drift plus the bank's spread. */
 export function eurSellRate(day: number): number {
@@ -109,7 +110,8 @@ function savingsDebitDescription(bank: SandboxBank, currency: 'RSD' | 'EUR'): st
   }
 }
 
-const clip = (ctx: StreamCtx, drafts: Draft[]): Draft[] => drafts.filter((d) => d.day >= ctx.start && d.day <= ctx.end);
+const clip = (ctx: StreamCtx, drafts: Draft[]): Draft[] =>
+  drafts.filter((d) => d.day >= ctx.start && d.day <= ctx.end);
 
 /** Runs `onDay` for every day of every month in the window with that month's generator, then clips. */
 function everyday(ctx: StreamCtx, onDay: (rng: Rng, day: number, into: Draft[]) => void): Draft[] {
@@ -124,7 +126,15 @@ function everyday(ctx: StreamCtx, onDay: (rng: Rng, day: number, into: Draft[]) 
 }
 
 /** Occurrences of everyday spending on one day, for kinds scaled by `freq` and `size`. */
-function everydayOn(ctx: StreamCtx, rng: Rng, day: number, kinds: readonly SpendKind[], freq: number, size: number, into: Draft[]): void {
+function everydayOn(
+  ctx: StreamCtx,
+  rng: Rng,
+  day: number,
+  kinds: readonly SpendKind[],
+  freq: number,
+  size: number,
+  into: Draft[],
+): void {
   const wd = weekday(day);
   for (const kind of kinds) {
     const p = ((kind.weeklyRate * freq) / 7) * (WEEKDAY_SHAPE[kind.category][wd] ?? 1);
@@ -136,7 +146,13 @@ function everydayOn(ctx: StreamCtx, rng: Rng, day: number, kinds: readonly Spend
 export function spendOnce(ctx: StreamCtx, rng: Rng, day: number, kind: SpendKind, size: number): Draft {
   const outlet = rng.weighted(kind.outlets);
   const amount = minorAmount(rng, rng.logUniform(kind.min, kind.max) * size, kind.style);
-  return { day, amount: -amount, description: spendDescription(ctx.bank, kind, outlet), category: kind.category, card: kind.channel === 'card' };
+  return {
+    day,
+    amount: -amount,
+    description: spendDescription(ctx.bank, kind, outlet),
+    category: kind.category,
+    card: kind.channel === 'card',
+  };
 }
 
 /** The main dinar account: salary, rent, bills, subscriptions, savings transfers, everyday life. */
@@ -147,7 +163,13 @@ export function primaryCurrentStream(ctx: StreamCtx, links: readonly SavingsLink
     const { y, m } = fromMonthIndex(mi);
     const prev = fromMonthIndex(mi - 1);
     const rng = new Rng(ctx.seed, ctx.ref, 'month', mi);
-    const bill = (day: number, amount: number, description: string, category: Category, card = false): void => {
+    const bill = (
+      day: number,
+      amount: number,
+      description: string,
+      category: Category,
+      card = false,
+    ): void => {
       out.push({ day, amount: -amount, description, category, card });
     };
     out.push({
@@ -159,16 +181,35 @@ export function primaryCurrentStream(ctx: StreamCtx, links: readonly SavingsLink
     });
     bill(nextWorkingDay(fromYmd(y, m, p.rent.day)), p.rent.amount, p.rent.description, 'rent');
     bill(dayIn(y, m, p.netflixDay), NETFLIX_AMOUNT, netflixDescription(ctx.bank), 'subscriptions', true);
-    if (p.spotifyDay !== null) bill(dayIn(y, m, p.spotifyDay), SPOTIFY_AMOUNT, spotifyDescription(ctx.bank), 'subscriptions', true);
+    if (p.spotifyDay !== null)
+      bill(dayIn(y, m, p.spotifyDay), SPOTIFY_AMOUNT, spotifyDescription(ctx.bank), 'subscriptions', true);
     // Bills arrive for last month's use and are paid a few days either side of the usual date.
     const eps = Math.round(p.eps.amount * (EPS_SEASON[prev.m - 1] ?? 1) * rng.between(0.88, 1.12));
     bill(nextWorkingDay(dayIn(y, m, p.eps.day + rng.int(-2, 2))), eps, p.eps.description, 'utilities');
-    const infostan = Math.round(p.infostan.amount * (INFOSTAN_SEASON[prev.m - 1] ?? 1) * rng.between(0.94, 1.06));
-    bill(nextWorkingDay(dayIn(y, m, p.infostan.day + rng.int(-2, 2))), infostan, p.infostan.description, 'utilities');
+    const infostan = Math.round(
+      p.infostan.amount * (INFOSTAN_SEASON[prev.m - 1] ?? 1) * rng.between(0.94, 1.06),
+    );
+    bill(
+      nextWorkingDay(dayIn(y, m, p.infostan.day + rng.int(-2, 2))),
+      infostan,
+      p.infostan.description,
+      'utilities',
+    );
     const roaming = m === 7 || m === 8 ? 0.45 : 0.15;
     const phoneExtra = rng.chance(roaming) ? rng.int(50_00, 900_00) : 0;
-    bill(nextWorkingDay(dayIn(y, m, p.phone.day)), p.phone.amount + phoneExtra, p.phone.description, 'utilities');
-    if (p.internet) bill(nextWorkingDay(dayIn(y, m, p.internet.day)), p.internet.amount, p.internet.description, 'utilities');
+    bill(
+      nextWorkingDay(dayIn(y, m, p.phone.day)),
+      p.phone.amount + phoneExtra,
+      p.phone.description,
+      'utilities',
+    );
+    if (p.internet)
+      bill(
+        nextWorkingDay(dayIn(y, m, p.internet.day)),
+        p.internet.amount,
+        p.internet.description,
+        'utilities',
+      );
     for (const link of links) {
       const dep = savingsDeposit(ctx.seed, p, link, y, m);
       if (dep) bill(dep.day, dep.rsdCost, savingsDebitDescription(ctx.bank, link.currency), 'transfer');
@@ -178,7 +219,13 @@ export function primaryCurrentStream(ctx: StreamCtx, links: readonly SavingsLink
     everydayOn(ctx, rng, day, p.spend, p.spendScale, p.spendScale, into);
     if (rng.chance(p.transferIn.weeklyRate / 7)) {
       const amount = minorAmount(rng, rng.logUniform(p.transferIn.min, p.transferIn.max), 'hundreds');
-      into.push({ day, amount, description: transferInDescription(ctx.bank, rng.pick(p.friends)), category: 'transfer', card: false });
+      into.push({
+        day,
+        amount,
+        description: transferInDescription(ctx.bank, rng.pick(p.friends)),
+        category: 'transfer',
+        card: false,
+      });
     }
   });
   return byDay(clip(ctx, out), daily);
@@ -193,7 +240,13 @@ export function secondaryCurrentStream(ctx: StreamCtx): Draft[] {
     const { y, m } = fromMonthIndex(mi);
     const rng = new Rng(ctx.seed, ctx.ref, 'month', mi);
     const amount = minorAmount(rng, rng.between(12_000, 25_000), 'hundreds');
-    recurring.push({ day: nextWorkingDay(salaryDay(p, y, m) + 1), amount, description: transferInDescription(ctx.bank, own), category: 'transfer', card: false });
+    recurring.push({
+      day: nextWorkingDay(salaryDay(p, y, m) + 1),
+      amount,
+      description: transferInDescription(ctx.bank, own),
+      category: 'transfer',
+      card: false,
+    });
   }
   const cardKinds = p.spend.filter((k) => k.channel === 'card');
   const daily = everyday(ctx, (rng, day, into) => everydayOn(ctx, rng, day, cardKinds, 0.15, 1, into));
@@ -210,7 +263,13 @@ export function euroCurrentStream(ctx: StreamCtx): Draft[] {
     const amount = minorAmount(rng, rng.between(150, 600), 'fuel');
     const day = nextWorkingDay(dayIn(y, m, rng.int(1, 26)));
     const from = rng.pick(ctx.person.friends);
-    recurring.push({ day, amount, description: `Priliv iz inostranstva - ${from}`, category: 'transfer', card: false });
+    recurring.push({
+      day,
+      amount,
+      description: `Priliv iz inostranstva - ${from}`,
+      category: 'transfer',
+      card: false,
+    });
   }
   const daily = everyday(ctx, (rng, day, into) => everydayOn(ctx, rng, day, EURO_SPEND_KINDS, 1, 1, into));
   return byDay(clip(ctx, recurring), daily);
@@ -224,7 +283,8 @@ export function euroCurrentStream(ctx: StreamCtx): Draft[] {
 export function savingsStream(ctx: StreamCtx, link: SavingsLink, opening: number): Draft[] {
   const out: Draft[] = [];
   const profileRng = new Rng(ctx.seed, ctx.ref, 'savings');
-  const annualRate = link.currency === 'EUR' ? profileRng.between(0.004, 0.012) : profileRng.between(0.025, 0.04);
+  const annualRate =
+    link.currency === 'EUR' ? profileRng.between(0.004, 0.012) : profileRng.between(0.025, 0.04);
   let balance = opening;
   const inWindow = (day: number): boolean => day >= ctx.start && day <= ctx.end;
   for (const mi of monthsOf(ctx)) {
@@ -238,13 +298,20 @@ export function savingsStream(ctx: StreamCtx, link: SavingsLink, opening: number
     }
     const withdrawalDay = nextWorkingDay(fromYmd(y, m, rng.int(1, 20)));
     if (m === 7 && rng.chance(0.6) && inWindow(withdrawalDay)) {
-      const wanted = Math.round(link.currency === 'EUR' ? rng.between(300, 1_200) : rng.between(30_000, 120_000)) * 100;
-      month.push({ day: withdrawalDay, amount: -wanted, description: 'Isplata sa štednog računa', category: 'transfer', card: false });
+      const wanted =
+        Math.round(link.currency === 'EUR' ? rng.between(300, 1_200) : rng.between(30_000, 120_000)) * 100;
+      month.push({
+        day: withdrawalDay,
+        amount: -wanted,
+        description: 'Isplata sa štednog računa',
+        category: 'transfer',
+        card: false,
+      });
     }
     month.sort((a, b) => a.day - b.day);
     for (const d of month) {
       // Never take out more than 40% of what is there.
-      if (d.amount < 0) d.amount = -Math.min(-d.amount, Math.floor(balance * 0.4 / 10_00) * 10_00);
+      if (d.amount < 0) d.amount = -Math.min(-d.amount, Math.floor((balance * 0.4) / 10_00) * 10_00);
       if (d.amount === 0) continue;
       balance += d.amount;
       out.push(d);
@@ -254,7 +321,13 @@ export function savingsStream(ctx: StreamCtx, link: SavingsLink, opening: number
       const interest = Math.round((balance * annualRate) / 12);
       if (interest > 0) {
         balance += interest;
-        out.push({ day: last, amount: interest, description: interestDescription(ctx.bank), category: 'transfer', card: false });
+        out.push({
+          day: last,
+          amount: interest,
+          description: interestDescription(ctx.bank),
+          category: 'transfer',
+          card: false,
+        });
       }
     }
   }
@@ -263,7 +336,10 @@ export function savingsStream(ctx: StreamCtx, link: SavingsLink, opening: number
 
 /** Recurring items first within a day (booked overnight), then the day's card and cash activity. */
 function byDay(recurring: Draft[], daily: Draft[]): Draft[] {
-  const all = [...recurring.map((d, i) => ({ d, o: i })), ...daily.map((d, i) => ({ d, o: recurring.length + i }))];
+  const all = [
+    ...recurring.map((d, i) => ({ d, o: i })),
+    ...daily.map((d, i) => ({ d, o: recurring.length + i })),
+  ];
   all.sort((a, b) => a.d.day - b.d.day || a.o - b.o);
   return all.map((x) => x.d);
 }
