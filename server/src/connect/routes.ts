@@ -1,4 +1,89 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { ApiError } from '../errors.js';
+import { keyOf } from '../http/auth.js';
+import { exchangePublicToken } from './exchange.js';
+import { createLinkToken } from './link-token.js';
+import {
+  ConnectBody,
+  ConnectStarted,
+  ExchangeBody,
+  ExchangeResult,
+  LinkTokenBody,
+  LinkTokenResult,
+  SessionStatusSchema,
+  SessionTokenParams,
+} from './schemas.js';
+import { readSessionStatus, startSession } from './session.js';
 
-/** POST /connect, GET /connect/status/:session_token, POST /connect/exchange, POST /link/token — connection-flow issue. */
-export const connectRoutes: FastifyPluginAsyncTypebox = async () => {};
+/** POST /connect, GET /connect/status/:session_token, POST /connect/exchange, POST /link/token. */
+export const connectRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const { deps } = app;
+
+  app.post(
+    '/connect',
+    {
+      config: { auth: 'key-or-link' },
+      schema: {
+        tags: ['Connect'],
+        summary: 'Start a 10-minute bank authorization session (API key or link token)',
+        security: [{ apiKey: [] }],
+        body: ConnectBody,
+        response: { 201: ConnectStarted },
+      },
+    },
+    async (req, reply) => {
+      const key = keyOf(req);
+      // A link token speaks for exactly one user, whatever the body says.
+      const userId = key.linkTokenUserId ?? req.body.user_id;
+      if (userId === undefined) throw new ApiError('MISSING_FIELDS', 'Missing required body field: user_id.');
+      const started = await startSession(deps, key, { bankId: req.body.bank_id, userId, redirectUrl: req.body.redirect_url });
+      return reply.code(201).send(started);
+    },
+  );
+
+  app.get(
+    '/connect/status/:session_token',
+    {
+      config: { auth: 'key-or-link' },
+      schema: {
+        tags: ['Connect'],
+        summary: 'Poll a session: pending, authorized (with public_token), denied or exchanged',
+        security: [{ apiKey: [] }],
+        params: SessionTokenParams,
+        response: { 200: SessionStatusSchema },
+      },
+    },
+    async (req) => readSessionStatus(deps, keyOf(req), req.params.session_token),
+  );
+
+  app.post(
+    '/connect/exchange',
+    {
+      // Never a link token: the exchange is the one step that must happen on your backend.
+      config: { auth: 'key' },
+      schema: {
+        tags: ['Connect'],
+        summary: 'Exchange the one-time public_token for a permanent connection_id (backend only)',
+        security: [{ apiKey: [] }],
+        body: ExchangeBody,
+        response: { 200: ExchangeResult },
+      },
+    },
+    async (req) => exchangePublicToken(deps, keyOf(req), req.body.public_token),
+  );
+
+  app.post(
+    '/link/token',
+    {
+      config: { auth: 'key' },
+      schema: {
+        tags: ['Connect'],
+        summary: 'Create a 30-minute link token for the browser, so the secret key never leaves your backend',
+        security: [{ apiKey: [] }],
+        body: LinkTokenBody,
+        response: { 201: LinkTokenResult },
+      },
+    },
+    async (req, reply) => reply.code(201).send(await createLinkToken(deps, keyOf(req), req.body.user_id)),
+  );
+};

@@ -1,4 +1,64 @@
-import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { findBank } from '../banks/catalogue.js';
+import { keyOf } from '../http/auth.js';
+import { revokeConnection } from './revoke.js';
+import { listConnectionsForKey } from './store.js';
 
-/** GET /connections, DELETE /connections/:id — connection-flow issue. */
-export const connectionRoutes: FastifyPluginAsyncTypebox = async () => {};
+const ConnectionSchema = Type.Object({
+  connection_id: Type.String(),
+  bank_id: Type.String(),
+  bank_name: Type.String(),
+  user_id: Type.String(),
+  status: Type.Union([Type.Literal('active'), Type.Literal('revoked')]),
+  created_at: Type.String({ format: 'date-time' }),
+  revoked_at: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+});
+
+const ConnectionIdParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 128 }) });
+
+/** GET /connections, DELETE /connections/:id. */
+export const connectionRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const { deps } = app;
+
+  app.get(
+    '/connections',
+    {
+      config: { auth: 'key' },
+      schema: {
+        tags: ['Connections'],
+        summary: 'List the connections made through this API key, newest first',
+        security: [{ apiKey: [] }],
+        response: { 200: Type.Object({ connections: Type.Array(ConnectionSchema) }) },
+      },
+    },
+    async (req) => {
+      const rows = await listConnectionsForKey(deps.db, keyOf(req).apiKeyId);
+      return {
+        connections: rows.map((c) => ({
+          connection_id: c.id,
+          bank_id: c.bank_id,
+          bank_name: findBank(c.bank_id)?.name ?? c.bank_id,
+          user_id: c.user_id,
+          status: c.status,
+          created_at: c.created_at,
+          revoked_at: c.revoked_at,
+        })),
+      };
+    },
+  );
+
+  app.delete(
+    '/connections/:id',
+    {
+      config: { auth: 'key' },
+      schema: {
+        tags: ['Connections'],
+        summary: "Revoke a connection and delete the bank data held for it (GDPR 'right to be forgotten')",
+        security: [{ apiKey: [] }],
+        params: ConnectionIdParams,
+        response: { 200: Type.Object({ connection_id: Type.String(), status: Type.Literal('revoked') }) },
+      },
+    },
+    async (req) => revokeConnection(deps, keyOf(req), req.params.id, req.log),
+  );
+};

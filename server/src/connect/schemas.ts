@@ -1,0 +1,59 @@
+import { Type } from '@sinclair/typebox';
+
+export const ConnectBody = Type.Object({
+  bank_id: Type.String({ minLength: 1, maxLength: 64, description: 'Bank identifier, e.g. raiffeisen' }),
+  user_id: Type.Optional(
+    Type.String({
+      minLength: 1,
+      maxLength: 128,
+      description: 'Your identifier for this user. Required with an API key; with a link token the token’s user_id is used.',
+    }),
+  ),
+  redirect_url: Type.String({ minLength: 1, maxLength: 2048, description: 'http(s) URL the bank page returns the user to' }),
+});
+
+export const ConnectStarted = Type.Object({
+  session_token: Type.String({ pattern: '^sess_' }),
+  auth_url: Type.String(),
+  expires_in: Type.Integer(),
+  status: Type.Literal('pending'),
+});
+
+export const SessionTokenParams = Type.Object({ session_token: Type.String({ minLength: 1, maxLength: 256 }) });
+
+export const SessionStatusSchema = Type.Union([
+  Type.Object({ status: Type.Literal('pending') }),
+  Type.Object({ status: Type.Literal('authorized'), public_token: Type.String(), expires_in: Type.Integer() }),
+  Type.Object({ status: Type.Literal('denied') }),
+  Type.Object({ status: Type.Literal('exchanged') }),
+]);
+
+export const ExchangeBody = Type.Object({
+  public_token: Type.String({ minLength: 1, maxLength: 256, description: 'The one-time public_… token' }),
+});
+
+export const ExchangeResult = Type.Object({
+  connection_id: Type.String(),
+  bank_id: Type.String(),
+  status: Type.Literal('active'),
+});
+
+export const LinkTokenBody = Type.Object({
+  user_id: Type.String({ minLength: 1, maxLength: 128, description: 'Your identifier for the user who will connect a bank' }),
+});
+
+export const LinkTokenResult = Type.Object({
+  link_token: Type.String({ pattern: '^link_' }),
+  expires_in: Type.Integer(),
+  user_id: Type.String(),
+});
+
+export const SandboxSessionBody = Type.Object({ session_token: Type.String({ minLength: 1, maxLength: 256 }) });
+
+export const SandboxAuthorized = Type.Object({
+  status: Type.Literal('authorized'),
+  public_token: Type.String(),
+  expires_in: Type.Integer(),
+});
+
+export const SandboxDenied = Type.Object({ status: Type.Literal('denied') });
