@@ -66,3 +66,48 @@ export async function enqueueWebhookEvent(trx: Executor, clock: Clock, event: Ou
   }
   return id;
 }
+
+/**
+ * A WEBHOOK.TEST event for one webhook only (POST /developers/webhooks/:id/test), so a developer can
+ * check their endpoint and signature verification without waiting for a real event.
+ */
+export async function enqueueTestEvent(
+  trx: Executor,
+  clock: Clock,
+  t: { developerId: string; webhookId: string; environment: Environment },
+): Promise<{ eventId: string; deliveryId: string }> {
+  const now = clock.now();
+  const eventId = newId('evt');
+  const deliveryId = newId('dlv');
+  const payload = {
+    webhook_type: 'WEBHOOK',
+    webhook_code: 'TEST',
+    webhook_id: t.webhookId,
+    timestamp: Math.floor(now.getTime() / 1000),
+  };
+  await trx
+    .insertInto('webhook_events')
+    .values({
+      id: eventId,
+      developer_id: t.developerId,
+      environment: t.environment,
+      event_type: 'WEBHOOK.TEST',
+      payload: JSON.stringify(payload),
+      created_at: now.toISOString(),
+    })
+    .execute();
+  await trx
+    .insertInto('webhook_deliveries')
+    .values({
+      id: deliveryId,
+      event_id: eventId,
+      webhook_id: t.webhookId,
+      developer_id: t.developerId,
+      status: 'pending',
+      attempts: 0,
+      next_attempt_at: now.toISOString(),
+      created_at: now.toISOString(),
+    })
+    .execute();
+  return { eventId, deliveryId };
+}

@@ -1,4 +1,173 @@
-import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { ApiError } from '../errors.js';
+import { developerOf } from '../http/auth.js';
+import { newId, newToken } from '../ids.js';
+import { createDispatcher, type Dispatcher } from './dispatcher.js';
+import { WEBHOOK_EVENT_TYPES } from './events.js';
+import { enqueueTestEvent } from './outbox.js';
+import {
+  CreateWebhookBody,
+  DeliveriesQuery,
+  DeliveryParams,
+  DeliverySchema,
+  NewWebhookSchema,
+  QueuedDeliverySchema,
+  WebhookIdParams,
+  WebhookSchema,
+} from './schemas.js';
+import { deleteWebhook, findDelivery, findWebhook, insertDelivery, insertWebhook, listDeliveries, listWebhooks, type WebhookRow } from './store.js';
+import { checkWebhookUrl } from './url-guard.js';
 
-/** /developers/webhooks* — developer-portal issue. */
-export const webhookRoutes: FastifyPluginAsyncTypebox = async () => {};
+const security = [{ developerSession: [] }];
+const tags = ['Developer Portal — Webhooks'];
+
+/** Stored [] means every event (including ones added later); answers spell that out. */
+const eventsForDisplay = (events: string[]): string[] => (events.length === 0 ? [...WEBHOOK_EVENT_TYPES] : events);
+const toJson = (w: WebhookRow) => ({ id: w.id, url: w.url, events: eventsForDisplay(w.events), created_at: w.created_at });
+
+function validEvents(raw: string[] | undefined): string[] {
+  const events = [...new Set(raw ?? [])];
+  const unknown = events.filter((e) => !(WEBHOOK_EVENT_TYPES as readonly string[]).includes(e));
+  if (unknown.length > 0) {
+    throw new ApiError('INVALID_FIELD', `events: unknown event type ${JSON.stringify(unknown[0])}; use one of ${WEBHOOK_EVENT_TYPES.join(', ')}.`);
+  }
+  return events;
+}
+
+/** /developers/webhooks* and the dispatcher loop of this process. */
+export const webhookRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const { db, clock, config, box } = app.deps;
+
+  let dispatcher: Dispatcher | null = null;
+  if (config.dispatcherEnabled) {
+    const d = createDispatcher(app.deps, { log: (msg, err) => app.log.error({ err }, msg) });
+    dispatcher = d;
+    app.addHook('onReady', async () => d.start());
+    app.addHook('onClose', async () => d.stop());
+  }
+
+  app.post(
+    '/developers/webhooks',
+    {
+      config: { auth: 'developer' },
+      schema: {
+        tags,
+        summary: 'Register a webhook; the signing secret is shown only in this response',
+        security,
+        body: CreateWebhookBody,
+        response: { 201: NewWebhookSchema },
+      },
+    },
+    async (req, reply) => {
+      const { developerId } = developerOf(req);
+      const url = req.body.url.trim();
+      const verdict = checkWebhookUrl(url, { allowPrivate: config.webhookAllowPrivate });
+      if (!verdict.ok) throw new ApiError('INVALID_WEBHOOK_URL', `Webhook URL ${verdict.reason}.`);
+      const events = validEvents(req.body.events);
+      const secret = newToken('whsec');
+      const id = newId('wh');
+      const createdAt = clock.now().toISOString();
+      await insertWebhook(db, { id, developerId, url, events, secretEnc: box.seal(secret), createdAt });
+      return reply.code(201).send({ id, url, events: eventsForDisplay(events), secret, created_at: createdAt });
+    },
+  );
+
+  app.get(
+    '/developers/webhooks',
+    {
+      config: { auth: 'developer' },
+      schema: { tags, summary: 'List webhooks', security, response: { 200: Type.Object({ webhooks: Type.Array(WebhookSchema) }) } },
+    },
+    async (req) => ({ webhooks: (await listWebhooks(db, developerOf(req).developerId)).map(toJson) }),
+  );
+
+  app.delete(
+    '/developers/webhooks/:id',
+    {
+      config: { auth: 'developer' },
+      schema: {
+        tags,
+        summary: 'Remove a webhook; its queued deliveries are cancelled',
+        security,
+        params: WebhookIdParams,
+        response: { 200: Type.Object({ id: Type.String(), status: Type.Literal('deleted') }) },
+      },
+    },
+    async (req) => {
+      const deleted = await deleteWebhook(db, developerOf(req).developerId, req.params.id, clock.now().toISOString());
+      if (!deleted) throw new ApiError('WEBHOOK_NOT_FOUND');
+      return { id: req.params.id, status: 'deleted' as const };
+    },
+  );
+
+  app.get(
+    '/developers/webhooks/:id/deliveries',
+    {
+      config: { auth: 'developer' },
+      schema: {
+        tags,
+        summary: 'Recent deliveries of a webhook, newest first',
+        security,
+        params: WebhookIdParams,
+        querystring: DeliveriesQuery,
+        response: { 200: Type.Object({ deliveries: Type.Array(DeliverySchema) }) },
+      },
+    },
+    async (req) => {
+      const { developerId } = developerOf(req);
+      if (!(await findWebhook(db, developerId, req.params.id))) throw new ApiError('WEBHOOK_NOT_FOUND');
+      return { deliveries: await listDeliveries(db, developerId, req.params.id, req.query.limit ?? 50) };
+    },
+  );
+
+  app.post(
+    '/developers/webhooks/:id/test',
+    {
+      config: { auth: 'developer' },
+      schema: {
+        tags,
+        summary: 'Send a signed WEBHOOK.TEST event to this webhook only',
+        security,
+        params: WebhookIdParams,
+        response: { 202: QueuedDeliverySchema },
+      },
+    },
+    async (req, reply) => {
+      const { developerId } = developerOf(req);
+      if (!(await findWebhook(db, developerId, req.params.id))) throw new ApiError('WEBHOOK_NOT_FOUND');
+      const { eventId, deliveryId } = await db
+        .transaction()
+        .execute((trx) => enqueueTestEvent(trx, clock, { developerId, webhookId: req.params.id, environment: 'sandbox' }));
+      dispatcher?.wake();
+      return reply.code(202).send({ delivery_id: deliveryId, event_id: eventId, status: 'pending' as const });
+    },
+  );
+
+  app.post(
+    '/developers/webhooks/:id/deliveries/:delivery_id/retry',
+    {
+      config: { auth: 'developer' },
+      schema: {
+        tags,
+        summary: 'Send an event again as a new delivery (same event_id, fresh retry schedule)',
+        security,
+        params: DeliveryParams,
+        response: { 202: QueuedDeliverySchema },
+      },
+    },
+    async (req, reply) => {
+      const { developerId } = developerOf(req);
+      if (!(await findWebhook(db, developerId, req.params.id))) throw new ApiError('WEBHOOK_NOT_FOUND');
+      const original = await findDelivery(db, developerId, req.params.id, req.params.delivery_id);
+      if (!original) throw new ApiError('DELIVERY_NOT_FOUND');
+      const deliveryId = await insertDelivery(db, {
+        eventId: original.event_id,
+        webhookId: req.params.id,
+        developerId,
+        nowIso: clock.now().toISOString(),
+      });
+      dispatcher?.wake();
+      return reply.code(202).send({ delivery_id: deliveryId, event_id: original.event_id, status: 'pending' as const });
+    },
+  );
+};

@@ -1,0 +1,327 @@
+import type { Db, Dialect, Executor } from '../db/index.js';
+import { newId } from '../ids.js';
+
+/** SQL for webhooks, their deliveries and attempts. Every query for a developer is scoped to them. */
+
+export interface WebhookRow {
+  id: string;
+  url: string;
+  events: string[];
+  created_at: string;
+}
+
+const toWebhook = (r: { id: string; url: string; events: string; created_at: string }): WebhookRow => ({
+  id: r.id,
+  url: r.url,
+  events: JSON.parse(r.events) as string[],
+  created_at: r.created_at,
+});
+
+export async function insertWebhook(
+  db: Executor,
+  w: { id: string; developerId: string; url: string; events: string[]; secretEnc: string; createdAt: string },
+): Promise<void> {
+  await db
+    .insertInto('webhooks')
+    .values({
+      id: w.id,
+      developer_id: w.developerId,
+      url: w.url,
+      events: JSON.stringify(w.events),
+      secret_enc: w.secretEnc,
+      created_at: w.createdAt,
+      deleted_at: null,
+    })
+    .execute();
+}
+
+export async function listWebhooks(db: Executor, developerId: string): Promise<WebhookRow[]> {
+  const rows = await db
+    .selectFrom('webhooks')
+    .select(['id', 'url', 'events', 'created_at'])
+    .where('developer_id', '=', developerId)
+    .where('deleted_at', 'is', null)
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .execute();
+  return rows.map(toWebhook);
+}
+
+export async function findWebhook(db: Executor, developerId: string, id: string): Promise<WebhookRow | null> {
+  const row = await db
+    .selectFrom('webhooks')
+    .select(['id', 'url', 'events', 'created_at'])
+    .where('id', '=', id)
+    .where('developer_id', '=', developerId)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
+  return row ? toWebhook(row) : null;
+}
+
+/** Soft-deletes the webhook and cancels what it still had queued; false when not found. */
+export async function deleteWebhook(db: Db, developerId: string, id: string, nowIso: string): Promise<boolean> {
+  return db.transaction().execute(async (trx) => {
+    const res = await trx
+      .updateTable('webhooks')
+      .set({ deleted_at: nowIso })
+      .where('id', '=', id)
+      .where('developer_id', '=', developerId)
+      .where('deleted_at', 'is', null)
+      .executeTakeFirst();
+    if (Number(res.numUpdatedRows) === 0) return false;
+    await trx
+      .updateTable('webhook_deliveries')
+      .set({ status: 'failed', last_error: 'webhook deleted', locked_until: null })
+      .where('webhook_id', '=', id)
+      .where('status', '=', 'pending')
+      .execute();
+    return true;
+  });
+}
+
+export interface DeliveryRow {
+  id: string;
+  event_id: string;
+  event_type: string;
+  status: 'pending' | 'succeeded' | 'failed';
+  attempts: number;
+  last_status_code: number | null;
+  last_error: string | null;
+  last_attempt_at: string | null;
+  next_attempt_at: string | null;
+  created_at: string;
+}
+
+function deliveryQuery(db: Executor) {
+  return db
+    .selectFrom('webhook_deliveries as d')
+    .innerJoin('webhook_events as e', 'e.id', 'd.event_id')
+    .select([
+      'd.id',
+      'd.event_id',
+      'e.event_type',
+      'd.status',
+      'd.attempts',
+      'd.last_status_code',
+      'd.last_error',
+      'd.last_attempt_at',
+      'd.next_attempt_at',
+      'd.created_at',
+    ]);
+}
+
+const toDelivery = (r: DeliveryRow): DeliveryRow => ({
+  ...r,
+  attempts: Number(r.attempts),
+  last_status_code: r.last_status_code === null ? null : Number(r.last_status_code),
+  // A finished delivery has no next attempt, whatever the column last held.
+  next_attempt_at: r.status === 'pending' ? r.next_attempt_at : null,
+});
+
+export async function listDeliveries(db: Executor, developerId: string, webhookId: string, limit: number): Promise<DeliveryRow[]> {
+  const rows = await deliveryQuery(db)
+    .where('d.webhook_id', '=', webhookId)
+    .where('d.developer_id', '=', developerId)
+    .orderBy('d.created_at', 'desc')
+    .orderBy('d.id', 'desc')
+    .limit(limit)
+    .execute();
+  return rows.map(toDelivery);
+}
+
+export async function findDelivery(
+  db: Executor,
+  developerId: string,
+  webhookId: string,
+  deliveryId: string,
+): Promise<DeliveryRow | null> {
+  const row = await deliveryQuery(db)
+    .where('d.id', '=', deliveryId)
+    .where('d.webhook_id', '=', webhookId)
+    .where('d.developer_id', '=', developerId)
+    .executeTakeFirst();
+  return row ? toDelivery(row) : null;
+}
+
+/** A fresh pending delivery of an existing event to one webhook (manual resend, test event). */
+export async function insertDelivery(
+  db: Executor,
+  d: { eventId: string; webhookId: string; developerId: string; nowIso: string },
+): Promise<string> {
+  const id = newId('dlv');
+  await db
+    .insertInto('webhook_deliveries')
+    .values({
+      id,
+      event_id: d.eventId,
+      webhook_id: d.webhookId,
+      developer_id: d.developerId,
+      status: 'pending',
+      attempts: 0,
+      next_attempt_at: d.nowIso,
+      locked_until: null,
+      last_attempt_at: null,
+      last_status_code: null,
+      last_error: null,
+      created_at: d.nowIso,
+    })
+    .execute();
+  return id;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Dispatcher side
+
+export interface Claim {
+  id: string;
+  /** The lease we wrote; results are recorded only while it is still ours (fencing token). */
+  lease: string;
+}
+
+/**
+ * Atomically leases up to `limit` due deliveries. PostgreSQL: SELECT … FOR UPDATE SKIP LOCKED and
+ * the lease in one transaction, so concurrent dispatchers never see the same row. SQLite: one
+ * UPDATE … RETURNING, which the single writer lock makes atomic across processes.
+ */
+export async function claimDue(db: Db, dialect: Dialect, nowIso: string, leaseUntilIso: string, limit: number): Promise<Claim[]> {
+  if (limit <= 0) return [];
+  if (dialect === 'postgres') {
+    return db.transaction().execute(async (trx) => {
+      const rows = await trx
+        .selectFrom('webhook_deliveries')
+        .select('id')
+        .where('status', '=', 'pending')
+        .where('next_attempt_at', '<=', nowIso)
+        .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<', nowIso)]))
+        .orderBy('next_attempt_at')
+        .limit(limit)
+        .forUpdate()
+        .skipLocked()
+        .execute();
+      if (rows.length === 0) return [];
+      const ids = rows.map((r) => r.id);
+      await trx.updateTable('webhook_deliveries').set({ locked_until: leaseUntilIso }).where('id', 'in', ids).execute();
+      return ids.map((id) => ({ id, lease: leaseUntilIso }));
+    });
+  }
+  const rows = await db
+    .updateTable('webhook_deliveries')
+    .set({ locked_until: leaseUntilIso })
+    .where('id', 'in', (eb) =>
+      eb
+        .selectFrom('webhook_deliveries')
+        .select('id')
+        .where('status', '=', 'pending')
+        .where('next_attempt_at', '<=', nowIso)
+        .where((e) => e.or([e('locked_until', 'is', null), e('locked_until', '<', nowIso)]))
+        .orderBy('next_attempt_at')
+        .limit(limit),
+    )
+    .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<', nowIso)]))
+    .returning('id')
+    .execute();
+  return rows.map((r) => ({ id: r.id, lease: leaseUntilIso }));
+}
+
+export interface ClaimedDelivery {
+  id: string;
+  event_id: string;
+  attempts: number;
+  created_at: string;
+  url: string;
+  secret_enc: string;
+  webhook_deleted: boolean;
+  payload: string;
+  environment: string;
+}
+
+export async function loadClaimed(db: Executor, ids: string[]): Promise<ClaimedDelivery[]> {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .selectFrom('webhook_deliveries as d')
+    .innerJoin('webhooks as w', 'w.id', 'd.webhook_id')
+    .innerJoin('webhook_events as e', 'e.id', 'd.event_id')
+    .select(['d.id', 'd.event_id', 'd.attempts', 'd.created_at', 'w.url', 'w.secret_enc', 'w.deleted_at', 'e.payload', 'e.environment'])
+    .where('d.id', 'in', ids)
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    event_id: r.event_id,
+    attempts: Number(r.attempts),
+    created_at: r.created_at,
+    url: r.url,
+    secret_enc: r.secret_enc,
+    webhook_deleted: r.deleted_at !== null,
+    payload: r.payload,
+    environment: r.environment,
+  }));
+}
+
+export interface AttemptOutcome {
+  deliveryId: string;
+  lease: string;
+  attemptedAt: string;
+  statusCode: number | null;
+  error: string | null;
+  durationMs: number;
+  /** 'pending' with `nextAttemptAt` to retry; 'succeeded' or 'failed' to finish. */
+  status: 'pending' | 'succeeded' | 'failed';
+  nextAttemptAt: string | null;
+}
+
+/**
+ * Records one attempt and the delivery's new state, only if our lease still holds (a dispatcher
+ * that stalled past its lease must not overwrite the work of the one that took over).
+ */
+export async function recordAttempt(db: Db, o: AttemptOutcome): Promise<boolean> {
+  return db.transaction().execute(async (trx) => {
+    const res = await trx
+      .updateTable('webhook_deliveries')
+      .set((eb) => ({
+        status: o.status,
+        attempts: eb('attempts', '+', 1),
+        last_attempt_at: o.attemptedAt,
+        last_status_code: o.statusCode,
+        last_error: o.error,
+        locked_until: null,
+        ...(o.nextAttemptAt ? { next_attempt_at: o.nextAttemptAt } : {}),
+      }))
+      .where('id', '=', o.deliveryId)
+      .where('locked_until', '=', o.lease)
+      .executeTakeFirst();
+    if (Number(res.numUpdatedRows) === 0) return false;
+    await trx
+      .insertInto('webhook_attempts')
+      .values({
+        id: newId('att'),
+        delivery_id: o.deliveryId,
+        attempted_at: o.attemptedAt,
+        status_code: o.statusCode,
+        error: o.error,
+        duration_ms: o.durationMs,
+      })
+      .execute();
+    return true;
+  });
+}
+
+/** Gives up on a claimed delivery without an attempt (its webhook was deleted meanwhile). */
+export async function cancelClaimed(db: Executor, id: string, lease: string, reason: string): Promise<void> {
+  await db
+    .updateTable('webhook_deliveries')
+    .set({ status: 'failed', last_error: reason, locked_until: null })
+    .where('id', '=', id)
+    .where('locked_until', '=', lease)
+    .execute();
+}
+
+/** Attempts of one delivery, oldest first (tests and support tooling). */
+export async function listAttempts(db: Executor, deliveryId: string) {
+  const rows = await db
+    .selectFrom('webhook_attempts')
+    .select(['attempted_at', 'status_code', 'error', 'duration_ms'])
+    .where('delivery_id', '=', deliveryId)
+    .orderBy('attempted_at')
+    .execute();
+  return rows.map((r) => ({ ...r, status_code: r.status_code === null ? null : Number(r.status_code), duration_ms: Number(r.duration_ms) }));
+}
