@@ -1,0 +1,71 @@
+/** The widget's words. Serbian (Latin script) is the default; English on request. */
+export type Language = 'sr' | 'en';
+
+const sr = {
+  title: 'Povežite svoju banku',
+  intro: 'Izaberite banku. Prijavljujete se direktno kod banke — aplikacija ne vidi vašu lozinku.',
+  search: 'Pretražite banke',
+  close: 'Zatvori',
+  soon: 'Uskoro',
+  sandbox: 'Sandbox',
+  loading: 'Učitavanje banaka…',
+  noResults: 'Nijedna banka ne odgovara pretrazi.',
+  starting: 'Otvaranje stranice banke…',
+  waitTitle: 'Prijavite se u banci',
+  waitBody: 'Završite prijavu u prozoru banke {bank}. Ovde ćemo nastaviti čim odobrite pristup.',
+  reopen: 'Ponovo otvori prozor banke',
+  cancel: 'Izaberi drugu banku',
+  doneTitle: 'Banka je povezana',
+  doneBody: '{bank} je uspešno povezana.',
+  done: 'Gotovo',
+  failTitle: 'Povezivanje nije uspelo',
+  retry: 'Pokušaj ponovo',
+  back: 'Nazad na listu banaka',
+  errNetwork: 'Nema veze sa serverom. Proverite internet vezu i pokušajte ponovo.',
+  errExpired: 'Sesija je istekla. Pokrenite povezivanje ponovo.',
+  errDenied: 'Pristup nije odobren u banci.',
+  errClosed: 'Prozor banke je zatvoren pre nego što je pristup odobren.',
+  errAuth: 'Aplikacija nije ispravno podešena (neispravan ključ).',
+  errGeneric: 'Došlo je do neočekivane greške.',
+  footer: 'Bezbedno povezivanje preko OpenDinar',
+};
+
+export type Strings = typeof sr;
+
+const en: Strings = {
+  title: 'Connect your bank',
+  intro: 'Choose your bank. You sign in with the bank itself — this app never sees your password.',
+  search: 'Search banks',
+  close: 'Close',
+  soon: 'Coming soon',
+  sandbox: 'Sandbox',
+  loading: 'Loading banks…',
+  noResults: 'No bank matches your search.',
+  starting: 'Opening your bank’s page…',
+  waitTitle: 'Sign in with your bank',
+  waitBody: 'Finish signing in in the {bank} window. We will continue here as soon as you approve access.',
+  reopen: 'Reopen the bank window',
+  cancel: 'Choose another bank',
+  doneTitle: 'Bank connected',
+  doneBody: '{bank} is now connected.',
+  done: 'Done',
+  failTitle: 'Could not connect',
+  retry: 'Try again',
+  back: 'Back to the bank list',
+  errNetwork: 'Cannot reach the server. Check your connection and try again.',
+  errExpired: 'The session has expired. Start connecting again.',
+  errDenied: 'Access was not approved at the bank.',
+  errClosed: 'The bank window was closed before access was approved.',
+  errAuth: 'This app is not set up correctly (invalid key).',
+  errGeneric: 'Something went wrong.',
+  footer: 'Secure connection by OpenDinar',
+};
+
+export function stringsFor(language: Language | undefined): Strings {
+  return language === 'en' ? en : sr;
+}
+
+/** Fills `{name}` placeholders. */
+export function fill(text: string, values: Record<string, string>): string {
+  return text.replace(/\{(\w+)\}/g, (_, key: string) => values[key] ?? '');
+}
