@@ -11,7 +11,7 @@ import { registerDocs } from './docs/routes.js';
 import { ApiError, errorBody } from './errors.js';
 import { healthRoutes } from './health/routes.js';
 import { registerAuth } from './http/auth.js';
-import { registerErrorHandling } from './http/error-handler.js';
+import { registerErrorHandling, sendError, toApiError } from './http/error-handler.js';
 import { registerJsonParser } from './http/json-parser.js';
 import type { AppDeps } from './http/principals.js';
 import { requestIdFor } from './http/request-id.js';
@@ -34,6 +34,10 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
     requestIdLogLabel: 'request_id',
     bodyLimit: 1024 * 1024,
     return503OnClosing: true,
+    // Malformed URLs (bad percent-encoding) never reach the error handler; answer them in our shape too.
+    frameworkErrors: (err, req, reply) => {
+      sendError(req, reply, toApiError(err) ?? new ApiError('MALFORMED_REQUEST'));
+    },
     ajv: { customOptions: { removeAdditional: true, coerceTypes: 'array', useDefaults: true, allErrors: true } },
     // Errors the HTTP parser finds before Fastify sees a request still answer in the documented shape.
     clientErrorHandler: (err, socket) => {

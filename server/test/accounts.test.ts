@@ -56,7 +56,7 @@ describe('GET /accounts/:id/balance', () => {
     expect(b.retrieved_at).toBe('2026-04-04T10:30:00.000Z');
     expect(b.balance).toBeGreaterThan(0);
     expect(b.available_balance).toBeLessThanOrEqual(b.balance);
-    expect(Math.round(b.balance * 100)).toBe(b.balance * 100);
+    expect(String(b.balance)).toMatch(/^-?\d+(\.\d{1,2})?$/);
 
     const acc = await t.deps.db.selectFrom('accounts').selectAll().where('id', '=', 'acc_rai_001').executeTakeFirstOrThrow();
     const rows = await t.deps.db.selectFrom('transactions').select(['amount', 'pending']).where('account_id', '=', 'acc_rai_001').execute();

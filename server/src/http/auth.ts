@@ -77,11 +77,11 @@ export function registerAuth(app: FastifyInstance): void {
     if (auth === 'public') return;
     const token = bearer(req);
     if (auth === 'developer') {
-      if (!token) throw new ApiError('MISSING_DEV_TOKEN');
+      if (token === null) throw new ApiError('MISSING_DEV_TOKEN');
       req.developer = await authenticateDeveloper(app, token);
       return;
     }
-    if (!token) throw new ApiError('MISSING_API_KEY');
+    if (token === null) throw new ApiError('MISSING_API_KEY');
     req.key =
       auth === 'key-or-link' && token.startsWith('link_')
         ? await authenticateLinkToken(app, token)

@@ -61,6 +61,7 @@ export function toApiError(err: FastifyError | Error): ApiError | null {
 
 export function sendError(req: FastifyRequest, reply: FastifyReply, err: ApiError): FastifyReply {
   req.errorCode = err.code;
+  reply.header('x-request-id', req.id);
   for (const [name, value] of Object.entries(err.headers)) reply.header(name, value);
   return reply
     .code(err.status)
