@@ -28,6 +28,8 @@ export interface Config {
   /** Whether to run the webhook dispatcher loop in this process. */
   dispatcherEnabled: boolean;
   seedSandbox: boolean;
+  /** Per-request usage recording (on by default; the bench turns it off to measure its cost). */
+  usageRecording: boolean;
   /** Webhook dispatcher: how often it looks for due deliveries (OPENDINAR_WEBHOOK_POLL_MS). */
   webhookPollMs?: number;
   /** First retry ceiling; doubles per failure (OPENDINAR_WEBHOOK_RETRY_BASE_MS, default 30 s). */
@@ -120,6 +122,7 @@ export function loadConfig(env: Env = process.env): Config {
     syncIntervalSeconds: integer(env, 'OPENDINAR_SYNC_INTERVAL_SECONDS', 0, 0, 7 * 86400),
     dispatcherEnabled: boolean(env, 'OPENDINAR_DISPATCHER', true),
     seedSandbox: boolean(env, 'OPENDINAR_SEED_SANDBOX', true),
+    usageRecording: boolean(env, 'OPENDINAR_USAGE_RECORDING', true),
     webhookPollMs: integer(env, 'OPENDINAR_WEBHOOK_POLL_MS', 1000, 10, 60_000),
     webhookRetryBaseMs: integer(env, 'OPENDINAR_WEBHOOK_RETRY_BASE_MS', 30_000, 100, 3_600_000),
     webhookTimeoutMs: integer(env, 'OPENDINAR_WEBHOOK_TIMEOUT_MS', 10_000, 100, 60_000),
