@@ -1,4 +1,218 @@
-import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import rateLimit from '@fastify/rate-limit';
+import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { ApiError } from '../errors.js';
+import { developerOf } from '../http/auth.js';
+import { newId } from '../ids.js';
+import { ALL_SCOPES, type Scope } from '../http/principals.js';
+import { usageRoutes } from '../usage/routes.js';
+import { isValidEmail, normalizeEmail } from './email.js';
+import { hashPassword, PASSWORD_MIN_LENGTH, verifyPassword, warmUpPasswords } from './passwords.js';
+import {
+  CreateKeyBody,
+  DeveloperSchema,
+  KeyIdParams,
+  KeySchema,
+  LoginBody,
+  LoginResponse,
+  NewKeySchema,
+  RegisterBody,
+  RegisterResponse,
+} from './schemas.js';
+import {
+  createKey,
+  createSession,
+  findDeveloper,
+  findDeveloperByEmail,
+  insertDeveloper,
+  isUniqueViolation,
+  type KeyRow,
+  listKeys,
+  revokeKey,
+  revokeSession,
+} from './store.js';
+import { admitLoginAttempt, forgiveLoginAttempt } from './throttle.js';
 
-/** /developers/register, login, logout, me, keys, usage — developer-portal issue. */
-export const developerRoutes: FastifyPluginAsyncTypebox = async () => {};
+/**
+ * Coarse per-IP request limits on the two public endpoints (in memory, per process), against
+ * floods; the per-email / per-IP failed-login throttle in throttle.ts is the one that holds
+ * across processes.
+ */
+export const PUBLIC_RATE_LIMITS = {
+  register: { max: 20, timeWindow: 10 * 60_000 },
+  login: { max: 60, timeWindow: 60_000 },
+} as const;
+
+const toKeyJson = (k: KeyRow) => ({ ...k, scopes: JSON.parse(k.scopes) as Scope[] });
+
+const devSecurity = [{ developerSession: [] }];
+
+/** /developers/register, login, logout, me, keys, usage. Webhook registration lives in webhooks/. */
+export const developerRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const { db, clock } = app.deps;
+  warmUpPasswords();
+
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_req, ctx) =>
+      new ApiError('RATE_LIMIT_EXCEEDED', `Too many requests — retry in ${Math.max(1, Math.ceil(ctx.ttl / 1000))} seconds.`, {
+        'retry-after': String(Math.max(1, Math.ceil(ctx.ttl / 1000))),
+      }),
+  });
+
+  app.post(
+    '/developers/register',
+    {
+      config: { auth: 'public', rateLimit: PUBLIC_RATE_LIMITS.register },
+      schema: {
+        tags: ['Developer Portal'],
+        summary: 'Create a developer account; returns a session and a first sandbox key',
+        body: RegisterBody,
+        response: { 201: RegisterResponse },
+      },
+    },
+    async (req, reply) => {
+      const email = normalizeEmail(req.body.email);
+      const name = req.body.name.trim();
+      const { password } = req.body;
+      const missing = [!email && 'email', !password && 'password', !name && 'name'].filter(Boolean);
+      if (missing.length > 0) throw new ApiError('MISSING_FIELDS', `Missing required body field${missing.length > 1 ? 's' : ''}: ${missing.join(', ')}.`);
+      if (!isValidEmail(email)) throw new ApiError('INVALID_EMAIL');
+      if ([...password].length < PASSWORD_MIN_LENGTH) throw new ApiError('PASSWORD_TOO_SHORT');
+      if (await findDeveloperByEmail(db, email)) throw new ApiError('EMAIL_TAKEN');
+
+      const passwordHash = await hashPassword(password);
+      const developer = { id: newId('dev'), email, name, created_at: clock.now().toISOString() };
+      try {
+        const { session, key } = await db.transaction().execute(async (trx) => {
+          await insertDeveloper(trx, { ...developer, password_hash: passwordHash });
+          const session = await createSession(trx, clock, developer.id);
+          const key = await createKey(trx, clock, { developerId: developer.id, appName: name, environment: 'sandbox', scopes: ALL_SCOPES });
+          return { session, key };
+        });
+        return reply.code(201).send({
+          developer,
+          session_token: session.token,
+          expires_at: session.expiresAt,
+          api_key: { ...toKeyJson(key.row), key: key.key },
+        });
+      } catch (err) {
+        // Two registrations racing for one email: the unique index decides.
+        if (isUniqueViolation(err)) throw new ApiError('EMAIL_TAKEN');
+        throw err;
+      }
+    },
+  );
+
+  app.post(
+    '/developers/login',
+    {
+      config: { auth: 'public', rateLimit: PUBLIC_RATE_LIMITS.login },
+      schema: {
+        tags: ['Developer Portal'],
+        summary: 'Log in; returns a devses_ session token valid for 24 hours',
+        body: LoginBody,
+        response: { 200: LoginResponse },
+      },
+    },
+    async (req) => {
+      const attempt = { email: normalizeEmail(req.body.email), ip: req.ip };
+      await admitLoginAttempt(db, clock, attempt);
+      const developer = await findDeveloperByEmail(db, attempt.email);
+      // Unknown emails verify against a dummy hash: same answer, about the same time.
+      const ok = await verifyPassword(req.body.password, developer?.password_hash ?? null);
+      if (!ok || !developer) throw new ApiError('INVALID_CREDENTIALS');
+      await forgiveLoginAttempt(db, clock, attempt);
+      const session = await createSession(db, clock, developer.id);
+      return { session_token: session.token, expires_at: session.expiresAt };
+    },
+  );
+
+  app.post(
+    '/developers/logout',
+    {
+      config: { auth: 'developer' },
+      schema: {
+        tags: ['Developer Portal'],
+        summary: 'End this session; its token stops working at once',
+        security: devSecurity,
+        response: { 200: Type.Object({ status: Type.Literal('logged_out') }) },
+      },
+    },
+    async (req) => {
+      await revokeSession(db, clock, developerOf(req).sessionId);
+      return { status: 'logged_out' as const };
+    },
+  );
+
+  app.get(
+    '/developers/me',
+    {
+      config: { auth: 'developer' },
+      schema: { tags: ['Developer Portal'], summary: 'The logged-in developer', security: devSecurity, response: { 200: DeveloperSchema } },
+    },
+    async (req) => {
+      const developer = await findDeveloper(db, developerOf(req).developerId);
+      if (!developer) throw new ApiError('INVALID_DEV_TOKEN');
+      return { id: developer.id, email: developer.email, name: developer.name, created_at: developer.created_at };
+    },
+  );
+
+  app.get(
+    '/developers/keys',
+    {
+      config: { auth: 'developer' },
+      schema: {
+        tags: ['Developer Portal'],
+        summary: 'List your API keys (prefix only; full keys are never shown after creation)',
+        security: devSecurity,
+        response: { 200: Type.Object({ keys: Type.Array(KeySchema) }) },
+      },
+    },
+    async (req) => ({ keys: (await listKeys(db, developerOf(req).developerId)).map(toKeyJson) }),
+  );
+
+  app.post(
+    '/developers/keys',
+    {
+      config: { auth: 'developer' },
+      schema: {
+        tags: ['Developer Portal'],
+        summary: 'Generate an API key; the full key is in this response only',
+        security: devSecurity,
+        body: CreateKeyBody,
+        response: { 201: NewKeySchema },
+      },
+    },
+    async (req, reply) => {
+      const appName = req.body.app_name.trim();
+      if (!appName) throw new ApiError('MISSING_FIELDS', 'Missing required body field: app_name.');
+      const { row, key } = await createKey(db, clock, {
+        developerId: developerOf(req).developerId,
+        appName,
+        environment: req.body.environment,
+        scopes: req.body.scopes ?? ALL_SCOPES,
+      });
+      return reply.code(201).send({ ...toKeyJson(row), key });
+    },
+  );
+
+  app.delete(
+    '/developers/keys/:id',
+    {
+      config: { auth: 'developer' },
+      schema: {
+        tags: ['Developer Portal'],
+        summary: 'Revoke an API key; it fails with REVOKED_API_KEY from the next request on',
+        security: devSecurity,
+        params: KeyIdParams,
+        response: { 200: Type.Object({ id: Type.String(), status: Type.Literal('revoked') }) },
+      },
+    },
+    async (req) => {
+      if (!(await revokeKey(db, clock, developerOf(req).developerId, req.params.id))) throw new ApiError('KEY_NOT_FOUND');
+      return { id: req.params.id, status: 'revoked' as const };
+    },
+  );
+
+  await app.register(usageRoutes);
+};

@@ -1,4 +1,61 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { sha256Hex } from '../ids.js';
+import { DEFAULT_RECORDER_OPTIONS, type RecorderOptions, UsageRecorder } from './recorder.js';
 
-/** Records every request made with an API key (developer-portal issue). */
-export function registerUsageRecording(_app: FastifyInstance): void {}
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Usage recording; `await app.usage.flush()` writes everything recorded so far. */
+    usage: UsageRecorder;
+  }
+}
+
+/** Endpoint name for requests that matched no route (the raw path would explode the breakdown). */
+export const unmatchedEndpoint = (method: string): string => `${method} (unmatched route)`;
+
+const API_KEY_BEARER = /^Bearer\s+(od_(?:test|live)_sk_[A-Za-z0-9]{8,128})\s*$/i;
+
+/** The hash of an API key sent with a request that did not authenticate one (refused key, public or unknown route). */
+function unauthenticatedKeyHash(req: FastifyRequest): string | null {
+  const header = req.headers.authorization;
+  if (header === undefined) return null;
+  const match = API_KEY_BEARER.exec(header);
+  return match?.[1] ? sha256Hex(match[1]) : null;
+}
+
+/**
+ * Records every request made with an API key: route pattern, status, error code, request id,
+ * key, environment and time. Called on the root instance, so the hook is global and `app.usage`
+ * is visible everywhere. Requests whose key was refused (revoked) or whose route does not exist
+ * are resolved to their key by hash when the batch is written; keys that do not exist are not recorded.
+ */
+export function registerUsageRecording(app: FastifyInstance, options: RecorderOptions = DEFAULT_RECORDER_OPTIONS): void {
+  const recorder = new UsageRecorder(app.deps.db, app.log, options);
+  app.decorate('usage', recorder);
+
+  app.addHook('onResponse', (req, reply, done) => {
+    const base = {
+      method: req.method,
+      endpoint: req.is404 ? unmatchedEndpoint(req.method) : `${req.method} ${req.routeOptions.url}`,
+      status: reply.statusCode,
+      errorCode: req.errorCode,
+      requestId: req.id,
+      at: app.deps.clock.now(),
+    };
+    if (req.key) {
+      const { apiKeyId, developerId, environment } = req.key;
+      recorder.record({ ...base, key: { apiKeyId, developerId, environment } });
+    } else {
+      const keyHash = unauthenticatedKeyHash(req);
+      if (keyHash) recorder.record({ ...base, keyHash });
+    }
+    done();
+  });
+
+  app.addHook('onReady', async () => {
+    recorder.start();
+  });
+  // onClose runs before main.ts closes the database, so a graceful shutdown loses nothing.
+  app.addHook('onClose', async () => {
+    await recorder.stop();
+  });
+}

@@ -12,6 +12,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('window_start', 'text', (c) => c.notNull())
     .addColumn('failures', 'integer', (c) => c.notNull())
     .execute();
+  await db.schema.createIndex('login_throttle_window').on('login_throttle').column('window_start').execute();
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {

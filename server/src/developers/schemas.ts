@@ -1,0 +1,66 @@
+import { Type } from '@sinclair/typebox';
+import { PASSWORD_MAX_LENGTH } from './passwords.js';
+
+// Lengths are generous caps against abuse; the real checks (email format, password minimum) are
+// made in the handler so they answer INVALID_EMAIL / PASSWORD_TOO_SHORT rather than INVALID_FIELD.
+export const RegisterBody = Type.Object({
+  email: Type.String({ maxLength: 1000 }),
+  password: Type.String({ maxLength: PASSWORD_MAX_LENGTH }),
+  name: Type.String({ maxLength: 200 }),
+});
+
+export const LoginBody = Type.Object({
+  email: Type.String({ maxLength: 1000 }),
+  password: Type.String({ maxLength: PASSWORD_MAX_LENGTH }),
+});
+
+export const DeveloperSchema = Type.Object({
+  id: Type.String(),
+  email: Type.String(),
+  name: Type.String(),
+  created_at: Type.String({ format: 'date-time' }),
+});
+
+export const ScopeSchema = Type.Union([
+  Type.Literal('accounts:read'),
+  Type.Literal('balance:read'),
+  Type.Literal('transactions:read'),
+]);
+
+export const EnvironmentSchema = Type.Union([Type.Literal('sandbox'), Type.Literal('live')]);
+
+export const KeySchema = Type.Object({
+  id: Type.String(),
+  prefix: Type.String({ description: 'First characters of the key, e.g. od_test_sk_9x2m; the full key is never shown again.' }),
+  app_name: Type.String(),
+  environment: EnvironmentSchema,
+  status: Type.Union([Type.Literal('active'), Type.Literal('revoked')]),
+  scopes: Type.Array(ScopeSchema),
+  created_at: Type.String({ format: 'date-time' }),
+  last_used_at: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+});
+
+export const NewKeySchema = Type.Composite([
+  KeySchema,
+  Type.Object({ key: Type.String({ description: 'The full API key — shown only in this response.' }) }),
+]);
+
+export const CreateKeyBody = Type.Object({
+  app_name: Type.String({ maxLength: 100 }),
+  environment: EnvironmentSchema,
+  scopes: Type.Optional(Type.Array(ScopeSchema, { minItems: 1, uniqueItems: true })),
+});
+
+export const KeyIdParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 128 }) });
+
+export const RegisterResponse = Type.Object({
+  developer: DeveloperSchema,
+  session_token: Type.String(),
+  expires_at: Type.String({ format: 'date-time' }),
+  api_key: NewKeySchema,
+});
+
+export const LoginResponse = Type.Object({
+  session_token: Type.String(),
+  expires_at: Type.String({ format: 'date-time' }),
+});
