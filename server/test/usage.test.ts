@@ -1,0 +1,222 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../src/app.js';
+import { auth, createTestApp, MANI_KEY, type TestApp } from './helpers/app.js';
+import { devAuth, type Registered, registerDeveloper } from './developers-helpers.js';
+
+let t: TestApp;
+let ana: Registered;
+let anaLive: { id: string; key: string };
+let bob: Registered;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  ana = await registerDeveloper(t.app);
+  bob = await registerDeveloper(t.app);
+  const live = await t.app.inject({
+    method: 'POST',
+    url: '/developers/keys',
+    headers: devAuth(ana.token),
+    payload: { app_name: 'Live', environment: 'live' },
+  });
+  anaLive = { id: live.json().id, key: live.json().key };
+});
+afterAll(async () => t.close());
+
+const get = (url: string, key: string, headers: Record<string, string> = {}) =>
+  t.app.inject({ method: 'GET', url, headers: { ...auth(key), ...headers } });
+
+async function usage(token: string, query = '') {
+  await t.app.usage.flush();
+  const res = await t.app.inject({ method: 'GET', url: `/developers/usage${query}`, headers: devAuth(token) });
+  expect(res.statusCode, res.body).toBe(200);
+  return res.json();
+}
+
+describe('GET /developers/usage', () => {
+  it('starts empty', async () => {
+    expect(await usage(ana.token)).toEqual({
+      total_requests: 0,
+      error_rate: 0,
+      billable_requests: 0,
+      by_endpoint: [],
+      recent_errors: [],
+      time_series: [],
+    });
+  });
+
+  it('counts every request made with a key, by route pattern, with errors and billable live successes', async () => {
+    // Sandbox key: 3 successes, one failure with a client-sent request id.
+    for (let i = 0; i < 3; i++) expect((await get('/accounts', ana.key)).statusCode).toBe(200);
+    const missing = await get('/accounts/acc_nope/transactions', ana.key, { 'x-request-id': 'req-missing-account' });
+    expect(missing.json().error_code).toBe('ACCOUNT_NOT_FOUND');
+    // Live key: 2 successes (billable), 1 failure (not billable), 1 unknown route.
+    t.clock.advance(60_000);
+    expect((await get('/accounts', anaLive.key)).statusCode).toBe(200);
+    expect((await get('/accounts?bank_id=erste', anaLive.key)).statusCode).toBe(200);
+    const badBalance = await get('/accounts/acc_rai_001/balance', anaLive.key);
+    expect(badBalance.json().error_code).toBe('ACCOUNT_NOT_FOUND');
+    const nowhere = await get('/nowhere/123', anaLive.key);
+    expect(nowhere.json().error_code).toBe('ROUTE_NOT_FOUND');
+    // Neither the seeded Mani key's traffic nor an unknown key counts for Ana.
+    await get('/accounts', MANI_KEY);
+    await get('/accounts', 'od_test_sk_unknownUnknownUnknown1');
+
+    const u = await usage(ana.token);
+    expect(u.total_requests).toBe(8);
+    expect(u.error_rate).toBe(0.375);
+    expect(u.billable_requests).toBe(2);
+    expect(u.by_endpoint).toEqual([
+      { endpoint: 'GET /accounts', requests: 5, errors: 0 },
+      { endpoint: 'GET (unmatched route)', requests: 1, errors: 1 },
+      { endpoint: 'GET /accounts/:id/balance', requests: 1, errors: 1 },
+      { endpoint: 'GET /accounts/:id/transactions', requests: 1, errors: 1 },
+    ].sort((a, b) => b.requests - a.requests || (a.endpoint < b.endpoint ? -1 : 1)));
+    // Newest first, each with the request id the client saw.
+    expect(u.recent_errors).toEqual([
+      { request_id: nowhere.headers['x-request-id'], endpoint: 'GET (unmatched route)', error_code: 'ROUTE_NOT_FOUND', status: 404, at: '2026-04-04T10:31:00.000Z' },
+      { request_id: badBalance.headers['x-request-id'], endpoint: 'GET /accounts/:id/balance', error_code: 'ACCOUNT_NOT_FOUND', status: 404, at: '2026-04-04T10:31:00.000Z' },
+      { request_id: 'req-missing-account', endpoint: 'GET /accounts/:id/transactions', error_code: 'ACCOUNT_NOT_FOUND', status: 404, at: '2026-04-04T10:30:00.000Z' },
+    ]);
+    expect(u.time_series).toEqual([{ bucket: '2026-04-04', requests: 8, errors: 3 }]);
+  });
+
+  it('updates last_used_at of the keys that were used', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/developers/keys', headers: devAuth(ana.token) });
+    const keys = res.json().keys as Array<{ id: string; last_used_at: string | null }>;
+    expect(keys.find((k) => k.id === ana.keyId)?.last_used_at).toBe('2026-04-04T10:30:00.000Z');
+    expect(keys.find((k) => k.id === anaLive.id)?.last_used_at).toBe('2026-04-04T10:31:00.000Z');
+  });
+
+  it('filters by key', async () => {
+    const live = await usage(ana.token, `?key_id=${anaLive.id}`);
+    expect(live.total_requests).toBe(4);
+    expect(live.billable_requests).toBe(2);
+    const sandbox = await usage(ana.token, `?key_id=${ana.keyId}`);
+    expect(sandbox.total_requests).toBe(4);
+    expect(sandbox.billable_requests).toBe(0);
+    const other = await t.app.inject({ method: 'GET', url: `/developers/usage?key_id=${bob.keyId}`, headers: devAuth(ana.token) });
+    expect(other.statusCode).toBe(404);
+    expect(other.json().error_code).toBe('KEY_NOT_FOUND');
+  });
+
+  it('filters by dates and instants, and buckets by hour or day', async () => {
+    t.clock.set('2026-04-05T08:15:00.000Z');
+    await get('/accounts', ana.key);
+    await get('/accounts/acc_x/balance', ana.key);
+    t.clock.set('2026-04-05T09:45:00.000Z');
+    await get('/accounts', ana.key);
+
+    expect((await usage(ana.token)).total_requests).toBe(11);
+    expect((await usage(ana.token, '?from=2026-04-05')).total_requests).toBe(3);
+    expect((await usage(ana.token, '?to=2026-04-04')).total_requests).toBe(8);
+    expect((await usage(ana.token, '?from=2026-04-03&to=2026-04-03')).total_requests).toBe(0);
+    // Instants are inclusive at both ends.
+    expect((await usage(ana.token, '?from=2026-04-05T08:15:00.000Z&to=2026-04-05T09:45:00Z')).total_requests).toBe(3);
+    expect((await usage(ana.token, '?from=2026-04-05T08:15:00.001Z')).total_requests).toBe(1);
+    expect((await usage(ana.token, '?from=2026-04-05T11:00:00%2B02:00')).total_requests).toBe(1);
+
+    const daily = await usage(ana.token);
+    expect(daily.time_series).toEqual([
+      { bucket: '2026-04-04', requests: 8, errors: 3 },
+      { bucket: '2026-04-05', requests: 3, errors: 1 },
+    ]);
+    const hourly = await usage(ana.token, '?granularity=hour&from=2026-04-05');
+    expect(hourly.time_series).toEqual([
+      { bucket: '2026-04-05T08:00:00.000Z', requests: 2, errors: 1 },
+      { bucket: '2026-04-05T09:00:00.000Z', requests: 1, errors: 0 },
+    ]);
+  });
+
+  it('rejects bad filters with INVALID_FIELD', async () => {
+    for (const query of ['?from=yesterday', '?to=2026-02-30', '?from=2026-04-05&to=2026-04-04', '?from=2026-04-05T25:00:00Z', '?granularity=minute', '?from=2026-04-05T10:00:00']) {
+      const res = await t.app.inject({ method: 'GET', url: `/developers/usage${query}`, headers: devAuth(ana.token) });
+      expect(res.statusCode, query).toBe(400);
+      expect(res.json().error_code, query).toBe('INVALID_FIELD');
+    }
+  });
+
+  it('counts requests refused because the key was revoked, without touching last_used_at', async () => {
+    const dev = await registerDeveloper(t.app);
+    await get('/accounts', dev.key);
+    await t.app.inject({ method: 'DELETE', url: `/developers/keys/${dev.keyId}`, headers: devAuth(dev.token) });
+    const usedAt = t.clock.now().toISOString();
+    t.clock.advance(5000);
+    const refused = await get('/accounts', dev.key);
+    expect(refused.json().error_code).toBe('REVOKED_API_KEY');
+    const u = await usage(dev.token);
+    expect(u.total_requests).toBe(2);
+    expect(u.recent_errors).toEqual([
+      { request_id: refused.headers['x-request-id'], endpoint: 'GET /accounts', error_code: 'REVOKED_API_KEY', status: 401, at: t.clock.now().toISOString() },
+    ]);
+    const keys = await t.app.inject({ method: 'GET', url: '/developers/keys', headers: devAuth(dev.token) });
+    expect(keys.json().keys[0].last_used_at).toBe(usedAt);
+  });
+
+  it('keeps developers apart', async () => {
+    const u = await usage(bob.token);
+    expect(u.total_requests).toBe(0);
+    await get('/accounts', bob.key);
+    expect((await usage(bob.token)).total_requests).toBe(1);
+    expect((await usage(ana.token)).total_requests).toBe(11);
+  });
+
+  it('does not count developer-portal or unauthenticated traffic', async () => {
+    const before = await t.deps.db.selectFrom('usage_events').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    await t.app.inject({ method: 'GET', url: '/developers/me', headers: devAuth(ana.token) });
+    await t.app.inject({ method: 'GET', url: '/accounts' });
+    await t.app.inject({ method: 'GET', url: '/banks' });
+    await t.app.usage.flush();
+    const after = await t.deps.db.selectFrom('usage_events').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    expect(Number(after.n)).toBe(Number(before.n));
+  });
+});
+
+describe('recording stays off the request path', () => {
+  it('buffers in memory until a flush, then writes one batch', async () => {
+    const dev = await registerDeveloper(t.app);
+    await t.app.usage.flush();
+    for (let i = 0; i < 5; i++) await get('/accounts', dev.key);
+    const stored = () =>
+      t.deps.db.selectFrom('usage_events').select((eb) => eb.fn.countAll<number>().as('n')).where('developer_id', '=', dev.id).executeTakeFirstOrThrow();
+    expect(Number((await stored()).n)).toBe(0);
+    expect(t.app.usage.pending).toBe(5);
+    await t.app.usage.flush();
+    expect(t.app.usage.pending).toBe(0);
+    expect(Number((await stored()).n)).toBe(5);
+  });
+
+  it('flushes on its own within the interval', async () => {
+    const dev = await registerDeveloper(t.app);
+    await get('/accounts', dev.key);
+    const deadline = Date.now() + 3000;
+    let n = 0;
+    while (Date.now() < deadline && n === 0) {
+      await new Promise((r) => setTimeout(r, 100));
+      const row = await t.deps.db.selectFrom('usage_events').select((eb) => eb.fn.countAll<number>().as('n')).where('developer_id', '=', dev.id).executeTakeFirstOrThrow();
+      n = Number(row.n);
+    }
+    expect(n).toBe(1);
+  });
+});
+
+describe('graceful shutdown', () => {
+  it('writes buffered events when the app closes', async () => {
+    // A second app (server process) on the same database, closed on its own.
+    const handle = t.database.connect();
+    const other = await buildApp({ ...t.deps, db: handle.db });
+    try {
+      const dev = await registerDeveloper(other);
+      for (let i = 0; i < 3; i++) await other.inject({ method: 'GET', url: '/accounts', headers: auth(dev.key) });
+      expect(other.usage.pending).toBe(3);
+      await other.close();
+      const row = await t.deps.db
+        .selectFrom('usage_events')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('developer_id', '=', dev.id)
+        .executeTakeFirstOrThrow();
+      expect(Number(row.n)).toBe(3);
+    } finally {
+      await handle.close();
+    }
+  });
+});
