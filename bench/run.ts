@@ -1,0 +1,156 @@
+// npm run bench [-- --pg] [-- --quick]: prints figures and ratios against baselines measured in the same run.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { fmt, load, median, ROOT, spawnServer } from './lib.js';
+
+const args = new Set(process.argv.slice(2));
+const onPg = args.has('--pg');
+const quick = args.has('--quick');
+const seconds = quick ? 3 : 10;
+const CONNECTIONS = 50;
+const KEY = 'od_test_sk_9x2mABC123sandbox';
+const PAGE = '/accounts/acc_rai_001/transactions?limit=50';
+const report: Record<string, unknown> = { date: new Date().toISOString(), database: onPg ? 'postgres' : 'sqlite', seconds, connections: CONNECTIONS };
+
+const serverArgs = ['server/dist/main.js'];
+const tsx = ['--import', 'tsx'];
+
+async function withDatabase<T>(fn: (url: string) => Promise<T>): Promise<T> {
+  if (!onPg) {
+    const dir = mkdtempSync(join(tmpdir(), 'opendinar-bench-'));
+    try {
+      return await fn(`file:${join(dir, 'bench.db')}`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+  const admin = process.env.PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  const name = `opendinar_bench_${process.pid}`;
+  const c = new pg.Client({ connectionString: admin });
+  await c.connect();
+  await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await c.query(`CREATE DATABASE ${name}`);
+  await c.end();
+  const url = new URL(admin);
+  url.pathname = `/${name}`;
+  try {
+    return await fn(url.toString());
+  } finally {
+    const d = new pg.Client({ connectionString: admin });
+    await d.connect();
+    await d.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await d.end();
+  }
+}
+
+function line(label: string, value: string) {
+  console.log(`  ${label.padEnd(46)} ${value}`);
+}
+
+async function startup(): Promise<void> {
+  console.log('\n== start-up to first answer (node server/dist/main.js, GET /healthz)');
+  const fresh: number[] = [];
+  const existing: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    await withDatabase(async (url) => {
+      const dataDir = mkdtempSync(join(tmpdir(), 'opendinar-bench-data-'));
+      const env = { DATABASE_URL: url, OPENDINAR_DATA_DIR: dataDir, OPENDINAR_DISPATCHER: 'false' };
+      const a = await spawnServer(serverArgs, env);
+      fresh.push(a.readyMs);
+      await a.stop();
+      const b = await spawnServer(serverArgs, env);
+      existing.push(b.readyMs);
+      await b.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    });
+  }
+  line('fresh database (migrate + sandbox seed), median', `${fmt(median(fresh), 0)} ms  (runs: ${fresh.map((x) => fmt(x, 0)).join(', ')})`);
+  line('existing database, median', `${fmt(median(existing), 0)} ms  (runs: ${existing.map((x) => fmt(x, 0)).join(', ')})`);
+  line('target', '< 2000 ms');
+  report.startup = { freshMedianMs: median(fresh), existingMedianMs: median(existing) };
+}
+
+async function transactionsPage(): Promise<void> {
+  console.log(`\n== GET ${PAGE} — ${CONNECTIONS} connections, ${seconds} s each (autocannon in this process)`);
+  await withDatabase(async (url) => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'opendinar-bench-data-'));
+    const env = { DATABASE_URL: url, OPENDINAR_DATA_DIR: dataDir, OPENDINAR_DISPATCHER: 'false' };
+    const results: Record<string, Awaited<ReturnType<typeof load>>> = {};
+    const variants: Array<[string, string[], Record<string, string>, Record<string, string>]> = [
+      ['bare Fastify, same SQL (baseline)', [...tsx, 'bench/bare-server.ts'], {}, {}],
+      ['OpenDinar full stack', serverArgs, {}, { authorization: `Bearer ${KEY}` }],
+      ['OpenDinar, usage recording off', serverArgs, { OPENDINAR_USAGE_RECORDING: 'false' }, { authorization: `Bearer ${KEY}` }],
+    ];
+    // The full server first, so the database is migrated and seeded before the bare server opens it.
+    const order = [1, 0, 2, 1];
+    const runs: Record<string, number[]> = {};
+    for (const i of order) {
+      const [label, argv, extraEnv, headers] = variants[i]!;
+      const srv = await spawnServer(argv, { ...env, ...extraEnv });
+      try {
+        await load(srv.url + PAGE, headers, CONNECTIONS, 1); // warm-up
+        const r = await load(srv.url + PAGE, headers, CONNECTIONS, seconds);
+        if (r.non2xx || r.errors) throw new Error(`${label}: ${r.non2xx} non-2xx, ${r.errors} errors`);
+        results[label] = r;
+        (runs[label] ??= []).push(r.requestsPerSec);
+      } finally {
+        await srv.stop();
+      }
+    }
+    for (const [label, r] of Object.entries(results)) {
+      const rps = median(runs[label]!);
+      line(label, `${fmt(rps, 0)} req/s  p50 ${r.p50} ms  p99 ${r.p99} ms`);
+    }
+    const bare = median(runs[variants[0]![0]]!);
+    const full = median(runs[variants[1]![0]]!);
+    const noUsage = median(runs[variants[2]![0]]!);
+    line('ratio full stack / bare (target ≥ 0.80)', fmt(full / bare, 2));
+    line('ratio usage on / usage off (target ≥ 0.95)', fmt(full / noUsage, 2));
+    line('full stack p99 (target ≤ 25 ms)', `${results[variants[1]![0]]!.p99} ms`);
+    report.transactionsPage = { bare, full, usageOff: noUsage, ratio: full / bare, usageRatio: full / noUsage, p99: results[variants[1]![0]]!.p99 };
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+}
+
+async function optional(name: string, file: string, fn: (mod: Record<string, unknown>) => Promise<void>): Promise<void> {
+  if (!existsSync(join(ROOT, 'bench', file))) {
+    console.log(`\n== ${name}: bench/${file} not present`);
+    return;
+  }
+  await fn(await import(`./${file.replace(/\.ts$/, '.js')}`));
+}
+
+async function main() {
+  console.log(`OpenDinar bench — ${onPg ? 'PostgreSQL' : 'embedded SQLite'}${quick ? ' (quick)' : ''}`);
+  execFileSync(process.execPath, ['server/build.mjs'], { cwd: ROOT, stdio: 'inherit' });
+  await startup();
+  await transactionsPage();
+  if (!onPg) {
+    await optional('webhook deliveries', 'webhooks.ts', async (m) => {
+      console.log('\n== webhook deliveries to a local receiver (embedded database)');
+      const r = (await (m.benchWebhookDeliveries as () => Promise<{ deliveriesPerSecond: number; n: number }>)());
+      line(`deliveries/s over ${r.n} events (target ≥ 500)`, fmt(r.deliveriesPerSecond, 0));
+      report.webhooks = r;
+    });
+    await optional('sync', 'sync.ts', async (m) => {
+      console.log('\n== sync, recurring and categoriser');
+      const r = (await (m.benchSync as () => Promise<Record<string, number | string>>)());
+      for (const [k, v] of Object.entries(r)) line(k, typeof v === 'number' ? fmt(v, 2) : v);
+      report.sync = r;
+    });
+    await optional('dashboard size', 'dashboard-size.ts', async (m) => {
+      console.log('\n== dashboard bundle');
+      const r = (m.dashboardBundleSize as () => Record<string, number>)();
+      for (const [k, v] of Object.entries(r)) line(k, `${fmt(v / 1024, 1)} KiB`);
+      report.dashboard = r;
+    });
+  }
+  mkdirSync(join(ROOT, 'artifacts'), { recursive: true });
+  writeFileSync(join(ROOT, 'artifacts', `bench-${onPg ? 'pg' : 'sqlite'}.json`), JSON.stringify(report, null, 2));
+  console.log(`\nreport written to artifacts/bench-${onPg ? 'pg' : 'sqlite'}.json`);
+}
+
+await main();
