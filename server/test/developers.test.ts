@@ -267,3 +267,17 @@ describe('login throttling', () => {
     expect((await register({ email: 'flood@example.com', password: 'password1', name: 'F' })).statusCode).toBe(201);
   });
 });
+
+describe('docs', () => {
+  it('documents the developer portal, with the throttling rules and session lifetime', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/docs' });
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain('id="developer-portal"');
+    expect(res.body).toContain('5 failed logins per email');
+    expect(res.body).toContain('24 hours');
+    const spec = (await t.app.inject({ method: 'GET', url: '/openapi.json' })).json();
+    for (const path of ['/developers/register', '/developers/login', '/developers/keys', '/developers/keys/{id}', '/developers/usage']) {
+      expect(spec.paths[path], path).toBeDefined();
+    }
+  });
+});

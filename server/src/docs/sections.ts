@@ -1,3 +1,5 @@
+import { developersSection } from './sections/developers.js';
+
 /**
  * Hand-written guide sections of /docs (the endpoint list and error reference are generated).
  * Each domain adds its own section module and lists it here.
@@ -34,4 +36,5 @@ A key sees only the connections, accounts and tokens created through it. Develop
     html: `<p>Amounts are JSON numbers with at most two decimals in the account's currency; debits are negative, credits
 positive. Dates are <code>YYYY-MM-DD</code>; instants are ISO-8601 UTC.</p>`,
   },
+  developersSection,
 ];
