@@ -1,6 +1,7 @@
 import type { Executor } from '../db/index.js';
 import type { Environment } from '../http/principals.js';
 import { newId } from '../ids.js';
+import { categorizeTransaction } from '../transactions/categorize/categorize.js';
 import { insertTransactions } from '../transactions/store.js';
 import type { ConnectorProfile } from '../connectors/types.js';
 
@@ -15,8 +16,8 @@ export interface NewConnection {
   grantEnc: string | null;
   /** Fixed account ids (the documented sandbox seed); otherwise generated. */
   accountIds?: string[];
-  /** Assigns a category to transactions that arrive without one. */
-  categorize: (t: { description: string; amount: number }) => string;
+  /** Assigns a category to transactions that arrive without one; the categoriser by default. */
+  categorize?: (t: { description: string; amount: number }) => string;
 }
 
 /**
@@ -30,6 +31,7 @@ export async function createConnectionWithData(
   nowIso: string,
 ): Promise<{ connectionId: string; accounts: Array<{ id: string; name: string }> }> {
   const connectionId = input.connectionId ?? newId('conn');
+  const categorize = input.categorize ?? categorizeTransaction;
   await trx
     .insertInto('connections')
     .values({
@@ -76,7 +78,7 @@ export async function createConnectionWithData(
     await insertTransactions(
       trx,
       { id, currency: acc.currency },
-      acc.transactions.map((t) => ({ ...t, category: t.category ?? input.categorize(t) })),
+      acc.transactions.map((t) => ({ ...t, category: t.category ?? categorize(t) })),
       nowIso,
     );
     created.push({ id, name: acc.name });

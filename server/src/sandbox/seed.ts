@@ -6,7 +6,7 @@ import type { Db } from '../db/index.js';
 import { ALL_SCOPES } from '../http/principals.js';
 import { sha256Hex } from '../ids.js';
 import type { SecretBox } from '../secrets.js';
-import type { CategoryName } from '../transactions/category-names.js';
+import { categorizeTransaction } from '../transactions/categorize/categorize.js';
 
 /** The documented sandbox keys; their plain values are public by design (they are in the docs). */
 export const SANDBOX_APPS = [
@@ -84,7 +84,7 @@ export async function seedSandbox(db: Db, clock: Clock, box: SecretBox): Promise
             connector: 'sandbox',
             grantEnc: box.seal(grant),
             accountIds: c.accountIds,
-            categorize: (): CategoryName => 'transfer',
+            categorize: categorizeTransaction,
           },
           profile,
           nowIso,

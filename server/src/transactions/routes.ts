@@ -5,10 +5,14 @@ import { ApiError } from '../errors.js';
 import { keyOf } from '../http/auth.js';
 import { SyncResponseSchema, TransactionListSchema, TransactionsQuery } from './schemas.js';
 import { listTransactions, toTransactionJson } from './store.js';
+import { recurringRoutes } from './recurring-routes.js';
+import { refreshRoutes } from './refresh-routes.js';
 import { syncTransactions } from './sync.js';
 
 export const transactionRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { db } = app.deps;
+  await app.register(refreshRoutes);
+  await app.register(recurringRoutes);
 
   app.get(
     '/accounts/:id/transactions',

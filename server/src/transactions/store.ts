@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Executor } from '../db/index.js';
-import type { TransactionsTable } from '../db/schema.js';
+import type { TransactionChangesTable, TransactionsTable } from '../db/schema.js';
 import { toMoney } from '../money.js';
 
 export type TransactionRow = TransactionsTable;
@@ -9,7 +9,13 @@ export type TransactionRow = TransactionsTable;
 export const transactionIdFor = (accountId: string, bankTxnId: string): string =>
   `txn_${createHash('sha256').update(`${accountId}\u0000${bankTxnId}`).digest('hex').slice(0, 24)}`;
 
-export function toTransactionJson(t: TransactionRow) {
+/** The columns a transaction's JSON is made of. */
+export type TransactionFields = Pick<
+  TransactionRow,
+  'id' | 'account_id' | 'date' | 'amount' | 'currency' | 'description' | 'category' | 'pending' | 'pending_transaction_id'
+>;
+
+export function toTransactionJson(t: TransactionFields) {
   const amount = Number(t.amount);
   return {
     id: t.id,
@@ -60,11 +66,51 @@ export interface NewTransaction {
   pendingTransactionId?: string | null;
 }
 
+// Rows per INSERT: under SQLite's and PostgreSQL's bound-parameter limits (12 columns × 1000).
+const CHUNK = 1000;
+
 /**
- * Inserts transactions and appends one 'added' entry per row to the account's change log.
- * The account row's change_seq is bumped first: on PostgreSQL that row lock serialises writers of
- * one account, so sequence numbers commit in order and a cursor never skips a change.
+ * Reserves `count` sequence numbers in the account's change log and returns the first. The UPDATE
+ * takes the account row's lock (PostgreSQL), which serialises writers of one account until commit:
+ * sequence numbers therefore become visible in order, so a reader that sees seq n has seen every
+ * change before it and a cursor never skips one.
  */
+async function reserveSeqs(trx: Executor, accountId: string, count: number): Promise<number> {
+  const bumped = await trx
+    .updateTable('accounts')
+    .set((eb) => ({ change_seq: eb('change_seq', '+', count) }))
+    .where('id', '=', accountId)
+    .returning('change_seq')
+    .executeTakeFirstOrThrow();
+  return Number(bumped.change_seq) - count + 1;
+}
+
+type ChangeKind = TransactionChangesTable['kind'];
+
+async function writeChanges(
+  trx: Executor,
+  accountId: string,
+  firstSeq: number,
+  entries: ReadonlyArray<{ transactionId: string; kind: ChangeKind }>,
+  nowIso: string,
+): Promise<void> {
+  for (let i = 0; i < entries.length; i += CHUNK) {
+    await trx
+      .insertInto('transaction_changes')
+      .values(
+        entries.slice(i, i + CHUNK).map((e, j) => ({
+          account_id: accountId,
+          seq: firstSeq + i + j,
+          transaction_id: e.transactionId,
+          kind: e.kind,
+          created_at: nowIso,
+        })),
+      )
+      .execute();
+  }
+}
+
+/** Inserts transactions and appends one 'added' entry per row to the account's change log. */
 export async function insertTransactions(
   trx: Executor,
   account: { id: string; currency: string },
@@ -72,13 +118,7 @@ export async function insertTransactions(
   nowIso: string,
 ): Promise<string[]> {
   if (txns.length === 0) return [];
-  const bumped = await trx
-    .updateTable('accounts')
-    .set((eb) => ({ change_seq: eb('change_seq', '+', txns.length) }))
-    .where('id', '=', account.id)
-    .returning('change_seq')
-    .executeTakeFirstOrThrow();
-  const firstSeq = Number(bumped.change_seq) - txns.length + 1;
+  const firstSeq = await reserveSeqs(trx, account.id, txns.length);
   const rows = txns.map((t) => ({
     id: transactionIdFor(account.id, t.bankTxnId),
     account_id: account.id,
@@ -93,21 +133,166 @@ export async function insertTransactions(
     created_at: nowIso,
     updated_at: nowIso,
   }));
-  // Chunked to stay under SQLite's and PostgreSQL's bound-parameter limits.
-  for (let i = 0; i < rows.length; i += 500) {
-    await trx.insertInto('transactions').values(rows.slice(i, i + 500)).execute();
+  for (let i = 0; i < rows.length; i += CHUNK) {
+    await trx.insertInto('transactions').values(rows.slice(i, i + CHUNK)).execute();
+  }
+  await writeChanges(trx, account.id, firstSeq, rows.map((r) => ({ transactionId: r.id, kind: 'added' as const })), nowIso);
+  return rows.map((r) => r.id);
+}
+
+/** Deletes transactions (e.g. a pending one that posted) and logs each as 'removed'. Returns the ids removed. */
+export async function removeTransactions(
+  trx: Executor,
+  accountId: string,
+  ids: readonly string[],
+  nowIso: string,
+): Promise<string[]> {
+  if (ids.length === 0) return [];
+  const firstSeq = await reserveSeqs(trx, accountId, ids.length);
+  const deleted = await trx
+    .deleteFrom('transactions')
+    .where('account_id', '=', accountId)
+    .where('id', 'in', ids)
+    .returning('id')
+    .execute();
+  const gone = new Set(deleted.map((d) => d.id));
+  const removed = ids.filter((id) => gone.has(id));
+  if (removed.length < ids.length) {
+    // Give back the numbers we reserved but will not use, so the log has no holes.
     await trx
-      .insertInto('transaction_changes')
-      .values(
-        rows.slice(i, i + 500).map((r, j) => ({
-          account_id: account.id,
-          seq: firstSeq + i + j,
-          transaction_id: r.id,
-          kind: 'added' as const,
-          created_at: nowIso,
-        })),
-      )
+      .updateTable('accounts')
+      .set((eb) => ({ change_seq: eb('change_seq', '-', ids.length - removed.length) }))
+      .where('id', '=', accountId)
       .execute();
   }
-  return rows.map((r) => r.id);
+  await writeChanges(trx, accountId, firstSeq, removed.map((id) => ({ transactionId: id, kind: 'removed' as const })), nowIso);
+  return removed;
+}
+
+export interface TransactionPatch {
+  description?: string;
+  amount?: number;
+  category?: string;
+  date?: string;
+}
+
+/** Changes a stored transaction (the bank corrected it) and logs 'modified'. False when there is no such row. */
+export async function updateTransaction(
+  trx: Executor,
+  accountId: string,
+  transactionId: string,
+  patch: TransactionPatch,
+  nowIso: string,
+): Promise<boolean> {
+  const firstSeq = await reserveSeqs(trx, accountId, 1);
+  const updated = await trx
+    .updateTable('transactions')
+    .set({ ...definedOnly(patch), updated_at: nowIso })
+    .where('account_id', '=', accountId)
+    .where('id', '=', transactionId)
+    .executeTakeFirst();
+  if (Number(updated.numUpdatedRows) === 0) {
+    await trx
+      .updateTable('accounts')
+      .set((eb) => ({ change_seq: eb('change_seq', '-', 1) }))
+      .where('id', '=', accountId)
+      .execute();
+    return false;
+  }
+  await writeChanges(trx, accountId, firstSeq, [{ transactionId, kind: 'modified' }], nowIso);
+  return true;
+}
+
+const definedOnly = (patch: TransactionPatch): TransactionPatch =>
+  Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) as TransactionPatch;
+
+/** One entry of the change log with the transaction's current columns (null once it was deleted). */
+export interface ChangeRow {
+  seq: number;
+  kind: ChangeKind;
+  transaction_id: string;
+  row: TransactionFields | null;
+}
+
+/**
+ * Keyset page of the change log after `afterSeq`, joined to the transactions' current state in one
+ * statement (one consistent snapshot on both databases).
+ */
+export async function readChanges(db: Executor, accountId: string, afterSeq: number, limit: number): Promise<ChangeRow[]> {
+  const rows = await db
+    .selectFrom('transaction_changes as c')
+    .leftJoin('transactions as t', 't.id', 'c.transaction_id')
+    .select(['c.seq', 'c.kind', 'c.transaction_id'])
+    .select([
+      't.id',
+      't.date',
+      't.amount',
+      't.currency',
+      't.description',
+      't.category',
+      't.pending',
+      't.pending_transaction_id',
+    ])
+    .where('c.account_id', '=', accountId)
+    .where('c.seq', '>', afterSeq)
+    .orderBy('c.seq')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({
+    seq: Number(r.seq),
+    kind: r.kind,
+    transaction_id: r.transaction_id,
+    row:
+      r.id === null
+        ? null
+        : {
+            id: r.id,
+            account_id: accountId,
+            date: r.date as string,
+            amount: r.amount as number,
+            currency: r.currency as string,
+            description: r.description as string,
+            category: r.category as string,
+            pending: r.pending as number,
+            pending_transaction_id: r.pending_transaction_id,
+          },
+  }));
+}
+
+/** Pending transactions of an account, for a refresh to ask the bank which of them posted. */
+export async function listPendingTransactions(db: Executor, accountId: string): Promise<TransactionRow[]> {
+  return db
+    .selectFrom('transactions')
+    .selectAll()
+    .where('account_id', '=', accountId)
+    .where('pending', '=', 1)
+    .orderBy('date')
+    .orderBy('id')
+    .execute();
+}
+
+/** Which of these bank ids the account already holds (so a re-delivered transaction is not added twice). */
+export async function existingBankTxnIds(db: Executor, accountId: string, bankTxnIds: readonly string[]): Promise<Set<string>> {
+  if (bankTxnIds.length === 0) return new Set();
+  const rows = await db
+    .selectFrom('transactions')
+    .select('bank_txn_id')
+    .where('account_id', '=', accountId)
+    .where('bank_txn_id', 'in', bankTxnIds)
+    .execute();
+  return new Set(rows.map((r) => r.bank_txn_id));
+}
+
+/** Every transaction of an account, oldest first: the input of recurring detection. */
+export async function listAllTransactions(
+  db: Executor,
+  accountId: string,
+): Promise<Array<Pick<TransactionRow, 'id' | 'date' | 'amount' | 'description' | 'category' | 'pending'>>> {
+  return db
+    .selectFrom('transactions')
+    .select(['id', 'date', 'amount', 'description', 'category', 'pending'])
+    .where('account_id', '=', accountId)
+    .orderBy('date')
+    .orderBy('id')
+    .execute();
 }
