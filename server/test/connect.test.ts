@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { connectorById } from '../src/connectors/registry.js';
 import { sha256Hex } from '../src/ids.js';
 import { auth, createTestApp, DEMO_KEY, MANI_KEY, type TestApp } from './helpers/app.js';
 
@@ -157,8 +158,8 @@ describe('the token flow', () => {
       expect(txns.json().total).toBeGreaterThan(20);
       // ≥ 12 months of history ending today.
       const all = await t.deps.db.selectFrom('transactions').select(['date']).where('account_id', '=', acc.id).orderBy('date').execute();
-      expect(all[0]?.date <= '2025-04-04').toBe(true);
-      expect(dates[0] <= '2026-04-04').toBe(true);
+      expect((all[0]?.date ?? '9999') <= '2025-04-04').toBe(true);
+      expect((dates[0] ?? '9999') <= '2026-04-04').toBe(true);
     }
     // Raiffeisen has identity data.
     const first = mine[0] as { id: string };
@@ -232,6 +233,27 @@ describe('the token flow', () => {
     expect((await eventsOfType('AUTH.AUTOMATICALLY_VERIFIED')).length).toBe(before + 1);
     await t.deps.db.deleteFrom('webhook_deliveries').where('webhook_id', '=', 'wh_connect_test').execute();
     await t.deps.db.deleteFrom('webhooks').where('id', '=', 'wh_connect_test').execute();
+  });
+});
+
+describe('a failed exchange changes nothing', () => {
+  it('rolls the claim back when the bank fails, so the token still works and no event or connection exists', async () => {
+    const sandbox = connectorById('sandbox');
+    if (!sandbox) throw new Error('no sandbox connector');
+    const s = await start('erste', auth(MANI_KEY), 'user_bank_down');
+    const a = await authorize(s.session_token);
+    const spy = vi.spyOn(sandbox, 'fetchProfile').mockRejectedValueOnce(new Error('bank unavailable'));
+    const failed = await post('/connect/exchange', { public_token: a.public_token });
+    spy.mockRestore();
+    expectError(failed, 500, 'INTERNAL_ERROR');
+    const userRows = await t.deps.db.selectFrom('connections').select('id').where('user_id', '=', 'user_bank_down').execute();
+    expect(userRows).toEqual([]);
+    const events = (await eventsOfType('AUTH.AUTOMATICALLY_VERIFIED')).filter((e) => JSON.parse(e.payload).user_id === 'user_bank_down');
+    expect(events).toEqual([]);
+    expect((await get(`/connect/status/${s.session_token}`)).json()).toMatchObject({ status: 'authorized' });
+    const retried = await post('/connect/exchange', { public_token: a.public_token });
+    expect(retried.statusCode).toBe(200);
+    expect((await eventsOfType('AUTH.AUTOMATICALLY_VERIFIED')).filter((e) => JSON.parse(e.payload).user_id === 'user_bank_down')).toHaveLength(1);
   });
 });
 
