@@ -37,8 +37,10 @@ export const transactionRoutes: FastifyPluginAsyncTypebox = async (app) => {
       if (q.cursor !== undefined) {
         // The route's response is a union of two shapes; serialise each with its own compiled schema
         // rather than letting the union make every page try both.
+        const page = await syncTransactions(app.deps, account, { cursor: q.cursor, limit: q.limit ?? 100 });
+        // Set only once the page exists: an error thrown before must keep the error serializer.
         reply.serializer(reply.compileSerializationSchema(SyncResponseSchema));
-        return syncTransactions(app.deps, account, { cursor: q.cursor, limit: q.limit ?? 100 });
+        return page;
       }
       const limit = q.limit ?? 50;
       if (limit > 200) throw new ApiError('INVALID_FIELD', "Invalid query parameter 'limit': must be between 1 and 200.");
