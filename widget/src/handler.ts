@@ -72,7 +72,6 @@ export function createHandler(o: HandlerOptions): ResumableHandler {
   let main: HTMLElement;
   let live: HTMLElement;
   let opener: Element | null = null;
-  let savedOverflow = '';
   let banks: Bank[] | null = null;
   let query = '';
   let session: Session | null = null;
@@ -402,9 +401,8 @@ export function createHandler(o: HandlerOptions): ResumableHandler {
     });
     document.addEventListener('focusin', keepFocus, true);
     window.addEventListener('message', onBankMessage);
-    savedOverflow = document.documentElement.style.overflow;
-    document.documentElement.style.overflow = 'hidden';
-    document.body.append(host);
+    // On <html>, not <body>: a transform or filter on the page's body would otherwise trap position:fixed.
+    document.documentElement.append(host);
   }
 
   /** The bank page says it is done: ask for the status now rather than at the next tick. */
@@ -442,7 +440,6 @@ export function createHandler(o: HandlerOptions): ResumableHandler {
     host.remove();
     host = null;
     session = null;
-    document.documentElement.style.overflow = savedOverflow;
     if (opener instanceof HTMLElement && opener.isConnected) opener.focus();
     if (!succeeded) callHost(o.onExit);
   }

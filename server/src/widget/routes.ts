@@ -44,34 +44,39 @@ function matches(ifNoneMatch: string | undefined, etag: string): boolean {
   });
 }
 
-/** GET /v1/opendinar.js — the Link widget bundle, cacheable and revalidated by ETag. */
-export const widgetRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  const load = bundleLoader(WIDGET_BUNDLE_PATH);
+/** GET /v1/opendinar.js serving the bundle at `bundlePath`, cacheable and revalidated by ETag. */
+export function createWidgetRoutes(bundlePath: string): FastifyPluginAsyncTypebox {
+  return async (app) => {
+    const load = bundleLoader(bundlePath);
 
-  app.get(
-    '/v1/opendinar.js',
-    {
-      config: { auth: 'public' },
-      schema: { tags: ['Link widget'], summary: 'The Link widget script (include with a <script> tag)' },
-    },
-    async (req, reply) => {
-      const bundle = await load();
-      if (!bundle) {
-        req.log.error({ path: WIDGET_BUNDLE_PATH }, 'widget bundle missing');
-        throw new ApiError(
-          'SERVICE_UNAVAILABLE',
-          'The Link widget bundle has not been built — run `npm run build` in the repository root.',
-        );
-      }
-      reply
-        .header('etag', bundle.etag)
-        // Short: a new release reaches pages within minutes; revalidation is a cheap 304.
-        .header('cache-control', 'public, max-age=300')
-        // Loaded cross-origin by any fintech's page.
-        .header('cross-origin-resource-policy', 'cross-origin')
-        .header('x-content-type-options', 'nosniff');
-      if (matches(req.headers['if-none-match'], bundle.etag)) return reply.code(304).send();
-      return reply.type('application/javascript; charset=utf-8').send(bundle.body);
-    },
-  );
-};
+    app.get(
+      '/v1/opendinar.js',
+      {
+        config: { auth: 'public' },
+        schema: { tags: ['Link widget'], summary: 'The Link widget script (include with a <script> tag)' },
+      },
+      async (req, reply) => {
+        const bundle = await load();
+        if (!bundle) {
+          req.log.error({ path: bundlePath }, 'widget bundle missing');
+          throw new ApiError(
+            'SERVICE_UNAVAILABLE',
+            'The Link widget bundle has not been built — run `npm run build` in the repository root.',
+          );
+        }
+        reply
+          .header('etag', bundle.etag)
+          // Short: a new release reaches pages within minutes; revalidation is a cheap 304.
+          .header('cache-control', 'public, max-age=300')
+          // Loaded cross-origin by any fintech's page.
+          .header('cross-origin-resource-policy', 'cross-origin')
+          .header('x-content-type-options', 'nosniff');
+        if (matches(req.headers['if-none-match'], bundle.etag)) return reply.code(304).send();
+        return reply.type('application/javascript; charset=utf-8').send(bundle.body);
+      },
+    );
+  };
+}
+
+/** GET /v1/opendinar.js — the Link widget. */
+export const widgetRoutes = createWidgetRoutes(WIDGET_BUNDLE_PATH);

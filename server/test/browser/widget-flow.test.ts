@@ -1,0 +1,337 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { MANI_KEY } from '../helpers/app.js';
+import { launchChromium, screenshotPath, skipBrowserTests } from './helpers/browser.js';
+import { type Recorded, recordWidgetCallbacks } from './helpers/instrument.js';
+import { type ApiServer, api, type HostSite, startApiServer, startHostSite } from './helpers/servers.js';
+import { ensureWidgetBuilt } from './helpers/widget-bundle.js';
+
+/**
+ * The Link widget in a real browser against a real listening API: the docs' Quickstart page on
+ * another origin, the sandbox bank page in a popup, and the fintech backend's exchange.
+ */
+describe.skipIf(skipBrowserTests)('Link widget in Chromium', () => {
+  let server: ApiServer;
+  let site: HostSite;
+  let browser: Browser;
+  let context: BrowserContext;
+  const linkUsers: string[] = [];
+
+  beforeAll(async () => {
+    ensureWidgetBuilt();
+    server = await startApiServer();
+    site = await startHostSite(
+      async (req) => {
+        const url = new URL(req.url ?? '/', 'http://host');
+        const vars: Record<string, string> = {
+          SCRIPT_URL: `${server.url}/v1/opendinar.js`,
+          API_KEY: MANI_KEY,
+        };
+        if (url.pathname === '/link-token.html') {
+          // The fintech backend asks for a link token for its signed-in user and renders it into the page.
+          const userId = url.searchParams.get('user') ?? 'user_link_1';
+          const res = await api(server.url, MANI_KEY, 'POST', '/link/token', { user_id: userId });
+          expect(res.status).toBe(201);
+          linkUsers.push(userId);
+          vars.LINK_TOKEN = String(res.json.link_token);
+        }
+        return vars;
+      },
+      {
+        '/backend/exchange': async (_req, body) => {
+          const { public_token, bank_id } = JSON.parse(body) as { public_token: string; bank_id: string };
+          const ex = await api(server.url, MANI_KEY, 'POST', '/connect/exchange', { public_token });
+          if (ex.status !== 200) return { status: ex.status, json: ex.json };
+          const accounts = await api(server.url, MANI_KEY, 'GET', `/accounts?bank_id=${bank_id}`);
+          const mine = (accounts.json.accounts as { id: string; connection_id: string }[]).filter(
+            (a) => a.connection_id === ex.json.connection_id,
+          );
+          const first = mine[0];
+          const txns = first
+            ? await api(server.url, MANI_KEY, 'GET', `/accounts/${first.id}/transactions?limit=5`)
+            : null;
+          return {
+            status: 200,
+            json: {
+              ...ex.json,
+              accounts: mine.length,
+              transactions: (txns?.json.transactions as unknown[] | undefined)?.length ?? 0,
+            },
+          };
+        },
+      },
+    );
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await site?.close();
+    await server?.close();
+  });
+
+  afterEach(async () => {
+    await context?.close();
+  });
+
+  async function openPage(path: string, viewport = { width: 1280, height: 800 }): Promise<Page> {
+    context = await browser.newContext({ viewport });
+    await context.addInitScript(recordWidgetCallbacks);
+    const page = await context.newPage();
+    page.on('pageerror', (e) => {
+      throw e;
+    });
+    await page.goto(site.url + path);
+    return page;
+  }
+
+  const recorded = (page: Page) => page.evaluate(() => (window as unknown as { __od: Recorded }).__od);
+  async function firstSuccess(page: Page): Promise<Recorded['success'][number]> {
+    const call = (await recorded(page)).success[0];
+    if (!call) throw new Error('onSuccess was not called');
+    return call;
+  }
+  const dialog = (page: Page) => page.getByRole('dialog');
+
+  /** Approves on the sandbox bank page as a user would: any username and password, "Odobri pristup". */
+  async function approveOnBankPage(bankPage: Page, shot?: string): Promise<void> {
+    await bankPage.waitForURL(/\/sandbox\/auth\.html\?/);
+    await bankPage.getByLabel(/Korisničko ime/i).fill('marko');
+    await bankPage.getByLabel(/Lozinka/i).fill('tajna123');
+    if (shot) await bankPage.screenshot({ path: screenshotPath(shot) });
+    await bankPage.getByRole('button', { name: 'Odobri pristup' }).click();
+  }
+
+  it('Quickstart snippet: pick Raiffeisen, approve in the popup, onSuccess → backend exchange → accounts and transactions', async () => {
+    const page = await openPage('/quickstart.html');
+    const logs: string[] = [];
+    page.on('console', (m) => logs.push(m.text()));
+
+    await page.getByRole('button', { name: 'Poveži banku' }).click();
+    await expect.poll(() => dialog(page).isVisible()).toBe(true);
+    expect(await dialog(page).getAttribute('aria-modal')).toBe('true');
+    await expect.poll(() => page.getByRole('button', { name: /Raiffeisen Bank/ }).isVisible()).toBe(true);
+
+    // Every bank of the catalogue; the coming-soon ones visible, disabled and labelled "Uskoro".
+    const banks = page.locator('opendinar-link button.bank');
+    expect(await banks.count()).toBe(6);
+    for (const name of ['Banca Intesa', 'OTP Banka', 'UniCredit']) {
+      const b = page.getByRole('button', { name: new RegExp(name) });
+      expect(await b.isDisabled(), name).toBe(true);
+      expect(await b.textContent()).toContain('Uskoro');
+    }
+    expect(await page.getByRole('button', { name: /Erste Bank/ }).isEnabled()).toBe(true);
+    await page.screenshot({ path: screenshotPath('widget-desktop') });
+
+    // The search box narrows the list (diacritics and case do not matter).
+    await page.getByRole('searchbox', { name: 'Pretražite banke' }).fill('RAIF');
+    expect(await banks.count()).toBe(1);
+
+    const popupOpened = page.waitForEvent('popup');
+    await page.getByRole('button', { name: /Raiffeisen Bank/ }).click();
+    const bankPage = await popupOpened;
+    await expect.poll(() => dialog(page).textContent()).toContain('Prijavite se u banci');
+    await page.screenshot({ path: screenshotPath('widget-waiting') });
+    await approveOnBankPage(bankPage, 'bank-page');
+
+    await expect.poll(async () => (await recorded(page)).success.length, { timeout: 10_000 }).toBe(1);
+    const [publicToken, meta] = await firstSuccess(page);
+    expect(publicToken).toMatch(/^public_/);
+    expect(meta).toEqual({ bank_id: 'raiffeisen', bank_name: 'Raiffeisen Bank', status: 'authorized' });
+    expect(logs).toContain('Connected: Raiffeisen Bank');
+    await expect.poll(() => bankPage.isClosed()).toBe(true);
+    // The widget closes itself shortly after success, without reporting an exit.
+    await expect.poll(() => page.locator('opendinar-link').count(), { timeout: 5000 }).toBe(0);
+    expect((await recorded(page)).exit).toBe(0);
+
+    // The fintech backend exchanges the token with its key and reads the new accounts' data.
+    const ex = await api(server.url, MANI_KEY, 'POST', '/connect/exchange', { public_token: publicToken });
+    expect(ex.status).toBe(200);
+    expect(ex.json).toMatchObject({ bank_id: 'raiffeisen', status: 'active' });
+    const connectionId = String(ex.json.connection_id);
+    const accounts = await api(server.url, MANI_KEY, 'GET', '/accounts?bank_id=raiffeisen');
+    const mine = (accounts.json.accounts as { id: string; connection_id: string }[]).filter(
+      (a) => a.connection_id === connectionId,
+    );
+    expect(mine.length).toBeGreaterThan(0);
+    const txns = await api(server.url, MANI_KEY, 'GET', `/accounts/${mine[0]?.id}/transactions?limit=50`);
+    expect(txns.status).toBe(200);
+    expect((txns.json.transactions as unknown[]).length).toBeGreaterThan(0);
+    const conns = await api(server.url, MANI_KEY, 'GET', '/connections');
+    const conn = (conns.json.connections as { connection_id: string; user_id: string }[]).find(
+      (c) => c.connection_id === connectionId,
+    );
+    expect(conn?.user_id).toBe('user_123');
+    // One-time: a second exchange of the same token fails.
+    const again = await api(server.url, MANI_KEY, 'POST', '/connect/exchange', { public_token: publicToken });
+    expect(again.json.error_code).toBe('PUBLIC_TOKEN_ALREADY_USED');
+  });
+
+  it('linkToken: the secret key never reaches the browser; the backend exchanges the token from onSuccess', async () => {
+    const page = await openPage('/link-token.html?user=user_link_42');
+    const sentAuth: string[] = [];
+    page.on('request', (r) => {
+      const a = r.headers().authorization;
+      if (a) sentAuth.push(a);
+    });
+    expect(await page.content()).not.toContain(MANI_KEY);
+
+    await page.getByRole('button', { name: 'Poveži banku' }).click();
+    const popupOpened = page.waitForEvent('popup');
+    await page.getByRole('button', { name: /Erste Bank/ }).click();
+    await approveOnBankPage(await popupOpened);
+
+    await expect
+      .poll(() => page.locator('#result').textContent(), { timeout: 10_000 })
+      .toContain('connection_id');
+    const result = JSON.parse(String(await page.locator('#result').textContent())) as Record<string, unknown>;
+    expect(result).toMatchObject({ bank_id: 'erste', status: 'active' });
+    expect(result.accounts).toBeGreaterThan(0);
+    expect(result.transactions).toBeGreaterThan(0);
+
+    expect(sentAuth.length).toBeGreaterThan(1); // POST /connect and the status polls
+    for (const a of sentAuth) expect(a).toMatch(/^Bearer link_/);
+    const conns = await api(server.url, MANI_KEY, 'GET', '/connections');
+    const conn = (conns.json.connections as { connection_id: string; user_id: string }[]).find(
+      (c) => c.connection_id === result.connection_id,
+    );
+    expect(conn?.user_id).toBe('user_link_42');
+    expect(linkUsers).toContain('user_link_42');
+  });
+
+  it('closing: Escape and the close button call onExit and return focus to the opener', async () => {
+    const page = await openPage('/quickstart.html');
+    const logs: string[] = [];
+    page.on('console', (m) => logs.push(m.text()));
+    const opener = page.getByRole('button', { name: 'Poveži banku' });
+
+    // Keyboard only: focus the page's button, Enter opens, focus moves into the dialog.
+    await opener.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByRole('searchbox').isVisible()).toBe(true);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('OPENDINAR-LINK');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.locator('opendinar-link').count()).toBe(0);
+    expect((await recorded(page)).exit).toBe(1);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('connect-btn');
+
+    await opener.click();
+    await page.getByRole('button', { name: 'Zatvori' }).click();
+    await expect.poll(() => page.locator('opendinar-link').count()).toBe(0);
+    expect((await recorded(page)).exit).toBe(2);
+    expect(logs.filter((l) => l === 'User closed the widget')).toHaveLength(2);
+    expect((await recorded(page)).success).toHaveLength(0);
+  });
+
+  it('is a keyboard-operable modal: Tab stays inside, focus is visible, Enter picks a bank', async () => {
+    const page = await openPage('/quickstart.html');
+    await page.getByRole('button', { name: 'Poveži banku' }).click();
+    await expect.poll(() => page.getByRole('button', { name: /Raiffeisen Bank/ }).isVisible()).toBe(true);
+
+    const focused = () =>
+      page.evaluate(() => {
+        const host = document.activeElement;
+        const inner = host?.shadowRoot?.activeElement as HTMLElement | null | undefined;
+        return {
+          host: host?.tagName ?? '',
+          label: inner
+            ? (inner.getAttribute('aria-label') ?? inner.getAttribute('data-bank') ?? inner.tagName)
+            : '',
+          outline: inner ? getComputedStyle(inner).outlineStyle : '',
+        };
+      });
+    const seen = new Set<string>();
+    for (let i = 0; i < 12; i++) {
+      await page.keyboard.press('Tab');
+      const f = await focused();
+      expect(f.host).toBe('OPENDINAR-LINK');
+      expect(f.outline).toBe('solid'); // :focus-visible ring
+      seen.add(f.label);
+    }
+    // Close button, search box and the three connectable banks; disabled ones are skipped.
+    expect([...seen].sort()).toEqual(['INPUT', 'Zatvori', 'aik', 'erste', 'raiffeisen'].sort());
+    for (let i = 0; i < 7; i++) {
+      await page.keyboard.press('Shift+Tab');
+      expect((await focused()).host).toBe('OPENDINAR-LINK');
+    }
+    // Enter on a bank starts the connection (a popup opens).
+    while ((await focused()).label !== 'aik') await page.keyboard.press('Tab');
+    const popupOpened = page.waitForEvent('popup');
+    await page.keyboard.press('Enter');
+    const popup = await popupOpened;
+    await popup.waitForURL(/\/sandbox\/auth\.html/);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => popup.isClosed()).toBe(true);
+    expect((await recorded(page)).exit).toBe(1);
+  });
+
+  it('phone width: a full-screen sheet', async () => {
+    const page = await openPage('/quickstart.html', { width: 375, height: 740 });
+    await page.getByRole('button', { name: 'Poveži banku' }).click();
+    await expect.poll(() => page.getByRole('button', { name: /Raiffeisen Bank/ }).isVisible()).toBe(true);
+    const box = await dialog(page).boundingBox();
+    expect(box).toEqual({ x: 0, y: 0, width: 375, height: 740 });
+    await page.screenshot({ path: screenshotPath('widget-phone') });
+  });
+
+  it('host-page CSS cannot break it (shadow root), and it speaks English on request', async () => {
+    const page = await openPage('/hostile.html');
+    await page.getByRole('button', { name: 'Connect' }).click();
+    await expect.poll(() => page.getByRole('button', { name: /Raiffeisen Bank/ }).isVisible()).toBe(true);
+    expect(await page.getByRole('heading', { name: 'Connect your bank' }).isVisible()).toBe(true);
+    expect(await page.getByRole('button', { name: /UniCredit/ }).textContent()).toContain('Coming soon');
+    const box = await dialog(page).boundingBox();
+    expect(box?.width).toBe(420);
+    const style = await page.getByRole('button', { name: /Raiffeisen Bank/ }).evaluate((el) => ({
+      bg: getComputedStyle(el).backgroundColor,
+      font: getComputedStyle(el).fontFamily,
+    }));
+    expect(style.bg).toBe('rgb(255, 255, 255)');
+    expect(style.font).not.toContain('Comic');
+    await page.screenshot({ path: screenshotPath('widget-hostile-page') });
+  });
+
+  it('popup blocked: redirects to the bank and resumes on return', async () => {
+    const page = await openPage('/quickstart.html');
+    await page.evaluate(() => {
+      window.open = () => null;
+    });
+    await page.getByRole('button', { name: 'Poveži banku' }).click();
+    await page.getByRole('button', { name: /AIK Banka/ }).click();
+    await approveOnBankPage(page);
+    await page.waitForURL(/\/quickstart\.html\?status=authorized/);
+    await expect.poll(async () => (await recorded(page)).success.length, { timeout: 10_000 }).toBe(1);
+    const [publicToken, meta] = await firstSuccess(page);
+    expect(meta.bank_id).toBe('aik');
+    const ex = await api(server.url, MANI_KEY, 'POST', '/connect/exchange', { public_token: publicToken });
+    expect(ex.json).toMatchObject({ bank_id: 'aik', status: 'active' });
+  });
+
+  it('declined at the bank: an error with a retry that starts again', async () => {
+    const page = await openPage('/quickstart.html');
+    await page.getByRole('button', { name: 'Poveži banku' }).click();
+    const popupOpened = page.waitForEvent('popup');
+    await page.getByRole('button', { name: /Raiffeisen Bank/ }).click();
+    const bankPage = await popupOpened;
+    await bankPage.waitForURL(/\/sandbox\/auth\.html/);
+    await bankPage.getByRole('button', { name: 'Odbij' }).click();
+    await expect
+      .poll(() => page.getByRole('alert').textContent(), { timeout: 10_000 })
+      .toContain('Pristup nije odobren u banci.');
+    await page.screenshot({ path: screenshotPath('widget-declined') });
+    const retried = page.waitForEvent('popup');
+    await page.getByRole('button', { name: 'Pokušaj ponovo' }).click();
+    await approveOnBankPage(await retried);
+    await expect.poll(async () => (await recorded(page)).success.length, { timeout: 10_000 }).toBe(1);
+  });
+
+  it('network failure: an error state, and retry recovers', async () => {
+    const page = await openPage('/quickstart.html');
+    await page.route('**/banks?**', (r) => r.abort('internetdisconnected'));
+    await page.getByRole('button', { name: 'Poveži banku' }).click();
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('Nema veze sa serverom');
+    await page.unroute('**/banks?**');
+    await page.getByRole('button', { name: 'Pokušaj ponovo' }).click();
+    await expect.poll(() => page.getByRole('button', { name: /Raiffeisen Bank/ }).isVisible()).toBe(true);
+  });
+});
