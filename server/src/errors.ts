@@ -56,6 +56,7 @@ export const ERROR_CODES = {
   DELIVERY_NOT_FOUND: { type: 'ITEM_ERROR', status: 404, message: "Webhook delivery doesn't exist or doesn't belong to you." },
   MALFORMED_REQUEST: { type: 'INVALID_REQUEST', status: 400, message: 'The request could not be understood.' },
   SESSION_ALREADY_COMPLETED: { type: 'ITEM_ERROR', status: 409, message: 'The user already approved or declined this connect session.' },
+  INVALID_CSRF_TOKEN: { type: 'AUTH_ERROR', status: 403, message: 'The X-CSRF-Token header is missing or does not match this dashboard session.' },
   SERVICE_UNAVAILABLE: { type: 'API_ERROR', status: 503, message: 'The service is temporarily unavailable — retry shortly.' },
 } as const satisfies Record<string, ErrorSpec>;
 

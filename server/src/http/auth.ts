@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { ApiError } from '../errors.js';
 import { sha256Hex } from '../ids.js';
+import { checkCsrf, cookieSessionToken } from './dev-cookie.js';
 import type { DeveloperPrincipal, KeyPrincipal, Scope } from './principals.js';
 
 const KEY_FORMAT = /^od_(test|live)_sk_[A-Za-z0-9]{8,128}$/;
@@ -77,8 +78,11 @@ export function registerAuth(app: FastifyInstance): void {
     if (auth === 'public') return;
     const token = bearer(req);
     if (auth === 'developer') {
-      if (token === null) throw new ApiError('MISSING_DEV_TOKEN');
-      req.developer = await authenticateDeveloper(app, token);
+      // No Authorization header: the dashboard's httpOnly session cookie (with a CSRF check).
+      const cookie = token === null ? cookieSessionToken(req) : null;
+      if (token === null && cookie === null) throw new ApiError('MISSING_DEV_TOKEN');
+      req.developer = await authenticateDeveloper(app, token ?? cookie ?? '');
+      if (cookie !== null) checkCsrf(app, req, cookie);
       return;
     }
     if (token === null) throw new ApiError('MISSING_API_KEY');

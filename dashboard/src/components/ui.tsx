@@ -1,0 +1,237 @@
+import type { ComponentChildren, JSX } from 'preact';
+import { useCallback, useEffect, useId, useRef, useState } from 'preact/hooks';
+import { ApiFailure } from '../api.js';
+import { hasKey, t } from '../i18n.js';
+import { href, navigate } from '../router.js';
+import { toast } from '../state.js';
+
+export function Link(props: { to: string; children: ComponentChildren; class?: string; 'aria-current'?: 'page' | undefined }) {
+  const onClick = (e: MouseEvent) => {
+    if (e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+    e.preventDefault();
+    navigate(props.to);
+  };
+  return (
+    <a href={href(props.to)} class={props.class} aria-current={props['aria-current']} onClick={onClick}>
+      {props.children}
+    </a>
+  );
+}
+
+/** The API's message for a code we have words for, else the server's own message. */
+export function errorText(e: unknown): string {
+  if (e instanceof ApiFailure) {
+    const key = `err${e.code}`;
+    if (hasKey(key)) return t(key, { s: e.retryAfter ?? 60 });
+    return e.message;
+  }
+  return e instanceof Error ? e.message : String(e);
+}
+
+export function ErrorNote({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
+  const f = error instanceof ApiFailure ? error : null;
+  return (
+    <div class="note error" role="alert">
+      <p>{errorText(error)}</p>
+      {f && (
+        <p class="meta">
+          {t('errorCode')}: <code>{f.code}</code>
+          {f.requestId && (
+            <>
+              {' · '}
+              {t('requestId')}: <code>{f.requestId}</code>
+            </>
+          )}
+        </p>
+      )}
+      {onRetry && (
+        <button type="button" class="btn secondary" onClick={onRetry}>
+          {t('retry')}
+        </button>
+      )}
+    </div>
+  );
+}
+
+export function Loading() {
+  return (
+    <p class="loading" role="status">
+      <span class="spinner" aria-hidden="true" />
+      {t('loading')}
+    </p>
+  );
+}
+
+export function Empty({ children }: { children: ComponentChildren }) {
+  return <p class="empty">{children}</p>;
+}
+
+export interface Load<T> {
+  data: T | undefined;
+  error: unknown;
+  loading: boolean;
+  reload: () => void;
+}
+
+/** Runs `fn` on mount and whenever `deps` change; the latest call wins. */
+export function useLoad<T>(fn: () => Promise<T>, deps: unknown[]): Load<T> {
+  const [state, setState] = useState<{ data: T | undefined; error: unknown; loading: boolean }>({ data: undefined, error: null, loading: true });
+  const [tick, setTick] = useState(0);
+  const seq = useRef(0);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: deps are the caller's
+  useEffect(() => {
+    const mine = ++seq.current;
+    setState((s) => ({ ...s, loading: true, error: null }));
+    fn().then(
+      (data) => mine === seq.current && setState({ data, error: null, loading: false }),
+      (error: unknown) => mine === seq.current && setState((s) => ({ data: s.data, error, loading: false })),
+    );
+  }, [...deps, tick]);
+  const reload = useCallback(() => setTick((n) => n + 1), []);
+  return { ...state, reload };
+}
+
+export function CopyButton({ text, label }: { text: string; label?: string }) {
+  const copy = async (e: MouseEvent) => {
+    try {
+      await navigator.clipboard.writeText(text);
+      toast(t('copied'));
+    } catch {
+      // No clipboard permission: select the text beside the button so the user can copy it.
+      const code = (e.currentTarget as HTMLElement).parentElement?.querySelector('code');
+      if (code) getSelection()?.selectAllChildren(code);
+      toast(t('copyFailed'), 'error');
+    }
+  };
+  return (
+    <button type="button" class="btn secondary small" onClick={copy} aria-label={label ? `${t('copy')}: ${label}` : t('copy')}>
+      {t('copy')}
+    </button>
+  );
+}
+
+/** A secret shown once: the value, a copy button and the warning, announced when it appears. */
+export function ShownOnce({ title, value, warning, children }: { title: string; value: string; warning: string; children?: ComponentChildren }) {
+  const ref = useRef<HTMLElement>(null);
+  useEffect(() => ref.current?.focus(), []);
+  return (
+    <section class="card once" aria-labelledby="once-title" tabIndex={-1} ref={ref}>
+      <h2 id="once-title">{title}</h2>
+      <p class="warning">
+        <strong aria-hidden="true">! </strong>
+        {warning}
+      </p>
+      <div class="secret">
+        <code data-testid="secret-value">{value}</code>
+        <CopyButton text={value} label={title} />
+      </div>
+      {children}
+    </section>
+  );
+}
+
+export function Field(props: {
+  label: string;
+  name: string;
+  type?: string;
+  value: string;
+  onInput: (v: string) => void;
+  error?: string | null;
+  hint?: string;
+  autocomplete?: string;
+  placeholder?: string;
+  inputRef?: preact.Ref<HTMLInputElement>;
+  required?: boolean;
+}) {
+  const id = useId();
+  const hintId = `${id}-hint`;
+  const errId = `${id}-err`;
+  const describedBy = [props.hint ? hintId : '', props.error ? errId : ''].filter(Boolean).join(' ') || undefined;
+  return (
+    <div class={`field${props.error ? ' invalid' : ''}`}>
+      <label for={id}>{props.label}</label>
+      {props.hint && (
+        <p class="hint" id={hintId}>
+          {props.hint}
+        </p>
+      )}
+      <input
+        id={id}
+        name={props.name}
+        type={props.type ?? 'text'}
+        value={props.value}
+        ref={props.inputRef}
+        autoComplete={props.autocomplete}
+        placeholder={props.placeholder}
+        aria-required={props.required ? 'true' : undefined}
+        aria-invalid={props.error ? 'true' : undefined}
+        aria-describedby={describedBy}
+        onInput={(e) => props.onInput((e.currentTarget as HTMLInputElement).value)}
+      />
+      {props.error && (
+        <p class="field-error" id={errId}>
+          {props.error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** A modal confirmation on the native <dialog> (focus trap, Escape and focus return come with it). */
+export function Confirm(props: { title: string; body: string; confirmLabel: string; onConfirm: () => Promise<void> | void; onClose: () => void }) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const [busy, setBusy] = useState(false);
+  useEffect(() => {
+    const d = ref.current;
+    if (d && !d.open) d.showModal();
+    return () => d?.close();
+  }, []);
+  const confirm = async () => {
+    setBusy(true);
+    try {
+      await props.onConfirm();
+    } finally {
+      setBusy(false);
+      props.onClose();
+    }
+  };
+  return (
+    <dialog ref={ref} class="dialog" aria-labelledby="confirm-title" aria-describedby="confirm-body" onClose={props.onClose}>
+      <h2 id="confirm-title">{props.title}</h2>
+      <p id="confirm-body">{props.body}</p>
+      <div class="row end">
+        <button type="button" class="btn secondary" onClick={() => ref.current?.close()} autoFocus>
+          {t('cancel')}
+        </button>
+        <button type="button" class="btn danger" onClick={confirm} disabled={busy}>
+          {props.confirmLabel}
+        </button>
+      </div>
+    </dialog>
+  );
+}
+
+export function PageHeader({ title, lead, children }: { title: string; lead?: string; children?: ComponentChildren }) {
+  return (
+    <header class="page-header">
+      <h1 tabIndex={-1} id="page-title">
+        {title}
+      </h1>
+      {lead && <p class="lead">{lead}</p>}
+      {children}
+    </header>
+  );
+}
+
+export function Code({ children, label }: { children: string; label: string }) {
+  return (
+    <div class="code">
+      <pre tabIndex={0} aria-label={label}>
+        <code>{children}</code>
+      </pre>
+      <CopyButton text={children} label={label} />
+    </div>
+  );
+}
+
+export type FormEvent = JSX.TargetedEvent<HTMLFormElement, Event>;

@@ -1,0 +1,247 @@
+import { useState } from 'preact/hooks';
+import { bank, CATEGORIES, type RecurringStream, type Transaction } from '../api.js';
+import { KeyGate } from '../components/KeyGate.js';
+import { Empty, ErrorNote, errorText, type FormEvent, Link, Loading, PageHeader, useLoad } from '../components/ui.js';
+import { dateTime, day, money } from '../format.js';
+import { t } from '../i18n.js';
+import { explorerKey, toast } from '../state.js';
+
+const PAGE = 50;
+
+interface Filters {
+  from: string;
+  to: string;
+  category: string;
+}
+
+function Transactions({ apiKey, accountId, version }: { apiKey: string; accountId: string; version: number }) {
+  const [draft, setDraft] = useState<Filters>({ from: '', to: '', category: '' });
+  const [filters, setFilters] = useState<Filters>(draft);
+  const [extra, setExtra] = useState<Transaction[]>([]);
+  const [moreError, setMoreError] = useState<unknown>(null);
+  const query = (offset: number) => ({ ...filters, limit: PAGE, offset });
+  const list = useLoad(() => bank(apiKey).transactions(accountId, query(0)), [apiKey, accountId, filters, version]);
+  const rows = [...(list.data?.transactions ?? []), ...extra];
+  const apply = (e: FormEvent) => {
+    e.preventDefault();
+    setExtra([]);
+    setFilters({ ...draft });
+  };
+  const more = async () => {
+    try {
+      setMoreError(null);
+      const res = await bank(apiKey).transactions(accountId, query(rows.length));
+      setExtra([...extra, ...res.transactions]);
+    } catch (err) {
+      setMoreError(err);
+    }
+  };
+  const hasMore = list.data ? rows.length < list.data.total : false;
+  return (
+    <section class="card" aria-labelledby="txn-title">
+      <h2 id="txn-title">{t('transactions')}</h2>
+      <form class="filters" onSubmit={apply} noValidate>
+        <div class="field">
+          <label for="f-from">{t('from')}</label>
+          <input id="f-from" type="date" value={draft.from} onInput={(e) => setDraft({ ...draft, from: (e.currentTarget as HTMLInputElement).value })} />
+        </div>
+        <div class="field">
+          <label for="f-to">{t('to')}</label>
+          <input id="f-to" type="date" value={draft.to} onInput={(e) => setDraft({ ...draft, to: (e.currentTarget as HTMLInputElement).value })} />
+        </div>
+        <div class="field">
+          <label for="f-cat">{t('category')}</label>
+          <select id="f-cat" value={draft.category} onChange={(e) => setDraft({ ...draft, category: (e.currentTarget as HTMLSelectElement).value })}>
+            <option value="">{t('anyCategory')}</option>
+            {CATEGORIES.map((c) => (
+              <option key={c} value={c}>
+                {c}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" class="btn secondary">
+          {t('apply')}
+        </button>
+      </form>
+      {list.error !== null && <ErrorNote error={list.error} onRetry={list.reload} />}
+      {list.loading && !list.data && <Loading />}
+      {list.data && rows.length === 0 && <Empty>{t('noTransactions')}</Empty>}
+      {list.data && rows.length > 0 && (
+        <>
+          <p class="meta" role="status">
+            {t('shown', { n: rows.length, total: list.data.total })}
+          </p>
+          <div class="table-wrap" tabIndex={0} aria-labelledby="txn-title">
+            <table class="txns">
+              <thead>
+                <tr>
+                  <th scope="col">{t('date')}</th>
+                  <th scope="col">{t('description')}</th>
+                  <th scope="col">{t('category')}</th>
+                  <th scope="col" class="num">
+                    {t('amount')}
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((x) => (
+                  <tr key={x.id} data-txn-id={x.id}>
+                    <td class="nowrap">{day(x.date)}</td>
+                    <td>
+                      {x.description}
+                      {x.pending === 1 && <span class="tag pending"> {t('pendingTag')}</span>}
+                    </td>
+                    <td>
+                      <span class="tag">{x.category}</span>
+                    </td>
+                    <td class={`num nowrap ${x.amount < 0 ? 'debit' : 'credit'}`}>{money(x.amount, x.currency)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          {moreError !== null && <ErrorNote error={moreError} />}
+          {hasMore && (
+            <button type="button" class="btn secondary" onClick={more}>
+              {t('more')}
+            </button>
+          )}
+        </>
+      )}
+    </section>
+  );
+}
+
+function StreamTable({ title, streams, currency }: { title: string; streams: RecurringStream[]; currency: string }) {
+  return (
+    <>
+      <h3>{title}</h3>
+      {streams.length === 0 ? (
+        <Empty>{t('noStreams')}</Empty>
+      ) : (
+        <div class="table-wrap" tabIndex={0} aria-label={title}>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t('description')}</th>
+                <th scope="col">{t('category')}</th>
+                <th scope="col">{t('frequency')}</th>
+                <th scope="col" class="num">
+                  {t('typical')}
+                </th>
+                <th scope="col" class="num">
+                  {t('occurrences')}
+                </th>
+                <th scope="col">{t('nextExpected')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {streams.map((s) => (
+                <tr key={`${s.description}-${s.frequency}`}>
+                  <td>{s.description}</td>
+                  <td>
+                    <span class="tag">{s.category}</span>
+                  </td>
+                  <td>
+                    {s.frequency}
+                    {s.amount_type ? ` · ${s.amount_type}` : ''}
+                  </td>
+                  <td class="num nowrap">{money(s.typical_amount, currency)}</td>
+                  <td class="num">{s.occurrences ?? '—'}</td>
+                  <td class="nowrap">{s.next_expected_date ? day(s.next_expected_date) : '—'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}
+
+function AccountData({ apiKey, accountId }: { apiKey: string; accountId: string }) {
+  const api = bank(apiKey);
+  const [version, setVersion] = useState(0);
+  const [syncing, setSyncing] = useState(false);
+  const balance = useLoad(() => api.balance(accountId), [apiKey, accountId, version]);
+  const recurring = useLoad(() => api.recurring(accountId), [apiKey, accountId, version]);
+  const currency = balance.data?.currency ?? 'RSD';
+  const sync = async () => {
+    setSyncing(true);
+    try {
+      const res = await api.sync(accountId);
+      toast(t('refreshDone', { n: res.added_count }));
+      setVersion((v) => v + 1);
+    } catch (err) {
+      toast(errorText(err), 'error');
+    } finally {
+      setSyncing(false);
+    }
+  };
+  return (
+    <>
+      <section class="card" aria-labelledby="bal-title">
+        <div class="row wrap">
+          <h2 id="bal-title" class="grow">
+            {t('balance')}
+          </h2>
+          <button type="button" class="btn secondary" onClick={sync} disabled={syncing} aria-busy={syncing}>
+            {t('forceRefresh')}
+          </button>
+        </div>
+        {balance.error !== null && <ErrorNote error={balance.error} onRetry={balance.reload} />}
+        {balance.loading && !balance.data && <Loading />}
+        {balance.data && (
+          <>
+            <dl class="stats">
+              <div class="stat">
+                <dt>{t('balance')}</dt>
+                <dd>{money(balance.data.balance, balance.data.currency)}</dd>
+              </div>
+              <div class="stat">
+                <dt>{t('available')}</dt>
+                <dd>{money(balance.data.available_balance, balance.data.currency)}</dd>
+              </div>
+            </dl>
+            <p class="meta">{t('retrieved', { at: dateTime(balance.data.retrieved_at) })}</p>
+          </>
+        )}
+      </section>
+      <Transactions apiKey={apiKey} accountId={accountId} version={version} />
+      <section class="card" aria-labelledby="rec-title">
+        <h2 id="rec-title">{t('recurring')}</h2>
+        {recurring.error !== null && <ErrorNote error={recurring.error} onRetry={recurring.reload} />}
+        {recurring.loading && !recurring.data && <Loading />}
+        {recurring.data && (
+          <>
+            <dl class="stats">
+              <div class="stat">
+                <dt>{t('monthlyOut')}</dt>
+                <dd>{money(recurring.data.monthly_outgoing_total, currency)}</dd>
+              </div>
+              <div class="stat">
+                <dt>{t('monthlyIn')}</dt>
+                <dd>{money(recurring.data.monthly_incoming_total, currency)}</dd>
+              </div>
+            </dl>
+            <StreamTable title={t('outgoing')} streams={recurring.data.outgoing} currency={currency} />
+            <StreamTable title={t('incoming')} streams={recurring.data.incoming} currency={currency} />
+          </>
+        )}
+      </section>
+    </>
+  );
+}
+
+export function AccountPage({ accountId }: { accountId: string }) {
+  return (
+    <>
+      <p class="crumb">
+        <Link to="explorer">← {t('back')}</Link>
+      </p>
+      <PageHeader title={`${t('account')} ${accountId}`} />
+      <KeyGate>{explorerKey.value && <AccountData apiKey={explorerKey.value.key} accountId={accountId} />}</KeyGate>
+    </>
+  );
+}

@@ -1,0 +1,174 @@
+import { useState } from 'preact/hooks';
+import { ALL_SCOPES, type ApiKey, dev, type Environment, type NewApiKey, type Scope } from '../api.js';
+import { Confirm, Empty, ErrorNote, errorText, Field, type FormEvent, Loading, PageHeader, ShownOnce, useLoad } from '../components/ui.js';
+import { dateTime } from '../format.js';
+import { t } from '../i18n.js';
+import { navigate } from '../router.js';
+import { explorerKey, toast, setExplorerKey } from '../state.js';
+
+function GenerateKey({ onCreated }: { onCreated: (k: NewApiKey) => void }) {
+  const [appName, setAppName] = useState('');
+  const [env, setEnv] = useState<Environment>('sandbox');
+  const [scopes, setScopes] = useState<Scope[]>([...ALL_SCOPES]);
+  const [errors, setErrors] = useState<{ app?: string; scopes?: string }>({});
+  const [failure, setFailure] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const toggle = (s: Scope) => setScopes(scopes.includes(s) ? scopes.filter((x) => x !== s) : [...scopes, s]);
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const errs = { app: appName.trim() ? undefined : t('errAppName'), scopes: scopes.length ? undefined : t('errScopes') };
+    setErrors(errs);
+    setFailure(null);
+    if (errs.app || errs.scopes) return;
+    setBusy(true);
+    try {
+      const key = await dev.createKey({ app_name: appName.trim(), environment: env, scopes: ALL_SCOPES.filter((s) => scopes.includes(s)) });
+      setAppName('');
+      onCreated(key);
+    } catch (err) {
+      setFailure(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <section class="card" aria-labelledby="gen-title">
+      <h2 id="gen-title">{t('generateTitle')}</h2>
+      <form onSubmit={submit} noValidate class="grid-form">
+        <Field label={t('keyAppName')} name="app_name" value={appName} onInput={setAppName} error={errors.app} required />
+        <fieldset class="choices">
+          <legend>{t('environment')}</legend>
+          {(['sandbox', 'live'] as const).map((v) => (
+            <label key={v} class="choice">
+              <input type="radio" name="environment" value={v} checked={env === v} onChange={() => setEnv(v)} />
+              {t(v)} <code>{v === 'sandbox' ? 'od_test_sk_' : 'od_live_sk_'}</code>
+            </label>
+          ))}
+        </fieldset>
+        <fieldset class={`choices${errors.scopes ? ' invalid' : ''}`} aria-describedby="scopes-hint">
+          <legend>{t('scopes')}</legend>
+          <p class="hint" id="scopes-hint">
+            {t('scopesHint')}
+          </p>
+          {ALL_SCOPES.map((s) => (
+            <label key={s} class="choice">
+              <input type="checkbox" name="scopes" value={s} checked={scopes.includes(s)} onChange={() => toggle(s)} />
+              <code>{s}</code>
+            </label>
+          ))}
+          {errors.scopes && <p class="field-error">{errors.scopes}</p>}
+        </fieldset>
+        {failure !== null && <ErrorNote error={failure} />}
+        <div>
+          <button type="submit" class="btn primary" disabled={busy}>
+            {t('generate')}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}
+
+export function KeysPage() {
+  const keys = useLoad(() => dev.keys(), []);
+  const [created, setCreated] = useState<NewApiKey | null>(null);
+  const [revoking, setRevoking] = useState<ApiKey | null>(null);
+
+  const revoke = async (k: ApiKey) => {
+    try {
+      await dev.revokeKey(k.id);
+      if (explorerKey.value?.id === k.id || explorerKey.value?.prefix === k.prefix) explorerKey.value = null;
+      toast(t('revoked', { prefix: k.prefix }));
+      keys.reload();
+    } catch (err) {
+      toast(errorText(err), 'error');
+    }
+  };
+
+  return (
+    <>
+      <PageHeader title={t('keysTitle')} lead={t('keysLead')} />
+      {created && (
+        <ShownOnce key={created.id} title={t('newKeyTitle', { app: created.app_name })} value={created.key} warning={t('onceWarning')}>
+          {created.environment === 'sandbox' && (
+            <button
+              type="button"
+              class="btn secondary"
+              onClick={() => {
+                setExplorerKey(created.key, created.id);
+                navigate('explorer');
+              }}
+            >
+              {t('useInExplorer')}
+            </button>
+          )}
+        </ShownOnce>
+      )}
+      <GenerateKey
+        onCreated={(k) => {
+          setCreated(k);
+          keys.reload();
+        }}
+      />
+      <section class="card" aria-labelledby="list-title">
+        <h2 id="list-title">{t('keyList')}</h2>
+        {keys.error !== null && <ErrorNote error={keys.error} onRetry={keys.reload} />}
+        {keys.loading && !keys.data && <Loading />}
+        {keys.data && keys.data.keys.length === 0 && <Empty>{t('noKeys')}</Empty>}
+        {keys.data && keys.data.keys.length > 0 && (
+          <div class="table-wrap" tabIndex={0} aria-labelledby="list-title">
+            <table class="keys-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t('keyAppName')}</th>
+                  <th scope="col">{t('prefix')}</th>
+                  <th scope="col">{t('environment')}</th>
+                  <th scope="col">{t('scopes')}</th>
+                  <th scope="col">{t('status')}</th>
+                  <th scope="col">{t('created')}</th>
+                  <th scope="col">{t('lastUsed')}</th>
+                  <th scope="col">{t('actions')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {keys.data.keys.map((k) => (
+                  <tr key={k.id} data-key-id={k.id}>
+                    <td>{k.app_name}</td>
+                    <td>
+                      <code>{k.prefix}…</code>
+                    </td>
+                    <td>
+                      <span class={`tag ${k.environment}`}>{t(k.environment)}</span>
+                    </td>
+                    <td class="scopes">{k.scopes.join(', ')}</td>
+                    <td>
+                      <span class={`tag ${k.status}`}>{k.status === 'active' ? t('active') : t('revokedStatus')}</span>
+                    </td>
+                    <td>{dateTime(k.created_at)}</td>
+                    <td>{k.last_used_at ? dateTime(k.last_used_at) : t('never')}</td>
+                    <td>
+                      {k.status === 'active' && (
+                        <button type="button" class="btn danger small" onClick={() => setRevoking(k)} aria-label={`${t('revoke')} ${k.prefix}…`}>
+                          {t('revoke')}
+                        </button>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+      {revoking && (
+        <Confirm
+          title={t('revokeTitle')}
+          body={t('revokeBody', { prefix: revoking.prefix, app: revoking.app_name })}
+          confirmLabel={t('revoke')}
+          onConfirm={() => revoke(revoking)}
+          onClose={() => setRevoking(null)}
+        />
+      )}
+    </>
+  );
+}

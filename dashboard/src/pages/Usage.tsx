@@ -1,0 +1,203 @@
+import { useMemo, useState } from 'preact/hooks';
+import { dev, type Usage } from '../api.js';
+import { TimeChart } from '../components/Chart.js';
+import { Empty, ErrorNote, Loading, PageHeader, useLoad } from '../components/ui.js';
+import { count, dateTime, percent } from '../format.js';
+import { type Key, t } from '../i18n.js';
+
+const RANGES: { id: string; label: Key; hours: number; granularity: 'hour' | 'day' }[] = [
+  { id: '24h', label: 'last24h', hours: 24, granularity: 'hour' },
+  { id: '7d', label: 'last7d', hours: 7 * 24, granularity: 'day' },
+  { id: '30d', label: 'last30d', hours: 30 * 24, granularity: 'day' },
+  { id: '90d', label: 'last90d', hours: 90 * 24, granularity: 'day' },
+];
+
+function Stat({ label, value, id }: { label: string; value: string; id: string }) {
+  return (
+    <div class="stat">
+      <dt>{label}</dt>
+      <dd data-stat={id}>{value}</dd>
+    </div>
+  );
+}
+
+function SeriesView({ usage, hourly }: { usage: Usage; hourly: boolean }) {
+  const series = usage.time_series ?? [];
+  const data = useMemo(
+    () => ({
+      times: series.map((p) => Date.parse(p.bucket.length === 10 ? `${p.bucket}T00:00:00Z` : p.bucket) / 1000),
+      series: [
+        { label: t('requests'), values: series.map((p) => p.requests), stroke: '#1d4ed8', fill: 'rgba(29,78,216,0.12)' },
+        { label: t('errors'), values: series.map((p) => p.errors), stroke: '#b91c1c' },
+      ],
+    }),
+    [series],
+  );
+  if (series.length === 0) return null;
+  const fmt = (b: string) => (hourly ? dateTime(b.length === 10 ? `${b}T00:00:00Z` : b) : b.slice(0, 10));
+  return (
+    <section class="card" aria-labelledby="chart-title">
+      <h2 id="chart-title">{t('overTime')}</h2>
+      <TimeChart times={data.times} series={data.series} label={t('chartLabel')} />
+      <details>
+        <summary>{t('showTable')}</summary>
+        <div class="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t('time')}</th>
+                <th scope="col" class="num">
+                  {t('requests')}
+                </th>
+                <th scope="col" class="num">
+                  {t('errors')}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {series.map((p) => (
+                <tr key={p.bucket}>
+                  <td>{fmt(p.bucket)}</td>
+                  <td class="num">{p.requests}</td>
+                  <td class="num">{p.errors}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </details>
+    </section>
+  );
+}
+
+export function UsagePage() {
+  const [keyId, setKeyId] = useState('');
+  const [rangeId, setRangeId] = useState('7d');
+  const range = RANGES.find((r) => r.id === rangeId) ?? RANGES[1]!;
+  const keys = useLoad(() => dev.keys(), []);
+  const usage = useLoad(() => {
+    // The window ends at the next whole hour so that requests made right now are inside it.
+    const end = new Date();
+    end.setUTCMinutes(0, 0, 0);
+    end.setUTCHours(end.getUTCHours() + 1);
+    const from = new Date(end.getTime() - range.hours * 3600_000);
+    return dev.usage({ key_id: keyId || undefined, from: from.toISOString(), granularity: range.granularity });
+  }, [keyId, rangeId]);
+  const u = usage.data;
+  const endpoints = u ? [...u.by_endpoint].sort((a, b) => b.requests - a.requests) : [];
+  return (
+    <>
+      <PageHeader title={t('usageTitle')} lead={t('usageLead')} />
+      <section class="card filters" aria-label={t('range')}>
+        <div class="field">
+          <label for="usage-key">{t('filterKey')}</label>
+          <select id="usage-key" value={keyId} onChange={(e) => setKeyId((e.currentTarget as HTMLSelectElement).value)}>
+            <option value="">{t('allKeys')}</option>
+            {keys.data?.keys.map((k) => (
+              <option key={k.id} value={k.id}>
+                {k.app_name} — {k.prefix}… ({t(k.environment)}
+                {k.status === 'revoked' ? `, ${t('revokedStatus')}` : ''})
+              </option>
+            ))}
+          </select>
+        </div>
+        <div class="field">
+          <label for="usage-range">{t('range')}</label>
+          <select id="usage-range" value={rangeId} onChange={(e) => setRangeId((e.currentTarget as HTMLSelectElement).value)}>
+            {RANGES.map((r) => (
+              <option key={r.id} value={r.id}>
+                {t(r.label)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="button" class="btn secondary" onClick={usage.reload}>
+          {t('refresh')}
+        </button>
+      </section>
+      {usage.error !== null && <ErrorNote error={usage.error} onRetry={usage.reload} />}
+      {usage.loading && !u && <Loading />}
+      {u && (
+        <div aria-busy={usage.loading}>
+          <dl class="stats">
+            <Stat id="total" label={t('totalRequests')} value={count(u.total_requests)} />
+            <Stat id="error-rate" label={t('errorRate')} value={percent(u.error_rate)} />
+            <Stat id="billable" label={t('billable')} value={count(u.billable_requests)} />
+          </dl>
+          {u.total_requests === 0 && <Empty>{t('noUsage')}</Empty>}
+          <SeriesView usage={u} hourly={range.granularity === 'hour'} />
+          {endpoints.length > 0 && (
+            <section class="card" aria-labelledby="busiest-title">
+              <h2 id="busiest-title">{t('busiest')}</h2>
+              <div class="table-wrap" tabIndex={0} aria-labelledby="busiest-title">
+                <table>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('endpoint')}</th>
+                      <th scope="col" class="num">
+                        {t('requests')}
+                      </th>
+                      <th scope="col" class="num">
+                        {t('errors')}
+                      </th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {endpoints.map((e) => (
+                      <tr key={e.endpoint}>
+                        <td>
+                          <code>{e.endpoint}</code>
+                        </td>
+                        <td class="num">{count(e.requests)}</td>
+                        <td class="num">{count(e.errors)}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            </section>
+          )}
+          <section class="card" aria-labelledby="errors-title">
+            <h2 id="errors-title">{t('recentErrors')}</h2>
+            {u.recent_errors.length === 0 ? (
+              <Empty>{t('noErrors')}</Empty>
+            ) : (
+              <div class="table-wrap" tabIndex={0} aria-labelledby="errors-title">
+                <table>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('at')}</th>
+                      <th scope="col">{t('endpoint')}</th>
+                      <th scope="col">{t('errorCode')}</th>
+                      <th scope="col" class="num">
+                        HTTP
+                      </th>
+                      <th scope="col">{t('requestId')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {u.recent_errors.map((e) => (
+                      <tr key={e.request_id}>
+                        <td>{dateTime(e.at)}</td>
+                        <td>
+                          <code>{e.endpoint}</code>
+                        </td>
+                        <td>
+                          <code>{e.error_code ?? '—'}</code>
+                        </td>
+                        <td class="num">{e.status}</td>
+                        <td>
+                          <code class="rid">{e.request_id}</code>
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            )}
+          </section>
+        </div>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,250 @@
+import { useState } from 'preact/hooks';
+import { ApiFailure, type Delivery, dev, type NewWebhook, WEBHOOK_EVENTS, type Webhook } from '../api.js';
+import { Code, Confirm, Empty, ErrorNote, errorText, type FormEvent, Loading, PageHeader, ShownOnce, useLoad } from '../components/ui.js';
+import { dateTime } from '../format.js';
+import { t } from '../i18n.js';
+import { VERIFY_WEBHOOK } from '../snippets.js';
+import { toast } from '../state.js';
+
+function RegisterWebhook({ onCreated }: { onCreated: (w: NewWebhook) => void }) {
+  const [url, setUrl] = useState('');
+  const [events, setEvents] = useState<string[]>([]);
+  const [urlError, setUrlError] = useState<string | null>(null);
+  const [failure, setFailure] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const toggle = (e: string) => setEvents(events.includes(e) ? events.filter((x) => x !== e) : [...events, e]);
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setUrlError(null);
+    setFailure(null);
+    setBusy(true);
+    try {
+      const w = await dev.createWebhook({ url: url.trim(), ...(events.length ? { events } : {}) });
+      setUrl('');
+      setEvents([]);
+      onCreated(w);
+    } catch (err) {
+      // URL problems belong next to the URL field; anything else above the button.
+      if (err instanceof ApiFailure && (err.code === 'INVALID_WEBHOOK_URL' || err.code === 'MISSING_FIELDS' || /url/i.test(err.message))) {
+        setUrlError(err.message);
+        document.getElementById('wh-url')?.focus();
+      } else setFailure(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <section class="card" aria-labelledby="reg-title">
+      <h2 id="reg-title">{t('registerTitle')}</h2>
+      <form onSubmit={submit} noValidate class="grid-form">
+        <div class={`field${urlError ? ' invalid' : ''}`}>
+          <label for="wh-url">{t('url')}</label>
+          <p class="hint" id="wh-url-rules">
+            {t('urlRules')}
+          </p>
+          <input
+            id="wh-url"
+            name="url"
+            type="url"
+            inputMode="url"
+            placeholder="https://example.rs/webhooks/opendinar"
+            value={url}
+            aria-required="true"
+            aria-invalid={urlError ? 'true' : undefined}
+            aria-describedby={urlError ? 'wh-url-rules wh-url-err' : 'wh-url-rules'}
+            onInput={(e) => setUrl((e.currentTarget as HTMLInputElement).value)}
+          />
+          {urlError && (
+            <p class="field-error" id="wh-url-err">
+              {urlError}
+            </p>
+          )}
+        </div>
+        <fieldset class="choices" aria-describedby="events-hint">
+          <legend>{t('events')}</legend>
+          <p class="hint" id="events-hint">
+            {t('eventsHint')}
+          </p>
+          {WEBHOOK_EVENTS.map((ev) => (
+            <label key={ev} class="choice">
+              <input type="checkbox" name="events" value={ev} checked={events.includes(ev)} onChange={() => toggle(ev)} />
+              <code>{ev}</code>
+            </label>
+          ))}
+        </fieldset>
+        {failure !== null && <ErrorNote error={failure} />}
+        <div>
+          <button type="submit" class="btn primary" disabled={busy}>
+            {t('register')}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}
+
+function Deliveries({ webhook }: { webhook: Webhook }) {
+  const list = useLoad(() => dev.deliveries(webhook.id), [webhook.id]);
+  const resend = async (d: Delivery) => {
+    try {
+      await dev.retryDelivery(webhook.id, d.id);
+      toast(t('resent'));
+      list.reload();
+    } catch (err) {
+      toast(errorText(err), 'error');
+    }
+  };
+  const titleId = `dlv-${webhook.id}`;
+  return (
+    <div class="deliveries">
+      <div class="row">
+        <h3 id={titleId}>{t('deliveries')}</h3>
+        <button type="button" class="btn secondary small" onClick={list.reload}>
+          {t('refresh')}
+        </button>
+      </div>
+      {list.error !== null && <ErrorNote error={list.error} onRetry={list.reload} />}
+      {list.loading && !list.data && <Loading />}
+      {list.data && list.data.deliveries.length === 0 && <Empty>{t('noDeliveries')}</Empty>}
+      {list.data && list.data.deliveries.length > 0 && (
+        <div class="table-wrap" tabIndex={0} aria-labelledby={titleId}>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t('created')}</th>
+                <th scope="col">{t('event')}</th>
+                <th scope="col">{t('status')}</th>
+                <th scope="col" class="num">
+                  {t('attempts')}
+                </th>
+                <th scope="col">{t('response')}</th>
+                <th scope="col">{t('actions')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {list.data.deliveries.map((d) => (
+                <tr key={d.id} data-delivery-status={d.status}>
+                  <td>{dateTime(d.created_at)}</td>
+                  <td>
+                    <code>{d.event_type}</code>
+                  </td>
+                  <td>
+                    <span class={`tag dlv-${d.status}`}>{t(`dlv${d.status}`)}</span>
+                    {d.status === 'pending' && d.next_attempt_at && <span class="meta"> · {t('nextAttempt', { at: dateTime(d.next_attempt_at) })}</span>}
+                  </td>
+                  <td class="num">{d.attempts}</td>
+                  <td>
+                    {d.last_status_code !== null ? <code>HTTP {d.last_status_code}</code> : d.last_error ? <span class="meta">{d.last_error}</span> : '—'}
+                  </td>
+                  <td>
+                    {d.status !== 'pending' && (
+                      <button type="button" class="btn secondary small" onClick={() => resend(d)} aria-label={`${t('resend')}: ${d.event_type}, ${dateTime(d.created_at)}`}>
+                        {t('resend')}
+                      </button>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </div>
+  );
+}
+
+function WebhookItem({ webhook, onDelete }: { webhook: Webhook; onDelete: () => void }) {
+  const [open, setOpen] = useState(false);
+  const [shown, setShown] = useState(0);
+  const test = async () => {
+    try {
+      await dev.testWebhook(webhook.id);
+      toast(t('testQueued'));
+      setOpen(true);
+      setShown((n) => n + 1);
+    } catch (err) {
+      toast(errorText(err), 'error');
+    }
+  };
+  return (
+    <li class="webhook" data-webhook-id={webhook.id}>
+      <div class="row wrap">
+        <div class="grow">
+          <p class="url">
+            <code>{webhook.url}</code>
+          </p>
+          <p class="meta">
+            {webhook.events.join(', ')} · {dateTime(webhook.created_at)}
+          </p>
+        </div>
+        <div class="row wrap">
+          <button type="button" class="btn secondary small" onClick={test}>
+            {t('sendTest')}
+          </button>
+          <button type="button" class="btn secondary small" aria-expanded={open} onClick={() => setOpen(!open)}>
+            {open ? t('hideDeliveries') : t('deliveries')}
+          </button>
+          <button type="button" class="btn danger small" onClick={onDelete}>
+            {t('delete')}
+          </button>
+        </div>
+      </div>
+      {open && <Deliveries key={shown} webhook={webhook} />}
+    </li>
+  );
+}
+
+export function WebhooksPage() {
+  const hooks = useLoad(() => dev.webhooks(), []);
+  const [created, setCreated] = useState<NewWebhook | null>(null);
+  const [deleting, setDeleting] = useState<Webhook | null>(null);
+  const remove = async (w: Webhook) => {
+    try {
+      await dev.deleteWebhook(w.id);
+      toast(t('deleted'));
+      if (created?.id === w.id) setCreated(null);
+      hooks.reload();
+    } catch (err) {
+      toast(errorText(err), 'error');
+    }
+  };
+  return (
+    <>
+      <PageHeader title={t('webhooksTitle')} lead={t('webhooksLead')} />
+      {created && <ShownOnce key={created.id} title={t('newWebhookTitle')} value={created.secret} warning={t('secretWarning')} />}
+      <RegisterWebhook
+        onCreated={(w) => {
+          setCreated(w);
+          hooks.reload();
+        }}
+      />
+      <section class="card" aria-labelledby="hooks-title">
+        <h2 id="hooks-title">{t('yourWebhooks')}</h2>
+        {hooks.error !== null && <ErrorNote error={hooks.error} onRetry={hooks.reload} />}
+        {hooks.loading && !hooks.data && <Loading />}
+        {hooks.data && hooks.data.webhooks.length === 0 && <Empty>{t('noWebhooks')}</Empty>}
+        {hooks.data && hooks.data.webhooks.length > 0 && (
+          <ul class="webhooks">
+            {hooks.data.webhooks.map((w) => (
+              <WebhookItem key={w.id} webhook={w} onDelete={() => setDeleting(w)} />
+            ))}
+          </ul>
+        )}
+      </section>
+      <section class="card" aria-labelledby="verify-title">
+        <h2 id="verify-title">{t('verifyTitle')}</h2>
+        <p>{t('verifyLead')}</p>
+        <Code label={t('verifyTitle')}>{VERIFY_WEBHOOK}</Code>
+      </section>
+      {deleting && (
+        <Confirm
+          title={t('deleteTitle')}
+          body={t('deleteBody', { url: deleting.url })}
+          confirmLabel={t('delete')}
+          onConfirm={() => remove(deleting)}
+          onClose={() => setDeleting(null)}
+        />
+      )}
+    </>
+  );
+}
