@@ -42,7 +42,7 @@ function resolve(deps: DispatcherDeps, o: DispatcherOptions): Resolved {
   const timeoutMs = o.timeoutMs ?? deps.config.webhookTimeoutMs ?? 10_000;
   return {
     timeoutMs,
-    leaseMs: o.leaseMs ?? timeoutMs + 60_000,
+    leaseMs: o.leaseMs ?? 2 * timeoutMs + 5_000,
     concurrency: o.concurrency ?? 64,
     pollMs: o.pollMs ?? deps.config.webhookPollMs ?? 1000,
     backoff: { ...DEFAULT_BACKOFF, ...(deps.config.webhookRetryBaseMs ? { baseMs: deps.config.webhookRetryBaseMs } : {}), ...o.backoff },

@@ -45,6 +45,14 @@ async function verifiedAddress(host: string): Promise<{ address: string; family:
   return answers[0] as { address: string; family: number };
 }
 
+function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(Object.assign(new Error('DNS timeout'), { code: 'ETIMEOUT' })), ms);
+  });
+  return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
+}
+
 /** A `lookup` for the socket that answers with the address we already checked (DNS pinning). */
 function pinnedLookup(address: string, family: number): LookupFunction {
   return (_hostname, options, callback) => {
@@ -81,7 +89,7 @@ export function createTransport(opts: TransportOptions): Transport {
     let lookup: LookupFunction | undefined;
     if (!opts.allowPrivate) {
       try {
-        const { address, family } = await verifiedAddress(host);
+        const { address, family } = await withTimeout(verifiedAddress(host), opts.timeoutMs);
         lookup = pinnedLookup(address, family);
       } catch (err) {
         const e = err as NodeJS.ErrnoException;
