@@ -444,3 +444,17 @@ describe('CORS (the widget calls the connect endpoints from browsers)', () => {
     expect(actual.headers['access-control-allow-origin']).toBe('https://shop.example.rs');
   });
 });
+
+describe('/docs', () => {
+  it('documents the flow, link tokens, the sandbox page and revocation', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/docs' });
+    expect(res.statusCode).toBe(200);
+    for (const needle of ['id="connect"', 'POST /link/token', 'POST /sandbox/deny', 'Odobri pristup', 'CONNECTION_ALREADY_REVOKED', 'id="session_already_completed"']) {
+      expect(res.body).toContain(needle);
+    }
+    const openapi = (await t.app.inject({ method: 'GET', url: '/openapi.json' })).json() as { paths: Record<string, unknown> };
+    for (const path of ['/connect', '/connect/status/{session_token}', '/connect/exchange', '/link/token', '/connections', '/connections/{id}', '/sandbox/authorize', '/sandbox/deny']) {
+      expect(Object.keys(openapi.paths)).toContain(path);
+    }
+  });
+});

@@ -1,3 +1,4 @@
+import { connectSection } from './sections/connect.js';
 import { developersSection } from './sections/developers.js';
 
 /**
@@ -37,4 +38,5 @@ A key sees only the connections, accounts and tokens created through it. Develop
 positive. Dates are <code>YYYY-MM-DD</code>; instants are ISO-8601 UTC.</p>`,
   },
   developersSection,
+  connectSection,
 ];
