@@ -2,6 +2,7 @@ import rateLimit from '@fastify/rate-limit';
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { ApiError } from '../errors.js';
 import { developerOf } from '../http/auth.js';
+import { clearDashboardSession, setDashboardSession } from '../http/dev-cookie.js';
 import { newId } from '../ids.js';
 import { ALL_SCOPES, type Scope } from '../http/principals.js';
 import { usageRoutes } from '../usage/routes.js';
@@ -89,6 +90,7 @@ export const developerRoutes: FastifyPluginAsyncTypebox = async (app) => {
           const key = await createKey(trx, clock, { developerId: developer.id, appName: name, environment: 'sandbox', scopes: ALL_SCOPES });
           return { session, key };
         });
+        setDashboardSession(app, req, reply, session.token);
         return reply.code(201).send({
           developer,
           session_token: session.token,
@@ -114,7 +116,7 @@ export const developerRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: LoginResponse },
       },
     },
-    async (req) => {
+    async (req, reply) => {
       const attempt = { email: normalizeEmail(req.body.email), ip: req.ip };
       await admitLoginAttempt(db, clock, attempt);
       const developer = await findDeveloperByEmail(db, attempt.email);
@@ -123,6 +125,7 @@ export const developerRoutes: FastifyPluginAsyncTypebox = async (app) => {
       if (!ok || !developer) throw new ApiError('INVALID_CREDENTIALS');
       await forgiveLoginAttempt(db, clock, attempt);
       const session = await createSession(db, clock, developer.id);
+      setDashboardSession(app, req, reply, session.token);
       return { session_token: session.token, expires_at: session.expiresAt };
     },
   );
@@ -138,8 +141,9 @@ export const developerRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: Type.Object({ status: Type.Literal('logged_out') }) },
       },
     },
-    async (req) => {
+    async (req, reply) => {
       await revokeSession(db, clock, developerOf(req).sessionId);
+      clearDashboardSession(app, reply);
       return { status: 'logged_out' as const };
     },
   );
