@@ -29,7 +29,7 @@ function unauthenticatedKeyHash(req: FastifyRequest): string | null {
  * are resolved to their key by hash when the batch is written; keys that do not exist are not recorded.
  */
 export function registerUsageRecording(app: FastifyInstance, options: RecorderOptions = DEFAULT_RECORDER_OPTIONS): void {
-  const recorder = new UsageRecorder(app.deps.db, app.log, options);
+  const recorder = new UsageRecorder(app.deps.db, app.deps.dialect, app.log, options);
   app.decorate('usage', recorder);
 
   app.addHook('onResponse', (req, reply, done) => {

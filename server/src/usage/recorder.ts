@@ -1,5 +1,5 @@
 import type { FastifyBaseLogger } from 'fastify';
-import type { Db } from '../db/index.js';
+import type { Db, Dialect } from '../db/index.js';
 import type { Environment } from '../http/principals.js';
 import { randomBase62 } from '../ids.js';
 import { insertUsageRows, keysByHash, touchKey, type UsageRow } from './store.js';
@@ -29,10 +29,12 @@ export interface RecorderOptions {
 export const DEFAULT_RECORDER_OPTIONS: RecorderOptions = { batchSize: 500, intervalMs: 500, maxBuffered: 100_000 };
 
 let sequence = 0;
-/** Sortable ids: time, then a per-process sequence, then randomness against collisions between processes. */
+// Random per process, so two processes writing in the same millisecond never collide.
+const PROCESS_TAG = randomBase62(8);
+/** Sortable ids: time, then a per-process sequence (arrival order), then the process tag. */
 function usageId(at: Date): string {
   sequence = (sequence + 1) % 36 ** 6;
-  return `use_${at.getTime().toString(36).padStart(9, '0')}${sequence.toString(36).padStart(6, '0')}${randomBase62(8)}`;
+  return `use_${at.getTime().toString(36).padStart(9, '0')}${sequence.toString(36).padStart(6, '0')}${PROCESS_TAG}`;
 }
 
 /**
@@ -47,6 +49,7 @@ export class UsageRecorder {
 
   constructor(
     private readonly db: Db,
+    private readonly dialect: Dialect,
     private readonly log: FastifyBaseLogger,
     private readonly options: RecorderOptions = DEFAULT_RECORDER_OPTIONS,
   ) {}
@@ -127,7 +130,7 @@ export class UsageRecorder {
     }
     if (rows.length === 0) return;
     await this.db.transaction().execute(async (trx) => {
-      await insertUsageRows(trx, rows);
+      await insertUsageRows(trx, this.dialect, rows);
       for (const [keyId, at] of lastUsed) await touchKey(trx, keyId, at);
     });
   }
