@@ -38,9 +38,7 @@ function create(config: OpenDinarConfig): Handler {
   const token = config?.linkToken || config?.apiKey;
   if (!token) throw new TypeError('OpenDinar.create: apiKey or linkToken is required');
   if (!config.linkToken && token.startsWith('od_live_')) {
-    console.warn(
-      'OpenDinar: a live API key in a web page is visible to its users; pass a linkToken from POST /link/token instead.',
-    );
+    console.warn('OpenDinar: a live key in a page is public; use a linkToken (POST /link/token).');
   }
   const base = (config.apiBaseUrl || defaultBaseUrl()).replace(/\/+$/, '');
   const handler = createHandler({

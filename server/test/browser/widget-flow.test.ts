@@ -1,6 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { MANI_KEY } from '../helpers/app.js';
+import { widgetA11yViolations } from './helpers/axe.js';
 import { launchChromium, screenshotPath, skipBrowserTests } from './helpers/browser.js';
 import { type Recorded, recordWidgetCallbacks } from './helpers/instrument.js';
 import { type ApiServer, api, type HostSite, startApiServer, startHostSite } from './helpers/servers.js';
@@ -122,6 +123,7 @@ describe.skipIf(skipBrowserTests)('Link widget in Chromium', () => {
     }
     expect(await page.getByRole('button', { name: /Erste Bank/ }).isEnabled()).toBe(true);
     await page.screenshot({ path: screenshotPath('widget-desktop') });
+    expect(await widgetA11yViolations(page)).toEqual([]);
 
     // The search box narrows the list (diacritics and case do not matter).
     await page.getByRole('searchbox', { name: 'Pretražite banke' }).fill('RAIF');
@@ -132,9 +134,12 @@ describe.skipIf(skipBrowserTests)('Link widget in Chromium', () => {
     const bankPage = await popupOpened;
     await expect.poll(() => dialog(page).textContent()).toContain('Prijavite se u banci');
     await page.screenshot({ path: screenshotPath('widget-waiting') });
+    expect(await widgetA11yViolations(page)).toEqual([]);
     await approveOnBankPage(bankPage, 'bank-page');
 
     await expect.poll(async () => (await recorded(page)).success.length, { timeout: 10_000 }).toBe(1);
+    expect(await dialog(page).textContent()).toContain('Banka je povezana');
+    await page.screenshot({ path: screenshotPath('widget-success') });
     const [publicToken, meta] = await firstSuccess(page);
     expect(publicToken).toMatch(/^public_/);
     expect(meta).toEqual({ bank_id: 'raiffeisen', bank_name: 'Raiffeisen Bank', status: 'authorized' });
@@ -319,6 +324,7 @@ describe.skipIf(skipBrowserTests)('Link widget in Chromium', () => {
       .poll(() => page.getByRole('alert').textContent(), { timeout: 10_000 })
       .toContain('Pristup nije odobren u banci.');
     await page.screenshot({ path: screenshotPath('widget-declined') });
+    expect(await widgetA11yViolations(page)).toEqual([]);
     const retried = page.waitForEvent('popup');
     await page.getByRole('button', { name: 'Pokušaj ponovo' }).click();
     await approveOnBankPage(await retried);
@@ -333,5 +339,25 @@ describe.skipIf(skipBrowserTests)('Link widget in Chromium', () => {
     await page.unroute('**/banks?**');
     await page.getByRole('button', { name: 'Pokušaj ponovo' }).click();
     await expect.poll(() => page.getByRole('button', { name: /Raiffeisen Bank/ }).isVisible()).toBe(true);
+  });
+
+  // Last: it moves the shared server clock past the 10-minute session lifetime.
+  it('expired session: the widget says so and retry starts a fresh session', async () => {
+    const page = await openPage('/quickstart.html');
+    await page.getByRole('button', { name: 'Poveži banku' }).click();
+    const popupOpened = page.waitForEvent('popup');
+    await page.getByRole('button', { name: /Erste Bank/ }).click();
+    const bankPage = await popupOpened;
+    await bankPage.waitForURL(/\/sandbox\/auth\.html/);
+    server.t.clock.advance(11 * 60 * 1000);
+    await expect
+      .poll(() => page.getByRole('alert').textContent(), { timeout: 10_000 })
+      .toContain('Sesija je istekla');
+    expect(bankPage.isClosed()).toBe(true);
+    const retried = page.waitForEvent('popup');
+    await page.getByRole('button', { name: 'Pokušaj ponovo' }).click();
+    await approveOnBankPage(await retried);
+    await expect.poll(async () => (await recorded(page)).success.length, { timeout: 10_000 }).toBe(1);
+    expect((await firstSuccess(page))[1].bank_id).toBe('erste');
   });
 });
