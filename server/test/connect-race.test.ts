@@ -21,7 +21,10 @@ interface Outcome {
   connectionId: string | undefined;
 }
 
-async function startAndAuthorize(app: FastifyInstance, userId: string): Promise<{ sessionToken: string; publicToken: string }> {
+async function startAndAuthorize(
+  app: FastifyInstance,
+  userId: string,
+): Promise<{ sessionToken: string; publicToken: string }> {
   const s = await app.inject({
     method: 'POST',
     url: '/connect',
@@ -30,16 +33,27 @@ async function startAndAuthorize(app: FastifyInstance, userId: string): Promise<
   });
   expect(s.statusCode).toBe(201);
   const sessionToken = s.json().session_token as string;
-  const a = await app.inject({ method: 'POST', url: '/sandbox/authorize', payload: { session_token: sessionToken } });
+  const a = await app.inject({
+    method: 'POST',
+    url: '/sandbox/authorize',
+    payload: { session_token: sessionToken },
+  });
   expect(a.statusCode).toBe(200);
   return { sessionToken, publicToken: a.json().public_token as string };
 }
 
 const viaInject = (app: FastifyInstance, publicToken: string): Promise<Outcome> =>
-  app.inject({ method: 'POST', url: '/connect/exchange', headers: auth(MANI_KEY), payload: { public_token: publicToken } }).then((r) => {
-    const body = r.json() as { error_code?: string; connection_id?: string };
-    return { status: r.statusCode, code: body.error_code, connectionId: body.connection_id };
-  });
+  app
+    .inject({
+      method: 'POST',
+      url: '/connect/exchange',
+      headers: auth(MANI_KEY),
+      payload: { public_token: publicToken },
+    })
+    .then((r) => {
+      const body = r.json() as { error_code?: string; connection_id?: string };
+      return { status: r.statusCode, code: body.error_code, connectionId: body.connection_id };
+    });
 
 const viaHttp = async (baseUrl: string, publicToken: string): Promise<Outcome> => {
   const r = await fetch(`${baseUrl}/connect/exchange`, {
@@ -60,9 +74,17 @@ async function expectExactlyOnce(deps: AppDeps, outcomes: Outcome[], userId: str
   );
   const conns = await deps.db.selectFrom('connections').select('id').where('user_id', '=', userId).execute();
   expect(conns.map((c) => c.id)).toEqual([winners[0]?.connectionId]);
-  const events = await deps.db.selectFrom('webhook_events').select('payload').where('event_type', '=', 'AUTH.AUTOMATICALLY_VERIFIED').execute();
+  const events = await deps.db
+    .selectFrom('webhook_events')
+    .select('payload')
+    .where('event_type', '=', 'AUTH.AUTOMATICALLY_VERIFIED')
+    .execute();
   expect(events.filter((e) => JSON.parse(e.payload).user_id === userId)).toHaveLength(1);
-  const accounts = await deps.db.selectFrom('accounts').select('id').where('connection_id', '=', winners[0]?.connectionId ?? '').execute();
+  const accounts = await deps.db
+    .selectFrom('accounts')
+    .select('id')
+    .where('connection_id', '=', winners[0]?.connectionId ?? '')
+    .execute();
   expect(accounts.length).toBeGreaterThan(0);
 }
 
@@ -96,7 +118,9 @@ describe(`exactly-once exchange under ${RACERS} concurrent requests (${onPostgre
       await second.close();
     });
     const { publicToken } = await startAndAuthorize(t.app, 'user_race_two');
-    const outcomes = await Promise.all(Array.from({ length: RACERS }, (_, i) => viaInject(i % 2 === 0 ? t.app : app2, publicToken)));
+    const outcomes = await Promise.all(
+      Array.from({ length: RACERS }, (_, i) => viaInject(i % 2 === 0 ? t.app : app2, publicToken)),
+    );
     await expectExactlyOnce(t.deps, outcomes, 'user_race_two');
   });
 
@@ -134,7 +158,9 @@ describe(`exactly-once exchange under ${RACERS} concurrent requests (${onPostgre
 
     const { publicToken } = await startAndAuthorize(app, 'user_race_procs');
     const outcomes = await Promise.all(
-      Array.from({ length: RACERS }, (_, i) => (i % 2 === 0 ? viaInject(app, publicToken) : viaHttp(baseUrl, publicToken))),
+      Array.from({ length: RACERS }, (_, i) =>
+        i % 2 === 0 ? viaInject(app, publicToken) : viaHttp(baseUrl, publicToken),
+      ),
     );
     await expectExactlyOnce(deps, outcomes, 'user_race_procs');
   }, 60_000);

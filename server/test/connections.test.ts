@@ -10,8 +10,13 @@ afterAll(async () => t.close());
 
 type Headers = Record<string, string>;
 const get = (url: string, headers: Headers = auth(MANI_KEY)) => t.app.inject({ method: 'GET', url, headers });
-const del = (url: string, headers: Headers = auth(MANI_KEY)) => t.app.inject({ method: 'DELETE', url, headers });
-const expectError = (res: { statusCode: number; json(): { error_code: string } }, status: number, code: string) => {
+const del = (url: string, headers: Headers = auth(MANI_KEY)) =>
+  t.app.inject({ method: 'DELETE', url, headers });
+const expectError = (
+  res: { statusCode: number; json(): { error_code: string } },
+  status: number,
+  code: string,
+) => {
   expect({ status: res.statusCode, code: res.json().error_code }).toEqual({ status, code });
 };
 
@@ -22,25 +27,57 @@ async function connect(bankId: string, userId: string, key = MANI_KEY): Promise<
     headers: auth(key),
     payload: { bank_id: bankId, user_id: userId, redirect_url: 'https://app.example.rs/' },
   });
-  const a = await t.app.inject({ method: 'POST', url: '/sandbox/authorize', payload: { session_token: s.json().session_token } });
-  const ex = await t.app.inject({ method: 'POST', url: '/connect/exchange', headers: auth(key), payload: { public_token: a.json().public_token } });
+  const a = await t.app.inject({
+    method: 'POST',
+    url: '/sandbox/authorize',
+    payload: { session_token: s.json().session_token },
+  });
+  const ex = await t.app.inject({
+    method: 'POST',
+    url: '/connect/exchange',
+    headers: auth(key),
+    payload: { public_token: a.json().public_token },
+  });
   expect(ex.statusCode).toBe(200);
   return ex.json().connection_id as string;
 }
 
 async function bankDataFor(connectionId: string) {
   const { db } = t.deps;
-  const accounts = await db.selectFrom('accounts').select('id').where('connection_id', '=', connectionId).execute();
+  const accounts = await db
+    .selectFrom('accounts')
+    .select('id')
+    .where('connection_id', '=', connectionId)
+    .execute();
   const ids = accounts.map((a) => a.id);
   const count = async (table: 'transactions' | 'transaction_changes' | 'identities') =>
-    ids.length === 0 ? 0 : Number((await db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).where('account_id', 'in', ids).executeTakeFirstOrThrow()).n);
-  return { accounts: ids.length, transactions: await count('transactions'), changes: await count('transaction_changes'), identities: await count('identities') };
+    ids.length === 0
+      ? 0
+      : Number(
+          (
+            await db
+              .selectFrom(table)
+              .select((eb) => eb.fn.countAll<number>().as('n'))
+              .where('account_id', 'in', ids)
+              .executeTakeFirstOrThrow()
+          ).n,
+        );
+  return {
+    accounts: ids.length,
+    transactions: await count('transactions'),
+    changes: await count('transaction_changes'),
+    identities: await count('identities'),
+  };
 }
 
 const revokedEvents = async (connectionId: string) =>
-  (await t.deps.db.selectFrom('webhook_events').selectAll().where('event_type', '=', 'ITEM.CONNECTION_REVOKED').execute()).filter(
-    (e) => JSON.parse(e.payload).connection_id === connectionId,
-  );
+  (
+    await t.deps.db
+      .selectFrom('webhook_events')
+      .selectAll()
+      .where('event_type', '=', 'ITEM.CONNECTION_REVOKED')
+      .execute()
+  ).filter((e) => JSON.parse(e.payload).connection_id === connectionId);
 
 describe('GET /connections', () => {
   it("lists the key's connections with bank names; another key sees none", async () => {
@@ -66,7 +103,9 @@ describe('GET /connections', () => {
     const first = await connect('erste', 'user_a');
     t.clock.advance(60_000);
     const second = await connect('aik', 'user_b');
-    const ids = ((await get('/connections')).json().connections as Array<{ connection_id: string }>).map((c) => c.connection_id);
+    const ids = ((await get('/connections')).json().connections as Array<{ connection_id: string }>).map(
+      (c) => c.connection_id,
+    );
     expect(ids.slice(0, 2)).toEqual([second, first]);
     expect(ids).toHaveLength(5);
   });
@@ -88,11 +127,19 @@ describe('DELETE /connections/:id', () => {
     expect(res.statusCode).toBe(200);
     expect(res.json()).toEqual({ connection_id: 'conn_rai_001', status: 'revoked' });
     expect(revokeSpy).toHaveBeenCalledTimes(1);
-    expect(JSON.parse(revokeSpy.mock.calls[0]?.[0] ?? '{}')).toMatchObject({ seed: 'conn_rai_001', bankId: 'raiffeisen' });
+    expect(JSON.parse(revokeSpy.mock.calls[0]?.[0] ?? '{}')).toMatchObject({
+      seed: 'conn_rai_001',
+      bankId: 'raiffeisen',
+    });
     revokeSpy.mockRestore();
 
     // The accounts are gone from every list and answer ACCOUNT_NOT_FOUND.
-    for (const path of ['/accounts/acc_rai_001/balance', '/accounts/acc_rai_001/transactions', '/accounts/acc_rai_001/identity', '/accounts/acc_rai_002/balance']) {
+    for (const path of [
+      '/accounts/acc_rai_001/balance',
+      '/accounts/acc_rai_001/transactions',
+      '/accounts/acc_rai_001/identity',
+      '/accounts/acc_rai_002/balance',
+    ]) {
       expectError(await get(path), 404, 'ACCOUNT_NOT_FOUND');
     }
     const accounts = ((await get('/accounts')).json().accounts as Array<{ id: string }>).map((a) => a.id);
@@ -100,15 +147,33 @@ describe('DELETE /connections/:id', () => {
     expect(accounts).toContain('acc_ers_001');
 
     // Listed as revoked, with the time.
-    const listed = ((await get('/connections')).json().connections as Array<Record<string, unknown>>).find((c) => c.connection_id === 'conn_rai_001');
-    expect(listed).toMatchObject({ status: 'revoked', revoked_at: t.clock.now().toISOString(), created_at: '2026-04-04T10:30:00.000Z', user_id: 'user_123' });
+    const listed = ((await get('/connections')).json().connections as Array<Record<string, unknown>>).find(
+      (c) => c.connection_id === 'conn_rai_001',
+    );
+    expect(listed).toMatchObject({
+      status: 'revoked',
+      revoked_at: t.clock.now().toISOString(),
+      created_at: '2026-04-04T10:30:00.000Z',
+      user_id: 'user_123',
+    });
 
     // The rows themselves are deleted, and so is the grant.
-    expect(await bankDataFor('conn_rai_001')).toEqual({ accounts: 0, transactions: 0, changes: 0, identities: 0 });
+    expect(await bankDataFor('conn_rai_001')).toEqual({
+      accounts: 0,
+      transactions: 0,
+      changes: 0,
+      identities: 0,
+    });
     for (const id of ['acc_rai_001', 'acc_rai_002']) {
-      expect(await t.deps.db.selectFrom('transactions').select('id').where('account_id', '=', id).execute()).toEqual([]);
+      expect(
+        await t.deps.db.selectFrom('transactions').select('id').where('account_id', '=', id).execute(),
+      ).toEqual([]);
     }
-    const row = await t.deps.db.selectFrom('connections').selectAll().where('id', '=', 'conn_rai_001').executeTakeFirstOrThrow();
+    const row = await t.deps.db
+      .selectFrom('connections')
+      .selectAll()
+      .where('id', '=', 'conn_rai_001')
+      .executeTakeFirstOrThrow();
     expect(row).toMatchObject({ status: 'revoked', grant_enc: null });
 
     const events = await revokedEvents('conn_rai_001');
@@ -139,14 +204,17 @@ describe('DELETE /connections/:id', () => {
 
   it('deletes the connect session of a connection made through the flow, keeping the list entry', async () => {
     const id = await connect('raiffeisen', 'user_gdpr');
-    const sessions = () => t.deps.db.selectFrom('connect_sessions').select('id').where('connection_id', '=', id).execute();
+    const sessions = () =>
+      t.deps.db.selectFrom('connect_sessions').select('id').where('connection_id', '=', id).execute();
     expect(await sessions()).toHaveLength(1);
     const data = await bankDataFor(id);
     expect(data.transactions).toBeGreaterThan(0);
     expect((await del(`/connections/${id}`)).statusCode).toBe(200);
     expect(await sessions()).toHaveLength(0);
     expect(await bankDataFor(id)).toEqual({ accounts: 0, transactions: 0, changes: 0, identities: 0 });
-    const listed = ((await get('/connections')).json().connections as Array<Record<string, unknown>>).find((c) => c.connection_id === id);
+    const listed = ((await get('/connections')).json().connections as Array<Record<string, unknown>>).find(
+      (c) => c.connection_id === id,
+    );
     expect(listed).toMatchObject({ bank_id: 'raiffeisen', user_id: 'user_gdpr', status: 'revoked' });
   });
 
@@ -154,7 +222,8 @@ describe('DELETE /connections/:id', () => {
     const id = await connect('aik', 'user_race_revoke');
     const results = await Promise.all(Array.from({ length: 6 }, () => del(`/connections/${id}`)));
     expect(results.filter((r) => r.statusCode === 200)).toHaveLength(1);
-    for (const r of results.filter((x) => x.statusCode !== 200)) expectError(r, 409, 'CONNECTION_ALREADY_REVOKED');
+    for (const r of results.filter((x) => x.statusCode !== 200))
+      expectError(r, 409, 'CONNECTION_ALREADY_REVOKED');
     expect(await revokedEvents(id)).toHaveLength(1);
   });
 });

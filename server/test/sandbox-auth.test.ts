@@ -20,7 +20,8 @@ async function start(bankId = 'raiffeisen', redirectUrl = 'https://app.example.r
   return res.json().session_token as string;
 }
 
-const page = (token: string) => t.app.inject({ method: 'GET', url: `/sandbox/auth.html?session_token=${encodeURIComponent(token)}` });
+const page = (token: string) =>
+  t.app.inject({ method: 'GET', url: `/sandbox/auth.html?session_token=${encodeURIComponent(token)}` });
 const status = async (token: string) =>
   (await t.app.inject({ method: 'GET', url: `/connect/status/${token}`, headers: auth(MANI_KEY) })).json();
 
@@ -73,7 +74,9 @@ describe('GET /sandbox/auth.html', () => {
     const token = await start('aik', 'https://app.example.rs/cb?a="><script>alert(1)</script>');
     const html = (await page(token)).body;
     expect(html).not.toContain('<script>alert(1)');
-    expect(html).toContain('data-redirect-url="https://app.example.rs/cb?a=&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;"');
+    expect(html).toContain(
+      'data-redirect-url="https://app.example.rs/cb?a=&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;"',
+    );
   });
 
   it('answers unknown, missing and expired sessions with clear HTML pages, not JSON', async () => {
@@ -136,11 +139,20 @@ async function browse(token: string, opts: { popup: boolean }) {
   const assign = vi.fn();
   const close = vi.fn();
   const postMessage = vi.fn();
-  Object.defineProperty(window, 'location', { value: { assign, href: window.location.href }, configurable: true });
-  Object.defineProperty(window, 'opener', { value: opts.popup ? { closed: false, postMessage } : null, configurable: true });
+  Object.defineProperty(window, 'location', {
+    value: { assign, href: window.location.href },
+    configurable: true,
+  });
+  Object.defineProperty(window, 'opener', {
+    value: opts.popup ? { closed: false, postMessage } : null,
+    configurable: true,
+  });
   window.close = close;
   const requests: string[] = [];
-  window.fetch = (async (url: string, init: { method: string; body: string; headers: Record<string, string> }) => {
+  window.fetch = (async (
+    url: string,
+    init: { method: string; body: string; headers: Record<string, string> },
+  ) => {
     requests.push(`${init.method} ${url}`);
     const r = await t.app.inject({ method: 'POST', url, payload: init.body, headers: init.headers });
     return { ok: r.statusCode < 300, status: r.statusCode, json: async () => r.json() };
@@ -148,7 +160,11 @@ async function browse(token: string, opts: { popup: boolean }) {
   window.eval(AUTH_PAGE_SCRIPT);
   const doc = window.document;
   const settle = async () => {
-    for (let i = 0; i < 20 && requests.length > 0 && !assign.mock.calls.length && !close.mock.calls.length; i++) {
+    for (
+      let i = 0;
+      i < 20 && requests.length > 0 && !assign.mock.calls.length && !close.mock.calls.length;
+      i++
+    ) {
       await new Promise((r) => setTimeout(r, 10));
     }
     await new Promise((r) => setTimeout(r, 20));
@@ -172,7 +188,10 @@ describe('the page script (happy-dom)', () => {
     expect(b.requests).toEqual(['POST /sandbox/authorize']);
     expect(b.assign).toHaveBeenCalledWith('https://app.example.rs/done?x=1&status=authorized');
     expect(b.close).not.toHaveBeenCalled();
-    expect(await status(token)).toMatchObject({ status: 'authorized', public_token: expect.stringMatching(/^public_/) });
+    expect(await status(token)).toMatchObject({
+      status: 'authorized',
+      public_token: expect.stringMatching(/^public_/),
+    });
     await b.window.happyDOM.close();
   });
 
@@ -223,8 +242,17 @@ describe('POST /sandbox/authorize', () => {
   it('is for sandbox sessions only', async () => {
     // A session made with a live key (planted directly: no live connector exists to start one).
     const token = await start();
-    await t.deps.db.updateTable('connect_sessions').set({ environment: 'live' }).where('user_id', '=', 'user_page').where('status', '=', 'pending').execute();
-    const res = await t.app.inject({ method: 'POST', url: '/sandbox/authorize', payload: { session_token: token } });
+    await t.deps.db
+      .updateTable('connect_sessions')
+      .set({ environment: 'live' })
+      .where('user_id', '=', 'user_page')
+      .where('status', '=', 'pending')
+      .execute();
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/sandbox/authorize',
+      payload: { session_token: token },
+    });
     expect(res.statusCode).toBe(404);
     expect(res.json().error_code).toBe('SESSION_NOT_FOUND');
     const html = await page(token);

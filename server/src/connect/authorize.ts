@@ -23,7 +23,10 @@ export async function findSandboxSession(deps: AppDeps, sessionToken: string): P
 
 function alreadyDecided(row: SessionRow): ApiError {
   const outcome = row.status === 'denied' ? 'declined' : 'approved';
-  return new ApiError('SESSION_ALREADY_COMPLETED', `The user already ${outcome} this session — start a new one with POST /connect.`);
+  return new ApiError(
+    'SESSION_ALREADY_COMPLETED',
+    `The user already ${outcome} this session — start a new one with POST /connect.`,
+  );
 }
 
 export interface Authorized {
@@ -45,7 +48,11 @@ export async function authorizeSandboxSession(deps: AppDeps, sessionToken: strin
     if (!row.public_token_enc || !row.public_token_expires_at || row.public_token_expires_at <= nowIso) {
       throw new ApiError('PUBLIC_TOKEN_EXPIRED');
     }
-    return { status: 'authorized', public_token: deps.box.open(row.public_token_enc), expires_in: secondsUntil(row.public_token_expires_at, now) };
+    return {
+      status: 'authorized',
+      public_token: deps.box.open(row.public_token_enc),
+      expires_in: secondsUntil(row.public_token_expires_at, now),
+    };
   }
   if (row.status !== 'pending') throw alreadyDecided(row);
   if (row.expires_at <= nowIso) throw new ApiError('SESSION_EXPIRED');
@@ -53,7 +60,11 @@ export async function authorizeSandboxSession(deps: AppDeps, sessionToken: strin
   const bank = findBank(row.bank_id);
   const choice = bank ? connectorFor(bank, row.environment) : undefined;
   if (!choice || !('connector' in choice)) throw new ApiError('BANK_NOT_AVAILABLE');
-  const { grant } = await choice.connector.completeAuthorization({ bankId: row.bank_id, userId: row.user_id, sessionId: row.id });
+  const { grant } = await choice.connector.completeAuthorization({
+    bankId: row.bank_id,
+    userId: row.user_id,
+    sessionId: row.id,
+  });
   const publicToken = newToken('public');
   const won = await markAuthorized(deps.db, row.id, nowIso, {
     publicTokenHash: sha256Hex(publicToken),

@@ -20,7 +20,11 @@ export interface Exchanged {
  * profile from the bank, store connection + accounts + history, and enqueue
  * AUTH.AUTOMATICALLY_VERIFIED. Any failure rolls all of it back, leaving the token usable.
  */
-export async function exchangePublicToken(deps: AppDeps, key: KeyPrincipal, publicToken: string): Promise<Exchanged> {
+export async function exchangePublicToken(
+  deps: AppDeps,
+  key: KeyPrincipal,
+  publicToken: string,
+): Promise<Exchanged> {
   const { db, clock, box } = deps;
   const tokenHash = sha256Hex(publicToken);
   const now = clock.now();

@@ -36,7 +36,11 @@ export const connectRoutes: FastifyPluginAsyncTypebox = async (app) => {
       // A link token speaks for exactly one user, whatever the body says.
       const userId = key.linkTokenUserId ?? req.body.user_id;
       if (userId === undefined) throw new ApiError('MISSING_FIELDS', 'Missing required body field: user_id.');
-      const started = await startSession(deps, key, { bankId: req.body.bank_id, userId, redirectUrl: req.body.redirect_url });
+      const started = await startSession(deps, key, {
+        bankId: req.body.bank_id,
+        userId,
+        redirectUrl: req.body.redirect_url,
+      });
       return reply.code(201).send(started);
     },
   );

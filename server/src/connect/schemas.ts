@@ -6,10 +6,15 @@ export const ConnectBody = Type.Object({
     Type.String({
       minLength: 1,
       maxLength: 128,
-      description: 'Your identifier for this user. Required with an API key; with a link token the token’s user_id is used.',
+      description:
+        'Your identifier for this user. Required with an API key; with a link token the token’s user_id is used.',
     }),
   ),
-  redirect_url: Type.String({ minLength: 1, maxLength: 2048, description: 'http(s) URL the bank page returns the user to' }),
+  redirect_url: Type.String({
+    minLength: 1,
+    maxLength: 2048,
+    description: 'http(s) URL the bank page returns the user to',
+  }),
 });
 
 export const ConnectStarted = Type.Object({
@@ -19,11 +24,17 @@ export const ConnectStarted = Type.Object({
   status: Type.Literal('pending'),
 });
 
-export const SessionTokenParams = Type.Object({ session_token: Type.String({ minLength: 1, maxLength: 256 }) });
+export const SessionTokenParams = Type.Object({
+  session_token: Type.String({ minLength: 1, maxLength: 256 }),
+});
 
 export const SessionStatusSchema = Type.Union([
   Type.Object({ status: Type.Literal('pending') }),
-  Type.Object({ status: Type.Literal('authorized'), public_token: Type.String(), expires_in: Type.Integer() }),
+  Type.Object({
+    status: Type.Literal('authorized'),
+    public_token: Type.String(),
+    expires_in: Type.Integer(),
+  }),
   Type.Object({ status: Type.Literal('denied') }),
   Type.Object({ status: Type.Literal('exchanged') }),
 ]);
@@ -39,7 +50,11 @@ export const ExchangeResult = Type.Object({
 });
 
 export const LinkTokenBody = Type.Object({
-  user_id: Type.String({ minLength: 1, maxLength: 128, description: 'Your identifier for the user who will connect a bank' }),
+  user_id: Type.String({
+    minLength: 1,
+    maxLength: 128,
+    description: 'Your identifier for the user who will connect a bank',
+  }),
 });
 
 export const LinkTokenResult = Type.Object({
@@ -48,7 +63,9 @@ export const LinkTokenResult = Type.Object({
   user_id: Type.String(),
 });
 
-export const SandboxSessionBody = Type.Object({ session_token: Type.String({ minLength: 1, maxLength: 256 }) });
+export const SandboxSessionBody = Type.Object({
+  session_token: Type.String({ minLength: 1, maxLength: 256 }),
+});
 
 export const SandboxAuthorized = Type.Object({
   status: Type.Literal('authorized'),

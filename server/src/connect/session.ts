@@ -13,7 +13,8 @@ export const PUBLIC_TOKEN_TTL_SECONDS = 300;
 export const secondsUntil = (untilIso: string, now: Date): number =>
   Math.max(0, Math.ceil((Date.parse(untilIso) - now.getTime()) / 1000));
 
-export const plusSeconds = (now: Date, seconds: number): string => new Date(now.getTime() + seconds * 1000).toISOString();
+export const plusSeconds = (now: Date, seconds: number): string =>
+  new Date(now.getTime() + seconds * 1000).toISOString();
 
 /** Only http(s) targets: the bank page navigates the user there. */
 export function isHttpUrl(value: string): boolean {
@@ -39,12 +40,20 @@ export interface StartedSession {
 }
 
 /** POST /connect: checks the bank can be connected with this key and opens a 10-minute session. */
-export async function startSession(deps: AppDeps, key: KeyPrincipal, input: StartInput): Promise<StartedSession> {
+export async function startSession(
+  deps: AppDeps,
+  key: KeyPrincipal,
+  input: StartInput,
+): Promise<StartedSession> {
   if (!isHttpUrl(input.redirectUrl)) {
-    throw new ApiError('INVALID_FIELD', "Invalid body field 'redirect_url': must be an absolute http(s) URL.");
+    throw new ApiError(
+      'INVALID_FIELD',
+      "Invalid body field 'redirect_url': must be an absolute http(s) URL.",
+    );
   }
   const bank = findBank(input.bankId);
-  if (!bank) throw new ApiError('BANK_NOT_FOUND', `Bank ID '${input.bankId}' not recognised — see GET /banks.`);
+  if (!bank)
+    throw new ApiError('BANK_NOT_FOUND', `Bank ID '${input.bankId}' not recognised — see GET /banks.`);
   const choice = connectorFor(bank, key.environment);
   if ('unavailable' in choice) throw new ApiError('BANK_NOT_AVAILABLE', choice.unavailable);
 
@@ -72,7 +81,11 @@ export async function startSession(deps: AppDeps, key: KeyPrincipal, input: Star
   });
   return {
     session_token: token,
-    auth_url: choice.connector.authorizationUrl({ publicUrl: deps.config.publicUrl, sessionToken: token, bankId: bank.id }),
+    auth_url: choice.connector.authorizationUrl({
+      publicUrl: deps.config.publicUrl,
+      sessionToken: token,
+      bankId: bank.id,
+    }),
     expires_in: SESSION_TTL_SECONDS,
     status: 'pending',
   };
@@ -98,9 +111,16 @@ export function sessionStatus(row: SessionRow, now: Date, open: (sealed: string)
       return { status: 'denied' };
     case 'authorized': {
       if (!row.public_token_enc || !row.public_token_expires_at || row.public_token_expires_at <= nowIso) {
-        throw new ApiError('PUBLIC_TOKEN_EXPIRED', 'The user authorized, but the 5-minute public token window has passed — start a new session.');
+        throw new ApiError(
+          'PUBLIC_TOKEN_EXPIRED',
+          'The user authorized, but the 5-minute public token window has passed — start a new session.',
+        );
       }
-      return { status: 'authorized', public_token: open(row.public_token_enc), expires_in: secondsUntil(row.public_token_expires_at, now) };
+      return {
+        status: 'authorized',
+        public_token: open(row.public_token_enc),
+        expires_in: secondsUntil(row.public_token_expires_at, now),
+      };
     }
     case 'pending': {
       if (row.expires_at <= nowIso) throw new ApiError('SESSION_EXPIRED');
@@ -110,7 +130,11 @@ export function sessionStatus(row: SessionRow, now: Date, open: (sealed: string)
 }
 
 /** GET /connect/status/:session_token for the key (or the link token's user) that started it. */
-export async function readSessionStatus(deps: AppDeps, key: KeyPrincipal, sessionToken: string): Promise<SessionStatus> {
+export async function readSessionStatus(
+  deps: AppDeps,
+  key: KeyPrincipal,
+  sessionToken: string,
+): Promise<SessionStatus> {
   const row = await findSessionForKey(deps.db, sha256Hex(sessionToken), {
     apiKeyId: key.apiKeyId,
     userId: key.linkTokenUserId,

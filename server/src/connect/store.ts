@@ -38,7 +38,12 @@ export interface Authorization {
 }
 
 /** pending → authorized, only while the session is pending and unexpired; false if it was not. */
-export async function markAuthorized(db: Executor, sessionId: string, nowIso: string, a: Authorization): Promise<boolean> {
+export async function markAuthorized(
+  db: Executor,
+  sessionId: string,
+  nowIso: string,
+  a: Authorization,
+): Promise<boolean> {
   const row = await db
     .updateTable('connect_sessions')
     .set({
@@ -70,7 +75,10 @@ export async function markDenied(db: Executor, sessionId: string, nowIso: string
   return row !== undefined;
 }
 
-export type ClaimedSession = Pick<SessionRow, 'id' | 'api_key_id' | 'developer_id' | 'environment' | 'bank_id' | 'user_id' | 'grant_enc'>;
+export type ClaimedSession = Pick<
+  SessionRow,
+  'id' | 'api_key_id' | 'developer_id' | 'environment' | 'bank_id' | 'user_id' | 'grant_enc'
+>;
 
 /**
  * The exactly-once step of the exchange: one conditional UPDATE that only the first caller can
@@ -110,7 +118,11 @@ export async function findSessionByPublicToken(
 }
 
 /** After the exchange the session keeps only the link to its connection; the secrets move or go. */
-export async function completeExchange(trx: Executor, sessionId: string, connectionId: string): Promise<void> {
+export async function completeExchange(
+  trx: Executor,
+  sessionId: string,
+  connectionId: string,
+): Promise<void> {
   await trx
     .updateTable('connect_sessions')
     .set({ connection_id: connectionId, grant_enc: null, public_token_enc: null })
@@ -124,6 +136,10 @@ export async function insertLinkToken(db: Executor, row: LinkTokensTable): Promi
 
 /** The app name the bank page shows ("Mani App traži pristup…"). */
 export async function findAppName(db: Executor, apiKeyId: string): Promise<string | undefined> {
-  const row = await db.selectFrom('api_keys').select('app_name').where('id', '=', apiKeyId).executeTakeFirst();
+  const row = await db
+    .selectFrom('api_keys')
+    .select('app_name')
+    .where('id', '=', apiKeyId)
+    .executeTakeFirst();
   return row?.app_name;
 }

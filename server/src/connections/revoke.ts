@@ -40,7 +40,10 @@ export async function revokeConnection(
     try {
       await connector.revoke(box.open(revoked.grant_enc));
     } catch (err) {
-      log.warn({ err, connection_id: revoked.id }, 'bank did not confirm the revocation; our copy is deleted');
+      log.warn(
+        { err, connection_id: revoked.id },
+        'bank did not confirm the revocation; our copy is deleted',
+      );
     }
   }
   return { connection_id: revoked.id, status: 'revoked' };

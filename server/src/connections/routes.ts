@@ -1,4 +1,4 @@
-import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { type FastifyPluginAsyncTypebox, Type } from '@fastify/type-provider-typebox';
 import { findBank } from '../banks/catalogue.js';
 import { keyOf } from '../http/auth.js';
 import { revokeConnection } from './revoke.js';

@@ -1,7 +1,10 @@
 import type { Executor } from '../db/index.js';
 import type { ConnectionsTable } from '../db/schema.js';
 
-export type ConnectionListRow = Pick<ConnectionsTable, 'id' | 'bank_id' | 'user_id' | 'status' | 'created_at' | 'revoked_at'>;
+export type ConnectionListRow = Pick<
+  ConnectionsTable,
+  'id' | 'bank_id' | 'user_id' | 'status' | 'created_at' | 'revoked_at'
+>;
 
 /** This key's connections, newest first (revoked ones included: they stay listed as revoked). */
 export async function listConnectionsForKey(db: Executor, apiKeyId: string): Promise<ConnectionListRow[]> {
@@ -14,7 +17,10 @@ export async function listConnectionsForKey(db: Executor, apiKeyId: string): Pro
     .execute();
 }
 
-export type RevokedConnection = Pick<ConnectionsTable, 'id' | 'developer_id' | 'environment' | 'bank_id' | 'user_id' | 'connector' | 'grant_enc'>;
+export type RevokedConnection = Pick<
+  ConnectionsTable,
+  'id' | 'developer_id' | 'environment' | 'bank_id' | 'user_id' | 'connector' | 'grant_enc'
+>;
 
 /**
  * active → revoked in one conditional UPDATE (the first statement of the transaction, so SQLite
@@ -55,12 +61,18 @@ export async function findConnectionStatus(
  * accounts — plus the grant and the connect sessions that led to it. What is left is the row
  * GET /connections lists (id, bank, user_id, dates).
  */
-export async function deleteBankData(trx: Executor, connectionId: string): Promise<{ accounts: number; transactions: number }> {
+export async function deleteBankData(
+  trx: Executor,
+  connectionId: string,
+): Promise<{ accounts: number; transactions: number }> {
   const accountIds = trx.selectFrom('accounts').select('id').where('connection_id', '=', connectionId);
   await trx.deleteFrom('transaction_changes').where('account_id', 'in', accountIds).execute();
   const txns = await trx.deleteFrom('transactions').where('account_id', 'in', accountIds).executeTakeFirst();
   await trx.deleteFrom('identities').where('account_id', 'in', accountIds).execute();
-  const accounts = await trx.deleteFrom('accounts').where('connection_id', '=', connectionId).executeTakeFirst();
+  const accounts = await trx
+    .deleteFrom('accounts')
+    .where('connection_id', '=', connectionId)
+    .executeTakeFirst();
   await trx.updateTable('connections').set({ grant_enc: null }).where('id', '=', connectionId).execute();
   await trx.deleteFrom('connect_sessions').where('connection_id', '=', connectionId).execute();
   return { accounts: Number(accounts.numDeletedRows), transactions: Number(txns.numDeletedRows) };

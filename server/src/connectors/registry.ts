@@ -35,7 +35,10 @@ export function connectorFor(bank: Bank, environment: Environment): ConnectorCho
     return { unavailable: `${bank.name} is available in the sandbox only — use an od_test_sk_ key.` };
   }
   const live = LIVE_CONNECTORS.get(bank.id);
-  if (!live) return { unavailable: `No live connector is configured for ${bank.name} yet — live connections to it are not possible.` };
+  if (!live)
+    return {
+      unavailable: `No live connector is configured for ${bank.name} yet — live connections to it are not possible.`,
+    };
   return { connector: live };
 }
 

@@ -9,7 +9,10 @@ export const AUTH_PAGE_CSP =
   "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
 const escapeHtml = (s: string): string =>
-  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+  s.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
+  );
 
 const initials = (name: string): string =>
   name
@@ -87,7 +90,9 @@ function textOn(hex: string): string {
   return l > 0.4 ? '#14141f' : '#ffffff';
 }
 
-const BRAND_RULES = BANKS.map((b) => `.brand-${b.id}{--brand:${b.color};--on-brand:${textOn(b.color)}}`).join('\n');
+const BRAND_RULES = BANKS.map((b) => `.brand-${b.id}{--brand:${b.color};--on-brand:${textOn(b.color)}}`).join(
+  '\n',
+);
 
 export const AUTH_PAGE_CSS = `:root{--brand:#1b5fd1;--on-brand:#fff;--ink:#1a1a2e;--muted:#5b6070;--line:#dfe2e8}
 ${BRAND_RULES}

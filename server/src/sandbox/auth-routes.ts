@@ -5,55 +5,95 @@ import { authorizeSandboxSession, denySandboxSession, findSandboxSession } from 
 import { SandboxAuthorized, SandboxDenied, SandboxSessionBody } from '../connect/schemas.js';
 import { findAppName } from '../connect/store.js';
 import { ApiError } from '../errors.js';
-import { AUTH_PAGE_SCRIPT } from './auth-page-script.js';
 import { AUTH_PAGE_CSP, AUTH_PAGE_CSS, renderLoginPage, renderNoticePage } from './auth-page.js';
+import { AUTH_PAGE_SCRIPT } from './auth-page-script.js';
 
 function securePage(reply: FastifyReply): FastifyReply {
-  return reply
-    .header('content-security-policy', AUTH_PAGE_CSP)
-    .header('x-frame-options', 'DENY')
-    .header('x-content-type-options', 'nosniff')
-    // The session token is in the page URL: never leak it in a Referer.
-    .header('referrer-policy', 'no-referrer')
-    .header('cache-control', 'no-store');
+  return (
+    reply
+      .header('content-security-policy', AUTH_PAGE_CSP)
+      .header('x-frame-options', 'DENY')
+      .header('x-content-type-options', 'nosniff')
+      // The session token is in the page URL: never leak it in a Referer.
+      .header('referrer-policy', 'no-referrer')
+      .header('cache-control', 'no-store')
+  );
 }
 
 /** GET /sandbox/auth.html (+ its auth.js / auth.css), POST /sandbox/authorize, POST /sandbox/deny. */
 export const sandboxAuthRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { deps } = app;
 
-  app.get('/sandbox/auth.html', { config: { auth: 'public' }, schema: { hide: true } }, async (req, reply) => {
-    const html = (status: number, body: string) => securePage(reply).code(status).type('text/html; charset=utf-8').send(body);
-    const raw = (req.query as Record<string, unknown>).session_token;
-    if (typeof raw !== 'string' || raw === '' || raw.length > 256) {
-      return html(400, renderNoticePage({ title: 'Neispravan link', text: 'Link za prijavu nema oznaku sesije (session_token).' }));
-    }
-    let session: Awaited<ReturnType<typeof findSandboxSession>>;
-    try {
-      session = await findSandboxSession(deps, raw);
-    } catch (err) {
-      if (err instanceof ApiError && err.code === 'SESSION_NOT_FOUND') {
-        return html(404, renderNoticePage({ title: 'Sesija nije pronađena', text: 'Ovaj link za prijavu ne postoji ili je neispravan.' }));
+  app.get(
+    '/sandbox/auth.html',
+    { config: { auth: 'public' }, schema: { hide: true } },
+    async (req, reply) => {
+      const html = (status: number, body: string) =>
+        securePage(reply).code(status).type('text/html; charset=utf-8').send(body);
+      const raw = (req.query as Record<string, unknown>).session_token;
+      if (typeof raw !== 'string' || raw === '' || raw.length > 256) {
+        return html(
+          400,
+          renderNoticePage({
+            title: 'Neispravan link',
+            text: 'Link za prijavu nema oznaku sesije (session_token).',
+          }),
+        );
       }
-      throw err;
-    }
-    const bank = findBank(session.bank_id);
-    const nowIso = deps.clock.now().toISOString();
-    if (session.status === 'authorized' || session.status === 'exchanged') {
-      return html(409, renderNoticePage({ bank, title: 'Pristup je već odobren', text: 'O ovom zahtevu ste već odlučili: pristup je odobren.' }));
-    }
-    if (session.status === 'denied') {
-      return html(409, renderNoticePage({ bank, title: 'Pristup je odbijen', text: 'O ovom zahtevu ste već odlučili: pristup je odbijen.' }));
-    }
-    if (session.expires_at <= nowIso || !bank) {
+      let session: Awaited<ReturnType<typeof findSandboxSession>>;
+      try {
+        session = await findSandboxSession(deps, raw);
+      } catch (err) {
+        if (err instanceof ApiError && err.code === 'SESSION_NOT_FOUND') {
+          return html(
+            404,
+            renderNoticePage({
+              title: 'Sesija nije pronađena',
+              text: 'Ovaj link za prijavu ne postoji ili je neispravan.',
+            }),
+          );
+        }
+        throw err;
+      }
+      const bank = findBank(session.bank_id);
+      const nowIso = deps.clock.now().toISOString();
+      if (session.status === 'authorized' || session.status === 'exchanged') {
+        return html(
+          409,
+          renderNoticePage({
+            bank,
+            title: 'Pristup je već odobren',
+            text: 'O ovom zahtevu ste već odlučili: pristup je odobren.',
+          }),
+        );
+      }
+      if (session.status === 'denied') {
+        return html(
+          409,
+          renderNoticePage({
+            bank,
+            title: 'Pristup je odbijen',
+            text: 'O ovom zahtevu ste već odlučili: pristup je odbijen.',
+          }),
+        );
+      }
+      if (session.expires_at <= nowIso || !bank) {
+        return html(
+          410,
+          renderNoticePage({
+            bank,
+            title: 'Sesija je istekla',
+            text: 'Link za prijavu važi 10 minuta i više nije važeći.',
+          }),
+        );
+      }
+      const appName = (await findAppName(deps.db, session.api_key_id)) ?? 'Aplikacija';
       return html(
-        410,
-        renderNoticePage({ bank, title: 'Sesija je istekla', text: 'Link za prijavu važi 10 minuta i više nije važeći.' }),
+        200,
+        renderLoginPage({ bank, appName, sessionToken: raw, redirectUrl: session.redirect_url }),
       );
-    }
-    const appName = (await findAppName(deps.db, session.api_key_id)) ?? 'Aplikacija';
-    return html(200, renderLoginPage({ bank, appName, sessionToken: raw, redirectUrl: session.redirect_url }));
-  });
+    },
+  );
 
   app.get('/sandbox/auth.js', { config: { auth: 'public' }, schema: { hide: true } }, async (_req, reply) =>
     reply
@@ -77,7 +117,8 @@ export const sandboxAuthRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { auth: 'public' },
       schema: {
         tags: ['Sandbox'],
-        summary: 'Approve a sandbox session as the user would (the bank page’s "Odobri pristup"; handy in automated tests)',
+        summary:
+          'Approve a sandbox session as the user would (the bank page’s "Odobri pristup"; handy in automated tests)',
         body: SandboxSessionBody,
         response: { 200: SandboxAuthorized },
       },
@@ -91,7 +132,8 @@ export const sandboxAuthRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { auth: 'public' },
       schema: {
         tags: ['Sandbox'],
-        summary: 'Decline a sandbox session as the user would (the bank page’s "Odbij"); status polls then answer denied',
+        summary:
+          'Decline a sandbox session as the user would (the bank page’s "Odbij"); status polls then answer denied',
         body: SandboxSessionBody,
         response: { 200: SandboxDenied },
       },
