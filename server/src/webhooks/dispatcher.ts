@@ -1,7 +1,7 @@
 import type { AppDeps } from '../http/principals.js';
 import { type BackoffPolicy, DEFAULT_BACKOFF, nextAttemptAt } from './backoff.js';
 import { signatureHeader } from './signing.js';
-import { type Claim, type ClaimedDelivery, cancelClaimed, claimDue, loadClaimed, recordAttempt } from './store.js';
+import { type AttemptOutcome, type Claim, type ClaimedDelivery, cancelClaimed, claimDue, loadClaimed, recordAttempts } from './store.js';
 import { createTransport, type Transport } from './transport.js';
 
 export type DispatcherDeps = Pick<AppDeps, 'db' | 'dialect' | 'clock' | 'config' | 'box'>;
@@ -77,10 +77,68 @@ async function pool<T>(items: T[], limit: number, task: (item: T) => Promise<voi
 
 type Outcome = 'succeeded' | 'retrying' | 'failed' | 'lost';
 
+/**
+ * Group commit: results that finish close together are written in one transaction, which is what
+ * keeps an embedded database from becoming the bottleneck at hundreds of deliveries a second.
+ */
+interface Recorder {
+  record(o: AttemptOutcome): Promise<boolean>;
+}
+
+function createRecorder(deps: DispatcherDeps): Recorder {
+  let queue: { o: AttemptOutcome; resolve: (ok: boolean) => void; reject: (err: unknown) => void }[] = [];
+  let busy = false;
+  async function flush(): Promise<void> {
+    busy = true;
+    while (queue.length > 0) {
+      const batch = queue;
+      queue = [];
+      try {
+        const results = await recordAttempts(deps.db, batch.map((b) => b.o));
+        batch.forEach((b, i) => b.resolve(results[i] === true));
+      } catch (err) {
+        batch.forEach((b) => b.reject(err));
+      }
+    }
+    busy = false;
+  }
+  return {
+    record(o) {
+      return new Promise((resolve, reject) => {
+        queue.push({ o, resolve, reject });
+        if (!busy) {
+          busy = true;
+          setImmediate(() => void flush());
+        }
+      });
+    },
+  };
+}
+
+/** Opening a sealed secret per delivery is wasted work when one webhook gets thousands. */
+function createSecretCache(deps: DispatcherDeps): (sealed: string) => string {
+  const cache = new Map<string, string>();
+  return (sealed) => {
+    let secret = cache.get(sealed);
+    if (secret === undefined) {
+      if (cache.size >= 1000) cache.clear();
+      secret = deps.box.open(sealed);
+      cache.set(sealed, secret);
+    }
+    return secret;
+  };
+}
+
+interface Workers {
+  transport: Transport;
+  recorder: Recorder;
+  secretOf: (sealed: string) => string;
+}
+
 async function deliverOne(
   deps: DispatcherDeps,
   r: Resolved,
-  transport: Transport,
+  w: Workers,
   claim: Claim,
   row: ClaimedDelivery | undefined,
 ): Promise<Outcome> {
@@ -93,9 +151,9 @@ async function deliverOne(
   let result: { statusCode: number | null; error: string | null; durationMs: number };
   try {
     const body = deliveryBody(row.payload, row.event_id, row.environment);
-    const secret = deps.box.open(row.secret_enc);
+    const secret = w.secretOf(row.secret_enc);
     const t = Math.floor(startedAt.getTime() / 1000);
-    result = await transport.post(row.url, body, {
+    result = await w.transport.post(row.url, body, {
       'content-type': 'application/json',
       'user-agent': 'OpenDinar-Webhooks/1.0',
       'opendinar-signature': signatureHeader(secret, t, body),
@@ -108,7 +166,7 @@ async function deliverOne(
   const failedAttempts = row.attempts + 1;
   const next = ok ? null : nextAttemptAt(r.backoff, new Date(row.created_at), deps.clock.now(), failedAttempts, r.random);
   const status = ok ? 'succeeded' : next ? 'pending' : 'failed';
-  const recorded = await recordAttempt(deps.db, {
+  const recorded = await w.recorder.record({
     deliveryId: row.id,
     lease: claim.lease,
     attemptedAt: startedAt.toISOString(),
@@ -131,15 +189,9 @@ async function claim(deps: DispatcherDeps, r: Resolved, limit: number): Promise<
   return { claims, rows };
 }
 
-async function attempt(
-  deps: DispatcherDeps,
-  r: Resolved,
-  transport: Transport,
-  c: Claim,
-  row: ClaimedDelivery | undefined,
-): Promise<Outcome> {
+async function attempt(deps: DispatcherDeps, r: Resolved, w: Workers, c: Claim, row: ClaimedDelivery | undefined): Promise<Outcome> {
   try {
-    return await deliverOne(deps, r, transport, c, row);
+    return await deliverOne(deps, r, w, c, row);
   } catch (err) {
     // A database error while recording: the lease runs out and the delivery is tried again.
     r.log('webhook delivery could not be recorded', err);
@@ -157,8 +209,9 @@ export async function runDispatcherOnce(
   try {
     const { claims, rows } = await claim(deps, r, options.limit ?? 100);
     const summary: RunSummary = { claimed: claims.length, succeeded: 0, retrying: 0, failed: 0 };
+    const w: Workers = { transport, recorder: createRecorder(deps), secretOf: createSecretCache(deps) };
     await pool(claims, r.concurrency, async (c) => {
-      const outcome = await attempt(deps, r, transport, c, rows.get(c.id));
+      const outcome = await attempt(deps, r, w, c, rows.get(c.id));
       if (outcome !== 'lost') summary[outcome] += 1;
     });
     return summary;
@@ -183,6 +236,9 @@ export interface Dispatcher {
 export function createDispatcher(deps: DispatcherDeps, options: DispatcherOptions = {}): Dispatcher {
   const r = resolve(deps, options);
   const transport = options.transport ?? createTransport({ timeoutMs: r.timeoutMs, allowPrivate: deps.config.webhookAllowPrivate });
+  const w: Workers = { transport, recorder: createRecorder(deps), secretOf: createSecretCache(deps) };
+  // Claim in batches rather than one row per finished delivery: fewer, larger claim queries.
+  const minBatch = Math.max(1, Math.floor(r.concurrency / 4));
   let running = false;
   let loop: Promise<void> | null = null;
   const inFlight = new Set<Promise<unknown>>();
@@ -218,7 +274,7 @@ export function createDispatcher(deps: DispatcherDeps, options: DispatcherOption
   async function run(): Promise<void> {
     while (running) {
       const free = r.concurrency - inFlight.size;
-      if (free <= 0) {
+      if (free < minBatch && inFlight.size > 0) {
         await sleep(r.pollMs); // a finishing delivery wakes us
         continue;
       }
@@ -227,7 +283,7 @@ export function createDispatcher(deps: DispatcherDeps, options: DispatcherOption
         const { claims, rows } = await claim(deps, r, free);
         claimed = claims.length;
         for (const c of claims) {
-          const p: Promise<unknown> = attempt(deps, r, transport, c, rows.get(c.id)).finally(() => {
+          const p: Promise<unknown> = attempt(deps, r, w, c, rows.get(c.id)).finally(() => {
             inFlight.delete(p);
             wake();
           });

@@ -270,39 +270,53 @@ export interface AttemptOutcome {
 }
 
 /**
- * Records one attempt and the delivery's new state, only if our lease still holds (a dispatcher
- * that stalled past its lease must not overwrite the work of the one that took over).
+ * Records attempts and the deliveries' new states in one transaction (group commit: the
+ * dispatcher batches results that finish together). Each row is written only if our lease still
+ * holds — a dispatcher that stalled past its lease must not overwrite the one that took over.
+ * Returns, per outcome, whether it was recorded.
  */
-export async function recordAttempt(db: Db, o: AttemptOutcome): Promise<boolean> {
+export async function recordAttempts(db: Db, outcomes: AttemptOutcome[]): Promise<boolean[]> {
+  if (outcomes.length === 0) return [];
   return db.transaction().execute(async (trx) => {
-    const res = await trx
-      .updateTable('webhook_deliveries')
-      .set((eb) => ({
-        status: o.status,
-        attempts: eb('attempts', '+', 1),
-        last_attempt_at: o.attemptedAt,
-        last_status_code: o.statusCode,
-        last_error: o.error,
-        locked_until: null,
-        ...(o.nextAttemptAt ? { next_attempt_at: o.nextAttemptAt } : {}),
-      }))
-      .where('id', '=', o.deliveryId)
-      .where('locked_until', '=', o.lease)
-      .executeTakeFirst();
-    if (Number(res.numUpdatedRows) === 0) return false;
-    await trx
-      .insertInto('webhook_attempts')
-      .values({
+    const recorded: boolean[] = [];
+    for (const o of outcomes) {
+      const res = await trx
+        .updateTable('webhook_deliveries')
+        .set((eb) => ({
+          status: o.status,
+          attempts: eb('attempts', '+', 1),
+          last_attempt_at: o.attemptedAt,
+          last_status_code: o.statusCode,
+          last_error: o.error,
+          locked_until: null,
+          ...(o.nextAttemptAt ? { next_attempt_at: o.nextAttemptAt } : {}),
+        }))
+        .where('id', '=', o.deliveryId)
+        .where('locked_until', '=', o.lease)
+        .executeTakeFirst();
+      recorded.push(Number(res.numUpdatedRows) > 0);
+    }
+    const rows = outcomes
+      .filter((_, i) => recorded[i])
+      .map((o) => ({
         id: newId('att'),
         delivery_id: o.deliveryId,
         attempted_at: o.attemptedAt,
         status_code: o.statusCode,
         error: o.error,
         duration_ms: o.durationMs,
-      })
-      .execute();
-    return true;
+      }));
+    // Chunked so the statement stays under SQLite's bound-parameter limit.
+    for (let i = 0; i < rows.length; i += 100) {
+      await trx.insertInto('webhook_attempts').values(rows.slice(i, i + 100)).execute();
+    }
+    return recorded;
   });
+}
+
+export async function recordAttempt(db: Db, o: AttemptOutcome): Promise<boolean> {
+  const [ok] = await recordAttempts(db, [o]);
+  return ok === true;
 }
 
 /** Gives up on a claimed delivery without an attempt (its webhook was deleted meanwhile). */
