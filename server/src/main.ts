@@ -2,7 +2,7 @@ import closeWithGrace from 'close-with-grace';
 import { buildApp } from './app.js';
 import { systemClock } from './clock.js';
 import { ConfigError, loadConfig, resolveSecretKey } from './config.js';
-import { createDb } from './db/index.js';
+import { createDb, schemaOf } from './db/index.js';
 import { migrateToLatest } from './db/migrate.js';
 import { seedSandbox } from './sandbox/seed.js';
 import { createSecretBox } from './secrets.js';
@@ -24,7 +24,7 @@ async function main(): Promise<void> {
   }
   const handle = createDb(config.database);
   try {
-    await migrateToLatest(handle.db);
+    await migrateToLatest(handle.db, { schema: schemaOf(config.database) });
   } catch (err) {
     const e = err as NodeJS.ErrnoException;
     fail(`cannot use the database (DATABASE_URL, ${config.database.kind}): ${e.code ?? ''} ${e.message}`.trim());

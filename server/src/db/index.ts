@@ -50,3 +50,10 @@ export function createDb(config: DatabaseConfig, options: CreateDbOptions = {}):
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { db, dialect: 'postgres', close: () => db.destroy() };
 }
+
+/** The schema a postgres:// URL selects with `?options=-c search_path=NAME`, if any (tests use one per run). */
+export function schemaOf(config: DatabaseConfig): string | undefined {
+  if (config.kind !== 'postgres') return undefined;
+  const options = new URL(config.url).searchParams.get('options') ?? '';
+  return /search_path=([A-Za-z_][A-Za-z0-9_]*)/.exec(options)?.[1];
+}

@@ -40,7 +40,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     await admin.end();
     const connect = () => createDb({ kind: 'postgres', url: pgUrl }, { schema, poolSize: 5 });
     const handle = connect();
-    await migrateToLatest(handle.db);
+    await migrateToLatest(handle.db, { schema });
     const url = new URL(pgUrl);
     url.searchParams.set('options', `-c search_path=${schema}`);
     return {
