@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/app.js';
-import { auth, createTestApp, type TestApp } from './helpers/app.js';
 import { devAuth, registerDeveloper } from './developers-helpers.js';
+import { auth, createTestApp, type TestApp } from './helpers/app.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -14,13 +14,22 @@ let ipCounter = 0;
 const freshIp = () => `192.0.2.${++ipCounter}`;
 
 const register = (payload: unknown, ip = freshIp()) =>
-  t.app.inject({ method: 'POST', url: '/developers/register', payload: payload as object, remoteAddress: ip });
+  t.app.inject({
+    method: 'POST',
+    url: '/developers/register',
+    payload: payload as object,
+    remoteAddress: ip,
+  });
 const login = (email: string, password: string, ip = freshIp()) =>
   t.app.inject({ method: 'POST', url: '/developers/login', payload: { email, password }, remoteAddress: ip });
 
 describe('register → key → login → me → logout', () => {
   it('registers, returns a working sandbox key, and the session lifecycle works', async () => {
-    const res = await register({ email: '  Jelena.Petrovic@Example.RS ', password: 'lozinka-123', name: '  Jelena  ' });
+    const res = await register({
+      email: '  Jelena.Petrovic@Example.RS ',
+      password: 'lozinka-123',
+      name: '  Jelena  ',
+    });
     expect(res.statusCode).toBe(201);
     const body = res.json();
     expect(body.developer).toEqual({
@@ -30,7 +39,12 @@ describe('register → key → login → me → logout', () => {
       created_at: '2026-04-04T10:30:00.000Z',
     });
     expect(body.session_token).toMatch(/^devses_[A-Za-z0-9]{32}$/);
-    expect(body.api_key).toMatchObject({ id: expect.stringMatching(/^key_/), environment: 'sandbox', app_name: 'Jelena', status: 'active' });
+    expect(body.api_key).toMatchObject({
+      id: expect.stringMatching(/^key_/),
+      environment: 'sandbox',
+      app_name: 'Jelena',
+      status: 'active',
+    });
     expect(body.api_key.key).toMatch(/^od_test_sk_[A-Za-z0-9]{32,}$/);
     expect(body.api_key.scopes).toEqual(['accounts:read', 'balance:read', 'transactions:read']);
 
@@ -39,13 +53,20 @@ describe('register → key → login → me → logout', () => {
     expect(accounts.statusCode).toBe(200);
     expect(accounts.json()).toEqual({ accounts: [] });
 
-    const me = await t.app.inject({ method: 'GET', url: '/developers/me', headers: devAuth(body.session_token) });
+    const me = await t.app.inject({
+      method: 'GET',
+      url: '/developers/me',
+      headers: devAuth(body.session_token),
+    });
     expect(me.statusCode).toBe(200);
     expect(me.json()).toEqual(body.developer);
 
     const lg = await login('JELENA.petrovic@example.rs', 'lozinka-123');
     expect(lg.statusCode).toBe(200);
-    expect(lg.json()).toEqual({ session_token: expect.stringMatching(/^devses_/), expires_at: '2026-04-05T10:30:00.000Z' });
+    expect(lg.json()).toEqual({
+      session_token: expect.stringMatching(/^devses_/),
+      expires_at: '2026-04-05T10:30:00.000Z',
+    });
     const second = lg.json().session_token as string;
     expect(second).not.toBe(body.session_token);
 
@@ -58,7 +79,11 @@ describe('register → key → login → me → logout', () => {
     const again = await t.app.inject({ method: 'POST', url: '/developers/logout', headers: devAuth(second) });
     expect(again.json().error_code).toBe('INVALID_DEV_TOKEN');
     // Logging one session out leaves the others alone.
-    const stillAlive = await t.app.inject({ method: 'GET', url: '/developers/me', headers: devAuth(body.session_token) });
+    const stillAlive = await t.app.inject({
+      method: 'GET',
+      url: '/developers/me',
+      headers: devAuth(body.session_token),
+    });
     expect(stillAlive.statusCode).toBe(200);
   });
 
@@ -66,7 +91,11 @@ describe('register → key → login → me → logout', () => {
     const none = await t.app.inject({ method: 'GET', url: '/developers/me' });
     expect(none.statusCode).toBe(401);
     expect(none.json().error_code).toBe('MISSING_DEV_TOKEN');
-    const bogus = await t.app.inject({ method: 'GET', url: '/developers/me', headers: devAuth('devses_nope') });
+    const bogus = await t.app.inject({
+      method: 'GET',
+      url: '/developers/me',
+      headers: devAuth('devses_nope'),
+    });
     expect(bogus.json().error_code).toBe('INVALID_DEV_TOKEN');
     // An API key is not a developer session.
     const key = await registerDeveloper(t.app);
@@ -77,7 +106,9 @@ describe('register → key → login → me → logout', () => {
 
 describe('registration validation', () => {
   it('refuses a taken email, whatever its case and surrounding spaces', async () => {
-    expect((await register({ email: 'marko@example.com', password: 'password1', name: 'Marko' })).statusCode).toBe(201);
+    expect(
+      (await register({ email: 'marko@example.com', password: 'password1', name: 'Marko' })).statusCode,
+    ).toBe(201);
     for (const email of ['MARKO@example.com', ' marko@EXAMPLE.com ']) {
       const res = await register({ email, password: 'password2', name: 'Other' });
       expect(res.statusCode).toBe(409);
@@ -92,7 +123,16 @@ describe('registration validation', () => {
   });
 
   it('validates the email', async () => {
-    for (const email of ['plainaddress', 'a@b', 'a@@b.com', 'a b@c.com', 'a@b..com', '@example.com', 'ana@-x.com', `${'a'.repeat(250)}@x.com`]) {
+    for (const email of [
+      'plainaddress',
+      'a@b',
+      'a@@b.com',
+      'a b@c.com',
+      'a@b..com',
+      '@example.com',
+      'ana@-x.com',
+      `${'a'.repeat(250)}@x.com`,
+    ]) {
       const res = await register({ email, password: 'password1', name: 'X' });
       expect(res.statusCode, email).toBe(400);
       expect(res.json().error_code, email).toBe('INVALID_EMAIL');
@@ -109,7 +149,9 @@ describe('registration validation', () => {
     const long = await register({ email: 'long@example.com', password: 'x'.repeat(1025), name: 'L' });
     expect(long.statusCode).toBe(400);
     expect(long.json().error_code).toBe('INVALID_FIELD');
-    expect((await register({ email: 'eight@example.com', password: '12345678', name: 'E' })).statusCode).toBe(201);
+    expect((await register({ email: 'eight@example.com', password: '12345678', name: 'E' })).statusCode).toBe(
+      201,
+    );
   });
 
   it('needs every field', async () => {
@@ -124,7 +166,13 @@ describe('registration validation', () => {
       expect(res.statusCode, JSON.stringify(payload)).toBe(400);
       expect(res.json().error_code, JSON.stringify(payload)).toBe('MISSING_FIELDS');
     }
-    const notJson = await t.app.inject({ method: 'POST', url: '/developers/register', headers: { 'content-type': 'application/json' }, payload: '{"email":', remoteAddress: freshIp() });
+    const notJson = await t.app.inject({
+      method: 'POST',
+      url: '/developers/register',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"email":',
+      remoteAddress: freshIp(),
+    });
     expect(notJson.json().error_code).toBe('INVALID_JSON');
   });
 });
@@ -172,8 +220,13 @@ describe('login', () => {
         t.deps.db.selectFrom('login_throttle').selectAll().execute(),
       ]),
     );
-    for (const secret of ['my-Secret-pw-42', dev.token, dev.key, lg.json().session_token]) expect(dump).not.toContain(secret);
-    const row = await t.deps.db.selectFrom('developers').select('password_hash').where('email', '=', 'secrets@example.com').executeTakeFirstOrThrow();
+    for (const secret of ['my-Secret-pw-42', dev.token, dev.key, lg.json().session_token])
+      expect(dump).not.toContain(secret);
+    const row = await t.deps.db
+      .selectFrom('developers')
+      .select('password_hash')
+      .where('email', '=', 'secrets@example.com')
+      .executeTakeFirstOrThrow();
     expect(row.password_hash).toMatch(/^scrypt\$\d+\$\d+\$\d+\$[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+$/);
   });
 });
@@ -182,14 +235,24 @@ describe('session lifetime', () => {
   it('expires a session after 24 hours by the clock', async () => {
     const dev = await registerDeveloper(t.app);
     t.clock.advance(24 * 3600_000 - 1000);
-    expect((await t.app.inject({ method: 'GET', url: '/developers/me', headers: devAuth(dev.token) })).statusCode).toBe(200);
+    expect(
+      (await t.app.inject({ method: 'GET', url: '/developers/me', headers: devAuth(dev.token) })).statusCode,
+    ).toBe(200);
     t.clock.advance(1000);
     const res = await t.app.inject({ method: 'GET', url: '/developers/me', headers: devAuth(dev.token) });
     expect(res.statusCode).toBe(401);
     expect(res.json().error_code).toBe('EXPIRED_DEV_TOKEN');
     // Logging in again gives a fresh 24 hours.
     const lg = await login(dev.email, dev.password);
-    expect((await t.app.inject({ method: 'GET', url: '/developers/me', headers: devAuth(lg.json().session_token) })).statusCode).toBe(200);
+    expect(
+      (
+        await t.app.inject({
+          method: 'GET',
+          url: '/developers/me',
+          headers: devAuth(lg.json().session_token),
+        })
+      ).statusCode,
+    ).toBe(200);
   });
 });
 
@@ -216,7 +279,8 @@ describe('login throttling', () => {
   });
 
   it('treats an unknown email the same way (no hint that it does not exist)', async () => {
-    for (let i = 0; i < 5; i++) expect((await login('ghost-throttle@example.com', 'x-password')).statusCode).toBe(401);
+    for (let i = 0; i < 5; i++)
+      expect((await login('ghost-throttle@example.com', 'x-password')).statusCode).toBe(401);
     const res = await login('ghost-throttle@example.com', 'x-password');
     expect(res.statusCode).toBe(429);
     expect(res.headers['retry-after']).toBeDefined();
@@ -231,9 +295,13 @@ describe('login throttling', () => {
   });
 
   it('limits one IP to 20 failures per 15 minutes across emails; other IPs are unaffected', async () => {
-    const dev = await registerDeveloper(t.app, { email: 'ip-victim@example.com', password: 'right-password' });
+    const dev = await registerDeveloper(t.app, {
+      email: 'ip-victim@example.com',
+      password: 'right-password',
+    });
     const ip = '203.0.113.7';
-    for (let i = 0; i < 20; i++) expect((await login(`spray${i}@example.com`, 'guess-1234', ip)).statusCode).toBe(401);
+    for (let i = 0; i < 20; i++)
+      expect((await login(`spray${i}@example.com`, 'guess-1234', ip)).statusCode).toBe(401);
     const blocked = await login(dev.email, 'right-password', ip);
     expect(blocked.statusCode).toBe(429);
     expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(0);
@@ -243,12 +311,20 @@ describe('login throttling', () => {
   });
 
   it('shares the counts between server processes on one database', async () => {
-    const dev = await registerDeveloper(t.app, { email: 'two-servers@example.com', password: 'right-password' });
+    const dev = await registerDeveloper(t.app, {
+      email: 'two-servers@example.com',
+      password: 'right-password',
+    });
     const second = t.database.connect();
     const other = await buildApp({ ...t.deps, db: second.db });
     try {
       for (let i = 0; i < 5; i++) expect((await login(dev.email, 'wrong-password')).statusCode).toBe(401);
-      const res = await other.inject({ method: 'POST', url: '/developers/login', payload: { email: dev.email, password: 'right-password' }, remoteAddress: freshIp() });
+      const res = await other.inject({
+        method: 'POST',
+        url: '/developers/login',
+        payload: { email: dev.email, password: 'right-password' },
+        remoteAddress: freshIp(),
+      });
       expect(res.statusCode).toBe(429);
     } finally {
       await other.close();
@@ -262,9 +338,15 @@ describe('login throttling', () => {
     for (let i = 0; i < 20; i++) expect((await register({}, ip)).json().error_code).toBe('MISSING_FIELDS');
     const res = await register({ email: 'flood@example.com', password: 'password1', name: 'F' }, ip);
     expect(res.statusCode).toBe(429);
-    expect(res.json()).toMatchObject({ error_code: 'RATE_LIMIT_EXCEEDED', error_type: 'API_ERROR', request_id: res.headers['x-request-id'] });
+    expect(res.json()).toMatchObject({
+      error_code: 'RATE_LIMIT_EXCEEDED',
+      error_type: 'API_ERROR',
+      request_id: res.headers['x-request-id'],
+    });
     expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
-    expect((await register({ email: 'flood@example.com', password: 'password1', name: 'F' })).statusCode).toBe(201);
+    expect(
+      (await register({ email: 'flood@example.com', password: 'password1', name: 'F' })).statusCode,
+    ).toBe(201);
   });
 });
 
@@ -276,7 +358,13 @@ describe('docs', () => {
     expect(res.body).toContain('5 failed logins per email');
     expect(res.body).toContain('24 hours');
     const spec = (await t.app.inject({ method: 'GET', url: '/openapi.json' })).json();
-    for (const path of ['/developers/register', '/developers/login', '/developers/keys', '/developers/keys/{id}', '/developers/usage']) {
+    for (const path of [
+      '/developers/register',
+      '/developers/login',
+      '/developers/keys',
+      '/developers/keys/{id}',
+      '/developers/usage',
+    ]) {
       expect(spec.paths[path], path).toBeDefined();
     }
   });

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/app.js';
 import { sha256Hex } from '../src/ids.js';
-import { auth, createTestApp, type TestApp } from './helpers/app.js';
 import { devAuth, type Registered, registerDeveloper } from './developers-helpers.js';
+import { auth, createTestApp, type TestApp } from './helpers/app.js';
 
 let t: TestApp;
 let ana: Registered;
@@ -15,7 +15,12 @@ beforeAll(async () => {
 afterAll(async () => t.close());
 
 const createKey = (token: string, payload: unknown) =>
-  t.app.inject({ method: 'POST', url: '/developers/keys', headers: devAuth(token), payload: payload as object });
+  t.app.inject({
+    method: 'POST',
+    url: '/developers/keys',
+    headers: devAuth(token),
+    payload: payload as object,
+  });
 const listKeys = async (token: string) => {
   const res = await t.app.inject({ method: 'GET', url: '/developers/keys', headers: devAuth(token) });
   expect(res.statusCode).toBe(200);
@@ -60,7 +65,11 @@ describe('POST /developers/keys', () => {
       created_at: '2026-04-04T10:30:00.000Z',
       last_used_at: null,
     });
-    const row = await t.deps.db.selectFrom('api_keys').selectAll().where('id', '=', body.id).executeTakeFirstOrThrow();
+    const row = await t.deps.db
+      .selectFrom('api_keys')
+      .selectAll()
+      .where('id', '=', body.id)
+      .executeTakeFirstOrThrow();
     expect(row.key_hash).toBe(sha256Hex(body.key));
     expect(JSON.stringify(row)).not.toContain(body.key);
 
@@ -81,10 +90,20 @@ describe('POST /developers/keys', () => {
   });
 
   it('accepts only the documented scopes, at least one', async () => {
-    const ok = await createKey(ana.token, { app_name: 'Balances', environment: 'sandbox', scopes: ['balance:read'] });
+    const ok = await createKey(ana.token, {
+      app_name: 'Balances',
+      environment: 'sandbox',
+      scopes: ['balance:read'],
+    });
     expect(ok.statusCode).toBe(201);
     expect(ok.json().scopes).toEqual(['balance:read']);
-    for (const scopes of [['payments:write'], [], ['balance:read', 'balance:read'], 'balance:read,accounts:read', [42]]) {
+    for (const scopes of [
+      ['payments:write'],
+      [],
+      ['balance:read', 'balance:read'],
+      'balance:read,accounts:read',
+      [42],
+    ]) {
       const res = await createKey(ana.token, { app_name: 'Bad', environment: 'sandbox', scopes });
       expect(res.statusCode, JSON.stringify(scopes)).toBe(400);
       expect(res.json().error_code, JSON.stringify(scopes)).toBe('INVALID_FIELD');
@@ -97,21 +116,39 @@ describe('POST /developers/keys', () => {
     expect(env.json().error_message).toContain('environment');
     expect((await createKey(ana.token, { environment: 'live' })).json().error_code).toBe('MISSING_FIELDS');
     expect((await createKey(ana.token, { app_name: 'X' })).json().error_code).toBe('MISSING_FIELDS');
-    expect((await createKey(ana.token, { app_name: '   ', environment: 'live' })).json().error_code).toBe('MISSING_FIELDS');
-    expect((await createKey(ana.token, { app_name: 'x'.repeat(101), environment: 'live' })).json().error_code).toBe('INVALID_FIELD');
+    expect((await createKey(ana.token, { app_name: '   ', environment: 'live' })).json().error_code).toBe(
+      'MISSING_FIELDS',
+    );
+    expect(
+      (await createKey(ana.token, { app_name: 'x'.repeat(101), environment: 'live' })).json().error_code,
+    ).toBe('INVALID_FIELD');
   });
 });
 
 describe('scopes are enforced', () => {
   it('a balance-only key cannot list accounts but can read balances', async () => {
-    const key = (await createKey(ana.token, { app_name: 'Balances only', environment: 'sandbox', scopes: ['balance:read'] })).json().key;
+    const key = (
+      await createKey(ana.token, {
+        app_name: 'Balances only',
+        environment: 'sandbox',
+        scopes: ['balance:read'],
+      })
+    ).json().key;
     const list = await t.app.inject({ method: 'GET', url: '/accounts', headers: auth(key) });
     expect(list.statusCode).toBe(403);
     expect(list.json().error_code).toBe('INSUFFICIENT_PERMISSIONS');
-    const tx = await t.app.inject({ method: 'GET', url: '/accounts/acc_rai_001/transactions', headers: auth(key) });
+    const tx = await t.app.inject({
+      method: 'GET',
+      url: '/accounts/acc_rai_001/transactions',
+      headers: auth(key),
+    });
     expect(tx.json().error_code).toBe('INSUFFICIENT_PERMISSIONS');
     // Past the scope check: the account simply is not this key's.
-    const balance = await t.app.inject({ method: 'GET', url: '/accounts/acc_rai_001/balance', headers: auth(key) });
+    const balance = await t.app.inject({
+      method: 'GET',
+      url: '/accounts/acc_rai_001/balance',
+      headers: auth(key),
+    });
     expect(balance.json().error_code).toBe('ACCOUNT_NOT_FOUND');
   });
 });
@@ -119,13 +156,21 @@ describe('scopes are enforced', () => {
 describe('DELETE /developers/keys/:id', () => {
   it('revokes a key with effect from the very next request, in every process', async () => {
     const created = (await createKey(ana.token, { app_name: 'Short-lived', environment: 'sandbox' })).json();
-    expect((await t.app.inject({ method: 'GET', url: '/accounts', headers: auth(created.key) })).statusCode).toBe(200);
+    expect(
+      (await t.app.inject({ method: 'GET', url: '/accounts', headers: auth(created.key) })).statusCode,
+    ).toBe(200);
 
     const second = t.database.connect();
     const other = await buildApp({ ...t.deps, db: second.db });
     try {
-      expect((await other.inject({ method: 'GET', url: '/accounts', headers: auth(created.key) })).statusCode).toBe(200);
-      const res = await t.app.inject({ method: 'DELETE', url: `/developers/keys/${created.id}`, headers: devAuth(ana.token) });
+      expect(
+        (await other.inject({ method: 'GET', url: '/accounts', headers: auth(created.key) })).statusCode,
+      ).toBe(200);
+      const res = await t.app.inject({
+        method: 'DELETE',
+        url: `/developers/keys/${created.id}`,
+        headers: devAuth(ana.token),
+      });
       expect(res.statusCode).toBe(200);
       expect(res.json()).toEqual({ id: created.id, status: 'revoked' });
       for (const app of [t.app, other]) {
@@ -139,19 +184,37 @@ describe('DELETE /developers/keys/:id', () => {
     }
     expect((await listKeys(ana.token)).find((k) => k.id === created.id)?.status).toBe('revoked');
     // Revoking again is harmless.
-    const again = await t.app.inject({ method: 'DELETE', url: `/developers/keys/${created.id}`, headers: devAuth(ana.token) });
+    const again = await t.app.inject({
+      method: 'DELETE',
+      url: `/developers/keys/${created.id}`,
+      headers: devAuth(ana.token),
+    });
     expect(again.json()).toEqual({ id: created.id, status: 'revoked' });
   });
 
   it("answers KEY_NOT_FOUND for another developer's key and leaves it working", async () => {
-    const res = await t.app.inject({ method: 'DELETE', url: `/developers/keys/${bob.keyId}`, headers: devAuth(ana.token) });
+    const res = await t.app.inject({
+      method: 'DELETE',
+      url: `/developers/keys/${bob.keyId}`,
+      headers: devAuth(ana.token),
+    });
     expect(res.statusCode).toBe(404);
     expect(res.json().error_code).toBe('KEY_NOT_FOUND');
-    expect((await t.app.inject({ method: 'GET', url: '/accounts', headers: auth(bob.key) })).statusCode).toBe(200);
-    const unknown = await t.app.inject({ method: 'DELETE', url: '/developers/keys/key_doesnotexist', headers: devAuth(ana.token) });
+    expect((await t.app.inject({ method: 'GET', url: '/accounts', headers: auth(bob.key) })).statusCode).toBe(
+      200,
+    );
+    const unknown = await t.app.inject({
+      method: 'DELETE',
+      url: '/developers/keys/key_doesnotexist',
+      headers: devAuth(ana.token),
+    });
     expect(unknown.json().error_code).toBe('KEY_NOT_FOUND');
     // Nor can a developer touch the seeded keys.
-    const seeded = await t.app.inject({ method: 'DELETE', url: '/developers/keys/key_mani_app', headers: devAuth(ana.token) });
+    const seeded = await t.app.inject({
+      method: 'DELETE',
+      url: '/developers/keys/key_mani_app',
+      headers: devAuth(ana.token),
+    });
     expect(seeded.json().error_code).toBe('KEY_NOT_FOUND');
   });
 

@@ -31,20 +31,36 @@ async function serve(dbPath: string, recording: boolean): Promise<void> {
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   process.stdout.write(`PORT ${typeof address === 'object' && address ? address.port : 0}\n`);
-  process.on('SIGTERM', () => void app.close().then(() => handle.close()).then(() => process.exit(0)));
+  process.on(
+    'SIGTERM',
+    () =>
+      void app
+        .close()
+        .then(() => handle.close())
+        .then(() => process.exit(0)),
+  );
 }
 
 async function runOnce(dbPath: string, recording: boolean, seconds: number): Promise<number> {
-  const child = spawn(process.execPath, ['--import', 'tsx', new URL(import.meta.url).pathname, 'serve', dbPath, recording ? 'on' : 'off'], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', new URL(import.meta.url).pathname, 'serve', dbPath, recording ? 'on' : 'off'],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   const port = await new Promise<number>((resolve) => {
     child.stdout.on('data', (d: Buffer) => {
       const m = /PORT (\d+)/.exec(d.toString());
       if (m) resolve(Number(m[1]));
     });
   });
-  const result = await autocannon({ url: `http://127.0.0.1:${port}/accounts`, headers: { authorization: `Bearer ${KEY}` }, connections: 10, duration: seconds });
+  const result = await autocannon({
+    url: `http://127.0.0.1:${port}/accounts`,
+    headers: { authorization: `Bearer ${KEY}` },
+    connections: 10,
+    duration: seconds,
+  });
   child.kill('SIGTERM');
   await new Promise((r) => child.on('exit', r));
   if (result.non2xx > 0) throw new Error(`${result.non2xx} non-2xx answers`);
@@ -81,7 +97,9 @@ async function micro(events: number): Promise<void> {
     await app.usage.flush();
     const cpu = process.cpuUsage(started);
     const us = (cpu.user + cpu.system) / events;
-    console.log(`${events} events: ${us.toFixed(1)} µs CPU per event (wall ${((performance.now() - wall) * 1000 / events).toFixed(1)} µs)`);
+    console.log(
+      `${events} events: ${us.toFixed(1)} µs CPU per event (wall ${(((performance.now() - wall) * 1000) / events).toFixed(1)} µs)`,
+    );
     await app.close();
   } finally {
     await handle.close();
@@ -109,5 +127,7 @@ if (process.argv[2] === 'micro') {
     rmSync(dir, { recursive: true, force: true });
   }
   const cost = (1 - median(on) / median(off)) * 100;
-  console.log(`median: off ${median(off).toFixed(0)} req/s, on ${median(on).toFixed(0)} req/s → recording costs ${cost.toFixed(1)} %`);
+  console.log(
+    `median: off ${median(off).toFixed(0)} req/s, on ${median(on).toFixed(0)} req/s → recording costs ${cost.toFixed(1)} %`,
+  );
 }

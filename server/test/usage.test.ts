@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/app.js';
-import { auth, createTestApp, MANI_KEY, type TestApp } from './helpers/app.js';
 import { devAuth, type Registered, registerDeveloper } from './developers-helpers.js';
+import { auth, createTestApp, MANI_KEY, type TestApp } from './helpers/app.js';
 
 let t: TestApp;
 let ana: Registered;
@@ -27,7 +27,11 @@ const get = (url: string, key: string, headers: Record<string, string> = {}) =>
 
 async function usage(token: string, query = '') {
   await t.app.usage.flush();
-  const res = await t.app.inject({ method: 'GET', url: `/developers/usage${query}`, headers: devAuth(token) });
+  const res = await t.app.inject({
+    method: 'GET',
+    url: `/developers/usage${query}`,
+    headers: devAuth(token),
+  });
   expect(res.statusCode, res.body).toBe(200);
   return res.json();
 }
@@ -47,7 +51,9 @@ describe('GET /developers/usage', () => {
   it('counts every request made with a key, by route pattern, with errors and billable live successes', async () => {
     // Sandbox key: 3 successes, one failure with a client-sent request id.
     for (let i = 0; i < 3; i++) expect((await get('/accounts', ana.key)).statusCode).toBe(200);
-    const missing = await get('/accounts/acc_nope/transactions', ana.key, { 'x-request-id': 'req-missing-account' });
+    const missing = await get('/accounts/acc_nope/transactions', ana.key, {
+      'x-request-id': 'req-missing-account',
+    });
     expect(missing.json().error_code).toBe('ACCOUNT_NOT_FOUND');
     // Live key: 2 successes (billable), 1 failure (not billable), 1 unknown route.
     t.clock.advance(60_000);
@@ -65,17 +71,37 @@ describe('GET /developers/usage', () => {
     expect(u.total_requests).toBe(8);
     expect(u.error_rate).toBe(0.375);
     expect(u.billable_requests).toBe(2);
-    expect(u.by_endpoint).toEqual([
-      { endpoint: 'GET /accounts', requests: 5, errors: 0 },
-      { endpoint: 'GET (unmatched route)', requests: 1, errors: 1 },
-      { endpoint: 'GET /accounts/:id/balance', requests: 1, errors: 1 },
-      { endpoint: 'GET /accounts/:id/transactions', requests: 1, errors: 1 },
-    ].sort((a, b) => b.requests - a.requests || (a.endpoint < b.endpoint ? -1 : 1)));
+    expect(u.by_endpoint).toEqual(
+      [
+        { endpoint: 'GET /accounts', requests: 5, errors: 0 },
+        { endpoint: 'GET (unmatched route)', requests: 1, errors: 1 },
+        { endpoint: 'GET /accounts/:id/balance', requests: 1, errors: 1 },
+        { endpoint: 'GET /accounts/:id/transactions', requests: 1, errors: 1 },
+      ].sort((a, b) => b.requests - a.requests || (a.endpoint < b.endpoint ? -1 : 1)),
+    );
     // Newest first, each with the request id the client saw.
     expect(u.recent_errors).toEqual([
-      { request_id: nowhere.headers['x-request-id'], endpoint: 'GET (unmatched route)', error_code: 'ROUTE_NOT_FOUND', status: 404, at: '2026-04-04T10:31:00.000Z' },
-      { request_id: badBalance.headers['x-request-id'], endpoint: 'GET /accounts/:id/balance', error_code: 'ACCOUNT_NOT_FOUND', status: 404, at: '2026-04-04T10:31:00.000Z' },
-      { request_id: 'req-missing-account', endpoint: 'GET /accounts/:id/transactions', error_code: 'ACCOUNT_NOT_FOUND', status: 404, at: '2026-04-04T10:30:00.000Z' },
+      {
+        request_id: nowhere.headers['x-request-id'],
+        endpoint: 'GET (unmatched route)',
+        error_code: 'ROUTE_NOT_FOUND',
+        status: 404,
+        at: '2026-04-04T10:31:00.000Z',
+      },
+      {
+        request_id: badBalance.headers['x-request-id'],
+        endpoint: 'GET /accounts/:id/balance',
+        error_code: 'ACCOUNT_NOT_FOUND',
+        status: 404,
+        at: '2026-04-04T10:31:00.000Z',
+      },
+      {
+        request_id: 'req-missing-account',
+        endpoint: 'GET /accounts/:id/transactions',
+        error_code: 'ACCOUNT_NOT_FOUND',
+        status: 404,
+        at: '2026-04-04T10:30:00.000Z',
+      },
     ]);
     expect(u.time_series).toEqual([{ bucket: '2026-04-04', requests: 8, errors: 3 }]);
   });
@@ -94,7 +120,11 @@ describe('GET /developers/usage', () => {
     const sandbox = await usage(ana.token, `?key_id=${ana.keyId}`);
     expect(sandbox.total_requests).toBe(4);
     expect(sandbox.billable_requests).toBe(0);
-    const other = await t.app.inject({ method: 'GET', url: `/developers/usage?key_id=${bob.keyId}`, headers: devAuth(ana.token) });
+    const other = await t.app.inject({
+      method: 'GET',
+      url: `/developers/usage?key_id=${bob.keyId}`,
+      headers: devAuth(ana.token),
+    });
     expect(other.statusCode).toBe(404);
     expect(other.json().error_code).toBe('KEY_NOT_FOUND');
   });
@@ -111,7 +141,9 @@ describe('GET /developers/usage', () => {
     expect((await usage(ana.token, '?to=2026-04-04')).total_requests).toBe(8);
     expect((await usage(ana.token, '?from=2026-04-03&to=2026-04-03')).total_requests).toBe(0);
     // Instants are inclusive at both ends.
-    expect((await usage(ana.token, '?from=2026-04-05T08:15:00.000Z&to=2026-04-05T09:45:00Z')).total_requests).toBe(3);
+    expect(
+      (await usage(ana.token, '?from=2026-04-05T08:15:00.000Z&to=2026-04-05T09:45:00Z')).total_requests,
+    ).toBe(3);
     expect((await usage(ana.token, '?from=2026-04-05T08:15:00.001Z')).total_requests).toBe(1);
     expect((await usage(ana.token, '?from=2026-04-05T11:00:00%2B02:00')).total_requests).toBe(1);
 
@@ -128,8 +160,19 @@ describe('GET /developers/usage', () => {
   });
 
   it('rejects bad filters with INVALID_FIELD', async () => {
-    for (const query of ['?from=yesterday', '?to=2026-02-30', '?from=2026-04-05&to=2026-04-04', '?from=2026-04-05T25:00:00Z', '?granularity=minute', '?from=2026-04-05T10:00:00']) {
-      const res = await t.app.inject({ method: 'GET', url: `/developers/usage${query}`, headers: devAuth(ana.token) });
+    for (const query of [
+      '?from=yesterday',
+      '?to=2026-02-30',
+      '?from=2026-04-05&to=2026-04-04',
+      '?from=2026-04-05T25:00:00Z',
+      '?granularity=minute',
+      '?from=2026-04-05T10:00:00',
+    ]) {
+      const res = await t.app.inject({
+        method: 'GET',
+        url: `/developers/usage${query}`,
+        headers: devAuth(ana.token),
+      });
       expect(res.statusCode, query).toBe(400);
       expect(res.json().error_code, query).toBe('INVALID_FIELD');
     }
@@ -138,7 +181,11 @@ describe('GET /developers/usage', () => {
   it('counts requests refused because the key was revoked, without touching last_used_at', async () => {
     const dev = await registerDeveloper(t.app);
     await get('/accounts', dev.key);
-    await t.app.inject({ method: 'DELETE', url: `/developers/keys/${dev.keyId}`, headers: devAuth(dev.token) });
+    await t.app.inject({
+      method: 'DELETE',
+      url: `/developers/keys/${dev.keyId}`,
+      headers: devAuth(dev.token),
+    });
     const usedAt = t.clock.now().toISOString();
     t.clock.advance(5000);
     const refused = await get('/accounts', dev.key);
@@ -146,7 +193,13 @@ describe('GET /developers/usage', () => {
     const u = await usage(dev.token);
     expect(u.total_requests).toBe(2);
     expect(u.recent_errors).toEqual([
-      { request_id: refused.headers['x-request-id'], endpoint: 'GET /accounts', error_code: 'REVOKED_API_KEY', status: 401, at: t.clock.now().toISOString() },
+      {
+        request_id: refused.headers['x-request-id'],
+        endpoint: 'GET /accounts',
+        error_code: 'REVOKED_API_KEY',
+        status: 401,
+        at: t.clock.now().toISOString(),
+      },
     ]);
     const keys = await t.app.inject({ method: 'GET', url: '/developers/keys', headers: devAuth(dev.token) });
     expect(keys.json().keys[0].last_used_at).toBe(usedAt);
@@ -161,12 +214,18 @@ describe('GET /developers/usage', () => {
   });
 
   it('does not count developer-portal or unauthenticated traffic', async () => {
-    const before = await t.deps.db.selectFrom('usage_events').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const before = await t.deps.db
+      .selectFrom('usage_events')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     await t.app.inject({ method: 'GET', url: '/developers/me', headers: devAuth(ana.token) });
     await t.app.inject({ method: 'GET', url: '/accounts' });
     await t.app.inject({ method: 'GET', url: '/banks' });
     await t.app.usage.flush();
-    const after = await t.deps.db.selectFrom('usage_events').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const after = await t.deps.db
+      .selectFrom('usage_events')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     expect(Number(after.n)).toBe(Number(before.n));
   });
 });
@@ -177,7 +236,11 @@ describe('recording stays off the request path', () => {
     await t.app.usage.flush();
     for (let i = 0; i < 5; i++) await get('/accounts', dev.key);
     const stored = () =>
-      t.deps.db.selectFrom('usage_events').select((eb) => eb.fn.countAll<number>().as('n')).where('developer_id', '=', dev.id).executeTakeFirstOrThrow();
+      t.deps.db
+        .selectFrom('usage_events')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('developer_id', '=', dev.id)
+        .executeTakeFirstOrThrow();
     expect(Number((await stored()).n)).toBe(0);
     expect(t.app.usage.pending).toBe(5);
     await t.app.usage.flush();
@@ -192,7 +255,11 @@ describe('recording stays off the request path', () => {
     let n = 0;
     while (Date.now() < deadline && n === 0) {
       await new Promise((r) => setTimeout(r, 100));
-      const row = await t.deps.db.selectFrom('usage_events').select((eb) => eb.fn.countAll<number>().as('n')).where('developer_id', '=', dev.id).executeTakeFirstOrThrow();
+      const row = await t.deps.db
+        .selectFrom('usage_events')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('developer_id', '=', dev.id)
+        .executeTakeFirstOrThrow();
       n = Number(row.n);
     }
     expect(n).toBe(1);
@@ -206,7 +273,8 @@ describe('graceful shutdown', () => {
     const other = await buildApp({ ...t.deps, db: handle.db });
     try {
       const dev = await registerDeveloper(other);
-      for (let i = 0; i < 3; i++) await other.inject({ method: 'GET', url: '/accounts', headers: auth(dev.key) });
+      for (let i = 0; i < 3; i++)
+        await other.inject({ method: 'GET', url: '/accounts', headers: auth(dev.key) });
       expect(other.usage.pending).toBe(3);
       await other.close();
       const row = await t.deps.db

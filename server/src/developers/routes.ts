@@ -1,10 +1,10 @@
 import rateLimit from '@fastify/rate-limit';
-import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { type FastifyPluginAsyncTypebox, Type } from '@fastify/type-provider-typebox';
 import { ApiError } from '../errors.js';
 import { developerOf } from '../http/auth.js';
 import { clearDashboardSession, setDashboardSession } from '../http/dev-cookie.js';
-import { newId } from '../ids.js';
 import { ALL_SCOPES, type Scope } from '../http/principals.js';
+import { newId } from '../ids.js';
 import { usageRoutes } from '../usage/routes.js';
 import { isValidEmail, normalizeEmail } from './email.js';
 import { hashPassword, PASSWORD_MIN_LENGTH, verifyPassword, warmUpPasswords } from './passwords.js';
@@ -55,9 +55,13 @@ export const developerRoutes: FastifyPluginAsyncTypebox = async (app) => {
   await app.register(rateLimit, {
     global: false,
     errorResponseBuilder: (_req, ctx) =>
-      new ApiError('RATE_LIMIT_EXCEEDED', `Too many requests — retry in ${Math.max(1, Math.ceil(ctx.ttl / 1000))} seconds.`, {
-        'retry-after': String(Math.max(1, Math.ceil(ctx.ttl / 1000))),
-      }),
+      new ApiError(
+        'RATE_LIMIT_EXCEEDED',
+        `Too many requests — retry in ${Math.max(1, Math.ceil(ctx.ttl / 1000))} seconds.`,
+        {
+          'retry-after': String(Math.max(1, Math.ceil(ctx.ttl / 1000))),
+        },
+      ),
   });
 
   app.post(
@@ -76,7 +80,11 @@ export const developerRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const name = req.body.name.trim();
       const { password } = req.body;
       const missing = [!email && 'email', !password && 'password', !name && 'name'].filter(Boolean);
-      if (missing.length > 0) throw new ApiError('MISSING_FIELDS', `Missing required body field${missing.length > 1 ? 's' : ''}: ${missing.join(', ')}.`);
+      if (missing.length > 0)
+        throw new ApiError(
+          'MISSING_FIELDS',
+          `Missing required body field${missing.length > 1 ? 's' : ''}: ${missing.join(', ')}.`,
+        );
       if (!isValidEmail(email)) throw new ApiError('INVALID_EMAIL');
       if ([...password].length < PASSWORD_MIN_LENGTH) throw new ApiError('PASSWORD_TOO_SHORT');
       if (await findDeveloperByEmail(db, email)) throw new ApiError('EMAIL_TAKEN');
@@ -87,7 +95,12 @@ export const developerRoutes: FastifyPluginAsyncTypebox = async (app) => {
         const { session, key } = await db.transaction().execute(async (trx) => {
           await insertDeveloper(trx, { ...developer, password_hash: passwordHash });
           const session = await createSession(trx, clock, developer.id);
-          const key = await createKey(trx, clock, { developerId: developer.id, appName: name, environment: 'sandbox', scopes: ALL_SCOPES });
+          const key = await createKey(trx, clock, {
+            developerId: developer.id,
+            appName: name,
+            environment: 'sandbox',
+            scopes: ALL_SCOPES,
+          });
           return { session, key };
         });
         setDashboardSession(app, req, reply, session.token);
@@ -152,12 +165,22 @@ export const developerRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/developers/me',
     {
       config: { auth: 'developer' },
-      schema: { tags: ['Developer Portal'], summary: 'The logged-in developer', security: devSecurity, response: { 200: DeveloperSchema } },
+      schema: {
+        tags: ['Developer Portal'],
+        summary: 'The logged-in developer',
+        security: devSecurity,
+        response: { 200: DeveloperSchema },
+      },
     },
     async (req) => {
       const developer = await findDeveloper(db, developerOf(req).developerId);
       if (!developer) throw new ApiError('INVALID_DEV_TOKEN');
-      return { id: developer.id, email: developer.email, name: developer.name, created_at: developer.created_at };
+      return {
+        id: developer.id,
+        email: developer.email,
+        name: developer.name,
+        created_at: developer.created_at,
+      };
     },
   );
 
@@ -213,7 +236,8 @@ export const developerRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (req) => {
-      if (!(await revokeKey(db, clock, developerOf(req).developerId, req.params.id))) throw new ApiError('KEY_NOT_FOUND');
+      if (!(await revokeKey(db, clock, developerOf(req).developerId, req.params.id)))
+        throw new ApiError('KEY_NOT_FOUND');
       return { id: req.params.id, status: 'revoked' as const };
     },
   );

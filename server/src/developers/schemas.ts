@@ -31,7 +31,9 @@ export const EnvironmentSchema = Type.Union([Type.Literal('sandbox'), Type.Liter
 
 export const KeySchema = Type.Object({
   id: Type.String(),
-  prefix: Type.String({ description: 'First characters of the key, e.g. od_test_sk_9x2m; the full key is never shown again.' }),
+  prefix: Type.String({
+    description: 'First characters of the key, e.g. od_test_sk_9x2m; the full key is never shown again.',
+  }),
   app_name: Type.String(),
   environment: EnvironmentSchema,
   status: Type.Union([Type.Literal('active'), Type.Literal('revoked')]),

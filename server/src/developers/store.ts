@@ -30,7 +30,11 @@ export async function insertDeveloper(db: Executor, row: DeveloperRow): Promise<
 /** A unique-constraint violation on either dialect (the email race between two registrations). */
 export function isUniqueViolation(err: unknown): boolean {
   const e = err as { code?: string; message?: string };
-  return e.code === '23505' || e.code === 'SQLITE_CONSTRAINT_UNIQUE' || /UNIQUE constraint failed/.test(e.message ?? '');
+  return (
+    e.code === '23505' ||
+    e.code === 'SQLITE_CONSTRAINT_UNIQUE' ||
+    /UNIQUE constraint failed/.test(e.message ?? '')
+  );
 }
 
 export interface NewSession {
@@ -67,7 +71,16 @@ export async function revokeSession(db: Executor, clock: Clock, sessionId: strin
 }
 
 export type KeyRow = Omit<ApiKeysTable, 'key_hash' | 'revoked_at' | 'developer_id'>;
-const KEY_COLUMNS = ['id', 'prefix', 'app_name', 'environment', 'status', 'scopes', 'created_at', 'last_used_at'] as const;
+const KEY_COLUMNS = [
+  'id',
+  'prefix',
+  'app_name',
+  'environment',
+  'status',
+  'scopes',
+  'created_at',
+  'last_used_at',
+] as const;
 
 /** Length of the visible prefix: the type marker plus four characters, e.g. `od_test_sk_9x2m`. */
 const PREFIX_LENGTH = 15;
@@ -81,7 +94,11 @@ export interface NewKey {
 }
 
 /** Generates a key (`od_test_sk_`/`od_live_sk_` + 32 base62 chars ≈ 190 bits); returns it once, stores its hash. */
-export async function createKey(db: Executor, clock: Clock, input: NewKey): Promise<{ row: KeyRow; key: string }> {
+export async function createKey(
+  db: Executor,
+  clock: Clock,
+  input: NewKey,
+): Promise<{ row: KeyRow; key: string }> {
   const key = `od_${input.environment === 'live' ? 'live' : 'test'}_sk_${randomBase62(KEY_RANDOM_LENGTH)}`;
   const row: KeyRow = {
     id: newId('key'),
@@ -120,7 +137,12 @@ export async function findKey(db: Executor, developerId: string, keyId: string):
 }
 
 /** Revokes the developer's key; false when it is not theirs. Revoking twice is harmless. */
-export async function revokeKey(db: Executor, clock: Clock, developerId: string, keyId: string): Promise<boolean> {
+export async function revokeKey(
+  db: Executor,
+  clock: Clock,
+  developerId: string,
+  keyId: string,
+): Promise<boolean> {
   const key = await findKey(db, developerId, keyId);
   if (!key) return false;
   await db

@@ -29,7 +29,12 @@ export const ipBucket = (ip: string): string => `ip:${sha256Hex(ip)}`;
  * current window and when that window closes. Counting before the password check means concurrent
  * guesses cannot slip past the limit; a successful login gives its attempt back (`forgive`).
  */
-async function countAttempt(db: Executor, clock: Clock, bucket: string, rule: ThrottleRule): Promise<{ count: number; resetsAt: number }> {
+async function countAttempt(
+  db: Executor,
+  clock: Clock,
+  bucket: string,
+  rule: ThrottleRule,
+): Promise<{ count: number; resetsAt: number }> {
   const now = clock.now();
   const nowIso = now.toISOString();
   const windowOpenedAfter = new Date(now.getTime() - rule.windowMs).toISOString();
@@ -64,9 +69,13 @@ export async function admitLoginAttempt(db: Executor, clock: Clock, attempt: Log
   const until = Math.max(...over);
   if (until > 0) {
     const seconds = Math.max(1, Math.ceil((until - clock.now().getTime()) / 1000));
-    throw new ApiError('RATE_LIMIT_EXCEEDED', `Too many failed login attempts — retry in ${seconds} seconds.`, {
-      'retry-after': String(seconds),
-    });
+    throw new ApiError(
+      'RATE_LIMIT_EXCEEDED',
+      `Too many failed login attempts — retry in ${seconds} seconds.`,
+      {
+        'retry-after': String(seconds),
+      },
+    );
   }
 }
 

@@ -28,7 +28,10 @@ function unauthenticatedKeyHash(req: FastifyRequest): string | null {
  * is visible everywhere. Requests whose key was refused (revoked) or whose route does not exist
  * are resolved to their key by hash when the batch is written; keys that do not exist are not recorded.
  */
-export function registerUsageRecording(app: FastifyInstance, options: RecorderOptions = DEFAULT_RECORDER_OPTIONS): void {
+export function registerUsageRecording(
+  app: FastifyInstance,
+  options: RecorderOptions = DEFAULT_RECORDER_OPTIONS,
+): void {
   const recorder = new UsageRecorder(app.deps.db, app.deps.dialect, app.log, options);
   app.decorate('usage', recorder);
 

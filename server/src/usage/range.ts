@@ -14,7 +14,10 @@ function parseBound(field: string, raw: string): { ms: number; isDate: boolean }
     const ms = Date.parse(raw);
     if (Number.isFinite(ms)) return { ms, isDate: false };
   }
-  throw new ApiError('INVALID_FIELD', `Invalid query parameter '${field}': must be a date (YYYY-MM-DD) or an ISO-8601 instant.`);
+  throw new ApiError(
+    'INVALID_FIELD',
+    `Invalid query parameter '${field}': must be a date (YYYY-MM-DD) or an ISO-8601 instant.`,
+  );
 }
 
 export interface InstantRange {

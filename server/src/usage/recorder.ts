@@ -26,7 +26,11 @@ export interface RecorderOptions {
   maxBuffered: number;
 }
 
-export const DEFAULT_RECORDER_OPTIONS: RecorderOptions = { batchSize: 500, intervalMs: 500, maxBuffered: 100_000 };
+export const DEFAULT_RECORDER_OPTIONS: RecorderOptions = {
+  batchSize: 500,
+  intervalMs: 500,
+  maxBuffered: 100_000,
+};
 
 let sequence = 0;
 // Random per process, so two processes writing in the same millisecond never collide.
@@ -98,7 +102,10 @@ export class UsageRecorder {
         // Keep the batch for the next flush unless the buffer is already at its cap.
         const room = this.options.maxBuffered - this.buffer.length;
         if (room > 0) this.buffer.unshift(...batch.slice(Math.max(0, batch.length - room)));
-        this.log.warn({ err, events: batch.length, buffered: this.buffer.length }, 'usage flush failed; will retry');
+        this.log.warn(
+          { err, events: batch.length, buffered: this.buffer.length },
+          'usage flush failed; will retry',
+        );
         return;
       }
     }
@@ -110,7 +117,9 @@ export class UsageRecorder {
     const rows: UsageRow[] = [];
     const lastUsed = new Map<string, string>();
     for (const e of batch) {
-      const owner = e.key ? { id: e.key.apiKeyId, developer_id: e.key.developerId, environment: e.key.environment } : owners.get(e.keyHash);
+      const owner = e.key
+        ? { id: e.key.apiKeyId, developer_id: e.key.developerId, environment: e.key.environment }
+        : owners.get(e.keyHash);
       if (!owner) continue; // a key that does not exist belongs to nobody
       const at = e.at.toISOString();
       rows.push({

@@ -1,25 +1,48 @@
-import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { type FastifyPluginAsyncTypebox, Type } from '@fastify/type-provider-typebox';
 import { findKey } from '../developers/store.js';
 import { ApiError } from '../errors.js';
 import { developerOf } from '../http/auth.js';
 import { parseRange } from './range.js';
-import { recentErrors, usageByEndpoint, usageTimeSeries, usageTotals, type UsageFilter } from './store.js';
+import { recentErrors, type UsageFilter, usageByEndpoint, usageTimeSeries, usageTotals } from './store.js';
 
 /** How many of the latest failed requests GET /developers/usage lists. */
 export const RECENT_ERRORS_LIMIT = 20;
 
 const UsageQuery = Type.Object({
-  from: Type.Optional(Type.String({ maxLength: 40, description: 'Inclusive: a date (YYYY-MM-DD, whole UTC day) or an ISO-8601 instant' })),
-  to: Type.Optional(Type.String({ maxLength: 40, description: 'Inclusive: a date (YYYY-MM-DD, whole UTC day) or an ISO-8601 instant' })),
-  key_id: Type.Optional(Type.String({ minLength: 1, maxLength: 128, description: 'Only requests made with this key (one of yours)' })),
-  granularity: Type.Optional(Type.Union([Type.Literal('hour'), Type.Literal('day')], { default: 'day', description: 'Bucket size of time_series (UTC)' })),
+  from: Type.Optional(
+    Type.String({
+      maxLength: 40,
+      description: 'Inclusive: a date (YYYY-MM-DD, whole UTC day) or an ISO-8601 instant',
+    }),
+  ),
+  to: Type.Optional(
+    Type.String({
+      maxLength: 40,
+      description: 'Inclusive: a date (YYYY-MM-DD, whole UTC day) or an ISO-8601 instant',
+    }),
+  ),
+  key_id: Type.Optional(
+    Type.String({
+      minLength: 1,
+      maxLength: 128,
+      description: 'Only requests made with this key (one of yours)',
+    }),
+  ),
+  granularity: Type.Optional(
+    Type.Union([Type.Literal('hour'), Type.Literal('day')], {
+      default: 'day',
+      description: 'Bucket size of time_series (UTC)',
+    }),
+  ),
 });
 
 const UsageResponse = Type.Object({
   total_requests: Type.Integer(),
   error_rate: Type.Number({ description: 'Failed (HTTP ≥ 400) requests / total, 0 when there are none' }),
   billable_requests: Type.Integer({ description: 'Successful (2xx) requests made with live keys' }),
-  by_endpoint: Type.Array(Type.Object({ endpoint: Type.String(), requests: Type.Integer(), errors: Type.Integer() })),
+  by_endpoint: Type.Array(
+    Type.Object({ endpoint: Type.String(), requests: Type.Integer(), errors: Type.Integer() }),
+  ),
   recent_errors: Type.Array(
     Type.Object({
       request_id: Type.String(),
@@ -29,7 +52,9 @@ const UsageResponse = Type.Object({
       at: Type.String({ format: 'date-time' }),
     }),
   ),
-  time_series: Type.Array(Type.Object({ bucket: Type.String(), requests: Type.Integer(), errors: Type.Integer() })),
+  time_series: Type.Array(
+    Type.Object({ bucket: Type.String(), requests: Type.Integer(), errors: Type.Integer() }),
+  ),
 });
 
 export const usageRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -41,7 +66,8 @@ export const usageRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { auth: 'developer' },
       schema: {
         tags: ['Developer Portal'],
-        summary: 'Request counts, error rate, per-endpoint breakdown, recent errors and a time series for your keys',
+        summary:
+          'Request counts, error rate, per-endpoint breakdown, recent errors and a time series for your keys',
         security: [{ developerSession: [] }],
         querystring: UsageQuery,
         response: { 200: UsageResponse },
@@ -50,8 +76,13 @@ export const usageRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (req) => {
       const { developerId } = developerOf(req);
       const { key_id: keyId, granularity = 'day' } = req.query;
-      if (keyId !== undefined && !(await findKey(db, developerId, keyId))) throw new ApiError('KEY_NOT_FOUND');
-      const filter: UsageFilter = { developerId, ...parseRange(req.query.from, req.query.to), ...(keyId !== undefined ? { keyId } : {}) };
+      if (keyId !== undefined && !(await findKey(db, developerId, keyId)))
+        throw new ApiError('KEY_NOT_FOUND');
+      const filter: UsageFilter = {
+        developerId,
+        ...parseRange(req.query.from, req.query.to),
+        ...(keyId !== undefined ? { keyId } : {}),
+      };
       const [totals, byEndpoint, errors, series] = await Promise.all([
         usageTotals(db, filter),
         usageByEndpoint(db, filter),

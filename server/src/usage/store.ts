@@ -7,7 +7,18 @@ export type UsageRow = UsageEventsTable;
 
 // 10 columns per row: 500 rows stay far below SQLite's and PostgreSQL's bound-parameter limits.
 const INSERT_CHUNK = 500;
-const COLUMNS = ['id', 'api_key_id', 'developer_id', 'environment', 'method', 'endpoint', 'status', 'error_code', 'request_id', 'at'] as const;
+const COLUMNS = [
+  'id',
+  'api_key_id',
+  'developer_id',
+  'environment',
+  'method',
+  'endpoint',
+  'status',
+  'error_code',
+  'request_id',
+  'at',
+] as const;
 
 const insertTexts = new Map<string, string>();
 /**
@@ -19,8 +30,9 @@ function insertText(dialect: Dialect, n: number): string {
   let text = insertTexts.get(cacheKey);
   if (text === undefined) {
     const w = COLUMNS.length;
-    const tuples = Array.from({ length: n }, (_, r) =>
-      `(${COLUMNS.map((_c, c) => (dialect === 'postgres' ? `$${r * w + c + 1}` : '?')).join(',')})`,
+    const tuples = Array.from(
+      { length: n },
+      (_, r) => `(${COLUMNS.map((_c, c) => (dialect === 'postgres' ? `$${r * w + c + 1}` : '?')).join(',')})`,
     );
     text = `insert into usage_events (${COLUMNS.join(', ')}) values ${tuples.join(',')}`;
     insertTexts.set(cacheKey, text);
@@ -28,7 +40,11 @@ function insertText(dialect: Dialect, n: number): string {
   return text;
 }
 
-export async function insertUsageRows(db: Executor, dialect: Dialect, rows: readonly UsageRow[]): Promise<void> {
+export async function insertUsageRows(
+  db: Executor,
+  dialect: Dialect,
+  rows: readonly UsageRow[],
+): Promise<void> {
   for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
     const chunk = rows.slice(i, i + INSERT_CHUNK);
     const params: unknown[] = [];
@@ -62,7 +78,8 @@ export async function keysByHash(db: Executor, hashes: readonly string[]): Promi
     .select(['id', 'developer_id', 'environment', 'key_hash'])
     .where('key_hash', 'in', hashes)
     .execute();
-  for (const r of rows) found.set(r.key_hash, { id: r.id, developer_id: r.developer_id, environment: r.environment });
+  for (const r of rows)
+    found.set(r.key_hash, { id: r.id, developer_id: r.developer_id, environment: r.environment });
   return found;
 }
 
@@ -97,7 +114,9 @@ export async function usageTotals(db: Executor, f: UsageFilter): Promise<UsageTo
     .select((eb) => [
       eb.fn.countAll<number>().as('total'),
       sql<number>`COALESCE(SUM(CASE WHEN status >= 400 THEN 1 ELSE 0 END), 0)`.as('errors'),
-      sql<number>`COALESCE(SUM(CASE WHEN environment = 'live' AND status >= 200 AND status < 300 THEN 1 ELSE 0 END), 0)`.as('billable'),
+      sql<number>`COALESCE(SUM(CASE WHEN environment = 'live' AND status >= 200 AND status < 300 THEN 1 ELSE 0 END), 0)`.as(
+        'billable',
+      ),
     ])
     .executeTakeFirstOrThrow();
   return { total: Number(row.total), errors: Number(row.errors), billable: Number(row.billable) };
@@ -111,7 +130,11 @@ export interface EndpointUsage {
 
 export async function usageByEndpoint(db: Executor, f: UsageFilter): Promise<EndpointUsage[]> {
   const rows = await scoped(db, f)
-    .select((eb) => ['endpoint', eb.fn.countAll<number>().as('requests'), eb.fn.sum<number>(isError).as('errors')])
+    .select((eb) => [
+      'endpoint',
+      eb.fn.countAll<number>().as('requests'),
+      eb.fn.sum<number>(isError).as('errors'),
+    ])
     .groupBy('endpoint')
     .orderBy('requests', 'desc')
     .orderBy('endpoint')
@@ -148,11 +171,19 @@ export interface UsageBucket {
 }
 
 /** Requests per UTC hour or day; instants are ISO text, so a prefix of `at` is its bucket. */
-export async function usageTimeSeries(db: Executor, f: UsageFilter, granularity: Granularity): Promise<UsageBucket[]> {
+export async function usageTimeSeries(
+  db: Executor,
+  f: UsageFilter,
+  granularity: Granularity,
+): Promise<UsageBucket[]> {
   // A literal length (not a bound parameter) so PostgreSQL sees the same expression in SELECT and GROUP BY.
   const bucket = sql<string>`substr(at, 1, ${sql.lit(granularity === 'hour' ? 13 : 10)})`;
   const rows = await scoped(db, f)
-    .select((eb) => [bucket.as('bucket'), eb.fn.countAll<number>().as('requests'), eb.fn.sum<number>(isError).as('errors')])
+    .select((eb) => [
+      bucket.as('bucket'),
+      eb.fn.countAll<number>().as('requests'),
+      eb.fn.sum<number>(isError).as('errors'),
+    ])
     .groupBy(bucket)
     .orderBy(bucket)
     .execute();

@@ -1,0 +1,127 @@
+import type { FastifyBaseLogger } from 'fastify';
+import pino from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Db } from '../src/db/index.js';
+import { sha256Hex } from '../src/ids.js';
+import { type UsageEvent, UsageRecorder } from '../src/usage/recorder.js';
+import { createTestApp, MANI_KEY, type TestApp } from './helpers/app.js';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(async () => t.close());
+
+const silent: FastifyBaseLogger = pino({ level: 'silent' });
+
+let n = 0;
+const event = (over: Partial<UsageEvent> = {}): UsageEvent =>
+  ({
+    method: 'GET',
+    endpoint: 'GET /accounts',
+    status: 200,
+    errorCode: null,
+    requestId: `rec-${++n}`,
+    at: t.clock.now(),
+    key: { apiKeyId: 'key_mani_app', developerId: 'dev_mani_app', environment: 'sandbox' },
+    ...over,
+  }) as UsageEvent;
+
+const stored = async (requestIds: string[]) =>
+  (
+    await t.deps.db
+      .selectFrom('usage_events')
+      .select('request_id')
+      .where('request_id', 'in', requestIds)
+      .execute()
+  ).map((r) => r.request_id);
+
+describe('UsageRecorder', () => {
+  it('flushes by itself once a batch is full', async () => {
+    const rec = new UsageRecorder(t.deps.db, t.deps.dialect, silent, {
+      batchSize: 3,
+      intervalMs: 60_000,
+      maxBuffered: 100,
+    });
+    const events = [event(), event(), event()];
+    for (const e of events) rec.record(e);
+    const ids = events.map((e) => e.requestId);
+    const deadline = Date.now() + 3000;
+    while ((await stored(ids)).length < 3 && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 20));
+    expect((await stored(ids)).sort()).toEqual(ids.sort());
+  });
+
+  it('resolves keys known only by hash and drops keys that do not exist', async () => {
+    const rec = new UsageRecorder(t.deps.db, t.deps.dialect, silent);
+    const known = event({
+      key: undefined,
+      keyHash: sha256Hex(MANI_KEY),
+      status: 404,
+      errorCode: 'ROUTE_NOT_FOUND',
+    });
+    const unknown = event({ key: undefined, keyHash: sha256Hex('od_test_sk_nobodysKeyNobodysKey1') });
+    rec.record(known);
+    rec.record(unknown);
+    await rec.flush();
+    const rows = await t.deps.db
+      .selectFrom('usage_events')
+      .selectAll()
+      .where('request_id', 'in', [known.requestId, unknown.requestId])
+      .execute();
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({
+      api_key_id: 'key_mani_app',
+      developer_id: 'dev_mani_app',
+      environment: 'sandbox',
+      status: 404,
+    });
+  });
+
+  it('keeps events when a write fails and writes them on the next flush', async () => {
+    let failNext = true;
+    // A database whose next transaction fails, as during a brief outage.
+    const flaky = new Proxy(t.deps.db, {
+      get(target, prop, receiver) {
+        if (prop === 'transaction' && failNext) {
+          failNext = false;
+          return () => ({
+            execute: async () => {
+              throw new Error('connection lost');
+            },
+          });
+        }
+        const value = Reflect.get(target, prop, receiver);
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    }) as Db;
+    const rec = new UsageRecorder(flaky, t.deps.dialect, silent);
+    const events = [event(), event()];
+    for (const e of events) rec.record(e);
+    await rec.flush();
+    expect(rec.pending).toBe(2);
+    expect(await stored(events.map((e) => e.requestId))).toEqual([]);
+    await rec.flush();
+    expect(rec.pending).toBe(0);
+    expect((await stored(events.map((e) => e.requestId))).sort()).toEqual(
+      events.map((e) => e.requestId).sort(),
+    );
+  });
+
+  it('writes a large burst in several multi-row inserts', async () => {
+    const rec = new UsageRecorder(t.deps.db, t.deps.dialect, silent);
+    const events = Array.from({ length: 1234 }, () => event());
+    for (const e of events) rec.record(e);
+    await rec.flush();
+    const count = await t.deps.db
+      .selectFrom('usage_events')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where(
+        'request_id',
+        'in',
+        events.map((e) => e.requestId),
+      )
+      .executeTakeFirstOrThrow();
+    expect(Number(count.n)).toBe(1234);
+  });
+});
