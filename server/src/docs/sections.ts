@@ -1,5 +1,6 @@
 import { connectSection } from './sections/connect.js';
 import { developersSection } from './sections/developers.js';
+import { webhooksSection } from './sections/webhooks.js';
 
 /**
  * Hand-written guide sections of /docs (the endpoint list and error reference are generated).
@@ -39,4 +40,5 @@ positive. Dates are <code>YYYY-MM-DD</code>; instants are ISO-8601 UTC.</p>`,
   },
   developersSection,
   connectSection,
+  webhooksSection,
 ];

@@ -4,6 +4,9 @@ import { signatureHeader } from './signing.js';
 import { type AttemptOutcome, type Claim, type ClaimedDelivery, cancelClaimed, claimDue, loadClaimed, recordAttempts } from './store.js';
 import { createTransport, type Transport } from './transport.js';
 
+/** Whole-exchange limit per delivery attempt (connect, send, first byte of the answer). */
+export const DEFAULT_TIMEOUT_MS = 10_000;
+
 export type DispatcherDeps = Pick<AppDeps, 'db' | 'dialect' | 'clock' | 'config' | 'box'>;
 
 export interface DispatcherOptions {
@@ -39,7 +42,7 @@ interface Resolved {
 }
 
 function resolve(deps: DispatcherDeps, o: DispatcherOptions): Resolved {
-  const timeoutMs = o.timeoutMs ?? deps.config.webhookTimeoutMs ?? 10_000;
+  const timeoutMs = o.timeoutMs ?? deps.config.webhookTimeoutMs ?? DEFAULT_TIMEOUT_MS;
   return {
     timeoutMs,
     leaseMs: o.leaseMs ?? 2 * timeoutMs + 5_000,
