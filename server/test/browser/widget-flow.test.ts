@@ -19,7 +19,7 @@ describe.skipIf(skipBrowserTests)('Link widget in Chromium', () => {
   const linkUsers: string[] = [];
 
   beforeAll(async () => {
-    ensureWidgetBuilt();
+    const bundle = ensureWidgetBuilt();
     server = await startApiServer();
     site = await startHostSite(
       async (req) => {
@@ -27,7 +27,10 @@ describe.skipIf(skipBrowserTests)('Link widget in Chromium', () => {
         const vars: Record<string, string> = {
           SCRIPT_URL: `${server.url}/v1/opendinar.js`,
           API_KEY: MANI_KEY,
+          API_URL: `${server.url}/`,
         };
+        // This page self-hosts a copy of the script, so only apiBaseUrl can lead it to the API.
+        if (url.pathname === '/hostile.html') vars.SCRIPT_URL = '/vendor/opendinar.js';
         if (url.pathname === '/link-token.html') {
           // The fintech backend asks for a link token for its signed-in user and renders it into the page.
           const userId = url.searchParams.get('user') ?? 'user_link_1';
@@ -61,6 +64,7 @@ describe.skipIf(skipBrowserTests)('Link widget in Chromium', () => {
           };
         },
       },
+      { '/vendor/opendinar.js': { type: 'application/javascript', body: bundle } },
     );
     browser = await launchChromium();
   });
@@ -279,8 +283,13 @@ describe.skipIf(skipBrowserTests)('Link widget in Chromium', () => {
     await page.screenshot({ path: screenshotPath('widget-phone') });
   });
 
-  it('host-page CSS cannot break it (shadow root), and it speaks English on request', async () => {
+  it('host-page CSS cannot break it (shadow root), speaks English, honours apiBaseUrl, makes a stable userId', async () => {
     const page = await openPage('/hostile.html');
+    // No userId in the config: one is generated and kept for this browser.
+    const userId = await page.evaluate(() => localStorage.getItem('opendinar_user_id'));
+    expect(userId).toMatch(/^user_[0-9a-f]{24}$/);
+    await page.reload();
+    expect(await page.evaluate(() => localStorage.getItem('opendinar_user_id'))).toBe(userId);
     await page.getByRole('button', { name: 'Connect' }).click();
     await expect.poll(() => page.getByRole('button', { name: /Raiffeisen Bank/ }).isVisible()).toBe(true);
     expect(await page.getByRole('heading', { name: 'Connect your bank' }).isVisible()).toBe(true);

@@ -48,12 +48,13 @@ const FIXTURES = fileURLToPath(new URL('../fixtures/', import.meta.url));
 
 /**
  * The fintech's own site on another origin (so the widget's API calls are cross-origin, as in
- * production): serves fixtures/*.html with {{NAME}} placeholders filled per request, and routes
- * POST /backend/* to the given handlers, which stand for the fintech's backend.
+ * production): serves fixtures/*.html with {{NAME}} placeholders filled per request, the given static
+ * files, and routes POST /backend/* to the given handlers, which stand for the fintech's backend.
  */
 export async function startHostSite(
   vars: (req: IncomingMessage) => Promise<Record<string, string>>,
   backend: Record<string, Backend> = {},
+  files: Record<string, { type: string; body: Buffer }> = {},
 ): Promise<HostSite> {
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     const chunks: Buffer[] = [];
@@ -65,6 +66,11 @@ export async function startHostSite(
         if (handler) {
           const out = await handler(req, Buffer.concat(chunks).toString('utf8'));
           res.writeHead(out.status, { 'content-type': 'application/json' }).end(JSON.stringify(out.json));
+          return;
+        }
+        const file = req.method === 'GET' ? files[path] : undefined;
+        if (file) {
+          res.writeHead(200, { 'content-type': file.type }).end(file.body);
           return;
         }
         const name = /^\/([a-z0-9-]+\.html)$/.exec(path)?.[1];
