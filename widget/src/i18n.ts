@@ -27,7 +27,7 @@ const sr = {
   errClosed: 'Prozor banke je zatvoren pre nego što je pristup odobren.',
   errAuth: 'Aplikacija nije ispravno podešena (neispravan ključ).',
   errGeneric: 'Došlo je do neočekivane greške.',
-  footer: 'Bezbedno povezivanje preko OpenDinar',
+  footer: 'Bezbedno povezivanje uz OpenDinar',
 };
 
 export type Strings = typeof sr;
