@@ -20,7 +20,15 @@ export interface TransportOptions {
   allowPrivate: boolean;
   /** Sockets per receiver origin kept open between deliveries. */
   maxSocketsPerHost?: number;
+  /** DNS resolution (all addresses); tests substitute one. Default: the system resolver. */
+  resolveHost?: (host: string) => Promise<{ address: string; family: number }[]>;
+  /** Plain http targets; default: same as allowPrivate (tests of the address checks turn it on alone). */
+  allowHttp?: boolean;
+  /** Which resolved addresses may be called; default isPublicAddress. */
+  isAllowedAddress?: (address: string) => boolean;
 }
+
+const systemResolve = (host: string) => dnsLookup(host, { all: true, verbatim: true });
 
 export interface Transport {
   post(url: string, body: Buffer, headers: Record<string, string>): Promise<PostResult>;
@@ -33,14 +41,18 @@ class RefusedTarget extends Error {}
  * Resolves the host once and checks every address, so a name that also resolves to 10.0.0.1 is
  * refused even if the first answer is public. Returns the address to connect to.
  */
-async function verifiedAddress(host: string): Promise<{ address: string; family: number }> {
+async function verifiedAddress(
+  host: string,
+  resolveHost: NonNullable<TransportOptions['resolveHost']>,
+  allowed: (address: string) => boolean,
+): Promise<{ address: string; family: number }> {
   if (isIP(host)) {
-    if (!isPublicAddress(host)) throw new RefusedTarget(`address ${host} is not public`);
+    if (!allowed(host)) throw new RefusedTarget(`address ${host} is not public`);
     return { address: host, family: isIP(host) };
   }
-  const answers = await dnsLookup(host, { all: true, verbatim: true });
+  const answers = await resolveHost(host);
   if (answers.length === 0) throw new RefusedTarget(`${host} did not resolve`);
-  const bad = answers.find((a) => !isPublicAddress(a.address));
+  const bad = answers.find((a) => !allowed(a.address));
   if (bad) throw new RefusedTarget(`${host} resolves to non-public address ${bad.address}`);
   return answers[0] as { address: string; family: number };
 }
@@ -71,6 +83,8 @@ function pinnedLookup(address: string, family: number): LookupFunction {
 export function createTransport(opts: TransportOptions): Transport {
   const agentOptions = { keepAlive: true, maxSockets: opts.maxSocketsPerHost ?? 64, scheduling: 'lifo' as const };
   const agents = { http: new http.Agent(agentOptions), https: new https.Agent(agentOptions) };
+  const resolveHost = opts.resolveHost ?? systemResolve;
+  const allowed = opts.isAllowedAddress ?? isPublicAddress;
 
   async function post(rawUrl: string, body: Buffer, headers: Record<string, string>): Promise<PostResult> {
     const started = performance.now();
@@ -82,14 +96,14 @@ export function createTransport(opts: TransportOptions): Transport {
       return { statusCode: null, error: 'invalid URL', durationMs: 0 };
     }
     const secure = url.protocol === 'https:';
-    if (!secure && !(opts.allowPrivate && url.protocol === 'http:')) {
+    if (!secure && !((opts.allowHttp ?? opts.allowPrivate) && url.protocol === 'http:')) {
       return { statusCode: null, error: 'URL must be https', durationMs: 0 };
     }
     const host = bareHost(url);
     let lookup: LookupFunction | undefined;
     if (!opts.allowPrivate) {
       try {
-        const { address, family } = await withTimeout(verifiedAddress(host), opts.timeoutMs);
+        const { address, family } = await withTimeout(verifiedAddress(host, resolveHost, allowed), opts.timeoutMs);
         lookup = pinnedLookup(address, family);
       } catch (err) {
         const e = err as NodeJS.ErrnoException;

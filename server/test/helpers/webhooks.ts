@@ -49,6 +49,8 @@ export interface ReceivedRequest {
   headers: http.IncomingHttpHeaders;
   /** Exactly the bytes on the wire. */
   raw: Buffer;
+  /** The client's port: equal across requests when a keep-alive connection is reused. */
+  remotePort: number | undefined;
 }
 
 /** What the receiver answers: a status code, or 'hang' to never answer. */
@@ -71,7 +73,13 @@ export async function startReceiver(responder: Responder = () => 200, port = 0):
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
-      const r: ReceivedRequest = { method: req.method ?? '', url: req.url ?? '', headers: req.headers, raw: Buffer.concat(chunks) };
+      const r: ReceivedRequest = {
+        method: req.method ?? '',
+        url: req.url ?? '',
+        headers: req.headers,
+        raw: Buffer.concat(chunks),
+        remotePort: req.socket.remotePort,
+      };
       received.push(r);
       const answer = respond(r);
       if (answer === 'hang') return;
