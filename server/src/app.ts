@@ -34,6 +34,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
     requestIdLogLabel: 'request_id',
     bodyLimit: 1024 * 1024,
     return503OnClosing: true,
+    trustProxy: deps.config.trustProxy,
     // Malformed URLs (bad percent-encoding) never reach the error handler; answer them in our shape too.
     frameworkErrors: (err, req, reply) => {
       sendError(req, reply, toApiError(err) ?? new ApiError('MALFORMED_REQUEST'));

@@ -35,6 +35,9 @@ export function registerUsageRecording(
   const recorder = new UsageRecorder(app.deps.db, app.deps.dialect, app.log, options);
   app.decorate('usage', recorder);
 
+  // Off only when the operator says so (the bench measures recording's cost this way).
+  if (!app.deps.config.usageRecording) return;
+
   app.addHook('onResponse', (req, reply, done) => {
     const base = {
       method: req.method,
