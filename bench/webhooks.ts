@@ -31,14 +31,25 @@ export async function benchWebhookDeliveries(n = 2000): Promise<{ deliveriesPerS
     await migrateToLatest(handle.db);
     await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', r));
     const url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hooks`;
-    const config = { ...loadConfig({ OPENDINAR_WEBHOOK_ALLOW_PRIVATE: 'true', OPENDINAR_DATA_DIR: dir }), dispatcherEnabled: false };
+    const config = {
+      ...loadConfig({ OPENDINAR_WEBHOOK_ALLOW_PRIVATE: 'true', OPENDINAR_DATA_DIR: dir }),
+      dispatcherEnabled: false,
+    };
     const box = createSecretBox(randomBytes(32));
     const deps = { db: handle.db, dialect: handle.dialect, clock: systemClock, config, box };
     const developerId = newId('dev');
     const now = systemClock.now().toISOString();
     await handle.db
       .insertInto('webhooks')
-      .values({ id: newId('wh'), developer_id: developerId, url, events: '[]', secret_enc: box.seal(newToken('whsec')), created_at: now, deleted_at: null })
+      .values({
+        id: newId('wh'),
+        developer_id: developerId,
+        url,
+        events: '[]',
+        secret_enc: box.seal(newToken('whsec')),
+        created_at: now,
+        deleted_at: null,
+      })
       .execute();
     for (let i = 0; i < n; i += 500) {
       await handle.db.transaction().execute(async (trx) => {
@@ -59,7 +70,12 @@ export async function benchWebhookDeliveries(n = 2000): Promise<{ deliveriesPerS
     while (received < n) await new Promise((r) => setTimeout(r, 2));
     // Count only what is recorded as delivered, not just sent.
     for (;;) {
-      const left = await handle.db.selectFrom('webhook_deliveries').select('id').where('status', '!=', 'succeeded').limit(1).execute();
+      const left = await handle.db
+        .selectFrom('webhook_deliveries')
+        .select('id')
+        .where('status', '!=', 'succeeded')
+        .limit(1)
+        .execute();
       if (left.length === 0) break;
       await new Promise((r) => setTimeout(r, 2));
     }

@@ -35,7 +35,11 @@ describe('developer webhooks API', () => {
     const res = await t.app.inject({ method: 'GET', url: '/developers/webhooks' });
     expect(res.statusCode).toBe(401);
     expect(res.json().error_code).toBe('MISSING_DEV_TOKEN');
-    const bad = await t.app.inject({ method: 'GET', url: '/developers/webhooks', headers: { authorization: 'Bearer devses_nope' } });
+    const bad = await t.app.inject({
+      method: 'GET',
+      url: '/developers/webhooks',
+      headers: { authorization: 'Bearer devses_nope' },
+    });
     expect(bad.json().error_code).toBe('INVALID_DEV_TOKEN');
   });
 
@@ -49,18 +53,27 @@ describe('developer webhooks API', () => {
     expect(body.events).toEqual([...WEBHOOK_EVENT_TYPES]);
     expect(Number.isNaN(Date.parse(body.created_at))).toBe(false);
 
-    const row = await t.deps.db.selectFrom('webhooks').selectAll().where('id', '=', body.id).executeTakeFirstOrThrow();
+    const row = await t.deps.db
+      .selectFrom('webhooks')
+      .selectAll()
+      .where('id', '=', body.id)
+      .executeTakeFirstOrThrow();
     expect(row.secret_enc).not.toContain(body.secret);
     expect(t.deps.box.open(row.secret_enc)).toBe(body.secret);
     expect(JSON.parse(row.events)).toEqual([]); // [] = all, including types added later
 
     const list = await t.app.inject({ method: 'GET', url: '/developers/webhooks', headers: dev.headers });
-    expect(list.json()).toEqual({ webhooks: [{ id: body.id, url: receiver.url, events: body.events, created_at: body.created_at }] });
+    expect(list.json()).toEqual({
+      webhooks: [{ id: body.id, url: receiver.url, events: body.events, created_at: body.created_at }],
+    });
     expect(list.body).not.toContain('whsec_');
   });
 
   it('validates events and url', async () => {
-    const ok = await register(dev.headers, { url: receiver.url, events: ['ITEM.CONNECTION_REVOKED', 'ITEM.CONNECTION_REVOKED'] });
+    const ok = await register(dev.headers, {
+      url: receiver.url,
+      events: ['ITEM.CONNECTION_REVOKED', 'ITEM.CONNECTION_REVOKED'],
+    });
     expect(ok.statusCode).toBe(201);
     expect(ok.json().events).toEqual(['ITEM.CONNECTION_REVOKED']);
     const empty = await register(dev.headers, { url: receiver.url, events: [] });
@@ -84,13 +97,23 @@ describe('developer webhooks API', () => {
   it('scopes list and delete to the developer, and cancels queued deliveries on delete', async () => {
     const mine = (await register(dev.headers, { url: receiver.url })).json();
     const theirs = (await register(other.headers, { url: receiver.url })).json();
-    const list = (await t.app.inject({ method: 'GET', url: '/developers/webhooks', headers: dev.headers })).json();
+    const list = (
+      await t.app.inject({ method: 'GET', url: '/developers/webhooks', headers: dev.headers })
+    ).json();
     expect(list.webhooks.map((w: { id: string }) => w.id)).toEqual([mine.id]);
 
-    const foreign = await t.app.inject({ method: 'DELETE', url: `/developers/webhooks/${theirs.id}`, headers: dev.headers });
+    const foreign = await t.app.inject({
+      method: 'DELETE',
+      url: `/developers/webhooks/${theirs.id}`,
+      headers: dev.headers,
+    });
     expect(foreign.statusCode).toBe(404);
     expect(foreign.json().error_code).toBe('WEBHOOK_NOT_FOUND');
-    const unknown = await t.app.inject({ method: 'DELETE', url: '/developers/webhooks/wh_nope', headers: dev.headers });
+    const unknown = await t.app.inject({
+      method: 'DELETE',
+      url: '/developers/webhooks/wh_nope',
+      headers: dev.headers,
+    });
     expect(unknown.json().error_code).toBe('WEBHOOK_NOT_FOUND');
 
     await t.deps.db.transaction().execute((trx) =>
@@ -101,17 +124,31 @@ describe('developer webhooks API', () => {
         fields: { connection_id: 'conn_x', bank_id: 'raiffeisen', user_id: 'u1' },
       }),
     );
-    const del = await t.app.inject({ method: 'DELETE', url: `/developers/webhooks/${mine.id}`, headers: dev.headers });
+    const del = await t.app.inject({
+      method: 'DELETE',
+      url: `/developers/webhooks/${mine.id}`,
+      headers: dev.headers,
+    });
     expect(del.statusCode).toBe(200);
     expect(del.json()).toEqual({ id: mine.id, status: 'deleted' });
-    const again = await t.app.inject({ method: 'DELETE', url: `/developers/webhooks/${mine.id}`, headers: dev.headers });
+    const again = await t.app.inject({
+      method: 'DELETE',
+      url: `/developers/webhooks/${mine.id}`,
+      headers: dev.headers,
+    });
     expect(again.json().error_code).toBe('WEBHOOK_NOT_FOUND');
-    expect((await t.app.inject({ method: 'GET', url: '/developers/webhooks', headers: dev.headers })).json()).toEqual({ webhooks: [] });
+    expect(
+      (await t.app.inject({ method: 'GET', url: '/developers/webhooks', headers: dev.headers })).json(),
+    ).toEqual({ webhooks: [] });
 
     const summary = await runDispatcherOnce(t.deps);
     expect(summary.claimed).toBe(0);
     expect(receiver.received).toHaveLength(0);
-    const rows = await t.deps.db.selectFrom('webhook_deliveries').selectAll().where('webhook_id', '=', mine.id).execute();
+    const rows = await t.deps.db
+      .selectFrom('webhook_deliveries')
+      .selectAll()
+      .where('webhook_id', '=', mine.id)
+      .execute();
     expect(rows).toHaveLength(1);
     expect(rows[0]?.status).toBe('failed');
     expect(rows[0]?.last_error).toBe('webhook deleted');
@@ -119,7 +156,9 @@ describe('developer webhooks API', () => {
 
   it('routes events by the events filter and developer', async () => {
     const all = (await register(dev.headers, { url: `${receiver.url}?all` })).json();
-    const revokedOnly = (await register(dev.headers, { url: `${receiver.url}?revoked`, events: ['ITEM.CONNECTION_REVOKED'] })).json();
+    const revokedOnly = (
+      await register(dev.headers, { url: `${receiver.url}?revoked`, events: ['ITEM.CONNECTION_REVOKED'] })
+    ).json();
     await register(other.headers, { url: `${receiver.url}?other` });
     await t.deps.db.transaction().execute(async (trx) => {
       await enqueueWebhookEvent(trx, t.clock, {
@@ -138,13 +177,27 @@ describe('developer webhooks API', () => {
     const summary = await runDispatcherOnce(t.deps);
     expect(summary).toEqual({ claimed: 3, succeeded: 3, retrying: 0, failed: 0 });
     const got = receiver.received.map((r) => `${r.url} ${JSON.parse(r.raw.toString()).webhook_code}`).sort();
-    expect(got).toEqual(['/hooks?all AUTOMATICALLY_VERIFIED', '/hooks?all CONNECTION_REVOKED', '/hooks?revoked CONNECTION_REVOKED']);
+    expect(got).toEqual([
+      '/hooks?all AUTOMATICALLY_VERIFIED',
+      '/hooks?all CONNECTION_REVOKED',
+      '/hooks?revoked CONNECTION_REVOKED',
+    ]);
 
-    const deliveries = await t.app.inject({ method: 'GET', url: `/developers/webhooks/${revokedOnly.id}/deliveries`, headers: dev.headers });
+    const deliveries = await t.app.inject({
+      method: 'GET',
+      url: `/developers/webhooks/${revokedOnly.id}/deliveries`,
+      headers: dev.headers,
+    });
     expect(deliveries.statusCode).toBe(200);
     const [d] = deliveries.json().deliveries;
     expect(deliveries.json().deliveries).toHaveLength(1);
-    expect(d).toMatchObject({ event_type: 'ITEM.CONNECTION_REVOKED', status: 'succeeded', attempts: 1, last_status_code: 200, next_attempt_at: null });
+    expect(d).toMatchObject({
+      event_type: 'ITEM.CONNECTION_REVOKED',
+      status: 'succeeded',
+      attempts: 1,
+      last_status_code: 200,
+      next_attempt_at: null,
+    });
     expect(d.id).toMatch(/^dlv_/);
     expect(d.event_id).toMatch(/^evt_/);
     expect(d.last_attempt_at).toBe(t.clock.now().toISOString());
@@ -157,21 +210,42 @@ describe('developer webhooks API', () => {
       await t.app.inject({ method: 'POST', url: `/developers/webhooks/${wh.id}/test`, headers: dev.headers });
       t.clock.advance(1000);
     }
-    const res = await t.app.inject({ method: 'GET', url: `/developers/webhooks/${wh.id}/deliveries?limit=2`, headers: dev.headers });
+    const res = await t.app.inject({
+      method: 'GET',
+      url: `/developers/webhooks/${wh.id}/deliveries?limit=2`,
+      headers: dev.headers,
+    });
     const ds = res.json().deliveries;
     expect(ds).toHaveLength(2);
     expect(ds[0].created_at > ds[1].created_at).toBe(true);
-    expect(ds[0]).toMatchObject({ event_type: 'WEBHOOK.TEST', status: 'pending', attempts: 0, last_status_code: null });
-    const bad = await t.app.inject({ method: 'GET', url: `/developers/webhooks/${wh.id}/deliveries?limit=0`, headers: dev.headers });
+    expect(ds[0]).toMatchObject({
+      event_type: 'WEBHOOK.TEST',
+      status: 'pending',
+      attempts: 0,
+      last_status_code: null,
+    });
+    const bad = await t.app.inject({
+      method: 'GET',
+      url: `/developers/webhooks/${wh.id}/deliveries?limit=0`,
+      headers: dev.headers,
+    });
     expect(bad.json().error_code).toBe('INVALID_FIELD');
-    const foreign = await t.app.inject({ method: 'GET', url: `/developers/webhooks/${wh.id}/deliveries`, headers: other.headers });
+    const foreign = await t.app.inject({
+      method: 'GET',
+      url: `/developers/webhooks/${wh.id}/deliveries`,
+      headers: other.headers,
+    });
     expect(foreign.json().error_code).toBe('WEBHOOK_NOT_FOUND');
   });
 
   it('sends a test event to that webhook only, and retries a delivery as a new one with the same event_id', async () => {
     const a = (await register(dev.headers, { url: `${receiver.url}?a` })).json();
     await register(dev.headers, { url: `${receiver.url}?b` });
-    const res = await t.app.inject({ method: 'POST', url: `/developers/webhooks/${a.id}/test`, headers: dev.headers });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: `/developers/webhooks/${a.id}/test`,
+      headers: dev.headers,
+    });
     expect(res.statusCode).toBe(202);
     const queued = res.json();
     expect(queued).toMatchObject({ status: 'pending' });
@@ -180,9 +254,19 @@ describe('developer webhooks API', () => {
     expect(receiver.received).toHaveLength(1);
     expect(receiver.received[0]?.url).toBe('/hooks?a');
     const body = JSON.parse(receiver.received[0]?.raw.toString() ?? '');
-    expect(body).toMatchObject({ webhook_type: 'WEBHOOK', webhook_code: 'TEST', webhook_id: a.id, event_id: queued.event_id, environment: 'sandbox' });
+    expect(body).toMatchObject({
+      webhook_type: 'WEBHOOK',
+      webhook_code: 'TEST',
+      webhook_id: a.id,
+      event_id: queued.event_id,
+      environment: 'sandbox',
+    });
 
-    const foreignTest = await t.app.inject({ method: 'POST', url: `/developers/webhooks/${a.id}/test`, headers: other.headers });
+    const foreignTest = await t.app.inject({
+      method: 'POST',
+      url: `/developers/webhooks/${a.id}/test`,
+      headers: other.headers,
+    });
     expect(foreignTest.json().error_code).toBe('WEBHOOK_NOT_FOUND');
     const foreignRetry = await t.app.inject({
       method: 'POST',
@@ -190,19 +274,33 @@ describe('developer webhooks API', () => {
       headers: other.headers,
     });
     expect(foreignRetry.json().error_code).toBe('WEBHOOK_NOT_FOUND');
-    const unknownDelivery = await t.app.inject({ method: 'POST', url: `/developers/webhooks/${a.id}/deliveries/dlv_nope/retry`, headers: dev.headers });
+    const unknownDelivery = await t.app.inject({
+      method: 'POST',
+      url: `/developers/webhooks/${a.id}/deliveries/dlv_nope/retry`,
+      headers: dev.headers,
+    });
     expect(unknownDelivery.statusCode).toBe(404);
     expect(unknownDelivery.json().error_code).toBe('DELIVERY_NOT_FOUND');
 
     t.clock.advance(1000);
-    const retry = await t.app.inject({ method: 'POST', url: `/developers/webhooks/${a.id}/deliveries/${queued.delivery_id}/retry`, headers: dev.headers });
+    const retry = await t.app.inject({
+      method: 'POST',
+      url: `/developers/webhooks/${a.id}/deliveries/${queued.delivery_id}/retry`,
+      headers: dev.headers,
+    });
     expect(retry.statusCode).toBe(202);
     expect(retry.json().event_id).toBe(queued.event_id);
     expect(retry.json().delivery_id).not.toBe(queued.delivery_id);
     await runDispatcherOnce(t.deps);
     expect(receiver.received).toHaveLength(2);
     expect(receiver.received[1]?.headers['opendinar-event-id']).toBe(queued.event_id);
-    const list = (await t.app.inject({ method: 'GET', url: `/developers/webhooks/${a.id}/deliveries`, headers: dev.headers })).json();
+    const list = (
+      await t.app.inject({
+        method: 'GET',
+        url: `/developers/webhooks/${a.id}/deliveries`,
+        headers: dev.headers,
+      })
+    ).json();
     expect(list.deliveries.map((d: { id: string; status: string }) => [d.id, d.status])).toEqual([
       [retry.json().delivery_id, 'succeeded'],
       [queued.delivery_id, 'succeeded'],

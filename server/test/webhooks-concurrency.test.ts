@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '../src/db/index.js';
-import { createDispatcher, runDispatcherOnce, type DispatcherDeps } from '../src/webhooks/dispatcher.js';
+import { createDispatcher, type DispatcherDeps, runDispatcherOnce } from '../src/webhooks/dispatcher.js';
 import { enqueueWebhookEvent } from '../src/webhooks/outbox.js';
 import { createTransport, type Transport } from '../src/webhooks/transport.js';
 import { createTestApp, onPostgres, type TestApp } from './helpers/app.js';
@@ -59,7 +59,8 @@ describe(`two dispatchers on one outbox (${onPostgres() ? 'PostgreSQL, FOR UPDAT
     return ids;
   }
 
-  const countBy = (xs: string[]) => xs.reduce((m, x) => m.set(x, (m.get(x) ?? 0) + 1), new Map<string, number>());
+  const countBy = (xs: string[]) =>
+    xs.reduce((m, x) => m.set(x, (m.get(x) ?? 0) + 1), new Map<string, number>());
 
   it('background loops on two handles deliver 200 deliveries exactly once each', async () => {
     const res = await t.app.inject({

@@ -9,7 +9,9 @@ import { createTestApp, type TestApp } from './helpers/app.js';
 import { createDevSession, type Receiver, startReceiver } from './helpers/webhooks.js';
 
 type VerifyWebhook = (secret: string, rawBody: string | Buffer, signatureHeader: string) => boolean;
-const { verifyWebhook } = createRequire(import.meta.url)('./helpers/docs-verify-webhook.cjs') as { verifyWebhook: VerifyWebhook };
+const { verifyWebhook } = createRequire(import.meta.url)('./helpers/docs-verify-webhook.cjs') as {
+  verifyWebhook: VerifyWebhook;
+};
 
 const HOUR = 3600_000;
 
@@ -35,7 +37,12 @@ describe('webhook delivery', () => {
   });
 
   async function register(url = receiver.url, events?: string[]): Promise<{ id: string; secret: string }> {
-    const res = await t.app.inject({ method: 'POST', url: '/developers/webhooks', headers: dev.headers, payload: { url, events } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/developers/webhooks',
+      headers: dev.headers,
+      payload: { url, events },
+    });
     expect(res.statusCode).toBe(201);
     return res.json();
   }
@@ -51,7 +58,11 @@ describe('webhook delivery', () => {
     );
 
   const delivery = async (eventId: string) =>
-    t.deps.db.selectFrom('webhook_deliveries').selectAll().where('event_id', '=', eventId).executeTakeFirstOrThrow();
+    t.deps.db
+      .selectFrom('webhook_deliveries')
+      .selectAll()
+      .where('event_id', '=', eventId)
+      .executeTakeFirstOrThrow();
 
   it('POSTs the documented body with headers the docs’ verifyWebhook accepts', async () => {
     const wh = await register();
@@ -81,7 +92,9 @@ describe('webhook delivery', () => {
     expect(verifyWebhook(wh.secret, req.raw.toString('utf8'), header)).toBe(true);
     expect(verifyWebhook(wh.secret, req.raw, header)).toBe(true);
     expect(verifyWebhook('whsec_wrong', req.raw.toString('utf8'), header)).toBe(false);
-    expect(verifyWebhook(wh.secret, req.raw.toString('utf8').replace('user_123', 'user_124'), header)).toBe(false);
+    expect(verifyWebhook(wh.secret, req.raw.toString('utf8').replace('user_123', 'user_124'), header)).toBe(
+      false,
+    );
     // Our receiver-side helper adds the 5-minute replay window.
     expect(verifySignatureHeader(wh.secret, req.raw, header, unix + 299)).toBe(true);
     expect(verifySignatureHeader(wh.secret, req.raw, header, unix + 301)).toBe(false);
@@ -96,9 +109,21 @@ describe('webhook delivery', () => {
     const now = t.clock.now().toISOString();
     await t.deps.db
       .insertInto('webhook_events')
-      .values({ id: 'evt_unicode', developer_id: dev.developerId, environment: 'live', event_type: 'TRANSACTIONS.SYNC_UPDATES_AVAILABLE', payload, created_at: now })
+      .values({
+        id: 'evt_unicode',
+        developer_id: dev.developerId,
+        environment: 'live',
+        event_type: 'TRANSACTIONS.SYNC_UPDATES_AVAILABLE',
+        payload,
+        created_at: now,
+      })
       .execute();
-    await insertDelivery(t.deps.db, { eventId: 'evt_unicode', webhookId: wh.id, developerId: dev.developerId, nowIso: now });
+    await insertDelivery(t.deps.db, {
+      eventId: 'evt_unicode',
+      webhookId: wh.id,
+      developerId: dev.developerId,
+      nowIso: now,
+    });
     await runDispatcherOnce(t.deps);
     const req = receiver.received[0]!;
     const raw = req.raw.toString('utf8');
@@ -113,8 +138,12 @@ describe('webhook delivery', () => {
   });
 
   it('builds bodies by splicing event_id and environment into the stored object', () => {
-    expect(deliveryBody('{}', 'evt_1', 'sandbox').toString()).toBe('{"event_id":"evt_1","environment":"sandbox"}');
-    expect(deliveryBody(' {"a":1.50} ', 'evt_1', 'live').toString()).toBe('{"a":1.50,"event_id":"evt_1","environment":"live"}');
+    expect(deliveryBody('{}', 'evt_1', 'sandbox').toString()).toBe(
+      '{"event_id":"evt_1","environment":"sandbox"}',
+    );
+    expect(deliveryBody(' {"a":1.50} ', 'evt_1', 'live').toString()).toBe(
+      '{"a":1.50,"event_id":"evt_1","environment":"live"}',
+    );
     expect(() => deliveryBody('[1]', 'evt_1', 'live')).toThrow();
   });
 
@@ -145,7 +174,9 @@ describe('webhook delivery', () => {
     const attempts = await listAttempts(t.deps.db, final.id);
     expect(attempts).toHaveLength(final.attempts);
     expect(receiver.received).toHaveLength(final.attempts);
-    expect(attempts.every((a) => a.status_code === 500 && a.error === 'HTTP 500' && a.duration_ms >= 0)).toBe(true);
+    expect(attempts.every((a) => a.status_code === 500 && a.error === 'HTTP 500' && a.duration_ms >= 0)).toBe(
+      true,
+    );
     // Retried for at least 24 hours: only the attempt at/after the 24 h mark gives up.
     const times = attempts.map((a) => Date.parse(a.attempted_at));
     expect(times.at(-1)! - created).toBeGreaterThanOrEqual(24 * HOUR);
@@ -162,8 +193,17 @@ describe('webhook delivery', () => {
     expect(gaps.filter((g) => g > 6 * HOUR * 0.99).length).toBeGreaterThan(0);
     // The first session expired during the simulated day; log in again.
     const fresh = await createDevSession(t.deps.db, t.clock, { developerId: dev.developerId });
-    const api = await t.app.inject({ method: 'GET', url: `/developers/webhooks/${final.webhook_id}/deliveries`, headers: fresh.headers });
-    expect(api.json().deliveries[0]).toMatchObject({ status: 'failed', attempts: final.attempts, last_status_code: 500, next_attempt_at: null });
+    const api = await t.app.inject({
+      method: 'GET',
+      url: `/developers/webhooks/${final.webhook_id}/deliveries`,
+      headers: fresh.headers,
+    });
+    expect(api.json().deliveries[0]).toMatchObject({
+      status: 'failed',
+      attempts: final.attempts,
+      last_status_code: 500,
+      next_attempt_at: null,
+    });
   });
 
   it('succeeds on a later attempt once the receiver recovers', async () => {
@@ -230,12 +270,18 @@ describe('webhook delivery', () => {
     await register(); // registered while allowed…
     const strict = { ...t.deps, config: { ...t.deps.config, webhookAllowPrivate: false } };
     // …and the hostname now resolves to loopback (as after a DNS change): stored directly, since registration refuses it.
-    await t.deps.db.updateTable('webhooks').set({ url: `https://localhost:${receiver.port}/hooks` }).execute();
+    await t.deps.db
+      .updateTable('webhooks')
+      .set({ url: `https://localhost:${receiver.port}/hooks` })
+      .execute();
     const eventId = await revoked();
     await runDispatcherOnce(strict);
     let d = await delivery(eventId);
     expect(d.last_error).toMatch(/^refused: localhost resolves to non-public address/);
-    await t.deps.db.updateTable('webhooks').set({ url: `https://127.0.0.1:${receiver.port}/hooks` }).execute();
+    await t.deps.db
+      .updateTable('webhooks')
+      .set({ url: `https://127.0.0.1:${receiver.port}/hooks` })
+      .execute();
     t.clock.set(d.next_attempt_at);
     await runDispatcherOnce(strict);
     d = await delivery(eventId);
@@ -291,7 +337,11 @@ describe('webhook delivery', () => {
     } finally {
       await d.stop();
     }
-    const pending = await t.deps.db.selectFrom('webhook_deliveries').select('id').where('status', '!=', 'succeeded').execute();
+    const pending = await t.deps.db
+      .selectFrom('webhook_deliveries')
+      .select('id')
+      .where('status', '!=', 'succeeded')
+      .execute();
     expect(pending).toHaveLength(0);
   });
 });
@@ -310,11 +360,28 @@ describe('dispatcher inside the app', () => {
     const live = await createTestApp({ seed: false, config: { dispatcherEnabled: true, webhookPollMs: 20 } });
     try {
       const s = await createDevSession(live.deps.db, live.clock);
-      const wh = (await live.app.inject({ method: 'POST', url: '/developers/webhooks', headers: s.headers, payload: { url: receiver.url } })).json();
-      const res = await live.app.inject({ method: 'POST', url: `/developers/webhooks/${wh.id}/test`, headers: s.headers });
+      const wh = (
+        await live.app.inject({
+          method: 'POST',
+          url: '/developers/webhooks',
+          headers: s.headers,
+          payload: { url: receiver.url },
+        })
+      ).json();
+      const res = await live.app.inject({
+        method: 'POST',
+        url: `/developers/webhooks/${wh.id}/test`,
+        headers: s.headers,
+      });
       await receiver.waitFor(1);
       expect(receiver.received[0]?.headers['opendinar-event-id']).toBe(res.json().event_id);
-      expect(verifyWebhook(wh.secret, receiver.received[0]!.raw.toString(), String(receiver.received[0]!.headers['opendinar-signature']))).toBe(true);
+      expect(
+        verifyWebhook(
+          wh.secret,
+          receiver.received[0]!.raw.toString(),
+          String(receiver.received[0]!.headers['opendinar-signature']),
+        ),
+      ).toBe(true);
     } finally {
       await live.close();
     }
@@ -323,7 +390,9 @@ describe('dispatcher inside the app', () => {
 
 describe('backoff', () => {
   it('doubles from 30 s to a 6 h cap', () => {
-    expect([1, 2, 3, 4].map((n) => backoffCeilingMs(DEFAULT_BACKOFF, n))).toEqual([30_000, 60_000, 120_000, 240_000]);
+    expect([1, 2, 3, 4].map((n) => backoffCeilingMs(DEFAULT_BACKOFF, n))).toEqual([
+      30_000, 60_000, 120_000, 240_000,
+    ]);
     expect(backoffCeilingMs(DEFAULT_BACKOFF, 10)).toBe(15_360_000);
     expect(backoffCeilingMs(DEFAULT_BACKOFF, 11)).toBe(6 * HOUR);
     expect(backoffCeilingMs(DEFAULT_BACKOFF, 500)).toBe(6 * HOUR);
@@ -339,7 +408,11 @@ describe('backoff', () => {
   });
   it('gives up only once the 24 h window has passed', () => {
     const created = new Date('2026-04-04T00:00:00Z');
-    expect(nextAttemptAt(DEFAULT_BACKOFF, created, new Date(created.getTime() + 24 * HOUR - 1), 20, () => 0.5)).not.toBeNull();
-    expect(nextAttemptAt(DEFAULT_BACKOFF, created, new Date(created.getTime() + 24 * HOUR), 20, () => 0.5)).toBeNull();
+    expect(
+      nextAttemptAt(DEFAULT_BACKOFF, created, new Date(created.getTime() + 24 * HOUR - 1), 20, () => 0.5),
+    ).not.toBeNull();
+    expect(
+      nextAttemptAt(DEFAULT_BACKOFF, created, new Date(created.getTime() + 24 * HOUR), 20, () => 0.5),
+    ).toBeNull();
   });
 });

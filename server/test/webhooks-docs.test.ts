@@ -34,7 +34,12 @@ describe('/docs webhooks section', () => {
     expect(res.statusCode).toBe(200);
     const html = res.body;
     expect(html).toContain('<section id="webhooks">');
-    for (const s of ['AUTH.AUTOMATICALLY_VERIFIED', 'ITEM.CONNECTION_REVOKED', 'TRANSACTIONS.SYNC_UPDATES_AVAILABLE', 'WEBHOOK.TEST']) {
+    for (const s of [
+      'AUTH.AUTOMATICALLY_VERIFIED',
+      'ITEM.CONNECTION_REVOKED',
+      'TRANSACTIONS.SYNC_UPDATES_AVAILABLE',
+      'WEBHOOK.TEST',
+    ]) {
       expect(html).toContain(s);
     }
     expect(html).toContain('more than 5 minutes old');
@@ -46,17 +51,26 @@ describe('/docs webhooks section', () => {
   });
 
   it('the example, evaluated exactly as printed, verifies a real delivery', async () => {
-    const verifyWebhook = new Function('require', `${VERIFY_WEBHOOK_EXAMPLE}\nreturn verifyWebhook;`)(require) as (
-      secret: string,
-      raw: string,
-      header: string,
-    ) => boolean;
+    const verifyWebhook = new Function('require', `${VERIFY_WEBHOOK_EXAMPLE}\nreturn verifyWebhook;`)(
+      require,
+    ) as (secret: string, raw: string, header: string) => boolean;
     const { headers } = await createDevSession(t.deps.db, t.clock);
-    const wh = (await t.app.inject({ method: 'POST', url: '/developers/webhooks', headers, payload: { url: receiver.url } })).json();
+    const wh = (
+      await t.app.inject({
+        method: 'POST',
+        url: '/developers/webhooks',
+        headers,
+        payload: { url: receiver.url },
+      })
+    ).json();
     await t.app.inject({ method: 'POST', url: `/developers/webhooks/${wh.id}/test`, headers });
     await runDispatcherOnce(t.deps);
     const req = receiver.received[0]!;
-    expect(verifyWebhook(wh.secret, req.raw.toString('utf8'), String(req.headers['opendinar-signature']))).toBe(true);
-    expect(verifyWebhook(wh.secret, `${req.raw.toString('utf8')} `, String(req.headers['opendinar-signature']))).toBe(false);
+    expect(
+      verifyWebhook(wh.secret, req.raw.toString('utf8'), String(req.headers['opendinar-signature'])),
+    ).toBe(true);
+    expect(
+      verifyWebhook(wh.secret, `${req.raw.toString('utf8')} `, String(req.headers['opendinar-signature'])),
+    ).toBe(false);
   });
 });

@@ -14,7 +14,12 @@ describe('webhooks from API changes', () => {
     receiver = await startReceiver();
     // The seeded Mani App key belongs to dev_mani_app.
     const { headers } = await createDevSession(t.deps.db, t.clock, { developerId: 'dev_mani_app' });
-    const res = await t.app.inject({ method: 'POST', url: '/developers/webhooks', headers, payload: { url: receiver.url } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/developers/webhooks',
+      headers,
+      payload: { url: receiver.url },
+    });
     expect(res.statusCode).toBe(201);
     ({ secret } = res.json());
   });
@@ -23,15 +28,29 @@ describe('webhooks from API changes', () => {
     await t.close();
   });
 
-  const bodies = () => receiver.received.map((r) => JSON.parse(r.raw.toString('utf8')) as Record<string, unknown>);
+  const bodies = () =>
+    receiver.received.map((r) => JSON.parse(r.raw.toString('utf8')) as Record<string, unknown>);
 
   it('DELETE /connections/:id sends ITEM.CONNECTION_REVOKED with the documented fields', async () => {
-    const del = await t.app.inject({ method: 'DELETE', url: '/connections/conn_rai_001', headers: auth(MANI_KEY) });
+    const del = await t.app.inject({
+      method: 'DELETE',
+      url: '/connections/conn_rai_001',
+      headers: auth(MANI_KEY),
+    });
     expect(del.statusCode).toBe(200);
     await runDispatcherOnce(t.deps);
     const body = bodies().find((b) => b.webhook_code === 'CONNECTION_REVOKED');
     expect(body).toBeDefined();
-    expect(Object.keys(body!).sort()).toEqual(['bank_id', 'connection_id', 'environment', 'event_id', 'timestamp', 'user_id', 'webhook_code', 'webhook_type']);
+    expect(Object.keys(body!).sort()).toEqual([
+      'bank_id',
+      'connection_id',
+      'environment',
+      'event_id',
+      'timestamp',
+      'user_id',
+      'webhook_code',
+      'webhook_type',
+    ]);
     expect(body).toMatchObject({
       webhook_type: 'ITEM',
       connection_id: 'conn_rai_001',
@@ -49,14 +68,22 @@ describe('webhooks from API changes', () => {
       method: 'POST',
       url: '/sandbox/connections',
       headers: auth(MANI_KEY),
-      payload: { bank_id: 'erste', user_id: 'user_w', accounts: [{ name: 'Tekući', type: 'current', currency: 'RSD', transactions: [] }] },
+      payload: {
+        bank_id: 'erste',
+        user_id: 'user_w',
+        accounts: [{ name: 'Tekući', type: 'current', currency: 'RSD', transactions: [] }],
+      },
     });
     expect(created.statusCode).toBe(201);
     const other = await t.app.inject({
       method: 'POST',
       url: '/sandbox/connections',
       headers: auth(DEMO_KEY),
-      payload: { bank_id: 'aik', user_id: 'user_x', accounts: [{ name: 'Tekući', type: 'current', currency: 'RSD', transactions: [] }] },
+      payload: {
+        bank_id: 'aik',
+        user_id: 'user_x',
+        accounts: [{ name: 'Tekući', type: 'current', currency: 'RSD', transactions: [] }],
+      },
     });
     expect(other.statusCode).toBe(201);
     await runDispatcherOnce(t.deps);

@@ -13,7 +13,9 @@ import { createTestDatabase, type TestDatabase } from './helpers/app.js';
 import { createDevSession, type Receiver, startReceiver } from './helpers/webhooks.js';
 
 type VerifyWebhook = (secret: string, rawBody: string, signatureHeader: string) => boolean;
-const { verifyWebhook } = createRequire(import.meta.url)('./helpers/docs-verify-webhook.cjs') as { verifyWebhook: VerifyWebhook };
+const { verifyWebhook } = createRequire(import.meta.url)('./helpers/docs-verify-webhook.cjs') as {
+  verifyWebhook: VerifyWebhook;
+};
 
 const SERVER_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -27,7 +29,11 @@ async function freePort(): Promise<number> {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-async function until<T>(what: string, fn: () => Promise<T | undefined | null | false>, timeoutMs = 30_000): Promise<T> {
+async function until<T>(
+  what: string,
+  fn: () => Promise<T | undefined | null | false>,
+  timeoutMs = 30_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const v = await fn().catch(() => undefined);
@@ -75,7 +81,11 @@ describe('a committed webhook event survives SIGKILL and goes out exactly once a
     };
     const base = `http://127.0.0.1:${port}`;
     const start = async () => {
-      const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: SERVER_DIR, env, stdio: ['ignore', 'ignore', 'pipe'] });
+      const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+        cwd: SERVER_DIR,
+        env,
+        stdio: ['ignore', 'ignore', 'pipe'],
+      });
       child.stderr?.on('data', (c: Buffer) => {
         stderr += c.toString();
       });
@@ -91,24 +101,29 @@ describe('a committed webhook event survives SIGKILL and goes out exactly once a
     const reg = await fetch(`${base}/developers/webhooks`, {
       method: 'POST',
       headers: { ...headers, 'content-type': 'application/json' },
-      body: JSON.stringify({ url: `http://127.0.0.1:${receiverPort}/hooks`, events: ['ITEM.CONNECTION_REVOKED'] }),
+      body: JSON.stringify({
+        url: `http://127.0.0.1:${receiverPort}/hooks`,
+        events: ['ITEM.CONNECTION_REVOKED'],
+      }),
     });
     expect(reg.status).toBe(201);
     const { secret } = (await reg.json()) as { secret: string };
 
     // The change and its event commit together, here through a second handle on the same database.
-    const eventId = await database.handle.db
-      .transaction()
-      .execute((trx) =>
-        enqueueWebhookEvent(trx, systemClock, {
-          developerId,
-          environment: 'sandbox',
-          type: 'ITEM.CONNECTION_REVOKED',
-          fields: { connection_id: 'conn_abc123', bank_id: 'raiffeisen', user_id: 'user_123' },
-        }),
-      );
+    const eventId = await database.handle.db.transaction().execute((trx) =>
+      enqueueWebhookEvent(trx, systemClock, {
+        developerId,
+        environment: 'sandbox',
+        type: 'ITEM.CONNECTION_REVOKED',
+        fields: { connection_id: 'conn_abc123', bank_id: 'raiffeisen', user_id: 'user_123' },
+      }),
+    );
     const deliveryOf = () =>
-      database.handle.db.selectFrom('webhook_deliveries').selectAll().where('event_id', '=', eventId).executeTakeFirstOrThrow();
+      database.handle.db
+        .selectFrom('webhook_deliveries')
+        .selectAll()
+        .where('event_id', '=', eventId)
+        .executeTakeFirstOrThrow();
 
     // The running server tries, and fails, while the receiver is down.
     const failed = await until('a failed attempt', async () => {
@@ -131,8 +146,14 @@ describe('a committed webhook event survives SIGKILL and goes out exactly once a
     expect(receiver.received).toHaveLength(1);
     const req = receiver.received[0]!;
     expect(req.headers['opendinar-event-id']).toBe(eventId);
-    expect(verifyWebhook(secret, req.raw.toString('utf8'), String(req.headers['opendinar-signature']))).toBe(true);
-    expect(JSON.parse(req.raw.toString('utf8'))).toMatchObject({ webhook_type: 'ITEM', webhook_code: 'CONNECTION_REVOKED', event_id: eventId });
+    expect(verifyWebhook(secret, req.raw.toString('utf8'), String(req.headers['opendinar-signature']))).toBe(
+      true,
+    );
+    expect(JSON.parse(req.raw.toString('utf8'))).toMatchObject({
+      webhook_type: 'ITEM',
+      webhook_code: 'CONNECTION_REVOKED',
+      event_id: eventId,
+    });
     const done = await deliveryOf();
     expect(done.status).toBe('succeeded');
     expect(done.attempts).toBeGreaterThanOrEqual(2);

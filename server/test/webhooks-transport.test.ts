@@ -56,8 +56,15 @@ describe('webhook transport: resolve once, check every address, connect to the c
       const r = await transport.post(`http://rebind.example.test:${receiver.port}/hooks`, body, headers);
       expect(r.statusCode).toBeNull();
       expect(r.error).toBe('refused: rebind.example.test resolves to non-public address 10.0.0.7');
-      const v6 = createTransport({ timeoutMs: 2000, allowPrivate: false, allowHttp: true, resolveHost: async () => [{ address: '::ffff:127.0.0.1', family: 6 }] });
-      expect((await v6.post(`http://v6.example.test:${receiver.port}/`, body, headers)).error).toMatch(/non-public address ::ffff:127\.0\.0\.1$/);
+      const v6 = createTransport({
+        timeoutMs: 2000,
+        allowPrivate: false,
+        allowHttp: true,
+        resolveHost: async () => [{ address: '::ffff:127.0.0.1', family: 6 }],
+      });
+      expect((await v6.post(`http://v6.example.test:${receiver.port}/`, body, headers)).error).toMatch(
+        /non-public address ::ffff:127\.0\.0\.1$/,
+      );
       v6.close();
       expect(receiver.received).toHaveLength(0);
     } finally {
@@ -76,7 +83,11 @@ describe('webhook transport: resolve once, check every address, connect to the c
     });
     expect((await failing.post('https://nx.example.test/', body, headers)).error).toBe('DNS: ENOTFOUND');
     failing.close();
-    const hanging = createTransport({ timeoutMs: 200, allowPrivate: false, resolveHost: () => new Promise(() => {}) });
+    const hanging = createTransport({
+      timeoutMs: 200,
+      allowPrivate: false,
+      resolveHost: () => new Promise(() => {}),
+    });
     const r = await hanging.post('https://slow.example.test/', body, headers);
     expect(r.error).toBe('DNS: ETIMEOUT');
     expect(r.durationMs).toBeGreaterThanOrEqual(190);
@@ -86,7 +97,8 @@ describe('webhook transport: resolve once, check every address, connect to the c
   it('reuses keep-alive connections across deliveries', async () => {
     const transport = createTransport({ timeoutMs: 2000, allowPrivate: true });
     try {
-      for (let i = 0; i < 5; i++) expect((await transport.post(receiver.url, body, headers)).statusCode).toBe(200);
+      for (let i = 0; i < 5; i++)
+        expect((await transport.post(receiver.url, body, headers)).statusCode).toBe(200);
       const ports = new Set(receiver.received.map((r) => r.remotePort));
       expect(receiver.received).toHaveLength(5);
       expect(receiver.received.every((r) => r.headers.connection === 'keep-alive')).toBe(true);

@@ -87,8 +87,18 @@ describe('webhook URL guard (allow-private off)', () => {
   });
 
   it('classifies resolved addresses the same way delivery sees them', () => {
-    for (const a of ['8.8.8.8', '2606:4700:4700::1111', '::ffff:8.8.8.8']) expect(isPublicAddress(a), a).toBe(true);
-    for (const a of ['127.0.0.1', '10.1.1.1', '::1', 'fe80::1', '::ffff:127.0.0.1', '64:ff9b::a00:1', '100.64.1.1', 'garbage']) {
+    for (const a of ['8.8.8.8', '2606:4700:4700::1111', '::ffff:8.8.8.8'])
+      expect(isPublicAddress(a), a).toBe(true);
+    for (const a of [
+      '127.0.0.1',
+      '10.1.1.1',
+      '::1',
+      'fe80::1',
+      '::ffff:127.0.0.1',
+      '64:ff9b::a00:1',
+      '100.64.1.1',
+      'garbage',
+    ]) {
       expect(isPublicAddress(a), a).toBe(false);
     }
   });
@@ -107,7 +117,12 @@ describe('POST /developers/webhooks refuses the same URLs (allow-private off)', 
 
   it('answers 201 or INVALID_WEBHOOK_URL for every row of the table', async () => {
     for (const [url, accepted] of TABLE) {
-      const res = await t.app.inject({ method: 'POST', url: '/developers/webhooks', headers, payload: { url } });
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/developers/webhooks',
+        headers,
+        payload: { url },
+      });
       if (accepted) {
         expect(res.statusCode, url).toBe(201);
       } else {

@@ -1,7 +1,15 @@
 import type { AppDeps } from '../http/principals.js';
 import { type BackoffPolicy, DEFAULT_BACKOFF, nextAttemptAt } from './backoff.js';
 import { signatureHeader } from './signing.js';
-import { type AttemptOutcome, type Claim, type ClaimedDelivery, cancelClaimed, claimDue, loadClaimed, recordAttempts } from './store.js';
+import {
+  type AttemptOutcome,
+  type Claim,
+  type ClaimedDelivery,
+  cancelClaimed,
+  claimDue,
+  loadClaimed,
+  recordAttempts,
+} from './store.js';
 import { createTransport, type Transport } from './transport.js';
 
 /** Whole-exchange limit per delivery attempt (connect, send, first byte of the answer). */
@@ -48,7 +56,11 @@ function resolve(deps: DispatcherDeps, o: DispatcherOptions): Resolved {
     leaseMs: o.leaseMs ?? 2 * timeoutMs + 5_000,
     concurrency: o.concurrency ?? 64,
     pollMs: o.pollMs ?? deps.config.webhookPollMs ?? 1000,
-    backoff: { ...DEFAULT_BACKOFF, ...(deps.config.webhookRetryBaseMs ? { baseMs: deps.config.webhookRetryBaseMs } : {}), ...o.backoff },
+    backoff: {
+      ...DEFAULT_BACKOFF,
+      ...(deps.config.webhookRetryBaseMs ? { baseMs: deps.config.webhookRetryBaseMs } : {}),
+      ...o.backoff,
+    },
     random: o.random ?? Math.random,
     log: o.log ?? (() => {}),
   };
@@ -60,7 +72,8 @@ function resolve(deps: DispatcherDeps, o: DispatcherOptions): Resolved {
  */
 export function deliveryBody(payload: string, eventId: string, environment: string): Buffer {
   const text = payload.trim();
-  if (!text.startsWith('{') || !text.endsWith('}')) throw new Error('stored webhook payload is not a JSON object');
+  if (!text.startsWith('{') || !text.endsWith('}'))
+    throw new Error('stored webhook payload is not a JSON object');
   const inner = text.slice(1, -1);
   const extra = `"event_id":${JSON.stringify(eventId)},"environment":${JSON.stringify(environment)}`;
   return Buffer.from(`{${inner}${inner.trim() === '' ? '' : ','}${extra}}`, 'utf8');
@@ -97,10 +110,13 @@ function createRecorder(deps: DispatcherDeps): Recorder {
       const batch = queue;
       queue = [];
       try {
-        const results = await recordAttempts(deps.db, batch.map((b) => b.o));
-        batch.forEach((b, i) => b.resolve(results[i] === true));
+        const results = await recordAttempts(
+          deps.db,
+          batch.map((b) => b.o),
+        );
+        for (const [i, b] of batch.entries()) b.resolve(results[i] === true);
       } catch (err) {
-        batch.forEach((b) => b.reject(err));
+        for (const b of batch) b.reject(err);
       }
     }
     busy = false;
@@ -167,7 +183,9 @@ async function deliverOne(
   }
   const ok = result.error === null;
   const failedAttempts = row.attempts + 1;
-  const next = ok ? null : nextAttemptAt(r.backoff, new Date(row.created_at), deps.clock.now(), failedAttempts, r.random);
+  const next = ok
+    ? null
+    : nextAttemptAt(r.backoff, new Date(row.created_at), deps.clock.now(), failedAttempts, r.random);
   const status = ok ? 'succeeded' : next ? 'pending' : 'failed';
   const recorded = await w.recorder.record({
     deliveryId: row.id,
@@ -184,15 +202,32 @@ async function deliverOne(
 }
 
 /** Leases up to `limit` due deliveries and loads what sending them needs. */
-async function claim(deps: DispatcherDeps, r: Resolved, limit: number): Promise<{ claims: Claim[]; rows: Map<string, ClaimedDelivery> }> {
+async function claim(
+  deps: DispatcherDeps,
+  r: Resolved,
+  limit: number,
+): Promise<{ claims: Claim[]; rows: Map<string, ClaimedDelivery> }> {
   const now = deps.clock.now();
   const leaseUntil = new Date(now.getTime() + r.leaseMs).toISOString();
   const claims = await claimDue(deps.db, deps.dialect, now.toISOString(), leaseUntil, limit);
-  const rows = new Map((await loadClaimed(deps.db, claims.map((c) => c.id))).map((row) => [row.id, row]));
+  const rows = new Map(
+    (
+      await loadClaimed(
+        deps.db,
+        claims.map((c) => c.id),
+      )
+    ).map((row) => [row.id, row]),
+  );
   return { claims, rows };
 }
 
-async function attempt(deps: DispatcherDeps, r: Resolved, w: Workers, c: Claim, row: ClaimedDelivery | undefined): Promise<Outcome> {
+async function attempt(
+  deps: DispatcherDeps,
+  r: Resolved,
+  w: Workers,
+  c: Claim,
+  row: ClaimedDelivery | undefined,
+): Promise<Outcome> {
   try {
     return await deliverOne(deps, r, w, c, row);
   } catch (err) {
@@ -208,7 +243,9 @@ export async function runDispatcherOnce(
   options: DispatcherOptions & { limit?: number } = {},
 ): Promise<RunSummary> {
   const r = resolve(deps, options);
-  const transport = options.transport ?? createTransport({ timeoutMs: r.timeoutMs, allowPrivate: deps.config.webhookAllowPrivate });
+  const transport =
+    options.transport ??
+    createTransport({ timeoutMs: r.timeoutMs, allowPrivate: deps.config.webhookAllowPrivate });
   try {
     const { claims, rows } = await claim(deps, r, options.limit ?? 100);
     const summary: RunSummary = { claimed: claims.length, succeeded: 0, retrying: 0, failed: 0 };
@@ -238,7 +275,9 @@ export interface Dispatcher {
  */
 export function createDispatcher(deps: DispatcherDeps, options: DispatcherOptions = {}): Dispatcher {
   const r = resolve(deps, options);
-  const transport = options.transport ?? createTransport({ timeoutMs: r.timeoutMs, allowPrivate: deps.config.webhookAllowPrivate });
+  const transport =
+    options.transport ??
+    createTransport({ timeoutMs: r.timeoutMs, allowPrivate: deps.config.webhookAllowPrivate });
   const w: Workers = { transport, recorder: createRecorder(deps), secretOf: createSecretCache(deps) };
   // Claim in batches rather than one row per finished delivery: fewer, larger claim queries.
   const minBatch = Math.max(1, Math.floor(r.concurrency / 4));

@@ -1,4 +1,4 @@
-import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { type FastifyPluginAsyncTypebox, Type } from '@fastify/type-provider-typebox';
 import { ApiError } from '../errors.js';
 import { developerOf } from '../http/auth.js';
 import { newId, newToken } from '../ids.js';
@@ -15,21 +15,39 @@ import {
   WebhookIdParams,
   WebhookSchema,
 } from './schemas.js';
-import { deleteWebhook, findDelivery, findWebhook, insertDelivery, insertWebhook, listDeliveries, listWebhooks, type WebhookRow } from './store.js';
+import {
+  deleteWebhook,
+  findDelivery,
+  findWebhook,
+  insertDelivery,
+  insertWebhook,
+  listDeliveries,
+  listWebhooks,
+  type WebhookRow,
+} from './store.js';
 import { checkWebhookUrl } from './url-guard.js';
 
 const security = [{ developerSession: [] }];
 const tags = ['Developer Portal — Webhooks'];
 
 /** Stored [] means every event (including ones added later); answers spell that out. */
-const eventsForDisplay = (events: string[]): string[] => (events.length === 0 ? [...WEBHOOK_EVENT_TYPES] : events);
-const toJson = (w: WebhookRow) => ({ id: w.id, url: w.url, events: eventsForDisplay(w.events), created_at: w.created_at });
+const eventsForDisplay = (events: string[]): string[] =>
+  events.length === 0 ? [...WEBHOOK_EVENT_TYPES] : events;
+const toJson = (w: WebhookRow) => ({
+  id: w.id,
+  url: w.url,
+  events: eventsForDisplay(w.events),
+  created_at: w.created_at,
+});
 
 function validEvents(raw: string[] | undefined): string[] {
   const events = [...new Set(raw ?? [])];
   const unknown = events.filter((e) => !(WEBHOOK_EVENT_TYPES as readonly string[]).includes(e));
   if (unknown.length > 0) {
-    throw new ApiError('INVALID_FIELD', `events: unknown event type ${JSON.stringify(unknown[0])}; use one of ${WEBHOOK_EVENT_TYPES.join(', ')}.`);
+    throw new ApiError(
+      'INVALID_FIELD',
+      `events: unknown event type ${JSON.stringify(unknown[0])}; use one of ${WEBHOOK_EVENT_TYPES.join(', ')}.`,
+    );
   }
   return events;
 }
@@ -68,7 +86,9 @@ export const webhookRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const id = newId('wh');
       const createdAt = clock.now().toISOString();
       await insertWebhook(db, { id, developerId, url, events, secretEnc: box.seal(secret), createdAt });
-      return reply.code(201).send({ id, url, events: eventsForDisplay(events), secret, created_at: createdAt });
+      return reply
+        .code(201)
+        .send({ id, url, events: eventsForDisplay(events), secret, created_at: createdAt });
     },
   );
 
@@ -76,7 +96,12 @@ export const webhookRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/developers/webhooks',
     {
       config: { auth: 'developer' },
-      schema: { tags, summary: 'List webhooks', security, response: { 200: Type.Object({ webhooks: Type.Array(WebhookSchema) }) } },
+      schema: {
+        tags,
+        summary: 'List webhooks',
+        security,
+        response: { 200: Type.Object({ webhooks: Type.Array(WebhookSchema) }) },
+      },
     },
     async (req) => ({ webhooks: (await listWebhooks(db, developerOf(req).developerId)).map(toJson) }),
   );
@@ -94,7 +119,12 @@ export const webhookRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (req) => {
-      const deleted = await deleteWebhook(db, developerOf(req).developerId, req.params.id, clock.now().toISOString());
+      const deleted = await deleteWebhook(
+        db,
+        developerOf(req).developerId,
+        req.params.id,
+        clock.now().toISOString(),
+      );
       if (!deleted) throw new ApiError('WEBHOOK_NOT_FOUND');
       return { id: req.params.id, status: 'deleted' as const };
     },
@@ -137,7 +167,9 @@ export const webhookRoutes: FastifyPluginAsyncTypebox = async (app) => {
       if (!(await findWebhook(db, developerId, req.params.id))) throw new ApiError('WEBHOOK_NOT_FOUND');
       const { eventId, deliveryId } = await db
         .transaction()
-        .execute((trx) => enqueueTestEvent(trx, clock, { developerId, webhookId: req.params.id, environment: 'sandbox' }));
+        .execute((trx) =>
+          enqueueTestEvent(trx, clock, { developerId, webhookId: req.params.id, environment: 'sandbox' }),
+        );
       dispatcher?.wake();
       return reply.code(202).send({ delivery_id: deliveryId, event_id: eventId, status: 'pending' as const });
     },
@@ -167,7 +199,9 @@ export const webhookRoutes: FastifyPluginAsyncTypebox = async (app) => {
         nowIso: clock.now().toISOString(),
       });
       dispatcher?.wake();
-      return reply.code(202).send({ delivery_id: deliveryId, event_id: original.event_id, status: 'pending' as const });
+      return reply
+        .code(202)
+        .send({ delivery_id: deliveryId, event_id: original.event_id, status: 'pending' as const });
     },
   );
 };

@@ -11,7 +11,8 @@ export const CreateWebhookBody = Type.Object({
   events: Type.Optional(
     Type.Array(Type.String({ maxLength: 100 }), {
       maxItems: 20,
-      description: 'Event types to receive (e.g. AUTH.AUTOMATICALLY_VERIFIED). Defaults to all events if omitted or empty.',
+      description:
+        'Event types to receive (e.g. AUTH.AUTOMATICALLY_VERIFIED). Defaults to all events if omitted or empty.',
     }),
   ),
 });

@@ -59,7 +59,12 @@ export async function findWebhook(db: Executor, developerId: string, id: string)
 }
 
 /** Soft-deletes the webhook and cancels what it still had queued; false when not found. */
-export async function deleteWebhook(db: Db, developerId: string, id: string, nowIso: string): Promise<boolean> {
+export async function deleteWebhook(
+  db: Db,
+  developerId: string,
+  id: string,
+  nowIso: string,
+): Promise<boolean> {
   return db.transaction().execute(async (trx) => {
     const res = await trx
       .updateTable('webhooks')
@@ -118,7 +123,12 @@ const toDelivery = (r: DeliveryRow): DeliveryRow => ({
   next_attempt_at: r.status === 'pending' ? r.next_attempt_at : null,
 });
 
-export async function listDeliveries(db: Executor, developerId: string, webhookId: string, limit: number): Promise<DeliveryRow[]> {
+export async function listDeliveries(
+  db: Executor,
+  developerId: string,
+  webhookId: string,
+  limit: number,
+): Promise<DeliveryRow[]> {
   const rows = await deliveryQuery(db)
     .where('d.webhook_id', '=', webhookId)
     .where('d.developer_id', '=', developerId)
@@ -183,7 +193,13 @@ export interface Claim {
  * the lease in one transaction, so concurrent dispatchers never see the same row. SQLite: one
  * UPDATE … RETURNING, which the single writer lock makes atomic across processes.
  */
-export async function claimDue(db: Db, dialect: Dialect, nowIso: string, leaseUntilIso: string, limit: number): Promise<Claim[]> {
+export async function claimDue(
+  db: Db,
+  dialect: Dialect,
+  nowIso: string,
+  leaseUntilIso: string,
+  limit: number,
+): Promise<Claim[]> {
   if (limit <= 0) return [];
   if (dialect === 'postgres') {
     return db.transaction().execute(async (trx) => {
@@ -200,7 +216,11 @@ export async function claimDue(db: Db, dialect: Dialect, nowIso: string, leaseUn
         .execute();
       if (rows.length === 0) return [];
       const ids = rows.map((r) => r.id);
-      await trx.updateTable('webhook_deliveries').set({ locked_until: leaseUntilIso }).where('id', 'in', ids).execute();
+      await trx
+        .updateTable('webhook_deliveries')
+        .set({ locked_until: leaseUntilIso })
+        .where('id', 'in', ids)
+        .execute();
       return ids.map((id) => ({ id, lease: leaseUntilIso }));
     });
   }
@@ -241,7 +261,17 @@ export async function loadClaimed(db: Executor, ids: string[]): Promise<ClaimedD
     .selectFrom('webhook_deliveries as d')
     .innerJoin('webhooks as w', 'w.id', 'd.webhook_id')
     .innerJoin('webhook_events as e', 'e.id', 'd.event_id')
-    .select(['d.id', 'd.event_id', 'd.attempts', 'd.created_at', 'w.url', 'w.secret_enc', 'w.deleted_at', 'e.payload', 'e.environment'])
+    .select([
+      'd.id',
+      'd.event_id',
+      'd.attempts',
+      'd.created_at',
+      'w.url',
+      'w.secret_enc',
+      'w.deleted_at',
+      'e.payload',
+      'e.environment',
+    ])
     .where('d.id', 'in', ids)
     .execute();
   return rows.map((r) => ({
@@ -308,7 +338,10 @@ export async function recordAttempts(db: Db, outcomes: AttemptOutcome[]): Promis
       }));
     // Chunked so the statement stays under SQLite's bound-parameter limit.
     for (let i = 0; i < rows.length; i += 100) {
-      await trx.insertInto('webhook_attempts').values(rows.slice(i, i + 100)).execute();
+      await trx
+        .insertInto('webhook_attempts')
+        .values(rows.slice(i, i + 100))
+        .execute();
     }
     return recorded;
   });
@@ -337,5 +370,9 @@ export async function listAttempts(db: Executor, deliveryId: string) {
     .where('delivery_id', '=', deliveryId)
     .orderBy('attempted_at')
     .execute();
-  return rows.map((r) => ({ ...r, status_code: r.status_code === null ? null : Number(r.status_code), duration_ms: Number(r.duration_ms) }));
+  return rows.map((r) => ({
+    ...r,
+    status_code: r.status_code === null ? null : Number(r.status_code),
+    duration_ms: Number(r.duration_ms),
+  }));
 }

@@ -69,7 +69,9 @@ function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
 function pinnedLookup(address: string, family: number): LookupFunction {
   return (_hostname, options, callback) => {
     if ((options as { all?: boolean }).all) {
-      (callback as unknown as (err: null, addrs: { address: string; family: number }[]) => void)(null, [{ address, family }]);
+      (callback as unknown as (err: null, addrs: { address: string; family: number }[]) => void)(null, [
+        { address, family },
+      ]);
     } else {
       callback(null, address, family);
     }
@@ -81,7 +83,11 @@ function pinnedLookup(address: string, family: number): LookupFunction {
  * target could be anywhere), and the whole exchange is bounded by `timeoutMs`.
  */
 export function createTransport(opts: TransportOptions): Transport {
-  const agentOptions = { keepAlive: true, maxSockets: opts.maxSocketsPerHost ?? 64, scheduling: 'lifo' as const };
+  const agentOptions = {
+    keepAlive: true,
+    maxSockets: opts.maxSocketsPerHost ?? 64,
+    scheduling: 'lifo' as const,
+  };
   const agents = { http: new http.Agent(agentOptions), https: new https.Agent(agentOptions) };
   const resolveHost = opts.resolveHost ?? systemResolve;
   const allowed = opts.isAllowedAddress ?? isPublicAddress;
@@ -103,7 +109,10 @@ export function createTransport(opts: TransportOptions): Transport {
     let lookup: LookupFunction | undefined;
     if (!opts.allowPrivate) {
       try {
-        const { address, family } = await withTimeout(verifiedAddress(host, resolveHost, allowed), opts.timeoutMs);
+        const { address, family } = await withTimeout(
+          verifiedAddress(host, resolveHost, allowed),
+          opts.timeoutMs,
+        );
         lookup = pinnedLookup(address, family);
       } catch (err) {
         const e = err as NodeJS.ErrnoException;
@@ -137,7 +146,8 @@ export function createTransport(opts: TransportOptions): Transport {
           res.on('error', () => {});
           res.resume();
           if (status >= 200 && status < 300) finish({ statusCode: status, error: null });
-          else if (status >= 300 && status < 400) finish({ statusCode: status, error: `redirect (${status}) not followed` });
+          else if (status >= 300 && status < 400)
+            finish({ statusCode: status, error: `redirect (${status}) not followed` });
           else finish({ statusCode: status, error: `HTTP ${status}` });
         },
       );

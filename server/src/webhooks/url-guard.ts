@@ -10,7 +10,16 @@ export type UrlVerdict = { ok: true; url: URL } | { ok: false; reason: string };
 const MAX_URL_LENGTH = 2048;
 
 /** Names that resolve to the caller's own machine or network by convention, never the public internet. */
-const INTERNAL_SUFFIXES = ['.localhost', '.local', '.internal', '.localdomain', '.home.arpa', '.lan', '.intranet', '.corp'];
+const INTERNAL_SUFFIXES = [
+  '.localhost',
+  '.local',
+  '.internal',
+  '.localdomain',
+  '.home.arpa',
+  '.lan',
+  '.intranet',
+  '.corp',
+];
 
 /** IPv6 global unicast (2000::/3) is the only IPv6 space we call; everything else is special. */
 const GLOBAL_UNICAST_V6 = ipaddr.parseCIDR('2000::/3');
@@ -68,7 +77,8 @@ export interface GuardOptions {
  * real address.
  */
 export function checkWebhookUrl(raw: string, opts: GuardOptions): UrlVerdict {
-  if (raw.length > MAX_URL_LENGTH) return { ok: false, reason: `must be at most ${MAX_URL_LENGTH} characters` };
+  if (raw.length > MAX_URL_LENGTH)
+    return { ok: false, reason: `must be at most ${MAX_URL_LENGTH} characters` };
   let url: URL;
   try {
     url = new URL(raw);
@@ -78,7 +88,8 @@ export function checkWebhookUrl(raw: string, opts: GuardOptions): UrlVerdict {
   if (url.protocol !== 'https:' && !(opts.allowPrivate && url.protocol === 'http:')) {
     return { ok: false, reason: 'must use https' };
   }
-  if (url.username !== '' || url.password !== '') return { ok: false, reason: 'must not contain credentials' };
+  if (url.username !== '' || url.password !== '')
+    return { ok: false, reason: 'must not contain credentials' };
   const host = bareHost(url);
   if (host === '') return { ok: false, reason: 'must have a host' };
   if (opts.allowPrivate) return { ok: true, url };

@@ -15,7 +15,11 @@ export async function createDevSession(
 ): Promise<{ developerId: string; token: string; headers: { authorization: string } }> {
   const developerId = opts.developerId ?? newId('dev');
   const now = clock.now();
-  const existing = await db.selectFrom('developers').select('id').where('id', '=', developerId).executeTakeFirst();
+  const existing = await db
+    .selectFrom('developers')
+    .select('id')
+    .where('id', '=', developerId)
+    .executeTakeFirst();
   if (!existing) {
     await db
       .insertInto('developers')
@@ -54,7 +58,9 @@ export interface ReceivedRequest {
 }
 
 /** What the receiver answers: a status code, or 'hang' to never answer. */
-export type Responder = (req: ReceivedRequest) => number | 'hang' | { status: number; headers: Record<string, string> };
+export type Responder = (
+  req: ReceivedRequest,
+) => number | 'hang' | { status: number; headers: Record<string, string> };
 
 export interface Receiver {
   url: string;

@@ -1,4 +1,4 @@
-import { DEFAULT_BACKOFF, backoffCeilingMs } from '../../webhooks/backoff.js';
+import { backoffCeilingMs, DEFAULT_BACKOFF } from '../../webhooks/backoff.js';
 import { DEFAULT_TIMEOUT_MS } from '../../webhooks/dispatcher.js';
 import { WEBHOOK_EVENT_TYPES } from '../../webhooks/events.js';
 import { SIGNATURE_TOLERANCE_SECONDS } from '../../webhooks/signing.js';
@@ -17,7 +17,12 @@ export const VERIFY_WEBHOOK_EXAMPLE = [
 ].join('\n');
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-const pretty = (ms: number) => (ms >= 3600_000 ? `${+(ms / 3600_000).toFixed(1)} h` : ms >= 60_000 ? `${+(ms / 60_000).toFixed(1)} min` : `${ms / 1000} s`);
+const pretty = (ms: number) =>
+  ms >= 3600_000
+    ? `${+(ms / 3600_000).toFixed(1)} h`
+    : ms >= 60_000
+      ? `${+(ms / 60_000).toFixed(1)} min`
+      : `${ms / 1000} s`;
 
 function scheduleRows(): string {
   const rows: string[] = [];
@@ -33,7 +38,14 @@ function scheduleRows(): string {
 const example = (type: string, code: string, fields: Record<string, string>) =>
   esc(
     JSON.stringify(
-      { webhook_type: type, webhook_code: code, ...fields, timestamp: 1743760200, event_id: 'evt_4fTq9ZbX2kLm8NpR3sVw', environment: 'sandbox' },
+      {
+        webhook_type: type,
+        webhook_code: code,
+        ...fields,
+        timestamp: 1743760200,
+        event_id: 'evt_4fTq9ZbX2kLm8NpR3sVw',
+        environment: 'sandbox',
+      },
       null,
       2,
     ),
