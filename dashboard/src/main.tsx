@@ -34,6 +34,11 @@ function loginRedirect(): void {
 
 let bootError: unknown = null;
 async function boot(): Promise<void> {
+  // No CSRF cookie means no dashboard session: skip the request that could only answer 401.
+  if (!/(?:^|;\s*)od_csrf=/.test(document.cookie)) {
+    developer.value = null;
+    return;
+  }
   try {
     developer.value = await dev.me();
   } catch (e) {

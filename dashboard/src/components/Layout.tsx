@@ -16,16 +16,16 @@ const NAV: { path: string; label: Key }[] = [
 ];
 
 function LangSwitch() {
-  const langs: { id: Lang; label: string; name: string }[] = [
-    { id: 'sr', label: 'SR', name: 'Srpski' },
-    { id: 'en', label: 'EN', name: 'English' },
+  const langs: { id: Lang; name: string }[] = [
+    { id: 'sr', name: 'Srpski' },
+    { id: 'en', name: 'English' },
   ];
   return (
     <fieldset class="lang" aria-label={t('language')}>
       <legend class="sr-only">{t('language')}</legend>
       {langs.map((l) => (
-        <button key={l.id} type="button" lang={l.id} aria-pressed={lang.value === l.id} aria-label={l.name} onClick={() => setLang(l.id)}>
-          {l.label}
+        <button key={l.id} type="button" lang={l.id} aria-pressed={lang.value === l.id} onClick={() => setLang(l.id)}>
+          {l.name}
         </button>
       ))}
     </fieldset>

@@ -88,7 +88,7 @@ export function UsagePage() {
   return (
     <>
       <PageHeader title={t('usageTitle')} lead={t('usageLead')} />
-      <section class="card filters" aria-label={t('range')}>
+      <section class="card filters">
         <div class="field">
           <label for="usage-key">{t('filterKey')}</label>
           <select id="usage-key" value={keyId} onChange={(e) => setKeyId((e.currentTarget as HTMLSelectElement).value)}>
