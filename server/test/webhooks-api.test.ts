@@ -2,6 +2,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { runDispatcherOnce } from '../src/webhooks/dispatcher.js';
 import { WEBHOOK_EVENT_TYPES } from '../src/webhooks/events.js';
 import { enqueueWebhookEvent } from '../src/webhooks/outbox.js';
+import { MAX_WEBHOOKS_PER_DEVELOPER } from '../src/webhooks/routes.js';
 import { createTestApp, type TestApp } from './helpers/app.js';
 import { createDevSession, type Receiver, startReceiver } from './helpers/webhooks.js';
 
@@ -92,6 +93,21 @@ describe('developer webhooks API', () => {
     expect(notString.statusCode).toBe(400);
     const creds = await register(dev.headers, { url: 'http://u:p@127.0.0.1:9/x' });
     expect(creds.json().error_code).toBe('INVALID_WEBHOOK_URL');
+  });
+
+  it('caps webhooks per developer', async () => {
+    const ids: string[] = [];
+    for (let i = 0; i < MAX_WEBHOOKS_PER_DEVELOPER; i++) {
+      const res = await register(dev.headers, { url: `${receiver.url}?n=${i}` });
+      expect(res.statusCode).toBe(201);
+      ids.push(res.json().id);
+    }
+    const over = await register(dev.headers, { url: receiver.url });
+    expect(over.statusCode).toBe(400);
+    expect(over.json().error_code).toBe('INVALID_FIELD');
+    expect((await register(other.headers, { url: receiver.url })).statusCode).toBe(201);
+    await t.app.inject({ method: 'DELETE', url: `/developers/webhooks/${ids[0]}`, headers: dev.headers });
+    expect((await register(dev.headers, { url: receiver.url })).statusCode).toBe(201);
   });
 
   it('scopes list and delete to the developer, and cancels queued deliveries on delete', async () => {

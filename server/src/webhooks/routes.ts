@@ -27,6 +27,9 @@ import {
 } from './store.js';
 import { checkWebhookUrl } from './url-guard.js';
 
+/** Each event fans out to every webhook of the developer; a cap keeps that fan-out bounded. */
+export const MAX_WEBHOOKS_PER_DEVELOPER = 25;
+
 const security = [{ developerSession: [] }];
 const tags = ['Developer Portal — Webhooks'];
 
@@ -82,6 +85,12 @@ export const webhookRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const verdict = checkWebhookUrl(url, { allowPrivate: config.webhookAllowPrivate });
       if (!verdict.ok) throw new ApiError('INVALID_WEBHOOK_URL', `Webhook URL ${verdict.reason}.`);
       const events = validEvents(req.body.events);
+      if ((await listWebhooks(db, developerId)).length >= MAX_WEBHOOKS_PER_DEVELOPER) {
+        throw new ApiError(
+          'INVALID_FIELD',
+          `url: at most ${MAX_WEBHOOKS_PER_DEVELOPER} webhooks per developer — delete one first.`,
+        );
+      }
       const secret = newToken('whsec');
       const id = newId('wh');
       const createdAt = clock.now().toISOString();

@@ -1,6 +1,7 @@
 import { backoffCeilingMs, DEFAULT_BACKOFF } from '../../webhooks/backoff.js';
 import { DEFAULT_TIMEOUT_MS } from '../../webhooks/dispatcher.js';
 import { WEBHOOK_EVENT_TYPES } from '../../webhooks/events.js';
+import { MAX_WEBHOOKS_PER_DEVELOPER } from '../../webhooks/routes.js';
 import { SIGNATURE_TOLERANCE_SECONDS } from '../../webhooks/signing.js';
 import type { DocSection } from '../sections.js';
 
@@ -68,7 +69,8 @@ involved, filtered by each webhook's <code>events</code>.</p>
 <code>events</code> is optional: omitted or empty means all events, including types added later. Known types:
 ${WEBHOOK_EVENT_TYPES.map((t) => `<code>${t}</code>`).join(', ')}; anything else is <code>INVALID_FIELD</code>.
 <code>GET /developers/webhooks</code> lists your webhooks (never the secret); <code>DELETE /developers/webhooks/:id</code>
-answers <code>{"id", "status": "deleted"}</code> and cancels deliveries still queued for it. Another developer's webhook id answers
+answers <code>{"id", "status": "deleted"}</code> and cancels deliveries still queued for it. You can have up to
+${MAX_WEBHOOKS_PER_DEVELOPER} webhooks. Another developer's webhook id answers
 <code>WEBHOOK_NOT_FOUND</code>.</p>
 <p>The URL must be <code>https</code> without credentials (<code>user:pass@</code>), and must not point to <code>localhost</code>,
 <code>*.localhost</code>, <code>*.local</code>, <code>*.internal</code> or another internal name, nor to a loopback, private
