@@ -1,5 +1,6 @@
 import { connectSection } from './sections/connect.js';
 import { developersSection } from './sections/developers.js';
+import { syncSection } from './sections/sync.js';
 import { webhooksSection } from './sections/webhooks.js';
 
 /**
@@ -41,4 +42,5 @@ positive. Dates are <code>YYYY-MM-DD</code>; instants are ISO-8601 UTC.</p>`,
   developersSection,
   connectSection,
   webhooksSection,
+  syncSection,
 ];
