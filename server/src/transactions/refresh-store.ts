@@ -59,6 +59,11 @@ export async function releaseRefreshLease(db: Executor, connectionId: string, un
     .execute();
 }
 
+export async function connectionStatus(db: Executor, connectionId: string): Promise<ConnectionsTable['status'] | undefined> {
+  const row = await db.selectFrom('connections').select('status').where('id', '=', connectionId).executeTakeFirst();
+  return row?.status;
+}
+
 export async function accountsOfConnection(
   db: Executor,
   connectionId: string,

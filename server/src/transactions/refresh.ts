@@ -10,6 +10,7 @@ import {
   accountsOfConnection,
   claimRefreshLease,
   completeRefresh,
+  connectionStatus,
   type LeasedConnection,
   releaseRefreshLease,
 } from './refresh-store.js';
@@ -67,14 +68,10 @@ export async function refreshConnection(deps: AppDeps, connectionId: string, opt
       ...(opts.staleBefore !== undefined && { staleBefore: opts.staleBefore }),
     });
     if (leased || performance.now() >= waitUntil) break;
-    const state = await db.selectFrom('connections').select('status').where('id', '=', connectionId).executeTakeFirst();
-    if (state?.status !== 'active') return { status: 'gone' };
+    if (!(await isActive(deps, connectionId))) return { status: 'gone' };
     await sleep(50);
   }
-  if (!leased) {
-    const state = await db.selectFrom('connections').select('status').where('id', '=', connectionId).executeTakeFirst();
-    return state?.status === 'active' ? { status: 'busy' } : { status: 'gone' };
-  }
+  if (!leased) return (await isActive(deps, connectionId)) ? { status: 'busy' } : { status: 'gone' };
 
   const conn = leased;
   try {
@@ -137,12 +134,17 @@ export async function refreshConnection(deps: AppDeps, connectionId: string, opt
       }
       return true;
     });
-    if (!committed) return { status: 'gone' };
+    // Not committed: our lease lapsed and another refresh took over, or the connection was revoked meanwhile.
+    if (!committed) return (await isActive(deps, conn.id)) ? { status: 'busy' } : { status: 'gone' };
     return { status: 'refreshed', accounts: counts };
   } catch (err) {
     await releaseRefreshLease(db, conn.id, untilIso).catch(() => {});
     throw err;
   }
+}
+
+async function isActive(deps: AppDeps, connectionId: string): Promise<boolean> {
+  return (await connectionStatus(deps.db, connectionId)) === 'active';
 }
 
 const isCategoryName = (c: string): c is CategoryName => (CATEGORY_NAMES as readonly string[]).includes(c);
