@@ -63,7 +63,11 @@ export async function benchSync(): Promise<Record<string, number | string>> {
     await migrateToLatest(handle.db);
     const clock = new TestClock('2026-04-04T10:30:00.000Z');
     const box = createSecretBox(randomBytes(32));
-    const config = { ...loadConfig({ OPENDINAR_PUBLIC_URL: 'http://localhost:3000' }), dispatcherEnabled: false, syncIntervalSeconds: 0 };
+    const config = {
+      ...loadConfig({ OPENDINAR_PUBLIC_URL: 'http://localhost:3000' }),
+      dispatcherEnabled: false,
+      syncIntervalSeconds: 0,
+    };
     const deps = { db: handle.db, dialect: handle.dialect, clock, config, box };
     await seedSandbox(handle.db, clock, box);
 
@@ -84,7 +88,16 @@ export async function benchSync(): Promise<Record<string, number | string>> {
         {
           identity: null,
           accounts: [
-            { ref: 'bench-1', name: 'Bench', type: 'current', currency: 'RSD', accountNumber: '105-0000000000001-00', openingBalance: 0, availableDelta: 0, transactions: txns },
+            {
+              ref: 'bench-1',
+              name: 'Bench',
+              type: 'current',
+              currency: 'RSD',
+              accountNumber: '105-0000000000001-00',
+              openingBalance: 0,
+              availableDelta: 0,
+              transactions: txns,
+            },
           ],
         },
         clock.now().toISOString(),
@@ -103,8 +116,13 @@ export async function benchSync(): Promise<Record<string, number | string>> {
       let cursor = '';
       let bytes = 0;
       for (;;) {
-        const res = await app.inject({ method: 'GET', url: `/accounts/${accountId}/transactions?limit=${PAGE}&cursor=${cursor}`, headers });
-        if (res.statusCode !== 200) throw new Error(`sync answered ${res.statusCode}: ${res.body.slice(0, 200)}`);
+        const res = await app.inject({
+          method: 'GET',
+          url: `/accounts/${accountId}/transactions?limit=${PAGE}&cursor=${cursor}`,
+          headers,
+        });
+        if (res.statusCode !== 200)
+          throw new Error(`sync answered ${res.statusCode}: ${res.body.slice(0, 200)}`);
         bytes += res.body.length;
         // The server's work is what is timed; the client only needs the cursor and has_more.
         const tail = res.body.slice(res.body.lastIndexOf('"next_cursor"'));
@@ -203,5 +221,6 @@ export async function benchSync(): Promise<Record<string, number | string>> {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  for (const [k, v] of Object.entries(await benchSync())) console.log(`  ${k.padEnd(46)} ${typeof v === 'number' ? v.toFixed(2) : v}`);
+  for (const [k, v] of Object.entries(await benchSync()))
+    console.log(`  ${k.padEnd(46)} ${typeof v === 'number' ? v.toFixed(2) : v}`);
 }

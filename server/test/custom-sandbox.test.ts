@@ -12,10 +12,21 @@ afterAll(async () => t.close());
 
 const LIVE_KEY = 'od_live_sk_customLiveKey12345';
 const create = (payload: unknown, key = DEMO_KEY) =>
-  t.app.inject({ method: 'POST', url: '/sandbox/connections', headers: auth(key), payload: payload as Record<string, unknown> });
+  t.app.inject({
+    method: 'POST',
+    url: '/sandbox/connections',
+    headers: auth(key),
+    payload: payload as Record<string, unknown>,
+  });
 const get = (url: string, key = DEMO_KEY) => t.app.inject({ method: 'GET', url, headers: auth(key) });
 
-const account = (transactions: unknown[], extra: Record<string, unknown> = {}) => ({ name: 'Tekući račun', type: 'current', currency: 'RSD', transactions, ...extra });
+const account = (transactions: unknown[], extra: Record<string, unknown> = {}) => ({
+  name: 'Tekući račun',
+  type: 'current',
+  currency: 'RSD',
+  transactions,
+  ...extra,
+});
 const valid = () => ({
   bank_id: 'raiffeisen',
   user_id: 'user_custom',
@@ -34,7 +45,12 @@ const valid = () => ({
 });
 
 describe('POST /sandbox/connections', () => {
-  let body: { connection_id: string; bank_id: string; status: string; accounts: Array<{ id: string; name: string }> };
+  let body: {
+    connection_id: string;
+    bank_id: string;
+    status: string;
+    accounts: Array<{ id: string; name: string }>;
+  };
 
   it('creates a connection holding exactly the data sent', async () => {
     const res = await create(valid());
@@ -44,12 +60,21 @@ describe('POST /sandbox/connections', () => {
     expect(body.connection_id).toMatch(/^conn_/);
     expect(body.accounts.map((a) => a.name)).toEqual(['Tekući račun', 'Štednja']);
 
-    const listed = (await get('/accounts')).json().accounts as Array<{ id: string; name: string }>;
+    const listed = (await get('/accounts')).json().accounts as Array<{
+      id: string;
+      name: string;
+      account_number: string;
+    }>;
     expect(listed.map((a) => a.id).sort()).toEqual(body.accounts.map((a) => a.id).sort());
     const accounts = body.accounts.map((a) => listed.find((l) => l.id === a.id));
-    expect(accounts[0]).toMatchObject({ connection_id: body.connection_id, bank_id: 'raiffeisen', type: 'current', currency: 'RSD' });
+    expect(accounts[0]).toMatchObject({
+      connection_id: body.connection_id,
+      bank_id: 'raiffeisen',
+      type: 'current',
+      currency: 'RSD',
+    });
     expect(accounts[1]).toMatchObject({ type: 'savings', currency: 'EUR' });
-    expect(accounts[0].account_number).toMatch(/^265-\d{13}-\d{2}$/);
+    expect(accounts[0]?.account_number).toMatch(/^265-\d{13}-\d{2}$/);
 
     const txns = await listAll(t.app, body.accounts[0]!.id, DEMO_KEY);
     expect(txns.map((x) => [x.date, x.amount, x.description, x.pending, x.currency])).toEqual([
@@ -84,14 +109,25 @@ describe('POST /sandbox/connections', () => {
   });
 
   it('fires AUTH.AUTOMATICALLY_VERIFIED like an exchange', async () => {
-    const evts = await t.deps.db.selectFrom('webhook_events').selectAll().where('event_type', '=', 'AUTH.AUTOMATICALLY_VERIFIED').execute();
+    const evts = await t.deps.db
+      .selectFrom('webhook_events')
+      .selectAll()
+      .where('event_type', '=', 'AUTH.AUTOMATICALLY_VERIFIED')
+      .execute();
     const mine = evts.find((e) => JSON.parse(e.payload).connection_id === body.connection_id);
     expect(mine?.developer_id).toBe('dev_demo_developer');
-    expect(JSON.parse(mine!.payload)).toMatchObject({ webhook_type: 'AUTH', webhook_code: 'AUTOMATICALLY_VERIFIED', bank_id: 'raiffeisen', user_id: 'user_custom' });
+    expect(JSON.parse(mine!.payload)).toMatchObject({
+      webhook_type: 'AUTH',
+      webhook_code: 'AUTOMATICALLY_VERIFIED',
+      bank_id: 'raiffeisen',
+      user_id: 'user_custom',
+    });
   });
 
-  it("is invisible to other keys", async () => {
-    expect((await get(`/accounts/${body.accounts[0]!.id}/transactions`, MANI_KEY)).json().error_code).toBe('ACCOUNT_NOT_FOUND');
+  it('is invisible to other keys', async () => {
+    expect((await get(`/accounts/${body.accounts[0]!.id}/transactions`, MANI_KEY)).json().error_code).toBe(
+      'ACCOUNT_NOT_FOUND',
+    );
   });
 });
 
@@ -102,7 +138,10 @@ describe('POST /sandbox/connections validation', () => {
     if (message) expect(res.json().error_message).toMatch(message);
     return res;
   };
-  const withTxn = (txn: Record<string, unknown>) => ({ ...valid(), accounts: [account([{ date: '2026-03-01', amount: -1, description: 'x', ...txn }])] });
+  const withTxn = (txn: Record<string, unknown>) => ({
+    ...valid(),
+    accounts: [account([{ date: '2026-03-01', amount: -1, description: 'x', ...txn }])],
+  });
 
   it('rejects dates that are not real calendar days', async () => {
     for (const date of ['2026-02-29', '2026-13-01', '2026-04-31', '26-01-01', '2026-1-1', 'yesterday']) {
@@ -114,12 +153,24 @@ describe('POST /sandbox/connections validation', () => {
   it('rejects amounts with more than two decimals, and non-numbers', async () => {
     await expectError(withTxn({ amount: 1.234 }), 'INVALID_FIELD', /transactions\.0\.amount.*two decimals/);
     await expectError(withTxn({ amount: 'a lot' }), 'INVALID_FIELD');
-    await expectError({ ...valid(), accounts: [account([], { opening_balance: 0.001 })] }, 'INVALID_FIELD', /opening_balance/);
+    await expectError(
+      { ...valid(), accounts: [account([], { opening_balance: 0.001 })] },
+      'INVALID_FIELD',
+      /opening_balance/,
+    );
   });
 
   it('rejects a bad currency, type, category, or empty description', async () => {
-    await expectError({ ...valid(), accounts: [account([], { currency: 'rsd' })] }, 'INVALID_FIELD', /currency/);
-    await expectError({ ...valid(), accounts: [account([], { currency: 'DINAR' })] }, 'INVALID_FIELD', /currency/);
+    await expectError(
+      { ...valid(), accounts: [account([], { currency: 'rsd' })] },
+      'INVALID_FIELD',
+      /currency/,
+    );
+    await expectError(
+      { ...valid(), accounts: [account([], { currency: 'DINAR' })] },
+      'INVALID_FIELD',
+      /currency/,
+    );
     await expectError({ ...valid(), accounts: [account([], { type: 'credit' })] }, 'INVALID_FIELD', /type/);
     await expectError(withTxn({ category: 'food' }), 'INVALID_FIELD', /category/);
     await expectError(withTxn({ description: '' }), 'INVALID_FIELD', /description/);
@@ -129,7 +180,11 @@ describe('POST /sandbox/connections validation', () => {
     await expectError({ user_id: 'u', accounts: [account([])] }, 'MISSING_FIELDS', /bank_id/);
     await expectError({ bank_id: 'aik', user_id: 'u' }, 'MISSING_FIELDS', /accounts/);
     await expectError({ bank_id: 'aik', user_id: 'u', accounts: [] }, 'INVALID_FIELD', /accounts/);
-    await expectError({ ...valid(), accounts: [{ name: 'x', type: 'current', currency: 'RSD' }] }, 'MISSING_FIELDS', /transactions/);
+    await expectError(
+      { ...valid(), accounts: [{ name: 'x', type: 'current', currency: 'RSD' }] },
+      'MISSING_FIELDS',
+      /transactions/,
+    );
   });
 
   it('needs a known, connectable bank', async () => {
@@ -165,7 +220,12 @@ describe('POST /sandbox/connections validation', () => {
 
   it('keeps the normal body limit on other routes', async () => {
     const big = 'x'.repeat(2 * 1024 * 1024);
-    const res = await t.app.inject({ method: 'POST', url: '/accounts/acc_rai_001/sync', headers: { ...auth(MANI_KEY), 'content-type': 'application/json' }, payload: JSON.stringify({ big }) });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/accounts/acc_rai_001/sync',
+      headers: { ...auth(MANI_KEY), 'content-type': 'application/json' },
+      payload: JSON.stringify({ big }),
+    });
     expect(res.json().error_code).toBe('PAYLOAD_TOO_LARGE');
   });
 });

@@ -29,7 +29,8 @@ beforeAll(async () => {
 });
 afterAll(async () => t.close());
 
-const recurring = async (account: string, key = MANI_KEY) => t.app.inject({ method: 'GET', url: `/accounts/${account}/recurring`, headers: auth(key) });
+const recurring = async (account: string, key = MANI_KEY) =>
+  t.app.inject({ method: 'GET', url: `/accounts/${account}/recurring`, headers: auth(key) });
 const twoDecimals = (x: number) => Math.abs(Math.round(x * 100) - x * 100) < 1e-6;
 
 describe('GET /accounts/:id/recurring on the seeded history', () => {
@@ -49,7 +50,13 @@ describe('GET /accounts/:id/recurring on the seeded history', () => {
 
   it('finds Netflix 790.00 monthly, fixed, and rent and utilities (EPS, Infostan)', () => {
     const netflix = body.outgoing.find((s) => /netflix/i.test(s.description));
-    expect(netflix).toMatchObject({ category: 'subscriptions', frequency: 'monthly', amount_type: 'fixed', typical_amount: 790, is_active: true });
+    expect(netflix).toMatchObject({
+      category: 'subscriptions',
+      frequency: 'monthly',
+      amount_type: 'fixed',
+      typical_amount: 790,
+      is_active: true,
+    });
     const rent = body.outgoing.find((s) => s.category === 'rent');
     expect(rent).toMatchObject({ frequency: 'monthly', is_active: true });
     const utilities = body.outgoing.filter((s) => s.category === 'utilities').map((s) => s.description);
@@ -92,15 +99,27 @@ describe('GET /accounts/:id/recurring on custom data', () => {
       method: 'POST',
       url: '/sandbox/connections',
       headers: auth(MANI_KEY),
-      payload: { bank_id: 'aik', user_id: 'rec_user', accounts: [{ name: 'Test', type: 'current', currency: 'RSD', transactions: txns }] },
+      payload: {
+        bank_id: 'aik',
+        user_id: 'rec_user',
+        accounts: [{ name: 'Test', type: 'current', currency: 'RSD', transactions: txns }],
+      },
     });
     expect(created.statusCode, created.body).toBe(201);
     const id = created.json().accounts[0].id as string;
     const body = (await recurring(id)).json() as Recurring;
     const gym = body.outgoing.find((s) => /teretana/i.test(s.description));
-    expect(gym).toMatchObject({ frequency: 'weekly', typical_amount: 1200, occurrences: 20, is_active: true });
+    expect(gym).toMatchObject({
+      frequency: 'weekly',
+      typical_amount: 1200,
+      occurrences: 20,
+      is_active: true,
+    });
     expect(body.outgoing.some((s) => /gigatron/i.test(s.description))).toBe(false);
-    expect(body.incoming.find((s) => s.category === 'salary')).toMatchObject({ frequency: 'monthly', typical_amount: 80000 });
+    expect(body.incoming.find((s) => s.category === 'salary')).toMatchObject({
+      frequency: 'monthly',
+      typical_amount: 80000,
+    });
     expect(body.monthly_outgoing_total).toBeCloseTo((1200 * 52) / 12, 2);
     expect(body.monthly_incoming_total).toBe(80000);
   });

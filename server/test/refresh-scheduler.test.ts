@@ -11,7 +11,9 @@ afterEach(async () => {
 
 const refreshCounts = async (app: TestApp) =>
   Object.fromEntries(
-    (await app.deps.db.selectFrom('connections').select(['id', 'refresh_count']).orderBy('id').execute()).map((c) => [c.id, Number(c.refresh_count)]),
+    (await app.deps.db.selectFrom('connections').select(['id', 'refresh_count']).orderBy('id').execute()).map(
+      (c) => [c.id, Number(c.refresh_count)],
+    ),
   );
 
 async function until(check: () => Promise<boolean>, ms: number): Promise<boolean> {
@@ -30,7 +32,9 @@ describe('scheduled refresh', () => {
     app.clock.advance(DAY);
     const scheduler = startRefreshScheduler(app.deps, app.app.log, 1);
     const started = performance.now();
-    expect(await until(async () => Object.values(await refreshCounts(app)).every((n) => n >= 1), 3000)).toBe(true);
+    expect(await until(async () => Object.values(await refreshCounts(app)).every((n) => n >= 1), 3000)).toBe(
+      true,
+    );
     // Spread: three connections over one second, so the last one starts well after the first.
     expect(performance.now() - started).toBeGreaterThan(500);
     await scheduler.stop();
@@ -54,6 +58,8 @@ describe('scheduled refresh', () => {
     t = await createTestApp({ config: { syncIntervalSeconds: 1 } });
     const app = t;
     app.clock.advance(DAY);
-    expect(await until(async () => Object.values(await refreshCounts(app)).every((n) => n >= 1), 4000)).toBe(true);
+    expect(await until(async () => Object.values(await refreshCounts(app)).every((n) => n >= 1), 4000)).toBe(
+      true,
+    );
   });
 });

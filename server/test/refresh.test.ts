@@ -12,9 +12,15 @@ beforeAll(async () => {
 afterAll(async () => t.close());
 
 const DAY = 86_400_000;
-const forceSync = (account: string, key = MANI_KEY) => t.app.inject({ method: 'POST', url: `/accounts/${account}/sync`, headers: auth(key) });
+const forceSync = (account: string, key = MANI_KEY) =>
+  t.app.inject({ method: 'POST', url: `/accounts/${account}/sync`, headers: auth(key) });
 const events = (type: string) =>
-  t.deps.db.selectFrom('webhook_events').selectAll().where('event_type', '=', type).orderBy('created_at').execute();
+  t.deps.db
+    .selectFrom('webhook_events')
+    .selectAll()
+    .where('event_type', '=', type)
+    .orderBy('created_at')
+    .execute();
 
 /** Force-syncs (moving a day on between tries) until the account gained something. */
 async function syncUntilAdded(account: string) {
@@ -32,7 +38,11 @@ describe('POST /accounts/:id/sync', () => {
     const { cursor } = await syncAll(t.app, 'acc_rai_001', '', 500);
     const before = await listAll(t.app, 'acc_rai_001');
     const body = await syncUntilAdded('acc_rai_001');
-    expect(body).toMatchObject({ object: 'sync', account_id: 'acc_rai_001', sync_status: 'HISTORICAL_UPDATE_COMPLETE' });
+    expect(body).toMatchObject({
+      object: 'sync',
+      account_id: 'acc_rai_001',
+      sync_status: 'HISTORICAL_UPDATE_COMPLETE',
+    });
     expect(body.added_count).toBeGreaterThan(0);
     expect(body).toHaveProperty('modified_count');
     expect(body).toHaveProperty('removed_count');
@@ -53,7 +63,9 @@ describe('POST /accounts/:id/sync', () => {
     for (const x of fresh) {
       expect(x.description.length).toBeGreaterThan(0);
       expect(x.amount).not.toBe(0);
-      expect(x.category).toMatch(/^(groceries|rent|dining|utilities|transport|entertainment|subscriptions|salary|transfer)$/);
+      expect(x.category).toMatch(
+        /^(groceries|rent|dining|utilities|transport|entertainment|subscriptions|salary|transfer)$/,
+      );
     }
   });
 
@@ -74,7 +86,12 @@ describe('POST /accounts/:id/sync', () => {
       expect(removedIds.has(p.id)).toBe(true);
       const posted = added.filter((x) => x.pending_transaction_id === p.id);
       expect(posted).toHaveLength(1);
-      expect(posted[0]).toMatchObject({ pending: 0, amount: p.amount, description: p.description, date: p.date });
+      expect(posted[0]).toMatchObject({
+        pending: 0,
+        amount: p.amount,
+        description: p.description,
+        date: p.date,
+      });
       expect(list.filter((x) => x.id === p.id)).toHaveLength(0);
       expect(list.filter((x) => x.pending_transaction_id === p.id)).toHaveLength(1);
     }
@@ -87,7 +104,12 @@ describe('POST /accounts/:id/sync', () => {
     const after = await events('TRANSACTIONS.SYNC_UPDATES_AVAILABLE');
     expect(after.length).toBeGreaterThan(seen);
     const payload = JSON.parse(after.at(-1)!.payload);
-    expect(payload).toMatchObject({ webhook_type: 'TRANSACTIONS', webhook_code: 'SYNC_UPDATES_AVAILABLE', account_id: 'acc_ers_001', bank_id: 'erste' });
+    expect(payload).toMatchObject({
+      webhook_type: 'TRANSACTIONS',
+      webhook_code: 'SYNC_UPDATES_AVAILABLE',
+      account_id: 'acc_ers_001',
+      bank_id: 'erste',
+    });
     expect(typeof payload.timestamp).toBe('number');
     expect(after.at(-1)!.developer_id).toBe('dev_mani_app');
     expect(body.added_count).toBeGreaterThan(0);
@@ -97,7 +119,9 @@ describe('POST /accounts/:id/sync', () => {
     expect(pending).toHaveLength(0);
     const quiet = await forceSync('acc_rai_002');
     expect(quiet.json()).toMatchObject({ added_count: 0, removed_count: 0, modified_count: 0 });
-    const forSavings = (await events('TRANSACTIONS.SYNC_UPDATES_AVAILABLE')).filter((e) => JSON.parse(e.payload).account_id === 'acc_rai_002');
+    const forSavings = (await events('TRANSACTIONS.SYNC_UPDATES_AVAILABLE')).filter(
+      (e) => JSON.parse(e.payload).account_id === 'acc_rai_002',
+    );
     expect(forSavings).toHaveLength(0);
   });
 
@@ -124,54 +148,109 @@ describe('POST /accounts/:id/sync', () => {
     const res = await forceSync('acc_rai_001', narrowKey);
     expect(res.statusCode).toBe(403);
     expect(res.json().error_code).toBe('INSUFFICIENT_PERMISSIONS');
-    expect((await t.app.inject({ method: 'POST', url: '/accounts/acc_rai_001/sync' })).json().error_code).toBe('MISSING_API_KEY');
+    expect(
+      (await t.app.inject({ method: 'POST', url: '/accounts/acc_rai_001/sync' })).json().error_code,
+    ).toBe('MISSING_API_KEY');
   });
 });
 
 describe('one refresh per connection at a time', () => {
   it('a held lease makes another refresh wait its turn (or report busy), never run alongside', async () => {
     const until = new Date(t.clock.now().getTime() + 60_000).toISOString();
-    await t.deps.db.updateTable('connections').set({ sync_locked_until: until }).where('id', '=', 'conn_aik_001').execute();
-    const before = await t.deps.db.selectFrom('connections').select('refresh_count').where('id', '=', 'conn_aik_001').executeTakeFirstOrThrow();
+    await t.deps.db
+      .updateTable('connections')
+      .set({ sync_locked_until: until })
+      .where('id', '=', 'conn_aik_001')
+      .execute();
+    const before = await t.deps.db
+      .selectFrom('connections')
+      .select('refresh_count')
+      .where('id', '=', 'conn_aik_001')
+      .executeTakeFirstOrThrow();
     expect(await refreshConnection(t.deps, 'conn_aik_001')).toEqual({ status: 'busy' });
     // A waiting refresh runs as soon as the holder lets go.
     const waiting = refreshConnection(t.deps, 'conn_aik_001', { waitMs: 5_000 });
     await new Promise((r) => setTimeout(r, 150));
-    await t.deps.db.updateTable('connections').set({ sync_locked_until: null }).where('id', '=', 'conn_aik_001').execute();
+    await t.deps.db
+      .updateTable('connections')
+      .set({ sync_locked_until: null })
+      .where('id', '=', 'conn_aik_001')
+      .execute();
     expect((await waiting).status).toBe('refreshed');
-    const after = await t.deps.db.selectFrom('connections').select(['refresh_count', 'sync_locked_until']).where('id', '=', 'conn_aik_001').executeTakeFirstOrThrow();
+    const after = await t.deps.db
+      .selectFrom('connections')
+      .select(['refresh_count', 'sync_locked_until'])
+      .where('id', '=', 'conn_aik_001')
+      .executeTakeFirstOrThrow();
     expect(Number(after.refresh_count)).toBe(Number(before.refresh_count) + 1);
     expect(after.sync_locked_until).toBeNull();
   });
 
   it('an expired lease (crashed process) does not block', async () => {
     const past = new Date(t.clock.now().getTime() - 1000).toISOString();
-    await t.deps.db.updateTable('connections').set({ sync_locked_until: past }).where('id', '=', 'conn_aik_001').execute();
+    await t.deps.db
+      .updateTable('connections')
+      .set({ sync_locked_until: past })
+      .where('id', '=', 'conn_aik_001')
+      .execute();
     expect((await refreshConnection(t.deps, 'conn_aik_001')).status).toBe('refreshed');
   });
 
   it('concurrent force syncs of one connection each run once, in turn, without duplicating a transaction', async () => {
-    const before = await t.deps.db.selectFrom('connections').select('refresh_count').where('id', '=', 'conn_rai_001').executeTakeFirstOrThrow();
-    const results = await Promise.all([forceSync('acc_rai_001'), forceSync('acc_rai_001'), forceSync('acc_rai_002')]);
+    const before = await t.deps.db
+      .selectFrom('connections')
+      .select('refresh_count')
+      .where('id', '=', 'conn_rai_001')
+      .executeTakeFirstOrThrow();
+    const results = await Promise.all([
+      forceSync('acc_rai_001'),
+      forceSync('acc_rai_001'),
+      forceSync('acc_rai_002'),
+    ]);
     for (const r of results) expect(r.statusCode, r.body).toBe(200);
-    const after = await t.deps.db.selectFrom('connections').select('refresh_count').where('id', '=', 'conn_rai_001').executeTakeFirstOrThrow();
+    const after = await t.deps.db
+      .selectFrom('connections')
+      .select('refresh_count')
+      .where('id', '=', 'conn_rai_001')
+      .executeTakeFirstOrThrow();
     expect(Number(after.refresh_count)).toBe(Number(before.refresh_count) + 3);
-    const rows = await t.deps.db.selectFrom('transactions').select('bank_txn_id').where('account_id', '=', 'acc_rai_001').execute();
+    const rows = await t.deps.db
+      .selectFrom('transactions')
+      .select('bank_txn_id')
+      .where('account_id', '=', 'acc_rai_001')
+      .execute();
     expect(new Set(rows.map((r) => r.bank_txn_id)).size).toBe(rows.length);
-    const seqs = await t.deps.db.selectFrom('transaction_changes').select('seq').where('account_id', '=', 'acc_rai_001').orderBy('seq').execute();
-    const account = await t.deps.db.selectFrom('accounts').select('change_seq').where('id', '=', 'acc_rai_001').executeTakeFirstOrThrow();
+    const seqs = await t.deps.db
+      .selectFrom('transaction_changes')
+      .select('seq')
+      .where('account_id', '=', 'acc_rai_001')
+      .orderBy('seq')
+      .execute();
+    const account = await t.deps.db
+      .selectFrom('accounts')
+      .select('change_seq')
+      .where('id', '=', 'acc_rai_001')
+      .executeTakeFirstOrThrow();
     // The change log has no holes and ends at the account's change_seq.
     expect(seqs.map((s) => Number(s.seq))).toEqual(Array.from({ length: seqs.length }, (_, i) => i + 1));
     expect(Number(account.change_seq)).toBe(seqs.length);
   });
 
   it('a revoked connection is not refreshed', async () => {
-    await t.deps.db.updateTable('connections').set({ status: 'revoked' }).where('id', '=', 'conn_aik_001').execute();
+    await t.deps.db
+      .updateTable('connections')
+      .set({ status: 'revoked' })
+      .where('id', '=', 'conn_aik_001')
+      .execute();
     try {
       expect((await refreshConnection(t.deps, 'conn_aik_001')).status).toBe('gone');
       expect((await forceSync('acc_aik_001')).json().error_code).toBe('ACCOUNT_NOT_FOUND');
     } finally {
-      await t.deps.db.updateTable('connections').set({ status: 'active' }).where('id', '=', 'conn_aik_001').execute();
+      await t.deps.db
+        .updateTable('connections')
+        .set({ status: 'active' })
+        .where('id', '=', 'conn_aik_001')
+        .execute();
     }
   });
 });

@@ -23,14 +23,22 @@ const change = (kind: ChangeRow['kind'], id: string, present: boolean, descripti
 
 describe('collapseChanges (one page of the change log → what the client applies)', () => {
   it('keeps plain added / modified / removed in order of first change', () => {
-    const out = collapseChanges([change('added', 'a', true), change('removed', 'r', false), change('modified', 'm', true)]);
+    const out = collapseChanges([
+      change('added', 'a', true),
+      change('removed', 'r', false),
+      change('modified', 'm', true),
+    ]);
     expect(out.added.map((x) => x.id)).toEqual(['a']);
     expect(out.modified.map((x) => x.id)).toEqual(['m']);
     expect(out.removed).toEqual([{ id: 'r' }]);
   });
 
   it('drops a transaction added and removed on the same page', () => {
-    const out = collapseChanges([change('added', 'p', false), change('removed', 'p', false), change('added', 'k', true)]);
+    const out = collapseChanges([
+      change('added', 'p', false),
+      change('removed', 'p', false),
+      change('added', 'k', true),
+    ]);
     expect(out).toEqual({ added: [expect.objectContaining({ id: 'k' })], modified: [], removed: [] });
   });
 

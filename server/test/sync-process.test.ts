@@ -54,7 +54,10 @@ describe('sync cursors across server processes and restarts', () => {
     for (;;) {
       if (proc.exitCode !== null) throw new Error(`server exited: ${stderr}`);
       if (performance.now() > deadline) throw new Error(`server did not start: ${stderr}`);
-      const ok = await fetch(`${url}/healthz`).then((r) => r.ok, () => false);
+      const ok = await fetch(`${url}/healthz`).then(
+        (r) => r.ok,
+        () => false,
+      );
       if (ok) break;
       await new Promise((r) => setTimeout(r, 50));
     }
@@ -71,10 +74,16 @@ describe('sync cursors across server processes and restarts', () => {
     });
 
   const page = async (s: Server, cursor: string, limit = 50) => {
-    const res = await fetch(`${s.url}/accounts/acc_rai_001/transactions?cursor=${encodeURIComponent(cursor)}&limit=${limit}`, {
-      headers: { authorization: `Bearer ${MANI_KEY}` },
-    });
-    return { status: res.status, body: (await res.json()) as { added: Array<{ id: string }>; next_cursor: string; error_code?: string } };
+    const res = await fetch(
+      `${s.url}/accounts/acc_rai_001/transactions?cursor=${encodeURIComponent(cursor)}&limit=${limit}`,
+      {
+        headers: { authorization: `Bearer ${MANI_KEY}` },
+      },
+    );
+    return {
+      status: res.status,
+      body: (await res.json()) as { added: Array<{ id: string }>; next_cursor: string; error_code?: string },
+    };
   };
 
   beforeAll(async () => {
@@ -95,7 +104,9 @@ describe('sync cursors across server processes and restarts', () => {
     const first = await page(a, '');
     const second = await page(b, first.body.next_cursor);
     expect(second.status).toBe(200);
-    expect([...first.body.added, ...second.body.added].map((x) => x.id)).toEqual(whole.body.added.slice(0, 100).map((x) => x.id));
+    expect([...first.body.added, ...second.body.added].map((x) => x.id)).toEqual(
+      whole.body.added.slice(0, 100).map((x) => x.id),
+    );
 
     await stop(a);
     await stop(b);
@@ -103,6 +114,8 @@ describe('sync cursors across server processes and restarts', () => {
     const third = await page(c, second.body.next_cursor);
     expect(third.status).toBe(200);
     expect(third.body.added.map((x) => x.id)).toEqual(whole.body.added.slice(100, 150).map((x) => x.id));
-    expect((await page(c, `${second.body.next_cursor.slice(0, -3)}xyz`)).body.error_code).toBe('INVALID_CURSOR');
+    expect((await page(c, `${second.body.next_cursor.slice(0, -3)}xyz`)).body.error_code).toBe(
+      'INVALID_CURSOR',
+    );
   }, 90_000);
 });

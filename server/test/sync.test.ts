@@ -3,7 +3,7 @@ import { buildApp } from '../src/app.js';
 import { encodeCursor } from '../src/transactions/cursor.js';
 import { updateTransaction } from '../src/transactions/store.js';
 import { auth, createTestApp, DEMO_KEY, MANI_KEY, type TestApp } from './helpers/app.js';
-import { type SyncBody, type Txn, listAll, syncAll, syncPage } from './helpers/sync.js';
+import { listAll, type SyncBody, syncAll, syncPage, type Txn } from './helpers/sync.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -49,14 +49,26 @@ describe('cursor sync: the first (historical) sync', () => {
 
     const big = await syncPage(t.app, 'acc_ers_001', '', 500);
     expect(big.added).toHaveLength(Math.min(500, list.length));
-    expect(await errorCode('/accounts/acc_ers_001/transactions?cursor=&limit=501')).toEqual({ status: 400, code: 'INVALID_FIELD' });
-    expect(await errorCode('/accounts/acc_ers_001/transactions?cursor=&limit=0')).toEqual({ status: 400, code: 'INVALID_FIELD' });
+    expect(await errorCode('/accounts/acc_ers_001/transactions?cursor=&limit=501')).toEqual({
+      status: 400,
+      code: 'INVALID_FIELD',
+    });
+    expect(await errorCode('/accounts/acc_ers_001/transactions?cursor=&limit=0')).toEqual({
+      status: 400,
+      code: 'INVALID_FIELD',
+    });
   });
 
   it('a later call with next_cursor returns nothing when nothing changed, and its cursor stays usable', async () => {
     const { cursor } = await syncAll(t.app, 'acc_aik_001', '', 500);
     const again = await syncPage(t.app, 'acc_aik_001', cursor);
-    expect(again).toMatchObject({ added: [], modified: [], removed: [], has_more: false, sync_status: 'HISTORICAL_UPDATE_COMPLETE' });
+    expect(again).toMatchObject({
+      added: [],
+      modified: [],
+      removed: [],
+      has_more: false,
+      sync_status: 'HISTORICAL_UPDATE_COMPLETE',
+    });
     const third = await syncPage(t.app, 'acc_aik_001', again.next_cursor);
     expect(third.added).toEqual([]);
     // Using an older cursor again replays from its position (cursors are positions, not one-shot tokens).
@@ -69,18 +81,44 @@ describe('cursor sync: changes after the cursor', () => {
     const { cursor } = await syncAll(t.app, 'acc_rai_002', '', 500);
     const target = (await listAll(t.app, 'acc_rai_002'))[3] as Txn;
     await t.deps.db.transaction().execute(async (trx) => {
-      expect(await updateTransaction(trx, 'acc_rai_002', target.id, { description: 'Ispravljen opis' }, t.clock.now().toISOString())).toBe(true);
-      expect(await updateTransaction(trx, 'acc_rai_002', target.id, { amount: -12345 }, t.clock.now().toISOString())).toBe(true);
+      expect(
+        await updateTransaction(
+          trx,
+          'acc_rai_002',
+          target.id,
+          { description: 'Ispravljen opis' },
+          t.clock.now().toISOString(),
+        ),
+      ).toBe(true);
+      expect(
+        await updateTransaction(
+          trx,
+          'acc_rai_002',
+          target.id,
+          { amount: -12345 },
+          t.clock.now().toISOString(),
+        ),
+      ).toBe(true);
     });
     const delta = await syncPage(t.app, 'acc_rai_002', cursor);
     expect(delta.added).toEqual([]);
     expect(delta.removed).toEqual([]);
-    expect(delta.modified).toEqual([{ ...target, description: 'Ispravljen opis', amount: -123.45, type: 'debit' }]);
+    expect(delta.modified).toEqual([
+      { ...target, description: 'Ispravljen opis', amount: -123.45, type: 'debit' },
+    ]);
     const after = await syncPage(t.app, 'acc_rai_002', delta.next_cursor);
     expect(after.modified).toEqual([]);
     // Unknown transaction: nothing logged.
     await t.deps.db.transaction().execute(async (trx) => {
-      expect(await updateTransaction(trx, 'acc_rai_002', 'txn_nope', { description: 'x' }, t.clock.now().toISOString())).toBe(false);
+      expect(
+        await updateTransaction(
+          trx,
+          'acc_rai_002',
+          'txn_nope',
+          { description: 'x' },
+          t.clock.now().toISOString(),
+        ),
+      ).toBe(false);
     });
     expect((await syncPage(t.app, 'acc_rai_002', delta.next_cursor)).modified).toEqual([]);
   });
@@ -99,38 +137,81 @@ describe('cursor validation', () => {
 
   it('rejects a tampered cursor', async () => {
     const raw = Buffer.from(cursor, 'base64url').toString('utf8');
-    const forged = Buffer.from(raw.replace(/\|(\d+)\|h\|/, (_m, n) => `|${Number(n) + 50}|h|`), 'utf8').toString('base64url');
+    const forged = Buffer.from(
+      raw.replace(/\|(\d+)\|h\|/, (_m, n) => `|${Number(n) + 50}|h|`),
+      'utf8',
+    ).toString('base64url');
     expect(forged).not.toBe(cursor);
-    expect(await errorCode(`/accounts/acc_rai_001/transactions?cursor=${forged}`)).toEqual({ status: 400, code: 'INVALID_CURSOR' });
+    expect(await errorCode(`/accounts/acc_rai_001/transactions?cursor=${forged}`)).toEqual({
+      status: 400,
+      code: 'INVALID_CURSOR',
+    });
     const flipped = cursor.slice(0, -2) + (cursor.endsWith('A') ? 'B' : 'A') + cursor.slice(-1);
-    expect((await errorCode(`/accounts/acc_rai_001/transactions?cursor=${flipped}`)).code).toBe('INVALID_CURSOR');
+    expect((await errorCode(`/accounts/acc_rai_001/transactions?cursor=${flipped}`)).code).toBe(
+      'INVALID_CURSOR',
+    );
   });
 
   it("rejects another account's cursor, even of the same key", async () => {
     const other = (await syncPage(t.app, 'acc_rai_002', '', 5)).next_cursor;
-    expect(await errorCode(`/accounts/acc_rai_001/transactions?cursor=${other}`)).toEqual({ status: 400, code: 'INVALID_CURSOR' });
+    expect(await errorCode(`/accounts/acc_rai_001/transactions?cursor=${other}`)).toEqual({
+      status: 400,
+      code: 'INVALID_CURSOR',
+    });
   });
 
   it('rejects garbage and the docs-style txn id', async () => {
     for (const bad of ['txn_rai_014', 'garbage', '%00%01', 'a'.repeat(300), '....']) {
-      expect((await errorCode(`/accounts/acc_rai_001/transactions?cursor=${bad}`)).code).toBe('INVALID_CURSOR');
+      expect((await errorCode(`/accounts/acc_rai_001/transactions?cursor=${bad}`)).code).toBe(
+        'INVALID_CURSOR',
+      );
     }
-    expect((await errorCode(`/accounts/acc_rai_001/transactions?cursor=${'a'.repeat(600)}`)).code).toBe('INVALID_FIELD');
+    expect((await errorCode(`/accounts/acc_rai_001/transactions?cursor=${'a'.repeat(600)}`)).code).toBe(
+      'INVALID_FIELD',
+    );
   });
 
   it('rejects an authentic-looking cursor for a position the account never reached', async () => {
-    const account = await t.deps.db.selectFrom('accounts').selectAll().where('id', '=', 'acc_rai_001').executeTakeFirstOrThrow();
-    const beyond = encodeCursor(t.deps.box, { accountId: account.id, accountCreatedAt: account.created_at, seq: Number(account.change_seq) + 1, phase: 'c' });
-    expect((await errorCode(`/accounts/acc_rai_001/transactions?cursor=${beyond}`)).code).toBe('INVALID_CURSOR');
-    const atEnd = encodeCursor(t.deps.box, { accountId: account.id, accountCreatedAt: account.created_at, seq: Number(account.change_seq), phase: 'c' });
+    const account = await t.deps.db
+      .selectFrom('accounts')
+      .selectAll()
+      .where('id', '=', 'acc_rai_001')
+      .executeTakeFirstOrThrow();
+    const beyond = encodeCursor(t.deps.box, {
+      accountId: account.id,
+      accountCreatedAt: account.created_at,
+      seq: Number(account.change_seq) + 1,
+      phase: 'c',
+    });
+    expect((await errorCode(`/accounts/acc_rai_001/transactions?cursor=${beyond}`)).code).toBe(
+      'INVALID_CURSOR',
+    );
+    const atEnd = encodeCursor(t.deps.box, {
+      accountId: account.id,
+      accountCreatedAt: account.created_at,
+      seq: Number(account.change_seq),
+      phase: 'c',
+    });
     expect((await get(`/accounts/acc_rai_001/transactions?cursor=${atEnd}`)).statusCode).toBe(200);
-    const earlierAccount = encodeCursor(t.deps.box, { accountId: account.id, accountCreatedAt: '2020-01-01T00:00:00.000Z', seq: 1, phase: 'c' });
-    expect((await errorCode(`/accounts/acc_rai_001/transactions?cursor=${earlierAccount}`)).code).toBe('INVALID_CURSOR');
+    const earlierAccount = encodeCursor(t.deps.box, {
+      accountId: account.id,
+      accountCreatedAt: '2020-01-01T00:00:00.000Z',
+      seq: 1,
+      phase: 'c',
+    });
+    expect((await errorCode(`/accounts/acc_rai_001/transactions?cursor=${earlierAccount}`)).code).toBe(
+      'INVALID_CURSOR',
+    );
   });
 
-  it("another key cannot sync the account at all (as if it did not exist)", async () => {
-    expect(await errorCode(`/accounts/acc_rai_001/transactions?cursor=${cursor}`, DEMO_KEY)).toEqual({ status: 404, code: 'ACCOUNT_NOT_FOUND' });
-    expect((await errorCode('/accounts/acc_rai_001/transactions?cursor=', DEMO_KEY)).code).toBe('ACCOUNT_NOT_FOUND');
+  it('another key cannot sync the account at all (as if it did not exist)', async () => {
+    expect(await errorCode(`/accounts/acc_rai_001/transactions?cursor=${cursor}`, DEMO_KEY)).toEqual({
+      status: 404,
+      code: 'ACCOUNT_NOT_FOUND',
+    });
+    expect((await errorCode('/accounts/acc_rai_001/transactions?cursor=', DEMO_KEY)).code).toBe(
+      'ACCOUNT_NOT_FOUND',
+    );
   });
 
   it('a cursor keeps working after the server is rebuilt on the same database (restart)', async () => {

@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import { type Static, Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { type FastifyPluginAsyncTypebox, type Static, Type } from '@fastify/type-provider-typebox';
 import { findBank } from '../banks/catalogue.js';
 import { createConnectionWithData } from '../connections/materialize.js';
 import { formatAccountNumber } from '../connectors/sandbox/account-number.js';
@@ -19,15 +19,24 @@ const CustomTransaction = Type.Object({
   amount: Type.Number({ description: 'Negative for debits; at most two decimals' }),
   description: Type.String({ minLength: 1, maxLength: 500 }),
   pending: Type.Optional(Type.Boolean({ default: false })),
-  category: Type.Optional(Type.Union(CATEGORY_NAMES.map((c) => Type.Literal(c)), { description: 'Omit to let the categoriser decide' })),
+  category: Type.Optional(
+    Type.Union(
+      CATEGORY_NAMES.map((c) => Type.Literal(c)),
+      { description: 'Omit to let the categoriser decide' },
+    ),
+  ),
 });
 
 const CustomAccount = Type.Object({
   name: Type.String({ minLength: 1, maxLength: 100 }),
   type: Type.Union([Type.Literal('current'), Type.Literal('savings')]),
   currency: Type.String({ pattern: '^[A-Z]{3}$', description: 'ISO 4217 code, e.g. RSD or EUR' }),
-  opening_balance: Type.Optional(Type.Number({ description: 'Balance before the first transaction; default 0' })),
-  transactions: Type.Array(CustomTransaction, { description: `At most ${MAX_CUSTOM_TRANSACTIONS} across all accounts` }),
+  opening_balance: Type.Optional(
+    Type.Number({ description: 'Balance before the first transaction; default 0' }),
+  ),
+  transactions: Type.Array(CustomTransaction, {
+    description: `At most ${MAX_CUSTOM_TRANSACTIONS} across all accounts`,
+  }),
 });
 
 const CustomConnectionBody = Type.Object({
@@ -53,7 +62,8 @@ const BANK_CODES: Readonly<Record<string, string>> = {
   unicredit: '170',
 };
 
-const invalid = (field: string, detail: string) => new ApiError('INVALID_FIELD', `Invalid body field '${field}': ${detail}.`);
+const invalid = (field: string, detail: string) =>
+  new ApiError('INVALID_FIELD', `Invalid body field '${field}': ${detail}.`);
 
 /** Turns the validated body into what a connector would have returned, in minor units. */
 export function customProfile(body: Static<typeof CustomConnectionBody>): ConnectorProfile {
@@ -69,10 +79,15 @@ export function customProfile(body: Static<typeof CustomConnectionBody>): Connec
     identity: null,
     accounts: body.accounts.map((a, i) => {
       const openingBalance = a.opening_balance === undefined ? 0 : toMinor(a.opening_balance);
-      if (openingBalance === null) throw invalid(`accounts.${i}.opening_balance`, 'must be a number with at most two decimals');
+      if (openingBalance === null)
+        throw invalid(`accounts.${i}.opening_balance`, 'must be a number with at most two decimals');
       const transactions = a.transactions.map((t, j): ConnectorTransaction => {
         const amount = toMinor(t.amount);
-        if (amount === null) throw invalid(`accounts.${i}.transactions.${j}.amount`, 'must be a number with at most two decimals');
+        if (amount === null)
+          throw invalid(
+            `accounts.${i}.transactions.${j}.amount`,
+            'must be a number with at most two decimals',
+          );
         return {
           bankTxnId: `custom-${j + 1}`,
           date: t.date,
@@ -122,7 +137,11 @@ export const customConnectionRoutes: FastifyPluginAsyncTypebox = async (app) => 
       const body = req.body;
       const bank = findBank(body.bank_id);
       if (!bank) throw new ApiError('BANK_NOT_FOUND');
-      if (bank.status === 'coming_soon') throw new ApiError('BANK_NOT_AVAILABLE', `${bank.name} is listed as coming_soon — not yet connectable.`);
+      if (bank.status === 'coming_soon')
+        throw new ApiError(
+          'BANK_NOT_AVAILABLE',
+          `${bank.name} is listed as coming_soon — not yet connectable.`,
+        );
       const profile = customProfile(body);
       const now = clock.now();
       const nowIso = now.toISOString();
@@ -150,7 +169,12 @@ export const customConnectionRoutes: FastifyPluginAsyncTypebox = async (app) => 
         return result;
       });
       reply.code(201);
-      return { connection_id: created.connectionId, bank_id: bank.id, status: 'active' as const, accounts: created.accounts };
+      return {
+        connection_id: created.connectionId,
+        bank_id: bank.id,
+        status: 'active' as const,
+        accounts: created.accounts,
+      };
     },
   );
 };

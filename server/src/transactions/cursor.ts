@@ -18,7 +18,8 @@ export interface SyncCursor {
 const FORMAT_VERSION = '1';
 const MAC_PURPOSE = 'sync-cursor';
 
-const bodyOf = (c: SyncCursor): string => [FORMAT_VERSION, c.accountId, c.accountCreatedAt, c.seq, c.phase].join('|');
+const bodyOf = (c: SyncCursor): string =>
+  [FORMAT_VERSION, c.accountId, c.accountCreatedAt, c.seq, c.phase].join('|');
 
 /** Opaque base64url text: the cursor's fields and their MAC. */
 export function encodeCursor(box: SecretBox, c: SyncCursor): string {
@@ -35,7 +36,8 @@ export function decodeCursor(box: SecretBox, text: string): SyncCursor | null {
   const body = raw.slice(0, cut);
   if (!box.verifyMac(MAC_PURPOSE, body, raw.slice(cut + 1))) return null;
   const [version, accountId, accountCreatedAt, seqText, phase, ...rest] = body.split('|');
-  if (version !== FORMAT_VERSION || rest.length > 0 || !accountId || !accountCreatedAt || !seqText) return null;
+  if (version !== FORMAT_VERSION || rest.length > 0 || !accountId || !accountCreatedAt || !seqText)
+    return null;
   if (!/^\d{1,15}$/.test(seqText) || (phase !== 'h' && phase !== 'c')) return null;
   return { accountId, accountCreatedAt, seq: Number(seqText), phase };
 }

@@ -1,4 +1,4 @@
-import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { type FastifyPluginAsyncTypebox, Type } from '@fastify/type-provider-typebox';
 import { AccountIdParams } from '../accounts/schemas.js';
 import { findAccountForKey } from '../accounts/store.js';
 import { dayOf } from '../clock.js';
@@ -11,7 +11,9 @@ import { listAllTransactions } from './store.js';
 const StreamSchema = Type.Object({
   description: Type.String({ description: 'Description of the latest payment in the stream' }),
   category: Type.String(),
-  frequency: Type.Union(['weekly', 'biweekly', 'monthly', 'quarterly', 'annually'].map((f) => Type.Literal(f))),
+  frequency: Type.Union(
+    ['weekly', 'biweekly', 'monthly', 'quarterly', 'annually'].map((f) => Type.Literal(f)),
+  ),
   amount_type: Type.Union([Type.Literal('fixed'), Type.Literal('variable')]),
   typical_amount: Type.Number({ description: 'Positive; the usual payment in the account currency' }),
   occurrences: Type.Integer(),
@@ -27,7 +29,9 @@ const RecurringSchema = Type.Object({
   currency: Type.String(),
   outgoing: Type.Array(StreamSchema),
   incoming: Type.Array(StreamSchema),
-  monthly_outgoing_total: Type.Number({ description: 'Active outgoing streams converted to a monthly amount' }),
+  monthly_outgoing_total: Type.Number({
+    description: 'Active outgoing streams converted to a monthly amount',
+  }),
   monthly_incoming_total: Type.Number(),
 });
 

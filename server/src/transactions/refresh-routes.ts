@@ -1,4 +1,4 @@
-import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { type FastifyPluginAsyncTypebox, Type } from '@fastify/type-provider-typebox';
 import { AccountIdParams } from '../accounts/schemas.js';
 import { findAccountForKey } from '../accounts/store.js';
 import { ApiError } from '../errors.js';
@@ -10,9 +10,14 @@ const SyncResultSchema = Type.Object({
   object: Type.Literal('sync'),
   account_id: Type.String(),
   sync_status: Type.Literal('HISTORICAL_UPDATE_COMPLETE'),
-  added_count: Type.Integer({ description: 'Transactions added to this account by this pull (including posted versions of pending ones)' }),
+  added_count: Type.Integer({
+    description:
+      'Transactions added to this account by this pull (including posted versions of pending ones)',
+  }),
   modified_count: Type.Integer(),
-  removed_count: Type.Integer({ description: 'Pending transactions that posted (their posted versions are among the added)' }),
+  removed_count: Type.Integer({
+    description: 'Pending transactions that posted (their posted versions are among the added)',
+  }),
 });
 
 /** How long a force refresh waits for one already running on the same connection. */
@@ -40,10 +45,16 @@ export const refreshRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (req) => {
       const account = await findAccountForKey(db, keyOf(req).apiKeyId, req.params.id);
       if (!account) throw new ApiError('ACCOUNT_NOT_FOUND');
-      const outcome = await refreshConnection(app.deps, account.connection_id, { waitMs: WAIT_FOR_RUNNING_MS });
+      const outcome = await refreshConnection(app.deps, account.connection_id, {
+        waitMs: WAIT_FOR_RUNNING_MS,
+      });
       if (outcome.status === 'gone') throw new ApiError('ACCOUNT_NOT_FOUND');
       if (outcome.status === 'busy') {
-        throw new ApiError('SERVICE_UNAVAILABLE', 'A refresh of this connection is still running — retry shortly.', { 'retry-after': '5' });
+        throw new ApiError(
+          'SERVICE_UNAVAILABLE',
+          'A refresh of this connection is still running — retry shortly.',
+          { 'retry-after': '5' },
+        );
       }
       const c = outcome.accounts.get(account.id) ?? { added: 0, modified: 0, removed: 0 };
       return {

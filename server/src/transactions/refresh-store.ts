@@ -38,10 +38,19 @@ export async function claimRefreshLease(
  * caller then rolls everything back. On PostgreSQL this also locks the connection row against a
  * concurrent revocation until commit.
  */
-export async function completeRefresh(trx: Executor, connectionId: string, untilIso: string, nowIso: string): Promise<boolean> {
+export async function completeRefresh(
+  trx: Executor,
+  connectionId: string,
+  untilIso: string,
+  nowIso: string,
+): Promise<boolean> {
   const done = await trx
     .updateTable('connections')
-    .set((eb) => ({ refresh_count: eb('refresh_count', '+', 1), last_synced_at: nowIso, sync_locked_until: null }))
+    .set((eb) => ({
+      refresh_count: eb('refresh_count', '+', 1),
+      last_synced_at: nowIso,
+      sync_locked_until: null,
+    }))
     .where('id', '=', connectionId)
     .where('status', '=', 'active')
     .where('sync_locked_until', '=', untilIso)
@@ -50,7 +59,11 @@ export async function completeRefresh(trx: Executor, connectionId: string, until
 }
 
 /** Frees the lease after a failed refresh (only if it is still ours). */
-export async function releaseRefreshLease(db: Executor, connectionId: string, untilIso: string): Promise<void> {
+export async function releaseRefreshLease(
+  db: Executor,
+  connectionId: string,
+  untilIso: string,
+): Promise<void> {
   await db
     .updateTable('connections')
     .set({ sync_locked_until: null })
@@ -59,8 +72,15 @@ export async function releaseRefreshLease(db: Executor, connectionId: string, un
     .execute();
 }
 
-export async function connectionStatus(db: Executor, connectionId: string): Promise<ConnectionsTable['status'] | undefined> {
-  const row = await db.selectFrom('connections').select('status').where('id', '=', connectionId).executeTakeFirst();
+export async function connectionStatus(
+  db: Executor,
+  connectionId: string,
+): Promise<ConnectionsTable['status'] | undefined> {
+  const row = await db
+    .selectFrom('connections')
+    .select('status')
+    .where('id', '=', connectionId)
+    .executeTakeFirst();
   return row?.status;
 }
 

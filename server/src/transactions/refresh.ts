@@ -20,8 +20,8 @@ import {
   listPendingTransactions,
   type NewTransaction,
   removeTransactions,
-  transactionIdFor,
   type TransactionRow,
+  transactionIdFor,
 } from './store.js';
 
 /** Long enough for a slow bank; a crashed process's lease lapses after it. */
@@ -54,7 +54,11 @@ export interface RefreshOptions {
  * appended to the account's change log, and TRANSACTIONS.SYNC_UPDATES_AVAILABLE is enqueued per
  * account that changed. One refresh per connection at a time (a lease on the connection row).
  */
-export async function refreshConnection(deps: AppDeps, connectionId: string, opts: RefreshOptions = {}): Promise<RefreshOutcome> {
+export async function refreshConnection(
+  deps: AppDeps,
+  connectionId: string,
+  opts: RefreshOptions = {},
+): Promise<RefreshOutcome> {
   const { db, clock, box } = deps;
   const waitUntil = performance.now() + (opts.waitMs ?? 0);
   let leased: LeasedConnection | undefined;
@@ -80,7 +84,11 @@ export async function refreshConnection(deps: AppDeps, connectionId: string, opt
     const accounts = await accountsOfConnection(db, conn.id);
     const connector = connectorById(conn.connector);
     // Custom sandbox connections (and any connection without a bank behind it) have nothing to pull.
-    const pulls: Array<{ account: (typeof accounts)[number]; pending: TransactionRow[]; pulled: ConnectorRefresh }> = [];
+    const pulls: Array<{
+      account: (typeof accounts)[number];
+      pending: TransactionRow[];
+      pulled: ConnectorRefresh;
+    }> = [];
     if (connector && conn.grant_enc) {
       const grant = box.open(conn.grant_enc);
       for (const account of accounts) {
@@ -94,14 +102,18 @@ export async function refreshConnection(deps: AppDeps, connectionId: string, opt
       }
     }
 
-    const counts = new Map<string, AccountRefreshCounts>(accounts.map((a) => [a.id, { added: 0, modified: 0, removed: 0 }]));
+    const counts = new Map<string, AccountRefreshCounts>(
+      accounts.map((a) => [a.id, { added: 0, modified: 0, removed: 0 }]),
+    );
     const committed = await db.transaction().execute(async (trx) => {
       // First statement: locks the connection row (a concurrent revocation waits for us) and proves the lease is still ours.
       if (!(await completeRefresh(trx, conn.id, untilIso, nowIso))) return false;
       for (const { account, pulled } of pulls) {
         const c = counts.get(account.id) as AccountRefreshCounts;
         // Pending rows read again inside the transaction: only those still here can post.
-        const stillPending = new Map((await listPendingTransactions(trx, account.id)).map((p) => [p.bank_txn_id, p.id]));
+        const stillPending = new Map(
+          (await listPendingTransactions(trx, account.id)).map((p) => [p.bank_txn_id, p.id]),
+        );
         const postedIds = pulled.posted.flatMap((p) => {
           const id = stillPending.get(p.pendingBankTxnId);
           return id === undefined ? [] : [id];

@@ -1,12 +1,12 @@
-import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { type FastifyPluginAsyncTypebox, Type } from '@fastify/type-provider-typebox';
 import { AccountIdParams } from '../accounts/schemas.js';
 import { findAccountForKey } from '../accounts/store.js';
 import { ApiError } from '../errors.js';
 import { keyOf } from '../http/auth.js';
-import { SyncResponseSchema, TransactionListSchema, TransactionsQuery } from './schemas.js';
-import { listTransactions, toTransactionJson } from './store.js';
 import { recurringRoutes } from './recurring-routes.js';
 import { refreshRoutes } from './refresh-routes.js';
+import { SyncResponseSchema, TransactionListSchema, TransactionsQuery } from './schemas.js';
+import { listTransactions, toTransactionJson } from './store.js';
 import { syncTransactions } from './sync.js';
 
 export const transactionRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -43,12 +43,20 @@ export const transactionRoutes: FastifyPluginAsyncTypebox = async (app) => {
         return page;
       }
       const limit = q.limit ?? 50;
-      if (limit > 200) throw new ApiError('INVALID_FIELD', "Invalid query parameter 'limit': must be between 1 and 200.");
+      if (limit > 200) {
+        throw new ApiError('INVALID_FIELD', "Invalid query parameter 'limit': must be between 1 and 200.");
+      }
       if (q.from && q.to && q.from > q.to) {
         throw new ApiError('INVALID_FIELD', "Invalid query parameter 'from': must not be after 'to'.");
       }
       const offset = q.offset ?? 0;
-      const filter = { limit, offset, ...(q.from && { from: q.from }), ...(q.to && { to: q.to }), ...(q.category && { category: q.category }) };
+      const filter = {
+        limit,
+        offset,
+        ...(q.from && { from: q.from }),
+        ...(q.to && { to: q.to }),
+        ...(q.category && { category: q.category }),
+      };
       const { rows, total } = await listTransactions(db, account.id, filter);
       reply.serializer(reply.compileSerializationSchema(TransactionListSchema));
       return { transactions: rows.map(toTransactionJson), total, has_more: offset + rows.length < total };

@@ -13,7 +13,11 @@ export interface RefreshScheduler {
  * processes: each refresh claims the connection's lease and skips connections refreshed within
  * the last half interval.
  */
-export function startRefreshScheduler(deps: AppDeps, log: FastifyBaseLogger, intervalSeconds: number): RefreshScheduler {
+export function startRefreshScheduler(
+  deps: AppDeps,
+  log: FastifyBaseLogger,
+  intervalSeconds: number,
+): RefreshScheduler {
   const intervalMs = intervalSeconds * 1000;
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
@@ -40,7 +44,10 @@ export function startRefreshScheduler(deps: AppDeps, log: FastifyBaseLogger, int
       try {
         const outcome = await refreshConnection(deps, id, { staleBefore });
         if (outcome.status === 'refreshed') {
-          const changed = [...outcome.accounts.values()].reduce((n, c) => n + c.added + c.removed + c.modified, 0);
+          const changed = [...outcome.accounts.values()].reduce(
+            (n, c) => n + c.added + c.removed + c.modified,
+            0,
+          );
           log.debug({ connection_id: id, changed }, 'scheduled refresh');
         }
       } catch (err) {

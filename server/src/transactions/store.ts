@@ -12,7 +12,15 @@ export const transactionIdFor = (accountId: string, bankTxnId: string): string =
 /** The columns a transaction's JSON is made of. */
 export type TransactionFields = Pick<
   TransactionRow,
-  'id' | 'account_id' | 'date' | 'amount' | 'currency' | 'description' | 'category' | 'pending' | 'pending_transaction_id'
+  | 'id'
+  | 'account_id'
+  | 'date'
+  | 'amount'
+  | 'currency'
+  | 'description'
+  | 'category'
+  | 'pending'
+  | 'pending_transaction_id'
 >;
 
 export function toTransactionJson(t: TransactionFields) {
@@ -134,9 +142,18 @@ export async function insertTransactions(
     updated_at: nowIso,
   }));
   for (let i = 0; i < rows.length; i += CHUNK) {
-    await trx.insertInto('transactions').values(rows.slice(i, i + CHUNK)).execute();
+    await trx
+      .insertInto('transactions')
+      .values(rows.slice(i, i + CHUNK))
+      .execute();
   }
-  await writeChanges(trx, account.id, firstSeq, rows.map((r) => ({ transactionId: r.id, kind: 'added' as const })), nowIso);
+  await writeChanges(
+    trx,
+    account.id,
+    firstSeq,
+    rows.map((r) => ({ transactionId: r.id, kind: 'added' as const })),
+    nowIso,
+  );
   return rows.map((r) => r.id);
 }
 
@@ -165,7 +182,13 @@ export async function removeTransactions(
       .where('id', '=', accountId)
       .execute();
   }
-  await writeChanges(trx, accountId, firstSeq, removed.map((id) => ({ transactionId: id, kind: 'removed' as const })), nowIso);
+  await writeChanges(
+    trx,
+    accountId,
+    firstSeq,
+    removed.map((id) => ({ transactionId: id, kind: 'removed' as const })),
+    nowIso,
+  );
   return removed;
 }
 
@@ -218,7 +241,12 @@ export interface ChangeRow {
  * Keyset page of the change log after `afterSeq`, joined to the transactions' current state in one
  * statement (one consistent snapshot on both databases).
  */
-export async function readChanges(db: Executor, accountId: string, afterSeq: number, limit: number): Promise<ChangeRow[]> {
+export async function readChanges(
+  db: Executor,
+  accountId: string,
+  afterSeq: number,
+  limit: number,
+): Promise<ChangeRow[]> {
   const rows = await db
     .selectFrom('transaction_changes as c')
     .leftJoin('transactions as t', 't.id', 'c.transaction_id')
@@ -272,7 +300,11 @@ export async function listPendingTransactions(db: Executor, accountId: string): 
 }
 
 /** Which of these bank ids the account already holds (so a re-delivered transaction is not added twice). */
-export async function existingBankTxnIds(db: Executor, accountId: string, bankTxnIds: readonly string[]): Promise<Set<string>> {
+export async function existingBankTxnIds(
+  db: Executor,
+  accountId: string,
+  bankTxnIds: readonly string[],
+): Promise<Set<string>> {
   if (bankTxnIds.length === 0) return new Set();
   const rows = await db
     .selectFrom('transactions')

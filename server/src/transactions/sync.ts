@@ -66,7 +66,12 @@ export async function syncTransactions(
   return {
     sync_status: phase === 'h' ? 'HISTORICAL_UPDATE_IN_PROGRESS' : 'HISTORICAL_UPDATE_COMPLETE',
     ...collapseChanges(page),
-    next_cursor: encodeCursor(deps.box, { accountId: account.id, accountCreatedAt: account.created_at, seq: lastSeq, phase }),
+    next_cursor: encodeCursor(deps.box, {
+      accountId: account.id,
+      accountCreatedAt: account.created_at,
+      seq: lastSeq,
+      phase,
+    }),
     has_more: hasMore,
   };
 }
@@ -77,7 +82,12 @@ function startingPoint(box: SecretBox, account: AccountRow, text: string): SyncC
   const c = decodeCursor(box, text);
   // A cursor of another account (or of an earlier account with the same id), or a position this
   // account's log never reached, was not issued for it.
-  if (!c || c.accountId !== account.id || c.accountCreatedAt !== account.created_at || c.seq > Number(account.change_seq)) {
+  if (
+    !c ||
+    c.accountId !== account.id ||
+    c.accountCreatedAt !== account.created_at ||
+    c.seq > Number(account.change_seq)
+  ) {
     throw new ApiError('INVALID_CURSOR');
   }
   return c;

@@ -25,7 +25,13 @@ export interface SyncBody {
 }
 
 /** One sync-mode call; fails the test on anything but 200. */
-export async function syncPage(app: FastifyInstance, account: string, cursor: string, limit?: number, key = MANI_KEY): Promise<SyncBody> {
+export async function syncPage(
+  app: FastifyInstance,
+  account: string,
+  cursor: string,
+  limit?: number,
+  key = MANI_KEY,
+): Promise<SyncBody> {
   const res = await app.inject({
     method: 'GET',
     url: `/accounts/${account}/transactions?cursor=${encodeURIComponent(cursor)}${limit ? `&limit=${limit}` : ''}`,
@@ -36,7 +42,13 @@ export async function syncPage(app: FastifyInstance, account: string, cursor: st
 }
 
 /** Pages until has_more is false. */
-export async function syncAll(app: FastifyInstance, account: string, cursor: string, limit?: number, key = MANI_KEY) {
+export async function syncAll(
+  app: FastifyInstance,
+  account: string,
+  cursor: string,
+  limit?: number,
+  key = MANI_KEY,
+) {
   const pages: SyncBody[] = [];
   let c = cursor;
   for (;;) {
@@ -51,7 +63,11 @@ export async function syncAll(app: FastifyInstance, account: string, cursor: str
 export async function listAll(app: FastifyInstance, account: string, key = MANI_KEY): Promise<Txn[]> {
   const all: Txn[] = [];
   for (let offset = 0; ; offset += 200) {
-    const res = await app.inject({ method: 'GET', url: `/accounts/${account}/transactions?limit=200&offset=${offset}`, headers: auth(key) });
+    const res = await app.inject({
+      method: 'GET',
+      url: `/accounts/${account}/transactions?limit=200&offset=${offset}`,
+      headers: auth(key),
+    });
     expect(res.statusCode, res.body).toBe(200);
     const page = res.json() as { transactions: Txn[]; has_more: boolean };
     all.push(...page.transactions);
