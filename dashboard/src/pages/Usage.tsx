@@ -21,8 +21,31 @@ function Stat({ label, value, id }: { label: string; value: string; id: string }
   );
 }
 
-function SeriesView({ usage, hourly }: { usage: Usage; hourly: boolean }) {
-  const series = usage.time_series ?? [];
+interface Window {
+  fromMs: number;
+  endMs: number;
+  hourly: boolean;
+}
+
+const HOUR = 3600_000;
+const DAY = 24 * HOUR;
+
+/** Every bucket of the window, zero where the API had no requests, so the axis spans the whole range. */
+function densify(points: NonNullable<Usage['time_series']>, w: Window): { bucket: string; requests: number; errors: number }[] {
+  const step = w.hourly ? HOUR : DAY;
+  const byStart = new Map(points.map((p) => [Date.parse(p.bucket.length === 10 ? `${p.bucket}T00:00:00Z` : p.bucket), p]));
+  const out: { bucket: string; requests: number; errors: number }[] = [];
+  for (let t = Math.floor(w.fromMs / step) * step; t < w.endMs; t += step) {
+    const p = byStart.get(t);
+    const iso = new Date(t).toISOString();
+    out.push({ bucket: w.hourly ? iso : iso.slice(0, 10), requests: p?.requests ?? 0, errors: p?.errors ?? 0 });
+  }
+  return out;
+}
+
+function SeriesView({ usage, window: w }: { usage: Usage; window: Window }) {
+  const hourly = w.hourly;
+  const series = useMemo(() => densify(usage.time_series ?? [], w), [usage, w]);
   const data = useMemo(
     () => ({
       times: series.map((p) => Date.parse(p.bucket.length === 10 ? `${p.bucket}T00:00:00Z` : p.bucket) / 1000),
@@ -33,7 +56,7 @@ function SeriesView({ usage, hourly }: { usage: Usage; hourly: boolean }) {
     }),
     [series],
   );
-  if (series.length === 0) return null;
+  if (usage.time_series === undefined || series.length === 0) return null;
   const fmt = (b: string) => (hourly ? dateTime(b.length === 10 ? `${b}T00:00:00Z` : b) : b.slice(0, 10));
   return (
     <section class="card" aria-labelledby="chart-title">
@@ -81,7 +104,9 @@ export function UsagePage() {
     end.setUTCMinutes(0, 0, 0);
     end.setUTCHours(end.getUTCHours() + 1);
     const from = new Date(end.getTime() - range.hours * 3600_000);
-    return dev.usage({ key_id: keyId || undefined, from: from.toISOString(), granularity: range.granularity });
+    return dev
+      .usage({ key_id: keyId || undefined, from: from.toISOString(), granularity: range.granularity })
+      .then((u) => ({ ...u, window: { fromMs: from.getTime(), endMs: end.getTime(), hourly: range.granularity === 'hour' } }));
   }, [keyId, rangeId]);
   const u = usage.data;
   const endpoints = u ? [...u.by_endpoint].sort((a, b) => b.requests - a.requests) : [];
@@ -125,7 +150,7 @@ export function UsagePage() {
             <Stat id="billable" label={t('billable')} value={count(u.billable_requests)} />
           </dl>
           {u.total_requests === 0 && <Empty>{t('noUsage')}</Empty>}
-          <SeriesView usage={u} hourly={range.granularity === 'hour'} />
+          <SeriesView usage={u} window={u.window} />
           {endpoints.length > 0 && (
             <section class="card" aria-labelledby="busiest-title">
               <h2 id="busiest-title">{t('busiest')}</h2>

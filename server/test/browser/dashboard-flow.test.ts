@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dashboardBundleSize } from '../../../bench/dashboard-size.js';
 import { runDispatcherOnce } from '../../src/webhooks/dispatcher.js';
 import { launchChromium, skipBrowserTests } from './helpers/browser.js';
 import { type ApiServer, startApiServer } from './helpers/servers.js';
@@ -124,6 +125,12 @@ describe.skipIf(skipBrowserTests)('Developer dashboard in Chromium', () => {
   let sandboxKey = '';
   let connectionId = '';
   const email = `ana.${Date.now()}@example.rs`;
+
+  it('keeps the initial JS under 150 KB gzipped', () => {
+    const size = dashboardBundleSize();
+    expect(size.jsGzipBytes).toBeGreaterThan(1000);
+    expect(size.jsGzipBytes).toBeLessThan(150 * 1024);
+  });
 
   it('serves the app with its strict CSP and sends a visitor to the login page', async () => {
     const res = await page.goto(url('keys'));
