@@ -18,7 +18,12 @@ export interface DashboardBundleSize {
 export function dashboardBundleSize(distDir: string = DIST): DashboardBundleSize {
   const html = readFileSync(join(distDir, 'index.html'), 'utf8');
   const urls = (re: RegExp) => [...html.matchAll(re)].map((m) => (m[1] ?? '').replace(/^\/dashboard\//, ''));
-  const js = [...new Set([...urls(/<script[^>]+src="([^"]+)"/g), ...urls(/<link[^>]+rel="modulepreload"[^>]+href="([^"]+)"/g)])];
+  const js = [
+    ...new Set([
+      ...urls(/<script[^>]+src="([^"]+)"/g),
+      ...urls(/<link[^>]+rel="modulepreload"[^>]+href="([^"]+)"/g),
+    ]),
+  ];
   const css = urls(/<link[^>]+rel="stylesheet"[^>]+href="([^"]+)"/g);
   const size = (files: string[]) =>
     files.reduce(

@@ -26,7 +26,11 @@ export interface Running {
 }
 
 /** Spawns a server process and waits until `readyPath` answers 200 (polling every 10 ms, 30 s at most). */
-export async function spawnServer(args: string[], env: Record<string, string>, readyPath = '/healthz'): Promise<Running> {
+export async function spawnServer(
+  args: string[],
+  env: Record<string, string>,
+  readyPath = '/healthz',
+): Promise<Running> {
   const port = await freePort();
   const started = performance.now();
   const proc = spawn(process.execPath, args, {
@@ -78,7 +82,12 @@ export interface LoadResult {
 }
 
 /** autocannon from this process against a server in another. */
-export async function load(url: string, headers: Record<string, string>, connections: number, seconds: number): Promise<LoadResult> {
+export async function load(
+  url: string,
+  headers: Record<string, string>,
+  connections: number,
+  seconds: number,
+): Promise<LoadResult> {
   const r = await autocannon({ url, headers, connections, duration: seconds });
   return {
     requestsPerSec: r.requests.average,
@@ -95,4 +104,5 @@ export const median = (xs: number[]): number => {
   return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 };
 
-export const fmt = (n: number, digits = 1): string => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+export const fmt = (n: number, digits = 1): string =>
+  n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });

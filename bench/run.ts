@@ -13,7 +13,12 @@ const seconds = quick ? 3 : 10;
 const CONNECTIONS = 50;
 const KEY = 'od_test_sk_9x2mABC123sandbox';
 const PAGE = '/accounts/acc_rai_001/transactions?limit=50';
-const report: Record<string, unknown> = { date: new Date().toISOString(), database: onPg ? 'postgres' : 'sqlite', seconds, connections: CONNECTIONS };
+const report: Record<string, unknown> = {
+  date: new Date().toISOString(),
+  database: onPg ? 'postgres' : 'sqlite',
+  seconds,
+  connections: CONNECTIONS,
+};
 
 const serverArgs = ['server/dist/main.js'];
 const tsx = ['--import', 'tsx'];
@@ -67,14 +72,22 @@ async function startup(): Promise<void> {
       rmSync(dataDir, { recursive: true, force: true });
     });
   }
-  line('fresh database (migrate + sandbox seed), median', `${fmt(median(fresh), 0)} ms  (runs: ${fresh.map((x) => fmt(x, 0)).join(', ')})`);
-  line('existing database, median', `${fmt(median(existing), 0)} ms  (runs: ${existing.map((x) => fmt(x, 0)).join(', ')})`);
+  line(
+    'fresh database (migrate + sandbox seed), median',
+    `${fmt(median(fresh), 0)} ms  (runs: ${fresh.map((x) => fmt(x, 0)).join(', ')})`,
+  );
+  line(
+    'existing database, median',
+    `${fmt(median(existing), 0)} ms  (runs: ${existing.map((x) => fmt(x, 0)).join(', ')})`,
+  );
   line('target', '< 2000 ms');
   report.startup = { freshMedianMs: median(fresh), existingMedianMs: median(existing) };
 }
 
 async function transactionsPage(): Promise<void> {
-  console.log(`\n== GET ${PAGE} — ${CONNECTIONS} connections, ${seconds} s each (autocannon in this process)`);
+  console.log(
+    `\n== GET ${PAGE} — ${CONNECTIONS} connections, ${seconds} s each (autocannon in this process)`,
+  );
   await withDatabase(async (url) => {
     const dataDir = mkdtempSync(join(tmpdir(), 'opendinar-bench-data-'));
     const env = { DATABASE_URL: url, OPENDINAR_DATA_DIR: dataDir, OPENDINAR_DISPATCHER: 'false' };
@@ -82,7 +95,12 @@ async function transactionsPage(): Promise<void> {
     const variants: Array<[string, string[], Record<string, string>, Record<string, string>]> = [
       ['bare Fastify, same SQL (baseline)', [...tsx, 'bench/bare-server.ts'], {}, {}],
       ['OpenDinar full stack', serverArgs, {}, { authorization: `Bearer ${KEY}` }],
-      ['OpenDinar, usage recording off', serverArgs, { OPENDINAR_USAGE_RECORDING: 'false' }, { authorization: `Bearer ${KEY}` }],
+      [
+        'OpenDinar, usage recording off',
+        serverArgs,
+        { OPENDINAR_USAGE_RECORDING: 'false' },
+        { authorization: `Bearer ${KEY}` },
+      ],
     ];
     // The full server first, so the database is migrated and seeded before the bare server opens it.
     const order = [1, 0, 2, 1];
@@ -95,7 +113,7 @@ async function transactionsPage(): Promise<void> {
         const r = await load(srv.url + PAGE, headers, CONNECTIONS, seconds);
         if (r.non2xx || r.errors) throw new Error(`${label}: ${r.non2xx} non-2xx, ${r.errors} errors`);
         results[label] = r;
-        (runs[label] ??= []).push(r.requestsPerSec);
+        runs[label] = [...(runs[label] ?? []), r.requestsPerSec];
       } finally {
         await srv.stop();
       }
@@ -110,12 +128,23 @@ async function transactionsPage(): Promise<void> {
     line('ratio full stack / bare (target ≥ 0.80)', fmt(full / bare, 2));
     line('ratio usage on / usage off (target ≥ 0.95)', fmt(full / noUsage, 2));
     line('full stack p99 (target ≤ 25 ms)', `${results[variants[1]![0]]!.p99} ms`);
-    report.transactionsPage = { bare, full, usageOff: noUsage, ratio: full / bare, usageRatio: full / noUsage, p99: results[variants[1]![0]]!.p99 };
+    report.transactionsPage = {
+      bare,
+      full,
+      usageOff: noUsage,
+      ratio: full / bare,
+      usageRatio: full / noUsage,
+      p99: results[variants[1]![0]]!.p99,
+    };
     rmSync(dataDir, { recursive: true, force: true });
   });
 }
 
-async function optional(name: string, file: string, fn: (mod: Record<string, unknown>) => Promise<void>): Promise<void> {
+async function optional(
+  name: string,
+  file: string,
+  fn: (mod: Record<string, unknown>) => Promise<void>,
+): Promise<void> {
   if (!existsSync(join(ROOT, 'bench', file))) {
     console.log(`\n== ${name}: bench/${file} not present`);
     return;
@@ -131,13 +160,15 @@ async function main() {
   if (!onPg) {
     await optional('webhook deliveries', 'webhooks.ts', async (m) => {
       console.log('\n== webhook deliveries to a local receiver (embedded database)');
-      const r = (await (m.benchWebhookDeliveries as () => Promise<{ deliveriesPerSecond: number; n: number }>)());
+      const r = await (
+        m.benchWebhookDeliveries as () => Promise<{ deliveriesPerSecond: number; n: number }>
+      )();
       line(`deliveries/s over ${r.n} events (target ≥ 500)`, fmt(r.deliveriesPerSecond, 0));
       report.webhooks = r;
     });
     await optional('sync', 'sync.ts', async (m) => {
       console.log('\n== sync, recurring and categoriser');
-      const r = (await (m.benchSync as () => Promise<Record<string, number | string>>)());
+      const r = await (m.benchSync as () => Promise<Record<string, number | string>>)();
       for (const [k, v] of Object.entries(r)) line(k, typeof v === 'number' ? fmt(v, 2) : v);
       report.sync = r;
     });
@@ -149,7 +180,10 @@ async function main() {
     });
   }
   mkdirSync(join(ROOT, 'artifacts'), { recursive: true });
-  writeFileSync(join(ROOT, 'artifacts', `bench-${onPg ? 'pg' : 'sqlite'}.json`), JSON.stringify(report, null, 2));
+  writeFileSync(
+    join(ROOT, 'artifacts', `bench-${onPg ? 'pg' : 'sqlite'}.json`),
+    JSON.stringify(report, null, 2),
+  );
   console.log(`\nreport written to artifacts/bench-${onPg ? 'pg' : 'sqlite'}.json`);
 }
 

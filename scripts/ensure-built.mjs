@@ -7,7 +7,11 @@ import { join } from 'node:path';
 const root = new URL('..', import.meta.url).pathname;
 const targets = [
   { ws: 'widget', sources: ['src', 'build.mjs', 'package.json'], output: 'dist/opendinar.js' },
-  { ws: 'dashboard', sources: ['src', 'index.html', 'vite.config.ts', 'package.json'], output: 'dist/index.html' },
+  {
+    ws: 'dashboard',
+    sources: ['src', 'index.html', 'vite.config.ts', 'package.json'],
+    output: 'dist/index.html',
+  },
   { ws: 'server', sources: ['src', 'build.mjs'], output: 'dist/main.js' },
 ];
 

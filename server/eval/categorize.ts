@@ -11,8 +11,8 @@ import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import {
   CATEGORIES,
-  categorizeTransaction,
   type Category,
+  categorizeTransaction,
 } from '../src/transactions/categorize/categorize.js';
 
 export type Split = 'train' | 'test' | 'all';
@@ -71,8 +71,13 @@ export function loadLabelledTransactions(): LabelledTransaction[] {
   for (const [index, line] of lines.entries()) {
     if (index === 0 || line.trim() === '') continue;
     const [description, amount, category, split] = line.split('\t');
-    if (description === undefined || amount === undefined || category === undefined
-      || (split !== 'train' && split !== 'test') || !isCategory(category)) {
+    if (
+      description === undefined ||
+      amount === undefined ||
+      category === undefined ||
+      (split !== 'train' && split !== 'test') ||
+      !isCategory(category)
+    ) {
       throw new Error(`categorize-labelled.tsv line ${index + 1} is malformed: ${line}`);
     }
     rows.push({ description, amount: toMinorUnits(amount), category, split });
@@ -94,7 +99,10 @@ export function evaluateCategorizer(split: Split): CategorizerEvaluation {
       truePositive.set(predicted, (truePositive.get(predicted) ?? 0) + 1);
     } else {
       misclassified.push({
-        description: row.description, amount: row.amount, expected: row.category, predicted,
+        description: row.description,
+        amount: row.amount,
+        expected: row.category,
+        predicted,
       });
     }
   }
@@ -145,8 +153,8 @@ function printEvaluation(evaluation: CategorizerEvaluation, showErrors: boolean)
   for (const category of CATEGORIES) {
     const f = evaluation.perCategory[category];
     console.log(
-      `${category.padEnd(14)} ${String(f.support).padStart(7)}  ${String(f.predicted).padStart(9)}  `
-      + `${pct(f.precision).padStart(9)}  ${pct(f.recall).padStart(6)}  ${pct(f.accuracy).padStart(8)}`,
+      `${category.padEnd(14)} ${String(f.support).padStart(7)}  ${String(f.predicted).padStart(9)}  ` +
+        `${pct(f.precision).padStart(9)}  ${pct(f.recall).padStart(6)}  ${pct(f.accuracy).padStart(8)}`,
     );
   }
   if (!showErrors) {
@@ -154,7 +162,9 @@ function printEvaluation(evaluation: CategorizerEvaluation, showErrors: boolean)
     return;
   }
   for (const m of evaluation.misclassified) {
-    console.log(`  ✗ ${m.description} [${(m.amount / 100).toFixed(2)}] expected ${m.expected}, got ${m.predicted}`);
+    console.log(
+      `  ✗ ${m.description} [${(m.amount / 100).toFixed(2)}] expected ${m.expected}, got ${m.predicted}`,
+    );
   }
 }
 
@@ -163,7 +173,9 @@ function main(): void {
   printEvaluation(evaluateCategorizer('train'), true);
   printEvaluation(evaluateCategorizer('test'), showTestErrors);
   const perSecond = measureThroughput(200_000);
-  console.log(`\nthroughput: ${Math.round(perSecond).toLocaleString('en-US')} descriptions/second (200,000 calls)`);
+  console.log(
+    `\nthroughput: ${Math.round(perSecond).toLocaleString('en-US')} descriptions/second (200,000 calls)`,
+  );
 }
 
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {

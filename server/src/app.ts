@@ -1,11 +1,11 @@
 import cors from '@fastify/cors';
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { accountRoutes } from './accounts/routes.js';
 import { bankRoutes } from './banks/routes.js';
 import { connectRoutes } from './connect/routes.js';
-import { dashboardRoutes } from './dashboard/routes.js';
 import { connectionRoutes } from './connections/routes.js';
+import { dashboardRoutes } from './dashboard/routes.js';
 import { developerRoutes } from './developers/routes.js';
 import { registerDocs } from './docs/routes.js';
 import { ApiError, errorBody } from './errors.js';
@@ -39,14 +39,25 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
     frameworkErrors: (err, req, reply) => {
       sendError(req, reply, toApiError(err) ?? new ApiError('MALFORMED_REQUEST'));
     },
-    ajv: { customOptions: { removeAdditional: true, coerceTypes: 'array', useDefaults: true, allErrors: true } },
+    ajv: {
+      customOptions: { removeAdditional: true, coerceTypes: 'array', useDefaults: true, allErrors: true },
+    },
     // Errors the HTTP parser finds before Fastify sees a request still answer in the documented shape.
     clientErrorHandler: (err, socket) => {
       if (!socket.writable) return;
       const body = JSON.stringify(
-        errorBody(new ApiError('MALFORMED_REQUEST', `The request could not be parsed (${(err as NodeJS.ErrnoException).code ?? 'bad request'}).`), deps.config.publicUrl, 'none'),
+        errorBody(
+          new ApiError(
+            'MALFORMED_REQUEST',
+            `The request could not be parsed (${(err as NodeJS.ErrnoException).code ?? 'bad request'}).`,
+          ),
+          deps.config.publicUrl,
+          'none',
+        ),
       );
-      socket.end(`HTTP/1.1 400 Bad Request\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+      socket.end(
+        `HTTP/1.1 400 Bad Request\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+      );
     },
   }).withTypeProvider<TypeBoxTypeProvider>();
 

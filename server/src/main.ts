@@ -27,7 +27,9 @@ async function main(): Promise<void> {
     await migrateToLatest(handle.db, { schema: schemaOf(config.database) });
   } catch (err) {
     const e = err as NodeJS.ErrnoException;
-    fail(`cannot use the database (DATABASE_URL, ${config.database.kind}): ${e.code ?? ''} ${e.message}`.trim());
+    fail(
+      `cannot use the database (DATABASE_URL, ${config.database.kind}): ${e.code ?? ''} ${e.message}`.trim(),
+    );
   }
   const box = createSecretBox(key);
   const clock = systemClock;
@@ -38,7 +40,10 @@ async function main(): Promise<void> {
     {
       logger: {
         level: config.logLevel,
-        redact: { paths: ['req.headers.authorization', 'req.headers.cookie', '*.password', '*.secret', '*.key'], censor: '[redacted]' },
+        redact: {
+          paths: ['req.headers.authorization', 'req.headers.cookie', '*.password', '*.secret', '*.key'],
+          censor: '[redacted]',
+        },
       },
     },
   );

@@ -33,7 +33,9 @@ export function createSecretBox(key: Buffer): SecretBox {
       if (version !== 'v1' || !iv || !tag || ct === undefined) throw new Error('malformed sealed secret');
       const decipher = createDecipheriv('aes-256-gcm', encKey, Buffer.from(iv, 'base64url'));
       decipher.setAuthTag(Buffer.from(tag, 'base64url'));
-      return Buffer.concat([decipher.update(Buffer.from(ct, 'base64url')), decipher.final()]).toString('utf8');
+      return Buffer.concat([decipher.update(Buffer.from(ct, 'base64url')), decipher.final()]).toString(
+        'utf8',
+      );
     },
     mac,
     verifyMac: (purpose, data, given) => safeEqual(mac(purpose, data), given),

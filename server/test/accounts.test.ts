@@ -33,13 +33,22 @@ describe('GET /accounts', () => {
 
   it('filters by bank_id', async () => {
     const res = await get('/accounts?bank_id=raiffeisen');
-    expect(res.json().accounts.map((a: { id: string }) => a.id).sort()).toEqual(['acc_rai_001', 'acc_rai_002']);
+    expect(
+      res
+        .json()
+        .accounts.map((a: { id: string }) => a.id)
+        .sort(),
+    ).toEqual(['acc_rai_001', 'acc_rai_002']);
     expect((await get('/accounts?bank_id=otp')).json().accounts).toEqual([]);
   });
 
   it('shows another key none of them (isolation)', async () => {
     expect((await get('/accounts', DEMO_KEY)).json()).toEqual({ accounts: [] });
-    for (const path of ['/accounts/acc_rai_001/balance', '/accounts/acc_rai_001/identity', '/accounts/acc_rai_001/transactions']) {
+    for (const path of [
+      '/accounts/acc_rai_001/balance',
+      '/accounts/acc_rai_001/identity',
+      '/accounts/acc_rai_001/transactions',
+    ]) {
       const res = await get(path, DEMO_KEY);
       expect(res.statusCode).toBe(404);
       expect(res.json().error_code).toBe('ACCOUNT_NOT_FOUND');
@@ -58,8 +67,16 @@ describe('GET /accounts/:id/balance', () => {
     expect(b.available_balance).toBeLessThanOrEqual(b.balance);
     expect(String(b.balance)).toMatch(/^-?\d+(\.\d{1,2})?$/);
 
-    const acc = await t.deps.db.selectFrom('accounts').selectAll().where('id', '=', 'acc_rai_001').executeTakeFirstOrThrow();
-    const rows = await t.deps.db.selectFrom('transactions').select(['amount', 'pending']).where('account_id', '=', 'acc_rai_001').execute();
+    const acc = await t.deps.db
+      .selectFrom('accounts')
+      .selectAll()
+      .where('id', '=', 'acc_rai_001')
+      .executeTakeFirstOrThrow();
+    const rows = await t.deps.db
+      .selectFrom('transactions')
+      .select(['amount', 'pending'])
+      .where('account_id', '=', 'acc_rai_001')
+      .execute();
     const booked = rows.filter((r) => Number(r.pending) === 0).reduce((s, r) => s + Number(r.amount), 0);
     expect(Math.round(b.balance * 100)).toBe(Number(acc.opening_balance) + booked);
   });

@@ -37,7 +37,11 @@ describe('API keys', () => {
 
   it('answers REVOKED_API_KEY for a revoked key', async () => {
     await addKey('od_test_sk_revokedKey0001', ['accounts:read'], 'revoked');
-    const res = await t.app.inject({ method: 'GET', url: '/accounts', headers: auth('od_test_sk_revokedKey0001') });
+    const res = await t.app.inject({
+      method: 'GET',
+      url: '/accounts',
+      headers: auth('od_test_sk_revokedKey0001'),
+    });
     expect(res.statusCode).toBe(401);
     expect(res.json().error_code).toBe('REVOKED_API_KEY');
   });
@@ -57,7 +61,11 @@ describe('API keys', () => {
       expect(res.statusCode, url).toBe(403);
       expect(res.json().error_code).toBe('INSUFFICIENT_PERMISSIONS');
     }
-    const allowed = await t.app.inject({ method: 'GET', url: '/accounts/acc_rai_001/balance', headers: auth(key) });
+    const allowed = await t.app.inject({
+      method: 'GET',
+      url: '/accounts/acc_rai_001/balance',
+      headers: auth(key),
+    });
     expect(allowed.json().error_code).toBe('ACCOUNT_NOT_FOUND');
   });
 });

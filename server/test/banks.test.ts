@@ -15,7 +15,14 @@ describe('GET /banks', () => {
     expect(res.statusCode).toBe(200);
     const body = res.json();
     expect(body.total).toBe(6);
-    expect(body.banks.map((b: { id: string }) => b.id)).toEqual(['raiffeisen', 'erste', 'aik', 'intesa', 'otp', 'unicredit']);
+    expect(body.banks.map((b: { id: string }) => b.id)).toEqual([
+      'raiffeisen',
+      'erste',
+      'aik',
+      'intesa',
+      'otp',
+      'unicredit',
+    ]);
     expect(body.banks[0]).toEqual({
       id: 'raiffeisen',
       name: 'Raiffeisen Bank',

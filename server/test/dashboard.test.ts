@@ -41,14 +41,27 @@ describe('GET /dashboard (static build)', () => {
   });
 
   it('serves index.html at /dashboard and for app routes, uncached, with a strict CSP', async () => {
-    for (const url of ['/dashboard', '/dashboard/', '/dashboard/keys', '/dashboard/explorer/accounts/acc_1?x=1']) {
+    for (const url of [
+      '/dashboard',
+      '/dashboard/',
+      '/dashboard/keys',
+      '/dashboard/explorer/accounts/acc_1?x=1',
+    ]) {
       const res = await app.inject({ url });
       expect(res.statusCode, url).toBe(200);
       expect(res.body).toContain('<div id="app">');
       expect(res.headers['content-type']).toMatch(/text\/html/);
       expect(res.headers['cache-control']).toBe('no-cache');
       const csp = String(res.headers['content-security-policy']);
-      for (const d of ["script-src 'self'", "style-src 'self'", "connect-src 'self'", "img-src 'self' data:", "frame-ancestors 'none'", "object-src 'none'", "base-uri 'none'"]) {
+      for (const d of [
+        "script-src 'self'",
+        "style-src 'self'",
+        "connect-src 'self'",
+        "img-src 'self' data:",
+        "frame-ancestors 'none'",
+        "object-src 'none'",
+        "base-uri 'none'",
+      ]) {
         expect(csp, d).toContain(d);
       }
       expect(csp).not.toContain('unsafe');
@@ -71,7 +84,11 @@ describe('GET /dashboard (static build)', () => {
   });
 
   it('never serves files outside the build directory', async () => {
-    for (const url of ['/dashboard/../package.json', '/dashboard/%2e%2e/%2e%2e/etc/passwd', '/dashboard/assets/..%2f..%2findex.html']) {
+    for (const url of [
+      '/dashboard/../package.json',
+      '/dashboard/%2e%2e/%2e%2e/etc/passwd',
+      '/dashboard/assets/..%2f..%2findex.html',
+    ]) {
       const res = await app.inject({ url });
       expect(res.body, url).not.toContain('root:');
       expect(res.body, url).not.toContain('"name"');
@@ -103,7 +120,12 @@ describe('dashboard session cookie and CSRF', () => {
   afterAll(async () => t.close());
 
   async function register(email: string, headers: Record<string, string> = DASH) {
-    const res = await t.app.inject({ method: 'POST', url: '/developers/register', headers, payload: { email, password: 'correct horse', name: 'Cookie Co' } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/developers/register',
+      headers,
+      payload: { email, password: 'correct horse', name: 'Cookie Co' },
+    });
     expect(res.statusCode).toBe(201);
     return res;
   }
@@ -135,19 +157,43 @@ describe('dashboard session cookie and CSRF', () => {
     expect(me.json().email).toBe('csrf@example.rs');
 
     const body = { app_name: 'x', environment: 'sandbox' };
-    const none = await t.app.inject({ method: 'POST', url: '/developers/keys', headers: { cookie }, payload: body });
+    const none = await t.app.inject({
+      method: 'POST',
+      url: '/developers/keys',
+      headers: { cookie },
+      payload: body,
+    });
     expect(none.statusCode).toBe(403);
     expect(none.json().error_code).toBe('INVALID_CSRF_TOKEN');
-    const wrong = await t.app.inject({ method: 'POST', url: '/developers/keys', headers: { cookie, 'x-csrf-token': `${csrf.slice(0, -2)}xx` }, payload: body });
+    const wrong = await t.app.inject({
+      method: 'POST',
+      url: '/developers/keys',
+      headers: { cookie, 'x-csrf-token': `${csrf.slice(0, -2)}xx` },
+      payload: body,
+    });
     expect(wrong.json().error_code).toBe('INVALID_CSRF_TOKEN');
     // Another session's CSRF value does not fit this session.
     const other = cookieValue(cookiesOf(await register('other@example.rs')), 'od_csrf') ?? '';
-    const crossed = await t.app.inject({ method: 'POST', url: '/developers/keys', headers: { cookie, 'x-csrf-token': other }, payload: body });
+    const crossed = await t.app.inject({
+      method: 'POST',
+      url: '/developers/keys',
+      headers: { cookie, 'x-csrf-token': other },
+      payload: body,
+    });
     expect(crossed.json().error_code).toBe('INVALID_CSRF_TOKEN');
 
-    const ok = await t.app.inject({ method: 'POST', url: '/developers/keys', headers: { cookie, 'x-csrf-token': csrf }, payload: body });
+    const ok = await t.app.inject({
+      method: 'POST',
+      url: '/developers/keys',
+      headers: { cookie, 'x-csrf-token': csrf },
+      payload: body,
+    });
     expect(ok.statusCode).toBe(201);
-    const del = await t.app.inject({ method: 'DELETE', url: `/developers/keys/${ok.json().id}`, headers: { cookie } });
+    const del = await t.app.inject({
+      method: 'DELETE',
+      url: `/developers/keys/${ok.json().id}`,
+      headers: { cookie },
+    });
     expect(del.json().error_code).toBe('INVALID_CSRF_TOKEN');
   });
 
@@ -161,20 +207,32 @@ describe('dashboard session cookie and CSRF', () => {
       payload: { app_name: 'y', environment: 'sandbox' },
     });
     expect(ok.statusCode).toBe(201);
-    const bad = await t.app.inject({ url: '/developers/me', headers: { authorization: 'Bearer devses_nope', cookie: `od_devses=${token}` } });
+    const bad = await t.app.inject({
+      url: '/developers/me',
+      headers: { authorization: 'Bearer devses_nope', cookie: `od_devses=${token}` },
+    });
     expect(bad.json().error_code).toBe('INVALID_DEV_TOKEN');
   });
 
   it('login sets the cookies; logout clears them and ends the session', async () => {
     await register('cycle@example.rs', {});
-    const login = await t.app.inject({ method: 'POST', url: '/developers/login', headers: DASH, payload: { email: 'cycle@example.rs', password: 'correct horse' } });
+    const login = await t.app.inject({
+      method: 'POST',
+      url: '/developers/login',
+      headers: DASH,
+      payload: { email: 'cycle@example.rs', password: 'correct horse' },
+    });
     expect(login.statusCode).toBe(200);
     const cookies = cookiesOf(login);
     const cookie = cookies.map((c) => c.split(';')[0]).join('; ');
     const csrf = cookieValue(cookies, 'od_csrf') ?? '';
     expect(cookieValue(cookies, 'od_devses')).toBe(login.json().session_token);
 
-    const out = await t.app.inject({ method: 'POST', url: '/developers/logout', headers: { cookie, 'x-csrf-token': csrf } });
+    const out = await t.app.inject({
+      method: 'POST',
+      url: '/developers/logout',
+      headers: { cookie, 'x-csrf-token': csrf },
+    });
     expect(out.statusCode).toBe(200);
     const cleared = cookiesOf(out);
     expect(cleared.find((c) => c.startsWith('od_devses=;'))).toMatch(/Max-Age=0/);
@@ -185,7 +243,9 @@ describe('dashboard session cookie and CSRF', () => {
   });
 
   it('an expired cookie session answers EXPIRED_DEV_TOKEN; no cookie answers MISSING_DEV_TOKEN', async () => {
-    const cookie = cookiesOf(await register('old@example.rs')).map((c) => c.split(';')[0]).join('; ');
+    const cookie = cookiesOf(await register('old@example.rs'))
+      .map((c) => c.split(';')[0])
+      .join('; ');
     t.clock.advance(25 * 3600_000);
     const res = await t.app.inject({ url: '/developers/me', headers: { cookie } });
     expect(res.json().error_code).toBe('EXPIRED_DEV_TOKEN');
@@ -198,7 +258,12 @@ describe('Secure cookies behind https', () => {
   it('adds Secure when the public URL is https', async () => {
     const t = await createTestApp({ env: { OPENDINAR_PUBLIC_URL: 'https://api.opendinar.test' } });
     try {
-      const res = await t.app.inject({ method: 'POST', url: '/developers/register', headers: DASH, payload: { email: 's@example.rs', password: 'correct horse', name: 'S' } });
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/developers/register',
+        headers: DASH,
+        payload: { email: 's@example.rs', password: 'correct horse', name: 'S' },
+      });
       for (const c of cookiesOf(res)) expect(c).toMatch(/; Secure/);
     } finally {
       await t.close();

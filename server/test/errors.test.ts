@@ -8,9 +8,18 @@ beforeAll(async () => {
 });
 afterAll(async () => t.close());
 
-function expectErrorShape(res: { statusCode: number; headers: Record<string, unknown>; json(): Record<string, unknown> }, code: string) {
+function expectErrorShape(
+  res: { statusCode: number; headers: Record<string, unknown>; json(): Record<string, unknown> },
+  code: string,
+) {
   const body = res.json();
-  expect(Object.keys(body).sort()).toEqual(['docs', 'error_code', 'error_message', 'error_type', 'request_id']);
+  expect(Object.keys(body).sort()).toEqual([
+    'docs',
+    'error_code',
+    'error_message',
+    'error_type',
+    'request_id',
+  ]);
   expect(body.error_code).toBe(code);
   expect(body.request_id).toBe(res.headers['x-request-id']);
   expect(body.docs).toBe(`http://localhost:3000/docs#${code.toLowerCase()}`);
@@ -24,10 +33,18 @@ describe('error shape', () => {
   });
 
   it('echoes a client X-Request-Id, and replaces an unacceptable one', async () => {
-    const res = await t.app.inject({ method: 'GET', url: '/nope', headers: { 'x-request-id': 'my-trace-42' } });
+    const res = await t.app.inject({
+      method: 'GET',
+      url: '/nope',
+      headers: { 'x-request-id': 'my-trace-42' },
+    });
     expect(res.headers['x-request-id']).toBe('my-trace-42');
     expect(res.json().request_id).toBe('my-trace-42');
-    const long = await t.app.inject({ method: 'GET', url: '/banks', headers: { 'x-request-id': 'x'.repeat(129) } });
+    const long = await t.app.inject({
+      method: 'GET',
+      url: '/banks',
+      headers: { 'x-request-id': 'x'.repeat(129) },
+    });
     expect(long.headers['x-request-id']).not.toBe('x'.repeat(129));
     expect(String(long.headers['x-request-id'])).toMatch(/^[0-9a-f-]{36}$/);
   });
@@ -44,7 +61,9 @@ describe('error shape', () => {
     expect(res.statusCode).toBe(200);
     const doc = res.json();
     expect(doc.openapi).toMatch(/^3\./);
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/banks', '/banks/{id}', '/accounts', '/accounts/{id}/transactions']));
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(['/banks', '/banks/{id}', '/accounts', '/accounts/{id}/transactions']),
+    );
   });
 
   it('reports database health', async () => {
@@ -62,7 +81,11 @@ describe('authentication errors', () => {
     ['Bearer garbage', 'INVALID_API_KEY'],
     ['Basic abc', 'INVALID_API_KEY'],
   ])('Authorization %s → %s', async (header, code) => {
-    const res = await t.app.inject({ method: 'GET', url: '/accounts', headers: header === undefined ? {} : { authorization: header } });
+    const res = await t.app.inject({
+      method: 'GET',
+      url: '/accounts',
+      headers: header === undefined ? {} : { authorization: header },
+    });
     expectErrorShape(res, code);
     expect(res.json().error_type).toBe('AUTH_ERROR');
   });

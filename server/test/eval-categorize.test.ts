@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CATEGORIES } from '../src/transactions/categorize/categorize.js';
 import { evaluateCategorizer, loadLabelledTransactions } from '../eval/categorize.js';
+import { CATEGORIES } from '../src/transactions/categorize/categorize.js';
 
 describe('categoriser evaluation', () => {
   it('has a labelled set of at least 400 rows covering every category in both splits', () => {
@@ -15,7 +15,9 @@ describe('categoriser evaluation', () => {
   it('reaches at least 90% accuracy on the held-out test split', () => {
     const result = evaluateCategorizer('test');
     expect(result.n).toBeGreaterThan(150);
-    expect(result.accuracy, JSON.stringify(result.misclassified.slice(0, 20), null, 1))
-      .toBeGreaterThanOrEqual(0.9);
+    expect(
+      result.accuracy,
+      JSON.stringify(result.misclassified.slice(0, 20), null, 1),
+    ).toBeGreaterThanOrEqual(0.9);
   });
 });

@@ -11,7 +11,9 @@ let routes: Array<{ method: string; path: string }> = [];
 
 beforeAll(async () => {
   t = await createTestApp();
-  const doc = (await t.app.inject({ method: 'GET', url: '/openapi.json' })).json() as { paths: Record<string, Record<string, unknown>> };
+  const doc = (await t.app.inject({ method: 'GET', url: '/openapi.json' })).json() as {
+    paths: Record<string, Record<string, unknown>>;
+  };
   routes = Object.entries(doc.paths).flatMap(([path, ops]) =>
     Object.keys(ops)
       .filter((m) => ['get', 'post', 'delete', 'put', 'patch'].includes(m))
@@ -21,12 +23,40 @@ beforeAll(async () => {
 afterAll(async () => t.close());
 
 const segment = fc.oneof(
-  fc.constantFrom('acc_rai_001', 'acc_ers_001', 'conn_rai_001', 'raiffeisen', 'coming', '..', '%00', '%E2%82', "'; drop table--", ''),
+  fc.constantFrom(
+    'acc_rai_001',
+    'acc_ers_001',
+    'conn_rai_001',
+    'raiffeisen',
+    'coming',
+    '..',
+    '%00',
+    '%E2%82',
+    "'; drop table--",
+    '',
+  ),
   fc.string({ maxLength: 40 }).map(encodeURIComponent),
   fc.stringMatching(/^[a-z_]{1,12}$/),
 );
-const queryValue = fc.oneof(fc.string({ maxLength: 30 }), fc.integer().map(String), fc.constantFrom('', '2026-02-30', '-1', '1e999', 'null', '[]'));
-const queryName = fc.constantFrom('limit', 'offset', 'from', 'to', 'category', 'cursor', 'search', 'status', 'bank_id', 'key_id', 'x', '__proto__');
+const queryValue = fc.oneof(
+  fc.string({ maxLength: 30 }),
+  fc.integer().map(String),
+  fc.constantFrom('', '2026-02-30', '-1', '1e999', 'null', '[]'),
+);
+const queryName = fc.constantFrom(
+  'limit',
+  'offset',
+  'from',
+  'to',
+  'category',
+  'cursor',
+  'search',
+  'status',
+  'bank_id',
+  'key_id',
+  'x',
+  '__proto__',
+);
 const authHeader = fc.constantFrom(
   undefined,
   `Bearer ${MANI_KEY}`,
@@ -41,24 +71,41 @@ const body = fc.oneof(
   fc.constant(undefined),
   fc.jsonValue({ maxDepth: 3 }).map((v) => JSON.stringify(v)),
   fc.string({ maxLength: 200 }),
-  fc.record({
-    bank_id: fc.oneof(fc.constantFrom('raiffeisen', 'otp', 'x'), fc.string(), fc.integer()),
-    user_id: fc.oneof(fc.string(), fc.constant(null)),
-    redirect_url: fc.oneof(fc.webUrl(), fc.string()),
-    email: fc.oneof(fc.emailAddress(), fc.string()),
-    password: fc.string(),
-    url: fc.oneof(fc.webUrl(), fc.string()),
-    public_token: fc.string(),
-    session_token: fc.string(),
-  }, { requiredKeys: [] }).map((v) => JSON.stringify(v)),
+  fc
+    .record(
+      {
+        bank_id: fc.oneof(fc.constantFrom('raiffeisen', 'otp', 'x'), fc.string(), fc.integer()),
+        user_id: fc.oneof(fc.string(), fc.constant(null)),
+        redirect_url: fc.oneof(fc.webUrl(), fc.string()),
+        email: fc.oneof(fc.emailAddress(), fc.string()),
+        password: fc.string(),
+        url: fc.oneof(fc.webUrl(), fc.string()),
+        public_token: fc.string(),
+        session_token: fc.string(),
+      },
+      { requiredKeys: [] },
+    )
+    .map((v) => JSON.stringify(v)),
 );
-const contentType = fc.constantFrom('application/json', 'text/plain', 'application/x-www-form-urlencoded', undefined, 'application/json; charset=utf-8');
+const contentType = fc.constantFrom(
+  'application/json',
+  'text/plain',
+  'application/x-www-form-urlencoded',
+  undefined,
+  'application/json; charset=utf-8',
+);
 
 function checkAnswer(res: { statusCode: number; headers: Record<string, unknown>; body: string }) {
   expect(res.statusCode).toBeLessThan(500);
   if (res.statusCode >= 400) {
     const parsed = JSON.parse(res.body);
-    expect(Object.keys(parsed).sort()).toEqual(['docs', 'error_code', 'error_message', 'error_type', 'request_id']);
+    expect(Object.keys(parsed).sort()).toEqual([
+      'docs',
+      'error_code',
+      'error_message',
+      'error_type',
+      'request_id',
+    ]);
     expect(parsed.request_id).toBe(res.headers['x-request-id']);
   }
 }

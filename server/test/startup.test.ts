@@ -29,13 +29,17 @@ describe('lifecycle', () => {
   it('drains in-flight requests on SIGTERM and exits cleanly', async () => {
     const srv = await startServerProcess({});
     const inflight = Array.from({ length: 40 }, () =>
-      fetch(`${srv.url}/accounts/acc_rai_001/transactions?limit=200`, { headers: { authorization: `Bearer ${MANI_KEY}` } }).then((r) => r.status),
+      fetch(`${srv.url}/accounts/acc_rai_001/transactions?limit=200`, {
+        headers: { authorization: `Bearer ${MANI_KEY}` },
+      }).then((r) => r.status),
     );
     await new Promise((r) => setTimeout(r, 5));
     srv.proc.kill('SIGTERM');
     const statuses = await Promise.allSettled(inflight);
     // Requests the server had accepted complete normally; none is cut off with a 5xx.
-    const answered = statuses.filter((s): s is PromiseFulfilledResult<number> => s.status === 'fulfilled').map((s) => s.value);
+    const answered = statuses
+      .filter((s): s is PromiseFulfilledResult<number> => s.status === 'fulfilled')
+      .map((s) => s.value);
     expect(answered.every((s) => s === 200 || s === 503)).toBe(true);
     expect(answered.filter((s) => s === 200).length).toBeGreaterThan(0);
     expect(await srv.exited).toBe(0);
@@ -63,7 +67,9 @@ describe('lifecycle', () => {
         body: JSON.stringify({ email: 'durable@example.rs', password: 'correct horse' }),
       });
       expect(login.status).toBe(200);
-      const accounts = await fetch(`${second.url}/accounts`, { headers: { authorization: `Bearer ${api_key.key}` } });
+      const accounts = await fetch(`${second.url}/accounts`, {
+        headers: { authorization: `Bearer ${api_key.key}` },
+      });
       expect(accounts.status).toBe(200);
     } finally {
       second.proc.kill('SIGTERM');

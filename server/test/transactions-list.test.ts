@@ -9,7 +9,16 @@ beforeAll(async () => {
 afterAll(async () => t.close());
 
 const get = (url: string) => t.app.inject({ method: 'GET', url, headers: auth(MANI_KEY) });
-type Txn = { id: string; date: string; amount: number; category: string; description: string; type: string; pending: number; currency: string };
+type Txn = {
+  id: string;
+  date: string;
+  amount: number;
+  category: string;
+  description: string;
+  type: string;
+  pending: number;
+  currency: string;
+};
 
 describe('GET /accounts/:id/transactions (list mode)', () => {
   it('returns 50 newest-first transactions by default with total and has_more', async () => {
@@ -51,7 +60,9 @@ describe('GET /accounts/:id/transactions (list mode)', () => {
   });
 
   it('filters by inclusive date range and category', async () => {
-    const march = (await get('/accounts/acc_rai_001/transactions?from=2026-03-01&to=2026-03-31&limit=200')).json();
+    const march = (
+      await get('/accounts/acc_rai_001/transactions?from=2026-03-01&to=2026-03-31&limit=200')
+    ).json();
     expect(march.total).toBeGreaterThan(10);
     expect(march.transactions.every((x: Txn) => x.date >= '2026-03-01' && x.date <= '2026-03-31')).toBe(true);
     const oneDay = (await get('/accounts/acc_rai_001/transactions?from=2026-04-04&to=2026-04-04')).json();

@@ -1,10 +1,16 @@
-import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { type FastifyPluginAsyncTypebox, Type } from '@fastify/type-provider-typebox';
 import { findBank } from '../banks/catalogue.js';
 import { ApiError } from '../errors.js';
 import { keyOf } from '../http/auth.js';
 import { toMoney } from '../money.js';
 import { AccountIdParams, AccountSchema, BalanceSchema, IdentitySchema } from './schemas.js';
-import { type AccountRow, findAccountForKey, findIdentityDocument, listAccountsForKey, sumTransactions } from './store.js';
+import {
+  type AccountRow,
+  findAccountForKey,
+  findIdentityDocument,
+  listAccountsForKey,
+  sumTransactions,
+} from './store.js';
 
 const toAccountJson = (a: AccountRow) => ({
   id: a.id,
@@ -86,7 +92,10 @@ export const accountRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const bank = findBank(account.bank_id);
       const doc = bank?.feat_identity ? await findIdentityDocument(db, account.id) : undefined;
       if (!doc) {
-        throw new ApiError('IDENTITY_UNAVAILABLE', `${bank?.name ?? 'This bank'} doesn't provide identity data.`);
+        throw new ApiError(
+          'IDENTITY_UNAVAILABLE',
+          `${bank?.name ?? 'This bank'} doesn't provide identity data.`,
+        );
       }
       return { object: 'identity' as const, account_id: account.id, ...JSON.parse(doc) };
     },

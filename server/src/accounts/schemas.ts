@@ -29,6 +29,11 @@ export const IdentitySchema = Type.Object({
   emails: Type.Array(Type.String()),
   phone_numbers: Type.Array(Type.String()),
   addresses: Type.Array(
-    Type.Object({ street: Type.String(), city: Type.String(), postal_code: Type.String(), country: Type.String() }),
+    Type.Object({
+      street: Type.String(),
+      city: Type.String(),
+      postal_code: Type.String(),
+      country: Type.String(),
+    }),
   ),
 });

@@ -4,7 +4,11 @@ import type { AccountsTable } from '../db/schema.js';
 export type AccountRow = AccountsTable;
 
 /** The account if it belongs to this key and its connection is active; otherwise undefined. */
-export async function findAccountForKey(db: Executor, apiKeyId: string, accountId: string): Promise<AccountRow | undefined> {
+export async function findAccountForKey(
+  db: Executor,
+  apiKeyId: string,
+  accountId: string,
+): Promise<AccountRow | undefined> {
   return db
     .selectFrom('accounts')
     .innerJoin('connections', 'connections.id', 'accounts.connection_id')
@@ -15,7 +19,11 @@ export async function findAccountForKey(db: Executor, apiKeyId: string, accountI
     .executeTakeFirst();
 }
 
-export async function listAccountsForKey(db: Executor, apiKeyId: string, bankId?: string): Promise<AccountRow[]> {
+export async function listAccountsForKey(
+  db: Executor,
+  apiKeyId: string,
+  bankId?: string,
+): Promise<AccountRow[]> {
   let q = db
     .selectFrom('accounts')
     .innerJoin('connections', 'connections.id', 'accounts.connection_id')
@@ -49,6 +57,10 @@ export async function sumTransactions(db: Executor, accountId: string): Promise<
 }
 
 export async function findIdentityDocument(db: Executor, accountId: string): Promise<string | undefined> {
-  const row = await db.selectFrom('identities').select('document').where('account_id', '=', accountId).executeTakeFirst();
+  const row = await db
+    .selectFrom('identities')
+    .select('document')
+    .where('account_id', '=', accountId)
+    .executeTakeFirst();
   return row?.document;
 }

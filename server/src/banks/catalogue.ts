@@ -109,6 +109,8 @@ export function listBanks(q: BankQuery): { banks: Bank[]; total: number } {
       .replace(/\p{Diacritic}/gu, '')
       .toLowerCase();
   const needle = q.search ? fold(q.search.trim()) : '';
-  const matched = BANKS.filter((b) => (!needle || fold(b.name).includes(needle)) && (!q.status || b.status === q.status));
+  const matched = BANKS.filter(
+    (b) => (!needle || fold(b.name).includes(needle)) && (!q.status || b.status === q.status),
+  );
   return { banks: matched.slice(q.offset, q.offset + q.limit), total: matched.length };
 }

@@ -1,4 +1,4 @@
-import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { type FastifyPluginAsyncTypebox, Type } from '@fastify/type-provider-typebox';
 import { ApiError } from '../errors.js';
 import { findBank, listBanks } from './catalogue.js';
 import { BankSchema, ListBanksQuery } from './schemas.js';

@@ -1,9 +1,9 @@
+import type { ConnectorProfile } from '../connectors/types.js';
 import type { Executor } from '../db/index.js';
 import type { Environment } from '../http/principals.js';
 import { newId } from '../ids.js';
 import { categorizeTransaction } from '../transactions/categorize/categorize.js';
 import { insertTransactions } from '../transactions/store.js';
-import type { ConnectorProfile } from '../connectors/types.js';
 
 export interface NewConnection {
   connectionId?: string;
@@ -73,7 +73,10 @@ export async function createConnectionWithData(
       })
       .execute();
     if (profile.identity) {
-      await trx.insertInto('identities').values({ account_id: id, document: JSON.stringify(profile.identity) }).execute();
+      await trx
+        .insertInto('identities')
+        .values({ account_id: id, document: JSON.stringify(profile.identity) })
+        .execute();
     }
     await insertTransactions(
       trx,

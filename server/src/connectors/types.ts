@@ -47,7 +47,11 @@ export interface BankConnector {
   /** The URL the user visits to authorise access (the sandbox bank page, or the bank's own). */
   authorizationUrl(input: { publicUrl: string; sessionToken: string; bankId: string }): string;
   /** Called once the user approved; returns the grant we keep (sealed) to read data later. */
-  completeAuthorization(input: { bankId: string; userId: string; sessionId: string }): Promise<{ grant: string }>;
+  completeAuthorization(input: {
+    bankId: string;
+    userId: string;
+    sessionId: string;
+  }): Promise<{ grant: string }>;
   /** Accounts with their full history and the holder's identity, as of `today`. */
   fetchProfile(grant: string, today: string): Promise<ConnectorProfile>;
   /** New data for one account since the last pull. */

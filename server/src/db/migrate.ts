@@ -15,7 +15,11 @@ const provider: MigrationProvider = { getMigrations: async () => migrations };
 export async function migrateToLatest(db: Db, options: { schema?: string } = {}): Promise<void> {
   // With a PostgreSQL schema per test, the migrator's own tables must live in that schema too:
   // unqualified, Kysely finds another schema's lock table and skips creating its own.
-  const migrator = new Migrator({ db, provider, ...(options.schema ? { migrationTableSchema: options.schema } : {}) });
+  const migrator = new Migrator({
+    db,
+    provider,
+    ...(options.schema ? { migrationTableSchema: options.schema } : {}),
+  });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
   if (error || failed) {

@@ -4,7 +4,10 @@ import type { OpenApiDocument } from './routes.js';
 import { DOC_SECTIONS } from './sections.js';
 
 const escapeHtml = (s: string): string =>
-  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+  s.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
+  );
 
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
 
@@ -32,15 +35,23 @@ function errorTable(): string {
 
 function bankTable(): string {
   const rows = BANKS.map(
-    (b) => `<tr><td>${escapeHtml(b.name)}</td><td><code>${b.id}</code></td><td>${b.status}</td><td>${b.bic}</td></tr>`,
+    (b) =>
+      `<tr><td>${escapeHtml(b.name)}</td><td><code>${b.id}</code></td><td>${b.status}</td><td>${b.bic}</td></tr>`,
   );
   return `<table><thead><tr><th>Bank</th><th>id</th><th>Status</th><th>BIC</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
 
 /** The reference for people: guide sections, banks, endpoints from OpenAPI, and one anchor per error code. */
 export function renderDocsPage(doc: OpenApiDocument, publicUrl: string): string {
-  const sections = DOC_SECTIONS.map((s) => `<section id="${s.id}"><h2>${escapeHtml(s.title)}</h2>${s.html}</section>`);
-  const toc = [...DOC_SECTIONS.map((s) => [s.id, s.title]), ['banks', 'Banks'], ['endpoints', 'Endpoints'], ['error-codes', 'Error codes']]
+  const sections = DOC_SECTIONS.map(
+    (s) => `<section id="${s.id}"><h2>${escapeHtml(s.title)}</h2>${s.html}</section>`,
+  );
+  const toc = [
+    ...DOC_SECTIONS.map((s) => [s.id, s.title]),
+    ['banks', 'Banks'],
+    ['endpoints', 'Endpoints'],
+    ['error-codes', 'Error codes'],
+  ]
     .map(([id, title]) => `<li><a href="#${id}">${escapeHtml(title ?? '')}</a></li>`)
     .join('');
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">

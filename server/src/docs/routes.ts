@@ -17,7 +17,11 @@ export async function registerDocs(app: FastifyInstance): Promise<void> {
       components: {
         securitySchemes: {
           apiKey: { type: 'http', scheme: 'bearer', description: 'od_test_sk_… or od_live_sk_… API key' },
-          developerSession: { type: 'http', scheme: 'bearer', description: 'devses_… developer session token' },
+          developerSession: {
+            type: 'http',
+            scheme: 'bearer',
+            description: 'devses_… developer session token',
+          },
         },
       },
     },
@@ -37,5 +41,8 @@ export async function registerDocs(app: FastifyInstance): Promise<void> {
 }
 
 export interface OpenApiDocument {
-  paths?: Record<string, Record<string, { summary?: string; description?: string; tags?: string[]; hide?: boolean }>>;
+  paths?: Record<
+    string,
+    Record<string, { summary?: string; description?: string; tags?: string[]; hide?: boolean }>
+  >;
 }

@@ -8,7 +8,12 @@ interface ValidationIssue {
   message?: string;
 }
 
-const where: Record<string, string> = { body: 'body field', querystring: 'query parameter', params: 'path parameter', headers: 'header' };
+const where: Record<string, string> = {
+  body: 'body field',
+  querystring: 'query parameter',
+  params: 'path parameter',
+  headers: 'header',
+};
 
 /** Turns an Ajv failure into MISSING_FIELDS or INVALID_FIELD with a message that names the field. */
 function fromValidation(issues: ValidationIssue[], context: string | undefined): ApiError {
@@ -19,8 +24,15 @@ function fromValidation(issues: ValidationIssue[], context: string | undefined):
   if (first.keyword === 'required') {
     const missing = issues
       .filter((i) => i.keyword === 'required')
-      .map((i) => [i.instancePath.replace(/^\//, '').replace(/\//g, '.'), String(i.params.missingProperty)].filter(Boolean).join('.'));
-    return new ApiError('MISSING_FIELDS', `Missing required ${where[ctx] ?? 'field'}${missing.length > 1 ? 's' : ''}: ${[...new Set(missing)].join(', ')}.`);
+      .map((i) =>
+        [i.instancePath.replace(/^\//, '').replace(/\//g, '.'), String(i.params.missingProperty)]
+          .filter(Boolean)
+          .join('.'),
+      );
+    return new ApiError(
+      'MISSING_FIELDS',
+      `Missing required ${where[ctx] ?? 'field'}${missing.length > 1 ? 's' : ''}: ${[...new Set(missing)].join(', ')}.`,
+    );
   }
   if (ctx === 'body' && path === '' && first.keyword === 'type') {
     return new ApiError('MISSING_FIELDS', 'The request body must be a JSON object with the required fields.');
@@ -29,10 +41,15 @@ function fromValidation(issues: ValidationIssue[], context: string | undefined):
   let detail = first.message ?? 'is invalid';
   if (first.keyword === 'enum' || first.keyword === 'anyOf') {
     const allowed = first.params.allowedValues;
-    detail = Array.isArray(allowed) ? `must be one of ${allowed.join(', ')}` : 'is not one of the allowed values';
+    detail = Array.isArray(allowed)
+      ? `must be one of ${allowed.join(', ')}`
+      : 'is not one of the allowed values';
   }
   if (first.keyword === 'additionalProperties') {
-    return new ApiError('INVALID_FIELD', `Unknown ${where[ctx] ?? 'field'}: ${String(first.params.additionalProperty)}.`);
+    return new ApiError(
+      'INVALID_FIELD',
+      `Unknown ${where[ctx] ?? 'field'}: ${String(first.params.additionalProperty)}.`,
+    );
   }
   return new ApiError('INVALID_FIELD', `Invalid ${where[ctx] ?? 'field'} '${field}': ${detail}.`);
 }
@@ -52,7 +69,8 @@ export function toApiError(err: FastifyError | Error): ApiError | null {
   if (fe.validation) return fromValidation(fe.validation, fe.validationContext);
   const mapped = fe.code ? FASTIFY_CODES[fe.code] : undefined;
   if (mapped) return new ApiError(mapped);
-  if (err instanceof SyntaxError || fe.code === 'FST_ERR_CTP_INVALID_JSON_BODY') return new ApiError('INVALID_JSON');
+  if (err instanceof SyntaxError || fe.code === 'FST_ERR_CTP_INVALID_JSON_BODY')
+    return new ApiError('INVALID_JSON');
   if (fe.statusCode === 429) return new ApiError('RATE_LIMIT_EXCEEDED');
   if (fe.statusCode === 404) return new ApiError('ROUTE_NOT_FOUND');
   if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) return new ApiError('MALFORMED_REQUEST');
@@ -79,6 +97,10 @@ export function registerErrorHandling(app: FastifyInstance): void {
     return sendError(req, reply, new ApiError('INTERNAL_ERROR'));
   });
   app.setNotFoundHandler((req, reply) =>
-    sendError(req, reply, new ApiError('ROUTE_NOT_FOUND', `No route for ${req.method} ${req.url.split('?')[0]}.`)),
+    sendError(
+      req,
+      reply,
+      new ApiError('ROUTE_NOT_FOUND', `No route for ${req.method} ${req.url.split('?')[0]}.`),
+    ),
   );
 }

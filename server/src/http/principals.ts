@@ -1,6 +1,6 @@
-import type { Db, Dialect } from '../db/index.js';
 import type { Clock } from '../clock.js';
 import type { Config } from '../config.js';
+import type { Db, Dialect } from '../db/index.js';
 import type { SecretBox } from '../secrets.js';
 
 export type Scope = 'accounts:read' | 'balance:read' | 'transactions:read';

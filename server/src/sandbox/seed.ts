@@ -10,8 +10,20 @@ import { categorizeTransaction } from '../transactions/categorize/categorize.js'
 
 /** The documented sandbox keys; their plain values are public by design (they are in the docs). */
 export const SANDBOX_APPS = [
-  { keyId: 'key_mani_app', key: 'od_test_sk_9x2mABC123sandbox', app: 'Mani App', developerId: 'dev_mani_app', email: 'mani-app@sandbox.opendinar.rs' },
-  { keyId: 'key_demo_developer', key: 'od_test_sk_demo456developer', app: 'Demo Developer', developerId: 'dev_demo_developer', email: 'demo-developer@sandbox.opendinar.rs' },
+  {
+    keyId: 'key_mani_app',
+    key: 'od_test_sk_9x2mABC123sandbox',
+    app: 'Mani App',
+    developerId: 'dev_mani_app',
+    email: 'mani-app@sandbox.opendinar.rs',
+  },
+  {
+    keyId: 'key_demo_developer',
+    key: 'od_test_sk_demo456developer',
+    app: 'Demo Developer',
+    developerId: 'dev_demo_developer',
+    email: 'demo-developer@sandbox.opendinar.rs',
+  },
 ] as const;
 
 /** The Mani App key's three connections and the four documented accounts. */
@@ -26,8 +38,20 @@ const SEEDED_CONNECTIONS = [
     ],
     withIdentity: true,
   },
-  { connectionId: 'conn_ers_001', bankId: 'erste' as const, accountIds: ['acc_ers_001'], accounts: [{ type: 'current' as const, currency: 'RSD' as const }], withIdentity: false },
-  { connectionId: 'conn_aik_001', bankId: 'aik' as const, accountIds: ['acc_aik_001'], accounts: [{ type: 'current' as const, currency: 'RSD' as const }], withIdentity: false },
+  {
+    connectionId: 'conn_ers_001',
+    bankId: 'erste' as const,
+    accountIds: ['acc_ers_001'],
+    accounts: [{ type: 'current' as const, currency: 'RSD' as const }],
+    withIdentity: false,
+  },
+  {
+    connectionId: 'conn_aik_001',
+    bankId: 'aik' as const,
+    accountIds: ['acc_aik_001'],
+    accounts: [{ type: 'current' as const, currency: 'RSD' as const }],
+    withIdentity: false,
+  },
 ];
 
 // Seeded developers cannot log in: their password hash is a marker no password verifies against.
@@ -38,7 +62,11 @@ export const NO_PASSWORD = '!';
  * there (every start calls it). History ends on the clock's current day.
  */
 export async function seedSandbox(db: Db, clock: Clock, box: SecretBox): Promise<void> {
-  const existing = await db.selectFrom('api_keys').select('id').where('id', '=', SANDBOX_APPS[0].keyId).executeTakeFirst();
+  const existing = await db
+    .selectFrom('api_keys')
+    .select('id')
+    .where('id', '=', SANDBOX_APPS[0].keyId)
+    .executeTakeFirst();
   if (existing) return;
   const now = clock.now();
   const nowIso = now.toISOString();
@@ -49,7 +77,13 @@ export async function seedSandbox(db: Db, clock: Clock, box: SecretBox): Promise
       for (const app of SANDBOX_APPS) {
         await trx
           .insertInto('developers')
-          .values({ id: app.developerId, email: app.email, name: app.app, password_hash: NO_PASSWORD, created_at: nowIso })
+          .values({
+            id: app.developerId,
+            email: app.email,
+            name: app.app,
+            password_hash: NO_PASSWORD,
+            created_at: nowIso,
+          })
           .execute();
         await trx
           .insertInto('api_keys')
@@ -70,7 +104,12 @@ export async function seedSandbox(db: Db, clock: Clock, box: SecretBox): Promise
       }
       const owner = SANDBOX_APPS[0];
       for (const c of SEEDED_CONNECTIONS) {
-        const grant = sandboxGrant({ seed: c.connectionId, bankId: c.bankId, withIdentity: c.withIdentity, accounts: c.accounts });
+        const grant = sandboxGrant({
+          seed: c.connectionId,
+          bankId: c.bankId,
+          withIdentity: c.withIdentity,
+          accounts: c.accounts,
+        });
         const profile = await connector.fetchProfile(grant, today);
         await createConnectionWithData(
           trx,
@@ -93,7 +132,11 @@ export async function seedSandbox(db: Db, clock: Clock, box: SecretBox): Promise
     });
   } catch (err) {
     // Another process seeding the same database at the same moment won the race: fine.
-    const again = await db.selectFrom('api_keys').select('id').where('id', '=', SANDBOX_APPS[0].keyId).executeTakeFirst();
+    const again = await db
+      .selectFrom('api_keys')
+      .select('id')
+      .where('id', '=', SANDBOX_APPS[0].keyId)
+      .executeTakeFirst();
     if (!again) throw err;
   }
 }

@@ -19,11 +19,18 @@ export const TransactionsQuery = Type.Object({
   to: Type.Optional(Type.String({ format: 'date', description: 'End date YYYY-MM-DD (inclusive)' })),
   category: Type.Optional(Type.Union(CATEGORY_NAMES.map((c) => Type.Literal(c)))),
   limit: Type.Optional(
-    Type.Integer({ minimum: 1, maximum: 500, description: 'List mode: 1–200, default 50. Sync mode: 1–500, default 100.' }),
+    Type.Integer({
+      minimum: 1,
+      maximum: 500,
+      description: 'List mode: 1–200, default 50. Sync mode: 1–500, default 100.',
+    }),
   ),
   offset: Type.Optional(Type.Integer({ minimum: 0, description: 'List mode only' })),
   cursor: Type.Optional(
-    Type.String({ maxLength: 512, description: 'Enables sync mode; send it empty (?cursor=) to start a full sync' }),
+    Type.String({
+      maxLength: 512,
+      description: 'Enables sync mode; send it empty (?cursor=) to start a full sync',
+    }),
   ),
 });
 

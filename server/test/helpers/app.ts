@@ -93,7 +93,11 @@ export async function createTestApp(opts: TestAppOptions = {}): Promise<TestApp>
   const database = await createTestDatabase();
   const clock = new TestClock(opts.now ?? '2026-04-04T10:30:00.000Z');
   const config: Config = {
-    ...loadConfig({ OPENDINAR_PUBLIC_URL: 'http://localhost:3000', OPENDINAR_WEBHOOK_ALLOW_PRIVATE: 'true', ...opts.env }),
+    ...loadConfig({
+      OPENDINAR_PUBLIC_URL: 'http://localhost:3000',
+      OPENDINAR_WEBHOOK_ALLOW_PRIVATE: 'true',
+      ...opts.env,
+    }),
     dispatcherEnabled: false,
     syncIntervalSeconds: 0,
     ...opts.config,

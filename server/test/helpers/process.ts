@@ -26,7 +26,10 @@ export interface ServerProcess {
 }
 
 /** Starts the real server (`src/main.ts`) as its own process; `ready` waits for /healthz. */
-export async function startServerProcess(env: Record<string, string>, opts: { ready?: boolean } = {}): Promise<ServerProcess> {
+export async function startServerProcess(
+  env: Record<string, string>,
+  opts: { ready?: boolean } = {},
+): Promise<ServerProcess> {
   const port = env.PORT ?? String(await freePort());
   const dataDir = env.OPENDINAR_DATA_DIR ?? mkdtempSync(join(tmpdir(), 'opendinar-proc-'));
   const proc = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
@@ -48,7 +51,9 @@ export async function startServerProcess(env: Record<string, string>, opts: { re
     err += String(d);
   });
   proc.stdout?.resume();
-  const exited = new Promise<number | string>((resolve) => proc.once('exit', (code, signal) => resolve(code ?? signal ?? -1)));
+  const exited = new Promise<number | string>((resolve) =>
+    proc.once('exit', (code, signal) => resolve(code ?? signal ?? -1)),
+  );
   const url = `http://127.0.0.1:${port}`;
   if (opts.ready ?? true) {
     const deadline = Date.now() + 30_000;

@@ -29,7 +29,9 @@ export function createSandboxConnector(opts: { identityBanks: readonly string[] 
       `${publicUrl}/sandbox/auth.html?session_token=${encodeURIComponent(sessionToken)}`,
     async completeAuthorization({ bankId, sessionId }) {
       if (!isSandboxBank(bankId)) throw new Error(`sandbox connector cannot serve ${bankId}`);
-      return { grant: sandboxGrant({ seed: sessionId, bankId, withIdentity: opts.identityBanks.includes(bankId) }) };
+      return {
+        grant: sandboxGrant({ seed: sessionId, bankId, withIdentity: opts.identityBanks.includes(bankId) }),
+      };
     },
     async fetchProfile(grant, today): Promise<ConnectorProfile> {
       const g = parseGrant(grant);

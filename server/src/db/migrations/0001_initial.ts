@@ -76,7 +76,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('refresh_count', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('sync_locked_until', 'text')
     .execute();
-  await db.schema.createIndex('connections_key').on('connections').columns(['api_key_id', 'created_at']).execute();
+  await db.schema
+    .createIndex('connections_key')
+    .on('connections')
+    .columns(['api_key_id', 'created_at'])
+    .execute();
 
   await db.schema
     .createTable('accounts')
@@ -119,7 +123,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .addUniqueConstraint('transactions_bank_txn', ['account_id', 'bank_txn_id'])
     .execute();
-  await db.schema.createIndex('transactions_list').on('transactions').columns(['account_id', 'date', 'id']).execute();
+  await db.schema
+    .createIndex('transactions_list')
+    .on('transactions')
+    .columns(['account_id', 'date', 'id'])
+    .execute();
 
   await db.schema
     .createTable('transaction_changes')
@@ -152,7 +160,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('payload', 'text', (c) => c.notNull())
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('webhook_events_developer').on('webhook_events').columns(['developer_id', 'created_at']).execute();
+  await db.schema
+    .createIndex('webhook_events_developer')
+    .on('webhook_events')
+    .columns(['developer_id', 'created_at'])
+    .execute();
 
   await db.schema
     .createTable('webhook_deliveries')
@@ -169,19 +181,33 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('last_error', 'text')
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('webhook_deliveries_due').on('webhook_deliveries').columns(['status', 'next_attempt_at']).execute();
-  await db.schema.createIndex('webhook_deliveries_webhook').on('webhook_deliveries').columns(['webhook_id', 'created_at']).execute();
+  await db.schema
+    .createIndex('webhook_deliveries_due')
+    .on('webhook_deliveries')
+    .columns(['status', 'next_attempt_at'])
+    .execute();
+  await db.schema
+    .createIndex('webhook_deliveries_webhook')
+    .on('webhook_deliveries')
+    .columns(['webhook_id', 'created_at'])
+    .execute();
 
   await db.schema
     .createTable('webhook_attempts')
     .addColumn('id', 'text', (c) => c.primaryKey())
-    .addColumn('delivery_id', 'text', (c) => c.notNull().references('webhook_deliveries.id').onDelete('cascade'))
+    .addColumn('delivery_id', 'text', (c) =>
+      c.notNull().references('webhook_deliveries.id').onDelete('cascade'),
+    )
     .addColumn('attempted_at', 'text', (c) => c.notNull())
     .addColumn('status_code', 'integer')
     .addColumn('error', 'text')
     .addColumn('duration_ms', 'integer', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('webhook_attempts_delivery').on('webhook_attempts').column('delivery_id').execute();
+  await db.schema
+    .createIndex('webhook_attempts_delivery')
+    .on('webhook_attempts')
+    .column('delivery_id')
+    .execute();
 
   await db.schema
     .createTable('usage_events')
@@ -196,7 +222,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('request_id', 'text', (c) => c.notNull())
     .addColumn('at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('usage_events_developer').on('usage_events').columns(['developer_id', 'at']).execute();
+  await db.schema
+    .createIndex('usage_events_developer')
+    .on('usage_events')
+    .columns(['developer_id', 'at'])
+    .execute();
 
   await db.schema
     .createTable('link_tokens')

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CATEGORIES, categorizeTransaction, type Category } from './categorize.js';
-import { MERCHANTS, findMerchant } from './merchants.js';
+import { CATEGORIES, type Category, categorizeTransaction } from './categorize.js';
+import { findMerchant, MERCHANTS } from './merchants.js';
 import { counterpartyKey, normalizeDescription, transliterate } from './normalize.js';
 
 const debit = (description: string, amount = -1500_00): Category =>
@@ -14,8 +14,9 @@ describe('transliterate', () => {
   });
 
   it('transliterates the whole Serbian Cyrillic alphabet including љ њ џ ђ ћ', () => {
-    expect(transliterate('АБВГДЂЕЖЗИЈКЛЉМНЊОПРСТЋУФХЦЧЏШ'))
-      .toBe('abvgddjezzijklljmnnjoprstcufhcčdzs'.replace('č', 'c'));
+    expect(transliterate('АБВГДЂЕЖЗИЈКЛЉМНЊОПРСТЋУФХЦЧЏШ')).toBe(
+      'abvgddjezzijklljmnnjoprstcufhcčdzs'.replace('č', 'c'),
+    );
     expect(transliterate('Љубав Њушка Џем Ђак Ћуфте')).toBe('ljubav njuska dzem djak cufte');
   });
 
@@ -34,7 +35,11 @@ describe('normalizeDescription', () => {
 
   it('treats Cyrillic like Latin', () => {
     expect(normalizeDescription('МАКСИ ДЕЛЕЗ 215 БЕОГРАД').text).toBe('maksi delez');
-    expect(normalizeDescription('ПОС КУПОВИНА ЛИДЛ СРБИЈА 1050 НИШ').tokens).toEqual(['lidl', 'srbija', 'nis']);
+    expect(normalizeDescription('ПОС КУПОВИНА ЛИДЛ СРБИЈА 1050 НИШ').tokens).toEqual([
+      'lidl',
+      'srbija',
+      'nis',
+    ]);
   });
 
   it('removes ISO dates, month names in Serbian and English, and reference codes', () => {
@@ -82,16 +87,24 @@ describe('counterpartyKey', () => {
   });
 
   it('groups unknown counterparties by their words without dates and reference numbers', () => {
-    expect(counterpartyKey('Kirija - januar 2026 - Jovanović Milan'))
-      .toBe(counterpartyKey('KIRIJA - FEBRUAR 2026 - JOVANOVIĆ MILAN'));
+    expect(counterpartyKey('Kirija - januar 2026 - Jovanović Milan')).toBe(
+      counterpartyKey('KIRIJA - FEBRUAR 2026 - JOVANOVIĆ MILAN'),
+    );
   });
 });
 
 describe('categorizeTransaction', () => {
   it('lists the nine categories in the order of the docs', () => {
     expect(CATEGORIES).toEqual([
-      'groceries', 'rent', 'dining', 'utilities', 'transport', 'entertainment', 'subscriptions',
-      'salary', 'transfer',
+      'groceries',
+      'rent',
+      'dining',
+      'utilities',
+      'transport',
+      'entertainment',
+      'subscriptions',
+      'salary',
+      'transfer',
     ]);
   });
 

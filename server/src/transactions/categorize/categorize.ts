@@ -6,7 +6,7 @@
  * counterparty looks like a person, and finally a fallback for unknown card debits.
  */
 import { FIRST_NAMES, findMerchant } from './merchants.js';
-import { scanDescription, type NormalizedDescription } from './normalize.js';
+import { type NormalizedDescription, scanDescription } from './normalize.js';
 
 export type Category =
   | 'groceries'
@@ -21,8 +21,15 @@ export type Category =
 
 /** In the order the product docs list them. */
 export const CATEGORIES: readonly Category[] = [
-  'groceries', 'rent', 'dining', 'utilities', 'transport', 'entertainment', 'subscriptions',
-  'salary', 'transfer',
+  'groceries',
+  'rent',
+  'dining',
+  'utilities',
+  'transport',
+  'entertainment',
+  'subscriptions',
+  'salary',
+  'transfer',
 ];
 
 export interface CategorizeInput {
