@@ -14,8 +14,13 @@ export default defineConfig({
     modulePreload: { polyfill: false },
     assetsInlineLimit: 0,
     rollupOptions: {
-      input: { main: resolve(import.meta.dirname, 'index.html'), widgetFrame: resolve(import.meta.dirname, 'widget-frame.html') },
+      input: {
+        main: resolve(import.meta.dirname, 'index.html'),
+        widgetFrame: resolve(import.meta.dirname, 'widget-frame.html'),
+      },
     },
   },
-  server: { proxy: { '^/(developers|connect|connections|accounts|link|banks|v1|sandbox)': 'http://127.0.0.1:3000' } },
+  server: {
+    proxy: { '^/(developers|connect|connections|accounts|link|banks|v1|sandbox)': 'http://127.0.0.1:3000' },
+  },
 });

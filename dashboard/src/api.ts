@@ -17,7 +17,12 @@ export class ApiFailure extends Error {
   readonly requestId: string | null;
   /** Seconds, from Retry-After on RATE_LIMIT_EXCEEDED. */
   readonly retryAfter: number | null;
-  constructor(status: number, body: ApiErrorBody | null, retryAfter: number | null, requestId: string | null) {
+  constructor(
+    status: number,
+    body: ApiErrorBody | null,
+    retryAfter: number | null,
+    requestId: string | null,
+  ) {
     super(body?.error_message ?? `HTTP ${status}`);
     this.code = body?.error_code ?? (status === 0 ? 'NETWORK_ERROR' : 'UNEXPECTED_RESPONSE');
     this.status = status;
@@ -27,7 +32,12 @@ export class ApiFailure extends Error {
 }
 
 /** Codes meaning "this developer session is gone": back to the login page. */
-export const SESSION_LOST_CODES = new Set(['MISSING_DEV_TOKEN', 'INVALID_DEV_TOKEN', 'EXPIRED_DEV_TOKEN', 'INVALID_CSRF_TOKEN']);
+export const SESSION_LOST_CODES = new Set([
+  'MISSING_DEV_TOKEN',
+  'INVALID_DEV_TOKEN',
+  'EXPIRED_DEV_TOKEN',
+  'INVALID_CSRF_TOKEN',
+]);
 
 let onSessionLost: (code: string) => void = () => {};
 export function setSessionLostHandler(fn: (code: string) => void): void {
@@ -54,12 +64,17 @@ interface RequestOptions {
 function withQuery(path: string, query?: Query): string {
   if (!query) return path;
   const qs = new URLSearchParams();
-  for (const [k, v] of Object.entries(query)) if (v !== undefined && v !== null && v !== '') qs.set(k, String(v));
+  for (const [k, v] of Object.entries(query))
+    if (v !== undefined && v !== null && v !== '') qs.set(k, String(v));
   const s = qs.toString();
   return s ? `${path}?${s}` : path;
 }
 
-export async function request<T>(method: 'GET' | 'POST' | 'DELETE', path: string, opts: RequestOptions = {}): Promise<T> {
+export async function request<T>(
+  method: 'GET' | 'POST' | 'DELETE',
+  path: string,
+  opts: RequestOptions = {},
+): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (opts.body !== undefined) headers['content-type'] = 'application/json';
   if (opts.apiKey) {
@@ -89,8 +104,14 @@ export async function request<T>(method: 'GET' | 'POST' | 'DELETE', path: string
   if (!res.ok) {
     const body = json && typeof json === 'object' && 'error_code' in json ? (json as ApiErrorBody) : null;
     const ra = Number(res.headers.get('retry-after'));
-    const failure = new ApiFailure(res.status, body, Number.isFinite(ra) && ra > 0 ? ra : null, res.headers.get('x-request-id'));
-    const isDevCall = !opts.apiKey && path.startsWith('/developers/') && !/\/developers\/(login|register)$/.test(path);
+    const failure = new ApiFailure(
+      res.status,
+      body,
+      Number.isFinite(ra) && ra > 0 ? ra : null,
+      res.headers.get('x-request-id'),
+    );
+    const isDevCall =
+      !opts.apiKey && path.startsWith('/developers/') && !/\/developers\/(login|register)$/.test(path);
     if (isDevCall && SESSION_LOST_CODES.has(failure.code)) onSessionLost(failure.code);
     throw failure;
   }
@@ -129,11 +150,21 @@ export interface Usage {
   error_rate: number;
   billable_requests: number;
   by_endpoint: { endpoint: string; requests: number; errors: number }[];
-  recent_errors: { request_id: string; endpoint: string; error_code: string | null; status: number; at: string }[];
+  recent_errors: {
+    request_id: string;
+    endpoint: string;
+    error_code: string | null;
+    status: number;
+    at: string;
+  }[];
   time_series?: { bucket: string; requests: number; errors: number }[];
 }
 
-export const WEBHOOK_EVENTS = ['AUTH.AUTOMATICALLY_VERIFIED', 'ITEM.CONNECTION_REVOKED', 'TRANSACTIONS.SYNC_UPDATES_AVAILABLE'] as const;
+export const WEBHOOK_EVENTS = [
+  'AUTH.AUTOMATICALLY_VERIFIED',
+  'ITEM.CONNECTION_REVOKED',
+  'TRANSACTIONS.SYNC_UPDATES_AVAILABLE',
+] as const;
 
 export interface Webhook {
   id: string;
@@ -209,25 +240,48 @@ export interface Recurring {
   monthly_incoming_total: number;
 }
 
-export const CATEGORIES = ['groceries', 'rent', 'dining', 'utilities', 'transport', 'entertainment', 'subscriptions', 'salary', 'transfer'] as const;
+export const CATEGORIES = [
+  'groceries',
+  'rent',
+  'dining',
+  'utilities',
+  'transport',
+  'entertainment',
+  'subscriptions',
+  'salary',
+  'transfer',
+] as const;
 
 // ---- calls ---------------------------------------------------------------------------------
 
 export const dev = {
   register: (body: { email: string; password: string; name: string }) =>
-    request<{ developer: Developer; session_token: string; api_key: NewApiKey }>('POST', '/developers/register', { body }),
-  login: (body: { email: string; password: string }) => request<{ session_token: string; expires_at: string }>('POST', '/developers/login', { body }),
+    request<{ developer: Developer; session_token: string; api_key: NewApiKey }>(
+      'POST',
+      '/developers/register',
+      { body },
+    ),
+  login: (body: { email: string; password: string }) =>
+    request<{ session_token: string; expires_at: string }>('POST', '/developers/login', { body }),
   logout: () => request<{ status: string }>('POST', '/developers/logout', { body: {} }),
   me: () => request<Developer>('GET', '/developers/me'),
   keys: () => request<{ keys: ApiKey[] }>('GET', '/developers/keys'),
-  createKey: (body: { app_name: string; environment: Environment; scopes: Scope[] }) => request<NewApiKey>('POST', '/developers/keys', { body }),
-  revokeKey: (id: string) => request<{ id: string; status: string }>('DELETE', `/developers/keys/${encodeURIComponent(id)}`),
+  createKey: (body: { app_name: string; environment: Environment; scopes: Scope[] }) =>
+    request<NewApiKey>('POST', '/developers/keys', { body }),
+  revokeKey: (id: string) =>
+    request<{ id: string; status: string }>('DELETE', `/developers/keys/${encodeURIComponent(id)}`),
   usage: (query: Query) => request<Usage>('GET', '/developers/usage', { query }),
   webhooks: () => request<{ webhooks: Webhook[] }>('GET', '/developers/webhooks'),
-  createWebhook: (body: { url: string; events?: string[] }) => request<NewWebhook>('POST', '/developers/webhooks', { body }),
-  deleteWebhook: (id: string) => request<{ id: string; status: string }>('DELETE', `/developers/webhooks/${encodeURIComponent(id)}`),
-  deliveries: (id: string) => request<{ deliveries: Delivery[] }>('GET', `/developers/webhooks/${encodeURIComponent(id)}/deliveries`),
-  testWebhook: (id: string) => request<{ delivery_id: string }>('POST', `/developers/webhooks/${encodeURIComponent(id)}/test`, { body: {} }),
+  createWebhook: (body: { url: string; events?: string[] }) =>
+    request<NewWebhook>('POST', '/developers/webhooks', { body }),
+  deleteWebhook: (id: string) =>
+    request<{ id: string; status: string }>('DELETE', `/developers/webhooks/${encodeURIComponent(id)}`),
+  deliveries: (id: string) =>
+    request<{ deliveries: Delivery[] }>('GET', `/developers/webhooks/${encodeURIComponent(id)}/deliveries`),
+  testWebhook: (id: string) =>
+    request<{ delivery_id: string }>('POST', `/developers/webhooks/${encodeURIComponent(id)}/test`, {
+      body: {},
+    }),
   retryDelivery: (id: string, deliveryId: string) =>
     request<{ delivery_id: string }>(
       'POST',
@@ -241,11 +295,27 @@ export const bank = (apiKey: string) => ({
   accounts: () => request<{ accounts: Account[] }>('GET', '/accounts', { apiKey }),
   balance: (id: string) => request<Balance>('GET', `/accounts/${encodeURIComponent(id)}/balance`, { apiKey }),
   transactions: (id: string, query: Query) =>
-    request<{ transactions: Transaction[]; total: number; has_more: boolean }>('GET', `/accounts/${encodeURIComponent(id)}/transactions`, { apiKey, query }),
-  recurring: (id: string) => request<Recurring>('GET', `/accounts/${encodeURIComponent(id)}/recurring`, { apiKey }),
+    request<{ transactions: Transaction[]; total: number; has_more: boolean }>(
+      'GET',
+      `/accounts/${encodeURIComponent(id)}/transactions`,
+      { apiKey, query },
+    ),
+  recurring: (id: string) =>
+    request<Recurring>('GET', `/accounts/${encodeURIComponent(id)}/recurring`, { apiKey }),
   sync: (id: string) =>
-    request<{ sync_status: string; added_count: number }>('POST', `/accounts/${encodeURIComponent(id)}/sync`, { apiKey, body: {} }),
-  linkToken: (userId: string) => request<{ link_token: string; expires_in: number }>('POST', '/link/token', { apiKey, body: { user_id: userId } }),
+    request<{ sync_status: string; added_count: number }>(
+      'POST',
+      `/accounts/${encodeURIComponent(id)}/sync`,
+      { apiKey, body: {} },
+    ),
+  linkToken: (userId: string) =>
+    request<{ link_token: string; expires_in: number }>('POST', '/link/token', {
+      apiKey,
+      body: { user_id: userId },
+    }),
   exchange: (publicToken: string) =>
-    request<{ connection_id: string; bank_id: string; status: string }>('POST', '/connect/exchange', { apiKey, body: { public_token: publicToken } }),
+    request<{ connection_id: string; bank_id: string; status: string }>('POST', '/connect/exchange', {
+      apiKey,
+      body: { public_token: publicToken },
+    }),
 });

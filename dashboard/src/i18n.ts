@@ -53,9 +53,12 @@ const en = {
   welcome: 'Welcome, {name}',
   overviewLead: 'From zero to fetching transactions in four steps.',
   firstKeyTitle: 'Your sandbox key',
-  onceWarning: 'This is the only time the full key is shown. Copy it now and keep it secret — we store only a hash.',
-  secretWarning: 'This is the only time the signing secret is shown. Copy it now and store it with your server’s configuration.',
-  noKeyInSnippets: 'The snippets use a placeholder; paste your own sandbox key, or generate one on the API keys page.',
+  onceWarning:
+    'This is the only time the full key is shown. Copy it now and keep it secret — we store only a hash.',
+  secretWarning:
+    'This is the only time the signing secret is shown. Copy it now and store it with your server’s configuration.',
+  noKeyInSnippets:
+    'The snippets use a placeholder; paste your own sandbox key, or generate one on the API keys page.',
   step1: '1. Add the Link widget to your page',
   step2: '2. Let a user connect their bank',
   step3: '3. Exchange the public token on your backend',
@@ -66,7 +69,8 @@ const en = {
   goWebhooks: 'Register a webhook',
   // keys
   keysTitle: 'API keys',
-  keysLead: 'Keys authenticate your backend. Sandbox keys (od_test_sk_) see fake data; live keys (od_live_sk_) real banks and are billed.',
+  keysLead:
+    'Keys authenticate your backend. Sandbox keys (od_test_sk_) see fake data; live keys (od_live_sk_) real banks and are billed.',
   generateTitle: 'Generate a key',
   keyAppName: 'App name',
   environment: 'Environment',
@@ -86,7 +90,8 @@ const en = {
   actions: 'Actions',
   revoke: 'Revoke',
   revokeTitle: 'Revoke this key?',
-  revokeBody: 'Key {prefix}… ({app}) will stop working immediately: every request with it gets 401 REVOKED_API_KEY. This cannot be undone.',
+  revokeBody:
+    'Key {prefix}… ({app}) will stop working immediately: every request with it gets 401 REVOKED_API_KEY. This cannot be undone.',
   revoked: 'Key {prefix}… revoked.',
   active: 'active',
   revokedStatus: 'revoked',
@@ -115,16 +120,19 @@ const en = {
   busiest: 'Busiest endpoints',
   endpoint: 'Endpoint',
   recentErrors: 'Recent errors',
-  noUsage: 'No requests in this range yet. Make a call with one of your keys — it shows up here within seconds.',
+  noUsage:
+    'No requests in this range yet. Make a call with one of your keys — it shows up here within seconds.',
   noErrors: 'No errors in this range.',
   at: 'When',
   refresh: 'Refresh',
   // webhooks
   webhooksTitle: 'Webhooks',
-  webhooksLead: 'OpenDinar POSTs signed events to your server when a bank connects, a connection is revoked or new transactions are ready.',
+  webhooksLead:
+    'OpenDinar POSTs signed events to your server when a bank connects, a connection is revoked or new transactions are ready.',
   registerTitle: 'Register a webhook',
   url: 'URL',
-  urlRules: 'Must be https://, and must not point to localhost or a private, link-local or reserved address. Redirects are not followed.',
+  urlRules:
+    'Must be https://, and must not point to localhost or a private, link-local or reserved address. Redirects are not followed.',
   events: 'Events',
   eventsHint: 'None chosen means all events, including ones added later.',
   register: 'Register',
@@ -146,7 +154,8 @@ const en = {
   deleteBody: '{url} will stop receiving events, and its queued deliveries are cancelled.',
   deleted: 'Webhook deleted.',
   verifyTitle: 'Verifying the signature',
-  verifyLead: 'Every request carries OpenDinar-Signature: t=<unix time>,v1=<hex HMAC-SHA256 of t + "." + raw body>. Verify it over the raw body before parsing, and reject timestamps older than 5 minutes.',
+  verifyLead:
+    'Every request carries OpenDinar-Signature: t=<unix time>,v1=<hex HMAC-SHA256 of t + "." + raw body>. Verify it over the raw body before parsing, and reject timestamps older than 5 minutes.',
   dlvpending: 'pending',
   dlvsucceeded: 'delivered',
   dlvfailed: 'failed',
@@ -273,9 +282,12 @@ const sr: Record<Key, string> = {
   welcome: 'Dobro došli, {name}',
   overviewLead: 'Od nule do transakcija u četiri koraka.',
   firstKeyTitle: 'Vaš sandbox ključ',
-  onceWarning: 'Ceo ključ se prikazuje samo sada. Kopirajte ga i čuvajte u tajnosti — mi čuvamo samo njegov heš.',
-  secretWarning: 'Tajna za potpisivanje se prikazuje samo sada. Kopirajte je i sačuvajte u konfiguraciji svog servera.',
-  noKeyInSnippets: 'Primeri koriste zamenski ključ; unesite svoj sandbox ključ ili napravite novi na stranici API ključeva.',
+  onceWarning:
+    'Ceo ključ se prikazuje samo sada. Kopirajte ga i čuvajte u tajnosti — mi čuvamo samo njegov heš.',
+  secretWarning:
+    'Tajna za potpisivanje se prikazuje samo sada. Kopirajte je i sačuvajte u konfiguraciji svog servera.',
+  noKeyInSnippets:
+    'Primeri koriste zamenski ključ; unesite svoj sandbox ključ ili napravite novi na stranici API ključeva.',
   step1: '1. Dodajte Link widget na stranicu',
   step2: '2. Neka korisnik poveže banku',
   step3: '3. Zamenite public token na svom serveru',
@@ -285,7 +297,8 @@ const sr: Record<Key, string> = {
   goWidget: 'Povežite sandbox banku pravim widgetom',
   goWebhooks: 'Registrujte webhook',
   keysTitle: 'API ključevi',
-  keysLead: 'Ključevi potvrđuju identitet vašeg servera. Sandbox ključevi (od_test_sk_) vide izmišljene podatke; live ključevi (od_live_sk_) prave banke i naplaćuju se.',
+  keysLead:
+    'Ključevi potvrđuju identitet vašeg servera. Sandbox ključevi (od_test_sk_) vide izmišljene podatke; live ključevi (od_live_sk_) prave banke i naplaćuju se.',
   generateTitle: 'Novi ključ',
   keyAppName: 'Naziv aplikacije',
   environment: 'Okruženje',
@@ -305,7 +318,8 @@ const sr: Record<Key, string> = {
   actions: 'Radnje',
   revoke: 'Opozovi',
   revokeTitle: 'Opozvati ovaj ključ?',
-  revokeBody: 'Ključ {prefix}… ({app}) odmah prestaje da radi: svaki zahtev s njim dobija 401 REVOKED_API_KEY. Ovo se ne može poništiti.',
+  revokeBody:
+    'Ključ {prefix}… ({app}) odmah prestaje da radi: svaki zahtev s njim dobija 401 REVOKED_API_KEY. Ovo se ne može poništiti.',
   revoked: 'Ključ {prefix}… je opozvan.',
   active: 'aktivan',
   revokedStatus: 'opozvan',
@@ -333,15 +347,18 @@ const sr: Record<Key, string> = {
   busiest: 'Najkorišćeniji endpointi',
   endpoint: 'Endpoint',
   recentErrors: 'Poslednje greške',
-  noUsage: 'Nema zahteva u ovom periodu. Pošaljite poziv nekim od svojih ključeva — pojaviće se ovde za nekoliko sekundi.',
+  noUsage:
+    'Nema zahteva u ovom periodu. Pošaljite poziv nekim od svojih ključeva — pojaviće se ovde za nekoliko sekundi.',
   noErrors: 'Nema grešaka u ovom periodu.',
   at: 'Kada',
   refresh: 'Osveži',
   webhooksTitle: 'Webhookovi',
-  webhooksLead: 'OpenDinar šalje potpisane događaje vašem serveru kada se banka poveže, veza opozove ili stignu nove transakcije.',
+  webhooksLead:
+    'OpenDinar šalje potpisane događaje vašem serveru kada se banka poveže, veza opozove ili stignu nove transakcije.',
   registerTitle: 'Registrujte webhook',
   url: 'URL',
-  urlRules: 'Mora počinjati sa https:// i ne sme upućivati na localhost ni na privatnu, link-local ili rezervisanu adresu. Preusmerenja se ne prate.',
+  urlRules:
+    'Mora počinjati sa https:// i ne sme upućivati na localhost ni na privatnu, link-local ili rezervisanu adresu. Preusmerenja se ne prate.',
   events: 'Događaji',
   eventsHint: 'Ako ne izaberete nijedan, stižu svi događaji, i oni dodati kasnije.',
   register: 'Registruj',
@@ -363,13 +380,15 @@ const sr: Record<Key, string> = {
   deleteBody: '{url} više neće primati događaje, a isporuke na čekanju se otkazuju.',
   deleted: 'Webhook je obrisan.',
   verifyTitle: 'Provera potpisa',
-  verifyLead: 'Svaki zahtev nosi OpenDinar-Signature: t=<unix vreme>,v1=<hex HMAC-SHA256 od t + "." + sirovo telo>. Proverite ga nad sirovim telom pre parsiranja i odbacite vremena starija od 5 minuta.',
+  verifyLead:
+    'Svaki zahtev nosi OpenDinar-Signature: t=<unix vreme>,v1=<hex HMAC-SHA256 od t + "." + sirovo telo>. Proverite ga nad sirovim telom pre parsiranja i odbacite vremena starija od 5 minuta.',
   dlvpending: 'na čekanju',
   dlvsucceeded: 'isporučeno',
   dlvfailed: 'neuspešno',
   nextAttempt: 'sledeći pokušaj {at}',
   explorerTitle: 'Sandbox pregled',
-  explorerLead: 'Vidite ono što vidi vaša aplikacija: pregled poziva bankarski API jednim od vaših sandbox ključeva.',
+  explorerLead:
+    'Vidite ono što vidi vaša aplikacija: pregled poziva bankarski API jednim od vaših sandbox ključeva.',
   keyGateTitle: 'Izaberite sandbox ključ za pregled',
   keyGateWhy:
     'Ceo ključ se prikazuje samo jednom i kontrolna tabla ga nigde ne čuva, pa pregledu treba ključ od vas. Drži se samo u memoriji ove kartice i zaboravlja se pri odjavi ili ponovnom učitavanju.',

@@ -44,7 +44,8 @@ async function boot(): Promise<void> {
   } catch (e) {
     developer.value = null;
     const code = (e as { code?: string }).code ?? '';
-    if (!['MISSING_DEV_TOKEN', 'INVALID_DEV_TOKEN', 'EXPIRED_DEV_TOKEN', 'INVALID_CSRF_TOKEN'].includes(code)) bootError = e;
+    if (!['MISSING_DEV_TOKEN', 'INVALID_DEV_TOKEN', 'EXPIRED_DEV_TOKEN', 'INVALID_CSRF_TOKEN'].includes(code))
+      bootError = e;
   }
 }
 
@@ -60,7 +61,11 @@ function Page({ path }: { path: string }) {
     case 'webhooks':
       return <WebhooksPage />;
     case 'explorer':
-      return parts[1] === 'accounts' && parts[2] ? <AccountPage accountId={decodeURIComponent(parts[2])} /> : <ExplorerPage />;
+      return parts[1] === 'accounts' && parts[2] ? (
+        <AccountPage accountId={decodeURIComponent(parts[2])} />
+      ) : (
+        <ExplorerPage />
+      );
     case 'widget':
       return <WidgetPage />;
     default:
@@ -102,7 +107,8 @@ function App() {
   }, [path, lang.value]);
 
   if (me === undefined) return <Loading />;
-  if (bootError !== null && me === null) return <ErrorNote error={bootError} onRetry={() => location.reload()} />;
+  if (bootError !== null && me === null)
+    return <ErrorNote error={bootError} onRetry={() => location.reload()} />;
   if (section === 'login') return <LoginPage />;
   if (section === 'signup') return <SignupPage />;
   if (!me) return <Loading />;

@@ -38,7 +38,12 @@ script.onload = () => {
   const handler = od.create({
     linkToken,
     language,
-    onSuccess: (publicToken, meta) => post({ type: 'opendinar:success', publicToken, meta: { bank_id: meta.bank_id, bank_name: meta.bank_name } }),
+    onSuccess: (publicToken, meta) =>
+      post({
+        type: 'opendinar:success',
+        publicToken,
+        meta: { bank_id: meta.bank_id, bank_name: meta.bank_name },
+      }),
     onExit: () => post({ type: 'opendinar:exit' }),
   });
   handler.open();

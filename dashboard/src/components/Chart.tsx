@@ -27,7 +27,16 @@ export function TimeChart({ times, series, label }: { times: number[]; series: S
         {
           width: width(),
           height: 240,
-          series: [{}, ...series.map((s) => ({ label: s.label, stroke: s.stroke, fill: s.fill, width: 2, points: { show: times.length < 40 } }))],
+          series: [
+            {},
+            ...series.map((s) => ({
+              label: s.label,
+              stroke: s.stroke,
+              fill: s.fill,
+              width: 2,
+              points: { show: times.length < 40 },
+            })),
+          ],
           axes: [{ stroke: '#334155' }, { stroke: '#334155', size: 50 }],
           scales: { x: { time: true }, y: { range: (_u, _min, max) => [0, Math.max(1, max)] } },
           legend: { show: true },

@@ -58,7 +58,11 @@ export function KeyGate({ children }: { children: ComponentChildren }) {
     setBusy(true);
     setFailure(null);
     try {
-      const k = await dev.createKey({ app_name: 'Sandbox explorer', environment: 'sandbox', scopes: ['accounts:read', 'balance:read', 'transactions:read'] });
+      const k = await dev.createKey({
+        app_name: 'Sandbox explorer',
+        environment: 'sandbox',
+        scopes: ['accounts:read', 'balance:read', 'transactions:read'],
+      });
       setGenerated(k.key);
       setExplorerKey(k.key, k.id);
     } catch (err) {

@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { dev } from '../api.js';
 import { type Key, type Lang, lang, setLang, t } from '../i18n.js';
 import { navigate, route } from '../router.js';
@@ -24,7 +24,13 @@ function LangSwitch() {
     <fieldset class="lang" aria-label={t('language')}>
       <legend class="sr-only">{t('language')}</legend>
       {langs.map((l) => (
-        <button key={l.id} type="button" lang={l.id} aria-pressed={lang.value === l.id} onClick={() => setLang(l.id)}>
+        <button
+          key={l.id}
+          type="button"
+          lang={l.id}
+          aria-pressed={lang.value === l.id}
+          onClick={() => setLang(l.id)}
+        >
           {l.name}
         </button>
       ))}
@@ -34,14 +40,7 @@ function LangSwitch() {
 
 function SkipLink() {
   return (
-    <a
-      class="skip"
-      href="#main"
-      onClick={(e) => {
-        e.preventDefault();
-        document.getElementById('main')?.focus();
-      }}
-    >
+    <a class="skip" href="#main">
       {t('skip')}
     </a>
   );
@@ -95,6 +94,8 @@ export function AuthLayout({ children }: { children: ComponentChildren }) {
 export function AppLayout({ children }: { children: ComponentChildren }) {
   const [menuOpen, setMenuOpen] = useState(false);
   const current = route.value.path.split('/')[0] ?? '';
+  // Following a link on a phone closes the menu.
+  useEffect(() => setMenuOpen(false), [route.value.path]);
   const logout = async () => {
     try {
       await dev.logout();
@@ -118,7 +119,13 @@ export function AppLayout({ children }: { children: ComponentChildren }) {
           <button type="button" class="btn secondary small" onClick={logout}>
             {t('logout')}
           </button>
-          <button type="button" class="btn secondary small menu-btn" aria-expanded={menuOpen} aria-controls="side-nav" onClick={() => setMenuOpen(!menuOpen)}>
+          <button
+            type="button"
+            class="btn secondary small menu-btn"
+            aria-expanded={menuOpen}
+            aria-controls="side-nav"
+            onClick={() => setMenuOpen(!menuOpen)}
+          >
             {t('menu')}
           </button>
         </div>
@@ -127,7 +134,7 @@ export function AppLayout({ children }: { children: ComponentChildren }) {
         <nav id="side-nav" class={`side${menuOpen ? ' open' : ''}`} aria-label={t('appName')}>
           <ul>
             {NAV.map((n) => (
-              <li key={n.path} onClick={() => setMenuOpen(false)}>
+              <li key={n.path}>
                 <Link to={n.path} aria-current={current === n.path ? 'page' : undefined}>
                   {t(n.label)}
                 </Link>

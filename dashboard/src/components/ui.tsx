@@ -5,7 +5,12 @@ import { hasKey, t } from '../i18n.js';
 import { href, navigate } from '../router.js';
 import { toast } from '../state.js';
 
-export function Link(props: { to: string; children: ComponentChildren; class?: string; 'aria-current'?: 'page' | undefined }) {
+export function Link(props: {
+  to: string;
+  children: ComponentChildren;
+  class?: string;
+  'aria-current'?: 'page' | undefined;
+}) {
   const onClick = (e: MouseEvent) => {
     if (e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
     e.preventDefault();
@@ -75,10 +80,13 @@ export interface Load<T> {
 
 /** Runs `fn` on mount and whenever `deps` change; the latest call wins. */
 export function useLoad<T>(fn: () => Promise<T>, deps: unknown[]): Load<T> {
-  const [state, setState] = useState<{ data: T | undefined; error: unknown; loading: boolean }>({ data: undefined, error: null, loading: true });
+  const [state, setState] = useState<{ data: T | undefined; error: unknown; loading: boolean }>({
+    data: undefined,
+    error: null,
+    loading: true,
+  });
   const [tick, setTick] = useState(0);
   const seq = useRef(0);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: deps are the caller's
   useEffect(() => {
     const mine = ++seq.current;
     setState((s) => ({ ...s, loading: true, error: null }));
@@ -104,14 +112,29 @@ export function CopyButton({ text, label }: { text: string; label?: string }) {
     }
   };
   return (
-    <button type="button" class="btn secondary small" onClick={copy} aria-label={label ? `${t('copy')}: ${label}` : t('copy')}>
+    <button
+      type="button"
+      class="btn secondary small"
+      onClick={copy}
+      aria-label={label ? `${t('copy')}: ${label}` : t('copy')}
+    >
       {t('copy')}
     </button>
   );
 }
 
 /** A secret shown once: the value, a copy button and the warning, announced when it appears. */
-export function ShownOnce({ title, value, warning, children }: { title: string; value: string; warning: string; children?: ComponentChildren }) {
+export function ShownOnce({
+  title,
+  value,
+  warning,
+  children,
+}: {
+  title: string;
+  value: string;
+  warning: string;
+  children?: ComponentChildren;
+}) {
   const ref = useRef<HTMLElement>(null);
   useEffect(() => ref.current?.focus(), []);
   return (
@@ -146,7 +169,8 @@ export function Field(props: {
   const id = useId();
   const hintId = `${id}-hint`;
   const errId = `${id}-err`;
-  const describedBy = [props.hint ? hintId : '', props.error ? errId : ''].filter(Boolean).join(' ') || undefined;
+  const describedBy =
+    [props.hint ? hintId : '', props.error ? errId : ''].filter(Boolean).join(' ') || undefined;
   return (
     <div class={`field${props.error ? ' invalid' : ''}`}>
       <label for={id}>{props.label}</label>
@@ -178,7 +202,13 @@ export function Field(props: {
 }
 
 /** A modal confirmation on the native <dialog> (focus trap, Escape and focus return come with it). */
-export function Confirm(props: { title: string; body: string; confirmLabel: string; onConfirm: () => Promise<void> | void; onClose: () => void }) {
+export function Confirm(props: {
+  title: string;
+  body: string;
+  confirmLabel: string;
+  onConfirm: () => Promise<void> | void;
+  onClose: () => void;
+}) {
   const ref = useRef<HTMLDialogElement>(null);
   const [busy, setBusy] = useState(false);
   useEffect(() => {
@@ -196,11 +226,17 @@ export function Confirm(props: { title: string; body: string; confirmLabel: stri
     }
   };
   return (
-    <dialog ref={ref} class="dialog" aria-labelledby="confirm-title" aria-describedby="confirm-body" onClose={props.onClose}>
+    <dialog
+      ref={ref}
+      class="dialog"
+      aria-labelledby="confirm-title"
+      aria-describedby="confirm-body"
+      onClose={props.onClose}
+    >
       <h2 id="confirm-title">{props.title}</h2>
       <p id="confirm-body">{props.body}</p>
       <div class="row end">
-        <button type="button" class="btn secondary" onClick={() => ref.current?.close()} autoFocus>
+        <button type="button" class="btn secondary" onClick={() => ref.current?.close()}>
           {t('cancel')}
         </button>
         <button type="button" class="btn danger" onClick={confirm} disabled={busy}>
@@ -211,7 +247,15 @@ export function Confirm(props: { title: string; body: string; confirmLabel: stri
   );
 }
 
-export function PageHeader({ title, lead, children }: { title: string; lead?: string; children?: ComponentChildren }) {
+export function PageHeader({
+  title,
+  lead,
+  children,
+}: {
+  title: string;
+  lead?: string;
+  children?: ComponentChildren;
+}) {
   return (
     <header class="page-header">
       <h1 tabIndex={-1} id="page-title">
@@ -223,10 +267,34 @@ export function PageHeader({ title, lead, children }: { title: string; lead?: st
   );
 }
 
+/**
+ * A wide table's scroll box. Keyboard users must be able to focus it to scroll (WCAG 2.1.1, axe
+ * scrollable-region-focusable), so it is a named, focusable region.
+ */
+export function ScrollRegion({
+  children,
+  labelledBy,
+  label,
+}: {
+  children: ComponentChildren;
+  labelledBy?: string;
+  label?: string;
+}) {
+  return (
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be focusable to scroll with the keyboard
+    // biome-ignore lint/a11y/useSemanticElements: <section> would add a landmark per table; a region div is what is meant
+    <div class="table-wrap" role="region" tabIndex={0} aria-labelledby={labelledBy} aria-label={label}>
+      {children}
+    </div>
+  );
+}
+
 export function Code({ children, label }: { children: string; label: string }) {
   return (
     <div class="code">
-      <pre tabIndex={0} aria-label={label}>
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: wide code scrolls sideways; the keyboard must reach it */}
+      {/* biome-ignore lint/a11y/useSemanticElements: a named scroll box, not a page section */}
+      <pre tabIndex={0} role="region" aria-label={label}>
         <code>{children}</code>
       </pre>
       <CopyButton text={children} label={label} />

@@ -1,7 +1,17 @@
 import { useState } from 'preact/hooks';
 import { bank, CATEGORIES, type RecurringStream, type Transaction } from '../api.js';
 import { KeyGate } from '../components/KeyGate.js';
-import { Empty, ErrorNote, errorText, type FormEvent, Link, Loading, PageHeader, useLoad } from '../components/ui.js';
+import {
+  Empty,
+  ErrorNote,
+  errorText,
+  type FormEvent,
+  Link,
+  Loading,
+  PageHeader,
+  ScrollRegion,
+  useLoad,
+} from '../components/ui.js';
 import { dateTime, day, money } from '../format.js';
 import { t } from '../i18n.js';
 import { explorerKey, toast } from '../state.js';
@@ -14,13 +24,24 @@ interface Filters {
   category: string;
 }
 
-function Transactions({ apiKey, accountId, version }: { apiKey: string; accountId: string; version: number }) {
+function Transactions({
+  apiKey,
+  accountId,
+  version,
+}: {
+  apiKey: string;
+  accountId: string;
+  version: number;
+}) {
   const [draft, setDraft] = useState<Filters>({ from: '', to: '', category: '' });
   const [filters, setFilters] = useState<Filters>(draft);
   const [extra, setExtra] = useState<Transaction[]>([]);
   const [moreError, setMoreError] = useState<unknown>(null);
   const query = (offset: number) => ({ ...filters, limit: PAGE, offset });
-  const list = useLoad(() => bank(apiKey).transactions(accountId, query(0)), [apiKey, accountId, filters, version]);
+  const list = useLoad(
+    () => bank(apiKey).transactions(accountId, query(0)),
+    [apiKey, accountId, filters, version],
+  );
   const rows = [...(list.data?.transactions ?? []), ...extra];
   const apply = (e: FormEvent) => {
     e.preventDefault();
@@ -43,15 +64,29 @@ function Transactions({ apiKey, accountId, version }: { apiKey: string; accountI
       <form class="filters" onSubmit={apply} noValidate>
         <div class="field">
           <label for="f-from">{t('from')}</label>
-          <input id="f-from" type="date" value={draft.from} onInput={(e) => setDraft({ ...draft, from: (e.currentTarget as HTMLInputElement).value })} />
+          <input
+            id="f-from"
+            type="date"
+            value={draft.from}
+            onInput={(e) => setDraft({ ...draft, from: (e.currentTarget as HTMLInputElement).value })}
+          />
         </div>
         <div class="field">
           <label for="f-to">{t('to')}</label>
-          <input id="f-to" type="date" value={draft.to} onInput={(e) => setDraft({ ...draft, to: (e.currentTarget as HTMLInputElement).value })} />
+          <input
+            id="f-to"
+            type="date"
+            value={draft.to}
+            onInput={(e) => setDraft({ ...draft, to: (e.currentTarget as HTMLInputElement).value })}
+          />
         </div>
         <div class="field">
           <label for="f-cat">{t('category')}</label>
-          <select id="f-cat" value={draft.category} onChange={(e) => setDraft({ ...draft, category: (e.currentTarget as HTMLSelectElement).value })}>
+          <select
+            id="f-cat"
+            value={draft.category}
+            onChange={(e) => setDraft({ ...draft, category: (e.currentTarget as HTMLSelectElement).value })}
+          >
             <option value="">{t('anyCategory')}</option>
             {CATEGORIES.map((c) => (
               <option key={c} value={c}>
@@ -72,7 +107,7 @@ function Transactions({ apiKey, accountId, version }: { apiKey: string; accountI
           <p class="meta" role="status">
             {t('shown', { n: rows.length, total: list.data.total })}
           </p>
-          <div class="table-wrap" tabIndex={0} aria-labelledby="txn-title">
+          <ScrollRegion labelledBy={'txn-title'}>
             <table class="txns">
               <thead>
                 <tr>
@@ -95,12 +130,14 @@ function Transactions({ apiKey, accountId, version }: { apiKey: string; accountI
                     <td>
                       <span class="tag">{x.category}</span>
                     </td>
-                    <td class={`num nowrap ${x.amount < 0 ? 'debit' : 'credit'}`}>{money(x.amount, x.currency)}</td>
+                    <td class={`num nowrap ${x.amount < 0 ? 'debit' : 'credit'}`}>
+                      {money(x.amount, x.currency)}
+                    </td>
                   </tr>
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
           {moreError !== null && <ErrorNote error={moreError} />}
           {hasMore && (
             <button type="button" class="btn secondary" onClick={more}>
@@ -113,14 +150,22 @@ function Transactions({ apiKey, accountId, version }: { apiKey: string; accountI
   );
 }
 
-function StreamTable({ title, streams, currency }: { title: string; streams: RecurringStream[]; currency: string }) {
+function StreamTable({
+  title,
+  streams,
+  currency,
+}: {
+  title: string;
+  streams: RecurringStream[];
+  currency: string;
+}) {
   return (
     <>
       <h3>{title}</h3>
       {streams.length === 0 ? (
         <Empty>{t('noStreams')}</Empty>
       ) : (
-        <div class="table-wrap" tabIndex={0} aria-label={title}>
+        <ScrollRegion label={title}>
           <table>
             <thead>
               <tr>
@@ -154,7 +199,7 @@ function StreamTable({ title, streams, currency }: { title: string; streams: Rec
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
     </>
   );
@@ -241,7 +286,9 @@ export function AccountPage({ accountId }: { accountId: string }) {
         <Link to="explorer">← {t('back')}</Link>
       </p>
       <PageHeader title={`${t('account')} ${accountId}`} />
-      <KeyGate>{explorerKey.value && <AccountData apiKey={explorerKey.value.key} accountId={accountId} />}</KeyGate>
+      <KeyGate>
+        {explorerKey.value && <AccountData apiKey={explorerKey.value.key} accountId={accountId} />}
+      </KeyGate>
     </>
   );
 }

@@ -106,7 +106,17 @@ export function LoginPage() {
           </p>
         )}
         <form onSubmit={submit} noValidate>
-          <Field label={t('email')} name="email" type="email" autocomplete="email" value={email} onInput={setEmail} error={f.errors.email} inputRef={f.refs.email} required />
+          <Field
+            label={t('email')}
+            name="email"
+            type="email"
+            autocomplete="email"
+            value={email}
+            onInput={setEmail}
+            error={f.errors.email}
+            inputRef={f.refs.email}
+            required
+          />
           <Field
             label={t('password')}
             name="password"
@@ -162,8 +172,28 @@ export function SignupPage() {
         </h1>
         <p class="lead">{t('signupLead')}</p>
         <form onSubmit={submit} noValidate>
-          <Field label={t('name')} name="name" autocomplete="organization" hint={t('nameHint')} value={name} onInput={setName} error={f.errors.name} inputRef={f.refs.name} required />
-          <Field label={t('email')} name="email" type="email" autocomplete="email" value={email} onInput={setEmail} error={f.errors.email} inputRef={f.refs.email} required />
+          <Field
+            label={t('name')}
+            name="name"
+            autocomplete="organization"
+            hint={t('nameHint')}
+            value={name}
+            onInput={setName}
+            error={f.errors.name}
+            inputRef={f.refs.name}
+            required
+          />
+          <Field
+            label={t('email')}
+            name="email"
+            type="email"
+            autocomplete="email"
+            value={email}
+            onInput={setEmail}
+            error={f.errors.email}
+            inputRef={f.refs.email}
+            required
+          />
           <Field
             label={t('password')}
             name="password"

@@ -1,6 +1,6 @@
 import { bank } from '../api.js';
 import { KeyGate } from '../components/KeyGate.js';
-import { Empty, ErrorNote, Link, Loading, PageHeader, useLoad } from '../components/ui.js';
+import { Empty, ErrorNote, Link, Loading, PageHeader, ScrollRegion, useLoad } from '../components/ui.js';
 import { dateTime } from '../format.js';
 import { t } from '../i18n.js';
 import { explorerKey } from '../state.js';
@@ -21,7 +21,7 @@ function ExplorerData({ apiKey }: { apiKey: string }) {
           </Empty>
         )}
         {conns.data && conns.data.connections.length > 0 && (
-          <div class="table-wrap" tabIndex={0} aria-labelledby="conn-title">
+          <ScrollRegion labelledBy={'conn-title'}>
             <table>
               <thead>
                 <tr>
@@ -43,14 +43,16 @@ function ExplorerData({ apiKey }: { apiKey: string }) {
                       <code>{c.user_id}</code>
                     </td>
                     <td>
-                      <span class={`tag ${c.status}`}>{c.status === 'active' ? t('active') : t('revokedStatus')}</span>
+                      <span class={`tag ${c.status}`}>
+                        {c.status === 'active' ? t('active') : t('revokedStatus')}
+                      </span>
                     </td>
                     <td>{dateTime(c.created_at)}</td>
                   </tr>
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
         )}
       </section>
       <section class="card" aria-labelledby="acc-title">

@@ -1,10 +1,22 @@
 import { useState } from 'preact/hooks';
 import { ALL_SCOPES, type ApiKey, dev, type Environment, type NewApiKey, type Scope } from '../api.js';
-import { Confirm, Empty, ErrorNote, errorText, Field, type FormEvent, Loading, PageHeader, ShownOnce, useLoad } from '../components/ui.js';
+import {
+  Confirm,
+  Empty,
+  ErrorNote,
+  errorText,
+  Field,
+  type FormEvent,
+  Loading,
+  PageHeader,
+  ScrollRegion,
+  ShownOnce,
+  useLoad,
+} from '../components/ui.js';
 import { dateTime } from '../format.js';
 import { t } from '../i18n.js';
 import { navigate } from '../router.js';
-import { explorerKey, toast, setExplorerKey } from '../state.js';
+import { explorerKey, setExplorerKey, toast } from '../state.js';
 
 function GenerateKey({ onCreated }: { onCreated: (k: NewApiKey) => void }) {
   const [appName, setAppName] = useState('');
@@ -16,13 +28,20 @@ function GenerateKey({ onCreated }: { onCreated: (k: NewApiKey) => void }) {
   const toggle = (s: Scope) => setScopes(scopes.includes(s) ? scopes.filter((x) => x !== s) : [...scopes, s]);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const errs = { app: appName.trim() ? undefined : t('errAppName'), scopes: scopes.length ? undefined : t('errScopes') };
+    const errs = {
+      app: appName.trim() ? undefined : t('errAppName'),
+      scopes: scopes.length ? undefined : t('errScopes'),
+    };
     setErrors(errs);
     setFailure(null);
     if (errs.app || errs.scopes) return;
     setBusy(true);
     try {
-      const key = await dev.createKey({ app_name: appName.trim(), environment: env, scopes: ALL_SCOPES.filter((s) => scopes.includes(s)) });
+      const key = await dev.createKey({
+        app_name: appName.trim(),
+        environment: env,
+        scopes: ALL_SCOPES.filter((s) => scopes.includes(s)),
+      });
       setAppName('');
       onCreated(key);
     } catch (err) {
@@ -35,12 +54,25 @@ function GenerateKey({ onCreated }: { onCreated: (k: NewApiKey) => void }) {
     <section class="card" aria-labelledby="gen-title">
       <h2 id="gen-title">{t('generateTitle')}</h2>
       <form onSubmit={submit} noValidate class="grid-form">
-        <Field label={t('keyAppName')} name="app_name" value={appName} onInput={setAppName} error={errors.app} required />
+        <Field
+          label={t('keyAppName')}
+          name="app_name"
+          value={appName}
+          onInput={setAppName}
+          error={errors.app}
+          required
+        />
         <fieldset class="choices">
           <legend>{t('environment')}</legend>
           {(['sandbox', 'live'] as const).map((v) => (
             <label key={v} class="choice">
-              <input type="radio" name="environment" value={v} checked={env === v} onChange={() => setEnv(v)} />
+              <input
+                type="radio"
+                name="environment"
+                value={v}
+                checked={env === v}
+                onChange={() => setEnv(v)}
+              />
               {t(v)} <code>{v === 'sandbox' ? 'od_test_sk_' : 'od_live_sk_'}</code>
             </label>
           ))}
@@ -52,7 +84,13 @@ function GenerateKey({ onCreated }: { onCreated: (k: NewApiKey) => void }) {
           </p>
           {ALL_SCOPES.map((s) => (
             <label key={s} class="choice">
-              <input type="checkbox" name="scopes" value={s} checked={scopes.includes(s)} onChange={() => toggle(s)} />
+              <input
+                type="checkbox"
+                name="scopes"
+                value={s}
+                checked={scopes.includes(s)}
+                onChange={() => toggle(s)}
+              />
               <code>{s}</code>
             </label>
           ))}
@@ -89,7 +127,12 @@ export function KeysPage() {
     <>
       <PageHeader title={t('keysTitle')} lead={t('keysLead')} />
       {created && (
-        <ShownOnce key={created.id} title={t('newKeyTitle', { app: created.app_name })} value={created.key} warning={t('onceWarning')}>
+        <ShownOnce
+          key={created.id}
+          title={t('newKeyTitle', { app: created.app_name })}
+          value={created.key}
+          warning={t('onceWarning')}
+        >
           {created.environment === 'sandbox' && (
             <button
               type="button"
@@ -116,7 +159,7 @@ export function KeysPage() {
         {keys.loading && !keys.data && <Loading />}
         {keys.data && keys.data.keys.length === 0 && <Empty>{t('noKeys')}</Empty>}
         {keys.data && keys.data.keys.length > 0 && (
-          <div class="table-wrap" tabIndex={0} aria-labelledby="list-title">
+          <ScrollRegion labelledBy={'list-title'}>
             <table class="keys-table">
               <thead>
                 <tr>
@@ -142,13 +185,20 @@ export function KeysPage() {
                     </td>
                     <td class="scopes">{k.scopes.join(', ')}</td>
                     <td>
-                      <span class={`tag ${k.status}`}>{k.status === 'active' ? t('active') : t('revokedStatus')}</span>
+                      <span class={`tag ${k.status}`}>
+                        {k.status === 'active' ? t('active') : t('revokedStatus')}
+                      </span>
                     </td>
                     <td>{dateTime(k.created_at)}</td>
                     <td>{k.last_used_at ? dateTime(k.last_used_at) : t('never')}</td>
                     <td>
                       {k.status === 'active' && (
-                        <button type="button" class="btn danger small" onClick={() => setRevoking(k)} aria-label={`${t('revoke')} ${k.prefix}…`}>
+                        <button
+                          type="button"
+                          class="btn danger small"
+                          onClick={() => setRevoking(k)}
+                          aria-label={`${t('revoke')} ${k.prefix}…`}
+                        >
                           {t('revoke')}
                         </button>
                       )}
@@ -157,7 +207,7 @@ export function KeysPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
         )}
       </section>
       {revoking && (

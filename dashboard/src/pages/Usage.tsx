@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'preact/hooks';
 import { dev, type Usage } from '../api.js';
 import { TimeChart } from '../components/Chart.js';
-import { Empty, ErrorNote, Loading, PageHeader, useLoad } from '../components/ui.js';
+import { Empty, ErrorNote, Loading, PageHeader, ScrollRegion, useLoad } from '../components/ui.js';
 import { count, dateTime, percent } from '../format.js';
 import { type Key, t } from '../i18n.js';
 
@@ -31,14 +31,23 @@ const HOUR = 3600_000;
 const DAY = 24 * HOUR;
 
 /** Every bucket of the window, zero where the API had no requests, so the axis spans the whole range. */
-function densify(points: NonNullable<Usage['time_series']>, w: Window): { bucket: string; requests: number; errors: number }[] {
+function densify(
+  points: NonNullable<Usage['time_series']>,
+  w: Window,
+): { bucket: string; requests: number; errors: number }[] {
   const step = w.hourly ? HOUR : DAY;
-  const byStart = new Map(points.map((p) => [Date.parse(p.bucket.length === 10 ? `${p.bucket}T00:00:00Z` : p.bucket), p]));
+  const byStart = new Map(
+    points.map((p) => [Date.parse(p.bucket.length === 10 ? `${p.bucket}T00:00:00Z` : p.bucket), p]),
+  );
   const out: { bucket: string; requests: number; errors: number }[] = [];
   for (let t = Math.floor(w.fromMs / step) * step; t < w.endMs; t += step) {
     const p = byStart.get(t);
     const iso = new Date(t).toISOString();
-    out.push({ bucket: w.hourly ? iso : iso.slice(0, 10), requests: p?.requests ?? 0, errors: p?.errors ?? 0 });
+    out.push({
+      bucket: w.hourly ? iso : iso.slice(0, 10),
+      requests: p?.requests ?? 0,
+      errors: p?.errors ?? 0,
+    });
   }
   return out;
 }
@@ -48,9 +57,16 @@ function SeriesView({ usage, window: w }: { usage: Usage; window: Window }) {
   const series = useMemo(() => densify(usage.time_series ?? [], w), [usage, w]);
   const data = useMemo(
     () => ({
-      times: series.map((p) => Date.parse(p.bucket.length === 10 ? `${p.bucket}T00:00:00Z` : p.bucket) / 1000),
+      times: series.map(
+        (p) => Date.parse(p.bucket.length === 10 ? `${p.bucket}T00:00:00Z` : p.bucket) / 1000,
+      ),
       series: [
-        { label: t('requests'), values: series.map((p) => p.requests), stroke: '#1d4ed8', fill: 'rgba(29,78,216,0.12)' },
+        {
+          label: t('requests'),
+          values: series.map((p) => p.requests),
+          stroke: '#1d4ed8',
+          fill: 'rgba(29,78,216,0.12)',
+        },
         { label: t('errors'), values: series.map((p) => p.errors), stroke: '#b91c1c' },
       ],
     }),
@@ -96,7 +112,12 @@ function SeriesView({ usage, window: w }: { usage: Usage; window: Window }) {
 export function UsagePage() {
   const [keyId, setKeyId] = useState('');
   const [rangeId, setRangeId] = useState('7d');
-  const range = RANGES.find((r) => r.id === rangeId) ?? RANGES[1]!;
+  const range = RANGES.find((r) => r.id === rangeId) ?? {
+    id: '7d',
+    label: 'last7d' as const,
+    hours: 7 * 24,
+    granularity: 'day' as const,
+  };
   const keys = useLoad(() => dev.keys(), []);
   const usage = useLoad(() => {
     // The window ends at the next whole hour so that requests made right now are inside it.
@@ -106,7 +127,10 @@ export function UsagePage() {
     const from = new Date(end.getTime() - range.hours * 3600_000);
     return dev
       .usage({ key_id: keyId || undefined, from: from.toISOString(), granularity: range.granularity })
-      .then((u) => ({ ...u, window: { fromMs: from.getTime(), endMs: end.getTime(), hourly: range.granularity === 'hour' } }));
+      .then((u) => ({
+        ...u,
+        window: { fromMs: from.getTime(), endMs: end.getTime(), hourly: range.granularity === 'hour' },
+      }));
   }, [keyId, rangeId]);
   const u = usage.data;
   const endpoints = u ? [...u.by_endpoint].sort((a, b) => b.requests - a.requests) : [];
@@ -116,7 +140,11 @@ export function UsagePage() {
       <section class="card filters">
         <div class="field">
           <label for="usage-key">{t('filterKey')}</label>
-          <select id="usage-key" value={keyId} onChange={(e) => setKeyId((e.currentTarget as HTMLSelectElement).value)}>
+          <select
+            id="usage-key"
+            value={keyId}
+            onChange={(e) => setKeyId((e.currentTarget as HTMLSelectElement).value)}
+          >
             <option value="">{t('allKeys')}</option>
             {keys.data?.keys.map((k) => (
               <option key={k.id} value={k.id}>
@@ -128,7 +156,11 @@ export function UsagePage() {
         </div>
         <div class="field">
           <label for="usage-range">{t('range')}</label>
-          <select id="usage-range" value={rangeId} onChange={(e) => setRangeId((e.currentTarget as HTMLSelectElement).value)}>
+          <select
+            id="usage-range"
+            value={rangeId}
+            onChange={(e) => setRangeId((e.currentTarget as HTMLSelectElement).value)}
+          >
             {RANGES.map((r) => (
               <option key={r.id} value={r.id}>
                 {t(r.label)}
@@ -154,7 +186,7 @@ export function UsagePage() {
           {endpoints.length > 0 && (
             <section class="card" aria-labelledby="busiest-title">
               <h2 id="busiest-title">{t('busiest')}</h2>
-              <div class="table-wrap" tabIndex={0} aria-labelledby="busiest-title">
+              <ScrollRegion labelledBy={'busiest-title'}>
                 <table>
                   <thead>
                     <tr>
@@ -179,7 +211,7 @@ export function UsagePage() {
                     ))}
                   </tbody>
                 </table>
-              </div>
+              </ScrollRegion>
             </section>
           )}
           <section class="card" aria-labelledby="errors-title">
@@ -187,7 +219,7 @@ export function UsagePage() {
             {u.recent_errors.length === 0 ? (
               <Empty>{t('noErrors')}</Empty>
             ) : (
-              <div class="table-wrap" tabIndex={0} aria-labelledby="errors-title">
+              <ScrollRegion labelledBy={'errors-title'}>
                 <table>
                   <thead>
                     <tr>
@@ -218,7 +250,7 @@ export function UsagePage() {
                     ))}
                   </tbody>
                 </table>
-              </div>
+              </ScrollRegion>
             )}
           </section>
         </div>

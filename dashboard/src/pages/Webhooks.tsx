@@ -1,6 +1,18 @@
 import { useState } from 'preact/hooks';
 import { ApiFailure, type Delivery, dev, type NewWebhook, WEBHOOK_EVENTS, type Webhook } from '../api.js';
-import { Code, Confirm, Empty, ErrorNote, errorText, type FormEvent, Loading, PageHeader, ShownOnce, useLoad } from '../components/ui.js';
+import {
+  Code,
+  Confirm,
+  Empty,
+  ErrorNote,
+  errorText,
+  type FormEvent,
+  Loading,
+  PageHeader,
+  ScrollRegion,
+  ShownOnce,
+  useLoad,
+} from '../components/ui.js';
 import { dateTime } from '../format.js';
 import { t } from '../i18n.js';
 import { VERIFY_WEBHOOK } from '../snippets.js';
@@ -12,7 +24,8 @@ function RegisterWebhook({ onCreated }: { onCreated: (w: NewWebhook) => void }) 
   const [urlError, setUrlError] = useState<string | null>(null);
   const [failure, setFailure] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
-  const toggle = (e: string) => setEvents(events.includes(e) ? events.filter((x) => x !== e) : [...events, e]);
+  const toggle = (e: string) =>
+    setEvents(events.includes(e) ? events.filter((x) => x !== e) : [...events, e]);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setUrlError(null);
@@ -25,7 +38,10 @@ function RegisterWebhook({ onCreated }: { onCreated: (w: NewWebhook) => void }) 
       onCreated(w);
     } catch (err) {
       // URL problems belong next to the URL field; anything else above the button.
-      if (err instanceof ApiFailure && (err.code === 'INVALID_WEBHOOK_URL' || err.code === 'MISSING_FIELDS' || /url/i.test(err.message))) {
+      if (
+        err instanceof ApiFailure &&
+        (err.code === 'INVALID_WEBHOOK_URL' || err.code === 'MISSING_FIELDS' || /url/i.test(err.message))
+      ) {
         setUrlError(err.message);
         document.getElementById('wh-url')?.focus();
       } else setFailure(err);
@@ -67,7 +83,13 @@ function RegisterWebhook({ onCreated }: { onCreated: (w: NewWebhook) => void }) 
           </p>
           {WEBHOOK_EVENTS.map((ev) => (
             <label key={ev} class="choice">
-              <input type="checkbox" name="events" value={ev} checked={events.includes(ev)} onChange={() => toggle(ev)} />
+              <input
+                type="checkbox"
+                name="events"
+                value={ev}
+                checked={events.includes(ev)}
+                onChange={() => toggle(ev)}
+              />
               <code>{ev}</code>
             </label>
           ))}
@@ -107,7 +129,7 @@ function Deliveries({ webhook }: { webhook: Webhook }) {
       {list.loading && !list.data && <Loading />}
       {list.data && list.data.deliveries.length === 0 && <Empty>{t('noDeliveries')}</Empty>}
       {list.data && list.data.deliveries.length > 0 && (
-        <div class="table-wrap" tabIndex={0} aria-labelledby={titleId}>
+        <ScrollRegion labelledBy={titleId}>
           <table>
             <thead>
               <tr>
@@ -130,15 +152,28 @@ function Deliveries({ webhook }: { webhook: Webhook }) {
                   </td>
                   <td>
                     <span class={`tag dlv-${d.status}`}>{t(`dlv${d.status}`)}</span>
-                    {d.status === 'pending' && d.next_attempt_at && <span class="meta"> · {t('nextAttempt', { at: dateTime(d.next_attempt_at) })}</span>}
+                    {d.status === 'pending' && d.next_attempt_at && (
+                      <span class="meta"> · {t('nextAttempt', { at: dateTime(d.next_attempt_at) })}</span>
+                    )}
                   </td>
                   <td class="num">{d.attempts}</td>
                   <td>
-                    {d.last_status_code !== null ? <code>HTTP {d.last_status_code}</code> : d.last_error ? <span class="meta">{d.last_error}</span> : '—'}
+                    {d.last_status_code !== null ? (
+                      <code>HTTP {d.last_status_code}</code>
+                    ) : d.last_error ? (
+                      <span class="meta">{d.last_error}</span>
+                    ) : (
+                      '—'
+                    )}
                   </td>
                   <td>
                     {d.status !== 'pending' && (
-                      <button type="button" class="btn secondary small" onClick={() => resend(d)} aria-label={`${t('resend')}: ${d.event_type}, ${dateTime(d.created_at)}`}>
+                      <button
+                        type="button"
+                        class="btn secondary small"
+                        onClick={() => resend(d)}
+                        aria-label={`${t('resend')}: ${d.event_type}, ${dateTime(d.created_at)}`}
+                      >
                         {t('resend')}
                       </button>
                     )}
@@ -147,7 +182,7 @@ function Deliveries({ webhook }: { webhook: Webhook }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
     </div>
   );
@@ -181,7 +216,12 @@ function WebhookItem({ webhook, onDelete }: { webhook: Webhook; onDelete: () => 
           <button type="button" class="btn secondary small" onClick={test}>
             {t('sendTest')}
           </button>
-          <button type="button" class="btn secondary small" aria-expanded={open} onClick={() => setOpen(!open)}>
+          <button
+            type="button"
+            class="btn secondary small"
+            aria-expanded={open}
+            onClick={() => setOpen(!open)}
+          >
             {open ? t('hideDeliveries') : t('deliveries')}
           </button>
           <button type="button" class="btn danger small" onClick={onDelete}>
@@ -211,7 +251,14 @@ export function WebhooksPage() {
   return (
     <>
       <PageHeader title={t('webhooksTitle')} lead={t('webhooksLead')} />
-      {created && <ShownOnce key={created.id} title={t('newWebhookTitle')} value={created.secret} warning={t('secretWarning')} />}
+      {created && (
+        <ShownOnce
+          key={created.id}
+          title={t('newWebhookTitle')}
+          value={created.secret}
+          warning={t('secretWarning')}
+        />
+      )}
       <RegisterWebhook
         onCreated={(w) => {
           setCreated(w);

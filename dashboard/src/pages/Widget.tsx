@@ -28,7 +28,13 @@ function WidgetRunner({ apiKey }: { apiKey: string }) {
 
   useEffect(() => {
     const onMessage = async (e: MessageEvent<FrameMessage>) => {
-      if (e.origin !== location.origin || e.source !== frame.current?.contentWindow || typeof e.data !== 'object' || e.data === null) return;
+      if (
+        e.origin !== location.origin ||
+        e.source !== frame.current?.contentWindow ||
+        typeof e.data !== 'object' ||
+        e.data === null
+      )
+        return;
       const msg = e.data;
       if (msg.type === 'opendinar:exit') {
         setPhase('exited');
@@ -43,7 +49,11 @@ function WidgetRunner({ apiKey }: { apiKey: string }) {
         setFrameSrc(null);
         try {
           const res = await bank(apiKey).exchange(msg.publicToken);
-          setConnected({ connection_id: res.connection_id, bank_id: res.bank_id, bank_name: msg.meta.bank_name });
+          setConnected({
+            connection_id: res.connection_id,
+            bank_id: res.bank_id,
+            bank_name: msg.meta.bank_name,
+          });
           setPhase('done');
         } catch (err) {
           setFailure(err);
@@ -76,7 +86,13 @@ function WidgetRunner({ apiKey }: { apiKey: string }) {
           {t('openWidget')}
         </h2>
         <form class="inline-form" onSubmit={open} noValidate>
-          <Field label={t('widgetUser')} name="user_id" hint={t('widgetUserHint')} value={userId} onInput={setUserId} />
+          <Field
+            label={t('widgetUser')}
+            name="user_id"
+            hint={t('widgetUserHint')}
+            value={userId}
+            onInput={setUserId}
+          />
           <button type="submit" class="btn primary" disabled={phase === 'open' || phase === 'exchanging'}>
             {t('openWidget')}
           </button>
@@ -104,7 +120,10 @@ function WidgetRunner({ apiKey }: { apiKey: string }) {
             <code>POST /link/token</code> — {t('widgetUser')}: <code>{userId}</code>
           </li>
           <li>
-            <code>OpenDinar.create({'{'} linkToken, onSuccess {'}'})</code> → <code>POST /connect</code>, <code>GET /connect/status/:session_token</code>
+            <code>
+              OpenDinar.create({'{'} linkToken, onSuccess {'}'})
+            </code>{' '}
+            → <code>POST /connect</code>, <code>GET /connect/status/:session_token</code>
           </li>
           <li>
             <code>POST /connect/exchange</code> → <code>connection_id</code>

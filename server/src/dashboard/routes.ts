@@ -2,8 +2,8 @@ import { existsSync, statSync } from 'node:fs';
 import { dirname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
-import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 
 /** Strict: only our own script and styles, nothing framed, nothing inline. */
 export const DASHBOARD_CSP =
@@ -45,7 +45,14 @@ export interface DashboardOptions {
 /** GET /dashboard and /dashboard/*: the dashboard's static build, index.html for app routes. */
 export const dashboardRoutes: FastifyPluginAsyncTypebox<DashboardOptions> = async (app, opts) => {
   const root = opts.distDir ?? findDashboardDist();
-  await app.register(fastifyStatic, { root, serve: false, decorateReply: true, cacheControl: false, etag: true, lastModified: true });
+  await app.register(fastifyStatic, {
+    root,
+    serve: false,
+    decorateReply: true,
+    cacheControl: false,
+    etag: true,
+    lastModified: true,
+  });
 
   const isFile = (rel: string) => {
     try {
@@ -60,7 +67,10 @@ export const dashboardRoutes: FastifyPluginAsyncTypebox<DashboardOptions> = asyn
       return reply
         .code(503)
         .header('cache-control', 'no-store')
-        .header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'")
+        .header(
+          'content-security-policy',
+          "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'",
+        )
         .type('text/html; charset=utf-8')
         .send(missingPage(root));
     }
@@ -75,7 +85,8 @@ export const dashboardRoutes: FastifyPluginAsyncTypebox<DashboardOptions> = asyn
 
   const handler = async (req: FastifyRequest, reply: FastifyReply) => {
     const rel = normalize((req.params as { '*'?: string })['*'] ?? '').replace(/^([/\\])+/, '');
-    if (rel === '' || rel === 'index.html' || rel.startsWith('..') || rel.split(sep).includes('..')) return sendHtml(reply, 'index.html');
+    if (rel === '' || rel === 'index.html' || rel.startsWith('..') || rel.split(sep).includes('..'))
+      return sendHtml(reply, 'index.html');
     if (rel === 'widget-frame.html') return sendHtml(reply, 'widget-frame.html');
     if (isFile(rel)) {
       // Vite puts content-hashed files under assets/; anything else may change between builds.
@@ -89,6 +100,8 @@ export const dashboardRoutes: FastifyPluginAsyncTypebox<DashboardOptions> = asyn
   };
 
   const schema = { hide: true };
-  app.get('/dashboard', { config: { auth: 'public' }, schema }, (_req, reply) => sendHtml(reply, 'index.html'));
+  app.get('/dashboard', { config: { auth: 'public' }, schema }, (_req, reply) =>
+    sendHtml(reply, 'index.html'),
+  );
   app.get('/dashboard/*', { config: { auth: 'public' }, schema }, handler);
 };

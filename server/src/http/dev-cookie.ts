@@ -32,13 +32,19 @@ export function readCookie(header: string | undefined, name: string): string | n
   return null;
 }
 
-const secureFlag = (app: FastifyInstance) => (app.deps.config.publicUrl.startsWith('https:') ? '; Secure' : '');
+const secureFlag = (app: FastifyInstance) =>
+  app.deps.config.publicUrl.startsWith('https:') ? '; Secure' : '';
 
 /**
  * After a successful login / register: when the caller is the dashboard, also set the session and
  * CSRF cookies. Call with the devses_ token the response carries.
  */
-export function setDashboardSession(app: FastifyInstance, req: FastifyRequest, reply: FastifyReply, sessionToken: string): void {
+export function setDashboardSession(
+  app: FastifyInstance,
+  req: FastifyRequest,
+  reply: FastifyReply,
+  sessionToken: string,
+): void {
   if (req.headers[DASHBOARD_CLIENT_HEADER] !== 'dashboard') return;
   const common = `Path=/; SameSite=Strict; Max-Age=${SESSION_MAX_AGE_S}${secureFlag(app)}`;
   reply.header('set-cookie', [
@@ -64,5 +70,6 @@ export function cookieSessionToken(req: FastifyRequest): string | null {
 export function checkCsrf(app: FastifyInstance, req: FastifyRequest, sessionToken: string): void {
   if (req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS') return;
   const given = req.headers[CSRF_HEADER];
-  if (typeof given !== 'string' || !safeEqual(given, csrfFor(app, sessionToken))) throw new ApiError('INVALID_CSRF_TOKEN');
+  if (typeof given !== 'string' || !safeEqual(given, csrfFor(app, sessionToken)))
+    throw new ApiError('INVALID_CSRF_TOKEN');
 }

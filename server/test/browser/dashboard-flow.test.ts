@@ -2,8 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { createHmac } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
+import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -80,7 +80,8 @@ describe.skipIf(skipBrowserTests)('Developer dashboard in Chromium', () => {
     page.on('console', (m) => {
       // Chromium logs every 4xx answer as "Failed to load resource"; the tests provoke some on purpose
       // (INVALID_EMAIL, an expired session). Script errors, 404s and 5xx still count.
-      if (m.type() === 'error' && !/Failed to load resource: .* status of 4(00|01|09)/.test(m.text())) problems.push(`console: ${m.text()}`);
+      if (m.type() === 'error' && !/Failed to load resource: .* status of 4(00|01|09)/.test(m.text()))
+        problems.push(`console: ${m.text()}`);
     });
     page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
   }, 120_000);
@@ -97,6 +98,10 @@ describe.skipIf(skipBrowserTests)('Developer dashboard in Chromium', () => {
   /** Screenshot at desktop and phone width, then the axe check; the page stays at desktop width. */
   async function capture(name: string): Promise<void> {
     await page.waitForLoadState('networkidle');
+    // Toasts from earlier steps would cover the page in the pictures.
+    await page.locator('.toast-close').evaluateAll((buttons) => {
+      for (const b of buttons) (b as HTMLButtonElement).click();
+    });
     await page.screenshot({ path: `${SHOTS}${name}-desktop.png`, fullPage: true });
     await page.setViewportSize({ width: 390, height: 844 });
     await page.waitForTimeout(150);
@@ -109,7 +114,10 @@ describe.skipIf(skipBrowserTests)('Developer dashboard in Chromium', () => {
         : [...document.querySelectorAll('body *')]
             .filter((el) => el.getBoundingClientRect().right > 391 && !el.closest('.table-wrap, pre'))
             .slice(-5)
-            .map((el) => `${el.tagName.toLowerCase()}.${el.className}: ${Math.round(el.getBoundingClientRect().right)}`),
+            .map(
+              (el) =>
+                `${el.tagName.toLowerCase()}.${el.className}: ${Math.round(el.getBoundingClientRect().right)}`,
+            ),
     );
     expect(wide, `${name} fits 390px`).toEqual([]);
     expect(await a11yViolations(page), `${name} at phone width`).toEqual([]);
@@ -222,16 +230,21 @@ describe.skipIf(skipBrowserTests)('Developer dashboard in Chromium', () => {
     await page.waitForURL(/\/dashboard\/explorer\/accounts\/acc_/);
     const rows = page.locator('table.txns tbody tr');
     await rows.first().waitFor();
-    const [shown, total] = ((await page.locator('table.txns').locator('xpath=../preceding-sibling::p[1]').textContent()) ?? '').match(/\d+/g)?.map(Number) ?? [];
+    const [shown, total] =
+      ((await page.locator('table.txns').locator('xpath=../preceding-sibling::p[1]').textContent()) ?? '')
+        .match(/\d+/g)
+        ?.map(Number) ?? [];
     expect(shown).toBe(Math.min(50, total ?? 0));
     expect(await rows.count()).toBe(shown);
     await page.locator('.stats dd').first().waitFor();
 
-    await page.getByLabel('Kategorija').selectOption('groceries');
+    // Filter by the category of the newest transaction (whatever this generated account holds).
+    const category = (await page.locator('table.txns tbody tr td:nth-child(3)').first().textContent()) ?? '';
+    await page.getByLabel('Kategorija').selectOption(category);
     await page.getByRole('button', { name: 'Primeni filtere' }).click();
     await expect
       .poll(async () => new Set(await page.locator('table.txns tbody tr td:nth-child(3)').allTextContents()))
-      .toEqual(new Set(['groceries']));
+      .toEqual(new Set([category]));
 
     await page.getByRole('button', { name: 'Osveži iz banke' }).click();
     await page.locator('.toast', { hasText: 'Osveženo' }).waitFor();
@@ -290,8 +303,18 @@ describe.skipIf(skipBrowserTests)('Developer dashboard in Chromium', () => {
   });
 
   it('shows usage of the requests made above, and switches to English', async () => {
+    // One failing call, to see it among the recent errors with its request id and code.
+    const failed = await fetch(`${server.url}/accounts/acc_nope/balance`, {
+      headers: { authorization: `Bearer ${sandboxKey}` },
+    });
+    const failedId = failed.headers.get('x-request-id') ?? '';
+    expect(((await failed.json()) as { error_code: string }).error_code).toBe('ACCOUNT_NOT_FOUND');
     await server.t.app.usage.flush();
     await nav(/Korišćenje/);
+    const recent = page.locator('section', { hasText: 'Poslednje greške' }).locator('tbody');
+    await expect.poll(() => recent.textContent()).toContain(failedId);
+    expect(await recent.textContent()).toContain('ACCOUNT_NOT_FOUND');
+    expect(await page.locator('[data-stat="error-rate"]').textContent()).not.toBe('0%');
     await expect
       .poll(async () =>
         Number((await page.locator('[data-stat="total"]').textContent())?.replace(/\D/g, '') || 0),
@@ -304,6 +327,10 @@ describe.skipIf(skipBrowserTests)('Developer dashboard in Chromium', () => {
     expect(endpoints).toContain('POST /connect/exchange');
     expect(endpoints).toContain('GET /accounts/:id/transactions');
     await page.locator('.chart canvas').first().waitFor();
+    // Filter by key: the sign-up key made every request above.
+    const option = page.locator('#usage-key option', { hasText: sandboxKey.slice(0, 12) });
+    await page.getByLabel('Ključ').selectOption((await option.getAttribute('value')) ?? '');
+    await expect.poll(() => recent.textContent()).toContain(failedId);
     await capture('usage');
 
     await page.getByRole('button', { name: 'English' }).click();
