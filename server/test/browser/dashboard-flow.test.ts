@@ -385,6 +385,19 @@ describe.skipIf(skipBrowserTests)('Developer dashboard in Chromium', () => {
     await page.waitForURL(/\/dashboard\/usage$/);
     expect(await heading().textContent()).toBe('Usage');
 
+    // A new session holds no key in memory: the explorer asks for one (a revoked key is refused).
+    await nav(/Sandbox explorer/);
+    await page.getByRole('heading', { name: 'Choose a sandbox key for the explorer' }).waitFor();
+    await capture('explorer-key-gate');
+    await page.getByLabel('Paste a sandbox key').fill(sandboxKey);
+    await page.getByRole('button', { name: 'Use key' }).click();
+    await expect.poll(() => page.locator('.field-error').textContent()).toContain('revoked');
+    await page.getByRole('button', { name: 'Generate an explorer key' }).click();
+    const explorerKey = (await page.getByTestId('secret-value').textContent()) ?? '';
+    expect(explorerKey).toMatch(/^od_test_sk_/);
+    await page.getByRole('heading', { name: 'Connections' }).waitFor();
+    expect(await page.locator('.key-in-use').textContent()).toContain(explorerKey.slice(0, 15));
+
     await page.getByRole('button', { name: 'Log out' }).click();
     await page.waitForURL(/\/dashboard\/login/);
     expect((await context.cookies()).find((c) => c.name === 'od_devses')).toBeUndefined();
