@@ -106,7 +106,11 @@ export async function runFullFlow(
       method: 'POST',
       url: '/connect',
       headers: keyAuth,
-      payload: { bank_id: 'raiffeisen', user_id: `user_${label}`, redirect_url: 'https://app.example.rs/done' },
+      payload: {
+        bank_id: 'raiffeisen',
+        user_id: `user_${label}`,
+        redirect_url: 'https://app.example.rs/done',
+      },
     },
     201,
   );
@@ -174,7 +178,11 @@ export async function runFullFlow(
   );
   const pendingSession = viaLink.session_token as string;
   secrets.push({ name: 'link connect session', value: pendingSession });
-  await call(app, { method: 'GET', url: `/connect/status/${pendingSession}`, headers: bearer(linkToken) }, 200);
+  await call(
+    app,
+    { method: 'GET', url: `/connect/status/${pendingSession}`, headers: bearer(linkToken) },
+    200,
+  );
 
   const hook = await call(
     app,

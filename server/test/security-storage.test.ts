@@ -128,7 +128,10 @@ describe('secrets at rest', () => {
       expect(() => box.open(conn?.grant_enc ?? '')).not.toThrow();
 
       const open = (
-        dump.get('connect_sessions') as { public_token_hash: string | null; public_token_enc: string | null }[]
+        dump.get('connect_sessions') as {
+          public_token_hash: string | null;
+          public_token_enc: string | null;
+        }[]
       ).find((s) => s.public_token_hash === sha256Hex(tenant.openPublicToken));
       expect(open?.public_token_enc).toMatch(/^v1\./);
       expect(box.open(open?.public_token_enc ?? '')).toBe(tenant.openPublicToken);
