@@ -21,6 +21,27 @@ export interface DbHandle {
 // BIGINT (int8) and COUNT(*) come back from pg as strings; money and counts fit in a double.
 pg.types.setTypeParser(20, (v) => Number(v));
 
+/**
+ * Kysely prepares every query afresh; preparing costs about as much as running a small indexed
+ * query, so reuse statements by SQL text (queries are parameterised, so the set of texts is small).
+ * Kysely runs one statement at a time on its single SQLite connection, so sharing them is safe.
+ */
+function withStatementCache(sqlite: SQLite.Database) {
+  const cache = new Map<string, SQLite.Statement>();
+  return {
+    prepare(text: string): SQLite.Statement {
+      let stmt = cache.get(text);
+      if (!stmt) {
+        stmt = sqlite.prepare(text);
+        if (cache.size >= 1000) cache.clear(); // bulk inserts vary in text; keep the cache bounded
+        cache.set(text, stmt);
+      }
+      return stmt;
+    },
+    close: () => sqlite.close(),
+  };
+}
+
 export interface CreateDbOptions {
   /** PostgreSQL schema to use as search_path (tests use one schema each). */
   schema?: string;
@@ -36,7 +57,7 @@ export function createDb(config: DatabaseConfig, options: CreateDbOptions = {}):
     sqlite.pragma('synchronous = NORMAL');
     sqlite.pragma('busy_timeout = 5000');
     sqlite.pragma('foreign_keys = ON');
-    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
     return { db, dialect: 'sqlite', close: () => db.destroy() };
   }
   const pool = new pg.Pool({
