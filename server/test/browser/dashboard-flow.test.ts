@@ -76,11 +76,12 @@ describe.skipIf(skipBrowserTests)('Developer dashboard in Chromium', () => {
     receiverUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hooks/opendinar`;
     browser = await launchChromium();
     context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
     page = await context.newPage();
     page.on('console', (m) => {
       // Chromium logs every 4xx answer as "Failed to load resource"; the tests provoke some on purpose
       // (INVALID_EMAIL, an expired session). Script errors, 404s and 5xx still count.
-      if (m.type() === 'error' && !/Failed to load resource: .* status of 4(00|01|09)/.test(m.text()))
+      if (m.type() === 'error' && !/Failed to load resource: .* status of 4(00|01|09|29)/.test(m.text()))
         problems.push(`console: ${m.text()}`);
     });
     page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
@@ -193,6 +194,12 @@ describe.skipIf(skipBrowserTests)('Developer dashboard in Chromium', () => {
       sameSite: 'Strict',
       path: '/',
     });
+    await page
+      .locator('.once')
+      .getByRole('button', { name: /Kopiraj/ })
+      .click();
+    await page.locator('.toast', { hasText: 'Kopirano' }).waitFor();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(sandboxKey);
     await capture('overview');
   });
 
@@ -401,6 +408,21 @@ describe.skipIf(skipBrowserTests)('Developer dashboard in Chromium', () => {
     await page.getByRole('button', { name: 'Log out' }).click();
     await page.waitForURL(/\/dashboard\/login/);
     expect((await context.cookies()).find((c) => c.name === 'od_devses')).toBeUndefined();
+
+    // Too many failed logins for one email: RATE_LIMIT_EXCEEDED, with its Retry-After counting down.
+    await page.getByLabel('Email').fill('nobody@example.rs');
+    await page.getByLabel('Password').fill('not-the-password');
+    const submit = page.getByRole('button', { name: 'Log in' });
+    for (let i = 0; i < 6; i++) {
+      await submit.click();
+      await expect.poll(() => page.locator('.field-error, .note.error').count()).toBeGreaterThan(0);
+      if ((await page.locator('.note.error').count()) > 0) break;
+    }
+    await expect
+      .poll(() => page.locator('.note.error').textContent())
+      .toMatch(/Too many attempts\. Try again in \d+ s\./);
+    expect(await submit.isDisabled()).toBe(true);
+    await capture('login-rate-limited');
   });
 
   it('logged no console errors on any page', () => {
