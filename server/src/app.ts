@@ -13,6 +13,7 @@ import { healthRoutes } from './health/routes.js';
 import { registerAuth } from './http/auth.js';
 import { registerErrorHandling, sendError, toApiError } from './http/error-handler.js';
 import { registerJsonParser } from './http/json-parser.js';
+import { safeLoggerOptions } from './http/logging.js';
 import type { AppDeps } from './http/principals.js';
 import { requestIdFor } from './http/request-id.js';
 import { sandboxRoutes } from './sandbox/routes.js';
@@ -28,7 +29,7 @@ export interface BuildOptions {
 /** The whole HTTP surface over the given dependencies; main.ts and tests both build it here. */
 export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: options.logger ?? false,
+    logger: safeLoggerOptions(options.logger),
     genReqId: requestIdFor,
     requestIdHeader: false,
     requestIdLogLabel: 'request_id',

@@ -37,15 +37,8 @@ async function main(): Promise<void> {
 
   const app = await buildApp(
     { db: handle.db, dialect: handle.dialect, clock, config, box },
-    {
-      logger: {
-        level: config.logLevel,
-        redact: {
-          paths: ['req.headers.authorization', 'req.headers.cookie', '*.password', '*.secret', '*.key'],
-          censor: '[redacted]',
-        },
-      },
-    },
+    // buildApp adds the redaction and URL scrubbing (http/logging.ts).
+    { logger: { level: config.logLevel } },
   );
 
   // SIGTERM/SIGINT: stop accepting, drain in-flight requests, stop background work, close the database.

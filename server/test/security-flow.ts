@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, InjectOptions } from 'fastify';
 import { expect } from 'vitest';
 import type { AppDeps } from '../src/http/principals.js';
 import { runDispatcherOnce } from '../src/webhooks/dispatcher.js';
@@ -30,14 +30,11 @@ export interface Tenant {
 
 export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 
-type Inject = FastifyInstance['inject'];
-type Options = Parameters<Inject>[0] & object;
-
 async function call(
   app: FastifyInstance,
-  opts: Options,
+  opts: InjectOptions,
   status: number,
-): Promise<Record<string, unknown> & Record<string, never>> {
+): Promise<Record<string, unknown>> {
   const res = await app.inject(opts);
   if (res.statusCode !== status) {
     throw new Error(`${String(opts.method)} ${String(opts.url)}: ${res.statusCode} ${res.body}`);
