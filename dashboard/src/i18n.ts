@@ -45,7 +45,7 @@ const en = {
   errINVALID_EMAIL: 'Enter a valid email address, e.g. ana@example.rs.',
   errPASSWORD_TOO_SHORT: 'The password must be at least 8 characters.',
   errINVALID_CREDENTIALS: 'The email or password is incorrect.',
-  errRATE_LIMIT_EXCEEDED: 'Too many attempts. Try again in {s} s.',
+  errRATE_LIMIT_EXCEEDED: 'Too many attempts. Try again in {s}.',
   errMISSING_FIELDS: 'Fill in this field.',
   errNETWORK_ERROR: 'The server cannot be reached. Check your connection.',
   errorSummary: 'The form has errors:',
@@ -275,7 +275,7 @@ const sr: Record<Key, string> = {
   errINVALID_EMAIL: 'Unesite ispravnu email adresu, npr. ana@example.rs.',
   errPASSWORD_TOO_SHORT: 'Lozinka mora imati najmanje 8 znakova.',
   errINVALID_CREDENTIALS: 'Email ili lozinka nisu ispravni.',
-  errRATE_LIMIT_EXCEEDED: 'Previše pokušaja. Pokušajte ponovo za {s} s.',
+  errRATE_LIMIT_EXCEEDED: 'Previše pokušaja. Pokušajte ponovo za {s}.',
   errMISSING_FIELDS: 'Popunite ovo polje.',
   errNETWORK_ERROR: 'Server nije dostupan. Proverite vezu.',
   errorSummary: 'Obrazac ima greške:',
@@ -490,3 +490,8 @@ export function hasKey(key: string): key is Key {
 }
 
 export const locale = () => (lang.value === 'sr' ? 'sr-Latn-RS' : 'en-GB');
+
+/** A Retry-After wait in words: seconds up to 90, whole minutes beyond. */
+export function waitFor(seconds: number): string {
+  return seconds > 90 ? `${Math.ceil(seconds / 60)} min` : `${seconds} s`;
+}

@@ -1,7 +1,7 @@
 import type { ComponentChildren, JSX } from 'preact';
 import { useCallback, useEffect, useId, useRef, useState } from 'preact/hooks';
 import { ApiFailure } from '../api.js';
-import { hasKey, t } from '../i18n.js';
+import { hasKey, t, waitFor } from '../i18n.js';
 import { href, navigate } from '../router.js';
 import { toast } from '../state.js';
 
@@ -27,7 +27,7 @@ export function Link(props: {
 export function errorText(e: unknown): string {
   if (e instanceof ApiFailure) {
     const key = `err${e.code}`;
-    if (hasKey(key)) return t(key, { s: e.retryAfter ?? 60 });
+    if (hasKey(key)) return t(key, { s: waitFor(e.retryAfter ?? 60) });
     return e.message;
   }
   return e instanceof Error ? e.message : String(e);

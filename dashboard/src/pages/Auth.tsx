@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiFailure, dev } from '../api.js';
 import { AuthLayout } from '../components/Layout.js';
 import { ErrorNote, errorText, Field, type FormEvent, Link } from '../components/ui.js';
-import { t } from '../i18n.js';
+import { t, waitFor } from '../i18n.js';
 import { navigate, queryParam } from '../router.js';
 import { developer, freshKey, sessionNotice, setExplorerKey } from '../state.js';
 
@@ -69,7 +69,7 @@ function FormErrors({ form, cooldown }: { form?: string; cooldown: number }) {
   if (!form) return null;
   return (
     <p class="note error" role="alert">
-      {cooldown > 0 ? t('errRATE_LIMIT_EXCEEDED', { s: cooldown }) : form}
+      {cooldown > 0 ? t('errRATE_LIMIT_EXCEEDED', { s: waitFor(cooldown) }) : form}
     </p>
   );
 }
