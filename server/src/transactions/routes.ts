@@ -39,6 +39,8 @@ export const transactionRoutes: FastifyPluginAsyncTypebox = async (app) => {
         // rather than letting the union make every page try both.
         const page = await syncTransactions(app.deps, account, { cursor: q.cursor, limit: q.limit ?? 100 });
         // Set only once the page exists: an error thrown before must keep the error serializer.
+        // A custom serializer skips Fastify's JSON content-type default: set it ourselves.
+        reply.type('application/json; charset=utf-8');
         reply.serializer(reply.compileSerializationSchema(SyncResponseSchema));
         return page;
       }
@@ -58,6 +60,7 @@ export const transactionRoutes: FastifyPluginAsyncTypebox = async (app) => {
         ...(q.category && { category: q.category }),
       };
       const { rows, total } = await listTransactions(db, account.id, filter);
+      reply.type('application/json; charset=utf-8');
       reply.serializer(reply.compileSerializationSchema(TransactionListSchema));
       return { transactions: rows.map(toTransactionJson), total, has_more: offset + rows.length < total };
     },
