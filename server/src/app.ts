@@ -75,6 +75,9 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
     allowedHeaders: ['authorization', 'content-type', 'x-request-id'],
     exposedHeaders: ['x-request-id', 'retry-after'],
     maxAge: 600,
+    // A bare OPTIONS (no Origin / Access-Control-Request-Method) would otherwise get a text/plain
+    // 400 "Invalid Preflight Request", the one answer outside the documented error shape.
+    strictPreflight: false,
   });
   registerJsonParser(app);
   registerErrorHandling(app);
