@@ -62,7 +62,9 @@ export function safeLoggerOptions(given: LoggerOption): LoggerOption {
         remoteAddress: req.ip,
         remotePort: req.socket?.remotePort,
       }),
-      err: (err: Error) => {
+      // Anything can be thrown; only Errors have a message and stack to scrub.
+      err: (err: unknown) => {
+        if (!(err instanceof Error)) return { message: scrubSecrets(String(err)) };
         const out = stdSerializers.err(err);
         out.message = scrubSecrets(out.message);
         if (out.stack) out.stack = scrubSecrets(out.stack);
