@@ -211,6 +211,8 @@ function AccountData({ apiKey, accountId }: { apiKey: string; accountId: string 
   const [syncing, setSyncing] = useState(false);
   const balance = useLoad(() => api.balance(accountId), [apiKey, accountId, version]);
   const recurring = useLoad(() => api.recurring(accountId), [apiKey, accountId, version]);
+  const accounts = useLoad(() => api.accounts(), [apiKey]);
+  const account = accounts.data?.accounts.find((a) => a.id === accountId);
   const currency = balance.data?.currency ?? 'RSD';
   const sync = async () => {
     setSyncing(true);
@@ -235,6 +237,12 @@ function AccountData({ apiKey, accountId }: { apiKey: string; accountId: string 
             {t('forceRefresh')}
           </button>
         </div>
+        {account && (
+          <p class="meta" data-testid="account-meta">
+            <strong>{account.name}</strong> · {account.bank_id} · {account.type} ·{' '}
+            <code>{account.account_number}</code>
+          </p>
+        )}
         {balance.error !== null && <ErrorNote error={balance.error} onRetry={balance.reload} />}
         {balance.loading && !balance.data && <Loading />}
         {balance.data && (

@@ -376,6 +376,22 @@ describe.skipIf(skipBrowserTests)('Developer dashboard in Chromium', () => {
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
   });
 
+  it('phone: the menu button opens the navigation and a link closes it', async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    const menu = page.getByRole('button', { name: /^(Menu|Meni)$/ });
+    const links = page.getByRole('navigation').getByRole('link');
+    expect(await links.first().isVisible()).toBe(false);
+    await menu.click();
+    expect(await menu.getAttribute('aria-expanded')).toBe('true');
+    expect(await links.count()).toBe(6);
+    await page.screenshot({ path: `${SHOTS}menu-open-phone.png` });
+    expect(await a11yViolations(page)).toEqual([]);
+    await links.nth(1).click();
+    await page.waitForURL(/\/dashboard\/keys$/);
+    expect(await menu.getAttribute('aria-expanded')).toBe('false');
+    await page.setViewportSize({ width: 1280, height: 800 });
+  });
+
   it('an expired session returns to the login page and back to where the user was', async () => {
     await page.goto(url('webhooks'));
     await heading().waitFor();
