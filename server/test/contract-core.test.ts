@@ -530,3 +530,87 @@ describe('Sandbox auth page', () => {
     expect(page.body).toContain('Odobri pristup');
   });
 });
+
+describe('JSON in and out (API.md: Conventions)', () => {
+  it.each([
+    '/banks',
+    '/banks/erste',
+    '/accounts',
+    '/accounts?bank_id=erste',
+    '/connections',
+    '/accounts/acc_rai_001/balance',
+    '/accounts/acc_rai_001/identity',
+    '/accounts/acc_rai_001/transactions',
+    '/accounts/acc_rai_001/transactions?limit=5&category=groceries',
+    '/accounts/acc_rai_001/transactions?cursor=',
+    '/accounts/acc_rai_001/transactions?cursor=&limit=5',
+    '/accounts/acc_rai_001/recurring',
+    '/openapi.json',
+    '/healthz',
+  ])('GET %s answers application/json', async (url) => {
+    const res = await get(url);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toMatch(/^application\/json/);
+    expect(() => JSON.parse(res.body)).not.toThrow();
+  });
+
+  it('OPTIONS (a bare preflight, no Origin) never answers a non-JSON error page', async () => {
+    for (const url of ['/banks', '/accounts', '/nope']) {
+      const res = await t.app.inject({ method: 'OPTIONS', url });
+      if (res.statusCode >= 400) {
+        expect(res.headers['content-type'], url).toMatch(/^application\/json/);
+        expect(res.json().error_code, url).toEqual(expect.any(String));
+      } else {
+        expect(res.body, url).toBe('');
+      }
+    }
+  });
+
+  it('a browser preflight from any origin is allowed for the documented methods and headers', async () => {
+    const res = await t.app.inject({
+      method: 'OPTIONS',
+      url: '/connect',
+      headers: {
+        origin: 'https://shop.example.rs',
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'authorization,content-type',
+      },
+    });
+    expect(res.statusCode).toBe(204);
+    expect(res.headers['access-control-allow-origin']).toBe('https://shop.example.rs');
+    expect(String(res.headers['access-control-allow-methods'])).toMatch(/POST/);
+    expect(String(res.headers['access-control-allow-headers']).toLowerCase()).toMatch(/authorization/);
+  });
+
+  it('the OpenAPI document lists every documented path', async () => {
+    const paths = Object.keys((await get('/openapi.json', null)).json().paths);
+    for (const p of [
+      '/banks',
+      '/banks/{id}',
+      '/connect',
+      '/connect/status/{session_token}',
+      '/connect/exchange',
+      '/connections',
+      '/connections/{id}',
+      '/accounts',
+      '/accounts/{id}/balance',
+      '/accounts/{id}/identity',
+      '/accounts/{id}/sync',
+      '/accounts/{id}/transactions',
+      '/accounts/{id}/recurring',
+      '/sandbox/authorize',
+      '/sandbox/connections',
+      '/developers/register',
+      '/developers/login',
+      '/developers/logout',
+      '/developers/me',
+      '/developers/keys',
+      '/developers/keys/{id}',
+      '/developers/usage',
+      '/developers/webhooks',
+      '/developers/webhooks/{id}',
+    ]) {
+      expect(paths, p).toContain(p);
+    }
+  });
+});

@@ -450,3 +450,51 @@ describe('POST /sandbox/connections (API.md)', () => {
     expectError(await get(`/accounts/${acc}/balance`), 'ACCOUNT_NOT_FOUND', 'ITEM_ERROR', 404);
   });
 });
+
+describe('Cursors survive a server restart; posted pending transactions leave list mode', () => {
+  it('a cursor from one server works on a second one over the same database', async () => {
+    const a = await createTestApp();
+    const { buildApp } = await import('../src/app.js');
+    const handle = a.database.connect();
+    const b = await buildApp({ ...a.deps, db: handle.db });
+    await b.ready();
+    try {
+      const first = (
+        await a.app.inject({ method: 'GET', url: '/accounts/acc_ers_001/transactions?cursor=&limit=500', headers: auth(MANI_KEY) })
+      ).json() as SyncPage;
+      let page = first;
+      while (page.has_more) {
+        page = (
+          await a.app.inject({
+            method: 'GET',
+            url: `/accounts/acc_ers_001/transactions?cursor=${encodeURIComponent(page.next_cursor)}&limit=500`,
+            headers: auth(MANI_KEY),
+          })
+        ).json() as SyncPage;
+      }
+      a.clock.advance(2 * 24 * 3600_000);
+      const refreshed = await b.inject({ method: 'POST', url: '/accounts/acc_ers_001/sync', headers: auth(MANI_KEY) });
+      expect(refreshed.statusCode).toBe(200);
+      const delta = await b.inject({
+        method: 'GET',
+        url: `/accounts/acc_ers_001/transactions?cursor=${encodeURIComponent(page.next_cursor)}`,
+        headers: auth(MANI_KEY),
+      });
+      expect(delta.statusCode).toBe(200);
+      const d = delta.json() as SyncPage;
+      expect(d.added.length).toBe(refreshed.json().added_count);
+      // Removed (posted) pending ids are gone from list mode; their posted twins name them.
+      const list = (
+        await b.inject({ method: 'GET', url: '/accounts/acc_ers_001/transactions?limit=200', headers: auth(MANI_KEY) })
+      ).json().transactions as Txn[];
+      for (const { id } of d.removed) {
+        expect(list.some((x) => x.id === id)).toBe(false);
+        expect(list.some((x) => x.pending_transaction_id === id && x.pending === 0)).toBe(true);
+      }
+    } finally {
+      await b.close();
+      await handle.close();
+      await a.close();
+    }
+  });
+});

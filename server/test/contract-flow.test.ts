@@ -426,3 +426,82 @@ describe('Connections, revocation and the webhooks they fire', () => {
     ]);
   });
 });
+
+describe('API.md behaviour: exactly-once exchange, retried webhooks, auth_url from OPENDINAR_PUBLIC_URL', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp({ env: { OPENDINAR_PUBLIC_URL: 'https://api.opendinar.com' } });
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('auth_url is built on OPENDINAR_PUBLIC_URL and the sandbox page has a login form', async () => {
+    const s = (
+      await t.app.inject({
+        method: 'POST',
+        url: '/connect',
+        headers: auth(MANI_KEY),
+        payload: { bank_id: 'aik', user_id: 'u', redirect_url: 'https://app.example.com/' },
+      })
+    ).json();
+    expect(s.auth_url.startsWith('https://api.opendinar.com/sandbox/auth.html?session_token=sess_')).toBe(true);
+    const page = await t.app.inject({ method: 'GET', url: `/sandbox/auth.html?session_token=${s.session_token}` });
+    expect(page.body).toMatch(/<input[^>]+name="username"/);
+    expect(page.body).toMatch(/<input[^>]+type="password"/);
+    expect(page.body).toContain('Odobri pristup');
+  });
+
+  it('concurrent exchanges of one public token: exactly one connection', async () => {
+    const started = await t.app.inject({
+      method: 'POST',
+      url: '/connect',
+      headers: auth(MANI_KEY),
+      payload: { bank_id: 'erste', user_id: 'race', redirect_url: 'https://app.example.com/' },
+    });
+    const p = (
+      await t.app.inject({ method: 'POST', url: '/sandbox/authorize', payload: { session_token: started.json().session_token } })
+    ).json().public_token;
+    const results = await Promise.all(
+      Array.from({ length: 6 }, () =>
+        t.app.inject({ method: 'POST', url: '/connect/exchange', headers: auth(MANI_KEY), payload: { public_token: p } }),
+      ),
+    );
+    expect(results.filter((r) => r.statusCode === 200)).toHaveLength(1);
+    for (const r of results.filter((x) => x.statusCode !== 200)) {
+      expectError(r, 'PUBLIC_TOKEN_ALREADY_USED', 'ITEM_ERROR', 410, 'https://api.opendinar.com');
+    }
+    const conns = (await t.app.inject({ method: 'GET', url: '/connections', headers: auth(MANI_KEY) })).json().connections;
+    expect(conns.filter((c: { user_id: string }) => c.user_id === 'race')).toHaveLength(1);
+  });
+
+  it('a non-2xx answer is retried later with the same signed body', async () => {
+    const receiver = await startReceiver(() => 500);
+    try {
+      const { headers } = await createDevSession(t.deps.db, t.clock, { developerId: 'dev_mani_app' });
+      const secret = (
+        await t.app.inject({ method: 'POST', url: '/developers/webhooks', headers, payload: { url: receiver.url } })
+      ).json().secret;
+      await t.app.inject({ method: 'DELETE', url: '/connections/conn_aik_001', headers: auth(MANI_KEY) });
+      const first = await runDispatcherOnce(t.deps);
+      expect(first).toMatchObject({ claimed: 1, retrying: 1 });
+      expect(receiver.received).toHaveLength(1);
+      // Not due again at once…
+      expect((await runDispatcherOnce(t.deps)).claimed).toBe(0);
+      // …but after the backoff.
+      receiver.setResponder(() => 200);
+      t.clock.advance(3600_000);
+      expect(await runDispatcherOnce(t.deps)).toMatchObject({ claimed: 1, succeeded: 1 });
+      expect(receiver.received).toHaveLength(2);
+      const [a, b] = receiver.received.map((r) => r.raw.toString('utf8'));
+      expect(JSON.parse(b ?? '')).toEqual(JSON.parse(a ?? ''));
+      expect(JSON.parse(b ?? '')).toMatchObject({ webhook_code: 'CONNECTION_REVOKED', connection_id: 'conn_aik_001' });
+      const sig = String(receiver.received[1]?.headers['opendinar-signature']);
+      expect(verifyWebhook(secret, b ?? '', sig)).toBe(true);
+      // Signed at delivery time, so a receiver's 5-minute replay window accepts a late retry.
+      expect(Number(sig.slice(2, sig.indexOf(',')))).toBe(Math.floor(t.clock.now().getTime() / 1000));
+    } finally {
+      await receiver.close();
+    }
+  });
+});

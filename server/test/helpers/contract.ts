@@ -12,6 +12,7 @@ export function expectError(
   code: string,
   type: 'AUTH_ERROR' | 'INVALID_REQUEST' | 'ITEM_ERROR' | 'API_ERROR',
   status: number,
+  publicUrl = PUBLIC_URL,
 ): Record<string, unknown> {
   const body = res.json() as Record<string, unknown>;
   expect({ status: res.statusCode, code: body.error_code, type: body.error_type }).toEqual({
@@ -20,7 +21,7 @@ export function expectError(
     type,
   });
   expect(Object.keys(body).sort()).toEqual(['docs', 'error_code', 'error_message', 'error_type', 'request_id']);
-  expect(body.docs).toBe(`${PUBLIC_URL}/docs#${code.toLowerCase()}`);
+  expect(body.docs).toBe(`${publicUrl}/docs#${code.toLowerCase()}`);
   expect(typeof body.error_message).toBe('string');
   expect((body.error_message as string).length).toBeGreaterThan(0);
   expect(body.request_id).toBe(res.headers['x-request-id']);
