@@ -16,6 +16,7 @@ import { registerJsonParser } from './http/json-parser.js';
 import { safeLoggerOptions } from './http/logging.js';
 import type { AppDeps } from './http/principals.js';
 import { requestIdFor } from './http/request-id.js';
+import { registerSecurityHeaders } from './http/security-headers.js';
 import { sandboxRoutes } from './sandbox/routes.js';
 import { transactionRoutes } from './transactions/routes.js';
 import { registerUsageRecording } from './usage/plugin.js';
@@ -32,7 +33,6 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
     logger: safeLoggerOptions(options.logger),
     genReqId: requestIdFor,
     requestIdHeader: false,
-    requestIdLogLabel: 'request_id',
     bodyLimit: 1024 * 1024,
     return503OnClosing: true,
     trustProxy: deps.config.trustProxy,
@@ -81,6 +81,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   });
   registerJsonParser(app);
   registerErrorHandling(app);
+  registerSecurityHeaders(app);
   registerAuth(app);
   registerUsageRecording(app);
   await registerDocs(app);

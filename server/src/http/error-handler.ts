@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ApiError, type ErrorCode, errorBody } from '../errors.js';
+import { applySecurityHeaders } from './security-headers.js';
 
 interface ValidationIssue {
   keyword: string;
@@ -81,10 +82,10 @@ export function sendError(req: FastifyRequest, reply: FastifyReply, err: ApiErro
   req.errorCode = err.code;
   reply.header('x-request-id', req.id);
   for (const [name, value] of Object.entries(err.headers)) reply.header(name, value);
-  return reply
-    .code(err.status)
-    .type('application/json; charset=utf-8')
-    .send(errorBody(err, req.server.deps.config.publicUrl, req.id));
+  reply.code(err.status).type('application/json; charset=utf-8');
+  // Malformed URLs reach here without running any hook, so set the baseline headers directly too.
+  applySecurityHeaders(reply);
+  return reply.send(errorBody(err, req.server.deps.config.publicUrl, req.id));
 }
 
 /** Every failure leaves in the documented shape; unexpected ones are logged, never leaked. */
