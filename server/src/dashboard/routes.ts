@@ -1,9 +1,9 @@
-import { existsSync, statSync } from 'node:fs';
-import { dirname, join, normalize, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { statSync } from 'node:fs';
+import { join, normalize, sep } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { workspaceDist } from '../repo-paths.js';
 
 /** Strict: only our own script and styles, nothing framed, nothing inline. */
 export const DASHBOARD_CSP =
@@ -21,15 +21,8 @@ export const WIDGET_FRAME_CSP =
 
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 
-/** dashboard/dist, found from this module both in src/ (tsx) and in the bundled dist/main.js. */
-export function findDashboardDist(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (let i = 0; i < 6; i++) {
-    if (existsSync(join(dir, 'dashboard', 'package.json'))) return join(dir, 'dashboard', 'dist');
-    dir = dirname(dir);
-  }
-  return join(process.cwd(), 'dashboard', 'dist');
-}
+/** dashboard/dist, both under tsx and in the bundled dist/main.js. */
+export const findDashboardDist = (): string => workspaceDist('dashboard');
 
 const missingPage = (distDir: string) => `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>OpenDinar dashboard not built</title></head>

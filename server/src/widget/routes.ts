@@ -1,13 +1,12 @@
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { ApiError } from '../errors.js';
+import { workspaceDist } from '../repo-paths.js';
 
 /** widget/dist/opendinar.js, built by `npm run build` (or the server's prestart/pretest). */
-export const WIDGET_BUNDLE_PATH = fileURLToPath(
-  new URL('../../../widget/dist/opendinar.js', import.meta.url),
-);
+export const WIDGET_BUNDLE_PATH = join(workspaceDist('widget'), 'opendinar.js');
 
 interface Bundle {
   body: Buffer;
