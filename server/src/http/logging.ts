@@ -64,11 +64,10 @@ export function safeLoggerOptions(given: LoggerOption): LoggerOption {
       }),
       // Anything can be thrown; only Errors have a message and stack to scrub.
       err: (err: unknown) => {
-        if (!(err instanceof Error)) return { message: scrubSecrets(String(err)) };
+        if (!(err instanceof Error))
+          return { type: typeof err, message: scrubSecrets(String(err)), stack: '' };
         const out = stdSerializers.err(err);
-        out.message = scrubSecrets(out.message);
-        if (out.stack) out.stack = scrubSecrets(out.stack);
-        return out;
+        return { ...out, message: scrubSecrets(out.message), stack: scrubSecrets(out.stack ?? '') };
       },
     },
   };
