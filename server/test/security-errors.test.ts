@@ -8,6 +8,7 @@ import { buildApp } from '../src/app.js';
 import type { Database } from '../src/db/schema.js';
 import { ERROR_CODES } from '../src/errors.js';
 import { sha256Hex } from '../src/ids.js';
+import { runDispatcherOnce } from '../src/webhooks/dispatcher.js';
 import { auth, createTestApp, MANI_KEY, type TestApp } from './helpers/app.js';
 import { registerDeveloper } from './developers-helpers.js';
 
@@ -235,5 +236,41 @@ describe('bad input from a signed-in developer is a documented 4xx, never a 500'
       }),
       { numRuns: 400 },
     );
+  });
+});
+
+describe('webhook delivery failures inside the server stay inside', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(async () => t.close());
+
+  it('a secret that cannot be opened: the developer sees a generic last_error, the log the cause', async () => {
+    const dev = await registerDeveloper(t.app);
+    const hook = await t.app.inject({
+      method: 'POST',
+      url: '/developers/webhooks',
+      headers: auth(dev.token),
+      payload: { url: 'https://hooks.example.com/od' },
+    });
+    const id = hook.json().id as string;
+    await t.deps.db
+      .updateTable('webhooks')
+      .set({ secret_enc: 'v1.AAAAAAAAAAAAAAAA.AAAAAAAAAAAAAAAAAAAAAA.AAAA' })
+      .where('id', '=', id)
+      .execute();
+    await t.app.inject({ method: 'POST', url: `/developers/webhooks/${id}/test`, headers: auth(dev.token) });
+    const logged: string[] = [];
+    await runDispatcherOnce(t.deps, { log: (msg, err) => logged.push(`${msg}: ${(err as Error).message}`) });
+    const list = await t.app.inject({
+      method: 'GET',
+      url: `/developers/webhooks/${id}/deliveries`,
+      headers: auth(dev.token),
+    });
+    const [delivery] = list.json().deliveries;
+    expect(delivery.last_error).toBe('internal error (not sent)');
+    expectNoInternals(list.body);
+    expect(logged.join('\n')).toMatch(/failed before sending: .*authenticate data/);
   });
 });

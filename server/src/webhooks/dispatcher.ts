@@ -179,7 +179,9 @@ async function deliverOne(
       'opendinar-event-id': row.event_id,
     });
   } catch (err) {
-    result = { statusCode: null, error: `internal: ${(err as Error).message}`, durationMs: 0 };
+    // The developer sees last_error in the deliveries API: the details go to our log, not to them.
+    r.log(`webhook delivery ${row.id} failed before sending`, err);
+    result = { statusCode: null, error: 'internal error (not sent)', durationMs: 0 };
   }
   const ok = result.error === null;
   const failedAttempts = row.attempts + 1;
