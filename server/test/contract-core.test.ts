@@ -82,9 +82,18 @@ describe('/docs has an anchor for every error link', () => {
     const res = await get('/docs', null);
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toMatch(/^text\/html/);
-    for (const code of Object.keys(ERROR_CODES)) {
+    for (const [code, spec] of Object.entries(ERROR_CODES)) {
       expect(res.body, code).toMatch(new RegExp(`id=["']?${code.toLowerCase()}["'\\s>]`));
+      // The anchored entry documents the code's type and HTTP status.
+      const at = res.body.indexOf(`id="${code.toLowerCase()}"`);
+      const entry = res.body.slice(at, res.body.indexOf('</tr>', at));
+      expect(entry, code).toContain(spec.type);
+      expect(entry, code).toContain(`>${spec.status}<`);
     }
+    // Each anchor is unique, so a link lands on the error and nowhere else.
+    const ids = [...res.body.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]);
+    const dupes = ids.filter((id, i) => ids.indexOf(id) !== i);
+    expect(dupes).toEqual([]);
   });
 });
 
@@ -116,6 +125,27 @@ describe('X-Request-Id', () => {
     expect(ok.headers['x-request-id']).not.toBe(err.headers['x-request-id']);
   });
 
+  it.each([
+    ['GET', '/docs'],
+    ['GET', '/v1/opendinar.js'],
+    ['GET', '/sandbox/auth.html'],
+    ['GET', '/openapi.json'],
+    ['OPTIONS', '/banks'],
+    ['GET', '/no/such/route'],
+    ['POST', '/connect'],
+  ])('is on %s %s too', async (method, url) => {
+    const res = await t.app.inject({ method: method as 'GET', url });
+    expect(res.headers['x-request-id']).toMatch(/\S/);
+  });
+
+  it('an id that is too long or not printable is replaced, not echoed', async () => {
+    for (const id of ['x'.repeat(129), 'a\tb']) {
+      const res = await t.app.inject({ method: 'GET', url: '/accounts', headers: { 'x-request-id': id } });
+      expect(res.headers['x-request-id']).not.toBe(id);
+      expect(res.json().request_id).toBe(res.headers['x-request-id']);
+    }
+  });
+
   it('a printable client id up to 128 chars is echoed back', async () => {
     const id = 'client-req-42';
     const res = await t.app.inject({ method: 'GET', url: '/accounts', headers: { 'x-request-id': id } });
@@ -144,7 +174,11 @@ describe('authentication (docs: Authentication, Error Codes; API.md: Authenticat
   ];
 
   it.each(protectedRoutes)('%s %s without Authorization → MISSING_API_KEY', async (method, url) => {
-    const res = await t.app.inject({ method: method as 'GET', url, payload: method === 'GET' || method === 'DELETE' ? undefined : {} });
+    const res = await t.app.inject({
+      method: method as 'GET',
+      url,
+      payload: method === 'GET' || method === 'DELETE' ? undefined : {},
+    });
     expectError(res, 'MISSING_API_KEY', 'AUTH_ERROR', 401);
   });
 
@@ -181,21 +215,24 @@ describe('authentication (docs: Authentication, Error Codes; API.md: Authenticat
     ['DELETE', '/developers/webhooks/wh_x'],
   ];
 
-  it.each(devRoutes)('%s %s: MISSING_DEV_TOKEN without a token, INVALID_DEV_TOKEN with a bad one', async (method, url) => {
-    const payload = method === 'POST' ? {} : undefined;
-    expectError(
-      await t.app.inject({ method: method as 'GET', url, payload }),
-      'MISSING_DEV_TOKEN',
-      'AUTH_ERROR',
-      401,
-    );
-    expectError(
-      await t.app.inject({ method: method as 'GET', url, payload, headers: auth('devses_bogus') }),
-      'INVALID_DEV_TOKEN',
-      'AUTH_ERROR',
-      401,
-    );
-  });
+  it.each(devRoutes)(
+    '%s %s: MISSING_DEV_TOKEN without a token, INVALID_DEV_TOKEN with a bad one',
+    async (method, url) => {
+      const payload = method === 'POST' ? {} : undefined;
+      expectError(
+        await t.app.inject({ method: method as 'GET', url, payload }),
+        'MISSING_DEV_TOKEN',
+        'AUTH_ERROR',
+        401,
+      );
+      expectError(
+        await t.app.inject({ method: method as 'GET', url, payload, headers: auth('devses_bogus') }),
+        'INVALID_DEV_TOKEN',
+        'AUTH_ERROR',
+        401,
+      );
+    },
+  );
 
   it('an API key is not a developer session, and a developer session is not an API key', async () => {
     expectError(await get('/developers/me', MANI_KEY), 'INVALID_DEV_TOKEN', 'AUTH_ERROR', 401);
@@ -425,11 +462,12 @@ describe('Sandbox data (docs: Sandbox)', () => {
 
   it('three active seeded connections (raiffeisen, erste, aik); the Demo Developer key starts with none', async () => {
     const mani = (await get('/connections')).json().connections as { bank_id: string; status: string }[];
-    expect(mani.filter((c) => c.status === 'active').map((c) => c.bank_id).sort()).toEqual([
-      'aik',
-      'erste',
-      'raiffeisen',
-    ]);
+    expect(
+      mani
+        .filter((c) => c.status === 'active')
+        .map((c) => c.bank_id)
+        .sort(),
+    ).toEqual(['aik', 'erste', 'raiffeisen']);
     expect((await get('/connections', DEMO_KEY)).json()).toEqual({ connections: [] });
     expect((await get('/accounts', DEMO_KEY)).json()).toEqual({ accounts: [] });
   });
@@ -471,7 +509,14 @@ describe('Sandbox data (docs: Sandbox)', () => {
     expect(res.statusCode).toBe(200);
     const body = res.json();
     expect(Object.keys(body).sort()).toEqual(
-      expect.arrayContaining(['account_id', 'available_balance', 'balance', 'currency', 'object', 'retrieved_at']),
+      expect.arrayContaining([
+        'account_id',
+        'available_balance',
+        'balance',
+        'currency',
+        'object',
+        'retrieved_at',
+      ]),
     );
     expect(body).toMatchObject({ object: 'balance', account_id: 'acc_rai_001', currency: 'RSD' });
     expect(body.retrieved_at).toMatch(ISO_INSTANT);
@@ -481,7 +526,12 @@ describe('Sandbox data (docs: Sandbox)', () => {
 
   it('another key’s account answers ACCOUNT_NOT_FOUND everywhere, as if it did not exist', async () => {
     for (const path of ['balance', 'identity', 'transactions', 'recurring']) {
-      expectError(await get(`/accounts/acc_rai_001/${path}`, DEMO_KEY), 'ACCOUNT_NOT_FOUND', 'ITEM_ERROR', 404);
+      expectError(
+        await get(`/accounts/acc_rai_001/${path}`, DEMO_KEY),
+        'ACCOUNT_NOT_FOUND',
+        'ITEM_ERROR',
+        404,
+      );
       expectError(await get(`/accounts/acc_nope/${path}`), 'ACCOUNT_NOT_FOUND', 'ITEM_ERROR', 404);
     }
     expectError(

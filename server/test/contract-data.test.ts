@@ -179,7 +179,8 @@ describe('Transactions, list mode', () => {
     expect(txs.every((x) => x.date >= '2026-03-01' && x.date <= '2026-03-31')).toBe(true);
     expect(txs.some((x) => x.date === '2026-03-01') || txs.some((x) => x.date === '2026-03-31')).toBe(true);
     const day = txs[0]?.date ?? '';
-    const oneDay = (await get(`/accounts/acc_rai_001/transactions?from=${day}&to=${day}`)).json().transactions as Txn[];
+    const oneDay = (await get(`/accounts/acc_rai_001/transactions?from=${day}&to=${day}`)).json()
+      .transactions as Txn[];
     expect(oneDay.length).toBeGreaterThan(0);
     expect(oneDay.every((x) => x.date === day)).toBe(true);
   });
@@ -193,7 +194,12 @@ describe('Transactions, list mode', () => {
       'from=2026-04-05&to=2026-04-01',
       'category=shopping',
     ]) {
-      expectError(await get(`/accounts/acc_rai_001/transactions?${q}`), 'INVALID_FIELD', 'INVALID_REQUEST', 400);
+      expectError(
+        await get(`/accounts/acc_rai_001/transactions?${q}`),
+        'INVALID_FIELD',
+        'INVALID_REQUEST',
+        400,
+      );
     }
   });
 
@@ -248,7 +254,14 @@ describe('Cursor-based sync: the docs’ example flow', () => {
   it('?cursor= returns the full history, then next_cursor returns only what is new', async () => {
     // First call — empty cursor. Paged by limit (default 100), until HISTORICAL_UPDATE_COMPLETE.
     let page = await sync('');
-    expect(Object.keys(page).sort()).toEqual(['added', 'has_more', 'modified', 'next_cursor', 'removed', 'sync_status']);
+    expect(Object.keys(page).sort()).toEqual([
+      'added',
+      'has_more',
+      'modified',
+      'next_cursor',
+      'removed',
+      'sync_status',
+    ]);
     expect(page.added.length).toBe(100);
     const history: Txn[] = [...page.added];
     while (page.has_more) {
@@ -260,18 +273,32 @@ describe('Cursor-based sync: the docs’ example flow', () => {
     expect(page.next_cursor.length).toBeGreaterThan(0);
     for (const tx of history) expectTransaction(tx, 'acc_rai_001');
     const total = (
-      await tt.app.inject({ method: 'GET', url: '/accounts/acc_rai_001/transactions?limit=1', headers: auth(MANI_KEY) })
+      await tt.app.inject({
+        method: 'GET',
+        url: '/accounts/acc_rai_001/transactions?limit=1',
+        headers: auth(MANI_KEY),
+      })
     ).json().total;
     expect(new Set(history.map((x) => x.id)).size).toBe(total);
 
     // Nothing new yet.
     const idle = await sync(page.next_cursor);
-    expect(idle).toMatchObject({ added: [], modified: [], removed: [], has_more: false, sync_status: 'HISTORICAL_UPDATE_COMPLETE' });
+    expect(idle).toMatchObject({
+      added: [],
+      modified: [],
+      removed: [],
+      has_more: false,
+      sync_status: 'HISTORICAL_UPDATE_COMPLETE',
+    });
 
     // New data from the bank: only the new transactions come back.
     const pendingBefore = history.filter((x) => x.pending === 1).map((x) => x.id);
     tt.clock.advance(3 * 24 * 3600_000);
-    const refreshed = await tt.app.inject({ method: 'POST', url: '/accounts/acc_rai_001/sync', headers: auth(MANI_KEY) });
+    const refreshed = await tt.app.inject({
+      method: 'POST',
+      url: '/accounts/acc_rai_001/sync',
+      headers: auth(MANI_KEY),
+    });
     expect(refreshed.statusCode).toBe(200);
     const added = refreshed.json().added_count as number;
     expect(added).toBeGreaterThan(0);
@@ -318,7 +345,11 @@ describe('Cursor-based sync: the docs’ example flow', () => {
   it('a cursor never issued for this account → INVALID_CURSOR; limit in sync mode 1–500', async () => {
     for (const c of ['txn_rai_014', 'garbage', 'x'.repeat(200)]) {
       expectError(
-        await tt.app.inject({ method: 'GET', url: `/accounts/acc_rai_001/transactions?cursor=${c}`, headers: auth(MANI_KEY) }),
+        await tt.app.inject({
+          method: 'GET',
+          url: `/accounts/acc_rai_001/transactions?cursor=${c}`,
+          headers: auth(MANI_KEY),
+        }),
         'INVALID_CURSOR',
         'INVALID_REQUEST',
         400,
@@ -326,7 +357,11 @@ describe('Cursor-based sync: the docs’ example flow', () => {
     }
     // A cursor issued for another account is not valid here.
     const other = (
-      await tt.app.inject({ method: 'GET', url: '/accounts/acc_ers_001/transactions?cursor=', headers: auth(MANI_KEY) })
+      await tt.app.inject({
+        method: 'GET',
+        url: '/accounts/acc_ers_001/transactions?cursor=',
+        headers: auth(MANI_KEY),
+      })
     ).json().next_cursor as string;
     expectError(
       await tt.app.inject({
@@ -340,7 +375,11 @@ describe('Cursor-based sync: the docs’ example flow', () => {
     );
     expect((await sync('', 500)).added).toHaveLength(500);
     expectError(
-      await tt.app.inject({ method: 'GET', url: '/accounts/acc_rai_001/transactions?cursor=&limit=501', headers: auth(MANI_KEY) }),
+      await tt.app.inject({
+        method: 'GET',
+        url: '/accounts/acc_rai_001/transactions?cursor=&limit=501',
+        headers: auth(MANI_KEY),
+      }),
       'INVALID_FIELD',
       'INVALID_REQUEST',
       400,
@@ -350,7 +389,13 @@ describe('Cursor-based sync: the docs’ example flow', () => {
 
 describe('Recurring transactions', () => {
   const FREQ = ['weekly', 'biweekly', 'monthly', 'quarterly', 'annually'];
-  const PER_MONTH: Record<string, number> = { weekly: 52 / 12, biweekly: 26 / 12, monthly: 1, quarterly: 1 / 3, annually: 1 / 12 };
+  const PER_MONTH: Record<string, number> = {
+    weekly: 52 / 12,
+    biweekly: 26 / 12,
+    monthly: 1,
+    quarterly: 1 / 3,
+    annually: 1 / 12,
+  };
 
   it('the documented shape, Netflix 790.00 monthly fixed, one salary stream "Plata - …"', async () => {
     let netflix: Record<string, unknown> | undefined;
@@ -370,7 +415,19 @@ describe('Recurring transactions', () => {
       ] as const) {
         let sum = 0;
         for (const s of streams as Record<string, unknown>[]) {
-          for (const f of ['description', 'category', 'frequency', 'amount_type', 'typical_amount', 'occurrences', 'first_date', 'last_date', 'next_expected_date', 'is_active', 'transaction_ids']) {
+          for (const f of [
+            'description',
+            'category',
+            'frequency',
+            'amount_type',
+            'typical_amount',
+            'occurrences',
+            'first_date',
+            'last_date',
+            'next_expected_date',
+            'is_active',
+            'transaction_ids',
+          ]) {
             expect(s, `${dir}.${f}`).toHaveProperty(f);
           }
           expect(FREQ).toContain(s.frequency);
@@ -387,10 +444,19 @@ describe('Recurring transactions', () => {
         const total = dir === 'outgoing' ? body.monthly_outgoing_total : body.monthly_incoming_total;
         expect(Math.abs(total - sum)).toBeLessThan(0.02 * Math.max(1, streams.length));
       }
-      netflix ??= (body.outgoing as Record<string, unknown>[]).find((s) => /netflix/i.test(String(s.description)));
-      salary = salary.concat((body.incoming as Record<string, unknown>[]).filter((s) => /^Plata - /.test(String(s.description))));
+      netflix ??= (body.outgoing as Record<string, unknown>[]).find((s) =>
+        /netflix/i.test(String(s.description)),
+      );
+      salary = salary.concat(
+        (body.incoming as Record<string, unknown>[]).filter((s) => /^Plata - /.test(String(s.description))),
+      );
     }
-    expect(netflix).toMatchObject({ category: 'subscriptions', frequency: 'monthly', amount_type: 'fixed', typical_amount: 790 });
+    expect(netflix).toMatchObject({
+      category: 'subscriptions',
+      frequency: 'monthly',
+      amount_type: 'fixed',
+      typical_amount: 790,
+    });
     expect(salary.length).toBeGreaterThan(0);
     for (const s of salary) {
       expect(s).toMatchObject({ category: 'salary', frequency: 'monthly' });
@@ -446,7 +512,9 @@ describe('POST /sandbox/connections (API.md)', () => {
     expect(balance.balance).toBe(1000 - 1650 + 95000);
     expect(balance.available_balance).toBe(1000 - 1650 + 95000 - 790);
     // The account is listed; Mani App does not see it.
-    expect((await get('/accounts', DEMO_KEY)).json().accounts.map((a: { id: string }) => a.id)).toContain(acc);
+    expect((await get('/accounts', DEMO_KEY)).json().accounts.map((a: { id: string }) => a.id)).toContain(
+      acc,
+    );
     expectError(await get(`/accounts/${acc}/balance`), 'ACCOUNT_NOT_FOUND', 'ITEM_ERROR', 404);
   });
 });
@@ -460,7 +528,11 @@ describe('Cursors survive a server restart; posted pending transactions leave li
     await b.ready();
     try {
       const first = (
-        await a.app.inject({ method: 'GET', url: '/accounts/acc_ers_001/transactions?cursor=&limit=500', headers: auth(MANI_KEY) })
+        await a.app.inject({
+          method: 'GET',
+          url: '/accounts/acc_ers_001/transactions?cursor=&limit=500',
+          headers: auth(MANI_KEY),
+        })
       ).json() as SyncPage;
       let page = first;
       while (page.has_more) {
@@ -473,7 +545,11 @@ describe('Cursors survive a server restart; posted pending transactions leave li
         ).json() as SyncPage;
       }
       a.clock.advance(2 * 24 * 3600_000);
-      const refreshed = await b.inject({ method: 'POST', url: '/accounts/acc_ers_001/sync', headers: auth(MANI_KEY) });
+      const refreshed = await b.inject({
+        method: 'POST',
+        url: '/accounts/acc_ers_001/sync',
+        headers: auth(MANI_KEY),
+      });
       expect(refreshed.statusCode).toBe(200);
       const delta = await b.inject({
         method: 'GET',
@@ -485,7 +561,11 @@ describe('Cursors survive a server restart; posted pending transactions leave li
       expect(d.added.length).toBe(refreshed.json().added_count);
       // Removed (posted) pending ids are gone from list mode; their posted twins name them.
       const list = (
-        await b.inject({ method: 'GET', url: '/accounts/acc_ers_001/transactions?limit=200', headers: auth(MANI_KEY) })
+        await b.inject({
+          method: 'GET',
+          url: '/accounts/acc_ers_001/transactions?limit=200',
+          headers: auth(MANI_KEY),
+        })
       ).json().transactions as Txn[];
       for (const { id } of d.removed) {
         expect(list.some((x) => x.id === id)).toBe(false);

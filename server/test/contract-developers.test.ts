@@ -17,8 +17,10 @@ afterAll(async () => {
 
 const post = (url: string, payload: unknown, headers: Record<string, string> = {}) =>
   t.app.inject({ method: 'POST', url, payload: payload as Record<string, unknown>, headers });
-const get = (url: string, headers: Record<string, string> = {}) => t.app.inject({ method: 'GET', url, headers });
-const del = (url: string, headers: Record<string, string> = {}) => t.app.inject({ method: 'DELETE', url, headers });
+const get = (url: string, headers: Record<string, string> = {}) =>
+  t.app.inject({ method: 'GET', url, headers });
+const del = (url: string, headers: Record<string, string> = {}) =>
+  t.app.inject({ method: 'DELETE', url, headers });
 
 let n = 0;
 /**
@@ -26,12 +28,24 @@ let n = 0;
  * 10 minutes per IP, so only the first few go through POST /developers/register; the rest log in
  * to a developer created the same way (and all get their key from POST /developers/keys).
  */
-async function register(): Promise<{ token: string; key: string; keyId: string; email: string; headers: Record<string, string> }> {
+async function register(): Promise<{
+  token: string;
+  key: string;
+  keyId: string;
+  email: string;
+  headers: Record<string, string>;
+}> {
   const email = `dev${++n}@example.com`;
   const res = await post('/developers/register', { email, password: 'password123', name: `Dev ${n}` });
   expect(res.statusCode).toBe(201);
   const b = res.json();
-  return { token: b.session_token, key: b.api_key.key, keyId: b.api_key.id, email, headers: auth(b.session_token) };
+  return {
+    token: b.session_token,
+    key: b.api_key.key,
+    keyId: b.api_key.id,
+    email,
+    headers: auth(b.session_token),
+  };
 }
 async function developer(): Promise<{ key: string; keyId: string; headers: Record<string, string> }> {
   const { headers } = await createDevSession(t.deps.db, t.clock);
@@ -42,13 +56,21 @@ async function developer(): Promise<{ key: string; keyId: string; headers: Recor
 
 describe('Register / Login / Logout / Get account', () => {
   it('register: 201 with developer, devses_ session and an od_test_sk_ sandbox key', async () => {
-    const res = await post('/developers/register', { email: 'mila@example.com', password: 'password123', name: 'Mila' });
+    const res = await post('/developers/register', {
+      email: 'mila@example.com',
+      password: 'password123',
+      name: 'Mila',
+    });
     expect(res.statusCode).toBe(201);
     const b = res.json();
     expect(Object.keys(b.developer).sort()).toEqual(['created_at', 'email', 'id', 'name']);
     expect(b.developer.created_at).toMatch(ISO_INSTANT);
     expect(b.session_token).toMatch(/^devses_/);
-    expect(b.api_key).toMatchObject({ id: expect.any(String), app_name: expect.any(String), environment: 'sandbox' });
+    expect(b.api_key).toMatchObject({
+      id: expect.any(String),
+      app_name: expect.any(String),
+      environment: 'sandbox',
+    });
     expect(b.api_key.key).toMatch(/^od_test_sk_/);
     // The new key works at once.
     expect((await get('/accounts', auth(b.api_key.key))).statusCode).toBe(200);
@@ -75,7 +97,8 @@ describe('Register / Login / Logout / Get account', () => {
       400,
     );
     expect(
-      (await post('/developers/register', { email: 'eight@example.com', password: '12345678', name: 'X' })).statusCode,
+      (await post('/developers/register', { email: 'eight@example.com', password: '12345678', name: 'X' }))
+        .statusCode,
     ).toBe(201);
     expectError(
       await post('/developers/register', { email: 'eight@example.com', password: 'password123', name: 'Y' }),
@@ -92,7 +115,12 @@ describe('Register / Login / Logout / Get account', () => {
     const b = res.json();
     expect(b.session_token).toMatch(/^devses_/);
     expect(b.expires_at).toBe(new Date(t.clock.now().getTime() + 24 * 3600_000).toISOString());
-    expectError(await post('/developers/login', { email, password: 'wrong-password' }), 'INVALID_CREDENTIALS', 'AUTH_ERROR', 401);
+    expectError(
+      await post('/developers/login', { email, password: 'wrong-password' }),
+      'INVALID_CREDENTIALS',
+      'AUTH_ERROR',
+      401,
+    );
     expectError(
       await post('/developers/login', { email: 'nobody@example.com', password: 'password123' }),
       'INVALID_CREDENTIALS',
@@ -104,7 +132,12 @@ describe('Register / Login / Logout / Get account', () => {
     // GET /developers/me
     const me = await get('/developers/me', auth(b.session_token));
     expect(me.statusCode).toBe(200);
-    expect(me.json()).toEqual({ id: expect.any(String), email, name: expect.any(String), created_at: expect.stringMatching(ISO_INSTANT) });
+    expect(me.json()).toEqual({
+      id: expect.any(String),
+      email,
+      name: expect.any(String),
+      created_at: expect.stringMatching(ISO_INSTANT),
+    });
 
     // 24 hours later: EXPIRED_DEV_TOKEN.
     t.clock.advance(24 * 3600_000 - 1000);
@@ -132,7 +165,16 @@ describe('API keys', () => {
     const keys = res.json().keys;
     expect(keys).toHaveLength(1);
     expect(Object.keys(keys[0]).sort()).toEqual(
-      expect.arrayContaining(['app_name', 'created_at', 'environment', 'id', 'last_used_at', 'prefix', 'scopes', 'status']),
+      expect.arrayContaining([
+        'app_name',
+        'created_at',
+        'environment',
+        'id',
+        'last_used_at',
+        'prefix',
+        'scopes',
+        'status',
+      ]),
     );
     expect(keys[0]).toMatchObject({ id: keyId, environment: 'sandbox', status: 'active' });
     expect(key.startsWith(keys[0].prefix)).toBe(true);
@@ -141,7 +183,9 @@ describe('API keys', () => {
     expect(keys[0].last_used_at).toBeNull();
     await get('/accounts', auth(key));
     await t.app.usage.flush(); // last_used_at is written with the batched usage records
-    expect((await get('/developers/keys', headers)).json().keys[0].last_used_at).toBe(t.clock.now().toISOString());
+    expect((await get('/developers/keys', headers)).json().keys[0].last_used_at).toBe(
+      t.clock.now().toISOString(),
+    );
   });
 
   it('generate: 201 with the same fields plus `key` (od_test_sk_ / od_live_sk_), shown once', async () => {
@@ -153,14 +197,24 @@ describe('API keys', () => {
       const res = await post('/developers/keys', { app_name: `App ${environment}`, environment }, headers);
       expect(res.statusCode).toBe(201);
       const b = res.json();
-      expect(b).toMatchObject({ app_name: `App ${environment}`, environment, status: 'active', last_used_at: null });
+      expect(b).toMatchObject({
+        app_name: `App ${environment}`,
+        environment,
+        status: 'active',
+        last_used_at: null,
+      });
       expect(b.key.startsWith(prefix)).toBe(true);
       expect(b.key.startsWith(b.prefix)).toBe(true);
       expect(b.prefix.startsWith(prefix)).toBe(true);
       expect(b.scopes.sort()).toEqual(['accounts:read', 'balance:read', 'transactions:read']);
       expect(b.created_at).toMatch(ISO_INSTANT);
     }
-    expectError(await post('/developers/keys', { environment: 'sandbox' }, headers), 'MISSING_FIELDS', 'INVALID_REQUEST', 400);
+    expectError(
+      await post('/developers/keys', { environment: 'sandbox' }, headers),
+      'MISSING_FIELDS',
+      'INVALID_REQUEST',
+      400,
+    );
     expectError(
       await post('/developers/keys', { app_name: 'X', environment: 'production' }, headers),
       'INVALID_FIELD',
@@ -199,7 +253,9 @@ describe('API keys', () => {
 describe('Usage', () => {
   it('totals, by-endpoint breakdown (route patterns), error rate and recent errors for all your keys', async () => {
     const { headers, key } = await developer();
-    const second = (await post('/developers/keys', { app_name: 'Second', environment: 'sandbox' }, headers)).json().key;
+    const second = (
+      await post('/developers/keys', { app_name: 'Second', environment: 'sandbox' }, headers)
+    ).json().key;
     await get('/accounts', auth(key));
     await get('/accounts/acc_missing/transactions', auth(key));
     await get('/accounts/acc_missing/transactions?limit=5', auth(second));
@@ -215,12 +271,18 @@ describe('Usage', () => {
     expect(u.error_rate).toBeCloseTo(0.75, 5);
     expect(u.billable_requests).toBe(0); // sandbox keys are not billed
     const by = Object.fromEntries(u.by_endpoint.map((e: { endpoint: string }) => [e.endpoint, e]));
-    expect(by['GET /accounts/:id/transactions']).toEqual({ endpoint: 'GET /accounts/:id/transactions', requests: 2, errors: 2 });
+    expect(by['GET /accounts/:id/transactions']).toEqual({
+      endpoint: 'GET /accounts/:id/transactions',
+      requests: 2,
+      errors: 2,
+    });
     expect(by['GET /accounts']).toEqual({ endpoint: 'GET /accounts', requests: 1, errors: 0 });
     expect(by['GET /accounts/:id/balance']).toMatchObject({ requests: 1, errors: 1 });
     expect(u.recent_errors).toHaveLength(3);
     for (const e of u.recent_errors) {
-      expect(Object.keys(e).sort()).toEqual(expect.arrayContaining(['at', 'endpoint', 'error_code', 'request_id', 'status']));
+      expect(Object.keys(e).sort()).toEqual(
+        expect.arrayContaining(['at', 'endpoint', 'error_code', 'request_id', 'status']),
+      );
       expect(e).toMatchObject({ error_code: 'ACCOUNT_NOT_FOUND', status: 404 });
       expect(e.at).toMatch(ISO_INSTANT);
     }
@@ -229,7 +291,8 @@ describe('Usage', () => {
 
   it('live keys are billed (successful requests), sandbox keys are not', async () => {
     const { headers, key } = await developer();
-    const live = (await post('/developers/keys', { app_name: 'Live', environment: 'live' }, headers)).json().key;
+    const live = (await post('/developers/keys', { app_name: 'Live', environment: 'live' }, headers)).json()
+      .key;
     await get('/accounts', auth(key));
     await get('/accounts', auth(live));
     await get('/connections', auth(live));
@@ -250,7 +313,11 @@ describe('Webhooks API', () => {
     expect(b).toEqual({
       id: expect.any(String),
       url: 'https://hooks.example.com/od',
-      events: expect.arrayContaining(['AUTH.AUTOMATICALLY_VERIFIED', 'ITEM.CONNECTION_REVOKED', 'TRANSACTIONS.SYNC_UPDATES_AVAILABLE']),
+      events: expect.arrayContaining([
+        'AUTH.AUTOMATICALLY_VERIFIED',
+        'ITEM.CONNECTION_REVOKED',
+        'TRANSACTIONS.SYNC_UPDATES_AVAILABLE',
+      ]),
       secret: expect.stringMatching(/^whsec_/),
       created_at: expect.stringMatching(ISO_INSTANT),
     });
@@ -277,14 +344,28 @@ describe('Webhooks API', () => {
     expect((await get('/developers/webhooks', headers)).json().webhooks).toHaveLength(1);
     expectError(await del(`/developers/webhooks/${b.id}`, headers), 'WEBHOOK_NOT_FOUND', 'ITEM_ERROR', 404);
     const other = await developer();
-    expectError(await del(`/developers/webhooks/${filtered.json().id}`, other.headers), 'WEBHOOK_NOT_FOUND', 'ITEM_ERROR', 404);
+    expectError(
+      await del(`/developers/webhooks/${filtered.json().id}`, other.headers),
+      'WEBHOOK_NOT_FOUND',
+      'ITEM_ERROR',
+      404,
+    );
   });
 
   it('url is required (MISSING_FIELDS); unknown event names → INVALID_FIELD', async () => {
     const { headers } = await developer();
-    expectError(await post('/developers/webhooks', { events: [] }, headers), 'MISSING_FIELDS', 'INVALID_REQUEST', 400);
     expectError(
-      await post('/developers/webhooks', { url: 'https://hooks.example.com/x', events: ['ITEM.NOPE'] }, headers),
+      await post('/developers/webhooks', { events: [] }, headers),
+      'MISSING_FIELDS',
+      'INVALID_REQUEST',
+      400,
+    );
+    expectError(
+      await post(
+        '/developers/webhooks',
+        { url: 'https://hooks.example.com/x', events: ['ITEM.NOPE'] },
+        headers,
+      ),
       'INVALID_FIELD',
       'INVALID_REQUEST',
       400,
@@ -312,15 +393,30 @@ describe('Webhook URL rules (production default: OPENDINAR_WEBHOOK_ALLOW_PRIVATE
     'https://[::1]/x',
     'https://0.0.0.0/x',
     'ftp://hooks.example.com/x',
+    'https://100.64.0.1/x',
+    'https://224.0.0.1/x',
+    'https://240.0.0.1/x',
+    'https://255.255.255.255/x',
+    'https://198.18.0.1/x',
+    'https://[::ffff:127.0.0.1]/x',
+    'https://[::ffff:a00:1]/x',
+    'https://[fc00::1]/x',
+    'https://[fe80::1]/x',
+    'https://2130706433/x',
+    'https://0x7f000001/x',
+    'https://127.1/x',
+    'https://localhost./x',
+    'https://api.localhost/x',
+    'https://user:pass@10.0.0.1/x',
     'not a url',
   ])('%s → INVALID_WEBHOOK_URL', async (url) => {
-    const reg = await strict.app.inject({
+    const { headers } = await createDevSession(strict.deps.db, strict.clock);
+    const res = await strict.app.inject({
       method: 'POST',
-      url: '/developers/register',
-      payload: { email: `u${Math.random().toString(36).slice(2)}@example.com`, password: 'password123', name: 'U' },
+      url: '/developers/webhooks',
+      headers,
+      payload: { url },
     });
-    const headers = auth(reg.json().session_token);
-    const res = await strict.app.inject({ method: 'POST', url: '/developers/webhooks', headers, payload: { url } });
     const body = expectError(res, 'INVALID_WEBHOOK_URL', 'INVALID_REQUEST', 400);
     expect(body.docs).toBe('http://localhost:3000/docs#invalid_webhook_url');
   });
@@ -347,7 +443,11 @@ describe('RATE_LIMIT_EXCEEDED', () => {
     try {
       let last = null as Awaited<ReturnType<typeof rl.app.inject>> | null;
       for (let i = 0; i < 40; i++) {
-        last = await rl.app.inject({ method: 'POST', url: '/developers/register', payload: { email: 'bad', password: 'x', name: 'x' } });
+        last = await rl.app.inject({
+          method: 'POST',
+          url: '/developers/register',
+          payload: { email: 'bad', password: 'x', name: 'x' },
+        });
         if (last.statusCode === 429) break;
       }
       expect(last).not.toBeNull();

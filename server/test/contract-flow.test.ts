@@ -7,7 +7,14 @@ import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runDispatcherOnce } from '../src/webhooks/dispatcher.js';
 import { auth, createTestApp, DEMO_KEY, MANI_KEY, type TestApp } from './helpers/app.js';
-import { connectThroughSandbox, DATE, expectError, expectMoney, ISO_INSTANT, PUBLIC_URL } from './helpers/contract.js';
+import {
+  connectThroughSandbox,
+  DATE,
+  expectError,
+  expectMoney,
+  ISO_INSTANT,
+  PUBLIC_URL,
+} from './helpers/contract.js';
 import { createDevSession, type Receiver, startReceiver } from './helpers/webhooks.js';
 
 /** The docs' "Node.js verification example", as written (with `import` for `require`). */
@@ -58,13 +65,22 @@ describe('Quickstart, end to end (register → key → connect → sandbox autho
       created_at: t.clock.now().toISOString(),
     });
     expect(r.session_token).toMatch(/^devses_/);
-    expect(r.api_key).toMatchObject({ environment: 'sandbox', app_name: expect.any(String), id: expect.any(String) });
+    expect(r.api_key).toMatchObject({
+      environment: 'sandbox',
+      app_name: expect.any(String),
+      id: expect.any(String),
+    });
     expect(r.api_key.key).toMatch(/^od_test_sk_/);
     const key = r.api_key.key as string;
     const dev = auth(r.session_token);
 
     // A webhook (all events by default), so the flow's events can be checked.
-    const wh = await t.app.inject({ method: 'POST', url: '/developers/webhooks', headers: dev, payload: { url: receiver.url } });
+    const wh = await t.app.inject({
+      method: 'POST',
+      url: '/developers/webhooks',
+      headers: dev,
+      payload: { url: receiver.url },
+    });
     expect(wh.statusCode).toBe(201);
     const secret = wh.json().secret as string;
 
@@ -83,7 +99,11 @@ describe('Quickstart, end to end (register → key → connect → sandbox autho
     expect(s.auth_url).toMatch(new RegExp(`^${PUBLIC_URL}/sandbox/auth\\.html\\?`));
 
     // Check status: pending → exactly { status: "pending" }.
-    const pending = await t.app.inject({ method: 'GET', url: `/connect/status/${s.session_token}`, headers: auth(key) });
+    const pending = await t.app.inject({
+      method: 'GET',
+      url: `/connect/status/${s.session_token}`,
+      headers: auth(key),
+    });
     expect(pending.statusCode).toBe(200);
     expect(pending.json()).toEqual({ status: 'pending' });
 
@@ -95,10 +115,18 @@ describe('Quickstart, end to end (register → key → connect → sandbox autho
     });
     expect(authorized.statusCode).toBe(200);
     const a = authorized.json();
-    expect(a).toEqual({ status: 'authorized', public_token: expect.stringMatching(/^public_/), expires_in: 300 });
+    expect(a).toEqual({
+      status: 'authorized',
+      public_token: expect.stringMatching(/^public_/),
+      expires_in: 300,
+    });
 
     // Authorized status: {status, public_token, expires_in:300}.
-    const polled = await t.app.inject({ method: 'GET', url: `/connect/status/${s.session_token}`, headers: auth(key) });
+    const polled = await t.app.inject({
+      method: 'GET',
+      url: `/connect/status/${s.session_token}`,
+      headers: auth(key),
+    });
     expect(polled.json()).toEqual({ status: 'authorized', public_token: a.public_token, expires_in: 300 });
 
     // 4. Exchange → { connection_id: "conn_…", bank_id: "raiffeisen", status: "active" }.
@@ -110,13 +138,22 @@ describe('Quickstart, end to end (register → key → connect → sandbox autho
     });
     expect(exchanged.statusCode).toBe(200);
     const x = exchanged.json();
-    expect(x).toEqual({ connection_id: expect.stringMatching(/^conn_/), bank_id: 'raiffeisen', status: 'active' });
+    expect(x).toEqual({
+      connection_id: expect.stringMatching(/^conn_/),
+      bank_id: 'raiffeisen',
+      status: 'active',
+    });
 
-    const after = await t.app.inject({ method: 'GET', url: `/connect/status/${s.session_token}`, headers: auth(key) });
+    const after = await t.app.inject({
+      method: 'GET',
+      url: `/connect/status/${s.session_token}`,
+      headers: auth(key),
+    });
     expect(after.json()).toEqual({ status: 'exchanged' });
 
     // 5. GET /accounts → the new connection's accounts.
-    const accounts = (await t.app.inject({ method: 'GET', url: '/accounts', headers: auth(key) })).json().accounts;
+    const accounts = (await t.app.inject({ method: 'GET', url: '/accounts', headers: auth(key) })).json()
+      .accounts;
     expect(accounts.length).toBeGreaterThan(0);
     for (const acc of accounts) {
       expect(acc).toMatchObject({ object: 'account', connection_id: x.connection_id, bank_id: 'raiffeisen' });
@@ -128,20 +165,24 @@ describe('Quickstart, end to end (register → key → connect → sandbox autho
     }
 
     // GET /accounts/:id/transactions?limit=50 → list mode, newest first, documented transaction object.
+    // The generated user's current account (a savings account may hold only a few transfers).
+    const current = accounts.find((acc: { type: string }) => acc.type === 'current');
+    expect(current).toBeDefined();
     const txRes = await t.app.inject({
       method: 'GET',
-      url: `/accounts/${accounts[0].id}/transactions?limit=50`,
+      url: `/accounts/${current.id}/transactions?limit=50`,
       headers: auth(key),
     });
     expect(txRes.statusCode).toBe(200);
     const list = txRes.json();
     expect(Object.keys(list).sort()).toEqual(['has_more', 'total', 'transactions']);
     expect(list.transactions).toHaveLength(50);
+    expect(list.total).toBeGreaterThan(50);
     expect(list.has_more).toBe(true);
     for (const tx of list.transactions) {
       expect(Object.keys(tx).sort()).toEqual(expect.arrayContaining(TXN_KEYS));
       expect(tx.id).toMatch(/^txn_/);
-      expect(tx.account_id).toBe(accounts[0].id);
+      expect(tx.account_id).toBe(current.id);
       expect(tx.date).toMatch(DATE);
       expectMoney(tx.amount);
       expect([0, 1]).toContain(tx.pending);
@@ -149,7 +190,8 @@ describe('Quickstart, end to end (register → key → connect → sandbox autho
     }
 
     // The connection is listed with the documented fields.
-    const conns = (await t.app.inject({ method: 'GET', url: '/connections', headers: auth(key) })).json().connections;
+    const conns = (await t.app.inject({ method: 'GET', url: '/connections', headers: auth(key) })).json()
+      .connections;
     expect(conns).toEqual([
       {
         connection_id: x.connection_id,
@@ -173,7 +215,9 @@ describe('Quickstart, end to end (register → key → connect → sandbox autho
     expect(header).toMatch(/^t=\d+,v1=[0-9a-f]{64}$/);
     expect(verifyWebhook(secret, raw, header)).toBe(true);
     expect(verifyWebhook(secret, `${raw} `, header)).toBe(false);
-    expect(Math.abs(Number(header.slice(2, header.indexOf(','))) - t.clock.now().getTime() / 1000)).toBeLessThan(300);
+    expect(
+      Math.abs(Number(header.slice(2, header.indexOf(','))) - t.clock.now().getTime() / 1000),
+    ).toBeLessThan(300);
     const body = JSON.parse(raw);
     expect(body).toEqual({
       webhook_type: 'AUTH',
@@ -202,7 +246,12 @@ describe('Token Flow: lifetimes, single use, errors', () => {
   const status = (token: string, key = MANI_KEY) =>
     t.app.inject({ method: 'GET', url: `/connect/status/${token}`, headers: auth(key) });
   const exchange = (token: string, key = MANI_KEY) =>
-    t.app.inject({ method: 'POST', url: '/connect/exchange', headers: auth(key), payload: { public_token: token } });
+    t.app.inject({
+      method: 'POST',
+      url: '/connect/exchange',
+      headers: auth(key),
+      payload: { public_token: token },
+    });
   const authorize = (token: string) =>
     t.app.inject({ method: 'POST', url: '/sandbox/authorize', payload: { session_token: token } });
   const base = { user_id: 'user_123', redirect_url: 'https://app.example.com/done' };
@@ -286,8 +335,47 @@ describe('Token Flow: lifetimes, single use, errors', () => {
     expect((await exchange(p)).statusCode).toBe(200);
   });
 
+  it('isolation is per key: a second key of the same developer sees none of the first key’s data', async () => {
+    const { headers } = await createDevSession(t.deps.db, t.clock, { developerId: 'dev_mani_app' });
+    const other = (
+      await t.app.inject({
+        method: 'POST',
+        url: '/developers/keys',
+        headers,
+        payload: { app_name: 'Mani 2', environment: 'sandbox' },
+      })
+    ).json().key as string;
+    expect((await t.app.inject({ method: 'GET', url: '/accounts', headers: auth(other) })).json()).toEqual({
+      accounts: [],
+    });
+    expect((await t.app.inject({ method: 'GET', url: '/connections', headers: auth(other) })).json()).toEqual(
+      { connections: [] },
+    );
+    expectError(
+      await t.app.inject({ method: 'GET', url: '/accounts/acc_rai_001/balance', headers: auth(other) }),
+      'ACCOUNT_NOT_FOUND',
+      'ITEM_ERROR',
+      404,
+    );
+    expectError(
+      await t.app.inject({ method: 'DELETE', url: '/connections/conn_rai_001', headers: auth(other) }),
+      'CONNECTION_NOT_FOUND',
+      'ITEM_ERROR',
+      404,
+    );
+    const s = (await connect({ bank_id: 'erste', ...base })).json().session_token;
+    expectError(await status(s, other), 'SESSION_NOT_FOUND', 'ITEM_ERROR', 404);
+    const p = (await authorize(s)).json().public_token;
+    expectError(await exchange(p, other), 'INVALID_PUBLIC_TOKEN', 'ITEM_ERROR', 404);
+  });
+
   it('exchange without public_token → MISSING_FIELDS', async () => {
-    const res = await t.app.inject({ method: 'POST', url: '/connect/exchange', headers: auth(MANI_KEY), payload: {} });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/connect/exchange',
+      headers: auth(MANI_KEY),
+      payload: {},
+    });
     expectError(res, 'MISSING_FIELDS', 'INVALID_REQUEST', 400);
   });
 });
@@ -303,7 +391,12 @@ describe('Connections, revocation and the webhooks they fire', () => {
     onlyRevoked = await startReceiver();
     const { headers } = await createDevSession(t.deps.db, t.clock, { developerId: 'dev_mani_app' });
     secret = (
-      await t.app.inject({ method: 'POST', url: '/developers/webhooks', headers, payload: { url: receiver.url } })
+      await t.app.inject({
+        method: 'POST',
+        url: '/developers/webhooks',
+        headers,
+        payload: { url: receiver.url },
+      })
     ).json().secret;
     const filtered = await t.app.inject({
       method: 'POST',
@@ -319,11 +412,16 @@ describe('Connections, revocation and the webhooks they fire', () => {
     await t.close();
   });
 
-  const bodies = (r: Receiver) => r.received.map((q) => JSON.parse(q.raw.toString('utf8')) as Record<string, unknown>);
+  const bodies = (r: Receiver) =>
+    r.received.map((q) => JSON.parse(q.raw.toString('utf8')) as Record<string, unknown>);
 
   it('POST /accounts/:id/sync answers {object:"sync",…} and fires TRANSACTIONS.SYNC_UPDATES_AVAILABLE', async () => {
     t.clock.advance(3600_000);
-    const res = await t.app.inject({ method: 'POST', url: '/accounts/acc_rai_001/sync', headers: auth(MANI_KEY) });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/accounts/acc_rai_001/sync',
+      headers: auth(MANI_KEY),
+    });
     expect(res.statusCode).toBe(200);
     const body = res.json();
     expect(body).toMatchObject({ object: 'sync', account_id: 'acc_rai_001' });
@@ -344,7 +442,9 @@ describe('Connections, revocation and the webhooks they fire', () => {
       },
     ]);
     for (const r of receiver.received) {
-      expect(verifyWebhook(secret, r.raw.toString('utf8'), String(r.headers['opendinar-signature']))).toBe(true);
+      expect(verifyWebhook(secret, r.raw.toString('utf8'), String(r.headers['opendinar-signature']))).toBe(
+        true,
+      );
     }
     // The filtered webhook got nothing for this event.
     expect(onlyRevoked.received).toHaveLength(0);
@@ -352,7 +452,11 @@ describe('Connections, revocation and the webhooks they fire', () => {
 
   it('DELETE /connections/:id revokes, hides accounts, deletes bank data and fires ITEM.CONNECTION_REVOKED', async () => {
     const accountIds = ['acc_rai_001', 'acc_rai_002'];
-    const del = await t.app.inject({ method: 'DELETE', url: '/connections/conn_rai_001', headers: auth(MANI_KEY) });
+    const del = await t.app.inject({
+      method: 'DELETE',
+      url: '/connections/conn_rai_001',
+      headers: auth(MANI_KEY),
+    });
     expect(del.statusCode).toBe(200);
     expect(del.json()).toEqual({ connection_id: 'conn_rai_001', status: 'revoked' });
 
@@ -362,7 +466,8 @@ describe('Connections, revocation and the webhooks they fire', () => {
     expect(revoked).toMatchObject({ status: 'revoked', bank_id: 'raiffeisen', user_id: 'user_123' });
     expect(revoked?.revoked_at).toMatch(ISO_INSTANT);
 
-    const accounts = (await t.app.inject({ method: 'GET', url: '/accounts', headers: auth(MANI_KEY) })).json().accounts;
+    const accounts = (await t.app.inject({ method: 'GET', url: '/accounts', headers: auth(MANI_KEY) })).json()
+      .accounts;
     expect(accounts.map((a: { id: string }) => a.id).sort()).toEqual(['acc_aik_001', 'acc_ers_001']);
     for (const id of accountIds) {
       for (const path of ['balance', 'transactions', 'identity', 'recurring']) {
@@ -413,17 +518,27 @@ describe('Connections, revocation and the webhooks they fire', () => {
     const { connectionId } = await connectThroughSandbox(t, { bankId: 'erste', userId: 'user_9' });
     receiver.received.length = 0;
     onlyRevoked.received.length = 0;
-    const del = await t.app.inject({ method: 'DELETE', url: `/connections/${connectionId}`, headers: auth(MANI_KEY) });
+    const del = await t.app.inject({
+      method: 'DELETE',
+      url: `/connections/${connectionId}`,
+      headers: auth(MANI_KEY),
+    });
     expect(del.json()).toEqual({ connection_id: connectionId, status: 'revoked' });
     await runDispatcherOnce(t.deps);
     expect(bodies(onlyRevoked)).toEqual([
-      expect.objectContaining({ webhook_code: 'CONNECTION_REVOKED', connection_id: connectionId, user_id: 'user_9', bank_id: 'erste' }),
+      expect.objectContaining({
+        webhook_code: 'CONNECTION_REVOKED',
+        connection_id: connectionId,
+        user_id: 'user_9',
+        bank_id: 'erste',
+      }),
     ]);
     // The all-events webhook saw both AUTH (from the exchange) and ITEM.
-    expect(bodies(receiver).map((b) => `${b.webhook_type}.${b.webhook_code}`).sort()).toEqual([
-      'AUTH.AUTOMATICALLY_VERIFIED',
-      'ITEM.CONNECTION_REVOKED',
-    ]);
+    expect(
+      bodies(receiver)
+        .map((b) => `${b.webhook_type}.${b.webhook_code}`)
+        .sort(),
+    ).toEqual(['AUTH.AUTOMATICALLY_VERIFIED', 'ITEM.CONNECTION_REVOKED']);
   });
 });
 
@@ -445,8 +560,13 @@ describe('API.md behaviour: exactly-once exchange, retried webhooks, auth_url fr
         payload: { bank_id: 'aik', user_id: 'u', redirect_url: 'https://app.example.com/' },
       })
     ).json();
-    expect(s.auth_url.startsWith('https://api.opendinar.com/sandbox/auth.html?session_token=sess_')).toBe(true);
-    const page = await t.app.inject({ method: 'GET', url: `/sandbox/auth.html?session_token=${s.session_token}` });
+    expect(s.auth_url.startsWith('https://api.opendinar.com/sandbox/auth.html?session_token=sess_')).toBe(
+      true,
+    );
+    const page = await t.app.inject({
+      method: 'GET',
+      url: `/sandbox/auth.html?session_token=${s.session_token}`,
+    });
     expect(page.body).toMatch(/<input[^>]+name="username"/);
     expect(page.body).toMatch(/<input[^>]+type="password"/);
     expect(page.body).toContain('Odobri pristup');
@@ -460,18 +580,28 @@ describe('API.md behaviour: exactly-once exchange, retried webhooks, auth_url fr
       payload: { bank_id: 'erste', user_id: 'race', redirect_url: 'https://app.example.com/' },
     });
     const p = (
-      await t.app.inject({ method: 'POST', url: '/sandbox/authorize', payload: { session_token: started.json().session_token } })
+      await t.app.inject({
+        method: 'POST',
+        url: '/sandbox/authorize',
+        payload: { session_token: started.json().session_token },
+      })
     ).json().public_token;
     const results = await Promise.all(
       Array.from({ length: 6 }, () =>
-        t.app.inject({ method: 'POST', url: '/connect/exchange', headers: auth(MANI_KEY), payload: { public_token: p } }),
+        t.app.inject({
+          method: 'POST',
+          url: '/connect/exchange',
+          headers: auth(MANI_KEY),
+          payload: { public_token: p },
+        }),
       ),
     );
     expect(results.filter((r) => r.statusCode === 200)).toHaveLength(1);
     for (const r of results.filter((x) => x.statusCode !== 200)) {
       expectError(r, 'PUBLIC_TOKEN_ALREADY_USED', 'ITEM_ERROR', 410, 'https://api.opendinar.com');
     }
-    const conns = (await t.app.inject({ method: 'GET', url: '/connections', headers: auth(MANI_KEY) })).json().connections;
+    const conns = (await t.app.inject({ method: 'GET', url: '/connections', headers: auth(MANI_KEY) })).json()
+      .connections;
     expect(conns.filter((c: { user_id: string }) => c.user_id === 'race')).toHaveLength(1);
   });
 
@@ -480,7 +610,12 @@ describe('API.md behaviour: exactly-once exchange, retried webhooks, auth_url fr
     try {
       const { headers } = await createDevSession(t.deps.db, t.clock, { developerId: 'dev_mani_app' });
       const secret = (
-        await t.app.inject({ method: 'POST', url: '/developers/webhooks', headers, payload: { url: receiver.url } })
+        await t.app.inject({
+          method: 'POST',
+          url: '/developers/webhooks',
+          headers,
+          payload: { url: receiver.url },
+        })
       ).json().secret;
       await t.app.inject({ method: 'DELETE', url: '/connections/conn_aik_001', headers: auth(MANI_KEY) });
       const first = await runDispatcherOnce(t.deps);
@@ -495,7 +630,10 @@ describe('API.md behaviour: exactly-once exchange, retried webhooks, auth_url fr
       expect(receiver.received).toHaveLength(2);
       const [a, b] = receiver.received.map((r) => r.raw.toString('utf8'));
       expect(JSON.parse(b ?? '')).toEqual(JSON.parse(a ?? ''));
-      expect(JSON.parse(b ?? '')).toMatchObject({ webhook_code: 'CONNECTION_REVOKED', connection_id: 'conn_aik_001' });
+      expect(JSON.parse(b ?? '')).toMatchObject({
+        webhook_code: 'CONNECTION_REVOKED',
+        connection_id: 'conn_aik_001',
+      });
       const sig = String(receiver.received[1]?.headers['opendinar-signature']);
       expect(verifyWebhook(secret, b ?? '', sig)).toBe(true);
       // Signed at delivery time, so a receiver's 5-minute replay window accepts a late retry.

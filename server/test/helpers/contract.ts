@@ -20,7 +20,13 @@ export function expectError(
     code,
     type,
   });
-  expect(Object.keys(body).sort()).toEqual(['docs', 'error_code', 'error_message', 'error_type', 'request_id']);
+  expect(Object.keys(body).sort()).toEqual([
+    'docs',
+    'error_code',
+    'error_message',
+    'error_type',
+    'request_id',
+  ]);
   expect(body.docs).toBe(`${publicUrl}/docs#${code.toLowerCase()}`);
   expect(typeof body.error_message).toBe('string');
   expect((body.error_message as string).length).toBeGreaterThan(0);
