@@ -34,7 +34,8 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
     genReqId: requestIdFor,
     requestIdHeader: false,
     bodyLimit: 1024 * 1024,
-    return503OnClosing: true,
+    // Our own closing check (below) answers in the documented shape instead of Fastify's default 503.
+    return503OnClosing: false,
     trustProxy: deps.config.trustProxy,
     // Malformed URLs (bad percent-encoding) never reach the error handler; answer them in our shape too.
     frameworkErrors: (err, req, reply) => {
@@ -57,12 +58,21 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
         ),
       );
       socket.end(
-        `HTTP/1.1 400 Bad Request\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+        `HTTP/1.1 400 Bad Request\r\nContent-Type: application/json\r\nX-Content-Type-Options: nosniff\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
       );
     },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.decorate('deps', deps);
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
+  app.addHook('onRequest', async (_req, reply) => {
+    if (!closing) return;
+    reply.header('connection', 'close').header('retry-after', '1');
+    throw new ApiError('SERVICE_UNAVAILABLE', 'The server is shutting down — retry shortly.');
+  });
   app.addHook('onRequest', async (req, reply) => {
     reply.header('x-request-id', req.id);
   });

@@ -38,14 +38,22 @@ async function authenticateLinkToken(app: FastifyInstance, token: string): Promi
   const row = await db
     .selectFrom('link_tokens')
     .innerJoin('api_keys', 'api_keys.id', 'link_tokens.api_key_id')
-    .select(['link_tokens.api_key_id', 'link_tokens.developer_id', 'link_tokens.environment', 'link_tokens.user_id'])
+    .select([
+      'link_tokens.api_key_id',
+      'link_tokens.developer_id',
+      'link_tokens.environment',
+      'link_tokens.user_id',
+    ])
     .select(['link_tokens.expires_at', 'api_keys.status'])
     .where('link_tokens.token_hash', '=', sha256Hex(token))
     .executeTakeFirst();
   if (!row) throw new ApiError('INVALID_API_KEY', 'The link token provided is not valid.');
   if (row.status !== 'active') throw new ApiError('REVOKED_API_KEY');
   if (row.expires_at <= clock.now().toISOString()) {
-    throw new ApiError('INVALID_API_KEY', 'The link token has expired — create a new one with POST /link/token.');
+    throw new ApiError(
+      'INVALID_API_KEY',
+      'The link token has expired — create a new one with POST /link/token.',
+    );
   }
   return {
     apiKeyId: row.api_key_id,
