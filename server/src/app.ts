@@ -14,6 +14,7 @@ import { registerAuth } from './http/auth.js';
 import { registerErrorHandling, sendError, toApiError } from './http/error-handler.js';
 import { registerJsonParser } from './http/json-parser.js';
 import { safeLoggerOptions } from './http/logging.js';
+import { registerNulGuard } from './http/nul-guard.js';
 import type { AppDeps } from './http/principals.js';
 import { requestIdFor } from './http/request-id.js';
 import { registerSecurityHeaders } from './http/security-headers.js';
@@ -90,6 +91,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
     strictPreflight: false,
   });
   registerJsonParser(app);
+  registerNulGuard(app);
   registerErrorHandling(app);
   registerSecurityHeaders(app);
   registerAuth(app);

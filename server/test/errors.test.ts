@@ -90,3 +90,28 @@ describe('authentication errors', () => {
     expect(res.json().error_type).toBe('AUTH_ERROR');
   });
 });
+
+describe('NUL characters', () => {
+  it('refuses NUL in path, query and JSON body with INVALID_FIELD (PostgreSQL cannot store it)', async () => {
+    const headers = {
+      authorization: 'Bearer od_test_sk_9x2mABC123sandbox',
+      'content-type': 'application/json',
+    };
+    for (const url of ['/accounts/%00a/balance', '/banks?search=ab%00c', '/banks/x%00']) {
+      const res = await t.app.inject({ method: 'GET', url, headers });
+      expect(res.statusCode, url).toBe(400);
+      expect(res.json().error_code).toBe('INVALID_FIELD');
+    }
+    const body = await t.app.inject({
+      method: 'POST',
+      url: '/developers/login',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"email":"a\\u0000@b.rs","password":"12345678"}',
+    });
+    expect(body.statusCode).toBe(400);
+    expect(body.json().error_code).toBe('INVALID_FIELD');
+    // An escaped backslash followed by "u0000" is ordinary text, not NUL.
+    const ok = await t.app.inject({ method: 'GET', url: '/banks?search=%5Cu0000' });
+    expect(ok.statusCode).toBe(200);
+  });
+});
