@@ -19,7 +19,11 @@ await admin.end();
 const url = new URL(adminUrl);
 url.pathname = `/${name}`;
 const [cmd, ...args] = process.argv.slice(2);
-const result = spawnSync(cmd, args, { stdio: 'inherit', shell: process.platform === 'win32', env: { ...process.env, TEST_DATABASE_URL: url.toString() } });
+const result = spawnSync(cmd, args, {
+  stdio: 'inherit',
+  shell: process.platform === 'win32',
+  env: { ...process.env, TEST_DATABASE_URL: url.toString() },
+});
 
 const cleanup = new pg.Client({ connectionString: adminUrl });
 await cleanup.connect();

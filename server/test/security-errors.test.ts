@@ -9,8 +9,8 @@ import type { Database } from '../src/db/schema.js';
 import { ERROR_CODES } from '../src/errors.js';
 import { sha256Hex } from '../src/ids.js';
 import { runDispatcherOnce } from '../src/webhooks/dispatcher.js';
-import { auth, createTestApp, MANI_KEY, type TestApp } from './helpers/app.js';
 import { registerDeveloper } from './developers-helpers.js';
+import { auth, createTestApp, MANI_KEY, type TestApp } from './helpers/app.js';
 
 /** The documented error shape, and nothing of the server's insides. */
 function expectDocumentedError(res: LightMyRequestResponse, code: keyof typeof ERROR_CODES): void {

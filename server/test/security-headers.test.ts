@@ -1,7 +1,7 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auth, createTestApp, MANI_KEY, type TestApp } from './helpers/app.js';
 import { registerDeveloper } from './developers-helpers.js';
+import { auth, createTestApp, MANI_KEY, type TestApp } from './helpers/app.js';
 
 let t: TestApp;
 beforeAll(async () => {

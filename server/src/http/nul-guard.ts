@@ -3,7 +3,7 @@ import { ApiError } from '../errors.js';
 
 // PostgreSQL text cannot hold NUL (0x00) and refuses the whole query; SQLite would store it and
 // compare it oddly. No field of ours has a use for it, so it is refused at the edge on both.
-const NUL_IN_URL = /%00|\u0000/i;
+const NUL_IN_URL = /%00/i;
 
 export const NUL_MESSAGE = 'Request values must not contain NUL (\\u0000) characters.';
 
@@ -13,6 +13,7 @@ export const jsonHasNul = (text: string): boolean =>
 
 export function registerNulGuard(app: FastifyInstance): void {
   app.addHook('onRequest', async (req) => {
-    if (NUL_IN_URL.test(req.url)) throw new ApiError('INVALID_FIELD', NUL_MESSAGE);
+    if (NUL_IN_URL.test(req.url) || req.url.includes('\u0000'))
+      throw new ApiError('INVALID_FIELD', NUL_MESSAGE);
   });
 }
