@@ -14,7 +14,7 @@ import { registerAuth } from './http/auth.js';
 import { registerErrorHandling, sendError, toApiError } from './http/error-handler.js';
 import { registerJsonParser } from './http/json-parser.js';
 import { safeLoggerOptions } from './http/logging.js';
-import { registerNulGuard } from './http/nul-guard.js';
+import { NUL_MESSAGE, urlHasNul } from './http/nul-guard.js';
 import type { AppDeps } from './http/principals.js';
 import { requestIdFor } from './http/request-id.js';
 import { registerSecurityHeaders } from './http/security-headers.js';
@@ -69,13 +69,15 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   app.addHook('preClose', async () => {
     closing = true;
   });
-  app.addHook('onRequest', async (_req, reply) => {
-    if (!closing) return;
-    reply.header('connection', 'close').header('retry-after', '1');
-    throw new ApiError('SERVICE_UNAVAILABLE', 'The server is shutting down — retry shortly.');
-  });
-  app.addHook('onRequest', async (req, reply) => {
+  // The cheap per-request edge checks share one callback-style hook (no promise per request).
+  app.addHook('onRequest', (req, reply, done) => {
     reply.header('x-request-id', req.id);
+    if (closing) {
+      reply.header('connection', 'close').header('retry-after', '1');
+      return done(new ApiError('SERVICE_UNAVAILABLE', 'The server is shutting down — retry shortly.'));
+    }
+    if (urlHasNul(req.url)) return done(new ApiError('INVALID_FIELD', NUL_MESSAGE));
+    done();
   });
   // Browsers call the API directly (the Link widget). Auth is a bearer token, never a cookie, so
   // reflecting any origin without credentials exposes nothing a script could not already send.
@@ -91,7 +93,6 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
     strictPreflight: false,
   });
   registerJsonParser(app);
-  registerNulGuard(app);
   registerErrorHandling(app);
   registerSecurityHeaders(app);
   registerAuth(app);

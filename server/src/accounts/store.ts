@@ -1,22 +1,25 @@
 import type { Executor } from '../db/index.js';
+import { preparedQuery } from '../db/prepared.js';
 import type { AccountsTable } from '../db/schema.js';
 
 export type AccountRow = AccountsTable;
 
-/** The account if it belongs to this key and its connection is active; otherwise undefined. */
+// Every account-scoped request runs this: compiled once (see db/prepared.ts). Revoking a connection
+// deletes its accounts in the same transaction, so an account row exists only while its connection is active.
+const selectAccountForKey = preparedQuery(
+  (db, accountId: string, apiKeyId: string) =>
+    db.selectFrom('accounts').selectAll().where('id', '=', accountId).where('api_key_id', '=', apiKeyId),
+  ['sample-account', 'sample-key'],
+);
+
+/** The account if it belongs to this key (and so to one of its active connections); otherwise undefined. */
 export async function findAccountForKey(
   db: Executor,
   apiKeyId: string,
   accountId: string,
 ): Promise<AccountRow | undefined> {
-  return db
-    .selectFrom('accounts')
-    .innerJoin('connections', 'connections.id', 'accounts.connection_id')
-    .selectAll('accounts')
-    .where('accounts.id', '=', accountId)
-    .where('accounts.api_key_id', '=', apiKeyId)
-    .where('connections.status', '=', 'active')
-    .executeTakeFirst();
+  const [row] = await selectAccountForKey(db, accountId, apiKeyId);
+  return row;
 }
 
 export async function listAccountsForKey(

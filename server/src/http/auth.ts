@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { preparedQuery } from '../db/prepared.js';
 import { ApiError } from '../errors.js';
 import { sha256Hex } from '../ids.js';
 import { checkCsrf, cookieSessionToken } from './dev-cookie.js';
@@ -13,15 +14,21 @@ function bearer(req: FastifyRequest): string | null {
   return match?.[1] ?? '';
 }
 
+// Runs on every banking request: compiled once (see db/prepared.ts).
+const findKeyByHash = preparedQuery(
+  (db, hash: string) =>
+    db
+      .selectFrom('api_keys')
+      .select(['id', 'developer_id', 'environment', 'scopes', 'status'])
+      .where('key_hash', '=', hash),
+  ['sample-hash'],
+);
+
 async function authenticateKey(app: FastifyInstance, token: string): Promise<KeyPrincipal> {
   const { db } = app.deps;
   // Well-formed or not, an unknown key answers the same; the lookup is by hash, never by plain key.
   if (!KEY_FORMAT.test(token)) throw new ApiError('INVALID_API_KEY');
-  const row = await db
-    .selectFrom('api_keys')
-    .select(['id', 'developer_id', 'environment', 'scopes', 'status'])
-    .where('key_hash', '=', sha256Hex(token))
-    .executeTakeFirst();
+  const [row] = await findKeyByHash(db, sha256Hex(token));
   if (!row) throw new ApiError('INVALID_API_KEY');
   if (row.status !== 'active') throw new ApiError('REVOKED_API_KEY');
   return {

@@ -21,8 +21,8 @@ export function applySecurityHeaders(reply: FastifyReply): void {
 
 /** As an onSend hook for every route; error-handler.ts's sendError also applies it (framework errors skip hooks). */
 export function registerSecurityHeaders(app: FastifyInstance): void {
-  app.addHook('onSend', async (_req, reply, payload) => {
+  app.addHook('onSend', (_req, reply, payload, done) => {
     applySecurityHeaders(reply);
-    return payload;
+    done(null, payload);
   });
 }

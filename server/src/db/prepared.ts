@@ -1,0 +1,30 @@
+import { type Compilable, CompiledQuery } from 'kysely';
+import type { Executor } from './index.js';
+
+/**
+ * A query built and compiled once per database, then run with fresh parameters. Kysely rebuilds
+ * and recompiles a query on every call, which costs more than running a small indexed lookup —
+ * worth avoiding only on the per-request hot path (key lookup, account scoping).
+ * `build` must use its arguments as the query's parameters, in order; the first compile checks it.
+ */
+export function preparedQuery<Row, A extends readonly unknown[]>(
+  build: (db: Executor, ...args: A) => Compilable<Row>,
+  sample: A,
+): (db: Executor, ...args: A) => Promise<Row[]> {
+  const compiled = new WeakMap<Executor, string>();
+  return async (db, ...args) => {
+    let text = compiled.get(db);
+    if (text === undefined) {
+      const q = build(db, ...sample).compile();
+      if (q.parameters.length !== sample.length || q.parameters.some((p, i) => p !== sample[i])) {
+        throw new Error(
+          `prepared query parameters ${JSON.stringify(q.parameters)} do not match its arguments`,
+        );
+      }
+      text = q.sql;
+      compiled.set(db, text);
+    }
+    const result = await db.executeQuery<Row>(CompiledQuery.raw(text, [...args]));
+    return result.rows;
+  };
+}
