@@ -1,17 +1,9 @@
+import type { CategoryName } from '../../transactions/category-names.js';
 import type { SandboxBank } from './account-number.js';
 import type { Neighborhood } from './identity.js';
 import type { Rng } from './prng.js';
 
-export type Category =
-  | 'groceries'
-  | 'rent'
-  | 'dining'
-  | 'utilities'
-  | 'transport'
-  | 'entertainment'
-  | 'subscriptions'
-  | 'salary'
-  | 'transfer';
+export type Category = CategoryName;
 
 /** Where a card was used, as the terminal reports it (ASCII, like card networks print it). */
 export interface Outlet {

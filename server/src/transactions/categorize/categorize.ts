@@ -5,32 +5,13 @@
  * (ATM, counter), the merchant dictionary, the channel (IPS, prenos, uplatnica), whether the
  * counterparty looks like a person, and finally a fallback for unknown card debits.
  */
+import { CATEGORY_NAMES, type CategoryName } from '../category-names.js';
 import { FIRST_NAMES, findMerchant } from './merchants.js';
 import { type NormalizedDescription, scanDescription } from './normalize.js';
 
-export type Category =
-  | 'groceries'
-  | 'rent'
-  | 'dining'
-  | 'utilities'
-  | 'transport'
-  | 'entertainment'
-  | 'subscriptions'
-  | 'salary'
-  | 'transfer';
-
-/** In the order the product docs list them. */
-export const CATEGORIES: readonly Category[] = [
-  'groceries',
-  'rent',
-  'dining',
-  'utilities',
-  'transport',
-  'entertainment',
-  'subscriptions',
-  'salary',
-  'transfer',
-];
+// The nine documented categories live in one place (transactions/category-names.ts).
+export type Category = CategoryName;
+export const CATEGORIES: readonly Category[] = CATEGORY_NAMES;
 
 export interface CategorizeInput {
   description: string;
