@@ -9,9 +9,11 @@ export const TransactionSchema = Type.Object({
   currency: Type.String(),
   description: Type.String(),
   category: Type.String(),
-  type: Type.Union([Type.Literal('debit'), Type.Literal('credit')]),
+  // Plain `enum` / type-array forms rather than anyOf unions: the serialiser checks an anyOf
+  // per item at run time, and a page has up to 500 items.
+  type: Type.Unsafe<'debit' | 'credit'>({ type: 'string', enum: ['debit', 'credit'] }),
   pending: Type.Integer({ description: '1 = not yet posted, 0 = cleared' }),
-  pending_transaction_id: Type.Union([Type.String(), Type.Null()]),
+  pending_transaction_id: Type.Unsafe<string | null>({ type: ['string', 'null'] }),
 });
 
 export const TransactionsQuery = Type.Object({
