@@ -17,7 +17,9 @@ for (const file of process.argv.slice(2)) {
     `${file}: ${r.numPassedTests} passed, ${r.numFailedTests} failed, ${r.numPendingTests} skipped`,
   );
   passed += r.numPassedTests;
-  failed += r.numFailedTests + (r.numFailedTestSuites ?? 0);
+  // A test file that failed to load has no test results of its own; count it as one failure.
+  const brokenFiles = r.testResults.filter((f) => f.status === 'failed' && f.assertionResults.length === 0).length;
+  failed += r.numFailedTests + brokenFiles;
   skipped += r.numPendingTests;
 }
 console.log(`tests: ${passed} passed, ${failed + missing} failed, ${skipped} skipped`);
