@@ -1,16 +1,10 @@
 import { type FastifyPluginAsyncTypebox, Type } from '@fastify/type-provider-typebox';
 import { findBank } from '../banks/catalogue.js';
 import { ApiError } from '../errors.js';
-import { keyOf } from '../http/auth.js';
+import { accountOf, keyOf } from '../http/auth.js';
 import { toMoney } from '../money.js';
 import { AccountIdParams, AccountSchema, BalanceSchema, IdentitySchema } from './schemas.js';
-import {
-  type AccountRow,
-  findAccountForKey,
-  findIdentityDocument,
-  listAccountsForKey,
-  sumTransactions,
-} from './store.js';
+import { type AccountRow, findIdentityDocument, listAccountsForKey, sumTransactions } from './store.js';
 
 const toAccountJson = (a: AccountRow) => ({
   id: a.id,
@@ -47,7 +41,7 @@ export const accountRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/accounts/:id/balance',
     {
-      config: { auth: 'key', scope: 'balance:read' },
+      config: { auth: 'key', scope: 'balance:read', accountParam: true },
       schema: {
         tags: ['Accounts'],
         summary: 'Get an account balance',
@@ -57,8 +51,7 @@ export const accountRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (req) => {
-      const account = await findAccountForKey(db, keyOf(req).apiKeyId, req.params.id);
-      if (!account) throw new ApiError('ACCOUNT_NOT_FOUND');
+      const account = accountOf(req);
       const totals = await sumTransactions(db, account.id);
       const balance = Number(account.opening_balance) + totals.booked;
       // Pending debits and holds reduce what can be spent; pending credits are not yet available.
@@ -77,7 +70,7 @@ export const accountRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/accounts/:id/identity',
     {
-      config: { auth: 'key', scope: 'accounts:read' },
+      config: { auth: 'key', scope: 'accounts:read', accountParam: true },
       schema: {
         tags: ['Accounts'],
         summary: "Get the account holder's identity (banks with feat_identity only)",
@@ -87,8 +80,7 @@ export const accountRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (req) => {
-      const account = await findAccountForKey(db, keyOf(req).apiKeyId, req.params.id);
-      if (!account) throw new ApiError('ACCOUNT_NOT_FOUND');
+      const account = accountOf(req);
       const bank = findBank(account.bank_id);
       const doc = bank?.feat_identity ? await findIdentityDocument(db, account.id) : undefined;
       if (!doc) {

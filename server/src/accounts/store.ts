@@ -4,24 +4,6 @@ import type { AccountsTable } from '../db/schema.js';
 
 export type AccountRow = AccountsTable;
 
-// Every account-scoped request runs this: compiled once (see db/prepared.ts). Revoking a connection
-// deletes its accounts in the same transaction, so an account row exists only while its connection is active.
-const selectAccountForKey = preparedQuery(
-  (db, accountId: string, apiKeyId: string) =>
-    db.selectFrom('accounts').selectAll().where('id', '=', accountId).where('api_key_id', '=', apiKeyId),
-  ['sample-account', 'sample-key'],
-);
-
-/** The account if it belongs to this key (and so to one of its active connections); otherwise undefined. */
-export async function findAccountForKey(
-  db: Executor,
-  apiKeyId: string,
-  accountId: string,
-): Promise<AccountRow | undefined> {
-  const [row] = await selectAccountForKey(db, accountId, apiKeyId);
-  return row;
-}
-
 export async function listAccountsForKey(
   db: Executor,
   apiKeyId: string,
@@ -66,4 +48,73 @@ export async function findIdentityDocument(db: Executor, accountId: string): Pro
     .where('account_id', '=', accountId)
     .executeTakeFirst();
   return row?.document;
+}
+
+const ACCOUNT_COLUMNS = [
+  'accounts.id',
+  'accounts.connection_id',
+  'accounts.api_key_id',
+  'accounts.bank_id',
+  'accounts.ref',
+  'accounts.name',
+  'accounts.type',
+  'accounts.currency',
+  'accounts.account_number',
+  'accounts.opening_balance',
+  'accounts.available_delta',
+  'accounts.change_seq',
+  'accounts.created_at',
+] as const;
+
+// Auth for account endpoints: the key by its hash and, in the same round trip, the account named
+// in the path if (and only if) that key owns it.
+const selectKeyWithAccount = preparedQuery(
+  (db, accountId: string, keyHash: string) =>
+    db
+      .selectFrom('api_keys')
+      .leftJoin('accounts', (join) =>
+        join.on('accounts.id', '=', accountId).onRef('accounts.api_key_id', '=', 'api_keys.id'),
+      )
+      .where('api_keys.key_hash', '=', keyHash)
+      .select([
+        'api_keys.id as key_id',
+        'api_keys.developer_id as key_developer_id',
+        'api_keys.environment as key_environment',
+        'api_keys.scopes as key_scopes',
+        'api_keys.status as key_status',
+      ])
+      .select(ACCOUNT_COLUMNS),
+  ['sample-account', 'sample-hash'],
+);
+
+export interface KeyWithAccount {
+  key: {
+    id: string;
+    developer_id: string;
+    environment: 'sandbox' | 'live';
+    scopes: string;
+    status: 'active' | 'revoked';
+  };
+  account: AccountRow | null;
+}
+
+export async function findKeyWithAccount(
+  db: Executor,
+  keyHash: string,
+  accountId: string,
+): Promise<KeyWithAccount | undefined> {
+  const [row] = await selectKeyWithAccount(db, accountId, keyHash);
+  if (!row) return undefined;
+  const { key_id, key_developer_id, key_environment, key_scopes, key_status, ...account } = row;
+  return {
+    key: {
+      id: key_id,
+      developer_id: key_developer_id,
+      environment: key_environment,
+      scopes: key_scopes,
+      status: key_status,
+    },
+    // A LEFT JOIN with no match gives an all-null account.
+    account: account.id === null ? null : (account as AccountRow),
+  };
 }

@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { type AccountRow, findKeyWithAccount } from '../accounts/store.js';
 import { preparedQuery } from '../db/prepared.js';
 import { ApiError } from '../errors.js';
 import { sha256Hex } from '../ids.js';
@@ -24,11 +25,23 @@ const findKeyByHash = preparedQuery(
   ['sample-hash'],
 );
 
-async function authenticateKey(app: FastifyInstance, token: string): Promise<KeyPrincipal> {
+async function authenticateKey(
+  app: FastifyInstance,
+  req: FastifyRequest,
+  token: string,
+): Promise<KeyPrincipal> {
   const { db } = app.deps;
   // Well-formed or not, an unknown key answers the same; the lookup is by hash, never by plain key.
   if (!KEY_FORMAT.test(token)) throw new ApiError('INVALID_API_KEY');
-  const [row] = await findKeyByHash(db, sha256Hex(token));
+  const accountId = req.routeOptions.config.accountParam ? (req.params as { id?: string }).id : undefined;
+  let row: Awaited<ReturnType<typeof findKeyByHash>>[number] | undefined;
+  if (accountId !== undefined) {
+    const found = await findKeyWithAccount(db, sha256Hex(token), accountId);
+    row = found?.key;
+    req.account = found?.account ?? null;
+  } else {
+    [row] = await findKeyByHash(db, sha256Hex(token));
+  }
   if (!row) throw new ApiError('INVALID_API_KEY');
   if (row.status !== 'active') throw new ApiError('REVOKED_API_KEY');
   return {
@@ -88,6 +101,7 @@ async function authenticateDeveloper(app: FastifyInstance, token: string): Promi
 export function registerAuth(app: FastifyInstance): void {
   app.decorateRequest('key', null);
   app.decorateRequest('developer', null);
+  app.decorateRequest('account', null);
   app.addHook('onRequest', async (req) => {
     const { auth = 'public', scope, sandboxOnly } = req.routeOptions.config;
     if (auth === 'public') return;
@@ -104,7 +118,7 @@ export function registerAuth(app: FastifyInstance): void {
     req.key =
       auth === 'key-or-link' && token.startsWith('link_')
         ? await authenticateLinkToken(app, token)
-        : await authenticateKey(app, token);
+        : await authenticateKey(app, req, token);
     if (scope && !req.key.scopes.includes(scope)) {
       throw new ApiError('INSUFFICIENT_PERMISSIONS', `This API key lacks the ${scope} scope.`);
     }
@@ -116,6 +130,12 @@ export function registerAuth(app: FastifyInstance): void {
 export function keyOf(req: FastifyRequest): KeyPrincipal {
   if (!req.key) throw new ApiError('MISSING_API_KEY');
   return req.key;
+}
+
+/** For routes with `config.accountParam`: the caller's account named by `:id`, or ACCOUNT_NOT_FOUND. */
+export function accountOf(req: FastifyRequest): AccountRow {
+  if (!req.account) throw new ApiError('ACCOUNT_NOT_FOUND');
+  return req.account;
 }
 
 export function developerOf(req: FastifyRequest): DeveloperPrincipal {

@@ -46,8 +46,15 @@ declare module 'fastify' {
     auth?: AuthMode;
     scope?: Scope;
     sandboxOnly?: boolean;
+    /**
+     * The route's `:id` is an account of the caller's key: auth looks the key and the account up
+     * in one query (one round trip fewer on every account endpoint); handlers use `accountOf(req)`.
+     */
+    accountParam?: boolean;
   }
   interface FastifyRequest {
+    /** With `config.accountParam`: the caller's account named by `:id`, or null when it is not theirs. */
+    account: import('../accounts/store.js').AccountRow | null;
     key: KeyPrincipal | null;
     developer: DeveloperPrincipal | null;
     /** Error code of the answer, for usage recording. */

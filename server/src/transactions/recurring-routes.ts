@@ -1,9 +1,7 @@
 import { type FastifyPluginAsyncTypebox, Type } from '@fastify/type-provider-typebox';
 import { AccountIdParams } from '../accounts/schemas.js';
-import { findAccountForKey } from '../accounts/store.js';
 import { dayOf } from '../clock.js';
-import { ApiError } from '../errors.js';
-import { keyOf } from '../http/auth.js';
+import { accountOf } from '../http/auth.js';
 import { toMoney } from '../money.js';
 import { detectRecurringStreams, type RecurringStream } from './recurring/recurring.js';
 import { listAllTransactions } from './store.js';
@@ -43,7 +41,7 @@ export const recurringRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/accounts/:id/recurring',
     {
-      config: { auth: 'key', scope: 'transactions:read' },
+      config: { auth: 'key', scope: 'transactions:read', accountParam: true },
       schema: {
         tags: ['Transactions'],
         summary: 'Recurring payments and income detected in the account history',
@@ -53,8 +51,7 @@ export const recurringRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (req) => {
-      const account = await findAccountForKey(db, keyOf(req).apiKeyId, req.params.id);
-      if (!account) throw new ApiError('ACCOUNT_NOT_FOUND');
+      const account = accountOf(req);
       const rows = await listAllTransactions(db, account.id);
       const result = detectRecurringStreams(
         rows.map((r) => ({ ...r, amount: Number(r.amount), pending: Number(r.pending) === 1 })),

@@ -1,8 +1,7 @@
 import { type FastifyPluginAsyncTypebox, Type } from '@fastify/type-provider-typebox';
 import { AccountIdParams } from '../accounts/schemas.js';
-import { findAccountForKey } from '../accounts/store.js';
 import { ApiError } from '../errors.js';
-import { keyOf } from '../http/auth.js';
+import { accountOf } from '../http/auth.js';
 import { refreshConnection } from './refresh.js';
 import { type RefreshScheduler, startRefreshScheduler } from './scheduler.js';
 
@@ -30,7 +29,7 @@ export const refreshRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/accounts/:id/sync',
     {
-      config: { auth: 'key', scope: 'accounts:read' },
+      config: { auth: 'key', scope: 'accounts:read', accountParam: true },
       schema: {
         tags: ['Accounts'],
         summary: 'Force refresh: pull fresh data from the bank now',
@@ -43,8 +42,7 @@ export const refreshRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (req) => {
-      const account = await findAccountForKey(db, keyOf(req).apiKeyId, req.params.id);
-      if (!account) throw new ApiError('ACCOUNT_NOT_FOUND');
+      const account = accountOf(req);
       const outcome = await refreshConnection(app.deps, account.connection_id, {
         waitMs: WAIT_FOR_RUNNING_MS,
       });

@@ -1,8 +1,7 @@
 import { type FastifyPluginAsyncTypebox, Type } from '@fastify/type-provider-typebox';
 import { AccountIdParams } from '../accounts/schemas.js';
-import { findAccountForKey } from '../accounts/store.js';
 import { ApiError } from '../errors.js';
-import { keyOf } from '../http/auth.js';
+import { accountOf } from '../http/auth.js';
 import { recurringRoutes } from './recurring-routes.js';
 import { refreshRoutes } from './refresh-routes.js';
 import { SyncResponseSchema, TransactionListSchema, TransactionsQuery } from './schemas.js';
@@ -17,7 +16,7 @@ export const transactionRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/accounts/:id/transactions',
     {
-      config: { auth: 'key', scope: 'transactions:read' },
+      config: { auth: 'key', scope: 'transactions:read', accountParam: true },
       schema: {
         tags: ['Transactions'],
         summary: 'List transactions (newest first), or sync changes with ?cursor=',
@@ -32,8 +31,7 @@ export const transactionRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (req, reply) => {
       const q = req.query;
-      const account = await findAccountForKey(db, keyOf(req).apiKeyId, req.params.id);
-      if (!account) throw new ApiError('ACCOUNT_NOT_FOUND');
+      const account = accountOf(req);
       if (q.cursor !== undefined) {
         // The route's response is a union of two shapes; serialise each with its own compiled schema
         // rather than letting the union make every page try both.
