@@ -238,3 +238,23 @@ describe('cursor validation', () => {
     }
   });
 });
+
+describe('sync mode parameters', () => {
+  it('refuses list-mode filters alongside a cursor instead of silently ignoring them', async () => {
+    const t = await createTestApp();
+    try {
+      for (const qs of ['from=2026-01-01', 'to=2026-01-01', 'category=groceries', 'offset=10']) {
+        const res = await t.app.inject({
+          method: 'GET',
+          url: `/accounts/acc_rai_001/transactions?cursor=&${qs}`,
+          headers: { authorization: `Bearer ${MANI_KEY}` },
+        });
+        expect(res.statusCode, qs).toBe(400);
+        expect(res.json().error_code).toBe('INVALID_FIELD');
+        expect(res.json().error_message).toContain(qs.split('=')[0]);
+      }
+    } finally {
+      await t.close();
+    }
+  });
+});

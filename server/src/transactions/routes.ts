@@ -33,6 +33,14 @@ export const transactionRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const q = req.query;
       const account = accountOf(req);
       if (q.cursor !== undefined) {
+        // A sync returns every change; a filter would silently drop some of them from the mirror.
+        const listOnly = (['from', 'to', 'category', 'offset'] as const).find((k) => q[k] !== undefined);
+        if (listOnly) {
+          throw new ApiError(
+            'INVALID_FIELD',
+            `Invalid query parameter '${listOnly}': not allowed with cursor (sync mode returns every change; filter your copy instead).`,
+          );
+        }
         // The route's response is a union of two shapes; serialise each with its own compiled schema
         // rather than letting the union make every page try both.
         const page = await syncTransactions(app.deps, account, { cursor: q.cursor, limit: q.limit ?? 100 });

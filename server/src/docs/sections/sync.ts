@@ -8,7 +8,8 @@ export const syncSection: DocSection = {
   html: `<h3 id="cursor-sync">Cursor-based sync</h3>
 <p><code>GET /accounts/:id/transactions?cursor=</code> switches to sync mode whenever <code>cursor</code> is present, even empty.
 An empty cursor starts a full sync: the whole history arrives in <code>added</code>, <code>limit</code> transactions per page
-(default 100, at most 500). Keep calling with <code>next_cursor</code> while <code>has_more</code> is <code>true</code>; after that, each call with
+(default 100, at most 500). The list-mode filters (<code>from</code>, <code>to</code>, <code>category</code>, <code>offset</code>) are refused
+with <code>INVALID_FIELD</code> in sync mode: a mirror needs every change. Keep calling with <code>next_cursor</code> while <code>has_more</code> is <code>true</code>; after that, each call with
 the latest <code>next_cursor</code> returns only what changed since:</p>
 <pre>{"sync_status":"HISTORICAL_UPDATE_COMPLETE",
  "added":[ /* new transactions */ ], "modified":[ /* changed ones, full new version */ ], "removed":[{"id":"txn_…"}],
