@@ -18,7 +18,9 @@ for (const file of process.argv.slice(2)) {
   );
   passed += r.numPassedTests;
   // A test file that failed to load has no test results of its own; count it as one failure.
-  const brokenFiles = r.testResults.filter((f) => f.status === 'failed' && f.assertionResults.length === 0).length;
+  const brokenFiles = r.testResults.filter(
+    (f) => f.status === 'failed' && f.assertionResults.length === 0,
+  ).length;
   failed += r.numFailedTests + brokenFiles;
   skipped += r.numPendingTests;
 }
