@@ -3,7 +3,7 @@ import { focusables, h, trapTab } from './dom.js';
 import { fill, type Strings } from './i18n.js';
 import { type Poller, pollStatus } from './poll.js';
 import { type PendingSession, savePending } from './storage.js';
-import { CSS, HOST_STYLE } from './styles.js';
+import { HOST_STYLE, styleRoot } from './styles.js';
 
 export interface SuccessMeta {
   bank_id: string;
@@ -123,6 +123,10 @@ export function createHandler(o: HandlerOptions): ResumableHandler {
       .slice(0, 2)
       .map((w) => w[0])
       .join('');
+    const logo = h('span', { class: 'logo', 'aria-hidden': 'true' }, initials);
+    // CSSOM, not a style attribute: a strict page CSP (no 'unsafe-inline') blocks the latter.
+    logo.style.background = bank.color;
+    logo.style.color = inkOn(bank.color);
     return h(
       'li',
       {},
@@ -135,15 +139,7 @@ export function createHandler(o: HandlerOptions): ResumableHandler {
           'data-bank': bank.id,
           onclick: () => startSession(bank),
         },
-        h(
-          'span',
-          {
-            class: 'logo',
-            'aria-hidden': 'true',
-            style: `background:${bank.color};color:${inkOn(bank.color)}`,
-          },
-          initials,
-        ),
+        logo,
         h('span', { class: 'name' }, bank.name),
         soon
           ? h('span', { class: 'tag' }, t.soon)
@@ -365,7 +361,7 @@ export function createHandler(o: HandlerOptions): ResumableHandler {
     succeeded = false;
     // A custom tag name, so the host page's element selectors (div, section…) do not match it.
     host = document.createElement('opendinar-link');
-    host.setAttribute('style', HOST_STYLE);
+    host.style.cssText = HOST_STYLE;
     root = host.attachShadow({ mode: 'open' });
     main = h('main', {});
     live = h('div', { class: 'sr', role: 'status', 'aria-live': 'polite' });
@@ -391,7 +387,8 @@ export function createHandler(o: HandlerOptions): ResumableHandler {
     const overlay = h('div', { class: 'overlay' }, dialog);
     // A click on the backdrop keeps focus in the dialog instead of dropping it on the page.
     overlay.addEventListener('mousedown', (e) => e.target === overlay && e.preventDefault());
-    root.append(h('style', {}, CSS), overlay);
+    styleRoot(root);
+    root.append(overlay);
     root.addEventListener('keydown', (e) => {
       const ev = e as KeyboardEvent;
       if (ev.key === 'Escape') {
