@@ -18,6 +18,7 @@ import { NUL_MESSAGE, urlHasNul } from './http/nul-guard.js';
 import type { AppDeps } from './http/principals.js';
 import { requestIdFor } from './http/request-id.js';
 import { registerSecurityHeaders } from './http/security-headers.js';
+import { registerRetention } from './retention/plugin.js';
 import { sandboxRoutes } from './sandbox/routes.js';
 import { transactionRoutes } from './transactions/routes.js';
 import { registerUsageRecording } from './usage/plugin.js';
@@ -97,6 +98,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   registerSecurityHeaders(app);
   registerAuth(app);
   registerUsageRecording(app);
+  registerRetention(app);
   await registerDocs(app);
 
   await app.register(healthRoutes);

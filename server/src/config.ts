@@ -38,6 +38,10 @@ export interface Config {
   webhookRetryBaseMs?: number;
   /** Per-delivery timeout (OPENDINAR_WEBHOOK_TIMEOUT_MS, default 10 s). */
   webhookTimeoutMs?: number;
+  /** Retention job: usage events older than this many days are deleted (OPENDINAR_USAGE_RETENTION_DAYS, default 90). */
+  usageRetentionDays?: number;
+  /** Retention job: finished webhook deliveries (and their events) older than this (OPENDINAR_WEBHOOK_RETENTION_DAYS, default 30). */
+  webhookRetentionDays?: number;
 }
 
 type Env = Record<string, string | undefined>;
@@ -129,6 +133,8 @@ export function loadConfig(env: Env = process.env): Config {
     webhookPollMs: integer(env, 'OPENDINAR_WEBHOOK_POLL_MS', 1000, 10, 60_000),
     webhookRetryBaseMs: integer(env, 'OPENDINAR_WEBHOOK_RETRY_BASE_MS', 30_000, 100, 3_600_000),
     webhookTimeoutMs: integer(env, 'OPENDINAR_WEBHOOK_TIMEOUT_MS', 10_000, 100, 60_000),
+    usageRetentionDays: integer(env, 'OPENDINAR_USAGE_RETENTION_DAYS', 90, 1, 36_500),
+    webhookRetentionDays: integer(env, 'OPENDINAR_WEBHOOK_RETENTION_DAYS', 30, 1, 36_500),
   };
 }
 

@@ -1,0 +1,87 @@
+import type { Config } from '../config.js';
+import { LOGIN_THROTTLE } from '../developers/throttle.js';
+
+/**
+ * What counts as old, as cut-off instants computed from "now". Pure: no database, no clock.
+ *
+ * - usage_events: recorded more than `usageRetentionDays` ago (default 90) — GET /developers/usage
+ *   answers for that window only.
+ * - webhook deliveries (+ their attempts): final (succeeded or failed) and last touched — last attempt,
+ *   or creation when never attempted (cancelled by a webhook deletion) — more than `webhookRetentionDays`
+ *   ago (default 30). A pending delivery is never deleted, however old.
+ * - webhook_events: older than the same window and no longer referenced by any delivery (a manual
+ *   resend of an old event creates a new delivery that keeps its event alive).
+ * - connect_sessions: expired (session and public token) more than a day ago and never exchanged.
+ *   An exchanged session is kept: GET /connect/status keeps answering "exchanged" and a replayed
+ *   public token PUBLIC_TOKEN_ALREADY_USED; revoking the connection deletes it (one per connection).
+ * - link_tokens: expired more than a day ago.
+ * - dev_sessions: expired or revoked more than a day ago (both are refused at authentication anyway).
+ * - login_throttle: windows that closed more than a day ago (a later attempt restarts them anyway).
+ */
+export interface RetentionPolicy {
+  usageRetentionDays: number;
+  webhookRetentionDays: number;
+  /** Grace after expiry for sessions and tokens, so "expired" answers stay meaningful for a while. */
+  expiredGraceMs: number;
+}
+
+export const DEFAULT_USAGE_RETENTION_DAYS = 90;
+export const DEFAULT_WEBHOOK_RETENTION_DAYS = 30;
+export const EXPIRED_GRACE_MS = 24 * 60 * 60_000;
+/** How often the job runs in a server process. */
+export const RETENTION_INTERVAL_MS = 60 * 60_000;
+/** Rows per DELETE statement: small enough that no statement holds the write lock for long. */
+export const RETENTION_BATCH_SIZE = 5000;
+
+const DAY_MS = 24 * 60 * 60_000;
+const LONGEST_THROTTLE_WINDOW_MS = Math.max(LOGIN_THROTTLE.perEmail.windowMs, LOGIN_THROTTLE.perIp.windowMs);
+
+export function policyFromConfig(
+  config: Pick<Config, 'usageRetentionDays' | 'webhookRetentionDays'>,
+): RetentionPolicy {
+  return {
+    usageRetentionDays: config.usageRetentionDays ?? DEFAULT_USAGE_RETENTION_DAYS,
+    webhookRetentionDays: config.webhookRetentionDays ?? DEFAULT_WEBHOOK_RETENTION_DAYS,
+    expiredGraceMs: EXPIRED_GRACE_MS,
+  };
+}
+
+/** ISO instants: rows strictly before these are old. */
+export interface Cutoffs {
+  usage: string;
+  webhooks: string;
+  /** For expiry-based rows (connect sessions, link tokens, dev sessions). */
+  expired: string;
+  /** login_throttle rows whose window_start is before this have a window that closed over a grace ago. */
+  throttleWindowStart: string;
+}
+
+export function cutoffs(policy: RetentionPolicy, now: Date): Cutoffs {
+  const t = now.getTime();
+  const iso = (ms: number) => new Date(ms).toISOString();
+  return {
+    usage: iso(t - policy.usageRetentionDays * DAY_MS),
+    webhooks: iso(t - policy.webhookRetentionDays * DAY_MS),
+    expired: iso(t - policy.expiredGraceMs),
+    throttleWindowStart: iso(t - policy.expiredGraceMs - LONGEST_THROTTLE_WINDOW_MS),
+  };
+}
+
+/**
+ * Usage ids start with the recording time in base 36 (usage/recorder.ts), so "id below this" selects
+ * old rows through the primary key instead of scanning the table. Always paired with `at < cutoff`.
+ */
+export function usageIdBelow(cutoffIso: string): string {
+  return `use_${new Date(cutoffIso).getTime().toString(36).padStart(9, '0')}`;
+}
+
+export interface RetentionCounts {
+  usage_events: number;
+  webhook_attempts: number;
+  webhook_deliveries: number;
+  webhook_events: number;
+  connect_sessions: number;
+  link_tokens: number;
+  dev_sessions: number;
+  login_throttle: number;
+}
