@@ -165,6 +165,7 @@ export const WEBHOOK_EVENTS = [
   'ITEM.CONNECTION_REVOKED',
   'TRANSACTIONS.SYNC_UPDATES_AVAILABLE',
 ] as const;
+export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
 
 export interface Webhook {
   id: string;
@@ -292,6 +293,10 @@ export const dev = {
 
 export const bank = (apiKey: string) => ({
   connections: () => request<{ connections: Connection[] }>('GET', '/connections', { apiKey }),
+  revokeConnection: (id: string) =>
+    request<{ connection_id: string; status: string }>('DELETE', `/connections/${encodeURIComponent(id)}`, {
+      apiKey,
+    }),
   accounts: () => request<{ accounts: Account[] }>('GET', '/accounts', { apiKey }),
   balance: (id: string) => request<Balance>('GET', `/accounts/${encodeURIComponent(id)}/balance`, { apiKey }),
   transactions: (id: string, query: Query) =>

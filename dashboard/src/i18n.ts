@@ -216,6 +216,21 @@ const en = {
   monthlyOut: 'Monthly outgoing',
   monthlyIn: 'Monthly incoming',
   noStreams: 'None detected.',
+  // categories (the API's values; the filter still sends these)
+  cat_groceries: 'groceries',
+  cat_rent: 'rent',
+  cat_dining: 'dining',
+  cat_utilities: 'utilities',
+  cat_transport: 'transport',
+  cat_entertainment: 'entertainment',
+  cat_subscriptions: 'subscriptions',
+  cat_salary: 'salary',
+  cat_transfer: 'transfer',
+  // connection revocation
+  revokeConnTitle: 'Revoke this connection?',
+  revokeConnBody:
+    'Connection {id} ({bank}) will be disconnected at once: its accounts answer 404 ACCOUNT_NOT_FOUND and ITEM.CONNECTION_REVOKED is sent to your webhooks. This cannot be undone.',
+  connRevoked: 'Connection {id} revoked.',
   // widget
   widgetTitle: 'Try the Link widget',
   widgetLead:
@@ -442,6 +457,19 @@ const sr: Record<Key, string> = {
   monthlyOut: 'Mesečno odlazno',
   monthlyIn: 'Mesečno dolazno',
   noStreams: 'Nije pronađeno.',
+  cat_groceries: 'namirnice',
+  cat_rent: 'kirija',
+  cat_dining: 'restorani i dostava',
+  cat_utilities: 'režije',
+  cat_transport: 'prevoz',
+  cat_entertainment: 'zabava',
+  cat_subscriptions: 'pretplate',
+  cat_salary: 'plata',
+  cat_transfer: 'prenosi',
+  revokeConnTitle: 'Opozvati ovu vezu?',
+  revokeConnBody:
+    'Veza {id} ({bank}) se odmah prekida: njeni računi odgovaraju sa 404 ACCOUNT_NOT_FOUND, a vašim webhookovima stiže ITEM.CONNECTION_REVOKED. Ovo se ne može poništiti.',
+  connRevoked: 'Veza {id} je opozvana.',
   widgetTitle: 'Isprobajte Link widget',
   widgetLead:
     'Pravi widget (/v1/opendinar.js) radi ispod sa link tokenom od 30 minuta napravljenim od vašeg sandbox ključa, pa sam ključ nikad ne stiže do widgeta. Izaberite banku, prijavite se na sandbox stranici banke bilo kojim korisničkim imenom i lozinkom i odobrite pristup; kontrolna tabla zatim menja public token kao što bi to uradio vaš server.',
@@ -494,4 +522,10 @@ export const locale = () => (lang.value === 'sr' ? 'sr-Latn-RS' : 'en-GB');
 /** A Retry-After wait in words: seconds up to 90, whole minutes beyond. */
 export function waitFor(seconds: number): string {
   return seconds > 90 ? `${Math.ceil(seconds / 60)} min` : `${seconds} s`;
+}
+
+/** A transaction category in words; an unknown value (added to the API later) shows as it is. */
+export function categoryLabel(category: string): string {
+  const key = `cat_${category}`;
+  return hasKey(key) ? t(key) : category;
 }

@@ -23,7 +23,7 @@ setSessionLostHandler(() => {
   if (!developer.value) return; // not logged in yet: nothing was lost
   const back = here();
   forgetSession();
-  sessionNotice.value = t('sessionExpired');
+  sessionNotice.value = 'sessionExpired';
   navigate(`login${back ? `?next=${encodeURIComponent(back)}` : ''}`, true);
 });
 

@@ -1,5 +1,6 @@
 import { signal } from '@preact/signals';
 import type { Developer, NewApiKey } from './api.js';
+import type { Key } from './i18n.js';
 
 /** The logged-in developer; undefined while we ask /developers/me, null when logged out. */
 export const developer = signal<Developer | null | undefined>(undefined);
@@ -13,20 +14,39 @@ export const explorerKey = signal<{ key: string; prefix: string; id: string | nu
 /** The key register returned, to show once on the overview right after sign-up. */
 export const freshKey = signal<NewApiKey | null>(null);
 
-export const sessionNotice = signal<string | null>(null);
+/** Why the login page is shown (a message key, so it follows a language switch). */
+export const sessionNotice = signal<Key | null>(null);
+
+/**
+ * What a toast says, kept as a message key with its values (or the failure itself) rather than
+ * rendered text, so an open toast is re-rendered in the new language after a switch.
+ */
+export type ToastMessage = { key: Key; vars?: Record<string, string | number> } | { error: unknown };
 
 export interface Toast {
   id: number;
-  text: string;
+  message: ToastMessage;
   kind: 'ok' | 'error';
 }
 export const toasts = signal<Toast[]>([]);
 let seq = 0;
 
-export function toast(text: string, kind: Toast['kind'] = 'ok'): void {
+function push(message: ToastMessage, kind: Toast['kind']): void {
   const id = ++seq;
-  toasts.value = [...toasts.value, { id, text, kind }];
+  toasts.value = [...toasts.value, { id, message, kind }];
   setTimeout(() => dismiss(id), kind === 'error' ? 9000 : 5000);
+}
+
+export function toast(key: Key, vars?: Record<string, string | number>): void {
+  push({ key, vars }, 'ok');
+}
+/** A failed action, worded by errorText when shown. */
+export function toastError(error: unknown): void {
+  push({ error }, 'error');
+}
+/** A problem with a message of our own. */
+export function toastProblem(key: Key): void {
+  push({ key }, 'error');
 }
 export function dismiss(id: number): void {
   toasts.value = toasts.value.filter((x) => x.id !== id);

@@ -4,7 +4,7 @@ import { dev } from '../api.js';
 import { type Key, type Lang, lang, setLang, t } from '../i18n.js';
 import { navigate, route } from '../router.js';
 import { developer, dismiss, forgetSession, toast, toasts } from '../state.js';
-import { Link } from './ui.js';
+import { Link, toastText } from './ui.js';
 
 const NAV: { path: string; label: Key }[] = [
   { path: '', label: 'navOverview' },
@@ -51,7 +51,7 @@ export function Toasts() {
     <div class="toasts" role="status" aria-live="polite" aria-atomic="false">
       {toasts.value.map((x) => (
         <div key={x.id} class={`toast ${x.kind}`}>
-          <span>{x.text}</span>
+          <span>{toastText(x.message)}</span>
           <button type="button" class="toast-close" aria-label={t('close')} onClick={() => dismiss(x.id)}>
             ×
           </button>
@@ -103,7 +103,7 @@ export function AppLayout({ children }: { children: ComponentChildren }) {
       // The session may already be gone; logging out locally is what matters.
     }
     forgetSession();
-    toast(t('loggedOut'));
+    toast('loggedOut');
     navigate('login', true);
   };
   return (

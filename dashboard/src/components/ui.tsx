@@ -3,7 +3,7 @@ import { useCallback, useEffect, useId, useRef, useState } from 'preact/hooks';
 import { ApiFailure } from '../api.js';
 import { hasKey, t, waitFor } from '../i18n.js';
 import { href, navigate } from '../router.js';
-import { toast } from '../state.js';
+import { type ToastMessage, toast, toastProblem } from '../state.js';
 
 export function Link(props: {
   to: string;
@@ -31,6 +31,11 @@ export function errorText(e: unknown): string {
     return e.message;
   }
   return e instanceof Error ? e.message : String(e);
+}
+
+/** A toast's words in the current language. */
+export function toastText(m: ToastMessage): string {
+  return 'error' in m ? errorText(m.error) : t(m.key, m.vars);
 }
 
 export function ErrorNote({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
@@ -99,16 +104,36 @@ export function useLoad<T>(fn: () => Promise<T>, deps: unknown[]): Load<T> {
   return { ...state, reload };
 }
 
+/** A load's failure (with a retry) or, before the first answer, the spinner. */
+export function LoadStatus({ load }: { load: Load<unknown> }) {
+  if (load.error !== null) return <ErrorNote error={load.error} onRetry={load.reload} />;
+  return load.loading && load.data === undefined ? <Loading /> : null;
+}
+
+/** An API key's or a connection's status. */
+export function StatusTag({ status }: { status: 'active' | 'revoked' }) {
+  return <span class={`tag ${status}`}>{status === 'active' ? t('active') : t('revokedStatus')}</span>;
+}
+
+/** Opens the confirmation for revoking `what` (named for screen readers, since each row has one). */
+export function RevokeButton({ what, onClick }: { what: string; onClick: () => void }) {
+  return (
+    <button type="button" class="btn danger small" onClick={onClick} aria-label={`${t('revoke')} ${what}`}>
+      {t('revoke')}
+    </button>
+  );
+}
+
 export function CopyButton({ text, label }: { text: string; label?: string }) {
   const copy = async (e: MouseEvent) => {
     try {
       await navigator.clipboard.writeText(text);
-      toast(t('copied'));
+      toast('copied');
     } catch {
       // No clipboard permission: select the text beside the button so the user can copy it.
       const code = (e.currentTarget as HTMLElement).parentElement?.querySelector('code');
       if (code) getSelection()?.selectAllChildren(code);
-      toast(t('copyFailed'), 'error');
+      toastProblem('copyFailed');
     }
   };
   return (
@@ -197,6 +222,72 @@ export function Field(props: {
           {props.error}
         </p>
       )}
+    </div>
+  );
+}
+
+/** A group of checkboxes choosing some of `options`; the choice keeps the options' order. */
+export function Choices<T extends string>(props: {
+  legend: string;
+  hint: string;
+  name: string;
+  options: readonly T[];
+  selected: readonly T[];
+  onChange: (next: T[]) => void;
+  error?: string;
+}) {
+  const hintId = `${useId()}-hint`;
+  const toggle = (v: T) =>
+    props.onChange(
+      props.options.filter((o) => (o === v ? !props.selected.includes(o) : props.selected.includes(o))),
+    );
+  return (
+    <fieldset class={`choices${props.error ? ' invalid' : ''}`} aria-describedby={hintId}>
+      <legend>{props.legend}</legend>
+      <p class="hint" id={hintId}>
+        {props.hint}
+      </p>
+      {props.options.map((o) => (
+        <label key={o} class="choice">
+          <input
+            type="checkbox"
+            name={props.name}
+            value={o}
+            checked={props.selected.includes(o)}
+            onChange={() => toggle(o)}
+          />
+          <code>{o}</code>
+        </label>
+      ))}
+      {props.error && <p class="field-error">{props.error}</p>}
+    </fieldset>
+  );
+}
+
+/** A labelled <select>; option values are what the code sees, labels what the user reads. */
+export function SelectField(props: {
+  label: string;
+  name: string;
+  value: string;
+  onChange: (v: string) => void;
+  options: { value: string; label: string }[];
+}) {
+  const id = useId();
+  return (
+    <div class="field">
+      <label for={id}>{props.label}</label>
+      <select
+        id={id}
+        name={props.name}
+        value={props.value}
+        onChange={(e) => props.onChange((e.currentTarget as HTMLSelectElement).value)}
+      >
+        {props.options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
     </div>
   );
 }

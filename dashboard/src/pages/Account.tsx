@@ -4,17 +4,18 @@ import { KeyGate } from '../components/KeyGate.js';
 import {
   Empty,
   ErrorNote,
-  errorText,
+  Field,
   type FormEvent,
   Link,
-  Loading,
+  LoadStatus,
   PageHeader,
   ScrollRegion,
+  SelectField,
   useLoad,
 } from '../components/ui.js';
 import { dateTime, day, money } from '../format.js';
-import { t } from '../i18n.js';
-import { explorerKey, toast } from '../state.js';
+import { categoryLabel, t } from '../i18n.js';
+import { explorerKey, toast, toastError } from '../state.js';
 
 const PAGE = 50;
 
@@ -62,45 +63,35 @@ function Transactions({
     <section class="card" aria-labelledby="txn-title">
       <h2 id="txn-title">{t('transactions')}</h2>
       <form class="filters" onSubmit={apply} noValidate>
-        <div class="field">
-          <label for="f-from">{t('from')}</label>
-          <input
-            id="f-from"
-            type="date"
-            value={draft.from}
-            onInput={(e) => setDraft({ ...draft, from: (e.currentTarget as HTMLInputElement).value })}
-          />
-        </div>
-        <div class="field">
-          <label for="f-to">{t('to')}</label>
-          <input
-            id="f-to"
-            type="date"
-            value={draft.to}
-            onInput={(e) => setDraft({ ...draft, to: (e.currentTarget as HTMLInputElement).value })}
-          />
-        </div>
-        <div class="field">
-          <label for="f-cat">{t('category')}</label>
-          <select
-            id="f-cat"
-            value={draft.category}
-            onChange={(e) => setDraft({ ...draft, category: (e.currentTarget as HTMLSelectElement).value })}
-          >
-            <option value="">{t('anyCategory')}</option>
-            {CATEGORIES.map((c) => (
-              <option key={c} value={c}>
-                {c}
-              </option>
-            ))}
-          </select>
-        </div>
+        <Field
+          label={t('from')}
+          name="from"
+          type="date"
+          value={draft.from}
+          onInput={(from) => setDraft({ ...draft, from })}
+        />
+        <Field
+          label={t('to')}
+          name="to"
+          type="date"
+          value={draft.to}
+          onInput={(to) => setDraft({ ...draft, to })}
+        />
+        <SelectField
+          label={t('category')}
+          name="category"
+          value={draft.category}
+          onChange={(category) => setDraft({ ...draft, category })}
+          options={[
+            { value: '', label: t('anyCategory') },
+            ...CATEGORIES.map((c) => ({ value: c, label: categoryLabel(c) })),
+          ]}
+        />
         <button type="submit" class="btn secondary">
           {t('apply')}
         </button>
       </form>
-      {list.error !== null && <ErrorNote error={list.error} onRetry={list.reload} />}
-      {list.loading && !list.data && <Loading />}
+      <LoadStatus load={list} />
       {list.data && rows.length === 0 && <Empty>{t('noTransactions')}</Empty>}
       {list.data && rows.length > 0 && (
         <>
@@ -128,7 +119,9 @@ function Transactions({
                       {x.pending === 1 && <span class="tag pending"> {t('pendingTag')}</span>}
                     </td>
                     <td>
-                      <span class="tag">{x.category}</span>
+                      <span class="tag" data-category={x.category}>
+                        {categoryLabel(x.category)}
+                      </span>
                     </td>
                     <td class={`num nowrap ${x.amount < 0 ? 'debit' : 'credit'}`}>
                       {money(x.amount, x.currency)}
@@ -186,7 +179,9 @@ function StreamTable({
                 <tr key={`${s.description}-${s.frequency}`}>
                   <td>{s.description}</td>
                   <td>
-                    <span class="tag">{s.category}</span>
+                    <span class="tag" data-category={s.category}>
+                      {categoryLabel(s.category)}
+                    </span>
                   </td>
                   <td>
                     {s.frequency}
@@ -218,10 +213,10 @@ function AccountData({ apiKey, accountId }: { apiKey: string; accountId: string 
     setSyncing(true);
     try {
       const res = await api.sync(accountId);
-      toast(t('refreshDone', { n: res.added_count }));
+      toast('refreshDone', { n: res.added_count });
       setVersion((v) => v + 1);
     } catch (err) {
-      toast(errorText(err), 'error');
+      toastError(err);
     } finally {
       setSyncing(false);
     }
@@ -243,8 +238,7 @@ function AccountData({ apiKey, accountId }: { apiKey: string; accountId: string 
             <code>{account.account_number}</code>
           </p>
         )}
-        {balance.error !== null && <ErrorNote error={balance.error} onRetry={balance.reload} />}
-        {balance.loading && !balance.data && <Loading />}
+        <LoadStatus load={balance} />
         {balance.data && (
           <>
             <dl class="stats">
@@ -264,8 +258,7 @@ function AccountData({ apiKey, accountId }: { apiKey: string; accountId: string 
       <Transactions apiKey={apiKey} accountId={accountId} version={version} />
       <section class="card" aria-labelledby="rec-title">
         <h2 id="rec-title">{t('recurring')}</h2>
-        {recurring.error !== null && <ErrorNote error={recurring.error} onRetry={recurring.reload} />}
-        {recurring.loading && !recurring.data && <Loading />}
+        <LoadStatus load={recurring} />
         {recurring.data && (
           <>
             <dl class="stats">

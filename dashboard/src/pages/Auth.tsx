@@ -1,8 +1,9 @@
+import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiFailure, dev } from '../api.js';
 import { AuthLayout } from '../components/Layout.js';
 import { ErrorNote, errorText, Field, type FormEvent, Link } from '../components/ui.js';
-import { t, waitFor } from '../i18n.js';
+import { type Key, t, waitFor } from '../i18n.js';
 import { navigate, queryParam } from '../router.js';
 import { developer, freshKey, sessionNotice, setExplorerKey } from '../state.js';
 
@@ -39,6 +40,8 @@ function safeNext(): string {
   return /^[a-z0-9/_-]*(\?[^#]*)?$/i.test(next) && !next.startsWith('/') ? next : '';
 }
 
+type AuthForm = ReturnType<typeof useAuthForm>;
+
 function useAuthForm(fields: (keyof Errors)[]) {
   const [errors, setErrors] = useState<Errors>({});
   const [busy, setBusy] = useState(false);
@@ -62,15 +65,90 @@ function useAuthForm(fields: (keyof Errors)[]) {
     const first = fields.find((f) => errs[f]);
     if (first && first !== 'form') refs[first as 'email' | 'password' | 'name'].current?.focus();
   };
-  return { errors, setErrors, busy, setBusy, cooldown, failure, fail, refs };
+  /** The submit handler: one request at a time, none while rate limited, errors placed by `fail`. */
+  const submitWith = (send: () => Promise<void>) => async (e: FormEvent) => {
+    e.preventDefault();
+    if (busy || cooldown > 0) return;
+    setBusy(true);
+    try {
+      await send();
+    } catch (err) {
+      fail(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { errors, busy, cooldown, failure, refs, submitWith };
 }
 
-function FormErrors({ form, cooldown }: { form?: string; cooldown: number }) {
-  if (!form) return null;
+function AuthField(props: {
+  form: AuthForm;
+  field: 'name' | 'email' | 'password';
+  value: string;
+  onInput: (v: string) => void;
+  autocomplete: string;
+  hint?: string;
+}) {
+  const { form, field } = props;
   return (
-    <p class="note error" role="alert">
-      {cooldown > 0 ? t('errRATE_LIMIT_EXCEEDED', { s: waitFor(cooldown) }) : form}
-    </p>
+    <Field
+      label={t(field)}
+      name={field}
+      type={field === 'name' ? 'text' : field}
+      autocomplete={props.autocomplete}
+      hint={props.hint}
+      value={props.value}
+      onInput={props.onInput}
+      error={form.errors[field]}
+      inputRef={form.refs[field]}
+      required
+    />
+  );
+}
+
+/** Login and sign-up share the card: title, lead, the fields, errors, submit and the way to the other page. */
+function AuthCard(props: {
+  form: AuthForm;
+  title: string;
+  lead: string;
+  onSubmit: (e: FormEvent) => void;
+  submit: string;
+  question: string;
+  other: { to: string; label: string };
+  /** Why the user is here (the login page after a lost session). */
+  notice?: Key | null;
+  children: ComponentChildren;
+}) {
+  const f = props.form;
+  return (
+    <AuthLayout>
+      <section class="card auth-card" aria-labelledby="page-title">
+        <h1 id="page-title" tabIndex={-1}>
+          {props.title}
+        </h1>
+        <p class="lead">{props.lead}</p>
+        {props.notice && (
+          <p class="note info" role="status">
+            {t(props.notice)}
+          </p>
+        )}
+        <form onSubmit={props.onSubmit} noValidate>
+          {props.children}
+          {f.errors.form && (
+            <p class="note error" role="alert">
+              {f.cooldown > 0 ? t('errRATE_LIMIT_EXCEEDED', { s: waitFor(f.cooldown) }) : f.errors.form}
+            </p>
+          )}
+          {f.failure !== null && <ErrorNote error={f.failure} />}
+          <button type="submit" class="btn primary wide" disabled={f.busy || f.cooldown > 0}>
+            {props.submit}
+          </button>
+        </form>
+        <p class="switch">
+          {props.question} <Link to={`${props.other.to}${location.search}`}>{props.other.label}</Link>
+        </p>
+      </section>
+    </AuthLayout>
   );
 }
 
@@ -78,67 +156,32 @@ export function LoginPage() {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const f = useAuthForm(['email', 'password']);
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    if (f.busy || f.cooldown > 0) return;
-    f.setBusy(true);
-    try {
-      await dev.login({ email, password });
-      developer.value = await dev.me();
-      sessionNotice.value = null;
-      navigate(safeNext(), true);
-    } catch (err) {
-      f.fail(err);
-    } finally {
-      f.setBusy(false);
-    }
-  };
+  const submit = f.submitWith(async () => {
+    await dev.login({ email, password });
+    developer.value = await dev.me();
+    sessionNotice.value = null;
+    navigate(safeNext(), true);
+  });
   return (
-    <AuthLayout>
-      <section class="card auth-card" aria-labelledby="page-title">
-        <h1 id="page-title" tabIndex={-1}>
-          {t('loginTitle')}
-        </h1>
-        <p class="lead">{t('loginLead')}</p>
-        {sessionNotice.value && (
-          <p class="note info" role="status">
-            {sessionNotice.value}
-          </p>
-        )}
-        <form onSubmit={submit} noValidate>
-          <Field
-            label={t('email')}
-            name="email"
-            type="email"
-            autocomplete="email"
-            value={email}
-            onInput={setEmail}
-            error={f.errors.email}
-            inputRef={f.refs.email}
-            required
-          />
-          <Field
-            label={t('password')}
-            name="password"
-            type="password"
-            autocomplete="current-password"
-            value={password}
-            onInput={setPassword}
-            error={f.errors.password}
-            inputRef={f.refs.password}
-            required
-          />
-          <FormErrors form={f.errors.form} cooldown={f.cooldown} />
-          {f.failure !== null && <ErrorNote error={f.failure} />}
-          <button type="submit" class="btn primary wide" disabled={f.busy || f.cooldown > 0}>
-            {t('loginSubmit')}
-          </button>
-        </form>
-        <p class="switch">
-          {t('noAccount')} <Link to={`signup${location.search}`}>{t('toSignup')}</Link>
-        </p>
-      </section>
-    </AuthLayout>
+    <AuthCard
+      form={f}
+      title={t('loginTitle')}
+      lead={t('loginLead')}
+      notice={sessionNotice.value}
+      onSubmit={submit}
+      submit={t('loginSubmit')}
+      question={t('noAccount')}
+      other={{ to: 'signup', label: t('toSignup') }}
+    >
+      <AuthField form={f} field="email" autocomplete="email" value={email} onInput={setEmail} />
+      <AuthField
+        form={f}
+        field="password"
+        autocomplete="current-password"
+        value={password}
+        onInput={setPassword}
+      />
+    </AuthCard>
   );
 }
 
@@ -147,75 +190,41 @@ export function SignupPage() {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const f = useAuthForm(['name', 'email', 'password']);
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    if (f.busy || f.cooldown > 0) return;
-    f.setBusy(true);
-    try {
-      const res = await dev.register({ email, password, name });
-      developer.value = res.developer;
-      freshKey.value = res.api_key;
-      setExplorerKey(res.api_key.key, res.api_key.id);
-      sessionNotice.value = null;
-      navigate('', true);
-    } catch (err) {
-      f.fail(err);
-    } finally {
-      f.setBusy(false);
-    }
-  };
+  const submit = f.submitWith(async () => {
+    const res = await dev.register({ email, password, name });
+    developer.value = res.developer;
+    freshKey.value = res.api_key;
+    setExplorerKey(res.api_key.key, res.api_key.id);
+    sessionNotice.value = null;
+    navigate('', true);
+  });
   return (
-    <AuthLayout>
-      <section class="card auth-card" aria-labelledby="page-title">
-        <h1 id="page-title" tabIndex={-1}>
-          {t('signupTitle')}
-        </h1>
-        <p class="lead">{t('signupLead')}</p>
-        <form onSubmit={submit} noValidate>
-          <Field
-            label={t('name')}
-            name="name"
-            autocomplete="organization"
-            hint={t('nameHint')}
-            value={name}
-            onInput={setName}
-            error={f.errors.name}
-            inputRef={f.refs.name}
-            required
-          />
-          <Field
-            label={t('email')}
-            name="email"
-            type="email"
-            autocomplete="email"
-            value={email}
-            onInput={setEmail}
-            error={f.errors.email}
-            inputRef={f.refs.email}
-            required
-          />
-          <Field
-            label={t('password')}
-            name="password"
-            type="password"
-            autocomplete="new-password"
-            hint={t('passwordHint')}
-            value={password}
-            onInput={setPassword}
-            error={f.errors.password}
-            inputRef={f.refs.password}
-            required
-          />
-          <FormErrors form={f.errors.form} cooldown={f.cooldown} />
-          {f.failure !== null && <ErrorNote error={f.failure} />}
-          <button type="submit" class="btn primary wide" disabled={f.busy || f.cooldown > 0}>
-            {t('signupSubmit')}
-          </button>
-        </form>
-        <p class="switch">
-          {t('haveAccount')} <Link to={`login${location.search}`}>{t('toLogin')}</Link>
-        </p>
-      </section>
-    </AuthLayout>
+    <AuthCard
+      form={f}
+      title={t('signupTitle')}
+      lead={t('signupLead')}
+      onSubmit={submit}
+      submit={t('signupSubmit')}
+      question={t('haveAccount')}
+      other={{ to: 'login', label: t('toLogin') }}
+    >
+      <AuthField
+        form={f}
+        field="name"
+        autocomplete="organization"
+        hint={t('nameHint')}
+        value={name}
+        onInput={setName}
+      />
+      <AuthField form={f} field="email" autocomplete="email" value={email} onInput={setEmail} />
+      <AuthField
+        form={f}
+        field="password"
+        autocomplete="new-password"
+        hint={t('passwordHint')}
+        value={password}
+        onInput={setPassword}
+      />
+    </AuthCard>
   );
 }

@@ -1,20 +1,42 @@
-import { bank } from '../api.js';
+import { useState } from 'preact/hooks';
+import { bank, type Connection } from '../api.js';
 import { KeyGate } from '../components/KeyGate.js';
-import { Empty, ErrorNote, Link, Loading, PageHeader, ScrollRegion, useLoad } from '../components/ui.js';
+import {
+  Confirm,
+  Empty,
+  Link,
+  LoadStatus,
+  PageHeader,
+  RevokeButton,
+  ScrollRegion,
+  StatusTag,
+  useLoad,
+} from '../components/ui.js';
 import { dateTime } from '../format.js';
 import { t } from '../i18n.js';
-import { explorerKey } from '../state.js';
+import { explorerKey, toast, toastError } from '../state.js';
 
 function ExplorerData({ apiKey }: { apiKey: string }) {
   const api = bank(apiKey);
   const conns = useLoad(() => api.connections(), [apiKey]);
   const accounts = useLoad(() => api.accounts(), [apiKey]);
+  const [revoking, setRevoking] = useState<Connection | null>(null);
+  const revoke = async (c: Connection) => {
+    try {
+      await api.revokeConnection(c.connection_id);
+      toast('connRevoked', { id: c.connection_id });
+    } catch (err) {
+      toastError(err);
+    }
+    // Either way the list shows what the server now holds (a revoked connection's accounts are gone).
+    conns.reload();
+    accounts.reload();
+  };
   return (
     <>
       <section class="card" aria-labelledby="conn-title">
         <h2 id="conn-title">{t('connections')}</h2>
-        {conns.error !== null && <ErrorNote error={conns.error} onRetry={conns.reload} />}
-        {conns.loading && !conns.data && <Loading />}
+        <LoadStatus load={conns} />
         {conns.data && conns.data.connections.length === 0 && (
           <Empty>
             {t('noConnections')} <Link to="widget">{t('navWidget')}</Link>
@@ -30,6 +52,7 @@ function ExplorerData({ apiKey }: { apiKey: string }) {
                   <th scope="col">{t('user')}</th>
                   <th scope="col">{t('status')}</th>
                   <th scope="col">{t('created')}</th>
+                  <th scope="col">{t('actions')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -43,11 +66,15 @@ function ExplorerData({ apiKey }: { apiKey: string }) {
                       <code>{c.user_id}</code>
                     </td>
                     <td>
-                      <span class={`tag ${c.status}`}>
-                        {c.status === 'active' ? t('active') : t('revokedStatus')}
-                      </span>
+                      <StatusTag status={c.status} />
+                      {c.revoked_at && <span class="meta nowrap"> · {dateTime(c.revoked_at)}</span>}
                     </td>
                     <td>{dateTime(c.created_at)}</td>
+                    <td>
+                      {c.status === 'active' && (
+                        <RevokeButton what={c.connection_id} onClick={() => setRevoking(c)} />
+                      )}
+                    </td>
                   </tr>
                 ))}
               </tbody>
@@ -57,8 +84,7 @@ function ExplorerData({ apiKey }: { apiKey: string }) {
       </section>
       <section class="card" aria-labelledby="acc-title">
         <h2 id="acc-title">{t('accounts')}</h2>
-        {accounts.error !== null && <ErrorNote error={accounts.error} onRetry={accounts.reload} />}
-        {accounts.loading && !accounts.data && <Loading />}
+        <LoadStatus load={accounts} />
         {accounts.data && accounts.data.accounts.length === 0 && <Empty>{t('noAccounts')}</Empty>}
         {accounts.data && accounts.data.accounts.length > 0 && (
           <ul class="accounts">
@@ -75,6 +101,15 @@ function ExplorerData({ apiKey }: { apiKey: string }) {
           </ul>
         )}
       </section>
+      {revoking && (
+        <Confirm
+          title={t('revokeConnTitle')}
+          body={t('revokeConnBody', { id: revoking.connection_id, bank: revoking.bank_name })}
+          confirmLabel={t('revoke')}
+          onConfirm={() => revoke(revoking)}
+          onClose={() => setRevoking(null)}
+        />
+      )}
     </>
   );
 }

@@ -1,22 +1,24 @@
 import { useState } from 'preact/hooks';
 import { ALL_SCOPES, type ApiKey, dev, type Environment, type NewApiKey, type Scope } from '../api.js';
 import {
+  Choices,
   Confirm,
   Empty,
   ErrorNote,
-  errorText,
   Field,
   type FormEvent,
-  Loading,
+  LoadStatus,
   PageHeader,
+  RevokeButton,
   ScrollRegion,
   ShownOnce,
+  StatusTag,
   useLoad,
 } from '../components/ui.js';
 import { dateTime } from '../format.js';
 import { t } from '../i18n.js';
 import { navigate } from '../router.js';
-import { explorerKey, setExplorerKey, toast } from '../state.js';
+import { explorerKey, setExplorerKey, toast, toastError } from '../state.js';
 
 function GenerateKey({ onCreated }: { onCreated: (k: NewApiKey) => void }) {
   const [appName, setAppName] = useState('');
@@ -25,7 +27,6 @@ function GenerateKey({ onCreated }: { onCreated: (k: NewApiKey) => void }) {
   const [errors, setErrors] = useState<{ app?: string; scopes?: string }>({});
   const [failure, setFailure] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
-  const toggle = (s: Scope) => setScopes(scopes.includes(s) ? scopes.filter((x) => x !== s) : [...scopes, s]);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const errs = {
@@ -40,7 +41,7 @@ function GenerateKey({ onCreated }: { onCreated: (k: NewApiKey) => void }) {
       const key = await dev.createKey({
         app_name: appName.trim(),
         environment: env,
-        scopes: ALL_SCOPES.filter((s) => scopes.includes(s)),
+        scopes,
       });
       setAppName('');
       onCreated(key);
@@ -77,25 +78,15 @@ function GenerateKey({ onCreated }: { onCreated: (k: NewApiKey) => void }) {
             </label>
           ))}
         </fieldset>
-        <fieldset class={`choices${errors.scopes ? ' invalid' : ''}`} aria-describedby="scopes-hint">
-          <legend>{t('scopes')}</legend>
-          <p class="hint" id="scopes-hint">
-            {t('scopesHint')}
-          </p>
-          {ALL_SCOPES.map((s) => (
-            <label key={s} class="choice">
-              <input
-                type="checkbox"
-                name="scopes"
-                value={s}
-                checked={scopes.includes(s)}
-                onChange={() => toggle(s)}
-              />
-              <code>{s}</code>
-            </label>
-          ))}
-          {errors.scopes && <p class="field-error">{errors.scopes}</p>}
-        </fieldset>
+        <Choices
+          legend={t('scopes')}
+          hint={t('scopesHint')}
+          name="scopes"
+          options={ALL_SCOPES}
+          selected={scopes}
+          onChange={setScopes}
+          error={errors.scopes}
+        />
         {failure !== null && <ErrorNote error={failure} />}
         <div>
           <button type="submit" class="btn primary" disabled={busy}>
@@ -116,10 +107,10 @@ export function KeysPage() {
     try {
       await dev.revokeKey(k.id);
       if (explorerKey.value?.id === k.id || explorerKey.value?.prefix === k.prefix) explorerKey.value = null;
-      toast(t('revoked', { prefix: k.prefix }));
+      toast('revoked', { prefix: k.prefix });
       keys.reload();
     } catch (err) {
-      toast(errorText(err), 'error');
+      toastError(err);
     }
   };
 
@@ -155,8 +146,7 @@ export function KeysPage() {
       />
       <section class="card" aria-labelledby="list-title">
         <h2 id="list-title">{t('keyList')}</h2>
-        {keys.error !== null && <ErrorNote error={keys.error} onRetry={keys.reload} />}
-        {keys.loading && !keys.data && <Loading />}
+        <LoadStatus load={keys} />
         {keys.data && keys.data.keys.length === 0 && <Empty>{t('noKeys')}</Empty>}
         {keys.data && keys.data.keys.length > 0 && (
           <ScrollRegion labelledBy={'list-title'}>
@@ -185,22 +175,13 @@ export function KeysPage() {
                     </td>
                     <td class="scopes">{k.scopes.join(', ')}</td>
                     <td>
-                      <span class={`tag ${k.status}`}>
-                        {k.status === 'active' ? t('active') : t('revokedStatus')}
-                      </span>
+                      <StatusTag status={k.status} />
                     </td>
                     <td>{dateTime(k.created_at)}</td>
                     <td>{k.last_used_at ? dateTime(k.last_used_at) : t('never')}</td>
                     <td>
                       {k.status === 'active' && (
-                        <button
-                          type="button"
-                          class="btn danger small"
-                          onClick={() => setRevoking(k)}
-                          aria-label={`${t('revoke')} ${k.prefix}…`}
-                        >
-                          {t('revoke')}
-                        </button>
+                        <RevokeButton what={`${k.prefix}…`} onClick={() => setRevoking(k)} />
                       )}
                     </td>
                   </tr>

@@ -1,7 +1,8 @@
+import type { ComponentChildren } from 'preact';
 import { useMemo, useState } from 'preact/hooks';
 import { dev, type Usage } from '../api.js';
 import { TimeChart } from '../components/Chart.js';
-import { Empty, ErrorNote, Loading, PageHeader, ScrollRegion, useLoad } from '../components/ui.js';
+import { Empty, LoadStatus, PageHeader, ScrollRegion, SelectField, useLoad } from '../components/ui.js';
 import { count, dateTime, percent } from '../format.js';
 import { type Key, t } from '../i18n.js';
 
@@ -52,6 +53,40 @@ function densify(
   return out;
 }
 
+/** Requests and errors per row: per time bucket, or per endpoint. */
+function CountTable({
+  head,
+  rows,
+}: {
+  head: string;
+  rows: { id: string; label: ComponentChildren; requests: number; errors: number }[];
+}) {
+  return (
+    <table>
+      <thead>
+        <tr>
+          <th scope="col">{head}</th>
+          <th scope="col" class="num">
+            {t('requests')}
+          </th>
+          <th scope="col" class="num">
+            {t('errors')}
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr key={r.id}>
+            <td>{r.label}</td>
+            <td class="num">{count(r.requests)}</td>
+            <td class="num">{count(r.errors)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
 function SeriesView({ usage, window: w }: { usage: Usage; window: Window }) {
   const hourly = w.hourly;
   const series = useMemo(() => densify(usage.time_series ?? [], w), [usage, w]);
@@ -81,28 +116,10 @@ function SeriesView({ usage, window: w }: { usage: Usage; window: Window }) {
       <details>
         <summary>{t('showTable')}</summary>
         <div class="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('time')}</th>
-                <th scope="col" class="num">
-                  {t('requests')}
-                </th>
-                <th scope="col" class="num">
-                  {t('errors')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {series.map((p) => (
-                <tr key={p.bucket}>
-                  <td>{fmt(p.bucket)}</td>
-                  <td class="num">{p.requests}</td>
-                  <td class="num">{p.errors}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <CountTable
+            head={t('time')}
+            rows={series.map((p) => ({ id: p.bucket, label: fmt(p.bucket), ...p }))}
+          />
         </div>
       </details>
     </section>
@@ -138,42 +155,31 @@ export function UsagePage() {
     <>
       <PageHeader title={t('usageTitle')} lead={t('usageLead')} />
       <section class="card filters">
-        <div class="field">
-          <label for="usage-key">{t('filterKey')}</label>
-          <select
-            id="usage-key"
-            value={keyId}
-            onChange={(e) => setKeyId((e.currentTarget as HTMLSelectElement).value)}
-          >
-            <option value="">{t('allKeys')}</option>
-            {keys.data?.keys.map((k) => (
-              <option key={k.id} value={k.id}>
-                {k.app_name} — {k.prefix}… ({t(k.environment)}
-                {k.status === 'revoked' ? `, ${t('revokedStatus')}` : ''})
-              </option>
-            ))}
-          </select>
-        </div>
-        <div class="field">
-          <label for="usage-range">{t('range')}</label>
-          <select
-            id="usage-range"
-            value={rangeId}
-            onChange={(e) => setRangeId((e.currentTarget as HTMLSelectElement).value)}
-          >
-            {RANGES.map((r) => (
-              <option key={r.id} value={r.id}>
-                {t(r.label)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          label={t('filterKey')}
+          name="key_id"
+          value={keyId}
+          onChange={setKeyId}
+          options={[
+            { value: '', label: t('allKeys') },
+            ...(keys.data?.keys ?? []).map((k) => ({
+              value: k.id,
+              label: `${k.app_name} — ${k.prefix}… (${t(k.environment)}${k.status === 'revoked' ? `, ${t('revokedStatus')}` : ''})`,
+            })),
+          ]}
+        />
+        <SelectField
+          label={t('range')}
+          name="range"
+          value={rangeId}
+          onChange={setRangeId}
+          options={RANGES.map((r) => ({ value: r.id, label: t(r.label) }))}
+        />
         <button type="button" class="btn secondary" onClick={usage.reload}>
           {t('refresh')}
         </button>
       </section>
-      {usage.error !== null && <ErrorNote error={usage.error} onRetry={usage.reload} />}
-      {usage.loading && !u && <Loading />}
+      <LoadStatus load={usage} />
       {u && (
         <div aria-busy={usage.loading}>
           <dl class="stats">
@@ -187,30 +193,10 @@ export function UsagePage() {
             <section class="card" aria-labelledby="busiest-title">
               <h2 id="busiest-title">{t('busiest')}</h2>
               <ScrollRegion labelledBy={'busiest-title'}>
-                <table>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('endpoint')}</th>
-                      <th scope="col" class="num">
-                        {t('requests')}
-                      </th>
-                      <th scope="col" class="num">
-                        {t('errors')}
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {endpoints.map((e) => (
-                      <tr key={e.endpoint}>
-                        <td>
-                          <code>{e.endpoint}</code>
-                        </td>
-                        <td class="num">{count(e.requests)}</td>
-                        <td class="num">{count(e.errors)}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
+                <CountTable
+                  head={t('endpoint')}
+                  rows={endpoints.map((e) => ({ id: e.endpoint, label: <code>{e.endpoint}</code>, ...e }))}
+                />
               </ScrollRegion>
             </section>
           )}

@@ -1,13 +1,22 @@
-import { useState } from 'preact/hooks';
-import { ApiFailure, type Delivery, dev, type NewWebhook, WEBHOOK_EVENTS, type Webhook } from '../api.js';
+import { useRef, useState } from 'preact/hooks';
 import {
+  ApiFailure,
+  type Delivery,
+  dev,
+  type NewWebhook,
+  WEBHOOK_EVENTS,
+  type Webhook,
+  type WebhookEvent,
+} from '../api.js';
+import {
+  Choices,
   Code,
   Confirm,
   Empty,
   ErrorNote,
-  errorText,
+  Field,
   type FormEvent,
-  Loading,
+  LoadStatus,
   PageHeader,
   ScrollRegion,
   ShownOnce,
@@ -16,16 +25,15 @@ import {
 import { dateTime } from '../format.js';
 import { t } from '../i18n.js';
 import { VERIFY_WEBHOOK } from '../snippets.js';
-import { toast } from '../state.js';
+import { toast, toastError } from '../state.js';
 
 function RegisterWebhook({ onCreated }: { onCreated: (w: NewWebhook) => void }) {
   const [url, setUrl] = useState('');
-  const [events, setEvents] = useState<string[]>([]);
+  const [events, setEvents] = useState<WebhookEvent[]>([]);
   const [urlError, setUrlError] = useState<string | null>(null);
+  const urlRef = useRef<HTMLInputElement>(null);
   const [failure, setFailure] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
-  const toggle = (e: string) =>
-    setEvents(events.includes(e) ? events.filter((x) => x !== e) : [...events, e]);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setUrlError(null);
@@ -43,7 +51,7 @@ function RegisterWebhook({ onCreated }: { onCreated: (w: NewWebhook) => void }) 
         (err.code === 'INVALID_WEBHOOK_URL' || err.code === 'MISSING_FIELDS' || /url/i.test(err.message))
       ) {
         setUrlError(err.message);
-        document.getElementById('wh-url')?.focus();
+        urlRef.current?.focus();
       } else setFailure(err);
     } finally {
       setBusy(false);
@@ -53,47 +61,26 @@ function RegisterWebhook({ onCreated }: { onCreated: (w: NewWebhook) => void }) 
     <section class="card" aria-labelledby="reg-title">
       <h2 id="reg-title">{t('registerTitle')}</h2>
       <form onSubmit={submit} noValidate class="grid-form">
-        <div class={`field${urlError ? ' invalid' : ''}`}>
-          <label for="wh-url">{t('url')}</label>
-          <p class="hint" id="wh-url-rules">
-            {t('urlRules')}
-          </p>
-          <input
-            id="wh-url"
-            name="url"
-            type="url"
-            inputMode="url"
-            placeholder="https://example.rs/webhooks/opendinar"
-            value={url}
-            aria-required="true"
-            aria-invalid={urlError ? 'true' : undefined}
-            aria-describedby={urlError ? 'wh-url-rules wh-url-err' : 'wh-url-rules'}
-            onInput={(e) => setUrl((e.currentTarget as HTMLInputElement).value)}
-          />
-          {urlError && (
-            <p class="field-error" id="wh-url-err">
-              {urlError}
-            </p>
-          )}
-        </div>
-        <fieldset class="choices" aria-describedby="events-hint">
-          <legend>{t('events')}</legend>
-          <p class="hint" id="events-hint">
-            {t('eventsHint')}
-          </p>
-          {WEBHOOK_EVENTS.map((ev) => (
-            <label key={ev} class="choice">
-              <input
-                type="checkbox"
-                name="events"
-                value={ev}
-                checked={events.includes(ev)}
-                onChange={() => toggle(ev)}
-              />
-              <code>{ev}</code>
-            </label>
-          ))}
-        </fieldset>
+        <Field
+          label={t('url')}
+          name="url"
+          type="url"
+          hint={t('urlRules')}
+          placeholder="https://example.rs/webhooks/opendinar"
+          value={url}
+          onInput={setUrl}
+          error={urlError}
+          inputRef={urlRef}
+          required
+        />
+        <Choices
+          legend={t('events')}
+          hint={t('eventsHint')}
+          name="events"
+          options={WEBHOOK_EVENTS}
+          selected={events}
+          onChange={setEvents}
+        />
         {failure !== null && <ErrorNote error={failure} />}
         <div>
           <button type="submit" class="btn primary" disabled={busy}>
@@ -110,10 +97,10 @@ function Deliveries({ webhook }: { webhook: Webhook }) {
   const resend = async (d: Delivery) => {
     try {
       await dev.retryDelivery(webhook.id, d.id);
-      toast(t('resent'));
+      toast('resent');
       list.reload();
     } catch (err) {
-      toast(errorText(err), 'error');
+      toastError(err);
     }
   };
   const titleId = `dlv-${webhook.id}`;
@@ -125,8 +112,7 @@ function Deliveries({ webhook }: { webhook: Webhook }) {
           {t('refresh')}
         </button>
       </div>
-      {list.error !== null && <ErrorNote error={list.error} onRetry={list.reload} />}
-      {list.loading && !list.data && <Loading />}
+      <LoadStatus load={list} />
       {list.data && list.data.deliveries.length === 0 && <Empty>{t('noDeliveries')}</Empty>}
       {list.data && list.data.deliveries.length > 0 && (
         <ScrollRegion labelledBy={titleId}>
@@ -194,11 +180,11 @@ function WebhookItem({ webhook, onDelete }: { webhook: Webhook; onDelete: () => 
   const test = async () => {
     try {
       await dev.testWebhook(webhook.id);
-      toast(t('testQueued'));
+      toast('testQueued');
       setOpen(true);
       setShown((n) => n + 1);
     } catch (err) {
-      toast(errorText(err), 'error');
+      toastError(err);
     }
   };
   return (
@@ -241,11 +227,11 @@ export function WebhooksPage() {
   const remove = async (w: Webhook) => {
     try {
       await dev.deleteWebhook(w.id);
-      toast(t('deleted'));
+      toast('deleted');
       if (created?.id === w.id) setCreated(null);
       hooks.reload();
     } catch (err) {
-      toast(errorText(err), 'error');
+      toastError(err);
     }
   };
   return (
@@ -267,8 +253,7 @@ export function WebhooksPage() {
       />
       <section class="card" aria-labelledby="hooks-title">
         <h2 id="hooks-title">{t('yourWebhooks')}</h2>
-        {hooks.error !== null && <ErrorNote error={hooks.error} onRetry={hooks.reload} />}
-        {hooks.loading && !hooks.data && <Loading />}
+        <LoadStatus load={hooks} />
         {hooks.data && hooks.data.webhooks.length === 0 && <Empty>{t('noWebhooks')}</Empty>}
         {hooks.data && hooks.data.webhooks.length > 0 && (
           <ul class="webhooks">

@@ -44,6 +44,19 @@ async function a11yViolations(page: Page): Promise<string[]> {
   });
 }
 
+/** The API's categories and the words the dashboard shows for them in Serbian, in filter order. */
+const SERBIAN_CATEGORIES: Record<string, string> = {
+  groceries: 'namirnice',
+  rent: 'kirija',
+  dining: 'restorani i dostava',
+  utilities: 'režije',
+  transport: 'prevoz',
+  entertainment: 'zabava',
+  subscriptions: 'pretplate',
+  salary: 'plata',
+  transfer: 'prenosi',
+};
+
 interface Received {
   headers: Record<string, string | string[] | undefined>;
   body: string;
@@ -245,13 +258,31 @@ describe.skipIf(skipBrowserTests)('Developer dashboard in Chromium', () => {
     expect(await rows.count()).toBe(shown);
     await page.locator('.stats dd').first().waitFor();
 
-    // Filter by the category of the newest transaction (whatever this generated account holds).
-    const category = (await page.locator('table.txns tbody tr td:nth-child(3)').first().textContent()) ?? '';
-    await page.getByLabel('Kategorija').selectOption(category);
+    // Filter by the category of the newest transaction (whatever this generated account holds). The
+    // table and the filter show the Serbian label; the filter still sends the API's value.
+    const firstTag = page.locator('table.txns tbody tr td:nth-child(3) .tag').first();
+    const value = (await firstTag.getAttribute('data-category')) ?? '';
+    const category = (await firstTag.textContent()) ?? '';
+    expect(category).toBe(SERBIAN_CATEGORIES[value]);
+    const filter = page.getByLabel('Kategorija');
+    expect(await filter.locator('option').allTextContents()).toEqual([
+      'Sve kategorije',
+      ...Object.values(SERBIAN_CATEGORIES),
+    ]);
+    await filter.selectOption({ label: category });
+    expect(await filter.inputValue()).toBe(value);
     await page.getByRole('button', { name: 'Primeni filtere' }).click();
     await expect
       .poll(async () => new Set(await page.locator('table.txns tbody tr td:nth-child(3)').allTextContents()))
       .toEqual(new Set([category]));
+    // The recurring table speaks Serbian too.
+    const recurring = page.locator('section', { has: page.locator('#rec-title') });
+    await recurring.locator('dl.stats').waitFor();
+    const streamTags = recurring.locator('td .tag');
+    for (const tag of await streamTags.all()) {
+      const v = (await tag.getAttribute('data-category')) ?? '';
+      expect(await tag.textContent()).toBe(SERBIAN_CATEGORIES[v] ?? v);
+    }
 
     await page.getByRole('button', { name: 'Osveži iz banke' }).click();
     await page.locator('.toast', { hasText: 'Osveženo' }).waitFor();
@@ -309,6 +340,55 @@ describe.skipIf(skipBrowserTests)('Developer dashboard in Chromium', () => {
     await capture('webhooks');
   });
 
+  it('revokes the connection after confirming: listed as revoked, its accounts gone, the toast follows the language', async () => {
+    const auth = { authorization: `Bearer ${sandboxKey}` };
+    const before = (await (await fetch(`${server.url}/accounts`, { headers: auth })).json()) as {
+      accounts: { id: string; connection_id: string }[];
+    };
+    const accountIds = before.accounts.filter((a) => a.connection_id === connectionId).map((a) => a.id);
+    expect(accountIds.length).toBeGreaterThan(0);
+
+    await nav(/Sandbox pregled/);
+    const row = page.locator(`tr[data-connection-id="${connectionId}"]`);
+    await row.waitFor();
+    await page.locator('a.account-link').first().waitFor();
+    await row.getByRole('button', { name: `Opozovi ${connectionId}` }).click();
+    const dialog = page.getByRole('dialog', { name: 'Opozvati ovu vezu?' });
+    expect(await dialog.textContent()).toContain(connectionId);
+    // Cancelling changes nothing.
+    await dialog.getByRole('button', { name: 'Otkaži' }).click();
+    expect(await dialog.count()).toBe(0);
+    expect(await row.locator('.tag').textContent()).toBe('aktivan');
+
+    await row.getByRole('button', { name: `Opozovi ${connectionId}` }).click();
+    await dialog.getByRole('button', { name: 'Opozovi' }).click();
+    await page.locator('.toast', { hasText: `Veza ${connectionId} je opozvana.` }).waitFor();
+    await expect.poll(() => row.locator('.tag').textContent()).toBe('opozvan');
+    expect(await row.getByRole('button').count()).toBe(0);
+    await expect.poll(() => page.locator('a.account-link').count()).toBe(0);
+    expect(await page.locator('#acc-title').locator('xpath=..').textContent()).toContain('Još nema računa');
+
+    // The open toast is re-worded after a language switch, and back.
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.locator('.toast', { hasText: `Connection ${connectionId} revoked.` }).waitFor();
+    await page.getByRole('button', { name: 'Srpski' }).click();
+    await page.locator('.toast', { hasText: `Veza ${connectionId} je opozvana.` }).waitFor();
+    await capture('explorer-revoked');
+
+    for (const id of accountIds) {
+      const res = await fetch(`${server.url}/accounts/${id}/balance`, { headers: auth });
+      expect(res.status).toBe(404);
+      expect(((await res.json()) as { error_code: string }).error_code).toBe('ACCOUNT_NOT_FOUND');
+    }
+    const listed = (await (await fetch(`${server.url}/connections`, { headers: auth })).json()) as {
+      connections: { connection_id: string; status: string; revoked_at: string | null }[];
+    };
+    expect(listed.connections.find((c) => c.connection_id === connectionId)).toMatchObject({
+      status: 'revoked',
+      revoked_at: expect.any(String),
+    });
+  });
+
   it('shows usage of the requests made above, and switches to English', async () => {
     // One failing call, to see it among the recent errors with its request id and code.
     const failed = await fetch(`${server.url}/accounts/acc_nope/balance`, {
@@ -335,7 +415,7 @@ describe.skipIf(skipBrowserTests)('Developer dashboard in Chromium', () => {
     expect(endpoints).toContain('GET /accounts/:id/transactions');
     await page.locator('.chart canvas').first().waitFor();
     // Filter by key: the sign-up key made every request above.
-    const option = page.locator('#usage-key option', { hasText: sandboxKey.slice(0, 12) });
+    const option = page.getByLabel('Ključ').locator('option', { hasText: sandboxKey.slice(0, 12) });
     await page.getByLabel('Ključ').selectOption((await option.getAttribute('value')) ?? '');
     await expect.poll(() => recent.textContent()).toContain(failedId);
     await capture('usage');
