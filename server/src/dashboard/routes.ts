@@ -11,12 +11,11 @@ export const DASHBOARD_CSP =
   "font-src 'self'; frame-src 'self'; frame-ancestors 'none'; object-src 'none'; base-uri 'none'; form-action 'self'";
 
 /**
- * The one page that hosts the Link widget. The widget styles itself with a <style> element and
- * style attributes inside its shadow root, which style-src 'self' would block; scripts stay
- * 'self'-only, and only the dashboard itself may frame it.
+ * The one page that hosts the Link widget, framed by the dashboard only. The widget styles itself
+ * through a constructed stylesheet and CSSOM, so the page needs no 'unsafe-inline' either.
  */
 export const WIDGET_FRAME_CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; connect-src 'self'; img-src 'self' data:; " +
+  "default-src 'self'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' data:; " +
   "frame-ancestors 'self'; object-src 'none'; base-uri 'none'; form-action 'self'";
 
 const IMMUTABLE = 'public, max-age=31536000, immutable';
