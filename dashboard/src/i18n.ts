@@ -226,6 +226,13 @@ const en = {
   cat_subscriptions: 'subscriptions',
   cat_salary: 'salary',
   cat_transfer: 'transfer',
+  freq_weekly: 'weekly',
+  freq_biweekly: 'every two weeks',
+  freq_monthly: 'monthly',
+  freq_quarterly: 'quarterly',
+  freq_annually: 'yearly',
+  amt_fixed: 'fixed',
+  amt_variable: 'variable',
   // connection revocation
   revokeConnTitle: 'Revoke this connection?',
   revokeConnBody:
@@ -466,6 +473,13 @@ const sr: Record<Key, string> = {
   cat_subscriptions: 'pretplate',
   cat_salary: 'plata',
   cat_transfer: 'prenosi',
+  freq_weekly: 'nedeljno',
+  freq_biweekly: 'svake dve nedelje',
+  freq_monthly: 'mesečno',
+  freq_quarterly: 'tromesečno',
+  freq_annually: 'godišnje',
+  amt_fixed: 'fiksan iznos',
+  amt_variable: 'promenljiv iznos',
   revokeConnTitle: 'Opozvati ovu vezu?',
   revokeConnBody:
     'Veza {id} ({bank}) se odmah prekida: njeni računi odgovaraju sa 404 ACCOUNT_NOT_FOUND, a vašim webhookovima stiže ITEM.CONNECTION_REVOKED. Ovo se ne može poništiti.',
@@ -524,8 +538,11 @@ export function waitFor(seconds: number): string {
   return seconds > 90 ? `${Math.ceil(seconds / 60)} min` : `${seconds} s`;
 }
 
-/** A transaction category in words; an unknown value (added to the API later) shows as it is. */
-export function categoryLabel(category: string): string {
-  const key = `cat_${category}`;
-  return hasKey(key) ? t(key) : category;
+/**
+ * An API value in words: a transaction category, a recurring stream's frequency or amount type.
+ * A value we have no words for (added to the API later) shows as it is.
+ */
+export function valueLabel(kind: 'cat' | 'freq' | 'amt', value: string): string {
+  const key = `${kind}_${value}`;
+  return hasKey(key) ? t(key) : value;
 }

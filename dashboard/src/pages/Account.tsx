@@ -14,7 +14,7 @@ import {
   useLoad,
 } from '../components/ui.js';
 import { dateTime, day, money } from '../format.js';
-import { categoryLabel, t } from '../i18n.js';
+import { t, valueLabel } from '../i18n.js';
 import { explorerKey, toast, toastError } from '../state.js';
 
 const PAGE = 50;
@@ -84,7 +84,7 @@ function Transactions({
           onChange={(category) => setDraft({ ...draft, category })}
           options={[
             { value: '', label: t('anyCategory') },
-            ...CATEGORIES.map((c) => ({ value: c, label: categoryLabel(c) })),
+            ...CATEGORIES.map((c) => ({ value: c, label: valueLabel('cat', c) })),
           ]}
         />
         <button type="submit" class="btn secondary">
@@ -120,7 +120,7 @@ function Transactions({
                     </td>
                     <td>
                       <span class="tag" data-category={x.category}>
-                        {categoryLabel(x.category)}
+                        {valueLabel('cat', x.category)}
                       </span>
                     </td>
                     <td class={`num nowrap ${x.amount < 0 ? 'debit' : 'credit'}`}>
@@ -180,12 +180,12 @@ function StreamTable({
                   <td>{s.description}</td>
                   <td>
                     <span class="tag" data-category={s.category}>
-                      {categoryLabel(s.category)}
+                      {valueLabel('cat', s.category)}
                     </span>
                   </td>
                   <td>
-                    {s.frequency}
-                    {s.amount_type ? ` · ${s.amount_type}` : ''}
+                    {valueLabel('freq', s.frequency)}
+                    {s.amount_type ? ` · ${valueLabel('amt', s.amount_type)}` : ''}
                   </td>
                   <td class="num nowrap">{money(s.typical_amount, currency)}</td>
                   <td class="num">{s.occurrences ?? '—'}</td>

@@ -283,6 +283,10 @@ describe.skipIf(skipBrowserTests)('Developer dashboard in Chromium', () => {
       const v = (await tag.getAttribute('data-category')) ?? '';
       expect(await tag.textContent()).toBe(SERBIAN_CATEGORIES[v] ?? v);
     }
+    for (const cell of await recurring.locator('tbody td:nth-child(3)').allTextContents())
+      expect(cell).toMatch(
+        /^(nedeljno|svake dve nedelje|mesečno|tromesečno|godišnje)( · (fiksan|promenljiv) iznos)?$/,
+      );
 
     await page.getByRole('button', { name: 'Osveži iz banke' }).click();
     await page.locator('.toast', { hasText: 'Osveženo' }).waitFor();
