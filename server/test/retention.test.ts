@@ -297,4 +297,12 @@ describe('retention job (through the API)', () => {
     await t.app.usage.flush();
     expect(Object.values(await runRetentionOnce(t.deps))).toEqual([0, 0, 0, 0, 0, 0, 0, 0]);
   });
+
+  it('/docs has the Data retention section and the usage range mentions it', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/docs' });
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain('id="retention"');
+    expect(res.body).toMatch(/usage records after 90 days[\s\S]*pending is never deleted/);
+    expect(res.body).toContain('Usage is kept for 90 days by default');
+  });
 });

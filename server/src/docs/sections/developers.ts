@@ -61,7 +61,8 @@ path that does not exist count under <code>"&lt;METHOD&gt; (unmatched route)"</c
    "time_series": [{"bucket": "2026-04-01", "requests": 51, "errors": 0}, …]}</pre>
 <ul>
 <li><code>from</code> / <code>to</code> (optional, inclusive): a date <code>YYYY-MM-DD</code> (the whole UTC day) or an ISO-8601 instant with
-an offset; <code>from</code> after <code>to</code> or anything else is <code>INVALID_FIELD</code>.</li>
+an offset; <code>from</code> after <code>to</code> or anything else is <code>INVALID_FIELD</code>. Usage is kept for 90 days by default
+(see <a href="#retention">Data retention</a>), so a range reaching further back counts only the retained requests.</li>
 <li><code>key_id</code> (optional): only that key's requests (<code>KEY_NOT_FOUND</code> if it is not yours).</li>
 <li><code>error_rate</code> is failed (HTTP ≥ 400) / total, rounded to 4 decimals; <code>billable_requests</code> are successful (2xx) requests
 made with <strong>live</strong> keys — sandbox traffic is never billed.</li>
