@@ -1,8 +1,9 @@
 /**
  * The page inside the dashboard's iframe that runs the real Link widget. It gets a link token in
  * its URL fragment, loads /v1/opendinar.js, opens the widget and posts the outcome to the
- * dashboard (same origin only). It lives in its own document because the widget styles itself
- * inline, which the dashboard's strict CSP does not allow.
+ * dashboard (same origin only). It lives in its own document so the widget runs exactly as on a
+ * customer's page (its own global, its own modal), isolated from the dashboard's state; both pages
+ * keep a strict CSP since the widget styles itself through a constructed stylesheet.
  */
 import './widget-frame.css';
 
