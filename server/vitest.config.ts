@@ -6,7 +6,8 @@ const json = process.env.VITEST_JSON;
 export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
-    testTimeout: 30_000,
+    // Generous: browser and process-level tests run beside each other on a 2-core CI machine.
+    testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',
     reporters: json ? ['default', ['json', { outputFile: json }]] : ['default'],
