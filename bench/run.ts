@@ -178,6 +178,13 @@ async function main() {
       for (const [k, v] of Object.entries(r)) line(k, `${fmt(v / 1024, 1)} KiB`);
       report.dashboard = r;
     });
+    await optional('dashboard first load', 'dashboard-load.ts', async (m) => {
+      console.log('\n== dashboard first load in headless Chromium (cold browser context, median)');
+      const r = await (m.benchDashboardLoad as () => Promise<Record<string, number> | null>)();
+      if (!r) return console.log('  /usr/bin/chromium not installed: skipped');
+      for (const [k, v] of Object.entries(r)) line(k, fmt(v, 0));
+      report.dashboardLoad = r;
+    });
   }
   mkdirSync(join(ROOT, 'artifacts'), { recursive: true });
   writeFileSync(
