@@ -1,4 +1,5 @@
 import { type FastifyPluginAsyncTypebox, Type } from '@fastify/type-provider-typebox';
+import { isForeignKeyViolation } from '../db/errors.js';
 import { ApiError } from '../errors.js';
 import { developerOf } from '../http/auth.js';
 import { newId, newToken } from '../ids.js';
@@ -201,12 +202,19 @@ export const webhookRoutes: FastifyPluginAsyncTypebox = async (app) => {
       if (!(await findWebhook(db, developerId, req.params.id))) throw new ApiError('WEBHOOK_NOT_FOUND');
       const original = await findDelivery(db, developerId, req.params.id, req.params.delivery_id);
       if (!original) throw new ApiError('DELIVERY_NOT_FOUND');
-      const deliveryId = await insertDelivery(db, {
-        eventId: original.event_id,
-        webhookId: req.params.id,
-        developerId,
-        nowIso: clock.now().toISOString(),
-      });
+      let deliveryId: string;
+      try {
+        deliveryId = await insertDelivery(db, {
+          eventId: original.event_id,
+          webhookId: req.params.id,
+          developerId,
+          nowIso: clock.now().toISOString(),
+        });
+      } catch (err) {
+        // The retention job removed the expired delivery and its event between our read and this write.
+        if (isForeignKeyViolation(err)) throw new ApiError('DELIVERY_NOT_FOUND');
+        throw err;
+      }
       dispatcher?.wake();
       return reply
         .code(202)
