@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auth, createTestApp, DEMO_KEY, MANI_KEY, type TestApp } from './helpers/app.js';
-import { DATE, expectError, expectMoney } from './helpers/contract.js';
+import { DATE, expectError, expectMoney, TXN_KEYS } from './helpers/contract.js';
 import { createDevSession } from './helpers/webhooks.js';
 
 const CATEGORIES = [
@@ -52,20 +52,7 @@ afterAll(async () => {
 const get = (url: string, key = MANI_KEY) => t.app.inject({ method: 'GET', url, headers: auth(key) });
 
 function expectTransaction(tx: Txn, accountId: string): void {
-  expect(Object.keys(tx).sort()).toEqual(
-    expect.arrayContaining([
-      'account_id',
-      'amount',
-      'category',
-      'currency',
-      'date',
-      'description',
-      'id',
-      'pending',
-      'pending_transaction_id',
-      'type',
-    ]),
-  );
+  expect(Object.keys(tx).sort()).toEqual(expect.arrayContaining(TXN_KEYS));
   expect(tx.id).toMatch(/^txn_/);
   expect(tx.account_id).toBe(accountId);
   expect(tx.date).toMatch(DATE);

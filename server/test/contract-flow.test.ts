@@ -14,6 +14,7 @@ import {
   expectMoney,
   ISO_INSTANT,
   PUBLIC_URL,
+  TXN_KEYS,
 } from './helpers/contract.js';
 import { createDevSession, type Receiver, startReceiver } from './helpers/webhooks.js';
 
@@ -23,19 +24,6 @@ function verifyWebhook(secret: string, rawBody: string, signatureHeader: string)
   const expected = createHmac('sha256', secret).update(`${parts.t}.${rawBody}`).digest('hex');
   return expected === parts.v1;
 }
-
-const TXN_KEYS = [
-  'account_id',
-  'amount',
-  'category',
-  'currency',
-  'date',
-  'description',
-  'id',
-  'pending',
-  'pending_transaction_id',
-  'type',
-];
 
 describe('Quickstart, end to end (register → key → connect → sandbox authorize → status → exchange → accounts → transactions)', () => {
   let t: TestApp;

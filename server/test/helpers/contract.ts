@@ -79,3 +79,17 @@ export async function connectThroughSandbox(
   expect(exchanged.statusCode).toBe(200);
   return { connectionId: exchanged.json().connection_id as string, sessionToken, publicToken };
 }
+
+/** The documented transaction object's fields. */
+export const TXN_KEYS = [
+  'account_id',
+  'amount',
+  'category',
+  'currency',
+  'date',
+  'description',
+  'id',
+  'pending',
+  'pending_transaction_id',
+  'type',
+];

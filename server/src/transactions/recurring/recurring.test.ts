@@ -1,21 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { SERBIAN_MONTHS } from '../../connectors/sandbox/calendar.js';
 import { detectRecurringStreams, type RecurringInput } from './recurring.js';
 import { streamKey } from './stream-key.js';
 
-const MONTHS = [
-  'januar',
-  'februar',
-  'mart',
-  'april',
-  'maj',
-  'jun',
-  'jul',
-  'avgust',
-  'septembar',
-  'oktobar',
-  'novembar',
-  'decembar',
-];
+const MONTHS = SERBIAN_MONTHS;
 const DAY = 86_400_000;
 const addDays = (date: string, n: number): string =>
   new Date(Date.parse(`${date}T00:00:00Z`) + n * DAY).toISOString().slice(0, 10);
