@@ -482,6 +482,9 @@ describe.skipIf(skipBrowserTests)('Developer dashboard in Chromium', () => {
   }, async () => {
     await page.goto(url('webhooks'));
     await heading().waitFor();
+    // Let the page's own requests finish first: one answered after the clock moves would meet the
+    // expired session and leave for the login page before the nav click below.
+    await page.waitForLoadState('networkidle');
     server.t.clock.advance(25 * 3600_000);
     await nav(/Usage/);
     await page.waitForURL(/\/dashboard\/login\?next=usage$/);
