@@ -1,4 +1,4 @@
-// npm run bench [-- --pg] [-- --quick]: prints figures and ratios against baselines measured in the same run.
+// npm run bench [-- --pg] [-- --quick] [-- --page]: prints figures and ratios against baselines measured in the same run.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,6 +9,8 @@ import { fmt, load, median, ROOT, spawnServer } from './lib.js';
 const args = new Set(process.argv.slice(2));
 const onPg = args.has('--pg');
 const quick = args.has('--quick');
+// --page: only the transactions-page comparison (the quick loop while working on the hot path).
+const pageOnly = args.has('--page');
 const seconds = quick ? 3 : 10;
 const CONNECTIONS = 50;
 const KEY = 'od_test_sk_9x2mABC123sandbox';
@@ -155,9 +157,9 @@ async function optional(
 async function main() {
   console.log(`OpenDinar bench — ${onPg ? 'PostgreSQL' : 'embedded SQLite'}${quick ? ' (quick)' : ''}`);
   execFileSync(process.execPath, ['server/build.mjs'], { cwd: ROOT, stdio: 'inherit' });
-  await startup();
+  if (!pageOnly) await startup();
   await transactionsPage();
-  if (!onPg) {
+  if (!onPg && !pageOnly) {
     await optional('webhook deliveries', 'webhooks.ts', async (m) => {
       console.log('\n== webhook deliveries to a local receiver (embedded database)');
       const r = await (

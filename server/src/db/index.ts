@@ -5,6 +5,7 @@ import { Kysely, PostgresDialect, SqliteDialect, type Transaction } from 'kysely
 import pg from 'pg';
 import type { DatabaseConfig } from '../config.js';
 import type { Database } from './schema.js';
+import { type KyselyStatement, withFastRows } from './sqlite-rows.js';
 
 export type Db = Kysely<Database>;
 export type Trx = Transaction<Database>;
@@ -27,12 +28,12 @@ pg.types.setTypeParser(20, (v) => Number(v));
  * Kysely runs one statement at a time on its single SQLite connection, so sharing them is safe.
  */
 function withStatementCache(sqlite: SQLite.Database) {
-  const cache = new Map<string, SQLite.Statement>();
+  const cache = new Map<string, KyselyStatement>();
   return {
-    prepare(text: string): SQLite.Statement {
+    prepare(text: string): KyselyStatement {
       let stmt = cache.get(text);
       if (!stmt) {
-        stmt = sqlite.prepare(text);
+        stmt = withFastRows(sqlite.prepare(text));
         if (cache.size >= 1000) cache.clear(); // bulk inserts vary in text; keep the cache bounded
         cache.set(text, stmt);
       }

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Executor } from '../db/index.js';
+import { preparedQuery } from '../db/prepared.js';
 import type { TransactionChangesTable, TransactionsTable } from '../db/schema.js';
 import { toMoney } from '../money.js';
 
@@ -47,21 +48,76 @@ export interface ListFilter {
   offset: number;
 }
 
+/** The columns of TransactionFields, in the order they are selected. */
+const FIELD_COLUMNS = [
+  'id',
+  'account_id',
+  'date',
+  'amount',
+  'currency',
+  'description',
+  'category',
+  'pending',
+  'pending_transaction_id',
+] as const;
+
+// One compiled (page, count) pair per combination of filters present: eight at most. Building a
+// Kysely query per request costs more than the indexed page itself on the embedded database.
+const listQueries = new Map<string, ReturnType<typeof compileListQueries>>();
+
+function compileListQueries(shape: Pick<ListFilter, 'from' | 'to' | 'category'>) {
+  const base = (db: Executor, args: unknown[]) => {
+    let q = db.selectFrom('transactions').where('account_id', '=', args[0] as string);
+    let i = 1;
+    if (shape.from !== undefined) q = q.where('date', '>=', args[i++] as string);
+    if (shape.to !== undefined) q = q.where('date', '<=', args[i++] as string);
+    if (shape.category !== undefined) q = q.where('category', '=', args[i++] as string);
+    return q;
+  };
+  return {
+    page: preparedQuery(
+      (db, ...args: unknown[]) =>
+        base(db, args)
+          .select(FIELD_COLUMNS)
+          .orderBy('date', 'desc')
+          .orderBy('id', 'desc')
+          .limit(args.at(-2) as number)
+          .offset(args.at(-1) as number),
+      [...sampleArgs(shape), 50, 0],
+    ),
+    count: preparedQuery(
+      (db, ...args: unknown[]) => base(db, args).select((eb) => eb.fn.countAll<number>().as('n')),
+      sampleArgs(shape),
+    ),
+  };
+}
+
+// Distinct sample values, so preparedQuery can check each lands in its own parameter slot.
+const sampleArgs = (shape: Pick<ListFilter, 'from' | 'to' | 'category'>): unknown[] => [
+  'acc',
+  ...(shape.from !== undefined ? ['from'] : []),
+  ...(shape.to !== undefined ? ['to'] : []),
+  ...(shape.category !== undefined ? ['category'] : []),
+];
+
 /** List mode: newest first, with the total for the filter. */
 export async function listTransactions(
   db: Executor,
   accountId: string,
   f: ListFilter,
-): Promise<{ rows: TransactionRow[]; total: number }> {
-  let base = db.selectFrom('transactions').where('account_id', '=', accountId);
-  if (f.from) base = base.where('date', '>=', f.from);
-  if (f.to) base = base.where('date', '<=', f.to);
-  if (f.category) base = base.where('category', '=', f.category);
-  const [rows, count] = await Promise.all([
-    base.selectAll().orderBy('date', 'desc').orderBy('id', 'desc').limit(f.limit).offset(f.offset).execute(),
-    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-  ]);
-  return { rows, total: Number(count.n) };
+): Promise<{ rows: TransactionFields[]; total: number }> {
+  const key = `${f.from !== undefined}${f.to !== undefined}${f.category !== undefined}`;
+  let q = listQueries.get(key);
+  if (!q) {
+    q = compileListQueries(f);
+    listQueries.set(key, q);
+  }
+  const args: unknown[] = [accountId];
+  if (f.from !== undefined) args.push(f.from);
+  if (f.to !== undefined) args.push(f.to);
+  if (f.category !== undefined) args.push(f.category);
+  const [rows, count] = await Promise.all([q.page(db, ...args, f.limit, f.offset), q.count(db, ...args)]);
+  return { rows, total: Number(count[0]?.n ?? 0) };
 }
 
 export interface NewTransaction {
