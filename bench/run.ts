@@ -86,6 +86,8 @@ async function startup(): Promise<void> {
   report.startup = { freshMedianMs: median(fresh), existingMedianMs: median(existing) };
 }
 
+type Row = { label: string; rps: number; p50: number; p99: number };
+
 async function transactionsPage(): Promise<void> {
   console.log(
     `\n== GET ${PAGE} — ${CONNECTIONS} connections, ${seconds} s each (autocannon in this process)`,
@@ -94,19 +96,17 @@ async function transactionsPage(): Promise<void> {
     const dataDir = mkdtempSync(join(tmpdir(), 'opendinar-bench-data-'));
     const env = { DATABASE_URL: url, OPENDINAR_DATA_DIR: dataDir, OPENDINAR_DISPATCHER: 'false' };
     const results: Record<string, Awaited<ReturnType<typeof load>>> = {};
+    const withKey = { authorization: `Bearer ${KEY}` };
     const variants: Array<[string, string[], Record<string, string>, Record<string, string>]> = [
       ['bare Fastify, same SQL (baseline)', [...tsx, 'bench/bare-server.ts'], {}, {}],
-      ['OpenDinar full stack', serverArgs, {}, { authorization: `Bearer ${KEY}` }],
-      [
-        'OpenDinar, usage recording off',
-        serverArgs,
-        { OPENDINAR_USAGE_RECORDING: 'false' },
-        { authorization: `Bearer ${KEY}` },
-      ],
+      ['OpenDinar full stack', serverArgs, {}, withKey],
+      ['OpenDinar, page cache off', serverArgs, { OPENDINAR_PAGE_CACHE_MB: '0' }, withKey],
+      ['OpenDinar, usage recording off', serverArgs, { OPENDINAR_USAGE_RECORDING: 'false' }, withKey],
     ];
-    // The full server first, so the database is migrated and seeded before the bare server opens it.
-    const order = [1, 0, 2, 1];
-    const runs: Record<string, number[]> = {};
+    // The full server first, so the database is migrated and seeded before the bare server opens it;
+    // then a mirrored order, so drift on a shared machine weighs on every variant alike.
+    const order = [1, 0, 2, 3, 2, 0, 1];
+    const runs: Record<string, Array<Awaited<ReturnType<typeof load>>>> = {};
     for (const i of order) {
       const [label, argv, extraEnv, headers] = variants[i]!;
       const srv = await spawnServer(argv, { ...env, ...extraEnv });
@@ -114,29 +114,34 @@ async function transactionsPage(): Promise<void> {
         await load(srv.url + PAGE, headers, CONNECTIONS, 1); // warm-up
         const r = await load(srv.url + PAGE, headers, CONNECTIONS, seconds);
         if (r.non2xx || r.errors) throw new Error(`${label}: ${r.non2xx} non-2xx, ${r.errors} errors`);
-        results[label] = r;
-        runs[label] = [...(runs[label] ?? []), r.requestsPerSec];
+        runs[label] = [...(runs[label] ?? []), r];
       } finally {
         await srv.stop();
       }
     }
-    for (const [label, r] of Object.entries(results)) {
-      const rps = median(runs[label]!);
-      line(label, `${fmt(rps, 0)} req/s  p50 ${r.p50} ms  p99 ${r.p99} ms`);
+    const summary = variants.map(([label]) => {
+      const rs = runs[label]!;
+      return {
+        label,
+        rps: median(rs.map((r) => r.requestsPerSec)),
+        p50: median(rs.map((r) => r.p50)),
+        p99: median(rs.map((r) => r.p99)),
+      };
+    });
+    for (const v of summary) {
+      line(v.label, `${fmt(v.rps, 0)} req/s  p50 ${fmt(v.p50, 0)} ms  p99 ${fmt(v.p99, 0)} ms`);
     }
-    const bare = median(runs[variants[0]![0]]!);
-    const full = median(runs[variants[1]![0]]!);
-    const noUsage = median(runs[variants[2]![0]]!);
-    line('ratio full stack / bare (target ≥ 0.80)', fmt(full / bare, 2));
-    line('ratio usage on / usage off (target ≥ 0.95)', fmt(full / noUsage, 2));
-    line('full stack p99 (target ≤ 25 ms)', `${results[variants[1]![0]]!.p99} ms`);
+    const [bare, full, noCache, noUsage] = summary as [Row, Row, Row, Row];
+    line('ratio full stack / bare (target ≥ 0.80)', fmt(full.rps / bare.rps, 2));
+    line('ratio full stack, page cache off / bare', fmt(noCache.rps / bare.rps, 2));
+    line('ratio usage on / usage off (target ≥ 0.95)', fmt(full.rps / noUsage.rps, 2));
+    line('full stack p99 (target ≤ 25 ms)', `${fmt(full.p99, 0)} ms  (bare: ${fmt(bare.p99, 0)} ms)`);
     report.transactionsPage = {
-      bare,
-      full,
-      usageOff: noUsage,
-      ratio: full / bare,
-      usageRatio: full / noUsage,
-      p99: results[variants[1]![0]]!.p99,
+      variants: summary,
+      ratio: full.rps / bare.rps,
+      ratioCacheOff: noCache.rps / bare.rps,
+      usageRatio: full.rps / noUsage.rps,
+      p99: full.p99,
     };
     rmSync(dataDir, { recursive: true, force: true });
   });

@@ -30,6 +30,8 @@ export interface Config {
   seedSandbox: boolean;
   /** Per-request usage recording (on by default; the bench turns it off to measure its cost). */
   usageRecording: boolean;
+  /** Memory for serialised transaction-list pages (OPENDINAR_PAGE_CACHE_MB, default 32; 0 turns it off). */
+  pageCacheMb: number;
   /** Trust X-Forwarded-For from a reverse proxy (per-IP throttles then see the client's address). */
   trustProxy: boolean;
   /** Webhook dispatcher: how often it looks for due deliveries (OPENDINAR_WEBHOOK_POLL_MS). */
@@ -129,6 +131,7 @@ export function loadConfig(env: Env = process.env): Config {
     dispatcherEnabled: boolean(env, 'OPENDINAR_DISPATCHER', true),
     seedSandbox: boolean(env, 'OPENDINAR_SEED_SANDBOX', true),
     usageRecording: boolean(env, 'OPENDINAR_USAGE_RECORDING', true),
+    pageCacheMb: integer(env, 'OPENDINAR_PAGE_CACHE_MB', 32, 0, 4096),
     trustProxy: boolean(env, 'OPENDINAR_TRUST_PROXY', false),
     webhookPollMs: integer(env, 'OPENDINAR_WEBHOOK_POLL_MS', 1000, 10, 60_000),
     webhookRetryBaseMs: integer(env, 'OPENDINAR_WEBHOOK_RETRY_BASE_MS', 30_000, 100, 3_600_000),

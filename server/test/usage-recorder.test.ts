@@ -37,6 +37,32 @@ const stored = async (requestIds: string[]) =>
   ).map((r) => r.request_id);
 
 describe('UsageRecorder', () => {
+  it('stores every value as sent, whatever its characters, with nulls kept null', async () => {
+    // PostgreSQL receives a batch as one array per column: quotes, backslashes, braces, commas and
+    // the word NULL must come back exactly, and a null error code as SQL NULL.
+    const rec = new UsageRecorder(t.deps.db, t.deps.dialect, silent);
+    const odd = ['q"u\\o{t,e}', 'NULL', ' lead-and-trail ', '{}', 'šđčćž'];
+    const events = odd.map((requestId, i) =>
+      event({ requestId, errorCode: i % 2 ? 'INVALID_FIELD' : null, endpoint: `GET /x/{${i}}` }),
+    );
+    for (const e of events) rec.record(e);
+    await rec.flush();
+    const rows = await t.deps.db
+      .selectFrom('usage_events')
+      .select(['request_id', 'error_code', 'endpoint', 'status'])
+      .where('request_id', 'in', odd)
+      .execute();
+    const byId = new Map(rows.map((r) => [r.request_id, r]));
+    events.forEach((e, i) => {
+      expect(byId.get(e.requestId)).toEqual({
+        request_id: e.requestId,
+        error_code: i % 2 ? 'INVALID_FIELD' : null,
+        endpoint: `GET /x/{${i}}`,
+        status: 200,
+      });
+    });
+  });
+
   it('flushes by itself once a batch is full', async () => {
     const rec = new UsageRecorder(t.deps.db, t.deps.dialect, silent, {
       batchSize: 3,

@@ -2,6 +2,8 @@ import { type FastifyPluginAsyncTypebox, Type } from '@fastify/type-provider-typ
 import { AccountIdParams } from '../accounts/schemas.js';
 import { ApiError } from '../errors.js';
 import { accountOf } from '../http/auth.js';
+import { sendJsonText } from '../http/json-text.js';
+import { TransactionPageCache } from './page-cache.js';
 import { recurringRoutes } from './recurring-routes.js';
 import { refreshRoutes } from './refresh-routes.js';
 import { SyncResponseSchema, TransactionListSchema, TransactionsQuery } from './schemas.js';
@@ -10,6 +12,7 @@ import { syncTransactions } from './sync.js';
 
 export const transactionRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { db } = app.deps;
+  const pages = new TransactionPageCache(app.deps.config.pageCacheMb * 1024 * 1024);
   await app.register(refreshRoutes);
   await app.register(recurringRoutes);
 
@@ -65,10 +68,16 @@ export const transactionRoutes: FastifyPluginAsyncTypebox = async (app) => {
         ...(q.to && { to: q.to }),
         ...(q.category && { category: q.category }),
       };
+      const cached = pages.get(account, filter);
+      if (cached !== undefined) return sendJsonText(reply, cached);
       const { rows, total } = await listTransactions(db, account.id, filter);
-      reply.type('application/json; charset=utf-8');
-      reply.serializer(reply.compileSerializationSchema(TransactionListSchema));
-      return { transactions: rows.map(toTransactionJson), total, has_more: offset + rows.length < total };
+      const body = reply.compileSerializationSchema(TransactionListSchema)({
+        transactions: rows.map(toTransactionJson),
+        total,
+        has_more: offset + rows.length < total,
+      });
+      pages.set(account, filter, body);
+      return sendJsonText(reply, body);
     },
   );
 };

@@ -20,36 +20,47 @@ const COLUMNS = [
   'at',
 ] as const;
 
-const insertTexts = new Map<string, string>();
+const insertTexts = new Map<number, string>();
 /**
- * The multi-row INSERT text for `n` rows, built once per (dialect, n) and cached: going through the
+ * SQLite's multi-row INSERT text for `n` rows, built once per n and cached: going through the
  * query builder for 5,000 values costs more CPU than SQLite's insert itself, on every flush.
  */
-function insertText(dialect: Dialect, n: number): string {
-  const cacheKey = `${dialect}:${n}`;
-  let text = insertTexts.get(cacheKey);
+function insertText(n: number): string {
+  let text = insertTexts.get(n);
   if (text === undefined) {
-    const w = COLUMNS.length;
-    const tuples = Array.from(
-      { length: n },
-      (_, r) => `(${COLUMNS.map((_c, c) => (dialect === 'postgres' ? `$${r * w + c + 1}` : '?')).join(',')})`,
-    );
+    const tuples = Array.from({ length: n }, () => `(${COLUMNS.map(() => '?').join(',')})`);
     text = `insert into usage_events (${COLUMNS.join(', ')}) values ${tuples.join(',')}`;
-    insertTexts.set(cacheKey, text);
+    insertTexts.set(n, text);
   }
   return text;
 }
+
+// PostgreSQL: one array per column, so the statement text is the same for any number of rows —
+// parsing and planning a 5,000-parameter VALUES list on every flush cost more than the insert.
+const PG_INSERT = `insert into usage_events (${COLUMNS.join(', ')}) select * from unnest(${COLUMNS.map(
+  (c, i) => `$${i + 1}::${c === 'status' ? 'integer' : 'text'}[]`,
+).join(', ')})`;
 
 export async function insertUsageRows(
   db: Executor,
   dialect: Dialect,
   rows: readonly UsageRow[],
 ): Promise<void> {
+  if (rows.length === 0) return;
+  if (dialect === 'postgres') {
+    await db.executeQuery(
+      CompiledQuery.raw(
+        PG_INSERT,
+        COLUMNS.map((c) => rows.map((row) => row[c])),
+      ),
+    );
+    return;
+  }
   for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
     const chunk = rows.slice(i, i + INSERT_CHUNK);
     const params: unknown[] = [];
     for (const row of chunk) for (const c of COLUMNS) params.push(row[c]);
-    await db.executeQuery(CompiledQuery.raw(insertText(dialect, chunk.length), params));
+    await db.executeQuery(CompiledQuery.raw(insertText(chunk.length), params));
   }
 }
 
