@@ -4,6 +4,7 @@ import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, type Transaction } from 'kysely';
 import pg from 'pg';
 import type { DatabaseConfig } from '../config.js';
+import { useNamedStatements } from './pg-named.js';
 import type { Database } from './schema.js';
 import { type KyselyStatement, withFastRows } from './sqlite-rows.js';
 
@@ -71,6 +72,7 @@ export function createDb(config: DatabaseConfig, options: CreateDbOptions = {}):
   });
   // An idle client losing its connection must not crash the process; the pool replaces it.
   pool.on('error', () => {});
+  useNamedStatements(pool);
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { db, dialect: 'postgres', close: () => db.destroy() };
 }

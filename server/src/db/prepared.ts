@@ -1,10 +1,12 @@
 import { type Compilable, CompiledQuery } from 'kysely';
 import type { Executor } from './index.js';
+import { markHot } from './pg-named.js';
 
 /**
  * A query built and compiled once per database, then run with fresh parameters. Kysely rebuilds
  * and recompiles a query on every call, which costs more than running a small indexed lookup —
- * worth avoiding only on the per-request hot path (key lookup, account scoping).
+ * worth avoiding only on the per-request hot path (key lookup, account scoping). On PostgreSQL the
+ * text also becomes a named statement (pg-named.ts), so the server keeps its plan too.
  * `build` must use its arguments as the query's parameters, in order; the first compile checks it.
  */
 export function preparedQuery<Row, A extends readonly unknown[]>(
@@ -23,6 +25,7 @@ export function preparedQuery<Row, A extends readonly unknown[]>(
       }
       text = q.sql;
       compiled.set(db, text);
+      markHot(text);
     }
     const result = await db.executeQuery<Row>(CompiledQuery.raw(text, [...args]));
     return result.rows;

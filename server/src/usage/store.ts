@@ -1,5 +1,6 @@
 import { CompiledQuery, sql } from 'kysely';
 import type { Dialect, Executor } from '../db/index.js';
+import { markHot } from '../db/pg-named.js';
 import type { UsageEventsTable } from '../db/schema.js';
 import type { Environment } from '../http/principals.js';
 
@@ -40,6 +41,7 @@ function insertText(n: number): string {
 const PG_INSERT = `insert into usage_events (${COLUMNS.join(', ')}) select * from unnest(${COLUMNS.map(
   (c, i) => `$${i + 1}::${c === 'status' ? 'integer' : 'text'}[]`,
 ).join(', ')})`;
+markHot(PG_INSERT);
 
 export async function insertUsageRows(
   db: Executor,
