@@ -288,3 +288,35 @@ describe('sync while refreshes run', () => {
     for (const row of truth) expect(replica.rows.get(row.id)).toEqual(row);
   });
 });
+
+describe('a sync after days without one', () => {
+  it('adds what fell due meanwhile — salary, rent, bills — once each, dated on their own days', async () => {
+    const account = 'acc_rai_001';
+    expect((await forceSync(account)).statusCode).toBe(200); // the last pull is today
+    const lastPull = dayOf(t.clock.now());
+    const beforeIds = new Set((await listAll(t.app, account)).map((x) => x.id));
+
+    t.clock.advance(40 * DAY);
+    const today = dayOf(t.clock.now());
+    expect((await forceSync(account)).statusCode).toBe(200);
+    const after = await listAll(t.app, account);
+    // New rows, except pending payments that posted (those keep the day they were made).
+    const fresh = after.filter((x) => !beforeIds.has(x.id) && x.pending_transaction_id === null);
+    expect(fresh.every((x) => x.date > lastPull && x.date <= today)).toBe(true);
+    const salaries = fresh.filter((x) => x.category === 'salary');
+    expect(salaries.length).toBeGreaterThanOrEqual(1);
+    expect(salaries.every((x) => x.description.startsWith('Plata - ') && x.amount > 0)).toBe(true);
+    expect(fresh.some((x) => x.category === 'rent')).toBe(true);
+    expect(fresh.some((x) => x.category === 'utilities')).toBe(true);
+
+    // Pulling again the same day adds none of them a second time.
+    expect((await forceSync(account)).statusCode).toBe(200);
+    const again = await listAll(t.app, account);
+    const scheduledKeys = (rows: typeof after) =>
+      rows
+        .filter((x) => ['salary', 'rent', 'utilities'].includes(x.category))
+        .map((x) => `${x.date} ${x.amount} ${x.description}`);
+    expect(scheduledKeys(again)).toEqual(scheduledKeys(after));
+    expect(new Set(scheduledKeys(again)).size).toBe(scheduledKeys(again).length);
+  });
+});

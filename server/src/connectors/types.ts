@@ -58,7 +58,13 @@ export interface BankConnector {
   refresh(
     grant: string,
     account: { ref: string; currency: string },
-    state: { today: string; refreshNo: number; pending: ConnectorTransaction[] },
+    state: {
+      today: string;
+      refreshNo: number;
+      /** Last day a pull (or the connection itself) covered: what fell due after it is new. */
+      since?: string;
+      pending: ConnectorTransaction[];
+    },
   ): Promise<ConnectorRefresh>;
   revoke(grant: string): Promise<void>;
 }

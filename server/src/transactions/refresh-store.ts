@@ -4,7 +4,15 @@ import type { AccountsTable, ConnectionsTable } from '../db/schema.js';
 /** What a refresh needs to know about the connection it holds the lease on. */
 export type LeasedConnection = Pick<
   ConnectionsTable,
-  'id' | 'developer_id' | 'environment' | 'bank_id' | 'connector' | 'grant_enc' | 'refresh_count'
+  | 'id'
+  | 'developer_id'
+  | 'environment'
+  | 'bank_id'
+  | 'connector'
+  | 'grant_enc'
+  | 'refresh_count'
+  | 'last_synced_at'
+  | 'created_at'
 >;
 
 /**
@@ -28,7 +36,17 @@ export async function claimRefreshLease(
     q = q.where((eb) => eb.or([eb('last_synced_at', 'is', null), eb('last_synced_at', '<=', stale)]));
   }
   return q
-    .returning(['id', 'developer_id', 'environment', 'bank_id', 'connector', 'grant_enc', 'refresh_count'])
+    .returning([
+      'id',
+      'developer_id',
+      'environment',
+      'bank_id',
+      'connector',
+      'grant_enc',
+      'refresh_count',
+      'last_synced_at',
+      'created_at',
+    ])
     .executeTakeFirst();
 }
 

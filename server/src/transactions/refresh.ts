@@ -96,6 +96,7 @@ export async function refreshConnection(
         const pulled = await connector.refresh(grant, account, {
           today: dayOf(now),
           refreshNo: Number(conn.refresh_count) + 1,
+          since: dayOf(new Date(conn.last_synced_at ?? conn.created_at)),
           pending: pending.map(toConnectorTransaction),
         });
         pulls.push({ account, pending, pulled });

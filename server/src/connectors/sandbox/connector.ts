@@ -52,6 +52,8 @@ export function createSandboxConnector(opts: { identityBanks: readonly string[] 
         currency: account.currency === 'EUR' ? 'EUR' : 'RSD',
         today: state.today,
         refreshNo: state.refreshNo,
+        ...(state.since !== undefined && { since: state.since }),
+        ...(g.accounts && { accounts: g.accounts }),
         pending: state.pending.map((p) => ({
           bankTxnId: p.bankTxnId,
           date: p.date,

@@ -416,7 +416,60 @@ describe('generateRefresh', () => {
     expect(future.posted).toEqual([]);
   });
 
-  it('adds nothing new to a savings account', () => {
+  describe('with since: what fell due after the last pull', () => {
+    const SINCE = TODAY;
+    const LATER = '2026-05-20';
+    const later = demo({ today: LATER });
+    const inWindow = (t: { date: string }) => t.date > SINCE && t.date <= LATER;
+    const key = (t: GeneratedTransaction) => `${t.date} ${t.amount} ${t.description}`;
+    const scheduled = (accountIndex: number, since = SINCE, today = LATER) => {
+      const a = demo().accounts[accountIndex] as GeneratedAccount;
+      return generateRefresh({
+        seed: 'acc_rai_001',
+        accountRef: a.ref,
+        currency: a.currency,
+        today,
+        refreshNo: 1,
+        since,
+        accounts: [RSD_CURRENT, EUR_SAVINGS],
+        pending: [],
+      }).newTransactions.filter((t) => t.bankTxnId.includes('-S-'));
+    };
+
+    it('adds salary, rent and bills dated on their days — the same items a longer history holds', () => {
+      const got = scheduled(0);
+      const history = (later.accounts[0] as GeneratedAccount).transactions.filter(inWindow);
+      expect(got.every(inWindow)).toBe(true);
+      const historyKeys = new Set(history.map(key));
+      for (const t of got) expect(historyKeys.has(key(t)), key(t)).toBe(true);
+      for (const category of ['salary', 'rent', 'utilities'] as const) {
+        const want = history.filter((t) => t.category === category).map(key);
+        expect(want.length, category).toBeGreaterThan(0);
+        expect(got.filter((t) => t.category === category).map(key)).toEqual(want);
+      }
+      expect(got.some((t) => t.description.startsWith('Plata - '))).toBe(true);
+    });
+
+    it('feeds the savings account the deposits the current account sends', () => {
+      const got = scheduled(1);
+      const history = (later.accounts[1] as GeneratedAccount).transactions.filter(inWindow);
+      const deposits = history.filter((t) => t.description === 'Prenos sa tekućeg računa').map(key);
+      expect(deposits.length).toBeGreaterThan(0);
+      expect(got.map(key)).toEqual(deposits);
+    });
+
+    it('gives the same ids for the same day however the windows are cut, and nothing for an empty window', () => {
+      const whole = scheduled(0);
+      const split = [...scheduled(0, SINCE, '2026-04-25'), ...scheduled(0, '2026-04-25', LATER)];
+      expect(split).toEqual(whole);
+      expect(new Set(whole.map((t) => t.bankTxnId)).size).toBe(whole.length);
+      expect(scheduled(0, LATER, LATER)).toEqual([]);
+      const historyIds = new Set(demo().accounts.flatMap((a) => a.transactions.map((t) => t.bankTxnId)));
+      expect(whole.some((t) => historyIds.has(t.bankTxnId))).toBe(false);
+    });
+  });
+
+  it('adds nothing new to a savings account without since', () => {
     const savings = demo().accounts[1] as GeneratedAccount;
     for (let n = 1; n <= 5; n++) {
       expect(

@@ -12,12 +12,16 @@ import { hashHex, Rng } from './prng.js';
 import {
   type Draft,
   euroCurrentStream,
+  euroScheduled,
   primaryCurrentStream,
+  primaryScheduled,
   refreshKinds,
   type SavingsLink,
   type StreamCtx,
+  savingsScheduled,
   savingsStream,
   secondaryCurrentStream,
+  secondaryScheduled,
   spendOnce,
 } from './streams.js';
 
@@ -115,22 +119,7 @@ export function generateSandboxProfile(opts: GenerateOptions): GeneratedProfile 
   const bank = opts.bankId;
   const person = makePerson(opts.seed);
   const specs = opts.accounts ?? defaultAccounts(opts.seed);
-
-  const numbers = accountNumbers(opts.seed, bank, specs);
-  const refs = numbers.map(ibanOf);
-  const primary = specs.findIndex((s) => s.type === 'current' && s.currency === 'RSD');
-  const savingsCount = specs.filter((s) => s.type === 'savings').length;
-  const links = new Map<number, SavingsLink>();
-  specs.forEach((s, i) => {
-    if (s.type !== 'savings') return;
-    const ref = refs[i] as string;
-    links.set(i, {
-      ref,
-      currency: s.currency,
-      monthlyRsd: person.savingsBudget / savingsCount,
-      fromCurrent: primary >= 0,
-    });
-  });
+  const { numbers, refs, primary, links } = layoutOf(opts.seed, bank, person, specs);
 
   const nameCounts = new Map<string, number>();
   const accounts = specs.map((spec, i): GeneratedAccount => {
@@ -179,6 +168,10 @@ export function generateRefresh(opts: {
   currency: 'RSD' | 'EUR';
   today: string;
   refreshNo: number;
+  /** Last day the bank's data was pulled through; scheduled items after it are generated too. */
+  since?: string;
+  /** The profile's accounts as the grant defines them (default: from the seed). */
+  accounts?: AccountSpec[];
   pending: Array<{
     bankTxnId: string;
     date: string;
@@ -220,6 +213,13 @@ export function generateRefresh(opts: {
     }
   }
 
+  if (opts.since !== undefined) {
+    const specs = opts.accounts ?? defaultAccounts(opts.seed);
+    newTransactions.push(
+      ...scheduledSince(opts.seed, bank, opts.accountRef, specs, parseIsoDate(opts.since), today),
+    );
+  }
+
   const posted: RefreshResult['posted'] = [];
   for (const p of opts.pending) {
     const age = ageInDays(p.date, today);
@@ -248,6 +248,70 @@ function ageInDays(date: string, today: number): number {
   } catch {
     return Number.POSITIVE_INFINITY;
   }
+}
+
+/** The profile's accounts: numbers, refs, which one is the primary (salary) account, savings links. */
+function layoutOf(seed: string, bank: SandboxBank, person: Person, specs: readonly AccountSpec[]) {
+  const numbers = accountNumbers(seed, bank, specs);
+  const refs = numbers.map(ibanOf);
+  const primary = specs.findIndex((s) => s.type === 'current' && s.currency === 'RSD');
+  const savingsCount = specs.filter((s) => s.type === 'savings').length;
+  const links = new Map<number, SavingsLink>();
+  specs.forEach((s, i) => {
+    if (s.type !== 'savings') return;
+    links.set(i, {
+      ref: refs[i] as string,
+      currency: s.currency,
+      monthlyRsd: person.savingsBudget / savingsCount,
+      fromCurrent: primary >= 0,
+    });
+  });
+  return { numbers, refs, primary, links };
+}
+
+/**
+ * What fell due on the account in (since, today]: salary, rent, bills, subscriptions, transfers to
+ * and from savings — the dated items of its history generator, for days the history did not cover.
+ * Booked ids derive from (account, day, description, amount), so pulling a window twice adds nothing.
+ */
+function scheduledSince(
+  seed: string,
+  bank: SandboxBank,
+  accountRef: string,
+  specs: readonly AccountSpec[],
+  since: number,
+  today: number,
+): GeneratedTransaction[] {
+  if (today <= since) return [];
+  const person = makePerson(seed);
+  const { refs, primary, links } = layoutOf(seed, bank, person, specs);
+  const i = refs.indexOf(accountRef);
+  const spec = specs[i];
+  if (!spec) return [];
+  const ctx: StreamCtx = { seed, ref: accountRef, bank, person, start: since + 1, end: today };
+  const link = links.get(i);
+  const drafts = link
+    ? savingsScheduled(ctx, link)
+    : i === primary
+      ? primaryScheduled(ctx, [...links.values()])
+      : spec.currency === 'RSD'
+        ? secondaryScheduled(ctx)
+        : euroScheduled(ctx);
+  // In day order, as the history lists them (sort is stable: same-day items keep their order).
+  return [...drafts]
+    .sort((a, b) => a.day - b.day)
+    .map((d) => {
+      const date = formatIsoDate(d.day);
+      return {
+        bankTxnId: `${ID_PREFIX[bank]}-${date.replaceAll('-', '')}-S-${hashHex(8, accountRef, d.day, d.description, d.amount)}`,
+        date,
+        amount: d.amount,
+        description: d.description,
+        category: d.category,
+        // Card subscriptions (Netflix) show as pending on the day they are taken, like any card payment.
+        pending: d.card && d.day === today,
+      };
+    });
 }
 
 function defaultAccounts(seed: string): AccountSpec[] {

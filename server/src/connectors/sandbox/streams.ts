@@ -158,6 +158,29 @@ export function spendOnce(ctx: StreamCtx, rng: Rng, day: number, kind: SpendKind
 /** The main dinar account: salary, rent, bills, subscriptions, savings transfers, everyday life. */
 export function primaryCurrentStream(ctx: StreamCtx, links: readonly SavingsLink[]): Draft[] {
   const { person: p } = ctx;
+  const daily = everyday(ctx, (rng, day, into) => {
+    everydayOn(ctx, rng, day, p.spend, p.spendScale, p.spendScale, into);
+    if (rng.chance(p.transferIn.weeklyRate / 7)) {
+      const amount = minorAmount(rng, rng.logUniform(p.transferIn.min, p.transferIn.max), 'hundreds');
+      into.push({
+        day,
+        amount,
+        description: transferInDescription(ctx.bank, rng.pick(p.friends)),
+        category: 'transfer',
+        card: false,
+      });
+    }
+  });
+  return byDay(primaryScheduled(ctx, links), daily);
+}
+
+/**
+ * The primary account's dated items in [start, end]: salary, rent, subscriptions, bills and the
+ * transfers to savings. Each depends only on its month, so any window gives the same items for
+ * the days it covers — a refresh generates the ones that fell due since the last pull this way.
+ */
+export function primaryScheduled(ctx: StreamCtx, links: readonly SavingsLink[]): Draft[] {
+  const { person: p } = ctx;
   const out: Draft[] = [];
   for (const mi of monthsOf(ctx)) {
     const { y, m } = fromMonthIndex(mi);
@@ -215,24 +238,18 @@ export function primaryCurrentStream(ctx: StreamCtx, links: readonly SavingsLink
       if (dep) bill(dep.day, dep.rsdCost, savingsDebitDescription(ctx.bank, link.currency), 'transfer');
     }
   }
-  const daily = everyday(ctx, (rng, day, into) => {
-    everydayOn(ctx, rng, day, p.spend, p.spendScale, p.spendScale, into);
-    if (rng.chance(p.transferIn.weeklyRate / 7)) {
-      const amount = minorAmount(rng, rng.logUniform(p.transferIn.min, p.transferIn.max), 'hundreds');
-      into.push({
-        day,
-        amount,
-        description: transferInDescription(ctx.bank, rng.pick(p.friends)),
-        category: 'transfer',
-        card: false,
-      });
-    }
-  });
-  return byDay(clip(ctx, out), daily);
+  return clip(ctx, out);
 }
 
 /** A second dinar account: topped up now and then, used for a little card spending. */
 export function secondaryCurrentStream(ctx: StreamCtx): Draft[] {
+  const cardKinds = ctx.person.spend.filter((k) => k.channel === 'card');
+  const daily = everyday(ctx, (rng, day, into) => everydayOn(ctx, rng, day, cardKinds, 0.15, 1, into));
+  return byDay(secondaryScheduled(ctx), daily);
+}
+
+/** The second dinar account's monthly top-up, in [start, end]. */
+export function secondaryScheduled(ctx: StreamCtx): Draft[] {
   const { person: p } = ctx;
   const own = `${p.holder.first} ${p.holder.last}`;
   const recurring: Draft[] = [];
@@ -248,13 +265,17 @@ export function secondaryCurrentStream(ctx: StreamCtx): Draft[] {
       card: false,
     });
   }
-  const cardKinds = p.spend.filter((k) => k.channel === 'card');
-  const daily = everyday(ctx, (rng, day, into) => everydayOn(ctx, rng, day, cardKinds, 0.15, 1, into));
-  return byDay(clip(ctx, recurring), daily);
+  return clip(ctx, recurring);
 }
 
 /** A euro current account: money from abroad in, travel and online shopping out. */
 export function euroCurrentStream(ctx: StreamCtx): Draft[] {
+  const daily = everyday(ctx, (rng, day, into) => everydayOn(ctx, rng, day, EURO_SPEND_KINDS, 1, 1, into));
+  return byDay(euroScheduled(ctx), daily);
+}
+
+/** Money from abroad on the euro account, in [start, end]. */
+export function euroScheduled(ctx: StreamCtx): Draft[] {
   const recurring: Draft[] = [];
   for (const mi of monthsOf(ctx)) {
     const { y, m } = fromMonthIndex(mi);
@@ -271,8 +292,29 @@ export function euroCurrentStream(ctx: StreamCtx): Draft[] {
       card: false,
     });
   }
-  const daily = everyday(ctx, (rng, day, into) => everydayOn(ctx, rng, day, EURO_SPEND_KINDS, 1, 1, into));
-  return byDay(clip(ctx, recurring), daily);
+  return clip(ctx, recurring);
+}
+
+/** The month's deposit as the savings account books it (the other side of the primary's debit). */
+function savingsCredit(ctx: StreamCtx, link: SavingsLink, y: number, m: number): Draft | null {
+  const dep = savingsDeposit(ctx.seed, ctx.person, link, y, m);
+  if (!dep) return null;
+  const description = link.fromCurrent ? 'Prenos sa tekućeg računa' : 'Uplata na štednju';
+  return { day: dep.day, amount: dep.amount, description, category: 'transfer', card: false };
+}
+
+/**
+ * The savings account's deposits in [start, end], for a refresh. Interest and the summer
+ * withdrawal depend on the running balance, which a window cannot know; the history has them.
+ */
+export function savingsScheduled(ctx: StreamCtx, link: SavingsLink): Draft[] {
+  const out: Draft[] = [];
+  for (const mi of monthsOf(ctx)) {
+    const { y, m } = fromMonthIndex(mi);
+    const dep = savingsCredit(ctx, link, y, m);
+    if (dep) out.push(dep);
+  }
+  return clip(ctx, out);
 }
 
 /**
@@ -291,11 +333,8 @@ export function savingsStream(ctx: StreamCtx, link: SavingsLink, opening: number
     const { y, m } = fromMonthIndex(mi);
     const rng = new Rng(ctx.seed, ctx.ref, 'month', mi);
     const month: Draft[] = [];
-    const dep = savingsDeposit(ctx.seed, ctx.person, link, y, m);
-    if (dep && inWindow(dep.day)) {
-      const description = link.fromCurrent ? 'Prenos sa tekućeg računa' : 'Uplata na štednju';
-      month.push({ day: dep.day, amount: dep.amount, description, category: 'transfer', card: false });
-    }
+    const dep = savingsCredit(ctx, link, y, m);
+    if (dep && inWindow(dep.day)) month.push(dep);
     const withdrawalDay = nextWorkingDay(fromYmd(y, m, rng.int(1, 20)));
     if (m === 7 && rng.chance(0.6) && inWindow(withdrawalDay)) {
       const wanted =

@@ -33,7 +33,8 @@ description or amount arrives in <code>modified</code>.</li>
 </ul>
 <h3 id="force-refresh">Force refresh</h3>
 <p><code>POST /accounts/:id/sync</code> (scope <code>accounts:read</code>) pulls fresh data from the bank for the account's connection now
-(in the sandbox: a few new transactions dated today, and earlier pending ones that post) and answers</p>
+(in the sandbox: a few new card payments dated today, earlier pending ones that post, and — after days without a pull — the salary,
+rent, subscriptions and bills that fell due meanwhile, each dated on its own day and never added twice) and answers</p>
 <pre>{"object":"sync","account_id":"acc_rai_001","sync_status":"HISTORICAL_UPDATE_COMPLETE","added_count":3,"modified_count":0,"removed_count":1}</pre>
 <p>The counts are this account's changes from this pull. When anything changed, <code>TRANSACTIONS.SYNC_UPDATES_AVAILABLE</code> fires
 (<code>account_id</code>, <code>bank_id</code>). The docs say a force refresh "resets the sync cursor": here the cursors you hold stay valid —
