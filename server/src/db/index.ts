@@ -6,6 +6,7 @@ import pg from 'pg';
 import type { DatabaseConfig } from '../config.js';
 import { useNamedStatements } from './pg-named.js';
 import type { Database } from './schema.js';
+import { attachReader } from './sqlite-reader.js';
 import { type KyselyStatement, withFastRows } from './sqlite-rows.js';
 
 export type Db = Kysely<Database>;
@@ -62,7 +63,16 @@ export function createDb(config: DatabaseConfig, options: CreateDbOptions = {}):
     // Checkpoint (and fsync) less often: a busy server appends usage rows continuously.
     sqlite.pragma('wal_autocheckpoint = 10000');
     const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
-    return { db, dialect: 'sqlite', close: () => db.destroy() };
+    // An in-memory database exists on its one connection only: no second reader there.
+    const closeReader = config.path === ':memory:' ? () => {} : attachReader(db, config.path);
+    return {
+      db,
+      dialect: 'sqlite',
+      close: async () => {
+        closeReader();
+        await db.destroy();
+      },
+    };
   }
   const pool = new pg.Pool({
     connectionString: config.url,

@@ -1,6 +1,7 @@
 import { type Compilable, CompiledQuery } from 'kysely';
 import type { Executor } from './index.js';
 import { markHot } from './pg-named.js';
+import { readerOf } from './sqlite-reader.js';
 
 /**
  * A query built and compiled once per database, then run with fresh parameters. Kysely rebuilds
@@ -27,6 +28,9 @@ export function preparedQuery<Row, A extends readonly unknown[]>(
       compiled.set(db, text);
       markHot(text);
     }
+    // SQLite: straight on the read-only connection when called outside a transaction (sqlite-reader.ts).
+    const rows = readerOf(db)?.(text, args);
+    if (rows !== undefined) return rows as Row[];
     const result = await db.executeQuery<Row>(CompiledQuery.raw(text, [...args]));
     return result.rows;
   };

@@ -1,0 +1,40 @@
+import SQLite from 'better-sqlite3';
+import type { Executor } from './index.js';
+import { withFastRows } from './sqlite-rows.js';
+
+type Read = (text: string, parameters: readonly unknown[]) => unknown[] | undefined;
+
+// The root Kysely instance → its SQLite file's read-only connection.
+const readers = new WeakMap<object, Read>();
+
+/**
+ * A second, read-only connection to an SQLite file, for the hot single-statement reads (API-key
+ * lookup, account scoping, the transactions page). Kysely runs everything on one connection behind
+ * a mutex, and a transaction holds it across awaits: without this, every request waited for any
+ * write transaction in progress (a 50,000-row sandbox import, a usage flush). In WAL mode this
+ * connection reads the last committed state — never a transaction's uncommitted rows — without
+ * waiting, and being synchronous it skips Kysely's per-query promise chain too.
+ * Returns the function that closes it.
+ */
+export function attachReader(db: object, path: string): () => void {
+  const sqlite = new SQLite(path, { readonly: true, fileMustExist: true });
+  sqlite.pragma('busy_timeout = 5000');
+  const statements = new Map<string, ReturnType<typeof withFastRows> | null>();
+  readers.set(db, (text, parameters) => {
+    let stmt = statements.get(text);
+    if (stmt === undefined) {
+      const raw = sqlite.prepare(text);
+      // Only statements that cannot write go here (the connection is read-only anyway).
+      stmt = raw.readonly && raw.reader ? withFastRows(raw) : null;
+      statements.set(text, stmt);
+    }
+    return stmt?.all(parameters);
+  });
+  return () => {
+    readers.delete(db);
+    sqlite.close();
+  };
+}
+
+/** The read-only connection's runner for this executor: only the root database has one, never a transaction. */
+export const readerOf = (db: Executor): Read | undefined => readers.get(db);
