@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyContextConfig, FastifyInstance, FastifyRequest } from 'fastify';
 import { type AccountRow, findKeyWithAccount } from '../accounts/store.js';
 import { preparedQuery } from '../db/prepared.js';
 import { ApiError } from '../errors.js';
@@ -28,12 +28,13 @@ const findKeyByHash = preparedQuery(
 async function authenticateKey(
   app: FastifyInstance,
   req: FastifyRequest,
+  config: FastifyContextConfig,
   token: string,
 ): Promise<KeyPrincipal> {
   const { db } = app.deps;
   // Well-formed or not, an unknown key answers the same; the lookup is by hash, never by plain key.
   if (!KEY_FORMAT.test(token)) throw new ApiError('INVALID_API_KEY');
-  const accountId = req.routeOptions.config.accountParam ? (req.params as { id?: string }).id : undefined;
+  const accountId = config.accountParam ? (req.params as { id?: string }).id : undefined;
   let row: Awaited<ReturnType<typeof findKeyByHash>>[number] | undefined;
   if (accountId !== undefined) {
     const found = await findKeyWithAccount(db, sha256Hex(token), accountId);
@@ -103,7 +104,9 @@ export function registerAuth(app: FastifyInstance): void {
   app.decorateRequest('developer', null);
   app.decorateRequest('account', null);
   app.addHook('onRequest', async (req) => {
-    const { auth = 'public', scope, sandboxOnly } = req.routeOptions.config;
+    // routeOptions builds a fresh frozen object on every access: read it once per request.
+    const config = req.routeOptions.config;
+    const { auth = 'public', scope, sandboxOnly } = config;
     if (auth === 'public') return;
     const token = bearer(req);
     if (auth === 'developer') {
@@ -118,7 +121,7 @@ export function registerAuth(app: FastifyInstance): void {
     req.key =
       auth === 'key-or-link' && token.startsWith('link_')
         ? await authenticateLinkToken(app, token)
-        : await authenticateKey(app, req, token);
+        : await authenticateKey(app, req, config, token);
     if (scope && !req.key.scopes.includes(scope)) {
       throw new ApiError('INSUFFICIENT_PERMISSIONS', `This API key lacks the ${scope} scope.`);
     }

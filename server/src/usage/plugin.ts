@@ -38,21 +38,21 @@ export function registerUsageRecording(
   // Off only when the operator says so (the bench measures recording's cost this way).
   if (!app.deps.config.usageRecording) return;
 
+  // Runs on every request: one object per event, the principal passed as it is (not copied).
   app.addHook('onResponse', (req, reply, done) => {
-    const base = {
-      method: req.method,
-      endpoint: req.is404 ? unmatchedEndpoint(req.method) : `${req.method} ${req.routeOptions.url}`,
-      status: reply.statusCode,
-      errorCode: req.errorCode,
-      requestId: req.id,
-      at: app.deps.clock.now(),
-    };
-    if (req.key) {
-      const { apiKeyId, developerId, environment } = req.key;
-      recorder.record({ ...base, key: { apiKeyId, developerId, environment } });
-    } else {
-      const keyHash = unauthenticatedKeyHash(req);
-      if (keyHash) recorder.record({ ...base, keyHash });
+    const key = req.key;
+    const keyHash = key ? undefined : unauthenticatedKeyHash(req);
+    if (key || keyHash) {
+      recorder.record({
+        method: req.method,
+        // routeOptions builds a fresh frozen object on every access: read the pattern once.
+        endpoint: req.is404 ? unmatchedEndpoint(req.method) : `${req.method} ${req.routeOptions.url}`,
+        status: reply.statusCode,
+        errorCode: req.errorCode,
+        requestId: req.id,
+        at: app.deps.clock.now(),
+        ...(key ? { key } : { keyHash: keyHash as string }),
+      });
     }
     done();
   });
