@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { KeyPrincipal } from '../http/principals.js';
 import { sha256Hex } from '../ids.js';
 import { DEFAULT_RECORDER_OPTIONS, type RecorderOptions, UsageRecorder } from './recorder.js';
 
@@ -14,12 +15,16 @@ export const unmatchedEndpoint = (method: string): string => `${method} (unmatch
 
 const API_KEY_BEARER = /^Bearer\s+(od_(?:test|live)_sk_[A-Za-z0-9]{8,128})\s*$/i;
 
-/** The hash of an API key sent with a request that did not authenticate one (refused key, public or unknown route). */
-function unauthenticatedKeyHash(req: FastifyRequest): string | null {
+/**
+ * Whose request this was: the authenticated key as it is, or else the hash of an API key the request
+ * carried without authenticating (refused key, public or unknown route); null when it carried none.
+ */
+function requester(req: FastifyRequest): { key: KeyPrincipal } | { keyHash: string } | null {
+  if (req.key) return { key: req.key };
   const header = req.headers.authorization;
   if (header === undefined) return null;
   const match = API_KEY_BEARER.exec(header);
-  return match?.[1] ? sha256Hex(match[1]) : null;
+  return match?.[1] ? { keyHash: sha256Hex(match[1]) } : null;
 }
 
 /**
@@ -38,11 +43,9 @@ export function registerUsageRecording(
   // Off only when the operator says so (the bench measures recording's cost this way).
   if (!app.deps.config.usageRecording) return;
 
-  // Runs on every request: one object per event, the principal passed as it is (not copied).
   app.addHook('onResponse', (req, reply, done) => {
-    const key = req.key;
-    const keyHash = key ? undefined : unauthenticatedKeyHash(req);
-    if (key || keyHash) {
+    const who = requester(req);
+    if (who) {
       recorder.record({
         method: req.method,
         // routeOptions builds a fresh frozen object on every access: read the pattern once.
@@ -51,7 +54,7 @@ export function registerUsageRecording(
         errorCode: req.errorCode,
         requestId: req.id,
         at: app.deps.clock.now(),
-        ...(key ? { key } : { keyHash: keyHash as string }),
+        ...who,
       });
     }
     done();
