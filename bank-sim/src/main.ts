@@ -1,0 +1,1 @@
+// bank-sim entry: see README (work in progress)
