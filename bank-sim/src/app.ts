@@ -90,9 +90,8 @@ export async function buildBankSim(options: BankSimOptions = {}): Promise<Fastif
       return reply.code(400).send(sim ? { error: text } : tppBody('FORMAT_ERROR', text));
     }
     request.log.error(error);
-    return reply
-      .code(500)
-      .send(sim ? { error: 'internal error' } : tppBody('INTERNAL_SERVER_ERROR', 'Internal error'));
+    // The spec gives AIS 500 answers no body.
+    return sim ? reply.code(500).send({ error: 'internal error' }) : reply.code(500).send();
   });
 
   app.setNotFoundHandler((request, reply) => {

@@ -140,7 +140,9 @@ export async function applyFault(
     case 'error': {
       const code = fault.code ?? 'INTERNAL_SERVER_ERROR';
       const status = fault.status ?? DEFAULT_STATUS[code] ?? 500;
-      reply.code(status).send(tppBody(code, `Injected fault: ${code}`));
+      // The spec gives AIS 5xx answers no body ("no valid message codes"): only the status.
+      if (status >= 500) reply.code(status).send();
+      else reply.code(status).send(tppBody(code, `Injected fault: ${code}`));
       return 'answered';
     }
   }
