@@ -44,9 +44,96 @@ export interface Config {
   usageRetentionDays?: number;
   /** Retention job: finished webhook deliveries (and their events) older than this (OPENDINAR_WEBHOOK_RETENTION_DAYS, default 30). */
   webhookRetentionDays?: number;
+  /** Live banks reached through XS2A (OPENDINAR_BANKS_CONFIG); empty: live keys connect nothing. */
+  liveBanks?: Record<string, LiveBankConfig>;
+}
+
+/** One live bank reached through its Berlin Group XS2A interface (OPENDINAR_BANKS_CONFIG). */
+export interface LiveBankConfig {
+  /** XS2A root, without the trailing /v1 (e.g. https://api.bank.rs/xs2a). */
+  baseUrl: string;
+  xs2aVersion: string;
+  /** Known quirks: 'raiffeisen' | 'erste' | 'aik' | 'standard' (see connectors/xs2a/README.md). */
+  profile: string;
+  /** Client certificate (QWAC) for mTLS, PEM file paths. */
+  tls?: { cert?: string; key?: string; ca?: string };
+  /** Per-request timeout in ms (default 10 000). */
+  timeoutMs?: number;
+  /** Consent length in days asked for (default 180, the banks' cap). */
+  consentDays?: number;
 }
 
 type Env = Record<string, string | undefined>;
+
+export const XS2A_PROFILES = ['raiffeisen', 'erste', 'aik', 'standard'] as const;
+
+/** Reads and checks the JSON file OPENDINAR_BANKS_CONFIG names: bank id → LiveBankConfig. */
+export function loadBanksConfig(path: string): Record<string, LiveBankConfig> {
+  const name = 'OPENDINAR_BANKS_CONFIG';
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (err) {
+    throw new ConfigError(name, `cannot read ${path}: ${(err as Error).message}`);
+  }
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    throw new ConfigError(name, `${path} must hold a JSON object: bank id → {baseUrl, xs2aVersion, profile}`);
+  }
+  const out: Record<string, LiveBankConfig> = {};
+  for (const [bankId, v] of Object.entries(raw as Record<string, unknown>)) {
+    const where = `${path}: bank "${bankId}"`;
+    if (!/^[a-z0-9_-]+$/.test(bankId)) throw new ConfigError(name, `${where}: bank ids are lower-case words`);
+    if (typeof v !== 'object' || v === null) throw new ConfigError(name, `${where} must be an object`);
+    const b = v as Record<string, unknown>;
+    if (typeof b.baseUrl !== 'string' || !/^https?:\/\//.test(b.baseUrl)) {
+      throw new ConfigError(name, `${where}: baseUrl must be an http(s) URL`);
+    }
+    try {
+      new URL(b.baseUrl);
+    } catch {
+      throw new ConfigError(name, `${where}: baseUrl is not a valid URL`);
+    }
+    const version = b.xs2aVersion ?? '1.3.11';
+    if (typeof version !== 'string' || !/^1\.3(\.\d+)?$/.test(version)) {
+      throw new ConfigError(
+        name,
+        `${where}: xs2aVersion must be 1.3.x (NextGenPSD2 1.3), got ${JSON.stringify(version)}`,
+      );
+    }
+    const profile = b.profile ?? 'standard';
+    if (typeof profile !== 'string' || !(XS2A_PROFILES as readonly string[]).includes(profile)) {
+      throw new ConfigError(name, `${where}: profile must be one of ${XS2A_PROFILES.join(', ')}`);
+    }
+    const cfg: LiveBankConfig = { baseUrl: b.baseUrl.replace(/\/+$/, ''), xs2aVersion: version, profile };
+    if (b.tls !== undefined) {
+      if (typeof b.tls !== 'object' || b.tls === null)
+        throw new ConfigError(name, `${where}: tls must be an object`);
+      const tls: NonNullable<LiveBankConfig['tls']> = {};
+      for (const k of ['cert', 'key', 'ca'] as const) {
+        const p = (b.tls as Record<string, unknown>)[k];
+        if (p === undefined) continue;
+        if (typeof p !== 'string') throw new ConfigError(name, `${where}: tls.${k} must be a file path`);
+        const abs = resolve(dirname(path), p);
+        if (!existsSync(abs)) throw new ConfigError(name, `${where}: tls.${k} file ${abs} does not exist`);
+        tls[k] = abs;
+      }
+      if ((tls.cert === undefined) !== (tls.key === undefined)) {
+        throw new ConfigError(name, `${where}: tls.cert and tls.key go together`);
+      }
+      cfg.tls = tls;
+    }
+    for (const k of ['timeoutMs', 'consentDays'] as const) {
+      const n = b[k];
+      if (n === undefined) continue;
+      if (typeof n !== 'number' || !Number.isInteger(n) || n < 1 || n > (k === 'timeoutMs' ? 120_000 : 180)) {
+        throw new ConfigError(name, `${where}: ${k} out of range`);
+      }
+      cfg[k] = n;
+    }
+    out[bankId] = cfg;
+  }
+  return out;
+}
 
 function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
   const raw = env[name];
@@ -138,6 +225,7 @@ export function loadConfig(env: Env = process.env): Config {
     webhookTimeoutMs: integer(env, 'OPENDINAR_WEBHOOK_TIMEOUT_MS', 10_000, 100, 60_000),
     usageRetentionDays: integer(env, 'OPENDINAR_USAGE_RETENTION_DAYS', 90, 1, 36_500),
     webhookRetentionDays: integer(env, 'OPENDINAR_WEBHOOK_RETENTION_DAYS', 30, 1, 36_500),
+    liveBanks: env.OPENDINAR_BANKS_CONFIG ? loadBanksConfig(resolve(env.OPENDINAR_BANKS_CONFIG)) : {},
   };
 }
 

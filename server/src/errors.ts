@@ -109,6 +109,22 @@ export const ERROR_CODES = {
     status: 429,
     message: 'Too many requests — retry after the Retry-After interval.',
   },
+  ITEM_LOGIN_REQUIRED: {
+    type: 'ITEM_ERROR',
+    status: 400,
+    message: "The bank's consent expired or was revoked — re-authorise the connection (update mode).",
+  },
+  BANK_UNAVAILABLE: {
+    type: 'ITEM_ERROR',
+    status: 503,
+    message: 'The bank did not answer — retry after the Retry-After interval.',
+  },
+  BANK_ACCESS_LIMIT: {
+    type: 'ITEM_ERROR',
+    status: 429,
+    message:
+      "The bank's daily access budget for this consent is used up — retry after the Retry-After interval.",
+  },
   // Our additions
   PAYLOAD_TOO_LARGE: { type: 'INVALID_REQUEST', status: 413, message: 'The request body is too large.' },
   UNSUPPORTED_MEDIA_TYPE: {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { connectorById } from '../src/connectors/registry.js';
+import { fetchProfile } from '../src/connections/import.js';
+import { connectorsOf } from '../src/http/principals.js';
 import { sha256Hex } from '../src/ids.js';
 import { auth, createTestApp, DEMO_KEY, MANI_KEY, type TestApp } from './helpers/app.js';
 
@@ -263,12 +264,17 @@ describe('the token flow', () => {
   it('generates history deterministically from the session (same seed → same data), different across sessions', async () => {
     const { createSandboxConnector } = await import('../src/connectors/sandbox/connector.js');
     const c = createSandboxConnector({ identityBanks: ['raiffeisen'] });
-    const g1 = await c.completeAuthorization({ bankId: 'aik', userId: 'u', sessionId: 'cs_same' });
-    const g2 = await c.completeAuthorization({ bankId: 'aik', userId: 'u', sessionId: 'cs_same' });
-    const g3 = await c.completeAuthorization({ bankId: 'aik', userId: 'u', sessionId: 'cs_other' });
-    const p1 = await c.fetchProfile(g1.grant, '2026-04-04');
-    expect(await c.fetchProfile(g2.grant, '2026-04-04')).toEqual(p1);
-    expect((await c.fetchProfile(g3.grant, '2026-04-04')).accounts[0]?.accountNumber).not.toBe(
+    const g1 = await c.completeAuthorization({ bankId: 'aik', userId: 'u', sessionId: 'cs_same', state: '' });
+    const g2 = await c.completeAuthorization({ bankId: 'aik', userId: 'u', sessionId: 'cs_same', state: '' });
+    const g3 = await c.completeAuthorization({
+      bankId: 'aik',
+      userId: 'u',
+      sessionId: 'cs_other',
+      state: '',
+    });
+    const p1 = await fetchProfile(c, g1.grant, '2026-04-04');
+    expect(await fetchProfile(c, g2.grant, '2026-04-04')).toEqual(p1);
+    expect((await fetchProfile(c, g3.grant, '2026-04-04')).accounts[0]?.accountNumber).not.toBe(
       p1.accounts[0]?.accountNumber,
     );
   });
@@ -333,11 +339,10 @@ describe('the token flow', () => {
 
 describe('a failed exchange changes nothing', () => {
   it('rolls the claim back when the bank fails, so the token still works and no event or connection exists', async () => {
-    const sandbox = connectorById('sandbox');
-    if (!sandbox) throw new Error('no sandbox connector');
+    const sandbox = connectorsOf(t.deps).sandbox;
     const s = await start('erste', auth(MANI_KEY), 'user_bank_down');
     const a = await authorize(s.session_token);
-    const spy = vi.spyOn(sandbox, 'fetchProfile').mockRejectedValueOnce(new Error('bank unavailable'));
+    const spy = vi.spyOn(sandbox, 'listTransactions').mockRejectedValueOnce(new Error('bank unavailable'));
     const failed = await post('/connect/exchange', { public_token: a.public_token });
     spy.mockRestore();
     expectError(failed, 500, 'INTERNAL_ERROR');

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { connectorById } from '../src/connectors/registry.js';
+import { connectorsOf } from '../src/http/principals.js';
 import { auth, createTestApp, DEMO_KEY, MANI_KEY, type TestApp } from './helpers/app.js';
 
 let t: TestApp;
@@ -93,6 +93,9 @@ describe('GET /connections', () => {
       status: 'active',
       created_at: '2026-04-04T10:30:00.000Z',
       revoked_at: null,
+      // Sandbox consents never expire; the seed counts as the first pull.
+      consent_expires_at: null,
+      last_refreshed_at: '2026-04-04T10:30:00.000Z',
     });
     expect((await get('/connections', auth(DEMO_KEY))).json()).toEqual({ connections: [] });
     expectError(await get('/connections', {}), 401, 'MISSING_API_KEY');
@@ -118,8 +121,7 @@ describe('DELETE /connections/:id', () => {
     expect(before.transactions).toBeGreaterThan(100);
     expect(before.changes).toBe(before.transactions);
     expect(before.identities).toBe(2);
-    const sandbox = connectorById('sandbox');
-    if (!sandbox) throw new Error('no sandbox connector');
+    const sandbox = connectorsOf(t.deps).sandbox;
     const revokeSpy = vi.spyOn(sandbox, 'revoke');
 
     t.clock.advance(5_000);

@@ -189,6 +189,8 @@ describe('Quickstart, end to end (register → key → connect → sandbox autho
         status: 'active',
         created_at: t.clock.now().toISOString(),
         revoked_at: null,
+        consent_expires_at: null,
+        last_refreshed_at: t.clock.now().toISOString(),
       },
     ]);
 

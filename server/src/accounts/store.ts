@@ -14,7 +14,7 @@ export async function listAccountsForKey(
     .innerJoin('connections', 'connections.id', 'accounts.connection_id')
     .selectAll('accounts')
     .where('accounts.api_key_id', '=', apiKeyId)
-    .where('connections.status', '=', 'active');
+    .where('connections.status', '!=', 'revoked');
   if (bankId) q = q.where('accounts.bank_id', '=', bankId);
   return q.orderBy('accounts.created_at').orderBy('accounts.id').execute();
 }

@@ -1,7 +1,6 @@
 import { findBank } from '../banks/catalogue.js';
-import { connectorFor } from '../connectors/registry.js';
 import { ApiError } from '../errors.js';
-import type { AppDeps } from '../http/principals.js';
+import { type AppDeps, connectorsOf } from '../http/principals.js';
 import { newToken, sha256Hex } from '../ids.js';
 import { PUBLIC_TOKEN_TTL_SECONDS, plusSeconds, secondsUntil } from './session.js';
 import { findSessionByToken, markAuthorized, markDenied, type SessionRow } from './store.js';
@@ -14,7 +13,7 @@ import { findSessionByToken, markAuthorized, markDenied, type SessionRow } from 
 export async function findSandboxSession(deps: AppDeps, sessionToken: string): Promise<SessionRow> {
   const row = await findSessionByToken(deps.db, sha256Hex(sessionToken));
   const bank = row ? findBank(row.bank_id) : undefined;
-  const choice = row && bank ? connectorFor(bank, row.environment) : undefined;
+  const choice = row && bank ? connectorsOf(deps).for(bank, row.environment) : undefined;
   if (!row || !choice || !('connector' in choice) || choice.connector.id !== 'sandbox') {
     throw new ApiError('SESSION_NOT_FOUND', 'No sandbox connect session has this token.');
   }
@@ -58,12 +57,13 @@ export async function authorizeSandboxSession(deps: AppDeps, sessionToken: strin
   if (row.expires_at <= nowIso) throw new ApiError('SESSION_EXPIRED');
 
   const bank = findBank(row.bank_id);
-  const choice = bank ? connectorFor(bank, row.environment) : undefined;
+  const choice = bank ? connectorsOf(deps).for(bank, row.environment) : undefined;
   if (!choice || !('connector' in choice)) throw new ApiError('BANK_NOT_AVAILABLE');
   const { grant } = await choice.connector.completeAuthorization({
     bankId: row.bank_id,
     userId: row.user_id,
     sessionId: row.id,
+    state: '',
   });
   const publicToken = newToken('public');
   const won = await markAuthorized(deps.db, row.id, nowIso, {

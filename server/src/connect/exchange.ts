@@ -1,13 +1,25 @@
 import { findBank } from '../banks/catalogue.js';
 import { dayOf } from '../clock.js';
-import { createConnectionWithData } from '../connections/materialize.js';
-import { connectorFor } from '../connectors/registry.js';
+import { fetchProfile } from '../connections/import.js';
+import { createConnectionWithData, insertAccountWithData } from '../connections/materialize.js';
+import { asApiErrors } from '../connectors/errors.js';
+import type { ConnectorProfile } from '../connectors/types.js';
+import type { Executor } from '../db/index.js';
 import { ApiError } from '../errors.js';
-import type { AppDeps, KeyPrincipal } from '../http/principals.js';
-import { sha256Hex } from '../ids.js';
+import { type AppDeps, connectorsOf, type KeyPrincipal } from '../http/principals.js';
+import { newId, sha256Hex } from '../ids.js';
+import { applyReconciliation, toHeld, updateBalances } from '../transactions/apply.js';
 import { categorizeTransaction } from '../transactions/categorize/categorize.js';
+import { reconcile } from '../transactions/reconcile.js';
+import { listHeldForWindow } from '../transactions/store.js';
 import { enqueueWebhookEvent } from '../webhooks/outbox.js';
-import { claimPublicToken, completeExchange, findSessionByPublicToken } from './store.js';
+import {
+  type ClaimedSession,
+  claimPublicToken,
+  completeExchange,
+  findAuthorizedSession,
+  findSessionByPublicToken,
+} from './store.js';
 
 export interface Exchanged {
   connection_id: string;
@@ -16,53 +28,73 @@ export interface Exchanged {
 }
 
 /**
- * POST /connect/exchange. One transaction: claim the token (the exactly-once step), pull the
- * profile from the bank, store connection + accounts + history, and enqueue
- * AUTH.AUTOMATICALLY_VERIFIED. Any failure rolls all of it back, leaving the token usable.
+ * POST /connect/exchange. The bank is read first, outside any transaction (a slow bank must not
+ * hold the database's write connection); then one short transaction claims the token (the
+ * exactly-once step), stores connection + accounts + history and enqueues
+ * AUTH.AUTOMATICALLY_VERIFIED. Any failure leaves the token usable and nothing written.
+ *
+ * Update mode (the session names a connection): the same connection gets the new grant and
+ * consent and is reconciled with what the bank lists now — connection, account and transaction
+ * ids are kept.
  */
 export async function exchangePublicToken(
   deps: AppDeps,
   key: KeyPrincipal,
   publicToken: string,
 ): Promise<Exchanged> {
-  const { db, clock, box } = deps;
+  const { db, clock } = deps;
   const tokenHash = sha256Hex(publicToken);
   const now = clock.now();
   const nowIso = now.toISOString();
 
-  const result = await db.transaction().execute(async (trx) => {
-    const claimed = await claimPublicToken(trx, tokenHash, key.apiKeyId, nowIso);
-    if (!claimed) return undefined;
-    const bank = findBank(claimed.bank_id);
-    const choice = bank ? connectorFor(bank, claimed.environment) : undefined;
+  const session = await findAuthorizedSession(db, tokenHash, key.apiKeyId, nowIso);
+  let profile: ConnectorProfile | undefined;
+  let connectorId = '';
+  if (session) {
+    const bank = findBank(session.bank_id);
+    const choice = bank ? connectorsOf(deps).for(bank, session.environment) : undefined;
     if (!choice || !('connector' in choice)) throw new ApiError('BANK_NOT_AVAILABLE', choice?.unavailable);
-    if (!claimed.grant_enc) throw new Error(`authorized session ${claimed.id} has no grant`);
-    const profile = await choice.connector.fetchProfile(box.open(claimed.grant_enc), dayOf(now));
-    const { connectionId } = await createConnectionWithData(
-      trx,
-      {
-        apiKeyId: claimed.api_key_id,
-        developerId: claimed.developer_id,
-        environment: claimed.environment,
-        bankId: claimed.bank_id,
-        userId: claimed.user_id,
-        connector: choice.connector.id,
-        // The grant moves from the session to the connection, still sealed.
-        grantEnc: claimed.grant_enc,
-        categorize: categorizeTransaction,
-      },
-      profile,
-      nowIso,
-    );
-    await completeExchange(trx, claimed.id, connectionId);
-    await enqueueWebhookEvent(trx, clock, {
-      developerId: claimed.developer_id,
-      environment: claimed.environment,
-      type: 'AUTH.AUTOMATICALLY_VERIFIED',
-      fields: { connection_id: connectionId, bank_id: claimed.bank_id, user_id: claimed.user_id },
-    });
-    return { connection_id: connectionId, bank_id: claimed.bank_id, status: 'active' as const };
-  });
+    if (!session.grant_enc) throw new Error(`authorized session ${session.id} has no grant`);
+    const grant = deps.box.open(session.grant_enc);
+    connectorId = choice.connector.id;
+    profile = await asApiErrors(() => fetchProfile(choice.connector, grant, dayOf(now)));
+  }
+
+  const result = profile
+    ? await db.transaction().execute(async (trx) => {
+        const claimed = await claimPublicToken(trx, tokenHash, key.apiKeyId, nowIso);
+        if (!claimed) return undefined;
+        const connectionId = claimed.connection_id
+          ? await reauthorizeConnection(trx, claimed, claimed.connection_id, profile, nowIso)
+          : (
+              await createConnectionWithData(
+                trx,
+                {
+                  apiKeyId: claimed.api_key_id,
+                  developerId: claimed.developer_id,
+                  environment: claimed.environment,
+                  bankId: claimed.bank_id,
+                  userId: claimed.user_id,
+                  connector: connectorId,
+                  // The grant moves from the session to the connection, still sealed.
+                  grantEnc: claimed.grant_enc,
+                  categorize: categorizeTransaction,
+                  consentExpiresAt: claimed.consent_expires_at,
+                },
+                profile,
+                nowIso,
+              )
+            ).connectionId;
+        await completeExchange(trx, claimed.id, connectionId);
+        await enqueueWebhookEvent(trx, clock, {
+          developerId: claimed.developer_id,
+          environment: claimed.environment,
+          type: 'AUTH.AUTOMATICALLY_VERIFIED',
+          fields: { connection_id: connectionId, bank_id: claimed.bank_id, user_id: claimed.user_id },
+        });
+        return { connection_id: connectionId, bank_id: claimed.bank_id, status: 'active' as const };
+      })
+    : undefined;
   if (result) return result;
 
   // The claim matched nothing: say why, in the order a client can act on.
@@ -70,4 +102,76 @@ export async function exchangePublicToken(
   if (!row) throw new ApiError('INVALID_PUBLIC_TOKEN');
   if (row.exchanged_at !== null) throw new ApiError('PUBLIC_TOKEN_ALREADY_USED');
   throw new ApiError('PUBLIC_TOKEN_EXPIRED');
+}
+
+/**
+ * Update mode: the connection takes the new grant and consent and becomes active again; each
+ * account the bank lists is reconciled with what we hold (same account and transaction ids), an
+ * account new at the bank is added.
+ */
+async function reauthorizeConnection(
+  trx: Executor,
+  claimed: ClaimedSession,
+  connectionId: string,
+  profile: ConnectorProfile,
+  nowIso: string,
+): Promise<string> {
+  const updated = await trx
+    .updateTable('connections')
+    .set({
+      grant_enc: claimed.grant_enc,
+      consent_expires_at: claimed.consent_expires_at,
+      status: 'active',
+      expiry_notified_at: null,
+      last_error: null,
+      last_refreshed_at: nowIso,
+      last_synced_at: nowIso,
+      sync_locked_until: null,
+    })
+    .where('id', '=', connectionId)
+    .where('api_key_id', '=', claimed.api_key_id)
+    .where('status', '!=', 'revoked')
+    .executeTakeFirst();
+  if (Number(updated.numUpdatedRows) !== 1) {
+    throw new ApiError(
+      'CONNECTION_NOT_FOUND',
+      'The connection to re-authorise was revoked meanwhile — connect again.',
+    );
+  }
+  const held = await trx
+    .selectFrom('accounts')
+    .select(['id', 'ref', 'currency'])
+    .where('connection_id', '=', connectionId)
+    .execute();
+  for (const acc of profile.accounts) {
+    const mine = held.find((h) => h.ref === acc.ref);
+    if (!mine) {
+      await insertAccountWithData(
+        trx,
+        { id: newId('acc'), connectionId, apiKeyId: claimed.api_key_id, bankId: claimed.bank_id },
+        acc,
+        profile.identity,
+        categorizeTransaction,
+        nowIso,
+      );
+      continue;
+    }
+    const from = acc.transactions.reduce((m, t) => (t.date < m ? t.date : m), '9999-12-31');
+    const window = {
+      from: from === '9999-12-31' ? nowIso.slice(0, 10) : from,
+      to: nowIso.slice(0, 10),
+      transactions: acc.transactions,
+    };
+    const rows = (await listHeldForWindow(trx, mine.id, window.from)).map(toHeld);
+    await applyReconciliation(trx, mine, reconcile(rows, window), nowIso);
+    await updateBalances(trx, mine.id, acc);
+    if (profile.identity) {
+      await trx.deleteFrom('identities').where('account_id', '=', mine.id).execute();
+      await trx
+        .insertInto('identities')
+        .values({ account_id: mine.id, document: JSON.stringify(profile.identity) })
+        .execute();
+    }
+  }
+  return connectionId;
 }

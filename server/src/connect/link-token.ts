@@ -1,6 +1,6 @@
 import type { AppDeps, KeyPrincipal } from '../http/principals.js';
 import { newId, newToken, sha256Hex } from '../ids.js';
-import { plusSeconds } from './session.js';
+import { checkUpdateTarget, plusSeconds } from './session.js';
 import { insertLinkToken } from './store.js';
 
 /** Long enough for a user to pick a bank and log in, short enough to be harmless if it leaks. */
@@ -14,7 +14,9 @@ export async function createLinkToken(
   deps: AppDeps,
   key: KeyPrincipal,
   userId: string,
-): Promise<{ link_token: string; expires_in: number; user_id: string }> {
+  connectionId?: string,
+): Promise<{ link_token: string; expires_in: number; user_id: string; connection_id?: string }> {
+  if (connectionId !== undefined) await checkUpdateTarget(deps, key, { connectionId, userId });
   const now = deps.clock.now();
   const token = newToken('link');
   await insertLinkToken(deps.db, {
@@ -26,6 +28,12 @@ export async function createLinkToken(
     user_id: userId,
     created_at: now.toISOString(),
     expires_at: plusSeconds(now, LINK_TOKEN_TTL_SECONDS),
+    connection_id: connectionId ?? null,
   });
-  return { link_token: token, expires_in: LINK_TOKEN_TTL_SECONDS, user_id: userId };
+  return {
+    link_token: token,
+    expires_in: LINK_TOKEN_TTL_SECONDS,
+    user_id: userId,
+    ...(connectionId !== undefined && { connection_id: connectionId }),
+  };
 }

@@ -1,8 +1,9 @@
-import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { type FastifyPluginAsyncTypebox, Type } from '@fastify/type-provider-typebox';
 import { ApiError } from '../errors.js';
 import { keyOf } from '../http/auth.js';
 import { exchangePublicToken } from './exchange.js';
 import { createLinkToken } from './link-token.js';
+import { handleCallback } from './live.js';
 import {
   ConnectBody,
   ConnectStarted,
@@ -36,10 +37,12 @@ export const connectRoutes: FastifyPluginAsyncTypebox = async (app) => {
       // A link token speaks for exactly one user, whatever the body says.
       const userId = key.linkTokenUserId ?? req.body.user_id;
       if (userId === undefined) throw new ApiError('MISSING_FIELDS', 'Missing required body field: user_id.');
+      const connectionId = key.linkTokenConnectionId ?? req.body.connection_id;
       const started = await startSession(deps, key, {
         bankId: req.body.bank_id,
         userId,
         redirectUrl: req.body.redirect_url,
+        ...(connectionId !== undefined && { connectionId }),
       });
       return reply.code(201).send(started);
     },
@@ -58,6 +61,32 @@ export const connectRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (req) => readSessionStatus(deps, keyOf(req), req.params.session_token),
+  );
+
+  app.get(
+    '/connect/callback',
+    {
+      config: { auth: 'public' },
+      schema: {
+        tags: ['Connect'],
+        summary:
+          "Where a live bank's SCA page sends the user back (TPP-Redirect-URI); continues to your redirect_url",
+        description:
+          'Not called by your code: OpenDinar gives this URL (with its own `state`) to the bank when the session starts. ' +
+          'It checks the consent at the bank, marks the session authorized (or denied when the bank says `error=…`) and ' +
+          'answers 302 to the redirect_url of POST /connect with `status=authorized|denied|pending` appended. Status polls ' +
+          'work as well when the user never comes back this way.',
+        querystring: Type.Object(
+          { state: Type.String({ minLength: 1, maxLength: 256 }) },
+          { additionalProperties: Type.String({ maxLength: 2048 }) },
+        ),
+      },
+    },
+    async (req, reply) => {
+      const { state, ...rest } = req.query as Record<string, string> & { state: string };
+      const target = await handleCallback(deps, state, rest, req.log);
+      return reply.redirect(target, 302);
+    },
   );
 
   app.post(
@@ -88,6 +117,7 @@ export const connectRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 201: LinkTokenResult },
       },
     },
-    async (req, reply) => reply.code(201).send(await createLinkToken(deps, keyOf(req), req.body.user_id)),
+    async (req, reply) =>
+      reply.code(201).send(await createLinkToken(deps, keyOf(req), req.body.user_id, req.body.connection_id)),
   );
 };

@@ -15,6 +15,14 @@ export const ConnectBody = Type.Object({
     maxLength: 2048,
     description: 'http(s) URL the bank page returns the user to',
   }),
+  connection_id: Type.Optional(
+    Type.String({
+      minLength: 1,
+      maxLength: 128,
+      description:
+        'Update mode: re-authorise this existing connection (same bank_id); the exchange returns the same connection_id',
+    }),
+  ),
 });
 
 export const ConnectStarted = Type.Object({
@@ -55,12 +63,21 @@ export const LinkTokenBody = Type.Object({
     maxLength: 128,
     description: 'Your identifier for the user who will connect a bank',
   }),
+  connection_id: Type.Optional(
+    Type.String({
+      minLength: 1,
+      maxLength: 128,
+      description:
+        'Update mode: the existing connection (of this user) to re-authorise; the exchange returns the same connection_id',
+    }),
+  ),
 });
 
 export const LinkTokenResult = Type.Object({
   link_token: Type.String({ pattern: '^link_' }),
   expires_in: Type.Integer(),
   user_id: Type.String(),
+  connection_id: Type.Optional(Type.String()),
 });
 
 export const SandboxSessionBody = Type.Object({

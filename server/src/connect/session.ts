@@ -1,9 +1,10 @@
 import { findBank } from '../banks/catalogue.js';
-import { connectorFor } from '../connectors/registry.js';
+import { asApiErrors } from '../connectors/errors.js';
 import { ApiError } from '../errors.js';
-import type { AppDeps, KeyPrincipal } from '../http/principals.js';
+import { type AppDeps, connectorsOf, type KeyPrincipal } from '../http/principals.js';
 import { newId, newToken, sha256Hex } from '../ids.js';
-import { findSessionForKey, insertSession, type SessionRow } from './store.js';
+import { pollLiveSession } from './live.js';
+import { findConnectionForUpdate, findSessionForKey, insertSession, type SessionRow } from './store.js';
 
 /** Lifetimes from the docs: a session lives 10 minutes, its public token 5. */
 export const SESSION_TTL_SECONDS = 600;
@@ -30,6 +31,37 @@ export interface StartInput {
   bankId: string;
   userId: string;
   redirectUrl: string;
+  /** Update mode: the connection to re-authorise. */
+  connectionId?: string;
+}
+
+/**
+ * Update mode's target must be this key's connection, for this user (and, from POST /connect,
+ * this bank), not revoked. Anything else answers CONNECTION_NOT_FOUND / INVALID_FIELD.
+ */
+export async function checkUpdateTarget(
+  deps: AppDeps,
+  key: KeyPrincipal,
+  target: { connectionId: string; userId: string; bankId?: string },
+): Promise<void> {
+  const conn = await findConnectionForUpdate(deps.db, key.apiKeyId, target.connectionId);
+  if (!conn || conn.user_id !== target.userId) {
+    throw new ApiError(
+      'CONNECTION_NOT_FOUND',
+      `No connection '${target.connectionId}' of this user for this key.`,
+    );
+  }
+  if (conn.status === 'revoked')
+    throw new ApiError(
+      'CONNECTION_ALREADY_REVOKED',
+      'A revoked connection cannot be re-authorised — connect again.',
+    );
+  if (target.bankId !== undefined && conn.bank_id !== target.bankId) {
+    throw new ApiError(
+      'INVALID_FIELD',
+      `Invalid body field 'bank_id': connection '${target.connectionId}' is with ${conn.bank_id}, not ${target.bankId}.`,
+    );
+  }
 }
 
 export interface StartedSession {
@@ -54,13 +86,32 @@ export async function startSession(
   const bank = findBank(input.bankId);
   if (!bank)
     throw new ApiError('BANK_NOT_FOUND', `Bank ID '${input.bankId}' not recognised — see GET /banks.`);
-  const choice = connectorFor(bank, key.environment);
+  const choice = connectorsOf(deps).for(bank, key.environment);
   if ('unavailable' in choice) throw new ApiError('BANK_NOT_AVAILABLE', choice.unavailable);
+  if (input.connectionId !== undefined) {
+    await checkUpdateTarget(deps, key, {
+      connectionId: input.connectionId,
+      userId: input.userId,
+      bankId: bank.id,
+    });
+  }
 
   const now = deps.clock.now();
   const token = newToken('sess');
+  const sessionId = newId('cs');
+  // The bank's redirect back carries only this state; it finds the session by its hash.
+  const state = newToken('state');
+  const started = await asApiErrors(() =>
+    choice.connector.startAuthorization({
+      bankId: bank.id,
+      sessionId,
+      sessionToken: token,
+      publicUrl: deps.config.publicUrl,
+      callbackUrl: `${deps.config.publicUrl}/connect/callback?state=${encodeURIComponent(state)}`,
+    }),
+  );
   await insertSession(deps.db, {
-    id: newId('cs'),
+    id: sessionId,
     token_hash: sha256Hex(token),
     api_key_id: key.apiKeyId,
     developer_id: key.developerId,
@@ -76,16 +127,15 @@ export async function startSession(
     public_token_enc: null,
     public_token_expires_at: null,
     exchanged_at: null,
-    connection_id: null,
+    connection_id: input.connectionId ?? null,
     grant_enc: null,
+    auth_state_hash: sha256Hex(state),
+    auth_context_enc: started.state === '' ? null : deps.box.seal(started.state),
+    consent_expires_at: null,
   });
   return {
     session_token: token,
-    auth_url: choice.connector.authorizationUrl({
-      publicUrl: deps.config.publicUrl,
-      sessionToken: token,
-      bankId: bank.id,
-    }),
+    auth_url: started.redirectUrl,
     expires_in: SESSION_TTL_SECONDS,
     status: 'pending',
   };
@@ -135,10 +185,18 @@ export async function readSessionStatus(
   key: KeyPrincipal,
   sessionToken: string,
 ): Promise<SessionStatus> {
-  const row = await findSessionForKey(deps.db, sha256Hex(sessionToken), {
-    apiKeyId: key.apiKeyId,
-    userId: key.linkTokenUserId,
-  });
+  const owner = { apiKeyId: key.apiKeyId, userId: key.linkTokenUserId };
+  let row = await findSessionForKey(deps.db, sha256Hex(sessionToken), owner);
   if (!row) throw new ApiError('SESSION_NOT_FOUND');
+  // A live bank session still pending: the user may have approved without coming back through
+  // the redirect, so ask the bank (consent status) and complete it if it says so.
+  if (
+    row.status === 'pending' &&
+    row.auth_context_enc !== null &&
+    row.expires_at > deps.clock.now().toISOString()
+  ) {
+    if (await pollLiveSession(deps, row))
+      row = (await findSessionForKey(deps.db, sha256Hex(sessionToken), owner)) ?? row;
+  }
   return sessionStatus(row, deps.clock.now(), (s) => deps.box.open(s));
 }

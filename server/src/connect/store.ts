@@ -35,6 +35,7 @@ export interface Authorization {
   publicTokenEnc: string;
   publicTokenExpiresAt: string;
   grantEnc: string;
+  consentExpiresAt?: string | null;
 }
 
 /** pending → authorized, only while the session is pending and unexpired; false if it was not. */
@@ -53,6 +54,7 @@ export async function markAuthorized(
       public_token_enc: a.publicTokenEnc,
       public_token_expires_at: a.publicTokenExpiresAt,
       grant_enc: a.grantEnc,
+      consent_expires_at: a.consentExpiresAt ?? null,
     })
     .where('id', '=', sessionId)
     .where('status', '=', 'pending')
@@ -77,7 +79,15 @@ export async function markDenied(db: Executor, sessionId: string, nowIso: string
 
 export type ClaimedSession = Pick<
   SessionRow,
-  'id' | 'api_key_id' | 'developer_id' | 'environment' | 'bank_id' | 'user_id' | 'grant_enc'
+  | 'id'
+  | 'api_key_id'
+  | 'developer_id'
+  | 'environment'
+  | 'bank_id'
+  | 'user_id'
+  | 'grant_enc'
+  | 'connection_id'
+  | 'consent_expires_at'
 >;
 
 /**
@@ -100,7 +110,17 @@ export async function claimPublicToken(
     .where('status', '=', 'authorized')
     .where('exchanged_at', 'is', null)
     .where('public_token_expires_at', '>', nowIso)
-    .returning(['id', 'api_key_id', 'developer_id', 'environment', 'bank_id', 'user_id', 'grant_enc'])
+    .returning([
+      'id',
+      'api_key_id',
+      'developer_id',
+      'environment',
+      'bank_id',
+      'user_id',
+      'grant_enc',
+      'connection_id',
+      'consent_expires_at',
+    ])
     .executeTakeFirst();
 }
 
@@ -142,4 +162,48 @@ export async function findAppName(db: Executor, apiKeyId: string): Promise<strin
     .where('id', '=', apiKeyId)
     .executeTakeFirst();
   return row?.app_name;
+}
+
+/** An authorized, unexchanged, unexpired session behind a public token (read only: the exchange claims it later). */
+export async function findAuthorizedSession(
+  db: Executor,
+  publicTokenHash: string,
+  apiKeyId: string,
+  nowIso: string,
+): Promise<SessionRow | undefined> {
+  return db
+    .selectFrom('connect_sessions')
+    .selectAll()
+    .where('public_token_hash', '=', publicTokenHash)
+    .where('api_key_id', '=', apiKeyId)
+    .where('status', '=', 'authorized')
+    .where('exchanged_at', 'is', null)
+    .where('public_token_expires_at', '>', nowIso)
+    .executeTakeFirst();
+}
+
+/** The session a bank redirect comes back for (by the hash of its `state`). */
+export async function findSessionByAuthState(
+  db: Executor,
+  stateHash: string,
+): Promise<SessionRow | undefined> {
+  return db
+    .selectFrom('connect_sessions')
+    .selectAll()
+    .where('auth_state_hash', '=', stateHash)
+    .executeTakeFirst();
+}
+
+/** The caller's connection that update mode re-authorises (any status but revoked). */
+export async function findConnectionForUpdate(
+  db: Executor,
+  apiKeyId: string,
+  connectionId: string,
+): Promise<{ id: string; bank_id: string; user_id: string; status: string } | undefined> {
+  return db
+    .selectFrom('connections')
+    .select(['id', 'bank_id', 'user_id', 'status'])
+    .where('id', '=', connectionId)
+    .where('api_key_id', '=', apiKeyId)
+    .executeTakeFirst();
 }

@@ -4,6 +4,7 @@ import type { Environment } from '../http/principals.js';
 import { newId } from '../ids.js';
 import { categorizeTransaction } from '../transactions/categorize/categorize.js';
 import { insertTransactions } from '../transactions/store.js';
+import { balanceColumns } from './import.js';
 
 export interface NewConnection {
   connectionId?: string;
@@ -18,6 +19,8 @@ export interface NewConnection {
   accountIds?: string[];
   /** Assigns a category to transactions that arrive without one; the categoriser by default. */
   categorize?: (t: { description: string; amount: number }) => string;
+  /** The bank consent's end (live banks); null when it does not expire. */
+  consentExpiresAt?: string | null;
 }
 
 /**
@@ -49,42 +52,72 @@ export async function createConnectionWithData(
       last_synced_at: nowIso,
       refresh_count: 0,
       sync_locked_until: null,
+      consent_expires_at: input.consentExpiresAt ?? null,
+      last_refreshed_at: input.connector === 'custom' ? null : nowIso,
+      expiry_notified_at: null,
+      last_error: null,
     })
     .execute();
   const created: Array<{ id: string; name: string }> = [];
   for (const [i, acc] of profile.accounts.entries()) {
     const id = input.accountIds?.[i] ?? newId('acc');
-    await trx
-      .insertInto('accounts')
-      .values({
-        id,
-        connection_id: connectionId,
-        api_key_id: input.apiKeyId,
-        bank_id: input.bankId,
-        ref: acc.ref,
-        name: acc.name,
-        type: acc.type,
-        currency: acc.currency,
-        account_number: acc.accountNumber,
-        opening_balance: acc.openingBalance,
-        available_delta: acc.availableDelta,
-        change_seq: 0,
-        created_at: nowIso,
-      })
-      .execute();
-    if (profile.identity) {
-      await trx
-        .insertInto('identities')
-        .values({ account_id: id, document: JSON.stringify(profile.identity) })
-        .execute();
-    }
-    await insertTransactions(
+    await insertAccountWithData(
       trx,
-      { id, currency: acc.currency },
-      acc.transactions.map((t) => ({ ...t, category: t.category ?? categorize(t) })),
+      { id, connectionId, apiKeyId: input.apiKeyId, bankId: input.bankId },
+      acc,
+      profile.identity,
+      categorize,
       nowIso,
     );
     created.push({ id, name: acc.name });
   }
   return { connectionId, accounts: created };
+}
+
+/** One account with its history (and the holder's identity), for a new connection or a new account in update mode. */
+export async function insertAccountWithData(
+  trx: Executor,
+  ids: { id: string; connectionId: string; apiKeyId: string; bankId: string },
+  acc: ConnectorProfile['accounts'][number],
+  identity: ConnectorProfile['identity'],
+  categorize: (t: { description: string; amount: number }) => string,
+  nowIso: string,
+): Promise<void> {
+  const { id } = ids;
+  const sums = { booked: 0, pending: 0 };
+  for (const t of acc.transactions) {
+    if (t.pending) sums.pending += t.amount;
+    else sums.booked += t.amount;
+  }
+  const balances = balanceColumns(acc, sums);
+  await trx
+    .insertInto('accounts')
+    .values({
+      id,
+      connection_id: ids.connectionId,
+      api_key_id: ids.apiKeyId,
+      bank_id: ids.bankId,
+      ref: acc.ref,
+      name: acc.name,
+      type: acc.type,
+      currency: acc.currency,
+      account_number: acc.accountNumber,
+      opening_balance: balances.opening_balance,
+      available_delta: balances.available_delta,
+      change_seq: 0,
+      created_at: nowIso,
+    })
+    .execute();
+  if (identity) {
+    await trx
+      .insertInto('identities')
+      .values({ account_id: id, document: JSON.stringify(identity) })
+      .execute();
+  }
+  await insertTransactions(
+    trx,
+    { id, currency: acc.currency },
+    acc.transactions.map((t) => ({ ...t, category: t.category ?? categorize(t) })),
+    nowIso,
+  );
 }

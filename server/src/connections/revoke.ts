@@ -1,7 +1,6 @@
 import type { FastifyBaseLogger } from 'fastify';
-import { connectorById } from '../connectors/registry.js';
 import { ApiError } from '../errors.js';
-import type { AppDeps, KeyPrincipal } from '../http/principals.js';
+import { type AppDeps, connectorsOf, type KeyPrincipal } from '../http/principals.js';
 import { enqueueWebhookEvent } from '../webhooks/outbox.js';
 import { claimRevocation, deleteBankData, findConnectionStatus } from './store.js';
 
@@ -35,7 +34,7 @@ export async function revokeConnection(
     throw new ApiError(existing ? 'CONNECTION_ALREADY_REVOKED' : 'CONNECTION_NOT_FOUND');
   }
 
-  const connector = connectorById(revoked.connector);
+  const connector = connectorsOf(deps).byId(revoked.connector);
   if (connector && revoked.grant_enc) {
     try {
       await connector.revoke(box.open(revoked.grant_enc));

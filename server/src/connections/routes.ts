@@ -9,9 +9,18 @@ const ConnectionSchema = Type.Object({
   bank_id: Type.String(),
   bank_name: Type.String(),
   user_id: Type.String(),
-  status: Type.Union([Type.Literal('active'), Type.Literal('revoked')]),
+  status: Type.Union([Type.Literal('active'), Type.Literal('revoked'), Type.Literal('reauth_required')], {
+    description:
+      'reauth_required: the bank consent expired or was revoked — re-authorise it (update mode); data held stays readable',
+  }),
   created_at: Type.String({ format: 'date-time' }),
   revoked_at: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+  consent_expires_at: Type.Union([Type.String({ format: 'date-time' }), Type.Null()], {
+    description: 'When the bank consent ends (live banks); null in the sandbox',
+  }),
+  last_refreshed_at: Type.Union([Type.String({ format: 'date-time' }), Type.Null()], {
+    description: 'Last successful pull from the bank',
+  }),
 });
 
 const ConnectionIdParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 128 }) });
@@ -42,6 +51,8 @@ export const connectionRoutes: FastifyPluginAsyncTypebox = async (app) => {
           status: c.status,
           created_at: c.created_at,
           revoked_at: c.revoked_at,
+          consent_expires_at: c.consent_expires_at,
+          last_refreshed_at: c.last_refreshed_at,
         })),
       };
     },

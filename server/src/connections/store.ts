@@ -3,14 +3,30 @@ import type { ConnectionsTable } from '../db/schema.js';
 
 export type ConnectionListRow = Pick<
   ConnectionsTable,
-  'id' | 'bank_id' | 'user_id' | 'status' | 'created_at' | 'revoked_at'
+  | 'id'
+  | 'bank_id'
+  | 'user_id'
+  | 'status'
+  | 'created_at'
+  | 'revoked_at'
+  | 'consent_expires_at'
+  | 'last_refreshed_at'
 >;
 
 /** This key's connections, newest first (revoked ones included: they stay listed as revoked). */
 export async function listConnectionsForKey(db: Executor, apiKeyId: string): Promise<ConnectionListRow[]> {
   return db
     .selectFrom('connections')
-    .select(['id', 'bank_id', 'user_id', 'status', 'created_at', 'revoked_at'])
+    .select([
+      'id',
+      'bank_id',
+      'user_id',
+      'status',
+      'created_at',
+      'revoked_at',
+      'consent_expires_at',
+      'last_refreshed_at',
+    ])
     .where('api_key_id', '=', apiKeyId)
     .orderBy('created_at', 'desc')
     .orderBy('id', 'desc')
@@ -38,7 +54,7 @@ export async function claimRevocation(
     .set({ status: 'revoked', revoked_at: nowIso, sync_locked_until: null })
     .where('id', '=', connectionId)
     .where('api_key_id', '=', apiKeyId)
-    .where('status', '=', 'active')
+    .where('status', 'in', ['active', 'reauth_required'])
     .returning(['id', 'developer_id', 'environment', 'bank_id', 'user_id', 'connector', 'grant_enc'])
     .executeTakeFirst();
 }

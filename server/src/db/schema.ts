@@ -53,6 +53,9 @@ export interface ConnectSessionsTable {
   exchanged_at: string | null;
   connection_id: string | null;
   grant_enc: string | null; // sealed bank grant obtained at authorisation
+  auth_state_hash: string | null; // sha256 of the `state` on the bank's redirect back (live banks)
+  auth_context_enc: string | null; // sealed connector state of the authorisation (e.g. the XS2A consent id)
+  consent_expires_at: string | null; // the consent's end, learnt at authorisation (live banks)
 }
 
 export interface ConnectionsTable {
@@ -64,12 +67,16 @@ export interface ConnectionsTable {
   user_id: string;
   connector: string; // 'sandbox' | 'custom' | later 'xs2a'
   grant_enc: string | null; // sealed bank grant; null once revoked
-  status: 'active' | 'revoked';
+  status: 'active' | 'revoked' | 'reauth_required';
   created_at: string;
   revoked_at: string | null;
   last_synced_at: string | null;
   refresh_count: number;
   sync_locked_until: string | null; // lease so one refresh runs per connection at a time
+  consent_expires_at: string | null; // the bank consent's end (null: sandbox, never expires)
+  last_refreshed_at: string | null; // last successful pull from the bank
+  expiry_notified_at: string | null; // ITEM.PENDING_EXPIRATION sent for the current consent
+  last_error: string | null; // ConnectorFailureKind of the last failed refresh
 }
 
 export interface AccountsTable {
@@ -183,6 +190,7 @@ export interface LinkTokensTable {
   user_id: string;
   created_at: string;
   expires_at: string;
+  connection_id: string | null; // update mode: the connection this token re-authorises
 }
 
 /** Failed-login counters per throttle bucket (migration 0002). */

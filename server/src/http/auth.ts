@@ -64,6 +64,7 @@ async function authenticateLinkToken(app: FastifyInstance, token: string): Promi
       'link_tokens.developer_id',
       'link_tokens.environment',
       'link_tokens.user_id',
+      'link_tokens.connection_id',
     ])
     .select(['link_tokens.expires_at', 'api_keys.status'])
     .where('link_tokens.token_hash', '=', sha256Hex(token))
@@ -82,6 +83,7 @@ async function authenticateLinkToken(app: FastifyInstance, token: string): Promi
     environment: row.environment,
     scopes: [],
     linkTokenUserId: row.user_id,
+    ...(row.connection_id !== null && { linkTokenConnectionId: row.connection_id }),
   };
 }
 

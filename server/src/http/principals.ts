@@ -1,5 +1,6 @@
 import type { Clock } from '../clock.js';
 import type { Config } from '../config.js';
+import { Connectors } from '../connectors/registry.js';
 import type { Db, Dialect } from '../db/index.js';
 import type { SecretBox } from '../secrets.js';
 
@@ -16,6 +17,8 @@ export interface KeyPrincipal {
   scopes: readonly Scope[];
   /** Set when the caller authenticated with a `link_…` token instead of the secret key. */
   linkTokenUserId?: string;
+  /** Set when that link token was made for update mode (re-authorising this connection). */
+  linkTokenConnectionId?: string;
 }
 
 export interface DeveloperPrincipal {
@@ -39,6 +42,24 @@ export interface AppDeps {
   clock: Clock;
   config: Config;
   box: SecretBox;
+  /**
+   * The bank connectors (sandbox + configured live banks). Built from `config` and `clock` on first
+   * use when absent (connectorsOf); tests pass their own to inject delays or a bank double.
+   */
+  connectors?: Connectors;
+}
+
+const built = new WeakMap<AppDeps, Connectors>();
+
+/** The app's connectors: deps.connectors, or ones built once from deps.config and deps.clock. */
+export function connectorsOf(deps: AppDeps): Connectors {
+  if (deps.connectors) return deps.connectors;
+  let c = built.get(deps);
+  if (!c) {
+    c = new Connectors({ clock: deps.clock, liveBanks: deps.config.liveBanks ?? {} });
+    built.set(deps, c);
+  }
+  return c;
 }
 
 declare module 'fastify' {

@@ -1,5 +1,6 @@
 import type { Clock } from '../clock.js';
 import { dayOf } from '../clock.js';
+import { fetchProfile } from '../connections/import.js';
 import { createConnectionWithData } from '../connections/materialize.js';
 import { createSandboxConnector, sandboxGrant } from '../connectors/sandbox/connector.js';
 import type { Db } from '../db/index.js';
@@ -71,7 +72,7 @@ export async function seedSandbox(db: Db, clock: Clock, box: SecretBox): Promise
   const now = clock.now();
   const nowIso = now.toISOString();
   const today = dayOf(now);
-  const connector = createSandboxConnector({ identityBanks: ['raiffeisen'] });
+  const connector = createSandboxConnector({ identityBanks: ['raiffeisen'], clock });
   try {
     await db.transaction().execute(async (trx) => {
       for (const app of SANDBOX_APPS) {
@@ -110,7 +111,7 @@ export async function seedSandbox(db: Db, clock: Clock, box: SecretBox): Promise
           withIdentity: c.withIdentity,
           accounts: c.accounts,
         });
-        const profile = await connector.fetchProfile(grant, today);
+        const profile = await fetchProfile(connector, grant, today);
         await createConnectionWithData(
           trx,
           {

@@ -67,6 +67,8 @@ export async function completeRefresh(
     .set((eb) => ({
       refresh_count: eb('refresh_count', '+', 1),
       last_synced_at: nowIso,
+      last_refreshed_at: nowIso,
+      last_error: null,
       sync_locked_until: null,
     }))
     .where('id', '=', connectionId)
@@ -74,6 +76,27 @@ export async function completeRefresh(
     .where('sync_locked_until', '=', untilIso)
     .executeTakeFirst();
   return Number(done.numUpdatedRows) === 1;
+}
+
+/**
+ * Notes a failed refresh and frees the lease (only if it is still ours); with `reauth`, the
+ * connection also moves active → reauth_required. True when this call made that move.
+ */
+export async function markRefreshFailed(
+  trx: Executor,
+  connectionId: string,
+  untilIso: string,
+  kind: string,
+  reauth: boolean,
+): Promise<boolean> {
+  const done = await trx
+    .updateTable('connections')
+    .set({ sync_locked_until: null, last_error: kind, ...(reauth && { status: 'reauth_required' as const }) })
+    .where('id', '=', connectionId)
+    .where('status', '=', 'active')
+    .where('sync_locked_until', '=', untilIso)
+    .executeTakeFirst();
+  return reauth && Number(done.numUpdatedRows) === 1;
 }
 
 /** Frees the lease after a failed refresh (only if it is still ours). */

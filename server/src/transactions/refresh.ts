@@ -1,28 +1,26 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { dayOf } from '../clock.js';
-import { connectorById } from '../connectors/registry.js';
-import type { ConnectorRefresh, ConnectorTransaction } from '../connectors/types.js';
-import type { AppDeps } from '../http/principals.js';
+import {
+  type ConnectorAccount,
+  ConnectorError,
+  type ReadContext,
+  type TransactionWindow,
+} from '../connectors/types.js';
+import { addDays } from '../connectors/xs2a/transform.js';
+import { type AppDeps, connectorsOf } from '../http/principals.js';
 import { enqueueWebhookEvent } from '../webhooks/outbox.js';
-import { categorizeTransaction } from './categorize/categorize.js';
-import { CATEGORY_NAMES, type CategoryName } from './category-names.js';
+import { applyReconciliation, toHeld, updateBalances } from './apply.js';
+import { reconcile } from './reconcile.js';
 import {
   accountsOfConnection,
   claimRefreshLease,
   completeRefresh,
   connectionStatus,
   type LeasedConnection,
+  markRefreshFailed,
   releaseRefreshLease,
 } from './refresh-store.js';
-import {
-  existingBankTxnIds,
-  insertTransactions,
-  listPendingTransactions,
-  type NewTransaction,
-  removeTransactions,
-  type TransactionRow,
-  transactionIdFor,
-} from './store.js';
+import { listHeldForWindow, listPendingTransactions } from './store.js';
 
 /** Long enough for a slow bank; a crashed process's lease lapses after it. */
 const LEASE_MS = 120_000;
@@ -45,6 +43,8 @@ export interface RefreshOptions {
   waitMs?: number;
   /** Scheduled refreshes skip connections synced after this instant. */
   staleBefore?: string;
+  /** The app's user is present (POST /accounts/:id/sync {user_ip}): sent as PSU-IP-Address. */
+  psuIpAddress?: string;
 }
 
 /**
@@ -81,25 +81,47 @@ export async function refreshConnection(
   try {
     const now = clock.now();
     const nowIso = now.toISOString();
+    const today = dayOf(now);
     const accounts = await accountsOfConnection(db, conn.id);
-    const connector = connectorById(conn.connector);
+    const connector = connectorsOf(deps).byId(conn.connector);
     // Custom sandbox connections (and any connection without a bank behind it) have nothing to pull.
     const pulls: Array<{
       account: (typeof accounts)[number];
-      pending: TransactionRow[];
-      pulled: ConnectorRefresh;
+      window: TransactionWindow;
+      reported?: ConnectorAccount;
     }> = [];
     if (connector && conn.grant_enc) {
       const grant = box.open(conn.grant_enc);
-      for (const account of accounts) {
-        const pending = await listPendingTransactions(db, account.id);
-        const pulled = await connector.refresh(grant, account, {
-          today: dayOf(now),
-          refreshNo: Number(conn.refresh_count) + 1,
-          since: dayOf(new Date(conn.last_synced_at ?? conn.created_at)),
-          pending: pending.map(toConnectorTransaction),
-        });
-        pulls.push({ account, pending, pulled });
+      const ctx: ReadContext = {
+        today,
+        refreshNo: Number(conn.refresh_count) + 1,
+        since: dayOf(new Date(conn.last_synced_at ?? conn.created_at)),
+        ...(opts.psuIpAddress !== undefined && { psuIpAddress: opts.psuIpAddress }),
+      };
+      try {
+        // Every bank call happens here, before the write transaction.
+        const reported = connector.reportsBalances ? await connector.listAccounts(grant, ctx) : undefined;
+        for (const account of accounts) {
+          const pending = await listPendingTransactions(db, account.id);
+          const since = ctx.since ?? today;
+          const oldestPending = pending[0]?.date;
+          let from = addDays(since, -LOOKBACK_DAYS);
+          if (oldestPending !== undefined && oldestPending < from) from = oldestPending;
+          const floor = connector.historyFrom(today, ctx);
+          if (from < floor) from = floor;
+          const held = (await listHeldForWindow(db, account.id, from)).map(toHeld);
+          const window = await connector.listTransactions(
+            grant,
+            account,
+            { from, to: today },
+            { ...ctx, held },
+          );
+          const r = reported?.find((a) => a.ref === account.ref);
+          pulls.push({ account, window, ...(r && { reported: r }) });
+        }
+      } catch (err) {
+        if (err instanceof ConnectorError) await recordFailure(deps, conn, untilIso, err);
+        throw err;
       }
     }
 
@@ -109,33 +131,12 @@ export async function refreshConnection(
     const committed = await db.transaction().execute(async (trx) => {
       // First statement: locks the connection row (a concurrent revocation waits for us) and proves the lease is still ours.
       if (!(await completeRefresh(trx, conn.id, untilIso, nowIso))) return false;
-      for (const { account, pulled } of pulls) {
-        const c = counts.get(account.id) as AccountRefreshCounts;
-        // Pending rows read again inside the transaction: only those still here can post.
-        const stillPending = new Map(
-          (await listPendingTransactions(trx, account.id)).map((p) => [p.bank_txn_id, p.id]),
-        );
-        const postedIds = pulled.posted.flatMap((p) => {
-          const id = stillPending.get(p.pendingBankTxnId);
-          return id === undefined ? [] : [id];
-        });
-        c.removed = (await removeTransactions(trx, account.id, postedIds, nowIso)).length;
-
-        const incoming: NewTransaction[] = [
-          ...pulled.posted.map((p) => ({
-            ...toNewTransaction(p.posted),
-            pendingTransactionId: transactionIdFor(account.id, p.pendingBankTxnId),
-          })),
-          ...pulled.newTransactions.map(toNewTransaction),
-        ];
-        const known = await existingBankTxnIds(
-          trx,
-          account.id,
-          incoming.map((t) => t.bankTxnId),
-        );
-        const fresh = incoming.filter((t) => !known.has(t.bankTxnId));
-        c.added = (await insertTransactions(trx, account, fresh, nowIso)).length;
-
+      for (const { account, window, reported } of pulls) {
+        // Held rows read again inside the transaction: the diff is against what is stored now.
+        const held = (await listHeldForWindow(trx, account.id, window.from)).map(toHeld);
+        const c = await applyReconciliation(trx, account, reconcile(held, window), nowIso);
+        counts.set(account.id, c);
+        if (reported) await updateBalances(trx, account.id, reported);
         if (c.added + c.removed + c.modified > 0) {
           await enqueueWebhookEvent(trx, clock, {
             developerId: conn.developer_id,
@@ -156,31 +157,33 @@ export async function refreshConnection(
   }
 }
 
+/** How far before the last pull a refresh looks again (late bookings, corrections). */
+const LOOKBACK_DAYS = 7;
+
+/**
+ * A bank failure during a refresh: a consent the bank no longer honours turns the connection to
+ * reauth_required and fires ITEM.LOGIN_REQUIRED (once, while we still hold the lease); any other
+ * failure is only noted. The data already held stays readable.
+ */
+async function recordFailure(
+  deps: AppDeps,
+  conn: LeasedConnection,
+  untilIso: string,
+  err: ConnectorError,
+): Promise<void> {
+  await deps.db.transaction().execute(async (trx) => {
+    const moved = await markRefreshFailed(trx, conn.id, untilIso, err.kind, err.needsReauth);
+    if (moved && err.needsReauth) {
+      await enqueueWebhookEvent(trx, deps.clock, {
+        developerId: conn.developer_id,
+        environment: conn.environment,
+        type: 'ITEM.LOGIN_REQUIRED',
+        fields: { connection_id: conn.id, bank_id: conn.bank_id },
+      });
+    }
+  });
+}
+
 async function isActive(deps: AppDeps, connectionId: string): Promise<boolean> {
   return (await connectionStatus(deps.db, connectionId)) === 'active';
-}
-
-const isCategoryName = (c: string): c is CategoryName => (CATEGORY_NAMES as readonly string[]).includes(c);
-
-function toConnectorTransaction(t: TransactionRow): ConnectorTransaction {
-  return {
-    bankTxnId: t.bank_txn_id,
-    date: t.date,
-    amount: Number(t.amount),
-    description: t.description,
-    ...(isCategoryName(t.category) && { category: t.category }),
-    pending: true,
-  };
-}
-
-/** Banks rarely categorise; our categoriser fills in what they leave out. */
-function toNewTransaction(t: ConnectorTransaction): NewTransaction {
-  return {
-    bankTxnId: t.bankTxnId,
-    date: t.date,
-    amount: t.amount,
-    description: t.description,
-    category: t.category ?? categorizeTransaction({ description: t.description, amount: t.amount }),
-    pending: t.pending,
-  };
 }

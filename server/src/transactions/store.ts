@@ -253,6 +253,8 @@ export interface TransactionPatch {
   amount?: number;
   category?: string;
   date?: string;
+  /** 0 when a pending transaction posted under the same bank id. */
+  pending?: number;
 }
 
 /** Changes a stored transaction (the bank corrected it) and logs 'modified'. False when there is no such row. */
@@ -380,6 +382,22 @@ export async function listAllTransactions(
     .selectFrom('transactions')
     .select(['id', 'date', 'amount', 'description', 'category', 'pending'])
     .where('account_id', '=', accountId)
+    .orderBy('date')
+    .orderBy('id')
+    .execute();
+}
+
+/** What a refresh compares with the bank's window: rows dated from `from` on, and every pending row. */
+export async function listHeldForWindow(
+  db: Executor,
+  accountId: string,
+  from: string,
+): Promise<TransactionRow[]> {
+  return db
+    .selectFrom('transactions')
+    .selectAll()
+    .where('account_id', '=', accountId)
+    .where((eb) => eb.or([eb('date', '>=', from), eb('pending', '=', 1)]))
     .orderBy('date')
     .orderBy('id')
     .execute();

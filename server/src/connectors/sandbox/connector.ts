@@ -1,5 +1,11 @@
-import type { BankConnector, ConnectorProfile } from '../types.js';
-import { generateRefresh, generateSandboxProfile, type SandboxBankId } from './generate.js';
+import { type Clock, dayOf, systemClock } from '../../clock.js';
+import type { BankConnector, ConnectorTransaction } from '../types.js';
+import {
+  type GeneratedProfile,
+  generateRefresh,
+  generateSandboxProfile,
+  type SandboxBankId,
+} from './generate.js';
 
 /** What the sandbox "bank" keeps for a connection: enough to regenerate the same data. */
 interface SandboxGrant {
@@ -21,40 +27,83 @@ function parseGrant(grant: string): SandboxGrant {
   return JSON.parse(grant) as SandboxGrant;
 }
 
-/** The generated bank: deterministic Serbian data derived from the grant's seed. */
-export function createSandboxConnector(opts: { identityBanks: readonly string[] }): BankConnector {
+/**
+ * The generated bank: deterministic Serbian data derived from the grant's seed. It has no storage
+ * of its own: its history is the seed's, up to the day asked; on a refresh (`ctx.held` given) it
+ * answers as a bank holding what OpenDinar holds would — the same rows, some pending ones now
+ * booked under a new id, and a few new payments.
+ */
+export function createSandboxConnector(opts: {
+  identityBanks: readonly string[];
+  clock?: Clock;
+}): BankConnector {
+  const clock = opts.clock ?? systemClock;
+  // The last few generated profiles: one import asks for accounts, identity and each account's history.
+  const cache = new Map<string, GeneratedProfile>();
+  const profileOf = (grant: string, today: string): GeneratedProfile => {
+    const key = `${today}\u0000${grant}`;
+    const hit = cache.get(key);
+    if (hit) return hit;
+    const g = parseGrant(grant);
+    const profile = generateSandboxProfile({
+      seed: g.seed,
+      bankId: g.bankId,
+      today,
+      withIdentity: g.withIdentity,
+      ...(g.accounts ? { accounts: g.accounts } : {}),
+    });
+    cache.set(key, profile);
+    if (cache.size > 4) cache.delete(cache.keys().next().value as string);
+    return profile;
+  };
+
   return {
     id: 'sandbox',
-    authorizationUrl: ({ publicUrl, sessionToken }) =>
-      `${publicUrl}/sandbox/auth.html?session_token=${encodeURIComponent(sessionToken)}`,
+    async startAuthorization({ publicUrl, sessionToken }) {
+      return {
+        redirectUrl: `${publicUrl}/sandbox/auth.html?session_token=${encodeURIComponent(sessionToken)}`,
+        state: '',
+      };
+    },
     async completeAuthorization({ bankId, sessionId }) {
       if (!isSandboxBank(bankId)) throw new Error(`sandbox connector cannot serve ${bankId}`);
       return {
         grant: sandboxGrant({ seed: sessionId, bankId, withIdentity: opts.identityBanks.includes(bankId) }),
+        validUntil: null,
       };
     },
-    async fetchProfile(grant, today): Promise<ConnectorProfile> {
-      const g = parseGrant(grant);
-      const profile = generateSandboxProfile({
-        seed: g.seed,
-        bankId: g.bankId,
-        today,
-        withIdentity: g.withIdentity,
-        ...(g.accounts ? { accounts: g.accounts } : {}),
-      });
-      return { accounts: profile.accounts, identity: profile.identity };
+    async listAccounts(grant, ctx) {
+      const today = ctx?.today ?? dayOf(clock.now());
+      return profileOf(grant, today).accounts.map(({ transactions: _t, ...a }) => a);
     },
-    async refresh(grant, account, state) {
+    async getBalances() {
+      // Balances follow from the opening balance and the history (openingBalance / availableDelta).
+      return { balance: null, availableBalance: null };
+    },
+    async getIdentity(grant) {
+      return profileOf(grant, dayOf(clock.now())).identity;
+    },
+    historyFrom: () => '1970-01-01',
+    async listTransactions(grant, account, window, ctx) {
+      if (ctx?.held === undefined) {
+        const acc = profileOf(grant, window.to).accounts.find((a) => a.ref === account.ref);
+        const transactions = (acc?.transactions ?? []).filter(
+          (t) => t.date >= window.from && t.date <= window.to,
+        );
+        return { ...window, transactions };
+      }
       const g = parseGrant(grant);
-      return generateRefresh({
+      const held = ctx.held;
+      const pending = held.filter((t) => t.pending);
+      const r = generateRefresh({
         seed: g.seed,
         accountRef: account.ref,
         currency: account.currency === 'EUR' ? 'EUR' : 'RSD',
-        today: state.today,
-        refreshNo: state.refreshNo,
-        ...(state.since !== undefined && { since: state.since }),
+        today: window.to,
+        refreshNo: ctx.refreshNo ?? 1,
+        ...(ctx.since !== undefined && { since: ctx.since }),
         ...(g.accounts && { accounts: g.accounts }),
-        pending: state.pending.map((p) => ({
+        pending: pending.map((p) => ({
           bankTxnId: p.bankTxnId,
           date: p.date,
           amount: p.amount,
@@ -62,6 +111,13 @@ export function createSandboxConnector(opts: { identityBanks: readonly string[] 
           category: p.category ?? 'transfer',
         })),
       });
+      const postedIds = new Set(r.posted.map((p) => p.pendingBankTxnId));
+      const transactions: ConnectorTransaction[] = [
+        ...held.filter((t) => !postedIds.has(t.bankTxnId)),
+        ...r.posted.map((p) => p.posted),
+        ...r.newTransactions,
+      ];
+      return { ...window, transactions };
     },
     async revoke() {
       // The generated bank keeps nothing to revoke.
