@@ -28,7 +28,8 @@ describe('faults', () => {
       pathPattern: '/balances$',
       times: 2,
     });
-    expect(f.status).toBe(201);
+    expect(f.status).toBe(200);
+    expect(f.body.id).toMatch(/^f\d+$/);
     for (let i = 0; i < 2; i++) {
       const res = await read();
       expect(res.status).toBe(403);

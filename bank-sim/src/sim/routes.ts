@@ -225,7 +225,6 @@ export function simRoutes(app: FastifyInstance, bank: Bank): void {
     if (typeof parsed === 'string') return fail(reply, 400, parsed);
     const id = `f${bank.state.nextFaultId++}`;
     bank.state.faults.push({ id, ...parsed });
-    reply.code(201);
     return { id };
   });
 
