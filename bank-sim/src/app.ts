@@ -17,13 +17,6 @@ export interface BankSimOptions {
   logger?: boolean;
 }
 
-declare module 'fastify' {
-  interface FastifyInstance {
-    /** The simulated banks' state (for in-process tests). */
-    bankSim: Bank;
-  }
-}
-
 const isSim = (url: string) => url === '/sim' || url.startsWith('/sim/');
 const pathOf = (url: string) => url.split('?', 1)[0] as string;
 const bankIdOf = (path: string) => path.split('/')[1] ?? '';
@@ -31,7 +24,6 @@ const bankIdOf = (path: string) => path.split('/')[1] ?? '';
 export async function buildBankSim(options: BankSimOptions = {}): Promise<FastifyInstance> {
   const bank = new Bank(new BankClock(options.now ?? (() => new Date())));
   const app = Fastify({ logger: options.logger ?? false });
-  app.decorate('bankSim', bank);
   const dropped = new WeakSet<FastifyRequest>();
 
   app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_req, body, done) => {
