@@ -271,7 +271,8 @@ function currentAccountDay(account: Account, day: number): Tx[] {
   const roll = r();
   let purchases = roll < 0.4 ? 0 : roll < 0.85 ? 1 : roll < 0.97 ? 2 : 3;
   // The last days before the bank started always have a card purchase, so there is something pending.
-  if (day > account.openedDay + HISTORY_DAYS - 3) purchases = Math.max(purchases, 1);
+  const startDay = account.openedDay + HISTORY_DAYS;
+  if (day > startDay - 3 && day <= startDay) purchases = Math.max(purchases, 1);
   for (let i = 0; i < purchases; i++) {
     const m = pick(r, MERCHANTS);
     card(m.name, cents(r, m.min, m.max));
