@@ -22,6 +22,32 @@ describe('Serbian IBANs', () => {
   });
 });
 
+describe('stability while the clock moves', () => {
+  it('a past window lists the same transactions days later; new days bring new ones', async () => {
+    const { consentId, accounts } = await connect(s, 'erste', 'stable');
+    const id = accounts[0]?.resourceId as string;
+    const window = (from: string, to: string) =>
+      allPages(
+        s,
+        `/erste/v1/accounts/${id}/transactions?bookingStatus=booked&dateFrom=${from}&dateTo=${to}`,
+        {
+          consentId,
+          psuIp: '192.0.2.1',
+        },
+      );
+    const from = isoDaysBefore(START, 60);
+    const to = isoDaysBefore(START, 5);
+    const before = await window(from, to);
+    expect(before.booked.length).toBeGreaterThan(30);
+    await s.sim('POST', '/sim/clock', { advanceDays: 10 });
+    const after = await window(from, to);
+    expect(after.booked).toEqual(before.booked);
+    const newer = await window(isoDaysBefore(START, -1), isoDaysBefore(START, -10));
+    expect(newer.booked.length).toBeGreaterThan(0);
+    await s.sim('POST', '/sim/reset');
+  });
+});
+
 describe('big accounts', () => {
   it('big10000 has exactly 10,000 booked transactions, served quickly in pages of 100', async () => {
     const { consentId, accounts } = await connect(s, 'raiffeisen', 'big10000');
