@@ -1,8 +1,12 @@
 import { type FastifyPluginAsyncTypebox, Type } from '@fastify/type-provider-typebox';
+import ipaddr from 'ipaddr.js';
 import { AccountIdParams } from '../accounts/schemas.js';
+import { apiErrorOf } from '../connectors/errors.js';
+import { ConnectorError } from '../connectors/types.js';
 import { ApiError } from '../errors.js';
 import { accountOf } from '../http/auth.js';
-import { refreshConnection } from './refresh.js';
+import { type RefreshOutcome, refreshConnection } from './refresh.js';
+import { connectionStatus } from './refresh-store.js';
 import { type RefreshScheduler, startRefreshScheduler } from './scheduler.js';
 
 const SyncResultSchema = Type.Object({
@@ -18,6 +22,21 @@ const SyncResultSchema = Type.Object({
     description: 'Pending transactions that posted (their posted versions are among the added)',
   }),
 });
+
+const SyncBody = Type.Union([
+  Type.Object({
+    user_ip: Type.Optional(
+      Type.String({
+        minLength: 2,
+        maxLength: 45,
+        description:
+          "Your user's IP address, when they are present and asked for the refresh: forwarded to the bank as PSU-IP-Address, " +
+          "so the read does not count against the bank's daily budget of unattended reads (and may reach further back)",
+      }),
+    ),
+  }),
+  Type.Null(),
+]);
 
 /** How long a force refresh waits for one already running on the same connection. */
 const WAIT_FOR_RUNNING_MS = 10_000;
@@ -38,15 +57,35 @@ export const refreshRoutes: FastifyPluginAsyncTypebox = async (app) => {
           'cursor sync (your existing cursors stay valid and return them) and fire TRANSACTIONS.SYNC_UPDATES_AVAILABLE.',
         security: [{ apiKey: [] }],
         params: AccountIdParams,
+        body: Type.Optional(SyncBody),
         response: { 200: SyncResultSchema },
       },
     },
     async (req) => {
       const account = accountOf(req);
-      const outcome = await refreshConnection(app.deps, account.connection_id, {
-        waitMs: WAIT_FOR_RUNNING_MS,
-      });
-      if (outcome.status === 'gone') throw new ApiError('ACCOUNT_NOT_FOUND');
+      const userIp = req.body?.user_ip;
+      if (userIp !== undefined && !ipaddr.isValid(userIp)) {
+        throw new ApiError('INVALID_FIELD', "Invalid body field 'user_ip': must be an IPv4 or IPv6 address.");
+      }
+      if ((await connectionStatus(db, account.connection_id)) === 'reauth_required') {
+        throw new ApiError('ITEM_LOGIN_REQUIRED');
+      }
+      let outcome: RefreshOutcome;
+      try {
+        outcome = await refreshConnection(app.deps, account.connection_id, {
+          waitMs: WAIT_FOR_RUNNING_MS,
+          ...(userIp !== undefined && { psuIpAddress: userIp }),
+        });
+      } catch (err) {
+        if (err instanceof ConnectorError) throw apiErrorOf(err);
+        throw err;
+      }
+      if (outcome.status === 'gone') {
+        if ((await connectionStatus(db, account.connection_id)) === 'reauth_required') {
+          throw new ApiError('ITEM_LOGIN_REQUIRED');
+        }
+        throw new ApiError('ACCOUNT_NOT_FOUND');
+      }
       if (outcome.status === 'busy') {
         throw new ApiError(
           'SERVICE_UNAVAILABLE',

@@ -139,13 +139,14 @@ export async function accountsOfConnection(
 }
 
 /** Active connections backed by a bank connector (custom sandbox data has nothing to pull). */
-export async function listRefreshableConnections(db: Executor): Promise<string[]> {
-  const rows = await db
+export async function listRefreshableConnections(
+  db: Executor,
+): Promise<Array<{ id: string; connector: string }>> {
+  return db
     .selectFrom('connections')
-    .select('id')
+    .select(['id', 'connector'])
     .where('status', '=', 'active')
     .where('connector', '!=', 'custom')
     .orderBy('id')
     .execute();
-  return rows.map((r) => r.id);
 }

@@ -1,7 +1,77 @@
 import type { FastifyBaseLogger } from 'fastify';
-import type { AppDeps } from '../http/principals.js';
+import { type AppDeps, connectorsOf } from '../http/principals.js';
+import { enqueueWebhookEvent } from '../webhooks/outbox.js';
 import { refreshConnection } from './refresh.js';
 import { listRefreshableConnections } from './refresh-store.js';
+
+const DAY_MS = 86_400_000;
+/** ITEM.PENDING_EXPIRATION fires this long before consent_expires_at. */
+export const PENDING_EXPIRATION_MS = 7 * DAY_MS;
+
+/**
+ * The shortest spacing of scheduled refreshes a connector's daily budget allows: a bank granting
+ * 4 unattended reads a day, at 1 read per refresh, is refreshed at most every 6 hours (2 reads:
+ * every 12). The first import counts as a refresh (it sets last_refreshed_at).
+ */
+export function budgetSpacingMs(
+  budget: { frequencyPerDay: number; readsPerRefresh: number } | undefined,
+): number {
+  if (!budget) return 0;
+  const perDay = Math.max(1, Math.floor(budget.frequencyPerDay / budget.readsPerRefresh));
+  return Math.ceil(DAY_MS / perDay);
+}
+
+/**
+ * The consent lifecycle, once per scheduler cycle: ITEM.PENDING_EXPIRATION once per consent 7
+ * days before it ends; a consent past its end turns the connection to reauth_required with
+ * ITEM.LOGIN_REQUIRED (without asking the bank). Each move is one conditional UPDATE, so several
+ * processes never send an event twice.
+ */
+export async function sweepConsents(deps: AppDeps): Promise<{ expiring: number; expired: number }> {
+  const now = deps.clock.now();
+  const nowIso = now.toISOString();
+  const soonIso = new Date(now.getTime() + PENDING_EXPIRATION_MS).toISOString();
+  let expiring = 0;
+  let expired = 0;
+  await deps.db.transaction().execute(async (trx) => {
+    const gone = await trx
+      .updateTable('connections')
+      .set({ status: 'reauth_required', last_error: 'consent_expired' })
+      .where('status', '=', 'active')
+      .where('consent_expires_at', 'is not', null)
+      .where('consent_expires_at', '<=', nowIso)
+      .returning(['id', 'developer_id', 'environment', 'bank_id'])
+      .execute();
+    for (const c of gone) {
+      await enqueueWebhookEvent(trx, deps.clock, {
+        developerId: c.developer_id,
+        environment: c.environment,
+        type: 'ITEM.LOGIN_REQUIRED',
+        fields: { connection_id: c.id, bank_id: c.bank_id },
+      });
+    }
+    expired = gone.length;
+    const soon = await trx
+      .updateTable('connections')
+      .set({ expiry_notified_at: nowIso })
+      .where('status', '=', 'active')
+      .where('expiry_notified_at', 'is', null)
+      .where('consent_expires_at', 'is not', null)
+      .where('consent_expires_at', '<=', soonIso)
+      .returning(['id', 'developer_id', 'environment', 'bank_id', 'consent_expires_at'])
+      .execute();
+    for (const c of soon) {
+      await enqueueWebhookEvent(trx, deps.clock, {
+        developerId: c.developer_id,
+        environment: c.environment,
+        type: 'ITEM.PENDING_EXPIRATION',
+        fields: { connection_id: c.id, bank_id: c.bank_id, consent_expires_at: c.consent_expires_at },
+      });
+    }
+    expiring = soon.length;
+  });
+  return { expiring, expired };
+}
 
 export interface RefreshScheduler {
   stop(): Promise<void>;
@@ -33,14 +103,17 @@ export function startRefreshScheduler(
 
   async function cycle(): Promise<void> {
     const started = performance.now();
+    await sweepConsents(deps);
     const ids = await listRefreshableConnections(deps.db);
-    for (const [i, id] of ids.entries()) {
+    for (const [i, { id, connector }] of ids.entries()) {
       if (stopped) return;
       const due = started + (intervalMs * i) / ids.length;
       const delay = due - performance.now();
       if (delay > 0) await wait(delay);
       if (stopped) return;
-      const staleBefore = new Date(deps.clock.now().getTime() - intervalMs / 2).toISOString();
+      // Half an interval (several processes share the work), or longer when the bank's daily budget says so.
+      const spacing = Math.max(intervalMs / 2, budgetSpacingMs(connectorsOf(deps).byId(connector)?.budget));
+      const staleBefore = new Date(deps.clock.now().getTime() - spacing).toISOString();
       try {
         const outcome = await refreshConnection(deps, id, { staleBefore });
         if (outcome.status === 'refreshed') {
