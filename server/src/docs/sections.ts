@@ -1,5 +1,6 @@
 import { connectSection } from './sections/connect.js';
 import { developersSection } from './sections/developers.js';
+import { liveBanksSection } from './sections/live-banks.js';
 import { retentionSection } from './sections/retention.js';
 import { syncSection } from './sections/sync.js';
 import { webhooksSection } from './sections/webhooks.js';
@@ -42,6 +43,7 @@ positive. Dates are <code>YYYY-MM-DD</code>; instants are ISO-8601 UTC.</p>`,
   },
   developersSection,
   connectSection,
+  liveBanksSection,
   webhooksSection,
   syncSection,
   retentionSection,

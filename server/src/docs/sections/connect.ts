@@ -25,7 +25,7 @@ servers, exactly one succeeds and the rest get <code>410 PUBLIC_TOKEN_ALREADY_US
 identity where the bank offers it) and fires <code>AUTH.AUTOMATICALLY_VERIFIED</code>. If it fails midway nothing is kept and the token still works.</li>
 </ol>
 <p>Errors: <code>MISSING_FIELDS</code>, <code>INVALID_FIELD</code>, <code>BANK_NOT_FOUND</code>, <code>BANK_NOT_AVAILABLE</code> (coming_soon banks; a live
-key and a sandbox-only bank; a live bank with no live connector configured yet), <code>SESSION_NOT_FOUND</code>, <code>SESSION_EXPIRED</code>,
+key and a sandbox-only bank; a live bank not configured in <code>OPENDINAR_BANKS_CONFIG</code>), <code>SESSION_NOT_FOUND</code>, <code>SESSION_EXPIRED</code>,
 <code>INVALID_PUBLIC_TOKEN</code>, <code>PUBLIC_TOKEN_EXPIRED</code>, <code>PUBLIC_TOKEN_ALREADY_USED</code>. Sessions, tokens and connections belong to the
 key that started them: any other key gets the not-found code, exactly as if they did not exist. A sandbox key (<code>od_test_sk_</code>) connects live and
 sandbox banks to the generated sandbox bank; a live key connects live banks only, through that bank's live connector.</p>

@@ -91,6 +91,11 @@ header) and <code>environment</code> (<code>sandbox</code> or <code>live</code>)
 <pre>${example('AUTH', 'AUTOMATICALLY_VERIFIED', { connection_id: 'conn_abc123', bank_id: 'raiffeisen', user_id: 'user_123' })}</pre>
 <p><code>ITEM.CONNECTION_REVOKED</code> — a connection was revoked (by the user or via <code>DELETE /connections/:id</code>):</p>
 <pre>${example('ITEM', 'CONNECTION_REVOKED', { connection_id: 'conn_abc123', bank_id: 'raiffeisen', user_id: 'user_123' })}</pre>
+<p><code>ITEM.LOGIN_REQUIRED</code> — the bank's consent expired or was revoked at the bank: the connection is now
+<code>reauth_required</code>; re-authorise it in update mode (see <a href="#live-banks">live banks</a>):</p>
+<pre>${example('ITEM', 'LOGIN_REQUIRED', { connection_id: 'conn_abc123', bank_id: 'raiffeisen' })}</pre>
+<p><code>ITEM.PENDING_EXPIRATION</code> — the consent ends in 7 days or less (sent once per consent):</p>
+<pre>${example('ITEM', 'PENDING_EXPIRATION', { connection_id: 'conn_abc123', bank_id: 'raiffeisen', consent_expires_at: '2027-06-04T23:59:59.999Z' })}</pre>
 <p><code>TRANSACTIONS.SYNC_UPDATES_AVAILABLE</code> — new transactions for an account (after <code>POST /accounts/:id/sync</code>
 or when the bank reports new data); call <code>GET /accounts/:id/transactions?cursor=…</code> to fetch them:</p>
 <pre>${example('TRANSACTIONS', 'SYNC_UPDATES_AVAILABLE', { account_id: 'acc_rai_001', bank_id: 'raiffeisen' })}</pre>
