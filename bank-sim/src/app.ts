@@ -24,7 +24,8 @@ const bankIdOf = (path: string) => path.split('/')[1] ?? '';
 export async function buildBankSim(options: BankSimOptions = {}): Promise<FastifyInstance> {
   const bank = new Bank(new BankClock(options.now ?? (() => new Date())));
   const app = Fastify({ logger: options.logger ?? false });
-  const dropped = new WeakSet<FastifyRequest>();
+  /** Requests already in the request log. */
+  const logged = new WeakSet<FastifyRequest>();
 
   app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_req, body, done) => {
     done(null, Object.fromEntries(new URLSearchParams(body as string)));
@@ -37,7 +38,7 @@ export async function buildBankSim(options: BankSimOptions = {}): Promise<Fastif
     if (!fault) return;
     const outcome = await applyFault(fault, request, reply);
     if (outcome === 'dropped') {
-      dropped.add(request);
+      logged.add(request);
       logRequest(request, 0);
     }
     if (outcome !== 'continue') return reply;
@@ -66,8 +67,16 @@ export async function buildBankSim(options: BankSimOptions = {}): Promise<Fastif
   }
 
   app.addHook('onResponse', async (request, reply) => {
-    if (isSim(request.url) || dropped.has(request)) return;
+    if (isSim(request.url) || logged.has(request)) return;
+    logged.add(request);
     logRequest(request, reply.statusCode);
+  });
+
+  // The client gave up before the answer (e.g. timed out on a slow fault): logged with status 0.
+  app.addHook('onRequestAbort', async (request) => {
+    if (isSim(request.url) || logged.has(request)) return;
+    logged.add(request);
+    logRequest(request, 0);
   });
 
   app.setErrorHandler((error: FastifyError | XsError, request, reply) => {

@@ -81,6 +81,23 @@ describe('faults', () => {
     expect(performance.now() - started).toBeGreaterThanOrEqual(290);
   });
 
+  it('slow: a client that gives up first is logged with status 0', async () => {
+    await s.sim('POST', '/sim/faults', { kind: 'slow', delayMs: 1500, times: 1 });
+    await expect(
+      fetch(s.base + balances, {
+        headers: { 'X-Request-ID': crypto.randomUUID(), 'Consent-ID': consentId },
+        signal: AbortSignal.timeout(100),
+      }),
+    ).rejects.toThrow();
+    let statuses: number[] = [];
+    for (let i = 0; i < 100 && statuses.length === 0; i++) {
+      const log = await s.sim<{ requests: { path: string; status: number }[] }>('GET', '/sim/requests');
+      statuses = log.body.requests.filter((r) => r.path === balances).map((r) => r.status);
+      if (statuses.length === 0) await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    expect(statuses).toEqual([0]);
+  });
+
   it('drop: destroys the connection without an answer (logged with status 0)', async () => {
     await s.sim('POST', '/sim/faults', { kind: 'drop', pathPattern: '/balances', times: 1 });
     await expect(read()).rejects.toThrow();
