@@ -156,9 +156,10 @@ async function reauthorizeConnection(
       );
       continue;
     }
-    const from = acc.transactions.reduce((m, t) => (t.date < m ? t.date : m), '9999-12-31');
+    // Compared from the oldest day the bank listed: older rows we hold are left alone.
+    const from = acc.transactions.map((t) => t.date).sort()[0] ?? nowIso.slice(0, 10);
     const window = {
-      from: from === '9999-12-31' ? nowIso.slice(0, 10) : from,
+      from,
       to: nowIso.slice(0, 10),
       transactions: acc.transactions,
     };
