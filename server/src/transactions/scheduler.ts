@@ -1,7 +1,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import { type AppDeps, connectorsOf } from '../http/principals.js';
 import { enqueueWebhookEvent } from '../webhooks/outbox.js';
-import { refreshConnection } from './refresh.js';
+import { type RefreshOutcome, refreshConnection } from './refresh.js';
 import { listRefreshableConnections } from './refresh-store.js';
 
 const DAY_MS = 86_400_000;
@@ -73,6 +73,21 @@ export async function sweepConsents(deps: AppDeps): Promise<{ expiring: number; 
   return { expiring, expired };
 }
 
+/**
+ * One scheduled refresh: skipped unless the connection's last pull is older than half the
+ * interval (several processes share the work) or, when longer, the spacing the bank's daily
+ * budget allows.
+ */
+export async function refreshIfDue(
+  deps: AppDeps,
+  conn: { id: string; connector: string },
+  intervalMs: number,
+): Promise<RefreshOutcome> {
+  const spacing = Math.max(intervalMs / 2, budgetSpacingMs(connectorsOf(deps).byId(conn.connector)?.budget));
+  const staleBefore = new Date(deps.clock.now().getTime() - spacing).toISOString();
+  return refreshConnection(deps, conn.id, { staleBefore });
+}
+
 export interface RefreshScheduler {
   stop(): Promise<void>;
 }
@@ -111,11 +126,8 @@ export function startRefreshScheduler(
       const delay = due - performance.now();
       if (delay > 0) await wait(delay);
       if (stopped) return;
-      // Half an interval (several processes share the work), or longer when the bank's daily budget says so.
-      const spacing = Math.max(intervalMs / 2, budgetSpacingMs(connectorsOf(deps).byId(connector)?.budget));
-      const staleBefore = new Date(deps.clock.now().getTime() - spacing).toISOString();
       try {
-        const outcome = await refreshConnection(deps, id, { staleBefore });
+        const outcome = await refreshIfDue(deps, { id, connector }, intervalMs);
         if (outcome.status === 'refreshed') {
           const changed = [...outcome.accounts.values()].reduce(
             (n, c) => n + c.added + c.removed + c.modified,
