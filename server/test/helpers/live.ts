@@ -31,8 +31,14 @@ export interface LiveRig {
  * temporary OPENDINAR_BANKS_CONFIG file. The bank's clock follows the test clock, so moving
  * `t.clock` moves both.
  */
-export async function createLiveRig(now = '2026-12-06T10:00:00.000Z'): Promise<LiveRig> {
-  const t = await createTestApp({ now });
+export async function createLiveRig(
+  now = '2026-12-06T10:00:00.000Z',
+  opts: { publicUrl?: string } = {},
+): Promise<LiveRig> {
+  const t = await createTestApp({
+    now,
+    ...(opts.publicUrl && { env: { OPENDINAR_PUBLIC_URL: opts.publicUrl } }),
+  });
   const sim = await buildBankSim({ now: () => t.clock.now() });
   await sim.listen({ port: 0, host: '127.0.0.1' });
   const address = sim.server.address();
