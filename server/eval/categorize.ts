@@ -9,11 +9,7 @@
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
-import {
-  CATEGORIES,
-  type Category,
-  categorizeTransaction,
-} from '../src/transactions/categorize/categorize.js';
+import { CATEGORIES, type Category, categorizeTransaction } from '../src/enrich/categorize.js';
 
 export type Split = 'train' | 'test' | 'all';
 

@@ -10,7 +10,7 @@ import {
   detectRecurringStreams,
   type RecurringInput,
   type RecurringStream,
-} from '../src/transactions/recurring/recurring.js';
+} from '../src/enrich/recurring.js';
 import type { LabelledHistory, TrueStream } from './data/generate-recurring-histories.js';
 
 /** A detection matches a true stream when it shares at least this share of the larger one's transactions. */

@@ -2,10 +2,10 @@ import { findBank } from '../banks/catalogue.js';
 import { dayOf } from '../clock.js';
 import { createConnectionWithData } from '../connections/materialize.js';
 import { connectorFor } from '../connectors/registry.js';
+import { categorizeTransaction } from '../enrich/categorize.js';
 import { ApiError } from '../errors.js';
 import type { AppDeps, KeyPrincipal } from '../http/principals.js';
 import { sha256Hex } from '../ids.js';
-import { categorizeTransaction } from '../transactions/categorize/categorize.js';
 import { enqueueWebhookEvent } from '../webhooks/outbox.js';
 import { claimPublicToken, completeExchange, findSessionByPublicToken } from './store.js';
 

@@ -2,9 +2,9 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { dayOf } from '../clock.js';
 import { connectorById } from '../connectors/registry.js';
 import type { ConnectorRefresh, ConnectorTransaction } from '../connectors/types.js';
+import { categorizeTransaction } from '../enrich/categorize.js';
 import type { AppDeps } from '../http/principals.js';
 import { enqueueWebhookEvent } from '../webhooks/outbox.js';
-import { categorizeTransaction } from './categorize/categorize.js';
 import { CATEGORY_NAMES, type CategoryName } from './category-names.js';
 import {
   accountsOfConnection,

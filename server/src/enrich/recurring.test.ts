@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SERBIAN_MONTHS } from '../../connectors/sandbox/calendar.js';
+import { SERBIAN_MONTHS } from '../connectors/sandbox/calendar.js';
 import { detectRecurringStreams, type RecurringInput } from './recurring.js';
 import { streamKey } from './stream-key.js';
 

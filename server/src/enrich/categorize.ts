@@ -5,7 +5,7 @@
  * (ATM, counter), the merchant dictionary, the channel (IPS, prenos, uplatnica), whether the
  * counterparty looks like a person, and finally a fallback for unknown card debits.
  */
-import { CATEGORY_NAMES, type CategoryName } from '../category-names.js';
+import { CATEGORY_NAMES, type CategoryName } from '../transactions/category-names.js';
 import { FIRST_NAMES, findMerchant } from './merchants.js';
 import { type NormalizedDescription, scanDescription } from './normalize.js';
 
