@@ -1,5 +1,6 @@
 import { connectSection } from './sections/connect.js';
 import { developersSection } from './sections/developers.js';
+import { enrichmentSection } from './sections/enrichment.js';
 import { retentionSection } from './sections/retention.js';
 import { syncSection } from './sections/sync.js';
 import { webhooksSection } from './sections/webhooks.js';
@@ -44,5 +45,6 @@ positive. Dates are <code>YYYY-MM-DD</code>; instants are ISO-8601 UTC.</p>`,
   connectSection,
   webhooksSection,
   syncSection,
+  enrichmentSection,
   retentionSection,
 ];
