@@ -21,7 +21,10 @@ function add(file: string, wantSplit: boolean): number {
       throw new Error(`${file}:${i + 1} malformed: ${line}`);
     }
     const m = normalizeMerchant(description);
-    rows.push({ feats: features(m.key, m.channel, amount.trim().startsWith('-')), category: category as Category });
+    rows.push({
+      feats: features(m.key, m.channel, amount.trim().startsWith('-')),
+      category: category as Category,
+    });
     n++;
   }
   return n;

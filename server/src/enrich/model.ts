@@ -48,7 +48,9 @@ export class NaiveBayes {
     this.logPrior = file.docs.map((d) => Math.log((d + 1) / (total + k)));
     const perCategory = new Array<number>(k).fill(0);
     const vocab = Object.keys(file.counts).length;
-    for (const counts of Object.values(file.counts)) counts.forEach((c, i) => (perCategory[i]! += c));
+    for (const counts of Object.values(file.counts)) {
+      for (let i = 0; i < counts.length; i++) perCategory[i]! += counts[i]!;
+    }
     this.logUnseen = perCategory.map((t) => Math.log(1 / (t + vocab)));
     for (const [feature, counts] of Object.entries(file.counts)) {
       this.logLik.set(
