@@ -57,7 +57,7 @@ export function categorizeDetailed(input: CategorizeInput): CategoryResult {
   const normalized = scanDescription(input.description, false);
   const { flags, tokens } = normalized;
   const model = (): { category: Category; p: number } => {
-    const m = normalizeMerchant(input.description);
+    const m = normalizeMerchant(input.description, false);
     const purchase = flags.card || flags.ecommerce;
     return shippedModel().predict(
       features(m.key, m.channel, input.amount < 0),

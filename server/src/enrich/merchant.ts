@@ -83,6 +83,7 @@ export const DIACRITIC_FOLD: Readonly<Record<string, string>> = {
 
 /** Cyrillic to Latin, keeping case: "МАКСИ Ђак" → "MAKSI Đak". */
 export function toLatin(text: string): string {
+  if (!/[\u0400-\u04ff]/.test(text)) return text;
   let out = '';
   for (const ch of text) {
     const lower = ch.toLowerCase();
@@ -483,10 +484,56 @@ export const PERIOD_WORDS: readonly string[] = [
 // ---------------------------------------------------------------------------------------------
 // Compiled tables
 
-const PREFIX_RES: ReadonlyArray<readonly [RegExp, Channel]> = CHANNEL_PREFIXES.map(([phrase, channel]) => [
-  new RegExp(`^${foldedPattern(phrase)}(?![\\p{L}\\p{N}])[\\s:\\-–.,/]*`, 'iu'),
-  channel,
-]);
+/** Channel prefixes by their first letter, longest first: a prefix test is a few string compares. */
+const PREFIX_INDEX: ReadonlyMap<string, ReadonlyArray<readonly [string, Channel]>> = (() => {
+  const index = new Map<string, Array<readonly [string, Channel]>>();
+  for (const entry of CHANNEL_PREFIXES) {
+    const list = index.get(entry[0][0]!) ?? [];
+    list.push(entry);
+    index.set(entry[0][0]!, list);
+  }
+  for (const list of index.values()) list.sort((a, b) => b[0].length - a[0].length);
+  return index;
+})();
+
+const isSeparator = (c: string | undefined): boolean =>
+  c === ' ' || c === '-' || c === '_' || c === '.' || c === '\t';
+const isWordChar = (c: string | undefined): boolean => c !== undefined && /[\p{L}\p{N}]/u.test(c);
+
+/**
+ * Length of `phrase` (folded ASCII) at the start of `folded` (the text folded one character to
+ * one, so offsets match the original); 0 when it does not match or continues as a longer word.
+ */
+function prefixLength(folded: string, phrase: string): number {
+  let i = 0;
+  for (let j = 0; j < phrase.length; j++) {
+    const p = phrase[j]!;
+    if (p === ' ') {
+      if (!isSeparator(folded[i])) return 0;
+      while (isSeparator(folded[i])) i++;
+    } else if (folded[i] === p) i++;
+    else return 0;
+  }
+  return isWordChar(folded[i]) ? 0 : i;
+}
+
+/** One character to one: lower case, č/ć → c, š → s, ž → z, đ → d (offsets stay aligned). */
+function foldAligned(text: string): string {
+  const lower = text.toLowerCase();
+  if (!/[^\x00-\x7f]/.test(lower)) return lower;
+  let out = '';
+  for (let i = 0; i < lower.length; i++) {
+    const ch = lower[i]!;
+    if (ch.charCodeAt(0) < 128) out += ch;
+    else {
+      const base = ch.normalize('NFD')[0]!;
+      out += ch === 'đ' ? 'd' : base.charCodeAt(0) < 128 ? base : ch;
+    }
+  }
+  return out;
+}
+
+const LEADING_PUNCTUATION = /^[\s\-–:.,/]+/;
 
 const CITY_WORDS: ReadonlyArray<readonly string[]> = [...CITIES]
   .map((c) => c.split(' '))
@@ -617,26 +664,35 @@ function displayWord(text: string): string {
 // ---------------------------------------------------------------------------------------------
 // Pipeline
 
-export function normalizeMerchant(description: string): NormalizedMerchant {
+/**
+ * Normalises one description. `withDisplay: false` skips building the display name (the
+ * categoriser and recurring detection need only the key); `display` is then null.
+ */
+export function normalizeMerchant(description: string, withDisplay = true): NormalizedMerchant {
   let text = toLatin(description).replace(/\s+/g, ' ').trim();
 
   const account = ACCOUNT_NUMBER.exec(text);
   const accountNumber = account === null ? null : account[0];
   if (account !== null) text = text.replace(ACCOUNT_NUMBER, ' ');
 
-  for (const [, pattern] of NOISE_PATTERNS) text = text.replace(pattern, ' ');
+  // Every noise pattern but the last two needs a digit.
+  const hasDigit = /\d/.test(text);
+  for (let i = hasDigit ? 0 : NOISE_PATTERNS.length - 2; i < NOISE_PATTERNS.length; i++) {
+    text = text.replace(NOISE_PATTERNS[i]![1], ' ');
+  }
   text = text.replace(/\s+/g, ' ').replace(/^[\s\-–:.,/]+/, '');
 
   let channel: Channel | null = null;
   for (let guard = 0; guard < 6; guard++) {
     let matched = false;
-    for (const [re, ch] of PREFIX_RES) {
-      const m = re.exec(text);
-      if (m !== null) {
+    const folded = foldAligned(text.slice(0, 48));
+    for (const [phrase, ch] of PREFIX_INDEX.get(folded[0] ?? '') ?? []) {
+      const length = prefixLength(folded, phrase);
+      if (length > 0) {
         channel ??= ch;
         // A more specific channel later in the chain wins over "kupovina"/"placanje".
         if (channel === 'transfer' && ch !== 'transfer') channel = ch;
-        text = text.slice(m[0].length).replace(/^[\s\-–:.,/]+/, '');
+        text = text.slice(length).replace(LEADING_PUNCTUATION, '');
         matched = true;
         break;
       }
@@ -651,7 +707,9 @@ export function normalizeMerchant(description: string): NormalizedMerchant {
 
   let processor: string | null = null;
   let processorDisplay: string | null = null;
-  for (const [key, display, pattern] of PROCESSORS) {
+  // Every processor prefix carries a '*', a '/' or a '_' within its first few characters.
+  const mayHaveProcessor = /[*/_]/.test(text.slice(0, 24));
+  for (const [key, display, pattern] of mayHaveProcessor ? PROCESSORS : []) {
     const m = pattern.exec(text);
     if (m !== null) {
       processor = key;
@@ -677,7 +735,7 @@ export function normalizeMerchant(description: string): NormalizedMerchant {
   }
   return {
     key: kept.map((t) => t.key).join(' '),
-    display: kept.map((t) => displayWord(t.text)).join(' '),
+    display: withDisplay ? kept.map((t) => displayWord(t.text)).join(' ') : null,
     channel,
     processor,
     accountNumber,

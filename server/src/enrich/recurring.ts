@@ -1,4 +1,19 @@
+import { normalizeMerchant } from './merchant.js';
+import { findMerchant } from './merchants.js';
 import { streamKey } from './stream-key.js';
+
+/**
+ * Grouping key: the merchant key of the normalisation pipeline, so one payee is one group
+ * whichever bank wrapping, date, card fragment or city its lines carry; a listed brand collapses
+ * to its name ("NETFLIX.COM 866-579-7172 NL" and "Netflix International B.V." → "netflix"). Text
+ * that is nothing but wrapping falls back to the older word key.
+ */
+export function recurringKey(description: string): string {
+  const { key, channel } = normalizeMerchant(description, false);
+  if (key === '') return `${channel ?? ''}:${streamKey(description)}`;
+  const brand = findMerchant(key.split(' '));
+  return brand !== null && brand.entry.strength === 'brand' ? brand.entry.name : key;
+}
 
 /**
  * Recurring-payment detection: finds subscriptions, bills and income that repeat on a calendar
@@ -283,7 +298,7 @@ export function detectRecurringStreams(
     if (t.pending || t.amount === 0) continue;
     let key = keyCache.get(t.description);
     if (key === undefined) {
-      key = streamKey(t.description);
+      key = recurringKey(t.description);
       keyCache.set(t.description, key);
     }
     const groupKey = (t.amount < 0 ? 'out:' : 'in:') + key;
