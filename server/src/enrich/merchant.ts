@@ -520,7 +520,7 @@ function prefixLength(folded: string, phrase: string): number {
 /** One character to one: lower case, č/ć → c, š → s, ž → z, đ → d (offsets stay aligned). */
 function foldAligned(text: string): string {
   const lower = text.toLowerCase();
-  if (!/[^\x00-\x7f]/.test(lower)) return lower;
+  if (!/[\u0080-\uffff]/.test(lower)) return lower;
   let out = '';
   for (let i = 0; i < lower.length; i++) {
     const ch = lower[i]!;
