@@ -9,6 +9,20 @@ import { streamKey } from './stream-key.js';
  * that is nothing but wrapping falls back to the older word key.
  */
 export function recurringKey(description: string): string {
+  let key = keyMemo.get(description);
+  if (key === undefined) {
+    key = computeRecurringKey(description);
+    // Bounded: cleared when full (every /recurring call re-keys the same account's descriptions).
+    if (keyMemo.size >= KEY_MEMO_LIMIT) keyMemo.clear();
+    keyMemo.set(description, key);
+  }
+  return key;
+}
+
+const KEY_MEMO_LIMIT = 50_000;
+const keyMemo = new Map<string, string>();
+
+function computeRecurringKey(description: string): string {
   const { key, channel } = normalizeMerchant(description, false);
   if (key === '') return `${channel ?? ''}:${streamKey(description)}`;
   const brand = findMerchant(key.split(' '));
