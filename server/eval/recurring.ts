@@ -191,7 +191,10 @@ export function timingInput(
       if (h.today > today) today = h.today;
       for (const t of h.transactions) {
         if (txns.length >= size) break;
-        txns.push({ ...t, id: `r${round}-${t.id}` });
+        // Each further round is the same history three years earlier, so payees get longer
+        // histories (as a long-lived account has) rather than duplicate payments on the same days.
+        const year = Number(t.date.slice(0, 4)) - 3 * round;
+        txns.push({ ...t, id: `r${round}-${t.id}`, date: `${year}${t.date.slice(4)}` });
       }
     }
   }
