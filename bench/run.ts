@@ -1,4 +1,4 @@
-// npm run bench [-- --pg] [-- --quick] [-- --page]: prints figures and ratios against baselines measured in the same run.
+// npm run bench [-- --pg] [-- --quick] [-- --page] [-- --enrich]: prints figures and ratios against baselines measured in the same run.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,6 +11,8 @@ const onPg = args.has('--pg');
 const quick = args.has('--quick');
 // --page: only the transactions-page comparison (the quick loop while working on the hot path).
 const pageOnly = args.has('--page');
+// --enrich: only the enrichment figures (normaliser, categoriser, recurring 1k → 100k).
+const enrichOnly = args.has('--enrich');
 const seconds = quick ? 3 : 10;
 const CONNECTIONS = 50;
 const KEY = 'od_test_sk_9x2mABC123sandbox';
@@ -161,6 +163,17 @@ async function optional(
 
 async function main() {
   console.log(`OpenDinar bench — ${onPg ? 'PostgreSQL' : 'embedded SQLite'}${quick ? ' (quick)' : ''}`);
+  const enrichFigures = async (): Promise<void> =>
+    optional('enrichment', 'enrich.ts', async (m) => {
+      console.log('\n== enrichment: normaliser, categoriser, recurring detection');
+      const r = (m.benchEnrich as (quick: boolean) => Record<string, number>)(quick);
+      for (const [k, v] of Object.entries(r)) line(k, fmt(v, k.includes('/s') ? 0 : 2));
+      report.enrich = r;
+    });
+  if (enrichOnly) {
+    await enrichFigures();
+    return;
+  }
   execFileSync(process.execPath, ['server/build.mjs'], { cwd: ROOT, stdio: 'inherit' });
   if (!pageOnly) await startup();
   await transactionsPage();
@@ -179,6 +192,7 @@ async function main() {
       for (const [k, v] of Object.entries(r)) line(k, typeof v === 'number' ? fmt(v, 2) : v);
       report.sync = r;
     });
+    await enrichFigures();
     await optional('dashboard size', 'dashboard-size.ts', async (m) => {
       console.log('\n== dashboard bundle');
       const r = (m.dashboardBundleSize as () => Record<string, number>)();

@@ -223,6 +223,9 @@ export interface Transaction {
   category: string;
   type: string;
   pending: number;
+  merchant_name?: string | null;
+  counterparty?: { name: string; account_number?: string } | null;
+  category_confidence?: 'high' | 'medium' | 'low';
 }
 export interface RecurringStream {
   description: string;

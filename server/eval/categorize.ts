@@ -6,14 +6,10 @@
  * held-out test split, and throughput. Test-split errors are listed only with
  * `--show-test-errors`, so that rules are not tuned on them by accident.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
-import {
-  CATEGORIES,
-  type Category,
-  categorizeTransaction,
-} from '../src/transactions/categorize/categorize.js';
+import { CATEGORIES, type Category, categorizeTransaction } from '../src/enrich/categorize.js';
 
 export type Split = 'train' | 'test' | 'all';
 
@@ -44,10 +40,12 @@ export interface Misclassification {
 }
 
 export interface CategorizerEvaluation {
-  split: Split;
+  split: Split | 'blind';
   n: number;
   accuracy: number;
   perCategory: Record<Category, CategoryFigures>;
+  /** confusion[expected][predicted] = rows. */
+  confusion: Record<Category, Record<Category, number>>;
   misclassified: Misclassification[];
 }
 
@@ -85,14 +83,53 @@ export function loadLabelledTransactions(): LabelledTransaction[] {
   return rows;
 }
 
+/**
+ * The blind set (server/eval/blind/categorize-blind.tsv: description, amount, category), written
+ * by someone who never read the rules. Frozen: it is only ever scored here — never printed, never
+ * tuned on. Null when absent.
+ */
+export const BLIND_URL = new URL('./blind/categorize-blind.tsv', import.meta.url);
+
+export function loadBlindTransactions(): LabelledTransaction[] | null {
+  if (!existsSync(BLIND_URL)) return null;
+  const rows: LabelledTransaction[] = [];
+  for (const [index, line] of readFileSync(BLIND_URL, 'utf8').split('\n').entries()) {
+    if (line.trim() === '' || line.startsWith('#')) continue;
+    const [description, amount, category] = line.replace(/\r$/, '').split('\t');
+    // A header row, if any, is skipped; nothing of a row is ever echoed.
+    if (index === 0 && category !== undefined && !isCategory(category)) continue;
+    if (
+      description === undefined ||
+      amount === undefined ||
+      category === undefined ||
+      !isCategory(category)
+    ) {
+      throw new Error(`categorize-blind.tsv line ${index + 1} is malformed`);
+    }
+    rows.push({ description, amount: toMinorUnits(amount), category, split: 'test' });
+  }
+  return rows;
+}
+
 export function evaluateCategorizer(split: Split): CategorizerEvaluation {
   const rows = loadLabelledTransactions().filter((r) => split === 'all' || r.split === split);
+  return evaluateRows(rows, split);
+}
+
+export function evaluateRows(
+  rows: readonly LabelledTransaction[],
+  split: CategorizerEvaluation['split'],
+): CategorizerEvaluation {
+  const confusion = Object.fromEntries(
+    CATEGORIES.map((e) => [e, Object.fromEntries(CATEGORIES.map((p) => [p, 0]))]),
+  ) as Record<Category, Record<Category, number>>;
   const truePositive = new Map<Category, number>();
   const support = new Map<Category, number>();
   const predictedCount = new Map<Category, number>();
   const misclassified: Misclassification[] = [];
   for (const row of rows) {
     const predicted = categorizeTransaction({ description: row.description, amount: row.amount });
+    confusion[row.category][predicted]++;
     support.set(row.category, (support.get(row.category) ?? 0) + 1);
     predictedCount.set(predicted, (predictedCount.get(predicted) ?? 0) + 1);
     if (predicted === row.category) {
@@ -123,7 +160,7 @@ export function evaluateCategorizer(split: Split): CategorizerEvaluation {
     };
   }
   const correct = n - misclassified.length;
-  return { split, n, accuracy: n === 0 ? 0 : correct / n, perCategory, misclassified };
+  return { split, n, accuracy: n === 0 ? 0 : correct / n, perCategory, confusion, misclassified };
 }
 
 /** Descriptions categorised per second over `calls` calls cycling through the labelled set. */

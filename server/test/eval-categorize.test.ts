@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateCategorizer, loadLabelledTransactions } from '../eval/categorize.js';
-import { CATEGORIES } from '../src/transactions/categorize/categorize.js';
+import { CATEGORIES } from '../src/enrich/categorize.js';
 
 describe('categoriser evaluation', () => {
   it('has a labelled set of at least 400 rows covering every category in both splits', () => {

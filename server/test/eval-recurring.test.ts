@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evaluateRecurring, medianDetectionMs } from '../eval/recurring.js';
+import { evaluateRecurring, fastestDetectionMs, medianDetectionMs } from '../eval/recurring.js';
 
 describe('recurring detection on the labelled histories', () => {
   const e = evaluateRecurring();
@@ -19,9 +19,10 @@ describe('recurring detection on the labelled histories', () => {
   });
 
   it('stays fast and about linear (generous bounds for a shared machine)', () => {
-    const small = medianDetectionMs(1_000, 9);
-    const large = medianDetectionMs(10_000, 9);
-    expect(large).toBeLessThan(100);
+    expect(medianDetectionMs(10_000, 9)).toBeLessThan(100);
+    // The growth ratio from the fastest runs: medians swing with the other processes' load.
+    const small = fastestDetectionMs(1_000, 15);
+    const large = fastestDetectionMs(10_000, 15);
     expect(large / small).toBeLessThan(20);
   });
 });

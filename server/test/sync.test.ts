@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/app.js';
+import { enrich } from '../src/enrich/enrich.js';
 import { encodeCursor } from '../src/transactions/cursor.js';
 import { updateTransaction } from '../src/transactions/store.js';
 import { auth, createTestApp, DEMO_KEY, MANI_KEY, type TestApp } from './helpers/app.js';
@@ -104,7 +105,14 @@ describe('cursor sync: changes after the cursor', () => {
     expect(delta.added).toEqual([]);
     expect(delta.removed).toEqual([]);
     expect(delta.modified).toEqual([
-      { ...target, description: 'Ispravljen opis', amount: -123.45, type: 'debit' },
+      {
+        ...target,
+        description: 'Ispravljen opis',
+        amount: -123.45,
+        type: 'debit',
+        // The enrichment follows the corrected text.
+        ...enrich('Ispravljen opis', -12345, target.category),
+      },
     ]);
     const after = await syncPage(t.app, 'acc_rai_002', delta.next_cursor);
     expect(after.modified).toEqual([]);

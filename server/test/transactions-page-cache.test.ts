@@ -3,6 +3,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/app.js';
+import { enrich } from '../src/enrich/enrich.js';
 import { updateTransaction } from '../src/transactions/store.js';
 import { auth, createTestApp, DEMO_KEY, MANI_KEY, type TestApp } from './helpers/app.js';
 import { expectError } from './helpers/contract.js';
@@ -99,7 +100,12 @@ describe('transactions list cache', () => {
       );
     expect(changed).toBe(true);
     const after = await page();
-    expect(after.transactions[0]).toEqual({ ...target, description: 'CORRECTED BY BANK' });
+    expect(after.transactions[0]).toEqual({
+      ...target,
+      description: 'CORRECTED BY BANK',
+      // The enrichment follows the corrected text.
+      ...enrich('CORRECTED BY BANK', Math.round((target.amount as number) * 100), target.category as string),
+    });
     expect(after.total).toBe(before.total);
   });
 

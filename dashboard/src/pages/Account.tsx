@@ -115,13 +115,30 @@ function Transactions({
                   <tr key={x.id} data-txn-id={x.id}>
                     <td class="nowrap">{day(x.date)}</td>
                     <td>
-                      {x.description}
+                      {(x.merchant_name ?? x.counterparty?.name) ? (
+                        <>
+                          <span class="merchant">{x.merchant_name ?? x.counterparty?.name}</span>
+                          {x.counterparty?.account_number && (
+                            <span class="account-no"> {x.counterparty.account_number}</span>
+                          )}
+                          <br />
+                          <span class="raw-description">{x.description}</span>
+                        </>
+                      ) : (
+                        x.description
+                      )}
                       {x.pending === 1 && <span class="tag pending"> {t('pendingTag')}</span>}
                     </td>
                     <td>
-                      <span class="tag" data-category={x.category}>
+                      <span class="tag" data-category={x.category} data-confidence={x.category_confidence}>
                         {valueLabel('cat', x.category)}
                       </span>
+                      {x.category_confidence === 'low' && (
+                        <span class="low-confidence" title={t('lowConfidenceTitle')}>
+                          {' '}
+                          {t('lowConfidence')}
+                        </span>
+                      )}
                     </td>
                     <td class={`num nowrap ${x.amount < 0 ? 'debit' : 'credit'}`}>
                       {money(x.amount, x.currency)}

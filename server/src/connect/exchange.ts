@@ -9,7 +9,7 @@ import { ApiError } from '../errors.js';
 import { type AppDeps, connectorsOf, type KeyPrincipal } from '../http/principals.js';
 import { newId, sha256Hex } from '../ids.js';
 import { applyReconciliation, toHeld, updateBalances } from '../transactions/apply.js';
-import { categorizeTransaction } from '../transactions/categorize/categorize.js';
+import { categorizeTransaction } from '../enrich/categorize.js';
 import { reconcile } from '../transactions/reconcile.js';
 import { listHeldForWindow } from '../transactions/store.js';
 import { enqueueWebhookEvent } from '../webhooks/outbox.js';

@@ -1,8 +1,8 @@
 import type { ConnectorProfile } from '../connectors/types.js';
 import type { Executor } from '../db/index.js';
+import { categorizeTransaction } from '../enrich/categorize.js';
 import type { Environment } from '../http/principals.js';
 import { newId } from '../ids.js';
-import { categorizeTransaction } from '../transactions/categorize/categorize.js';
 import { insertTransactions } from '../transactions/store.js';
 import { balanceColumns } from './import.js';
 

@@ -1,5 +1,6 @@
 import { connectSection } from './sections/connect.js';
 import { developersSection } from './sections/developers.js';
+import { enrichmentSection } from './sections/enrichment.js';
 import { liveBanksSection } from './sections/live-banks.js';
 import { retentionSection } from './sections/retention.js';
 import { syncSection } from './sections/sync.js';
@@ -46,5 +47,6 @@ positive. Dates are <code>YYYY-MM-DD</code>; instants are ISO-8601 UTC.</p>`,
   liveBanksSection,
   webhooksSection,
   syncSection,
+  enrichmentSection,
   retentionSection,
 ];

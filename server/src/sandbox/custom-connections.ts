@@ -4,10 +4,10 @@ import { findBank } from '../banks/catalogue.js';
 import { createConnectionWithData } from '../connections/materialize.js';
 import { formatAccountNumber } from '../connectors/sandbox/account-number.js';
 import type { ConnectorProfile, ConnectorTransaction } from '../connectors/types.js';
+import { categorizeTransaction } from '../enrich/categorize.js';
 import { ApiError } from '../errors.js';
 import { keyOf } from '../http/auth.js';
 import { toMinor } from '../money.js';
-import { categorizeTransaction } from '../transactions/categorize/categorize.js';
 import { CATEGORY_NAMES } from '../transactions/category-names.js';
 import { enqueueWebhookEvent } from '../webhooks/outbox.js';
 

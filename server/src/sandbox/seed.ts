@@ -4,10 +4,10 @@ import { fetchProfile } from '../connections/import.js';
 import { createConnectionWithData } from '../connections/materialize.js';
 import { createSandboxConnector, sandboxGrant } from '../connectors/sandbox/connector.js';
 import type { Db } from '../db/index.js';
+import { categorizeTransaction } from '../enrich/categorize.js';
 import { ALL_SCOPES } from '../http/principals.js';
 import { sha256Hex } from '../ids.js';
 import type { SecretBox } from '../secrets.js';
-import { categorizeTransaction } from '../transactions/categorize/categorize.js';
 
 /** The documented sandbox keys; their plain values are public by design (they are in the docs). */
 export const SANDBOX_APPS = [

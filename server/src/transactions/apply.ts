@@ -2,7 +2,7 @@ import { sumTransactions } from '../accounts/store.js';
 import { balanceColumns } from '../connections/import.js';
 import type { ConnectorAccount, ConnectorTransaction } from '../connectors/types.js';
 import type { Executor } from '../db/index.js';
-import { categorizeTransaction } from './categorize/categorize.js';
+import { categorizeTransaction } from '../enrich/categorize.js';
 import { CATEGORY_NAMES, type CategoryName } from './category-names.js';
 import type { HeldTransaction, Reconciliation } from './reconcile.js';
 import {

@@ -1,9 +1,9 @@
 import { type FastifyPluginAsyncTypebox, Type } from '@fastify/type-provider-typebox';
 import { AccountIdParams } from '../accounts/schemas.js';
 import { dayOf } from '../clock.js';
+import { detectRecurringStreams, type RecurringStream } from '../enrich/recurring.js';
 import { accountOf } from '../http/auth.js';
 import { toMoney } from '../money.js';
-import { detectRecurringStreams, type RecurringStream } from './recurring/recurring.js';
 import { listAllTransactions } from './store.js';
 
 const StreamSchema = Type.Object({

@@ -14,6 +14,22 @@ export const TransactionSchema = Type.Object({
   type: Type.Unsafe<'debit' | 'credit'>({ type: 'string', enum: ['debit', 'credit'] }),
   pending: Type.Integer({ description: '1 = not yet posted, 0 = cleared' }),
   pending_transaction_id: Type.Unsafe<string | null>({ type: ['string', 'null'] }),
+  merchant_name: Type.Unsafe<string | null>({
+    type: ['string', 'null'],
+    description:
+      'Clean merchant display name ("Lidl", "Netflix"), without the bank\'s wrapping; null when the text names none (cash, a person).',
+  }),
+  counterparty: Type.Unsafe<{ name: string; account_number?: string } | null>({
+    type: ['object', 'null'],
+    description: 'For transfers and payments to people or companies, when the text names one.',
+    properties: { name: { type: 'string' }, account_number: { type: 'string' } },
+    required: ['name'],
+  }),
+  category_confidence: Type.Unsafe<'high' | 'medium' | 'low'>({
+    type: 'string',
+    enum: ['high', 'medium', 'low'],
+    description: 'How sure the categoriser is of `category`.',
+  }),
 });
 
 export const TransactionsQuery = Type.Object({

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Executor } from '../db/index.js';
 import { preparedQuery } from '../db/prepared.js';
 import type { TransactionChangesTable, TransactionsTable } from '../db/schema.js';
+import { enrichCached } from '../enrich/enrich.js';
 import { toMoney } from '../money.js';
 
 export type TransactionRow = TransactionsTable;
@@ -26,6 +27,7 @@ export type TransactionFields = Pick<
 
 export function toTransactionJson(t: TransactionFields) {
   const amount = Number(t.amount);
+  const enrichment = enrichCached(t.description, amount, t.category);
   return {
     id: t.id,
     account_id: t.account_id,
@@ -37,6 +39,9 @@ export function toTransactionJson(t: TransactionFields) {
     type: amount < 0 ? ('debit' as const) : ('credit' as const),
     pending: Number(t.pending),
     pending_transaction_id: t.pending_transaction_id,
+    merchant_name: enrichment.merchant_name,
+    counterparty: enrichment.counterparty,
+    category_confidence: enrichment.category_confidence,
   };
 }
 

@@ -1,4 +1,33 @@
+import { normalizeMerchant } from './merchant.js';
+import { findMerchant } from './merchants.js';
 import { streamKey } from './stream-key.js';
+
+/**
+ * Grouping key: the merchant key of the normalisation pipeline, so one payee is one group
+ * whichever bank wrapping, date, card fragment or city its lines carry; a listed brand collapses
+ * to its name ("NETFLIX.COM 866-579-7172 NL" and "Netflix International B.V." → "netflix"). Text
+ * that is nothing but wrapping falls back to the older word key.
+ */
+export function recurringKey(description: string): string {
+  let key = keyMemo.get(description);
+  if (key === undefined) {
+    key = computeRecurringKey(description);
+    // Bounded: cleared when full (every /recurring call re-keys the same account's descriptions).
+    if (keyMemo.size >= KEY_MEMO_LIMIT) keyMemo.clear();
+    keyMemo.set(description, key);
+  }
+  return key;
+}
+
+const KEY_MEMO_LIMIT = 50_000;
+const keyMemo = new Map<string, string>();
+
+function computeRecurringKey(description: string): string {
+  const { key, channel } = normalizeMerchant(description, false);
+  if (key === '') return `${channel ?? ''}:${streamKey(description)}`;
+  const brand = findMerchant(key.split(' '));
+  return brand !== null && brand.entry.strength === 'brand' ? brand.entry.name : key;
+}
 
 /**
  * Recurring-payment detection: finds subscriptions, bills and income that repeat on a calendar
@@ -108,7 +137,15 @@ const median = (sorted: readonly number[]): number => {
 const sortedCopy = (xs: readonly number[]): number[] => [...xs].sort((a, b) => a - b);
 const within = (x: number, [lo, hi]: readonly [number, number]): boolean => x >= lo && x <= hi;
 
-/** The rhythm the gaps follow, tolerating shifted days and at most a quarter of missed periods. */
+/** Whole periods a gap spans when it is 2 or 3 periods within the rhythm's tolerance, else 0. */
+function skippedPeriods(gap: number, rhythm: Rhythm): number {
+  if (rhythm.double === null) return 0;
+  const tolerance = Math.max(rhythm.single[1] - rhythm.days, rhythm.days - rhythm.single[0]);
+  const k = Math.round(gap / rhythm.days);
+  return (k === 2 || k === 3) && Math.abs(gap - k * rhythm.days) <= tolerance ? k : 0;
+}
+
+/** The rhythm the gaps follow, tolerating shifted days and skipped periods (at most a third). */
 function findRhythm(occ: readonly Occurrence[]): Rhythm | null {
   const gaps: number[] = [];
   for (let i = 1; i < occ.length; i++) gaps.push(occ[i]!.day - occ[i - 1]!.day);
@@ -120,9 +157,9 @@ function findRhythm(occ: readonly Occurrence[]): Rhythm | null {
   let missed = 0;
   for (const gap of gaps) {
     if (within(gap, rhythm.single)) fit++;
-    else if (rhythm.double && within(gap, rhythm.double)) missed++;
+    else if (skippedPeriods(gap, rhythm) > 0) missed++;
   }
-  const allowedMissed = Math.max(1, Math.floor(gaps.length / 4));
+  const allowedMissed = Math.max(1, Math.floor(gaps.length / 3));
   if (missed > allowedMissed) return null;
   return (fit + missed) / gaps.length >= MIN_FIT_SHARE ? rhythm : null;
 }
@@ -243,17 +280,31 @@ function amountClusters(occ: readonly Occurrence[]): Occurrence[][] {
 }
 
 /**
- * The stream in one counterparty group. When stray payments to the same payee hide the rhythm,
- * the payments at the usual amount are tried alone — only if they are most of the group, so
- * that a few look-alike amounts among groceries or cash withdrawals never become a stream.
+ * The streams in one merchant group. Usually one; when the whole group is no fixed-price stream,
+ * its price clusters are tried alone: two subscriptions billed by one merchant (two Apple plans)
+ * become two streams, and a subscription among stray purchases at the same merchant is found —
+ * a cluster must hold one price on a clean rhythm, and be most of the group unless it is long,
+ * so that a few look-alike amounts among groceries or cash withdrawals never become a stream.
  */
-function streamOfGroup(occ: Occurrence[], today: number): RecurringStream | null {
+function streamsOfGroup(occ: Occurrence[], today: number): RecurringStream[] {
   const whole = buildStream(occ, today);
-  if (whole) return whole;
-  const largest = amountClusters(occ).reduce((a, b) => (b.length > a.length ? b : a));
-  if (largest.length === occ.length || largest.length < MIN_CLUSTER || largest.length * 2 < occ.length)
-    return null;
-  return buildStream(largest, today);
+  if (whole && whole.amount_type === 'fixed') return [whole];
+  const fromClusters: RecurringStream[] = [];
+  let covered = 0;
+  for (const cluster of amountClusters(occ)) {
+    if (cluster.length === occ.length || cluster.length < 2) continue;
+    if (cluster.length < MIN_CLUSTER && cluster.length * 2 < occ.length) continue;
+    const stream = buildStream(cluster, today);
+    if (stream && stream.amount_type === 'fixed') {
+      fromClusters.push(stream);
+      covered += stream.occurrences;
+    }
+  }
+  if (whole) {
+    // A variable bill stays one stream unless it is really several fixed ones.
+    return fromClusters.length >= 2 && covered >= occ.length * 0.8 ? fromClusters : [whole];
+  }
+  return fromClusters;
 }
 
 const monthlyAmount = (s: RecurringStream): number =>
@@ -283,7 +334,7 @@ export function detectRecurringStreams(
     if (t.pending || t.amount === 0) continue;
     let key = keyCache.get(t.description);
     if (key === undefined) {
-      key = streamKey(t.description);
+      key = recurringKey(t.description);
       keyCache.set(t.description, key);
     }
     const groupKey = (t.amount < 0 ? 'out:' : 'in:') + key;
@@ -306,8 +357,7 @@ export function detectRecurringStreams(
     if (occ.length < 2) continue;
     occ.sort((a, b) => a.day - b.day || (a.id < b.id ? -1 : 1));
     const target = groupKey.startsWith('out:') ? outgoing : incoming;
-    const stream = streamOfGroup(occ, todayDay);
-    if (stream) target.push(stream);
+    for (const stream of streamsOfGroup(occ, todayDay)) target.push(stream);
   }
   return {
     outgoing: orderStreams(outgoing),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SERBIAN_MONTHS } from '../../connectors/sandbox/calendar.js';
+import { SERBIAN_MONTHS } from '../connectors/sandbox/calendar.js';
 import { detectRecurringStreams, type RecurringInput } from './recurring.js';
 import { streamKey } from './stream-key.js';
 
@@ -289,5 +289,72 @@ describe('streamKey', () => {
   it('keeps distinct payees apart and falls back to the raw text when nothing is left', () => {
     expect(streamKey('Yettel racun 03/2026')).not.toBe(streamKey('A1 Srbija racun 03/2026'));
     expect(streamKey('12345 / 2026')).toBe('12345 / 2026');
+  });
+});
+
+describe('recurring streams on merchant keys', () => {
+  const WRAPS = [
+    (m: string, d: string) => `Kupovina karticom ${m} ${d.split('-').reverse().join('.')} DUBLIN IE`,
+    (m: string) => `POS KUPOVINA ${m} 0012 BEOGRAD`,
+    (m: string) => `PLAĆANJE KARTICOM 4912 ${m} LU`,
+    (m: string, d: string) => `Shopping by card ${m} ${d} 14:22`,
+    (m: string) => `Card payment 4058******7712 ${m} AMSTERDAM NL`,
+  ];
+
+  it('one subscription in a different bank wrapping every month is one stream', () => {
+    const txns = monthly(2025, 5, 14, 10).map((d, i) =>
+      txn(d, -69_900, WRAPS[i % WRAPS.length]!('GOOGLE *YouTube', d)),
+    );
+    const { outgoing } = detectRecurringStreams(txns, '2026-02-20');
+    expect(outgoing).toHaveLength(1);
+    expect(outgoing[0]).toMatchObject({
+      frequency: 'monthly',
+      amount_type: 'fixed',
+      occurrences: 10,
+      is_active: true,
+    });
+  });
+
+  it('tolerates FX-converted amounts, a price change, day jitter and a skipped month', () => {
+    const dates = monthly(2025, 3, 5, 12)
+      .filter((_, i) => i !== 6)
+      .map((d, i) => addDays(d, [0, 2, -1, 3, 0, -2, 1, 2, 0, -1, 3][i]!));
+    const txns = dates.map((d, i) =>
+      txn(d, -Math.round((i < 7 ? 116_900 : 140_000) * (1 + ((i * 7) % 5) / 200)), `NETFLIX.COM ${d} NL`),
+    );
+    const { outgoing } = detectRecurringStreams(txns, '2026-02-20');
+    expect(outgoing).toHaveLength(1);
+    expect(outgoing[0]).toMatchObject({ frequency: 'monthly', amount_type: 'fixed', occurrences: 11 });
+  });
+
+  it('two plans billed by one merchant are two streams', () => {
+    const a = monthly(2025, 6, 3, 8).map((d) => txn(d, -12_900, 'APPLE.COM/BILL ITUNES.COM IE'));
+    const b = monthly(2025, 6, 19, 8).map((d) => txn(d, -34_900, 'APPLE.COM/BILL 866-712-7753 IE'));
+    const { outgoing } = detectRecurringStreams([...a, ...b], '2026-02-10');
+    expect(outgoing.map((s) => s.typical_amount).sort((x, y) => x - y)).toEqual([12_900, 34_900]);
+    expect(outgoing.every((s) => s.frequency === 'monthly' && s.amount_type === 'fixed')).toBe(true);
+  });
+
+  it('a subscription among stray purchases at the same merchant is still found', () => {
+    const sub = monthly(2025, 4, 1, 9).map((d) => txn(d, -99_900, `MICROSOFT*XBOX GAME PASS ${d}`));
+    const extra = ['2025-05-17', '2025-08-03', '2025-11-22'].map((d, i) =>
+      txn(d, -[499_900, 299_900, 699_900][i]!, `MICROSOFT*XBOX ${d}`),
+    );
+    const { outgoing } = detectRecurringStreams([...sub, ...extra], '2026-01-05');
+    expect(outgoing).toHaveLength(1);
+    expect(outgoing[0]).toMatchObject({ typical_amount: 99_900, occurrences: 9 });
+  });
+
+  it('weekly and biweekly streams with a day of jitter, and an ended stream is inactive', () => {
+    const weekly = every('2025-09-06', 7, 12).map((d, i) =>
+      txn(addDays(d, [0, 1, -1, 0][i % 4]!), -250_000, `IPS NBS - Milica Jovanović ${d}`),
+    );
+    const biweekly = every('2025-09-01', 14, 8).map((d) => txn(d, 3_200_000, 'Uplata od Marko Petrović'));
+    const ended = every('2025-01-03', 7, 8).map((d) => txn(d, -60_000, 'POS KUPOVINA FITPASS 12 BEOGRAD'));
+    const { outgoing, incoming } = detectRecurringStreams([...weekly, ...biweekly, ...ended], '2025-12-01');
+    const byAmount = (x: number) => [...outgoing, ...incoming].find((s) => s.typical_amount === x);
+    expect(byAmount(250_000)).toMatchObject({ frequency: 'weekly', is_active: true });
+    expect(byAmount(3_200_000)).toMatchObject({ frequency: 'biweekly', is_active: true });
+    expect(byAmount(60_000)).toMatchObject({ frequency: 'weekly', is_active: false });
   });
 });

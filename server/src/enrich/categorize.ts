@@ -1,0 +1,112 @@
+/**
+ * Rule-based categoriser for Serbian bank-statement transactions.
+ *
+ * Order of evidence: the sign of the amount (money in is salary or a transfer), cash channels
+ * (ATM, counter), the merchant dictionary, the channel (IPS, prenos, uplatnica), whether the
+ * counterparty looks like a person, and finally a fallback for unknown card debits.
+ */
+import { CATEGORY_NAMES, type CategoryName } from '../transactions/category-names.js';
+import { normalizeMerchant } from './merchant.js';
+import { FIRST_NAMES, findMerchant } from './merchants.js';
+import { features, shippedModel } from './model.js';
+import { type NormalizedDescription, scanDescription } from './normalize.js';
+
+// The nine documented categories live in one place (transactions/category-names.ts).
+export type Category = CategoryName;
+export const CATEGORIES: readonly Category[] = CATEGORY_NAMES;
+
+export interface CategorizeInput {
+  description: string;
+  /** Minor units; negative = debit. */
+  amount: number;
+}
+
+/**
+ * An unknown merchant paid by card with no signal at all is most often a small shop (prodavnica,
+ * trafika, pijaca), which the labelling guide puts in groceries.
+ */
+const UNKNOWN_PURCHASE: Category = 'groceries';
+
+export type Confidence = 'high' | 'medium' | 'low';
+
+export interface CategoryResult {
+  category: Category;
+  confidence: Confidence;
+}
+
+/** Categories the learned fallback may choose for a debit (a debit is never salary). */
+const DEBIT_CATEGORIES: ReadonlySet<Category> = new Set(CATEGORIES.filter((c) => c !== 'salary'));
+/** A card payment goes to a merchant: the fallback may not call it a transfer or rent. */
+const PURCHASE_CATEGORIES: ReadonlySet<Category> = new Set(
+  CATEGORIES.filter((c) => c !== 'salary' && c !== 'transfer' && c !== 'rent'),
+);
+/** The fallback's posterior needed to stand on its own (medium), and to beat the default (low). */
+const MODEL_SURE = 0.8;
+const MODEL_MIN = 0.5;
+
+export function categorizeTransaction(input: CategorizeInput): Category {
+  return categorizeDetailed(input).category;
+}
+
+/**
+ * The category and how sure we are: high when a listed brand, a cash channel or a strong
+ * keyword decides and the learned model does not disagree; medium for weaker rules or a sure
+ * model; low when the signals disagree or nothing but the default speaks.
+ */
+export function categorizeDetailed(input: CategorizeInput): CategoryResult {
+  const normalized = scanDescription(input.description, false);
+  const { flags, tokens } = normalized;
+  const model = (): { category: Category; p: number } => {
+    const m = normalizeMerchant(input.description, false);
+    const purchase = flags.card || flags.ecommerce;
+    return shippedModel().predict(
+      features(m.key, m.channel, input.amount < 0),
+      purchase ? PURCHASE_CATEGORIES : DEBIT_CATEGORIES,
+    );
+  };
+  const agreeing = (category: Category, ifAgree: Confidence, ifNot: Confidence): CategoryResult => {
+    const guess = model();
+    return { category, confidence: guess.category === category || guess.p < MODEL_MIN ? ifAgree : ifNot };
+  };
+
+  if (input.amount > 0) {
+    if (flags.salaryCode || findMerchant(tokens, null, 'salary') !== null) {
+      return { category: 'salary', confidence: 'high' };
+    }
+    return { category: 'transfer', confidence: 'high' };
+  }
+
+  if (flags.cash) return { category: 'transfer', confidence: 'high' };
+
+  const match = findMerchant(tokens, 'salary');
+  if (match !== null) {
+    const { strength, category } = match.entry;
+    if (strength === 'channel') return agreeing('transfer', 'medium', 'low');
+    if (strength === 'brand') return { category, confidence: 'high' };
+    if (strength === 'keyword') return agreeing(category, 'high', 'medium');
+    return agreeing(category, 'medium', 'low');
+  }
+
+  if (flags.instant || flags.accountTransfer || flags.standingOrder) {
+    return agreeing('transfer', 'high', 'medium');
+  }
+  // A card payment goes to a merchant even when the shop carries a person's name.
+  if (!flags.card && !flags.ecommerce && looksLikePerson(normalized)) {
+    return agreeing('transfer', 'medium', 'low');
+  }
+  // A payment slip to an unknown payee is nearly always a bill.
+  if (flags.bill) return agreeing('utilities', 'medium', 'low');
+  const guess = model();
+  if (guess.p >= MODEL_SURE) return { category: guess.category, confidence: 'medium' };
+  if (guess.p >= MODEL_MIN) return { category: guess.category, confidence: 'low' };
+  return { category: UNKNOWN_PURCHASE, confidence: 'low' };
+}
+
+/** A first name or a Serbian surname ending in -ić among the words (after prefixes are gone). */
+function looksLikePerson(normalized: NormalizedDescription): boolean {
+  for (const token of normalized.tokens) {
+    if (FIRST_NAMES.has(token)) return true;
+    if (token.length >= 4 && token.endsWith('ic')) return true;
+  }
+  return false;
+}

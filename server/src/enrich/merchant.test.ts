@@ -1,0 +1,188 @@
+import { describe, expect, it } from 'vitest';
+import {
+  CHANNEL_PREFIXES,
+  CITIES,
+  COUNTRIES,
+  CYRILLIC_TO_LATIN,
+  DIACRITIC_FOLD,
+  fold,
+  LEGAL_FORMS,
+  NOISE_PATTERNS,
+  normalizeMerchant,
+  PERIOD_WORDS,
+  PROCESSORS,
+  toLatin,
+  WEB_SUFFIXES,
+} from './merchant.js';
+
+const key = (text: string): string => normalizeMerchant(text).key;
+
+describe('letters', () => {
+  it.each(Object.entries(CYRILLIC_TO_LATIN))('Cyrillic %s → %s, both cases', (cyr, lat) => {
+    expect(toLatin(cyr)).toBe(lat);
+    expect(toLatin(cyr.toUpperCase()).toLowerCase()).toBe(lat);
+  });
+
+  it.each(Object.entries(DIACRITIC_FOLD))('folds %s → %s, both cases', (letter, ascii) => {
+    expect(fold(letter)).toBe(ascii);
+    expect(fold(letter.toUpperCase())).toBe(ascii);
+  });
+
+  it('one payee in Cyrillic, Latin with and without diacritics and any case has one key', () => {
+    const keys = ['ЂАЧКИ КУТАК ЧАЧАК', 'Đački kutak Čačak', 'DJACKI KUTAK CACAK', 'djacki Kutak cacak'].map(
+      key,
+    );
+    expect(new Set(keys)).toEqual(new Set(['djacki kutak']));
+    expect(normalizeMerchant('ЂАЧКИ КУТАК').display).toBe('Đački Kutak');
+  });
+});
+
+describe('channel prefixes', () => {
+  it.each(CHANNEL_PREFIXES.map(([phrase, channel]) => [phrase, channel]))(
+    '"%s" is stripped and sets channel %s',
+    (phrase, channel) => {
+      for (const variant of [phrase.toUpperCase(), phrase]) {
+        const n = normalizeMerchant(`${variant} IDEA 0456 NOVI SAD`);
+        expect(n.key, variant).toBe('idea');
+        expect(n.channel, variant).toBe(channel);
+      }
+    },
+  );
+
+  it('matches prefixes written with diacritics', () => {
+    expect(normalizeMerchant('PLAĆANJE KARTICOM 4912 LIDL SRBIJA KD 1043 NIŠ')).toMatchObject({
+      key: 'lidl',
+      display: 'Lidl',
+      channel: 'card',
+    });
+    expect(normalizeMerchant('ПЛАЋАЊЕ КАРТИЦОМ МАКСИ 087 БЕОГРАД').key).toBe('maksi');
+  });
+
+  it('strips chained prefixes and numbers between them', () => {
+    expect(key('POS KUPOVINA 0012 PLACANJE KARTICOM WOLT BEOGRAD')).toBe('wolt');
+  });
+});
+
+describe('noise anywhere in the text', () => {
+  const samples: Record<string, string> = {
+    'iso date': 'WOLT 2026-03-14 BEOGRAD',
+    'dotted date': 'WOLT 14.03.2026 BEOGRAD',
+    'day and month': 'WOLT 14.03. BEOGRAD',
+    time: 'WOLT 14:22:05 BEOGRAD',
+    'masked card': 'WOLT 4058******7712 BEOGRAD',
+    'card number after card word': 'Kupovina karticom 4912 WOLT BEOGRAD',
+    'phone number': 'WOLT +381 11 123 4567 BEOGRAD',
+    'terminal id': 'WOLT TID 00123456 BEOGRAD',
+    'amount with currency': 'WOLT 9.99 EUR BEOGRAD',
+    'poziv na broj': 'WOLT poziv na broj 97 1234-5678',
+    'card word left over': 'WOLT br. kartice 1234',
+  };
+  it.each(NOISE_PATTERNS.map(([name]) => name))('%s', (name) => {
+    expect(samples[name], `a sample for ${name}`).toBeDefined();
+    expect(key(samples[name]!)).toBe('wolt');
+  });
+
+  it('US-style phone numbers and reference codes go', () => {
+    expect(key('NETFLIX.COM 866-579-7172 NL')).toBe('netflix');
+    expect(key('E-COMMERCE SPOTIFY P1A23B4C5 STOCKHOLM SE')).toBe('spotify');
+  });
+});
+
+describe('processors', () => {
+  const samples: Record<string, [string, string, string]> = {
+    google: ['GOOGLE *YouTube Premium g.co/helppay# GB', 'youtube premium', 'YouTube Premium'],
+    microsoft: ['MICROSOFT*XBOX GAME PASS 425-6816830 WA', 'xbox game pass', 'Xbox Game Pass'],
+    paypal: ['PAYPAL *SPOTIFY 35314369001 LU', 'spotify', 'Spotify'],
+    apple: ['APPLE.COM/BILL ITUNES.COM IE', 'apple', 'Apple'],
+    sumup: ['SumUp *Kafe Dorcol Beograd', 'kafe dorcol', 'Kafe Dorcol'],
+    square: ['SQ *BLUE BOTTLE COFFEE San Francisco CA', 'blue bottle coffee', 'Blue Bottle Coffee'],
+    amazon: ['AMZN Mktp *2K4LL0 Luxembourg LU', 'amazon', 'Amazon'],
+    facebook: ['FACEBK *ADS 650-5434800 IE', 'ads', 'Ads'],
+    paddle: ['PADDLE.NET* NOTION LONDON GB', 'notion', 'Notion'],
+    fastspring: ['FS *SUBLIMEHQ', 'sublimehq', 'Sublimehq'],
+    shopify: ['SP * GYMSHARK UK', 'gymshark', 'Gymshark'],
+    zettle: ['iZ *Caffe Bar Beograd', 'caffe bar', 'Caffe Bar'],
+    '2checkout': ['2CO.COM*AVAST', 'avast', 'Avast'],
+    stripe: ['STRIPE* CANVA', 'canva', 'Canva'],
+  };
+  it.each(PROCESSORS.map(([k, , pattern]) => [k, pattern.source]))('%s (%s)', (processor) => {
+    const sample = samples[processor];
+    expect(sample, `a sample for ${processor}`).toBeDefined();
+    const [text, k, display] = sample!;
+    expect(normalizeMerchant(text)).toMatchObject({ key: k, display, processor });
+    // The processor also comes off behind a channel prefix.
+    expect(normalizeMerchant(`Kupovina karticom ${text} 19.10.2026`).key).toBe(k);
+  });
+
+  it('a processor with nothing after it is the merchant', () => {
+    expect(normalizeMerchant('PAYPAL *')).toMatchObject({ key: 'paypal', display: 'PayPal' });
+  });
+});
+
+describe('web suffixes', () => {
+  it.each(WEB_SUFFIXES)('%s', (suffix) => {
+    expect(key(`NETFLIX${suffix.toUpperCase()} AMSTERDAM`)).toBe('netflix');
+    expect(key(`www.netflix${suffix}/rs`)).toBe('netflix');
+  });
+});
+
+describe('suffixes stripped from the end', () => {
+  it.each(CITIES)('city %s', (city) => {
+    expect(key(`MAXI 182 ${city.toUpperCase()}`)).toBe('maxi');
+  });
+  it.each(COUNTRIES)('country %s', (country) => {
+    expect(key(`NETFLIX.COM AMSTERDAM ${country.toUpperCase()}`)).toBe('netflix');
+  });
+  it.each(LEGAL_FORMS)('legal form %s', (form) => {
+    expect(key(`ACME ${form.toUpperCase()} NOVI SAD`)).toBe('acme');
+  });
+
+  it('never strips the merchant itself', () => {
+    expect(key('NIS PETROL BS 185 NIŠ')).toBe('nis petrol bs');
+    expect(key('BEOGRAD')).toBe('beograd');
+    expect(key('Niš Ekspres')).toBe('nis ekspres');
+  });
+});
+
+describe('period words', () => {
+  it.each(PERIOD_WORDS)('%s', (word) => {
+    expect(key(`Infostan ${word} 2026`)).toBe('infostan');
+  });
+
+  it('the same bill in different months has one key', () => {
+    expect(key('Plata - januar 2026')).toBe(key('PLATA - DECEMBAR 2025'));
+    expect(key('EPS Snabdevanje racun 01/2026')).toBe(key('EPS SNABDEVANJE RACUN 02/2026'));
+  });
+});
+
+describe('whole descriptions', () => {
+  it.each([
+    ['Kupovina karticom GOOGLE *YouTube 19.10.2026 DUBLIN IE', 'youtube', 'YouTube', 'card'],
+    ['Shopping by card NETFLIX.COM 866-579-7172 AMSTERDAM NL', 'netflix', 'Netflix', 'card'],
+    ['Card payment SPOTIFY P1A23B4C5 STOCKHOLM SE', 'spotify', 'Spotify', 'card'],
+    ['Purchase 4058******7712 MICROSOFT*MICROSOFT 365 P 14:22 LU', 'microsoft', 'Microsoft', 'card'],
+    ['POS 07.03.2026 RODA MEGAMARKET 21 KRAGUJEVAC', 'roda megamarket', 'Roda Megamarket', 'card'],
+    ['PEKARA HLEB I KIFLE NOVI BEOGRAD', 'pekara hleb i kifle', 'Pekara Hleb I Kifle', null],
+    ['МАКСИ ДЕЛЕЗ СРБИЈА 215 БЕОГРАД', 'maksi delez', 'Maksi Delez', null],
+  ])('%s', (text, k, display, channel) => {
+    expect(normalizeMerchant(text)).toMatchObject({ key: k, display, channel });
+  });
+
+  it('captures the account number of a transfer', () => {
+    expect(normalizeMerchant('Prenos na račun Marko Petrović 160-0000012345678-90')).toEqual({
+      key: 'marko petrovic',
+      display: 'Marko Petrović',
+      channel: 'transfer',
+      processor: null,
+      accountNumber: '160-0000012345678-90',
+    });
+  });
+
+  it('a description of nothing but wrapping has no merchant', () => {
+    expect(normalizeMerchant('Bankomat isplata ATM 5165')).toMatchObject({
+      key: '',
+      display: null,
+      channel: 'cash',
+    });
+  });
+});
