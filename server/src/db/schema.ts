@@ -34,6 +34,15 @@ export interface ApiKeysTable {
   revoked_at: string | null;
 }
 
+/** A secret replaced by a roll: valid until expires_at, REVOKED_API_KEY after. */
+export interface ApiKeyRolledSecretsTable {
+  key_hash: string;
+  api_key_id: string;
+  prefix: string;
+  rolled_at: string;
+  expires_at: string;
+}
+
 export interface ConnectSessionsTable {
   id: string;
   token_hash: string; // sha256 of sess_…
@@ -196,6 +205,7 @@ export interface Database {
   developers: DevelopersTable;
   dev_sessions: DevSessionsTable;
   api_keys: ApiKeysTable;
+  api_key_rolled_secrets: ApiKeyRolledSecretsTable;
   connect_sessions: ConnectSessionsTable;
   connections: ConnectionsTable;
   accounts: AccountsTable;

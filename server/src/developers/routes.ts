@@ -18,6 +18,8 @@ import {
   NewKeySchema,
   RegisterBody,
   RegisterResponse,
+  RolledKeySchema,
+  RollKeyBody,
 } from './schemas.js';
 import {
   createKey,
@@ -30,6 +32,7 @@ import {
   listKeys,
   revokeKey,
   revokeSession,
+  rollKey,
 } from './store.js';
 import { admitLoginAttempt, forgiveLoginAttempt } from './throttle.js';
 
@@ -43,7 +46,7 @@ export const PUBLIC_RATE_LIMITS = {
   login: { max: 60, timeWindow: 60_000 },
 } as const;
 
-const toKeyJson = (k: KeyRow) => ({ ...k, scopes: JSON.parse(k.scopes) as Scope[] });
+const toKeyJson = <K extends KeyRow>(k: K) => ({ ...k, scopes: JSON.parse(k.scopes) as Scope[] });
 
 const devSecurity = [{ developerSession: [] }];
 
@@ -195,7 +198,7 @@ export const developerRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: Type.Object({ keys: Type.Array(KeySchema) }) },
       },
     },
-    async (req) => ({ keys: (await listKeys(db, developerOf(req).developerId)).map(toKeyJson) }),
+    async (req) => ({ keys: (await listKeys(db, clock, developerOf(req).developerId)).map(toKeyJson) }),
   );
 
   app.post(
@@ -239,6 +242,40 @@ export const developerRoutes: FastifyPluginAsyncTypebox = async (app) => {
       if (!(await revokeKey(db, clock, developerOf(req).developerId, req.params.id)))
         throw new ApiError('KEY_NOT_FOUND');
       return { id: req.params.id, status: 'revoked' as const };
+    },
+  );
+
+  app.post(
+    '/developers/keys/:id/roll',
+    {
+      config: { auth: 'developer' },
+      schema: {
+        tags: ['Developer Portal'],
+        summary:
+          'Roll an API key: a new secret for the same key id, the old one works until the overlap ends',
+        description:
+          'Every connection, account, cursor, webhook and usage row stays with the key id. The old secret ' +
+          'keeps working for `expires_in_hours` (0–168, default 0 = stops at once), then answers REVOKED_API_KEY.',
+        security: devSecurity,
+        params: KeyIdParams,
+        body: RollKeyBody,
+        response: { 200: RolledKeySchema },
+      },
+    },
+    async (req) => {
+      const hours = req.body.expires_in_hours ?? 0;
+      const rolled = await db
+        .transaction()
+        .execute((trx) =>
+          rollKey(trx, clock, developerOf(req).developerId, req.params.id, hours * 3_600_000),
+        );
+      if (!rolled) throw new ApiError('KEY_NOT_FOUND');
+      return {
+        ...toKeyJson(rolled.row),
+        key: rolled.key,
+        previous_prefix: rolled.previousPrefix,
+        previous_expires_at: rolled.previousExpiresAt,
+      };
     },
   );
 

@@ -1,6 +1,7 @@
 import type { FastifyContextConfig, FastifyInstance, FastifyRequest } from 'fastify';
 import { type AccountRow, findKeyWithAccount } from '../accounts/store.js';
 import { preparedQuery } from '../db/prepared.js';
+import { findRolledSecret } from '../developers/store.js';
 import { ApiError } from '../errors.js';
 import { sha256Hex } from '../ids.js';
 import { checkCsrf, cookieSessionToken } from './dev-cookie.js';
@@ -35,15 +36,24 @@ async function authenticateKey(
   // Well-formed or not, an unknown key answers the same; the lookup is by hash, never by plain key.
   if (!KEY_FORMAT.test(token)) throw new ApiError('INVALID_API_KEY');
   const accountId = config.accountParam ? (req.params as { id?: string }).id : undefined;
-  let row: Awaited<ReturnType<typeof findKeyByHash>>[number] | undefined;
-  if (accountId !== undefined) {
-    const found = await findKeyWithAccount(db, sha256Hex(token), accountId);
-    row = found?.key;
+  const lookup = async (hash: string) => {
+    if (accountId === undefined) return (await findKeyByHash(db, hash))[0];
+    const found = await findKeyWithAccount(db, hash, accountId);
     req.account = found?.account ?? null;
-  } else {
-    [row] = await findKeyByHash(db, sha256Hex(token));
+    return found?.key;
+  };
+  let row = await lookup(sha256Hex(token));
+  if (!row) {
+    // Not the current secret: maybe one replaced by a roll, valid until its overlap ends.
+    // Two tries: the key may be rolled again between the two reads (another process).
+    for (let attempt = 0; attempt < 2 && !row; attempt++) {
+      const rolled = await findRolledSecret(db, sha256Hex(token));
+      if (!rolled) throw new ApiError('INVALID_API_KEY');
+      if (rolled.expiresAt <= app.deps.clock.now().toISOString()) throw new ApiError('REVOKED_API_KEY');
+      row = await lookup(rolled.currentHash);
+    }
+    if (!row) throw new ApiError('INVALID_API_KEY');
   }
-  if (!row) throw new ApiError('INVALID_API_KEY');
   if (row.status !== 'active') throw new ApiError('REVOKED_API_KEY');
   return {
     apiKeyId: row.id,

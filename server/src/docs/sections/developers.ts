@@ -49,6 +49,25 @@ last_used_at}</code> — the prefix (e.g. <code>od_test_sk_9x2m</code>) identifi
 <code>DELETE /developers/keys/:id</code> revokes a key: from the next request on, on every server, it answers
 <code>401 REVOKED_API_KEY</code>. Keys that are not yours answer <code>KEY_NOT_FOUND</code>.</p>
 
+<h3 id="rolling-keys">Rolling a key (replacing a leaked or old secret)</h3>
+<p>Your data belongs to the <strong>key id</strong> (the app), not to one secret. <code>POST /developers/keys/:id/roll</code> with
+<code>{"expires_in_hours": 0–168}</code> (default <code>0</code>) gives the same key id a new secret and answers <code>200</code> with the key's
+fields plus <code>key</code> (the new secret, shown only here), <code>previous_prefix</code> and <code>previous_expires_at</code>. Every
+connection, account, sync cursor, webhook and usage row stays: no end user reconnects a bank. The old secret keeps working until
+<code>previous_expires_at</code> (with <code>0</code>, it stops at once), then answers <code>401 REVOKED_API_KEY</code> on every endpoint
+and every server process at the same moment — the state is in the database. While the old secret overlaps,
+<code>GET /developers/keys</code> shows its <code>previous_prefix</code> and <code>previous_expires_at</code> beside the new <code>prefix</code>.
+Both secrets are stored only as SHA-256 hashes. Revoking the key stops both secrets at once. Rolling a key that is not yours or is
+revoked answers <code>KEY_NOT_FOUND</code>; hours outside 0–168 answer <code>INVALID_FIELD</code>.</p>
+<pre>POST /developers/keys/key_…/roll
+{"expires_in_hours": 24}
+→ 200 {"id": "key_…", "key": "od_test_sk_…", "prefix": "od_test_sk_Q7pz", "app_name": "Mani App", "environment": "sandbox",
+       "status": "active", "scopes": […], "created_at": "…", "last_used_at": "…",
+       "previous_prefix": "od_test_sk_9x2m", "previous_expires_at": "2026-04-05T10:30:00.000Z"}</pre>
+<p>Deploy the new secret, check in the dashboard's usage that the old prefix gets no more traffic, and let the overlap end
+(or roll again with <code>0</code> to end it now). Another key, app or developer never sees the data: its answers are
+byte-identical to those for an id that does not exist.</p>
+
 <h3>Usage</h3>
 <p>Every request made with one of your keys is counted: its route pattern (<code>GET /accounts/:id/transactions</code>, not the
 raw URL), status, error code, request id, key and time. Requests refused because the key was revoked count too; requests to a
