@@ -5,7 +5,7 @@ import { AuthLayout } from '../components/Layout.js';
 import { ErrorNote, errorText, Field, type FormEvent, Link } from '../components/ui.js';
 import { type Key, t, waitFor } from '../i18n.js';
 import { navigate, queryParam } from '../router.js';
-import { developer, freshKey, sessionNotice, setExplorerKey } from '../state.js';
+import { developer, explorerApp, freshKey, sessionNotice } from '../state.js';
 
 type Errors = Partial<Record<'email' | 'password' | 'name' | 'form', string>>;
 
@@ -194,7 +194,7 @@ export function SignupPage() {
     const res = await dev.register({ email, password, name });
     developer.value = res.developer;
     freshKey.value = res.api_key;
-    setExplorerKey(res.api_key.key, res.api_key.id);
+    explorerApp.value = res.api_key.id;
     sessionNotice.value = null;
     navigate('', true);
   });

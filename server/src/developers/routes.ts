@@ -6,6 +6,7 @@ import { clearDashboardSession, setDashboardSession } from '../http/dev-cookie.j
 import { ALL_SCOPES, type Scope } from '../http/principals.js';
 import { newId } from '../ids.js';
 import { usageRoutes } from '../usage/routes.js';
+import { appProxyRoutes } from './app-proxy.js';
 import { isValidEmail, normalizeEmail } from './email.js';
 import { hashPassword, PASSWORD_MIN_LENGTH, verifyPassword, warmUpPasswords } from './passwords.js';
 import {
@@ -280,4 +281,5 @@ export const developerRoutes: FastifyPluginAsyncTypebox = async (app) => {
   );
 
   await app.register(usageRoutes);
+  await app.register(appProxyRoutes);
 };

@@ -248,3 +248,13 @@ export async function revokeKey(
     .execute();
   return true;
 }
+
+/** The current secret hash of the developer's key, for the dashboard's in-process calls. */
+export async function findKeyHashForProxy(db: Executor, developerId: string, keyId: string) {
+  return db
+    .selectFrom('api_keys')
+    .select(['key_hash', 'status', 'environment'])
+    .where('developer_id', '=', developerId)
+    .where('id', '=', keyId)
+    .executeTakeFirst();
+}
