@@ -155,6 +155,21 @@ export interface Usage {
   time_series?: { bucket: string; requests: number; errors: number }[];
 }
 
+export interface LogEntry {
+  id: string;
+  request_id: string;
+  method: string;
+  path: string;
+  endpoint: string;
+  status: number;
+  error_code: string | null;
+  error_body: Record<string, unknown> | null;
+  latency_ms: number;
+  key_id: string;
+  key_prefix: string | null;
+  at: string;
+}
+
 export const WEBHOOK_EVENTS = [
   'AUTH.AUTOMATICALLY_VERIFIED',
   'ITEM.CONNECTION_REVOKED',
@@ -273,6 +288,14 @@ export const dev = {
   revokeKey: (id: string) =>
     request<{ id: string; status: string }>('DELETE', `/developers/keys/${encodeURIComponent(id)}`),
   usage: (query: Query) => request<Usage>('GET', '/developers/usage', { query }),
+  logs: (query: Query) =>
+    request<{
+      requests: LogEntry[];
+      has_more: boolean;
+      next_before: string | null;
+      retention_days: number;
+      routes: string[];
+    }>('GET', '/developers/logs', { query }),
   webhooks: () => request<{ webhooks: Webhook[] }>('GET', '/developers/webhooks'),
   createWebhook: (body: { url: string; events?: string[] }) =>
     request<NewWebhook>('POST', '/developers/webhooks', { body }),

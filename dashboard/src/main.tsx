@@ -9,6 +9,7 @@ import { AccountPage } from './pages/Account.js';
 import { LoginPage, SignupPage } from './pages/Auth.js';
 import { ExplorerPage } from './pages/Explorer.js';
 import { KeysPage } from './pages/Keys.js';
+import { LogsPage } from './pages/Logs.js';
 import { OverviewPage } from './pages/Overview.js';
 import { UsagePage } from './pages/Usage.js';
 import { WebhooksPage } from './pages/Webhooks.js';
@@ -60,6 +61,8 @@ function Page({ path }: { path: string }) {
       return <UsagePage />;
     case 'webhooks':
       return <WebhooksPage />;
+    case 'logs':
+      return <LogsPage />;
     case 'explorer':
       return parts[1] === 'accounts' && parts[2] ? (
         <AccountPage accountId={decodeURIComponent(parts[2])} />
@@ -78,6 +81,7 @@ const TITLES: Record<string, Parameters<typeof t>[0]> = {
   keys: 'navKeys',
   usage: 'navUsage',
   webhooks: 'navWebhooks',
+  logs: 'navLogs',
   explorer: 'navExplorer',
   widget: 'navWidget',
   login: 'loginTitle',

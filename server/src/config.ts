@@ -44,6 +44,8 @@ export interface Config {
   usageRetentionDays?: number;
   /** Retention job: finished webhook deliveries (and their events) older than this (OPENDINAR_WEBHOOK_RETENTION_DAYS, default 30). */
   webhookRetentionDays?: number;
+  /** Request log (GET /developers/logs) window in days (OPENDINAR_REQUEST_LOG_DAYS, default 7); older rows are deleted. */
+  requestLogDays?: number;
 }
 
 type Env = Record<string, string | undefined>;
@@ -138,6 +140,7 @@ export function loadConfig(env: Env = process.env): Config {
     webhookTimeoutMs: integer(env, 'OPENDINAR_WEBHOOK_TIMEOUT_MS', 10_000, 100, 60_000),
     usageRetentionDays: integer(env, 'OPENDINAR_USAGE_RETENTION_DAYS', 90, 1, 36_500),
     webhookRetentionDays: integer(env, 'OPENDINAR_WEBHOOK_RETENTION_DAYS', 30, 1, 36_500),
+    requestLogDays: integer(env, 'OPENDINAR_REQUEST_LOG_DAYS', 7, 1, 90),
   };
 }
 

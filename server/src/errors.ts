@@ -99,6 +99,11 @@ export const ERROR_CODES = {
     status: 404,
     message: "Webhook doesn't exist or doesn't belong to you.",
   },
+  REQUEST_NOT_FOUND: {
+    type: 'ITEM_ERROR',
+    status: 404,
+    message: 'No request with this id in your request log (it keeps the last few days).',
+  },
   KEY_NOT_FOUND: {
     type: 'ITEM_ERROR',
     status: 404,

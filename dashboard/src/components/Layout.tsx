@@ -10,6 +10,7 @@ const NAV: { path: string; label: Key }[] = [
   { path: '', label: 'navOverview' },
   { path: 'keys', label: 'navKeys' },
   { path: 'usage', label: 'navUsage' },
+  { path: 'logs', label: 'navLogs' },
   { path: 'webhooks', label: 'navWebhooks' },
   { path: 'explorer', label: 'navExplorer' },
   { path: 'widget', label: 'navWidget' },
@@ -140,6 +141,9 @@ export function AppLayout({ children }: { children: ComponentChildren }) {
                 </Link>
               </li>
             ))}
+            <li>
+              <a href="/docs">{t('navDocs')}</a>
+            </li>
           </ul>
         </nav>
         <main id="main" tabIndex={-1}>

@@ -49,7 +49,7 @@ export function ErrorNote({ error, onRetry }: { error: unknown; onRetry?: () => 
           {f.requestId && (
             <>
               {' · '}
-              {t('requestId')}: <code>{f.requestId}</code>
+              {t('requestId')}: <RequestIdLink id={f.requestId} />
             </>
           )}
         </p>
@@ -399,3 +399,12 @@ export function Code({ children, label }: { children: string; label: string }) {
 }
 
 export type FormEvent = JSX.TargetedEvent<HTMLFormElement, Event>;
+
+/** A request id, linking to that request in the request log. */
+export function RequestIdLink({ id }: { id: string }) {
+  return (
+    <Link to={`logs?request_id=${encodeURIComponent(id)}`} class="rid-link">
+      <code class="rid">{id}</code>
+    </Link>
+  );
+}

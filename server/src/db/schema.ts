@@ -43,6 +43,24 @@ export interface ApiKeyRolledSecretsTable {
   expires_at: string;
 }
 
+/** One API request of an app (the dashboard's request log). */
+export interface RequestLogTable {
+  id: string;
+  developer_id: string;
+  api_key_id: string;
+  key_prefix: string | null;
+  method: string;
+  path: string;
+  endpoint: string;
+  status: number;
+  error_code: string | null;
+  /** The error body as sent (JSON), for failed requests only. */
+  error_body: string | null;
+  latency_ms: number;
+  request_id: string;
+  at: string;
+}
+
 export interface ConnectSessionsTable {
   id: string;
   token_hash: string; // sha256 of sess_…
@@ -206,6 +224,7 @@ export interface Database {
   dev_sessions: DevSessionsTable;
   api_keys: ApiKeysTable;
   api_key_rolled_secrets: ApiKeyRolledSecretsTable;
+  request_log: RequestLogTable;
   connect_sessions: ConnectSessionsTable;
   connections: ConnectionsTable;
   accounts: AccountsTable;

@@ -5,6 +5,7 @@ import { developerOf } from '../http/auth.js';
 import { clearDashboardSession, setDashboardSession } from '../http/dev-cookie.js';
 import { ALL_SCOPES, type Scope } from '../http/principals.js';
 import { newId } from '../ids.js';
+import { requestLogRoutes } from '../usage/request-log-routes.js';
 import { usageRoutes } from '../usage/routes.js';
 import { appProxyRoutes } from './app-proxy.js';
 import { isValidEmail, normalizeEmail } from './email.js';
@@ -282,4 +283,5 @@ export const developerRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   await app.register(usageRoutes);
   await app.register(appProxyRoutes);
+  await app.register(requestLogRoutes);
 };

@@ -83,7 +83,7 @@ const KEY_COLUMNS = [
 ] as const;
 
 /** Length of the visible prefix: the type marker plus four characters, e.g. `od_test_sk_9x2m`. */
-const PREFIX_LENGTH = 15;
+export const PREFIX_LENGTH = 15;
 const KEY_RANDOM_LENGTH = 32;
 
 export interface NewKey {

@@ -59,6 +59,8 @@ declare module 'fastify' {
     developer: DeveloperPrincipal | null;
     /** Error code of the answer, for usage recording. */
     errorCode: string | null;
+    /** The error body sent, for the request log. */
+    errorBody: object | null;
   }
   interface FastifyInstance {
     deps: AppDeps;

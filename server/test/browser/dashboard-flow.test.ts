@@ -1,10 +1,11 @@
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { createHmac } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dashboardBundleSize } from '../../../bench/dashboard-size.js';
@@ -194,8 +195,9 @@ describe.skipIf(skipBrowserTests)('Developer dashboard in Chromium', () => {
     expect(code.join('\n')).not.toContain('apiKey:');
     // The first copied call works as pasted into a shell: it creates a link token for the app.
     const firstCall = code.find((c) => c.includes('/link/token')) ?? '';
-    const out = execFileSync('sh', ['-c', firstCall], { encoding: 'utf8' });
-    expect(JSON.parse(out)).toMatchObject({ link_token: expect.stringMatching(/^link_/) });
+    // Asynchronously: the API server runs in this process, a synchronous child would block it.
+    const out = await promisify(execFile)('sh', ['-c', firstCall], { encoding: 'utf8' });
+    expect(JSON.parse(out.stdout)).toMatchObject({ link_token: expect.stringMatching(/^link_/) });
     // The session is an httpOnly cookie: no script can read it, and nothing sits in storage.
     const seen = await page.evaluate(() => ({
       cookie: document.cookie,
@@ -344,9 +346,25 @@ describe.skipIf(skipBrowserTests)('Developer dashboard in Chromium', () => {
     await expect.poll(() => hook.locator('tr[data-delivery-status="pending"]').count()).toBe(1);
     await runDispatcherOnce(server.t.deps);
     expect(received.length).toBeGreaterThanOrEqual(2);
-    expect(await page.locator('pre').last().textContent()).toContain(
-      'function verifyWebhook(secret, rawBody, signatureHeader)',
-    );
+    // The verification snippet shown verifies this delivery, and refuses it replayed 6 minutes later.
+    const snippet = (await page.locator('pre').last().textContent()) ?? '';
+    expect(snippet).toContain('timingSafeEqual');
+    const verify = new Function('require', `${snippet}; return verifyWebhook;`)(
+      createRequire(import.meta.url),
+    ) as (s: string, b: string, h: string) => boolean;
+    const last = received[received.length - 1];
+    const lastHeader = String(last?.headers['opendinar-signature']);
+    // The signature's time is the server's (test) clock: verify as of then, and 6 minutes later.
+    const realNow = Date.now;
+    try {
+      Date.now = () => server.t.clock.now().getTime();
+      expect(verify(secret, last?.body ?? '', lastHeader)).toBe(true);
+      expect(verify(secret, `${last?.body ?? ''} `, lastHeader)).toBe(false);
+      Date.now = () => server.t.clock.now().getTime() + 6 * 60_000;
+      expect(verify(secret, last?.body ?? '', lastHeader)).toBe(false);
+    } finally {
+      Date.now = realNow;
+    }
     await capture('webhooks');
   });
 
@@ -472,6 +490,36 @@ describe.skipIf(skipBrowserTests)('Developer dashboard in Chromium', () => {
     expect(stored).not.toContain('od_test_sk_');
   });
 
+  it('request log: an error made with curl shows with its full error body; the row fits a phone', async () => {
+    const res = await fetch(`${server.url}/accounts/acc_nope/balance`, {
+      headers: { authorization: `Bearer ${sandboxKey}`, 'x-request-id': 'req_from_curl_1' },
+    });
+    expect(res.status).toBe(404);
+    await server.t.app.usage.flush();
+    await nav(/Request log/);
+    const row = page.locator('tr[data-request-id="req_from_curl_1"]');
+    await row.waitFor();
+    expect(await row.textContent()).toContain('/accounts/acc_nope/balance');
+    expect(await row.textContent()).toContain(sandboxKey.slice(0, 15));
+    await row.getByRole('button', { name: /req_from_curl_1/ }).click();
+    const body = JSON.parse((await page.getByTestId('error-body').textContent()) ?? '{}');
+    expect(body).toMatchObject({ error_code: 'ACCOUNT_NOT_FOUND', request_id: 'req_from_curl_1' });
+    await capture('logs');
+    // Filtered to 4xx, the error is there; on a phone every cell of its row is on screen.
+    await page.getByLabel('Status').selectOption('4xx');
+    await row.waitFor();
+    await page.setViewportSize({ width: 390, height: 844 });
+    const cells = await row
+      .locator('td')
+      .evaluateAll((tds) => tds.map((td) => td.getBoundingClientRect().right));
+    expect(cells.every((right) => right <= 390)).toBe(true);
+    await page.setViewportSize({ width: 1280, height: 800 });
+    // A request id in an error links to it in the log.
+    await page.goto(url('logs?request_id=req_from_curl_1'));
+    await page.locator('tr[data-request-id="req_from_curl_1"]').waitFor();
+    expect(await page.locator('tbody tr[data-request-id]').count()).toBe(1);
+  });
+
   it('generates a key shown once, then revokes the sign-up key after confirming', async () => {
     await nav(/API keys/);
     await page.getByLabel('App name').fill('Live app');
@@ -507,7 +555,7 @@ describe.skipIf(skipBrowserTests)('Developer dashboard in Chromium', () => {
     expect(await links.first().isVisible()).toBe(false);
     await menu.click();
     expect(await menu.getAttribute('aria-expanded')).toBe('true');
-    expect(await links.count()).toBe(6);
+    expect(await links.count()).toBe(8);
     await page.screenshot({ path: `${SHOTS}menu-open-phone.png` });
     expect(await a11yViolations(page)).toEqual([]);
     await links.nth(1).click();

@@ -68,6 +68,26 @@ revoked answers <code>KEY_NOT_FOUND</code>; hours outside 0–168 answer <code>I
 (or roll again with <code>0</code> to end it now). Another key, app or developer never sees the data: its answers are
 byte-identical to those for an id that does not exist.</p>
 
+<h3 id="request-log">Request log</h3>
+<p><code>GET /developers/logs</code> lists every API request of your apps over the last <strong>7 days</strong>
+(<code>OPENDINAR_REQUEST_LOG_DAYS</code>), newest first: <code>{id, request_id, method, path, endpoint, status, error_code,
+error_body, latency_ms, key_id, key_prefix, at}</code>. <code>error_body</code> is the full error body that was sent (the same
+<code>request_id</code> your client saw in <code>X-Request-Id</code>); successful responses' bodies are never stored, so no bank data
+is kept. Filters: <code>key_id</code>, <code>status</code> (<code>404</code> or a class such as <code>4xx</code>), <code>route</code>
+(a pattern from the answer's <code>routes</code>, e.g. <code>GET /accounts/:id/balance</code>), <code>from</code>/<code>to</code>
+(dates or instants), <code>limit</code> (1–100) and <code>before</code> (the previous page's <code>next_before</code>).
+<code>GET /developers/logs/:request_id</code> returns one request (<code>REQUEST_NOT_FOUND</code> if it is not yours or older than
+the window). Entries are written in the usage recorder's batches, off the request path, and show up within about a second;
+<code>key_prefix</code> is the prefix of the secret (or <code>link_</code> token) used, so after a roll you can see which secret
+still gets traffic; it is <code>null</code> for the dashboard's own calls.</p>
+
+<h3 id="dashboard-app-calls">The dashboard's calls for an app</h3>
+<p>The dashboard's explorer and "try the widget" page act on one of your sandbox apps by key id, through your developer session:
+<code>GET|POST|DELETE /developers/keys/:id/api/&lt;banking path&gt;</code> (connections, accounts, balance, identity, transactions,
+recurring, sync, <code>link/token</code>, <code>connect/exchange</code>, <code>sandbox/connections</code>) runs that banking request in the
+server as the key, with the same validation, scoping and errors, and logs it like any other. The browser never holds a secret key.
+Live keys answer <code>NOT_SANDBOX_KEY</code>; another developer's or a revoked key <code>KEY_NOT_FOUND</code>.</p>
+
 <h3>Usage</h3>
 <p>Every request made with one of your keys is counted: its route pattern (<code>GET /accounts/:id/transactions</code>, not the
 raw URL), status, error code, request id, key and time. Requests refused because the key was revoked count too; requests to a
