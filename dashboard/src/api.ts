@@ -104,7 +104,9 @@ export async function request<T>(
       Number.isFinite(ra) && ra > 0 ? ra : null,
       res.headers.get('x-request-id'),
     );
-    const isDevCall = path.startsWith('/developers/') && !/\/developers\/(login|register)$/.test(path);
+    const isDevCall =
+      path.startsWith('/developers/') &&
+      !/\/developers\/(login|register|password\/forgot|password\/reset)$/.test(path);
     if (isDevCall && SESSION_LOST_CODES.has(failure.code)) onSessionLost(failure.code);
     throw failure;
   }
@@ -276,6 +278,15 @@ export const dev = {
     request<{ session_token: string; expires_at: string }>('POST', '/developers/login', { body }),
   logout: () => request<{ status: string }>('POST', '/developers/logout', { body: {} }),
   me: () => request<Developer>('GET', '/developers/me'),
+  changePassword: (body: { current_password: string; new_password: string }) =>
+    request<{ status: string }>('POST', '/developers/password', { body }),
+  forgotPassword: (email: string) =>
+    request<{ status: string }>('POST', '/developers/password/forgot', { body: { email } }),
+  resetPassword: (body: { token: string; new_password: string }) =>
+    request<{ status: string }>('POST', '/developers/password/reset', { body }),
+  logoutAll: () => request<{ status: string }>('POST', '/developers/logout-all', { body: {} }),
+  deleteAccount: (password: string) =>
+    request<{ status: string }>('DELETE', '/developers/me', { body: { password } }),
   keys: () => request<{ keys: ApiKey[] }>('GET', '/developers/keys'),
   createKey: (body: { app_name: string; environment: Environment; scopes: Scope[] }) =>
     request<NewApiKey>('POST', '/developers/keys', { body }),

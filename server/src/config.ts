@@ -46,6 +46,8 @@ export interface Config {
   webhookRetentionDays?: number;
   /** Request log (GET /developers/logs) window in days (OPENDINAR_REQUEST_LOG_DAYS, default 7); older rows are deleted. */
   requestLogDays?: number;
+  /** Development: the default mailer logs e-mailed links (OPENDINAR_MAIL_LOG_LINKS; default on unless NODE_ENV=production). */
+  mailLogLinks?: boolean;
 }
 
 type Env = Record<string, string | undefined>;
@@ -141,6 +143,7 @@ export function loadConfig(env: Env = process.env): Config {
     usageRetentionDays: integer(env, 'OPENDINAR_USAGE_RETENTION_DAYS', 90, 1, 36_500),
     webhookRetentionDays: integer(env, 'OPENDINAR_WEBHOOK_RETENTION_DAYS', 30, 1, 36_500),
     requestLogDays: integer(env, 'OPENDINAR_REQUEST_LOG_DAYS', 7, 1, 90),
+    mailLogLinks: boolean(env, 'OPENDINAR_MAIL_LOG_LINKS', env.NODE_ENV !== 'production'),
   };
 }
 

@@ -99,6 +99,11 @@ export const ERROR_CODES = {
     status: 404,
     message: "Webhook doesn't exist or doesn't belong to you.",
   },
+  INVALID_RESET_TOKEN: {
+    type: 'INVALID_REQUEST',
+    status: 400,
+    message: 'This password-reset link is invalid, already used or expired — request a new one.',
+  },
   REQUEST_NOT_FOUND: {
     type: 'ITEM_ERROR',
     status: 404,

@@ -14,6 +14,7 @@ const NAV: { path: string; label: Key }[] = [
   { path: 'webhooks', label: 'navWebhooks' },
   { path: 'explorer', label: 'navExplorer' },
   { path: 'widget', label: 'navWidget' },
+  { path: 'settings', label: 'settingsTitle' },
 ];
 
 function LangSwitch() {

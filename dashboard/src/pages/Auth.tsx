@@ -15,6 +15,7 @@ const FIELD_OF: Record<string, keyof Errors> = {
   INVALID_EMAIL: 'email',
   PASSWORD_TOO_SHORT: 'password',
   INVALID_CREDENTIALS: 'password',
+  INVALID_RESET_TOKEN: 'password',
 };
 
 function missingFields(message: string, fields: (keyof Errors)[]): Errors {
@@ -178,6 +179,67 @@ export function LoginPage() {
         form={f}
         field="password"
         autocomplete="current-password"
+        value={password}
+        onInput={setPassword}
+      />
+      <p class="forgot">
+        <Link to="forgot">{t('forgotLink')}</Link>
+      </p>
+    </AuthCard>
+  );
+}
+
+/** "Forgot your password?": e-mails a reset link; the answer is the same whether or not the address has an account. */
+export function ForgotPage() {
+  const [email, setEmail] = useState('');
+  const [sent, setSent] = useState(false);
+  const f = useAuthForm(['email']);
+  const submit = f.submitWith(async () => {
+    await dev.forgotPassword(email);
+    setSent(true);
+  });
+  return (
+    <AuthCard
+      form={f}
+      title={t('forgotTitle')}
+      lead={t('forgotLead')}
+      notice={sent ? 'resetSent' : null}
+      onSubmit={submit}
+      submit={t('forgotSubmit')}
+      question={t('haveAccount')}
+      other={{ to: 'login', label: t('toLogin') }}
+    >
+      <AuthField form={f} field="email" autocomplete="email" value={email} onInput={setEmail} />
+    </AuthCard>
+  );
+}
+
+/** The e-mailed link lands here; its token is in the fragment (never sent to a server log). */
+export function ResetPage() {
+  const [password, setPassword] = useState('');
+  const token = new URLSearchParams(location.hash.slice(1)).get('token') ?? '';
+  const f = useAuthForm(['password']);
+  const submit = f.submitWith(async () => {
+    await dev.resetPassword({ token, new_password: password });
+    history.replaceState(null, '', location.pathname); // the token is spent: drop it from the address bar
+    sessionNotice.value = 'passwordResetDone';
+    navigate('login', true);
+  });
+  return (
+    <AuthCard
+      form={f}
+      title={t('resetTitle')}
+      lead={t('resetLead')}
+      onSubmit={submit}
+      submit={t('resetSubmit')}
+      question={t('haveAccount')}
+      other={{ to: 'login', label: t('toLogin') }}
+    >
+      <AuthField
+        form={f}
+        field="password"
+        autocomplete="new-password"
+        hint={t('passwordHint')}
         value={password}
         onInput={setPassword}
       />

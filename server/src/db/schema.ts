@@ -61,6 +61,14 @@ export interface RequestLogTable {
   at: string;
 }
 
+export interface PasswordResetsTable {
+  token_hash: string;
+  developer_id: string;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
 export interface ConnectSessionsTable {
   id: string;
   token_hash: string; // sha256 of sess_…
@@ -225,6 +233,7 @@ export interface Database {
   api_keys: ApiKeysTable;
   api_key_rolled_secrets: ApiKeyRolledSecretsTable;
   request_log: RequestLogTable;
+  password_resets: PasswordResetsTable;
   connect_sessions: ConnectSessionsTable;
   connections: ConnectionsTable;
   accounts: AccountsTable;

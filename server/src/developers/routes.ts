@@ -7,6 +7,7 @@ import { ALL_SCOPES, type Scope } from '../http/principals.js';
 import { newId } from '../ids.js';
 import { requestLogRoutes } from '../usage/request-log-routes.js';
 import { usageRoutes } from '../usage/routes.js';
+import { accountRoutes } from './account-routes.js';
 import { appProxyRoutes } from './app-proxy.js';
 import { isValidEmail, normalizeEmail } from './email.js';
 import { hashPassword, PASSWORD_MIN_LENGTH, verifyPassword, warmUpPasswords } from './passwords.js';
@@ -284,4 +285,5 @@ export const developerRoutes: FastifyPluginAsyncTypebox = async (app) => {
   await app.register(usageRoutes);
   await app.register(appProxyRoutes);
   await app.register(requestLogRoutes);
+  await app.register(accountRoutes(PUBLIC_RATE_LIMITS.login));
 };

@@ -39,6 +39,8 @@ export interface AppDeps {
   clock: Clock;
   config: Config;
   box: SecretBox;
+  /** E-mail (password resets); the default logs links in development and sends nothing. */
+  mailer?: import('../developers/mailer.js').Mailer;
 }
 
 declare module 'fastify' {

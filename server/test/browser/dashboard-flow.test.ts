@@ -72,12 +72,13 @@ describe.skipIf(skipBrowserTests)('Developer dashboard in Chromium', () => {
   let receiverUrl: string;
   const received: Received[] = [];
   const problems: string[] = [];
+  const mails: { to: string; text: string; link?: string }[] = [];
 
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
     ensureWidgetBuilt();
     buildDashboard();
-    server = await startApiServer();
+    server = await startApiServer({ mailer: { send: async (m) => void mails.push(m) } });
     receiver = createServer((req, res) => {
       const chunks: Buffer[] = [];
       req.on('data', (c: Buffer) => chunks.push(c));
@@ -555,13 +556,55 @@ describe.skipIf(skipBrowserTests)('Developer dashboard in Chromium', () => {
     expect(await links.first().isVisible()).toBe(false);
     await menu.click();
     expect(await menu.getAttribute('aria-expanded')).toBe('true');
-    expect(await links.count()).toBe(8);
+    expect(await links.count()).toBe(9);
     await page.screenshot({ path: `${SHOTS}menu-open-phone.png` });
     expect(await a11yViolations(page)).toEqual([]);
     await links.nth(1).click();
     await page.waitForURL(/\/dashboard\/keys$/);
     expect(await menu.getAttribute('aria-expanded')).toBe('false');
     await page.setViewportSize({ width: 1280, height: 800 });
+  });
+
+  it('account: changes the password, and resets it with the e-mailed link', { timeout: 90_000 }, async () => {
+    await nav(/^Account$/);
+    expect(await heading().textContent()).toBe('Account');
+    await page.getByLabel('Current password').fill('wrong-password');
+    await page.getByLabel('New password').fill('a-brand-new-password');
+    await page.getByRole('button', { name: 'Change password' }).click();
+    await page.locator('.note.error').waitFor();
+    expect(await page.locator('.note.error').textContent()).toContain('INVALID_CREDENTIALS');
+    await page.getByLabel('Current password').fill('dovoljno-duga-lozinka');
+    await page.getByRole('button', { name: 'Change password' }).click();
+    await page.locator('.toast', { hasText: 'Password changed' }).waitFor();
+    await capture('settings');
+
+    // Forgot it: a second browser (no session) asks for a link and follows it.
+    const other = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    const phone = await other.newPage();
+    await phone.goto(url('login'));
+    await phone.getByRole('link', { name: /Zaboravili ste lozinku|Forgot your password/ }).click();
+    await phone.waitForURL(/\/dashboard\/forgot$/);
+    await phone.getByLabel(/Email/).fill(email);
+    await phone.getByRole('button', { name: /Pošalji link|Send the link/ }).click();
+    await phone.locator('.note.info').waitFor();
+    expect(await a11yViolations(phone)).toEqual([]);
+    await phone.screenshot({ path: `${SHOTS}forgot-phone.png` });
+    const link = mails.find((m) => m.to === email)?.link ?? '';
+    expect(link).toContain('/dashboard/reset#token=pwreset_');
+    await phone.goto(link);
+    await phone.getByLabel(/Lozinka|Password/).fill('dovoljno-duga-lozinka');
+    await phone.getByRole('button', { name: /Postavi novu lozinku|Set the new password/ }).click();
+    await phone.waitForURL(/\/dashboard\/login$/);
+    await phone.locator('.note.info').waitFor();
+    expect(await a11yViolations(phone)).toEqual([]);
+    await other.close();
+    // Every session ended with the reset: this tab is sent to the login page on its next call.
+    await nav(/Usage/);
+    await page.waitForURL(/\/dashboard\/login/);
+    await page.getByLabel('Email').fill(email);
+    await page.getByLabel('Password').fill('dovoljno-duga-lozinka');
+    await page.getByRole('button', { name: 'Log in' }).click();
+    await page.waitForURL(/\/dashboard\/usage$/);
   });
 
   // A long journey (three logins with scrypt, the throttle): allow for a loaded CI machine.

@@ -27,6 +27,22 @@ again. <code>POST /developers/logout</code> ends the session at once (<code>INVA
 <code>GET /developers/me</code> returns your profile. Send the token as <code>Authorization: Bearer devses_…</code>.
 A wrong email and a wrong password answer the same <code>401 INVALID_CREDENTIALS</code>.</p>
 
+<h3 id="account-management">Password, sign-out everywhere, deleting the account</h3>
+<ul>
+<li><code>POST /developers/password</code> with <code>{"current_password", "new_password"}</code> changes the password
+(<code>INVALID_CREDENTIALS</code> if the current one is wrong, <code>PASSWORD_TOO_SHORT</code>); every <em>other</em> session ends at once
+→ <code>{"status": "changed", "sessions_revoked": n}</code>.</li>
+<li><code>POST /developers/password/forgot</code> with <code>{"email"}</code> always answers <code>202 {"status": "sent"}</code> — registered
+or not, so it reveals nothing — and e-mails a one-use link to <code>/dashboard/reset#token=pwreset_…</code>, valid for one hour
+(only the token's SHA-256 is stored). <code>POST /developers/password/reset</code> with <code>{"token", "new_password"}</code> sets the
+password and ends every session (<code>INVALID_RESET_TOKEN</code> if the token is unknown, used or expired). E-mail goes through a
+pluggable mailer; the built-in one sends nothing and, in development (<code>OPENDINAR_MAIL_LOG_LINKS</code>, on unless
+<code>NODE_ENV=production</code>), logs the link — otherwise it never logs a token.</li>
+<li><code>POST /developers/logout-all</code> ends every session of yours, this one included.</li>
+<li><code>DELETE /developers/me</code> with <code>{"password"}</code> deletes the account with all its keys, connections, accounts,
+transactions, webhooks, usage and request log, at once and for good.</li>
+</ul>
+
 <h3>Login throttling</h3>
 <ul>
 <li>At most <strong>${LOGIN_THROTTLE.perEmail.max} failed logins per email</strong> in ${minutes(LOGIN_THROTTLE.perEmail.windowMs)} minutes and
