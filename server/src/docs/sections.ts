@@ -3,6 +3,7 @@ import { developersSection } from './sections/developers.js';
 import { retentionSection } from './sections/retention.js';
 import { syncSection } from './sections/sync.js';
 import { webhooksSection } from './sections/webhooks.js';
+import { widgetSection } from './sections/widget.js';
 
 /**
  * Hand-written guide sections of /docs (the endpoint list and error reference are generated).
@@ -42,6 +43,7 @@ positive. Dates are <code>YYYY-MM-DD</code>; instants are ISO-8601 UTC.</p>`,
   },
   developersSection,
   connectSection,
+  widgetSection,
   webhooksSection,
   syncSection,
   retentionSection,
