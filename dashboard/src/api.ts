@@ -1,6 +1,6 @@
 /**
  * The dashboard's only way to the server: the documented developer API (session in an httpOnly
- * cookie, CSRF value echoed as a header) and the banking API with a sandbox key held in memory.
+ * cookie, CSRF value echoed as a header), including the banking API for one app by key id.
  */
 
 export interface ApiErrorBody {
@@ -57,8 +57,6 @@ type Query = Record<string, string | number | undefined | null>;
 interface RequestOptions {
   body?: unknown;
   query?: Query;
-  /** A banking call made with this API key instead of the developer session. */
-  apiKey?: string;
 }
 
 function withQuery(path: string, query?: Query): string {
@@ -77,12 +75,8 @@ export async function request<T>(
 ): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (opts.body !== undefined) headers['content-type'] = 'application/json';
-  if (opts.apiKey) {
-    headers.authorization = `Bearer ${opts.apiKey}`;
-  } else {
-    headers['x-opendinar-client'] = 'dashboard';
-    if (method !== 'GET') headers['x-csrf-token'] = readCookie('od_csrf');
-  }
+  headers['x-opendinar-client'] = 'dashboard';
+  if (method !== 'GET') headers['x-csrf-token'] = readCookie('od_csrf');
   let res: Response;
   try {
     res = await fetch(withQuery(path, opts.query), {
@@ -111,7 +105,8 @@ export async function request<T>(
       res.headers.get('x-request-id'),
     );
     const isDevCall =
-      !opts.apiKey && path.startsWith('/developers/') && !/\/developers\/(login|register)$/.test(path);
+      path.startsWith('/developers/') &&
+      !/\/developers\/(login|register|password\/forgot|password\/reset)$/.test(path);
     if (isDevCall && SESSION_LOST_CODES.has(failure.code)) onSessionLost(failure.code);
     throw failure;
   }
@@ -140,6 +135,8 @@ export interface ApiKey {
   scopes: Scope[];
   created_at: string;
   last_used_at: string | null;
+  previous_prefix?: string;
+  previous_expires_at?: string;
 }
 export interface NewApiKey extends ApiKey {
   key: string;
@@ -158,6 +155,21 @@ export interface Usage {
     at: string;
   }[];
   time_series?: { bucket: string; requests: number; errors: number }[];
+}
+
+export interface LogEntry {
+  id: string;
+  request_id: string;
+  method: string;
+  path: string;
+  endpoint: string;
+  status: number;
+  error_code: string | null;
+  error_body: Record<string, unknown> | null;
+  latency_ms: number;
+  key_id: string;
+  key_prefix: string | null;
+  at: string;
 }
 
 export const WEBHOOK_EVENTS = [
@@ -269,12 +281,35 @@ export const dev = {
     request<{ session_token: string; expires_at: string }>('POST', '/developers/login', { body }),
   logout: () => request<{ status: string }>('POST', '/developers/logout', { body: {} }),
   me: () => request<Developer>('GET', '/developers/me'),
+  changePassword: (body: { current_password: string; new_password: string }) =>
+    request<{ status: string }>('POST', '/developers/password', { body }),
+  forgotPassword: (email: string) =>
+    request<{ status: string }>('POST', '/developers/password/forgot', { body: { email } }),
+  resetPassword: (body: { token: string; new_password: string }) =>
+    request<{ status: string }>('POST', '/developers/password/reset', { body }),
+  logoutAll: () => request<{ status: string }>('POST', '/developers/logout-all', { body: {} }),
+  deleteAccount: (password: string) =>
+    request<{ status: string }>('DELETE', '/developers/me', { body: { password } }),
   keys: () => request<{ keys: ApiKey[] }>('GET', '/developers/keys'),
   createKey: (body: { app_name: string; environment: Environment; scopes: Scope[] }) =>
     request<NewApiKey>('POST', '/developers/keys', { body }),
+  rollKey: (id: string, expiresInHours: number) =>
+    request<NewApiKey & { previous_prefix: string; previous_expires_at: string }>(
+      'POST',
+      `/developers/keys/${encodeURIComponent(id)}/roll`,
+      { body: { expires_in_hours: expiresInHours } },
+    ),
   revokeKey: (id: string) =>
     request<{ id: string; status: string }>('DELETE', `/developers/keys/${encodeURIComponent(id)}`),
   usage: (query: Query) => request<Usage>('GET', '/developers/usage', { query }),
+  logs: (query: Query) =>
+    request<{
+      requests: LogEntry[];
+      has_more: boolean;
+      next_before: string | null;
+      retention_days: number;
+      routes: string[];
+    }>('GET', '/developers/logs', { query }),
   webhooks: () => request<{ webhooks: Webhook[] }>('GET', '/developers/webhooks'),
   createWebhook: (body: { url: string; events?: string[] }) =>
     request<NewWebhook>('POST', '/developers/webhooks', { body }),
@@ -294,36 +329,46 @@ export const dev = {
     ),
 };
 
-export const bank = (apiKey: string) => ({
-  connections: () => request<{ connections: Connection[] }>('GET', '/connections', { apiKey }),
-  revokeConnection: (id: string) =>
-    request<{ connection_id: string; status: string }>('DELETE', `/connections/${encodeURIComponent(id)}`, {
-      apiKey,
-    }),
-  accounts: () => request<{ accounts: Account[] }>('GET', '/accounts', { apiKey }),
-  balance: (id: string) => request<Balance>('GET', `/accounts/${encodeURIComponent(id)}/balance`, { apiKey }),
-  transactions: (id: string, query: Query) =>
-    request<{ transactions: Transaction[]; total: number; has_more: boolean }>(
-      'GET',
-      `/accounts/${encodeURIComponent(id)}/transactions`,
-      { apiKey, query },
-    ),
-  recurring: (id: string) =>
-    request<Recurring>('GET', `/accounts/${encodeURIComponent(id)}/recurring`, { apiKey }),
-  sync: (id: string) =>
-    request<{ sync_status: string; added_count: number }>(
-      'POST',
-      `/accounts/${encodeURIComponent(id)}/sync`,
-      { apiKey, body: {} },
-    ),
-  linkToken: (userId: string) =>
-    request<{ link_token: string; expires_in: number }>('POST', '/link/token', {
-      apiKey,
-      body: { user_id: userId },
-    }),
-  exchange: (publicToken: string) =>
-    request<{ connection_id: string; bank_id: string; status: string }>('POST', '/connect/exchange', {
-      apiKey,
-      body: { public_token: publicToken },
-    }),
-});
+/**
+ * The banking API as one of the developer's sandbox apps, by key id: the server makes the call
+ * in-process (`/developers/keys/:id/api/*`), so the browser never holds a secret key.
+ */
+export const bank = (keyId: string) => {
+  const base = `/developers/keys/${encodeURIComponent(keyId)}/api`;
+  return {
+    connections: () => request<{ connections: Connection[] }>('GET', `${base}/connections`),
+    revokeConnection: (id: string) =>
+      request<{ connection_id: string; status: string }>(
+        'DELETE',
+        `${base}/connections/${encodeURIComponent(id)}`,
+      ),
+    accounts: () => request<{ accounts: Account[] }>('GET', `${base}/accounts`),
+    balance: (id: string) => request<Balance>('GET', `${base}/accounts/${encodeURIComponent(id)}/balance`),
+    transactions: (id: string, query: Query) =>
+      request<{ transactions: Transaction[]; total: number; has_more: boolean }>(
+        'GET',
+        `${base}/accounts/${encodeURIComponent(id)}/transactions`,
+        { query },
+      ),
+    recurring: (id: string) =>
+      request<Recurring>('GET', `${base}/accounts/${encodeURIComponent(id)}/recurring`),
+    sync: (id: string) =>
+      request<{ sync_status: string; added_count: number }>(
+        'POST',
+        `${base}/accounts/${encodeURIComponent(id)}/sync`,
+        { body: {} },
+      ),
+    linkToken: (userId: string) =>
+      request<{ link_token: string; expires_in: number }>('POST', `${base}/link/token`, {
+        body: { user_id: userId },
+      }),
+    exchange: (publicToken: string) =>
+      request<{ connection_id: string; bank_id: string; status: string }>(
+        'POST',
+        `${base}/connect/exchange`,
+        {
+          body: { public_token: publicToken },
+        },
+      ),
+  };
+};

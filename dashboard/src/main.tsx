@@ -6,10 +6,12 @@ import { AppLayout } from './components/Layout.js';
 import { ErrorNote, Loading } from './components/ui.js';
 import { lang, t } from './i18n.js';
 import { AccountPage } from './pages/Account.js';
-import { LoginPage, SignupPage } from './pages/Auth.js';
+import { ForgotPage, LoginPage, ResetPage, SignupPage } from './pages/Auth.js';
 import { ExplorerPage } from './pages/Explorer.js';
 import { KeysPage } from './pages/Keys.js';
+import { LogsPage } from './pages/Logs.js';
 import { OverviewPage } from './pages/Overview.js';
+import { SettingsPage } from './pages/Settings.js';
 import { UsagePage } from './pages/Usage.js';
 import { WebhooksPage } from './pages/Webhooks.js';
 import { WidgetPage } from './pages/Widget.js';
@@ -17,7 +19,7 @@ import { here, navigate, route } from './router.js';
 import { developer, forgetSession, sessionNotice } from './state.js';
 import './styles.css';
 
-const PUBLIC = new Set(['login', 'signup']);
+const PUBLIC = new Set(['login', 'signup', 'forgot', 'reset']);
 
 setSessionLostHandler(() => {
   if (!developer.value) return; // not logged in yet: nothing was lost
@@ -60,6 +62,10 @@ function Page({ path }: { path: string }) {
       return <UsagePage />;
     case 'webhooks':
       return <WebhooksPage />;
+    case 'logs':
+      return <LogsPage />;
+    case 'settings':
+      return <SettingsPage />;
     case 'explorer':
       return parts[1] === 'accounts' && parts[2] ? (
         <AccountPage accountId={decodeURIComponent(parts[2])} />
@@ -78,8 +84,12 @@ const TITLES: Record<string, Parameters<typeof t>[0]> = {
   keys: 'navKeys',
   usage: 'navUsage',
   webhooks: 'navWebhooks',
+  logs: 'navLogs',
   explorer: 'navExplorer',
   widget: 'navWidget',
+  settings: 'settingsTitle',
+  forgot: 'forgotTitle',
+  reset: 'resetTitle',
   login: 'loginTitle',
   signup: 'signupTitle',
 };
@@ -111,6 +121,8 @@ function App() {
     return <ErrorNote error={bootError} onRetry={() => location.reload()} />;
   if (section === 'login') return <LoginPage />;
   if (section === 'signup') return <SignupPage />;
+  if (section === 'forgot') return <ForgotPage />;
+  if (section === 'reset') return <ResetPage />;
   if (!me) return <Loading />;
   return (
     <AppLayout>

@@ -5,11 +5,15 @@ import type { Key } from './i18n.js';
 /** The logged-in developer; undefined while we ask /developers/me, null when logged out. */
 export const developer = signal<Developer | null | undefined>(undefined);
 
-/**
- * The sandbox key the explorer and the widget page use. Memory only: never written to storage,
- * so neither a reload nor an injected script finds it lying around.
- */
-export const explorerKey = signal<{ key: string; prefix: string; id: string | null } | null>(null);
+/** The sandbox app (API key id, not a secret) the explorer and the widget page act on. */
+export const explorerApp = signal<string | null>(readStoredApp());
+function readStoredApp(): string | null {
+  try {
+    return localStorage.getItem('od_app');
+  } catch {
+    return null;
+  }
+}
 
 /** The key register returned, to show once on the overview right after sign-up. */
 export const freshKey = signal<NewApiKey | null>(null);
@@ -54,10 +58,5 @@ export function dismiss(id: number): void {
 
 export function forgetSession(): void {
   developer.value = null;
-  explorerKey.value = null;
   freshKey.value = null;
-}
-
-export function setExplorerKey(key: string, id: string | null): void {
-  explorerKey.value = { key, prefix: key.slice(0, 15), id };
 }

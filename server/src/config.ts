@@ -44,6 +44,10 @@ export interface Config {
   usageRetentionDays?: number;
   /** Retention job: finished webhook deliveries (and their events) older than this (OPENDINAR_WEBHOOK_RETENTION_DAYS, default 30). */
   webhookRetentionDays?: number;
+  /** Request log (GET /developers/logs) window in days (OPENDINAR_REQUEST_LOG_DAYS, default 7); older rows are deleted. */
+  requestLogDays?: number;
+  /** Development: the default mailer logs e-mailed links (OPENDINAR_MAIL_LOG_LINKS; default on unless NODE_ENV=production). */
+  mailLogLinks?: boolean;
   /** Live banks reached through XS2A (OPENDINAR_BANKS_CONFIG); empty: live keys connect nothing. */
   liveBanks?: Record<string, LiveBankConfig>;
 }
@@ -225,6 +229,8 @@ export function loadConfig(env: Env = process.env): Config {
     webhookTimeoutMs: integer(env, 'OPENDINAR_WEBHOOK_TIMEOUT_MS', 10_000, 100, 60_000),
     usageRetentionDays: integer(env, 'OPENDINAR_USAGE_RETENTION_DAYS', 90, 1, 36_500),
     webhookRetentionDays: integer(env, 'OPENDINAR_WEBHOOK_RETENTION_DAYS', 30, 1, 36_500),
+    requestLogDays: integer(env, 'OPENDINAR_REQUEST_LOG_DAYS', 7, 1, 90),
+    mailLogLinks: boolean(env, 'OPENDINAR_MAIL_LOG_LINKS', env.NODE_ENV !== 'production'),
     liveBanks: env.OPENDINAR_BANKS_CONFIG ? loadBanksConfig(resolve(env.OPENDINAR_BANKS_CONFIG)) : {},
   };
 }

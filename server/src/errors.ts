@@ -99,6 +99,16 @@ export const ERROR_CODES = {
     status: 404,
     message: "Webhook doesn't exist or doesn't belong to you.",
   },
+  INVALID_RESET_TOKEN: {
+    type: 'INVALID_REQUEST',
+    status: 400,
+    message: 'This password-reset link is invalid, already used or expired — request a new one.',
+  },
+  REQUEST_NOT_FOUND: {
+    type: 'ITEM_ERROR',
+    status: 404,
+    message: 'No request with this id in your request log (it keeps the last few days).',
+  },
   KEY_NOT_FOUND: {
     type: 'ITEM_ERROR',
     status: 404,

@@ -26,6 +26,7 @@ describe('retention policy', () => {
     expect(cut).toEqual({
       usage: '2026-04-03T00:00:00.000Z',
       webhooks: '2026-04-07T00:00:00.000Z',
+      requestLog: '2026-04-03T00:00:00.000Z',
       expired: '2026-04-09T00:00:00.000Z',
       throttleWindowStart: '2026-04-08T23:45:00.000Z',
     });
@@ -212,9 +213,18 @@ describe('retention job (through the API)', () => {
     expect(before).toHaveLength(5);
 
     // Batches of one row: every table needs several DELETE statements, as with a large backlog.
+    const logCutoff = new Date(t.clock.now().getTime() - 7 * 86_400_000).toISOString();
+    const oldLogRows = (
+      await t.deps.db.selectFrom('request_log').select('id').where('at', '<', logCutoff).execute()
+    ).length;
+    expect(oldLogRows).toBeGreaterThan(0);
     const counts = await runRetentionOnce(t.deps, { batchSize: 1 });
+    expect(
+      await t.deps.db.selectFrom('request_log').select('id').where('at', '<', logCutoff).execute(),
+    ).toEqual([]);
     expect(counts).toEqual({
       usage_events: 0, // 31 days < 90
+      request_log: oldLogRows, // older than 7 days
       webhook_attempts: 1, // the old succeeded delivery's attempt
       webhook_deliveries: 2, // old succeeded + old failed (cancelled by deleting webhook B)
       webhook_events: 2, // webhook B's test event + the AUTH event that had no delivery
@@ -256,7 +266,7 @@ describe('retention job (through the API)', () => {
 
   it('a second run deletes nothing', async () => {
     const counts = await runRetentionOnce(t.deps);
-    expect(Object.values(counts)).toEqual([0, 0, 0, 0, 0, 0, 0, 0]);
+    expect(Object.values(counts)).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 0]);
   });
 
   it('usage past 90 days goes; the usage endpoint answers for the retained window', async () => {
@@ -295,7 +305,7 @@ describe('retention job (through the API)', () => {
     ]);
     expect((await connectStatus(oldExchangedSession)).json()).toEqual({ status: 'exchanged' });
     await t.app.usage.flush();
-    expect(Object.values(await runRetentionOnce(t.deps))).toEqual([0, 0, 0, 0, 0, 0, 0, 0]);
+    expect(Object.values(await runRetentionOnce(t.deps))).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 0]);
   });
 
   it('/docs has the Data retention section and the usage range mentions it', async () => {

@@ -18,7 +18,14 @@ export interface HandlerOptions {
   strings: Strings;
   userId: string | undefined;
   onSuccess?: (publicToken: string, meta: SuccessMeta) => void;
-  onExit?: () => void;
+  /** Closed without connecting; with the error the user saw, if the flow failed. */
+  onExit?: (error: ExitError | null) => void;
+}
+
+/** What onExit gets when the flow ended in an error (the end user saw `display_message`, never the code). */
+export interface ExitError {
+  error_code: string;
+  display_message: string;
 }
 
 export interface Handler {
@@ -80,6 +87,7 @@ export function createHandler(o: HandlerOptions): ResumableHandler {
   let watch: ReturnType<typeof setInterval> | undefined;
   let doneTimer: ReturnType<typeof setTimeout> | undefined;
   let succeeded = false;
+  let exitError: ExitError | null = null;
 
   /** Replaces the dialog's content and moves focus to what the user should act on next. */
   function show(announce: string, ...nodes: Node[]): void {
@@ -339,6 +347,7 @@ export function createHandler(o: HandlerOptions): ResumableHandler {
             : /API_KEY|INSUFFICIENT/.test(code)
               ? t.errAuth
               : t.errGeneric;
+    exitError = { error_code: code, display_message: message };
     show(
       `${t.failTitle}. ${message}`,
       h(
@@ -347,7 +356,6 @@ export function createHandler(o: HandlerOptions): ResumableHandler {
         h('div', { class: 'icon err', 'aria-hidden': 'true' }, '!'),
         h('h3', {}, t.failTitle),
         h('p', {}, message),
-        h('p', { class: 'code' }, code),
         h('button', { type: 'button', class: 'btn', 'data-focus': true, onclick: retry }, t.retry),
         session || banks ? button(t.back, showBanks, true) : null,
       ),
@@ -359,6 +367,7 @@ export function createHandler(o: HandlerOptions): ResumableHandler {
   function mount(): void {
     opener = document.activeElement;
     succeeded = false;
+    exitError = null;
     // A custom tag name, so the host page's element selectors (div, section…) do not match it.
     host = document.createElement('opendinar-link');
     host.style.cssText = HOST_STYLE;
@@ -438,7 +447,7 @@ export function createHandler(o: HandlerOptions): ResumableHandler {
     host = null;
     session = null;
     if (opener instanceof HTMLElement && opener.isConnected) opener.focus();
-    if (!succeeded) callHost(o.onExit);
+    if (!succeeded) callHost(() => o.onExit?.(exitError));
   }
 
   return { open, close, resume };

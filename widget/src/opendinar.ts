@@ -3,7 +3,7 @@
  * `window.OpenDinar.create(config)` → `{ open(), close() }`.
  */
 import { createApiClient } from './api.js';
-import { createHandler, type Handler, type SuccessMeta } from './handler.js';
+import { createHandler, type ExitError, type Handler, type SuccessMeta } from './handler.js';
 import { type Language, stringsFor } from './i18n.js';
 import { browserUserId, takePending } from './storage.js';
 
@@ -15,7 +15,8 @@ export interface OpenDinarConfig {
   /** Your internal user id; a stable per-browser id is generated when omitted. */
   userId?: string;
   onSuccess?: (publicToken: string, meta: SuccessMeta) => void;
-  onExit?: () => void;
+  /** Closed without connecting: `error` is `{error_code, display_message}` when the flow failed, else null. */
+  onExit?: (error: ExitError | null) => void;
   /** 'sr' (Serbian, Latin script; default) or 'en'. */
   language?: Language;
   /** Where the API lives; by default the origin (and path prefix) this script was loaded from. */

@@ -1,70 +1,41 @@
 import type { ComponentChildren } from 'preact';
-import { useState } from 'preact/hooks';
-import { bank, dev } from '../api.js';
+import { useEffect, useState } from 'preact/hooks';
+import { type ApiKey, dev } from '../api.js';
 import { t } from '../i18n.js';
-import { explorerKey, setExplorerKey } from '../state.js';
-import { ErrorNote, errorText, Field, type FormEvent, ShownOnce } from './ui.js';
+import { explorerApp } from '../state.js';
+import { ErrorNote, LoadStatus, ShownOnce, useLoad } from './ui.js';
 
 /**
- * The explorer and the widget page call the banking API as the developer's app would, so they
- * need a full sandbox key — which the server never shows twice. The one from sign-up is kept in
- * memory; otherwise the developer pastes one or generates a fresh one here.
+ * The explorer and the widget page act on one of the developer's sandbox apps, chosen by key id:
+ * the server makes the banking calls for that key (`/developers/keys/:id/api/*`), so the browser
+ * never holds a secret and nothing is minted on reload. Only the id is remembered.
  */
-export function KeyGate({ children }: { children: ComponentChildren }) {
-  const [pasted, setPasted] = useState('');
-  const [pasteError, setPasteError] = useState<string | null>(null);
+export function KeyGate({ children }: { children: (keyId: string) => ComponentChildren }) {
+  const keys = useLoad(() => dev.keys(), []);
   const [failure, setFailure] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const [generated, setGenerated] = useState<string | null>(null);
-  const current = explorerKey.value;
+  const apps = (keys.data?.keys ?? []).filter((k) => k.status === 'active' && k.environment === 'sandbox');
+  const current = apps.find((k) => k.id === explorerApp.value) ?? apps[0];
 
-  if (current) {
-    return (
-      <>
-        <p class="note info key-in-use">
-          <span>{t('usingKey', { prefix: current.prefix })}</span>{' '}
-          <button type="button" class="btn secondary small" onClick={() => (explorerKey.value = null)}>
-            {t('forgetKey')}
-          </button>
-        </p>
-        {generated && <ShownOnce title={t('firstKeyTitle')} value={generated} warning={t('onceWarning')} />}
-        {children}
-      </>
-    );
-  }
+  useEffect(() => {
+    if (current && current.id !== explorerApp.value) choose(current);
+  }, [current?.id]);
 
-  const usePasted = async (e: FormEvent) => {
-    e.preventDefault();
-    const key = pasted.trim();
-    setFailure(null);
-    if (!key.startsWith('od_test_sk_')) {
-      setPasteError(t('errKeyFormat'));
-      return;
-    }
-    setBusy(true);
-    try {
-      await bank(key).connections(); // proves the key works before we rely on it
-      setPasteError(null);
-      setPasted('');
-      setExplorerKey(key, null);
-    } catch (err) {
-      setPasteError(errorText(err));
-    } finally {
-      setBusy(false);
-    }
-  };
+  if (keys.data === undefined) return <LoadStatus load={keys} />;
 
   const generate = async () => {
     setBusy(true);
     setFailure(null);
     try {
       const k = await dev.createKey({
-        app_name: 'Sandbox explorer',
+        app_name: 'Sandbox app',
         environment: 'sandbox',
         scopes: ['accounts:read', 'balance:read', 'transactions:read'],
       });
       setGenerated(k.key);
-      setExplorerKey(k.key, k.id);
+      choose(k);
+      keys.reload();
     } catch (err) {
       setFailure(err);
     } finally {
@@ -72,30 +43,52 @@ export function KeyGate({ children }: { children: ComponentChildren }) {
     }
   };
 
-  return (
-    <section class="card" aria-labelledby="gate-title">
-      <h2 id="gate-title">{t('keyGateTitle')}</h2>
-      <p>{t('keyGateWhy')}</p>
-      <form onSubmit={usePasted} noValidate class="inline-form">
-        <Field
-          label={t('pasteKey')}
-          name="sandbox_key"
-          type="password"
-          autocomplete="off"
-          hint={t('pasteHint')}
-          value={pasted}
-          onInput={setPasted}
-          error={pasteError}
-        />
-        <button type="submit" class="btn primary" disabled={busy}>
-          {t('useKey')}
+  if (!current) {
+    return (
+      <section class="card" aria-labelledby="gate-title">
+        <h2 id="gate-title">{t('keyGateTitle')}</h2>
+        <p>{t('keyGateWhy')}</p>
+        <button type="button" class="btn primary" onClick={generate} disabled={busy}>
+          {t('generateExplorer')}
         </button>
-      </form>
-      <p>{t('orGenerate')}</p>
-      <button type="button" class="btn secondary" onClick={generate} disabled={busy}>
-        {t('generateExplorer')}
-      </button>
-      {failure !== null && <ErrorNote error={failure} />}
-    </section>
+        {failure !== null && <ErrorNote error={failure} />}
+      </section>
+    );
+  }
+  return (
+    <>
+      <div class="app-picker field">
+        <label for="app-picker">{t('chooseApp')}</label>
+        <select
+          id="app-picker"
+          aria-describedby="app-picker-hint"
+          value={current.id}
+          onChange={(e) => {
+            const k = apps.find((a) => a.id === (e.currentTarget as HTMLSelectElement).value);
+            if (k) choose(k);
+          }}
+        >
+          {apps.map((k) => (
+            <option key={k.id} value={k.id}>
+              {k.app_name} · {k.prefix}… · {k.id}
+            </option>
+          ))}
+        </select>
+        <p id="app-picker-hint" class="hint">
+          {t('chooseAppHint')}
+        </p>
+      </div>
+      {generated && <ShownOnce title={t('firstKeyTitle')} value={generated} warning={t('onceWarning')} />}
+      <div key={current.id}>{children(current.id)}</div>
+    </>
   );
+}
+
+function choose(k: ApiKey): void {
+  explorerApp.value = k.id;
+  try {
+    localStorage.setItem('od_app', k.id); // an id, not a secret
+  } catch {
+    // storage disabled: the choice lasts for this tab only
+  }
 }

@@ -10,9 +10,11 @@ const NAV: { path: string; label: Key }[] = [
   { path: '', label: 'navOverview' },
   { path: 'keys', label: 'navKeys' },
   { path: 'usage', label: 'navUsage' },
+  { path: 'logs', label: 'navLogs' },
   { path: 'webhooks', label: 'navWebhooks' },
   { path: 'explorer', label: 'navExplorer' },
   { path: 'widget', label: 'navWidget' },
+  { path: 'settings', label: 'settingsTitle' },
 ];
 
 function LangSwitch() {
@@ -140,6 +142,9 @@ export function AppLayout({ children }: { children: ComponentChildren }) {
                 </Link>
               </li>
             ))}
+            <li>
+              <a href="/docs">{t('navDocs')}</a>
+            </li>
           </ul>
         </nav>
         <main id="main" tabIndex={-1}>

@@ -49,7 +49,7 @@ export function ErrorNote({ error, onRetry }: { error: unknown; onRetry?: () => 
           {f.requestId && (
             <>
               {' · '}
-              {t('requestId')}: <code>{f.requestId}</code>
+              {t('requestId')}: <RequestIdLink id={f.requestId} />
             </>
           )}
         </p>
@@ -299,6 +299,10 @@ export function Confirm(props: {
   confirmLabel: string;
   onConfirm: () => Promise<void> | void;
   onClose: () => void;
+  /** Extra controls between the text and the buttons (e.g. a choice the action takes). */
+  children?: ComponentChildren;
+  /** The confirm button's look: destructive by default. */
+  tone?: 'danger' | 'primary';
 }) {
   const ref = useRef<HTMLDialogElement>(null);
   const [busy, setBusy] = useState(false);
@@ -326,11 +330,12 @@ export function Confirm(props: {
     >
       <h2 id="confirm-title">{props.title}</h2>
       <p id="confirm-body">{props.body}</p>
+      {props.children}
       <div class="row end">
         <button type="button" class="btn secondary" onClick={() => ref.current?.close()}>
           {t('cancel')}
         </button>
-        <button type="button" class="btn danger" onClick={confirm} disabled={busy}>
+        <button type="button" class={`btn ${props.tone ?? 'danger'}`} onClick={confirm} disabled={busy}>
           {props.confirmLabel}
         </button>
       </div>
@@ -394,3 +399,12 @@ export function Code({ children, label }: { children: string; label: string }) {
 }
 
 export type FormEvent = JSX.TargetedEvent<HTMLFormElement, Event>;
+
+/** A request id, linking to that request in the request log. */
+export function RequestIdLink({ id }: { id: string }) {
+  return (
+    <Link to={`logs?request_id=${encodeURIComponent(id)}`} class="rid-link">
+      <code class="rid">{id}</code>
+    </Link>
+  );
+}

@@ -15,7 +15,7 @@ import {
 } from '../components/ui.js';
 import { dateTime, day, money } from '../format.js';
 import { t, valueLabel } from '../i18n.js';
-import { explorerKey, toast, toastError } from '../state.js';
+import { toast, toastError } from '../state.js';
 
 const PAGE = 50;
 
@@ -25,23 +25,15 @@ interface Filters {
   category: string;
 }
 
-function Transactions({
-  apiKey,
-  accountId,
-  version,
-}: {
-  apiKey: string;
-  accountId: string;
-  version: number;
-}) {
+function Transactions({ keyId, accountId, version }: { keyId: string; accountId: string; version: number }) {
   const [draft, setDraft] = useState<Filters>({ from: '', to: '', category: '' });
   const [filters, setFilters] = useState<Filters>(draft);
   const [extra, setExtra] = useState<Transaction[]>([]);
   const [moreError, setMoreError] = useState<unknown>(null);
   const query = (offset: number) => ({ ...filters, limit: PAGE, offset });
   const list = useLoad(
-    () => bank(apiKey).transactions(accountId, query(0)),
-    [apiKey, accountId, filters, version],
+    () => bank(keyId).transactions(accountId, query(0)),
+    [keyId, accountId, filters, version],
   );
   const rows = [...(list.data?.transactions ?? []), ...extra];
   const apply = (e: FormEvent) => {
@@ -52,7 +44,7 @@ function Transactions({
   const more = async () => {
     try {
       setMoreError(null);
-      const res = await bank(apiKey).transactions(accountId, query(rows.length));
+      const res = await bank(keyId).transactions(accountId, query(rows.length));
       setExtra([...extra, ...res.transactions]);
     } catch (err) {
       setMoreError(err);
@@ -217,13 +209,13 @@ function StreamTable({
   );
 }
 
-function AccountData({ apiKey, accountId }: { apiKey: string; accountId: string }) {
-  const api = bank(apiKey);
+function AccountData({ keyId, accountId }: { keyId: string; accountId: string }) {
+  const api = bank(keyId);
   const [version, setVersion] = useState(0);
   const [syncing, setSyncing] = useState(false);
-  const balance = useLoad(() => api.balance(accountId), [apiKey, accountId, version]);
-  const recurring = useLoad(() => api.recurring(accountId), [apiKey, accountId, version]);
-  const accounts = useLoad(() => api.accounts(), [apiKey]);
+  const balance = useLoad(() => api.balance(accountId), [keyId, accountId, version]);
+  const recurring = useLoad(() => api.recurring(accountId), [keyId, accountId, version]);
+  const accounts = useLoad(() => api.accounts(), [keyId]);
   const account = accounts.data?.accounts.find((a) => a.id === accountId);
   const currency = balance.data?.currency ?? 'RSD';
   const sync = async () => {
@@ -272,7 +264,7 @@ function AccountData({ apiKey, accountId }: { apiKey: string; accountId: string 
           </>
         )}
       </section>
-      <Transactions apiKey={apiKey} accountId={accountId} version={version} />
+      <Transactions keyId={keyId} accountId={accountId} version={version} />
       <section class="card" aria-labelledby="rec-title">
         <h2 id="rec-title">{t('recurring')}</h2>
         <LoadStatus load={recurring} />
@@ -304,9 +296,7 @@ export function AccountPage({ accountId }: { accountId: string }) {
         <Link to="explorer">← {t('back')}</Link>
       </p>
       <PageHeader title={`${t('account')} ${accountId}`} />
-      <KeyGate>
-        {explorerKey.value && <AccountData apiKey={explorerKey.value.key} accountId={accountId} />}
-      </KeyGate>
+      <KeyGate>{(keyId) => <AccountData keyId={keyId} accountId={accountId} />}</KeyGate>
     </>
   );
 }

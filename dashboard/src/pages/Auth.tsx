@@ -5,7 +5,7 @@ import { AuthLayout } from '../components/Layout.js';
 import { ErrorNote, errorText, Field, type FormEvent, Link } from '../components/ui.js';
 import { type Key, t, waitFor } from '../i18n.js';
 import { navigate, queryParam } from '../router.js';
-import { developer, freshKey, sessionNotice, setExplorerKey } from '../state.js';
+import { developer, explorerApp, freshKey, sessionNotice } from '../state.js';
 
 type Errors = Partial<Record<'email' | 'password' | 'name' | 'form', string>>;
 
@@ -15,6 +15,7 @@ const FIELD_OF: Record<string, keyof Errors> = {
   INVALID_EMAIL: 'email',
   PASSWORD_TOO_SHORT: 'password',
   INVALID_CREDENTIALS: 'password',
+  INVALID_RESET_TOKEN: 'password',
 };
 
 function missingFields(message: string, fields: (keyof Errors)[]): Errors {
@@ -181,6 +182,67 @@ export function LoginPage() {
         value={password}
         onInput={setPassword}
       />
+      <p class="forgot">
+        <Link to="forgot">{t('forgotLink')}</Link>
+      </p>
+    </AuthCard>
+  );
+}
+
+/** "Forgot your password?": e-mails a reset link; the answer is the same whether or not the address has an account. */
+export function ForgotPage() {
+  const [email, setEmail] = useState('');
+  const [sent, setSent] = useState(false);
+  const f = useAuthForm(['email']);
+  const submit = f.submitWith(async () => {
+    await dev.forgotPassword(email);
+    setSent(true);
+  });
+  return (
+    <AuthCard
+      form={f}
+      title={t('forgotTitle')}
+      lead={t('forgotLead')}
+      notice={sent ? 'resetSent' : null}
+      onSubmit={submit}
+      submit={t('forgotSubmit')}
+      question={t('haveAccount')}
+      other={{ to: 'login', label: t('toLogin') }}
+    >
+      <AuthField form={f} field="email" autocomplete="email" value={email} onInput={setEmail} />
+    </AuthCard>
+  );
+}
+
+/** The e-mailed link lands here; its token is in the fragment (never sent to a server log). */
+export function ResetPage() {
+  const [password, setPassword] = useState('');
+  const token = new URLSearchParams(location.hash.slice(1)).get('token') ?? '';
+  const f = useAuthForm(['password']);
+  const submit = f.submitWith(async () => {
+    await dev.resetPassword({ token, new_password: password });
+    history.replaceState(null, '', location.pathname); // the token is spent: drop it from the address bar
+    sessionNotice.value = 'passwordResetDone';
+    navigate('login', true);
+  });
+  return (
+    <AuthCard
+      form={f}
+      title={t('resetTitle')}
+      lead={t('resetLead')}
+      onSubmit={submit}
+      submit={t('resetSubmit')}
+      question={t('haveAccount')}
+      other={{ to: 'login', label: t('toLogin') }}
+    >
+      <AuthField
+        form={f}
+        field="password"
+        autocomplete="new-password"
+        hint={t('passwordHint')}
+        value={password}
+        onInput={setPassword}
+      />
     </AuthCard>
   );
 }
@@ -194,7 +256,7 @@ export function SignupPage() {
     const res = await dev.register({ email, password, name });
     developer.value = res.developer;
     freshKey.value = res.api_key;
-    setExplorerKey(res.api_key.key, res.api_key.id);
+    explorerApp.value = res.api_key.id;
     sessionNotice.value = null;
     navigate('', true);
   });

@@ -14,12 +14,12 @@ import {
 } from '../components/ui.js';
 import { dateTime } from '../format.js';
 import { t } from '../i18n.js';
-import { explorerKey, toast, toastError } from '../state.js';
+import { toast, toastError } from '../state.js';
 
-function ExplorerData({ apiKey }: { apiKey: string }) {
-  const api = bank(apiKey);
-  const conns = useLoad(() => api.connections(), [apiKey]);
-  const accounts = useLoad(() => api.accounts(), [apiKey]);
+function ExplorerData({ keyId }: { keyId: string }) {
+  const api = bank(keyId);
+  const conns = useLoad(() => api.connections(), [keyId]);
+  const accounts = useLoad(() => api.accounts(), [keyId]);
   const [revoking, setRevoking] = useState<Connection | null>(null);
   const revoke = async (c: Connection) => {
     try {
@@ -118,7 +118,7 @@ export function ExplorerPage() {
   return (
     <>
       <PageHeader title={t('explorerTitle')} lead={t('explorerLead')} />
-      <KeyGate>{explorerKey.value && <ExplorerData apiKey={explorerKey.value.key} />}</KeyGate>
+      <KeyGate>{(keyId) => <ExplorerData keyId={keyId} />}</KeyGate>
     </>
   );
 }

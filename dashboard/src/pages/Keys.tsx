@@ -18,7 +18,7 @@ import {
 import { dateTime } from '../format.js';
 import { t } from '../i18n.js';
 import { navigate } from '../router.js';
-import { explorerKey, setExplorerKey, toast, toastError } from '../state.js';
+import { explorerApp, toast, toastError } from '../state.js';
 
 function GenerateKey({ onCreated }: { onCreated: (k: NewApiKey) => void }) {
   const [appName, setAppName] = useState('');
@@ -102,11 +102,24 @@ export function KeysPage() {
   const keys = useLoad(() => dev.keys(), []);
   const [created, setCreated] = useState<NewApiKey | null>(null);
   const [revoking, setRevoking] = useState<ApiKey | null>(null);
+  const [rolling, setRolling] = useState<ApiKey | null>(null);
+  const [overlap, setOverlap] = useState('24');
+
+  const roll = async (k: ApiKey) => {
+    try {
+      const res = await dev.rollKey(k.id, Number(overlap));
+      setCreated(res);
+      toast('rolled', { app: k.app_name });
+      keys.reload();
+    } catch (err) {
+      toastError(err);
+    }
+  };
 
   const revoke = async (k: ApiKey) => {
     try {
       await dev.revokeKey(k.id);
-      if (explorerKey.value?.id === k.id || explorerKey.value?.prefix === k.prefix) explorerKey.value = null;
+      if (explorerApp.value === k.id) explorerApp.value = null;
       toast('revoked', { prefix: k.prefix });
       keys.reload();
     } catch (err) {
@@ -129,7 +142,7 @@ export function KeysPage() {
               type="button"
               class="btn secondary"
               onClick={() => {
-                setExplorerKey(created.key, created.id);
+                explorerApp.value = created.id;
                 navigate('explorer');
               }}
             >
@@ -169,6 +182,14 @@ export function KeysPage() {
                     <td>{k.app_name}</td>
                     <td>
                       <code>{k.prefix}…</code>
+                      {k.previous_prefix && k.previous_expires_at && (
+                        <span class="meta previous-secret">
+                          {t('previousUntil', {
+                            prefix: k.previous_prefix,
+                            at: dateTime(k.previous_expires_at),
+                          })}
+                        </span>
+                      )}
                     </td>
                     <td>
                       <span class={`tag ${k.environment}`}>{t(k.environment)}</span>
@@ -181,7 +202,17 @@ export function KeysPage() {
                     <td>{k.last_used_at ? dateTime(k.last_used_at) : t('never')}</td>
                     <td>
                       {k.status === 'active' && (
-                        <RevokeButton what={`${k.prefix}…`} onClick={() => setRevoking(k)} />
+                        <span class="row-actions">
+                          <button
+                            type="button"
+                            class="btn secondary small"
+                            aria-label={`${t('rollKey')} ${k.prefix}…`}
+                            onClick={() => setRolling(k)}
+                          >
+                            {t('rollKey')}
+                          </button>
+                          <RevokeButton what={`${k.prefix}…`} onClick={() => setRevoking(k)} />
+                        </span>
                       )}
                     </td>
                   </tr>
@@ -191,6 +222,28 @@ export function KeysPage() {
           </ScrollRegion>
         )}
       </section>
+      {rolling && (
+        <Confirm
+          title={t('rollTitle', { app: rolling.app_name })}
+          body={t('rollBody', { prefix: rolling.prefix })}
+          confirmLabel={t('rollKey')}
+          tone="primary"
+          onConfirm={() => roll(rolling)}
+          onClose={() => setRolling(null)}
+        >
+          <div class="field">
+            <label for="roll-overlap">{t('rollOverlap')}</label>
+            <select id="roll-overlap" value={overlap} onChange={(e) => setOverlap(e.currentTarget.value)}>
+              <option value="0">{t('rollNow')}</option>
+              {[1, 24, 72, 168].map((n) => (
+                <option key={n} value={String(n)}>
+                  {t('rollHours', { n })}
+                </option>
+              ))}
+            </select>
+          </div>
+        </Confirm>
+      )}
       {revoking && (
         <Confirm
           title={t('revokeTitle')}

@@ -2,7 +2,15 @@ import type { ComponentChildren } from 'preact';
 import { useMemo, useState } from 'preact/hooks';
 import { dev, type Usage } from '../api.js';
 import { TimeChart } from '../components/Chart.js';
-import { Empty, LoadStatus, PageHeader, ScrollRegion, SelectField, useLoad } from '../components/ui.js';
+import {
+  Empty,
+  LoadStatus,
+  PageHeader,
+  RequestIdLink,
+  ScrollRegion,
+  SelectField,
+  useLoad,
+} from '../components/ui.js';
 import { count, dateTime, percent } from '../format.js';
 import { type Key, t } from '../i18n.js';
 
@@ -230,7 +238,7 @@ export function UsagePage() {
                         </td>
                         <td class="num">{e.status}</td>
                         <td>
-                          <code class="rid">{e.request_id}</code>
+                          <RequestIdLink id={e.request_id} />
                         </td>
                       </tr>
                     ))}

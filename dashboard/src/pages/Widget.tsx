@@ -4,7 +4,6 @@ import { KeyGate } from '../components/KeyGate.js';
 import { ErrorNote, Field, type FormEvent, Link, PageHeader } from '../components/ui.js';
 import { lang, t } from '../i18n.js';
 import { BASE } from '../router.js';
-import { explorerKey } from '../state.js';
 
 /** What the widget frame posts back (same origin only). */
 export type FrameMessage =
@@ -18,7 +17,7 @@ interface Connected {
   bank_name: string;
 }
 
-function WidgetRunner({ apiKey }: { apiKey: string }) {
+function WidgetRunner({ keyId }: { keyId: string }) {
   const [userId, setUserId] = useState('user_123');
   const [frameSrc, setFrameSrc] = useState<string | null>(null);
   const [phase, setPhase] = useState<'idle' | 'open' | 'exchanging' | 'done' | 'exited'>('idle');
@@ -48,7 +47,7 @@ function WidgetRunner({ apiKey }: { apiKey: string }) {
         setPhase('exchanging');
         setFrameSrc(null);
         try {
-          const res = await bank(apiKey).exchange(msg.publicToken);
+          const res = await bank(keyId).exchange(msg.publicToken);
           setConnected({
             connection_id: res.connection_id,
             bank_id: res.bank_id,
@@ -63,14 +62,14 @@ function WidgetRunner({ apiKey }: { apiKey: string }) {
     };
     window.addEventListener('message', onMessage);
     return () => window.removeEventListener('message', onMessage);
-  }, [apiKey]);
+  }, [keyId]);
 
   const open = async (e: FormEvent) => {
     e.preventDefault();
     setFailure(null);
     setConnected(null);
     try {
-      const { link_token } = await bank(apiKey).linkToken(userId.trim() || 'user_123');
+      const { link_token } = await bank(keyId).linkToken(userId.trim() || 'user_123');
       // The token travels in the fragment, which never leaves the browser.
       setFrameSrc(`${BASE}/widget-frame.html#${new URLSearchParams({ link_token, lang: lang.value })}`);
       setPhase('open');
@@ -138,7 +137,7 @@ export function WidgetPage() {
   return (
     <>
       <PageHeader title={t('widgetTitle')} lead={t('widgetLead')} />
-      <KeyGate>{explorerKey.value && <WidgetRunner apiKey={explorerKey.value.key} />}</KeyGate>
+      <KeyGate>{(keyId) => <WidgetRunner keyId={keyId} />}</KeyGate>
     </>
   );
 }

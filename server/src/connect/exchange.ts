@@ -5,11 +5,11 @@ import { createConnectionWithData, insertAccountWithData } from '../connections/
 import { asApiErrors } from '../connectors/errors.js';
 import type { ConnectorProfile } from '../connectors/types.js';
 import type { Executor } from '../db/index.js';
+import { categorizeTransaction } from '../enrich/categorize.js';
 import { ApiError } from '../errors.js';
 import { type AppDeps, connectorsOf, type KeyPrincipal } from '../http/principals.js';
 import { newId, sha256Hex } from '../ids.js';
 import { applyReconciliation, toHeld, updateBalances } from '../transactions/apply.js';
-import { categorizeTransaction } from '../enrich/categorize.js';
 import { reconcile } from '../transactions/reconcile.js';
 import { listHeldForWindow } from '../transactions/store.js';
 import { enqueueWebhookEvent } from '../webhooks/outbox.js';

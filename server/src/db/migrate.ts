@@ -4,6 +4,9 @@ import * as m0001 from './migrations/0001_initial.js';
 import * as m0002 from './migrations/0002_login_throttle.js';
 import * as m0003 from './migrations/0003_retention.js';
 import * as m0010 from './migrations/0010_live_banks.js';
+import * as m0011 from './migrations/0011_key_rolling.js';
+import * as m0011pw from './migrations/0011_password_resets.js';
+import * as m0011log from './migrations/0011_request_log.js';
 
 /** Migrations are imported statically so they work the same under tsx, the bundle and tests. */
 const migrations: Record<string, Migration> = {
@@ -11,6 +14,9 @@ const migrations: Record<string, Migration> = {
   '0002_login_throttle': m0002,
   '0003_retention': m0003,
   '0010_live_banks': m0010,
+  '0011_key_rolling': m0011,
+  '0011_password_resets': m0011pw,
+  '0011_request_log': m0011log,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -34,6 +34,41 @@ export interface ApiKeysTable {
   revoked_at: string | null;
 }
 
+/** A secret replaced by a roll: valid until expires_at, REVOKED_API_KEY after. */
+export interface ApiKeyRolledSecretsTable {
+  key_hash: string;
+  api_key_id: string;
+  prefix: string;
+  rolled_at: string;
+  expires_at: string;
+}
+
+/** One API request of an app (the dashboard's request log). */
+export interface RequestLogTable {
+  id: string;
+  developer_id: string;
+  api_key_id: string;
+  key_prefix: string | null;
+  method: string;
+  path: string;
+  endpoint: string;
+  status: number;
+  error_code: string | null;
+  /** The error body as sent (JSON), for failed requests only. */
+  error_body: string | null;
+  latency_ms: number;
+  request_id: string;
+  at: string;
+}
+
+export interface PasswordResetsTable {
+  token_hash: string;
+  developer_id: string;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
 export interface ConnectSessionsTable {
   id: string;
   token_hash: string; // sha256 of sess_…
@@ -204,6 +239,9 @@ export interface Database {
   developers: DevelopersTable;
   dev_sessions: DevSessionsTable;
   api_keys: ApiKeysTable;
+  api_key_rolled_secrets: ApiKeyRolledSecretsTable;
+  request_log: RequestLogTable;
+  password_resets: PasswordResetsTable;
   connect_sessions: ConnectSessionsTable;
   connections: ConnectionsTable;
   accounts: AccountsTable;

@@ -5,7 +5,10 @@ import { developerOf } from '../http/auth.js';
 import { clearDashboardSession, setDashboardSession } from '../http/dev-cookie.js';
 import { ALL_SCOPES, type Scope } from '../http/principals.js';
 import { newId } from '../ids.js';
+import { requestLogRoutes } from '../usage/request-log-routes.js';
 import { usageRoutes } from '../usage/routes.js';
+import { accountRoutes } from './account-routes.js';
+import { appProxyRoutes } from './app-proxy.js';
 import { isValidEmail, normalizeEmail } from './email.js';
 import { hashPassword, PASSWORD_MIN_LENGTH, verifyPassword, warmUpPasswords } from './passwords.js';
 import {
@@ -18,6 +21,8 @@ import {
   NewKeySchema,
   RegisterBody,
   RegisterResponse,
+  RolledKeySchema,
+  RollKeyBody,
 } from './schemas.js';
 import {
   createKey,
@@ -30,6 +35,7 @@ import {
   listKeys,
   revokeKey,
   revokeSession,
+  rollKey,
 } from './store.js';
 import { admitLoginAttempt, forgiveLoginAttempt } from './throttle.js';
 
@@ -43,7 +49,7 @@ export const PUBLIC_RATE_LIMITS = {
   login: { max: 60, timeWindow: 60_000 },
 } as const;
 
-const toKeyJson = (k: KeyRow) => ({ ...k, scopes: JSON.parse(k.scopes) as Scope[] });
+const toKeyJson = <K extends KeyRow>(k: K) => ({ ...k, scopes: JSON.parse(k.scopes) as Scope[] });
 
 const devSecurity = [{ developerSession: [] }];
 
@@ -195,7 +201,7 @@ export const developerRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: Type.Object({ keys: Type.Array(KeySchema) }) },
       },
     },
-    async (req) => ({ keys: (await listKeys(db, developerOf(req).developerId)).map(toKeyJson) }),
+    async (req) => ({ keys: (await listKeys(db, clock, developerOf(req).developerId)).map(toKeyJson) }),
   );
 
   app.post(
@@ -242,5 +248,42 @@ export const developerRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
   );
 
+  app.post(
+    '/developers/keys/:id/roll',
+    {
+      config: { auth: 'developer' },
+      schema: {
+        tags: ['Developer Portal'],
+        summary:
+          'Roll an API key: a new secret for the same key id, the old one works until the overlap ends',
+        description:
+          'Every connection, account, cursor, webhook and usage row stays with the key id. The old secret ' +
+          'keeps working for `expires_in_hours` (0–168, default 0 = stops at once), then answers REVOKED_API_KEY.',
+        security: devSecurity,
+        params: KeyIdParams,
+        body: RollKeyBody,
+        response: { 200: RolledKeySchema },
+      },
+    },
+    async (req) => {
+      const hours = req.body.expires_in_hours ?? 0;
+      const rolled = await db
+        .transaction()
+        .execute((trx) =>
+          rollKey(trx, clock, developerOf(req).developerId, req.params.id, hours * 3_600_000),
+        );
+      if (!rolled) throw new ApiError('KEY_NOT_FOUND');
+      return {
+        ...toKeyJson(rolled.row),
+        key: rolled.key,
+        previous_prefix: rolled.previousPrefix,
+        previous_expires_at: rolled.previousExpiresAt,
+      };
+    },
+  );
+
   await app.register(usageRoutes);
+  await app.register(appProxyRoutes);
+  await app.register(requestLogRoutes);
+  await app.register(accountRoutes(PUBLIC_RATE_LIMITS.login));
 };

@@ -40,6 +40,12 @@ export const KeySchema = Type.Object({
   scopes: Type.Array(ScopeSchema),
   created_at: Type.String({ format: 'date-time' }),
   last_used_at: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+  previous_prefix: Type.Optional(
+    Type.String({ description: 'While a rolled secret still works: the prefix of that old secret.' }),
+  ),
+  previous_expires_at: Type.Optional(
+    Type.String({ format: 'date-time', description: 'While a rolled secret still works: when it stops.' }),
+  ),
 });
 
 export const NewKeySchema = Type.Composite([
@@ -52,6 +58,26 @@ export const CreateKeyBody = Type.Object({
   environment: EnvironmentSchema,
   scopes: Type.Optional(Type.Array(ScopeSchema, { minItems: 1, uniqueItems: true })),
 });
+
+export const RollKeyBody = Type.Object({
+  expires_in_hours: Type.Optional(
+    Type.Integer({
+      minimum: 0,
+      maximum: 168,
+      default: 0,
+      description: 'How long the old secret keeps working (0 = it stops at once; at most 7 days).',
+    }),
+  ),
+});
+
+export const RolledKeySchema = Type.Composite([
+  KeySchema,
+  Type.Object({
+    key: Type.String({ description: 'The new secret — shown only in this response.' }),
+    previous_prefix: Type.String(),
+    previous_expires_at: Type.String({ format: 'date-time' }),
+  }),
+]);
 
 export const KeyIdParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 128 }) });
 

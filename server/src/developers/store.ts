@@ -83,7 +83,7 @@ const KEY_COLUMNS = [
 ] as const;
 
 /** Length of the visible prefix: the type marker plus four characters, e.g. `od_test_sk_9x2m`. */
-const PREFIX_LENGTH = 15;
+export const PREFIX_LENGTH = 15;
 const KEY_RANDOM_LENGTH = 32;
 
 export interface NewKey {
@@ -117,14 +117,108 @@ export async function createKey(
   return { row, key };
 }
 
-export async function listKeys(db: Executor, developerId: string): Promise<KeyRow[]> {
-  return db
+/** A key as listed: while a rolled secret still overlaps, its prefix and expiry. */
+export type ListedKeyRow = KeyRow & { previous_prefix?: string; previous_expires_at?: string };
+
+export async function listKeys(db: Executor, clock: Clock, developerId: string): Promise<ListedKeyRow[]> {
+  const keys = await db
     .selectFrom('api_keys')
     .select(KEY_COLUMNS)
     .where('developer_id', '=', developerId)
     .orderBy('created_at', 'desc')
     .orderBy('id')
     .execute();
+  const overlapping = await db
+    .selectFrom('api_key_rolled_secrets')
+    .innerJoin('api_keys', 'api_keys.id', 'api_key_rolled_secrets.api_key_id')
+    .select([
+      'api_key_rolled_secrets.api_key_id',
+      'api_key_rolled_secrets.prefix',
+      'api_key_rolled_secrets.expires_at',
+      'api_key_rolled_secrets.rolled_at',
+    ])
+    .where('api_keys.developer_id', '=', developerId)
+    .where('api_key_rolled_secrets.expires_at', '>', clock.now().toISOString())
+    .orderBy('api_key_rolled_secrets.rolled_at')
+    .execute();
+  // The most recently rolled secret still overlapping is the "previous" one (later rows win).
+  const previous = new Map(overlapping.map((r) => [r.api_key_id, r]));
+  return keys.map((k) => {
+    const p = k.status === 'active' ? previous.get(k.id) : undefined;
+    return p ? { ...k, previous_prefix: p.prefix, previous_expires_at: p.expires_at } : k;
+  });
+}
+
+export interface RolledKey {
+  row: KeyRow;
+  key: string;
+  previousPrefix: string;
+  previousExpiresAt: string;
+}
+
+/**
+ * Gives the developer's active key a new secret, keeping its id (and so every connection, account,
+ * cursor, webhook and usage row). The old secret's hash moves to api_key_rolled_secrets and keeps
+ * working until `overlapMs` from now (0: at once). Undefined when the key is not theirs or revoked.
+ * Call inside a transaction: the swap is one atomic step for every server process.
+ */
+export async function rollKey(
+  trx: Executor,
+  clock: Clock,
+  developerId: string,
+  keyId: string,
+  overlapMs: number,
+): Promise<RolledKey | undefined> {
+  const current = await trx
+    .selectFrom('api_keys')
+    .select([...KEY_COLUMNS, 'key_hash'])
+    .where('developer_id', '=', developerId)
+    .where('id', '=', keyId)
+    .where('status', '=', 'active')
+    .executeTakeFirst();
+  if (!current) return undefined;
+  const now = clock.now();
+  const key = `od_${current.environment === 'live' ? 'live' : 'test'}_sk_${randomBase62(KEY_RANDOM_LENGTH)}`;
+  const prefix = key.slice(0, PREFIX_LENGTH);
+  // Only if nobody rolled it in between (another process): the hash we read is still current.
+  const swapped = await trx
+    .updateTable('api_keys')
+    .set({ key_hash: sha256Hex(key), prefix })
+    .where('id', '=', keyId)
+    .where('key_hash', '=', current.key_hash)
+    .where('status', '=', 'active')
+    .executeTakeFirst();
+  if (Number(swapped.numUpdatedRows) !== 1) return undefined;
+  const expiresAt = new Date(now.getTime() + overlapMs).toISOString();
+  await trx
+    .insertInto('api_key_rolled_secrets')
+    .values({
+      key_hash: current.key_hash,
+      api_key_id: keyId,
+      prefix: current.prefix,
+      rolled_at: now.toISOString(),
+      expires_at: expiresAt,
+    })
+    .execute();
+  const { key_hash: _old, ...row } = current;
+  return { row: { ...row, prefix }, key, previousPrefix: current.prefix, previousExpiresAt: expiresAt };
+}
+
+export interface RolledSecret {
+  /** The key's current secret hash: authenticate as if it had been presented. */
+  currentHash: string;
+  expiresAt: string;
+}
+
+/** The key a rolled (replaced) secret belonged to; read only when the current-secret lookup misses. */
+export async function findRolledSecret(db: Executor, hash: string): Promise<RolledSecret | undefined> {
+  const row = await db
+    .selectFrom('api_key_rolled_secrets')
+    .innerJoin('api_keys', 'api_keys.id', 'api_key_rolled_secrets.api_key_id')
+    .select(['api_keys.key_hash', 'api_key_rolled_secrets.expires_at'])
+    .where('api_key_rolled_secrets.key_hash', '=', hash)
+    .executeTakeFirst();
+  return row ? { currentHash: row.key_hash, expiresAt: row.expires_at } : undefined;
 }
 
 export async function findKey(db: Executor, developerId: string, keyId: string): Promise<KeyRow | undefined> {
@@ -153,4 +247,14 @@ export async function revokeKey(
     .where('status', '=', 'active')
     .execute();
   return true;
+}
+
+/** The current secret hash of the developer's key, for the dashboard's in-process calls. */
+export async function findKeyHashForProxy(db: Executor, developerId: string, keyId: string) {
+  return db
+    .selectFrom('api_keys')
+    .select(['key_hash', 'status', 'environment'])
+    .where('developer_id', '=', developerId)
+    .where('id', '=', keyId)
+    .executeTakeFirst();
 }

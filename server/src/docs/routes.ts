@@ -13,7 +13,12 @@ export async function registerDocs(app: FastifyInstance): Promise<void> {
         version: '1.0.0',
         description: 'Open banking for Serbia: one API for Raiffeisen, Erste, AIK and more.',
       },
-      servers: [{ url: app.deps.config.publicUrl }],
+      // Relative first: "Try it" calls the server the page was opened from (localhost, 127.0.0.1 or the
+      // public address alike); the configured public URL is the second choice.
+      servers: [
+        { url: '/', description: 'This server (where the reference is open)' },
+        { url: app.deps.config.publicUrl, description: 'Public URL (OPENDINAR_PUBLIC_URL)' },
+      ],
       components: {
         securitySchemes: {
           apiKey: { type: 'http', scheme: 'bearer', description: 'od_test_sk_… or od_live_sk_… API key' },

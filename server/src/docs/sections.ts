@@ -5,6 +5,7 @@ import { liveBanksSection } from './sections/live-banks.js';
 import { retentionSection } from './sections/retention.js';
 import { syncSection } from './sections/sync.js';
 import { webhooksSection } from './sections/webhooks.js';
+import { widgetSection } from './sections/widget.js';
 
 /**
  * Hand-written guide sections of /docs (the endpoint list and error reference are generated).
@@ -45,6 +46,7 @@ positive. Dates are <code>YYYY-MM-DD</code>; instants are ISO-8601 UTC.</p>`,
   developersSection,
   connectSection,
   liveBanksSection,
+  widgetSection,
   webhooksSection,
   syncSection,
   enrichmentSection,

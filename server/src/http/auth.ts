@@ -1,6 +1,8 @@
+import { randomBytes } from 'node:crypto';
 import type { FastifyContextConfig, FastifyInstance, FastifyRequest } from 'fastify';
 import { type AccountRow, findKeyWithAccount } from '../accounts/store.js';
 import { preparedQuery } from '../db/prepared.js';
+import { findRolledSecret } from '../developers/store.js';
 import { ApiError } from '../errors.js';
 import { sha256Hex } from '../ids.js';
 import { checkCsrf, cookieSessionToken } from './dev-cookie.js';
@@ -25,25 +27,60 @@ const findKeyByHash = preparedQuery(
   ['sample-hash'],
 );
 
+/**
+ * One-use credentials for the dashboard's in-process calls on behalf of a key id (developers/
+ * app-proxy.ts): random 256-bit value → the key's current secret hash. Never leaves the process.
+ */
+const proxyCredentials = new Map<string, string>();
+export const PROXY_HEADER = 'x-opendinar-proxy';
+
+/** A credential that authenticates one in-process request as the key with this hash. */
+export function issueProxyCredential(keyHash: string): string {
+  const credential = randomBytes(32).toString('hex');
+  proxyCredentials.set(credential, keyHash);
+  return credential;
+}
+export function dropProxyCredential(credential: string): void {
+  proxyCredentials.delete(credential);
+}
+
 async function authenticateKey(
   app: FastifyInstance,
   req: FastifyRequest,
   config: FastifyContextConfig,
   token: string,
 ): Promise<KeyPrincipal> {
-  const { db } = app.deps;
   // Well-formed or not, an unknown key answers the same; the lookup is by hash, never by plain key.
   if (!KEY_FORMAT.test(token)) throw new ApiError('INVALID_API_KEY');
+  return authenticateKeyHash(app, req, config, sha256Hex(token));
+}
+
+async function authenticateKeyHash(
+  app: FastifyInstance,
+  req: FastifyRequest,
+  config: FastifyContextConfig,
+  tokenHash: string,
+): Promise<KeyPrincipal> {
+  const { db } = app.deps;
   const accountId = config.accountParam ? (req.params as { id?: string }).id : undefined;
-  let row: Awaited<ReturnType<typeof findKeyByHash>>[number] | undefined;
-  if (accountId !== undefined) {
-    const found = await findKeyWithAccount(db, sha256Hex(token), accountId);
-    row = found?.key;
+  const lookup = async (hash: string) => {
+    if (accountId === undefined) return (await findKeyByHash(db, hash))[0];
+    const found = await findKeyWithAccount(db, hash, accountId);
     req.account = found?.account ?? null;
-  } else {
-    [row] = await findKeyByHash(db, sha256Hex(token));
+    return found?.key;
+  };
+  let row = await lookup(tokenHash);
+  if (!row) {
+    // Not the current secret: maybe one replaced by a roll, valid until its overlap ends.
+    // Two tries: the key may be rolled again between the two reads (another process).
+    for (let attempt = 0; attempt < 2 && !row; attempt++) {
+      const rolled = await findRolledSecret(db, tokenHash);
+      if (!rolled) throw new ApiError('INVALID_API_KEY');
+      if (rolled.expiresAt <= app.deps.clock.now().toISOString()) throw new ApiError('REVOKED_API_KEY');
+      row = await lookup(rolled.currentHash);
+    }
+    if (!row) throw new ApiError('INVALID_API_KEY');
   }
-  if (!row) throw new ApiError('INVALID_API_KEY');
   if (row.status !== 'active') throw new ApiError('REVOKED_API_KEY');
   return {
     apiKeyId: row.id,
@@ -119,11 +156,18 @@ export function registerAuth(app: FastifyInstance): void {
       if (cookie !== null) checkCsrf(app, req, cookie);
       return;
     }
-    if (token === null) throw new ApiError('MISSING_API_KEY');
-    req.key =
-      auth === 'key-or-link' && token.startsWith('link_')
-        ? await authenticateLinkToken(app, token)
-        : await authenticateKey(app, req, config, token);
+    const proxied = req.headers[PROXY_HEADER];
+    const proxiedHash = typeof proxied === 'string' ? proxyCredentials.get(proxied) : undefined;
+    if (proxiedHash !== undefined) {
+      req.key = await authenticateKeyHash(app, req, config, proxiedHash);
+    } else if (token === null) {
+      throw new ApiError('MISSING_API_KEY');
+    } else {
+      req.key =
+        auth === 'key-or-link' && token.startsWith('link_')
+          ? await authenticateLinkToken(app, token)
+          : await authenticateKey(app, req, config, token);
+    }
     if (scope && !req.key.scopes.includes(scope)) {
       throw new ApiError('INSUFFICIENT_PERMISSIONS', `This API key lacks the ${scope} scope.`);
     }

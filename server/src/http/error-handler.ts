@@ -85,12 +85,15 @@ export function sendError(req: FastifyRequest, reply: FastifyReply, err: ApiErro
   reply.code(err.status).type('application/json; charset=utf-8');
   // Malformed URLs reach here without running any hook, so set the baseline headers directly too.
   applySecurityHeaders(reply);
-  return reply.send(errorBody(err, req.server.deps.config.publicUrl, req.id));
+  const body = errorBody(err, req.server.deps.config.publicUrl, req.id);
+  req.errorBody = body;
+  return reply.send(body);
 }
 
 /** Every failure leaves in the documented shape; unexpected ones are logged, never leaked. */
 export function registerErrorHandling(app: FastifyInstance): void {
   app.decorateRequest('errorCode', null);
+  app.decorateRequest('errorBody', null);
   app.setErrorHandler((err: FastifyError, req, reply) => {
     const known = toApiError(err);
     if (known) return sendError(req, reply, known);

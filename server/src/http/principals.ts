@@ -42,6 +42,8 @@ export interface AppDeps {
   clock: Clock;
   config: Config;
   box: SecretBox;
+  /** E-mail (password resets); the default logs links in development and sends nothing. */
+  mailer?: import('../developers/mailer.js').Mailer;
   /**
    * The bank connectors (sandbox + configured live banks). Built from `config` and `clock` on first
    * use when absent (connectorsOf); tests pass their own to inject delays or a bank double.
@@ -80,6 +82,8 @@ declare module 'fastify' {
     developer: DeveloperPrincipal | null;
     /** Error code of the answer, for usage recording. */
     errorCode: string | null;
+    /** The error body sent, for the request log. */
+    errorBody: object | null;
   }
   interface FastifyInstance {
     deps: AppDeps;

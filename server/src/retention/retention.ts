@@ -4,6 +4,7 @@ import { LOGIN_THROTTLE } from '../developers/throttle.js';
 /**
  * What counts as old, as cut-off instants computed from "now". Pure: no database, no clock.
  *
+ * - request_log: recorded more than `requestLogDays` ago (default 7).
  * - usage_events: recorded more than `usageRetentionDays` ago (default 90) — GET /developers/usage
  *   answers for that window only.
  * - webhook deliveries (+ their attempts): final (succeeded or failed) and last touched — last attempt,
@@ -21,12 +22,15 @@ import { LOGIN_THROTTLE } from '../developers/throttle.js';
 export interface RetentionPolicy {
   usageRetentionDays: number;
   webhookRetentionDays: number;
+  /** The request log (GET /developers/logs) keeps this many days. */
+  requestLogDays: number;
   /** Grace after expiry for sessions and tokens, so "expired" answers stay meaningful for a while. */
   expiredGraceMs: number;
 }
 
 export const DEFAULT_USAGE_RETENTION_DAYS = 90;
 export const DEFAULT_WEBHOOK_RETENTION_DAYS = 30;
+export const DEFAULT_REQUEST_LOG_DAYS = 7;
 export const EXPIRED_GRACE_MS = 24 * 60 * 60_000;
 /** How often the job runs in a server process. */
 export const RETENTION_INTERVAL_MS = 60 * 60_000;
@@ -37,11 +41,12 @@ const DAY_MS = 24 * 60 * 60_000;
 const LONGEST_THROTTLE_WINDOW_MS = Math.max(LOGIN_THROTTLE.perEmail.windowMs, LOGIN_THROTTLE.perIp.windowMs);
 
 export function policyFromConfig(
-  config: Pick<Config, 'usageRetentionDays' | 'webhookRetentionDays'>,
+  config: Pick<Config, 'usageRetentionDays' | 'webhookRetentionDays' | 'requestLogDays'>,
 ): RetentionPolicy {
   return {
     usageRetentionDays: config.usageRetentionDays ?? DEFAULT_USAGE_RETENTION_DAYS,
     webhookRetentionDays: config.webhookRetentionDays ?? DEFAULT_WEBHOOK_RETENTION_DAYS,
+    requestLogDays: config.requestLogDays ?? DEFAULT_REQUEST_LOG_DAYS,
     expiredGraceMs: EXPIRED_GRACE_MS,
   };
 }
@@ -50,6 +55,7 @@ export function policyFromConfig(
 export interface Cutoffs {
   usage: string;
   webhooks: string;
+  requestLog: string;
   /** For expiry-based rows (connect sessions, link tokens, dev sessions). */
   expired: string;
   /** login_throttle rows whose window_start is before this have a window that closed over a grace ago. */
@@ -62,6 +68,7 @@ export function cutoffs(policy: RetentionPolicy, now: Date): Cutoffs {
   return {
     usage: iso(t - policy.usageRetentionDays * DAY_MS),
     webhooks: iso(t - policy.webhookRetentionDays * DAY_MS),
+    requestLog: iso(t - policy.requestLogDays * DAY_MS),
     expired: iso(t - policy.expiredGraceMs),
     throttleWindowStart: iso(t - policy.expiredGraceMs - LONGEST_THROTTLE_WINDOW_MS),
   };
@@ -77,6 +84,7 @@ export function usageIdBelow(cutoffIso: string): string {
 
 export interface RetentionCounts {
   usage_events: number;
+  request_log: number;
   webhook_attempts: number;
   webhook_deliveries: number;
   webhook_events: number;

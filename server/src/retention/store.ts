@@ -40,6 +40,22 @@ export async function deleteOldRows(
     return r.numDeletedRows;
   });
 
+  const request_log = await inBatches(batchSize, async () => {
+    const r = await db
+      .deleteFrom('request_log')
+      .where('id', 'in', (eb) =>
+        eb
+          .selectFrom('request_log')
+          .select('id')
+          // Same time-prefixed ids as usage_events (the recorder writes both).
+          .where('id', '<', usageIdBelow(c.requestLog))
+          .where('at', '<', c.requestLog)
+          .limit(batchSize),
+      )
+      .executeTakeFirst();
+    return r.numDeletedRows;
+  });
+
   // A delivery is old once it is final and its last attempt (or its creation, when it was
   // cancelled before any attempt) is past the window. Final never turns back into pending
   // (a retry is a new delivery), so the attempts pass and the deliveries pass agree.
@@ -154,6 +170,7 @@ export async function deleteOldRows(
 
   return {
     usage_events,
+    request_log,
     webhook_attempts,
     webhook_deliveries,
     webhook_events,

@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { PREFIX_LENGTH as KEY_PREFIX_LENGTH } from '../developers/store.js';
 import type { KeyPrincipal } from '../http/principals.js';
 import { sha256Hex } from '../ids.js';
 import { DEFAULT_RECORDER_OPTIONS, type RecorderOptions, UsageRecorder } from './recorder.js';
@@ -25,6 +26,13 @@ function requester(req: FastifyRequest): { key: KeyPrincipal } | { keyHash: stri
   if (header === undefined) return null;
   const match = API_KEY_BEARER.exec(header);
   return match?.[1] ? { keyHash: sha256Hex(match[1]) } : null;
+}
+
+/** The visible prefix of the credential used (as listed on the keys page); null for the dashboard's own calls. */
+function credentialPrefix(req: FastifyRequest): string | null {
+  const token = /^Bearer\s+(\S+)/i.exec(req.headers.authorization ?? '')?.[1];
+  if (!token) return null;
+  return token.startsWith('link_') ? `${token.slice(0, 9)}` : token.slice(0, KEY_PREFIX_LENGTH);
 }
 
 /**
@@ -54,6 +62,12 @@ export function registerUsageRecording(
         errorCode: req.errorCode,
         requestId: req.id,
         at: app.deps.clock.now(),
+        log: {
+          path: req.url.length > 1000 ? req.url.slice(0, 1000) : req.url,
+          latencyMs: reply.elapsedTime,
+          keyPrefix: credentialPrefix(req),
+          errorBody: req.errorBody,
+        },
         ...who,
       });
     }

@@ -1,7 +1,9 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Db, Dialect } from '../db/index.js';
+import type { RequestLogTable } from '../db/schema.js';
 import type { Environment } from '../http/principals.js';
 import { randomBase62 } from '../ids.js';
+import { insertRequestLogRows } from './request-log-store.js';
 import { insertUsageRows, keysByHash, touchKey, type UsageRow } from './store.js';
 
 /** One request to record. Either the authenticated key, or only its hash (resolved at flush). */
@@ -12,6 +14,8 @@ export type UsageEvent = {
   errorCode: string | null;
   requestId: string;
   at: Date;
+  /** For the request log: raw path, latency, the key's visible prefix, the error body sent. */
+  log?: { path: string; latencyMs: number; keyPrefix: string | null; errorBody: object | null };
 } & (
   | { key: { apiKeyId: string; developerId: string; environment: Environment }; keyHash?: undefined }
   | { key?: undefined; keyHash: string }
@@ -115,6 +119,7 @@ export class UsageRecorder {
     const hashes = [...new Set(batch.flatMap((e) => (e.keyHash === undefined ? [] : [e.keyHash])))];
     const owners = await keysByHash(this.db, hashes);
     const rows: UsageRow[] = [];
+    const logRows: RequestLogTable[] = [];
     const lastUsed = new Map<string, string>();
     for (const e of batch) {
       const owner = e.key
@@ -122,8 +127,26 @@ export class UsageRecorder {
         : owners.get(e.keyHash);
       if (!owner) continue; // a key that does not exist belongs to nobody
       const at = e.at.toISOString();
+      const id = usageId(e.at);
+      if (e.log) {
+        logRows.push({
+          id,
+          developer_id: owner.developer_id,
+          api_key_id: owner.id,
+          key_prefix: e.log.keyPrefix,
+          method: e.method,
+          path: e.log.path,
+          endpoint: e.endpoint,
+          status: e.status,
+          error_code: e.errorCode,
+          error_body: e.log.errorBody ? JSON.stringify(e.log.errorBody) : null,
+          latency_ms: Math.round(e.log.latencyMs * 100) / 100,
+          request_id: e.requestId,
+          at,
+        });
+      }
       rows.push({
-        id: usageId(e.at),
+        id,
         api_key_id: owner.id,
         developer_id: owner.developer_id,
         environment: owner.environment,
@@ -140,6 +163,7 @@ export class UsageRecorder {
     if (rows.length === 0) return;
     await this.db.transaction().execute(async (trx) => {
       await insertUsageRows(trx, this.dialect, rows);
+      if (logRows.length > 0) await insertRequestLogRows(trx, logRows);
       for (const [keyId, at] of lastUsed) await touchKey(trx, keyId, at);
     });
   }

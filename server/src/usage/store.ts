@@ -93,6 +93,22 @@ export async function keysByHash(db: Executor, hashes: readonly string[]): Promi
     .execute();
   for (const r of rows)
     found.set(r.key_hash, { id: r.id, developer_id: r.developer_id, environment: r.environment });
+  // Secrets replaced by a roll (e.g. an expired one answering REVOKED_API_KEY) count for their key.
+  const missing = hashes.filter((h) => !found.has(h));
+  if (missing.length === 0) return found;
+  const rolled = await db
+    .selectFrom('api_key_rolled_secrets')
+    .innerJoin('api_keys', 'api_keys.id', 'api_key_rolled_secrets.api_key_id')
+    .select([
+      'api_keys.id',
+      'api_keys.developer_id',
+      'api_keys.environment',
+      'api_key_rolled_secrets.key_hash',
+    ])
+    .where('api_key_rolled_secrets.key_hash', 'in', missing)
+    .execute();
+  for (const r of rolled)
+    found.set(r.key_hash, { id: r.id, developer_id: r.developer_id, environment: r.environment });
   return found;
 }
 

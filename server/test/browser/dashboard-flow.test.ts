@@ -1,10 +1,11 @@
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { createHmac } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dashboardBundleSize } from '../../../bench/dashboard-size.js';
@@ -71,12 +72,13 @@ describe.skipIf(skipBrowserTests)('Developer dashboard in Chromium', () => {
   let receiverUrl: string;
   const received: Received[] = [];
   const problems: string[] = [];
+  const mails: { to: string; text: string; link?: string }[] = [];
 
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
     ensureWidgetBuilt();
     buildDashboard();
-    server = await startApiServer();
+    server = await startApiServer({ mailer: { send: async (m) => void mails.push(m) } });
     receiver = createServer((req, res) => {
       const chunks: Buffer[] = [];
       req.on('data', (c: Buffer) => chunks.push(c));
@@ -148,10 +150,10 @@ describe.skipIf(skipBrowserTests)('Developer dashboard in Chromium', () => {
   let connectionId = '';
   const email = `ana.${Date.now()}@example.rs`;
 
-  it('keeps the initial JS under 150 KB gzipped', () => {
+  it('keeps the initial JS under 60 KB gzipped', () => {
     const size = dashboardBundleSize();
     expect(size.jsGzipBytes).toBeGreaterThan(1000);
-    expect(size.jsGzipBytes).toBeLessThan(150 * 1024);
+    expect(size.jsGzipBytes).toBeLessThan(60 * 1024);
   });
 
   it('serves the app with its strict CSP and sends a visitor to the login page', async () => {
@@ -187,9 +189,16 @@ describe.skipIf(skipBrowserTests)('Developer dashboard in Chromium', () => {
     sandboxKey = (await page.getByTestId('secret-value').textContent()) ?? '';
     expect(sandboxKey).toMatch(/^od_test_sk_/);
     // The quickstart snippets are filled in with it, and with this server's address.
+    await page.getByTestId('qs-app').waitFor();
     const code = await page.locator('pre').allTextContents();
-    expect(code.join('\n')).toContain(`apiKey: '${sandboxKey}'`);
+    expect(code.join('\n')).toContain(`export OPENDINAR_SECRET_KEY=${sandboxKey}`);
     expect(code.join('\n')).toContain(`${server.url}/v1/opendinar.js`);
+    expect(code.join('\n')).not.toContain('apiKey:');
+    // The first copied call works as pasted into a shell: it creates a link token for the app.
+    const firstCall = code.find((c) => c.includes('/link/token')) ?? '';
+    // Asynchronously: the API server runs in this process, a synchronous child would block it.
+    const out = await promisify(execFile)('sh', ['-c', firstCall], { encoding: 'utf8' });
+    expect(JSON.parse(out.stdout)).toMatchObject({ link_token: expect.stringMatching(/^link_/) });
     // The session is an httpOnly cookie: no script can read it, and nothing sits in storage.
     const seen = await page.evaluate(() => ({
       cookie: document.cookie,
@@ -338,9 +347,25 @@ describe.skipIf(skipBrowserTests)('Developer dashboard in Chromium', () => {
     await expect.poll(() => hook.locator('tr[data-delivery-status="pending"]').count()).toBe(1);
     await runDispatcherOnce(server.t.deps);
     expect(received.length).toBeGreaterThanOrEqual(2);
-    expect(await page.locator('pre').last().textContent()).toContain(
-      'function verifyWebhook(secret, rawBody, signatureHeader)',
-    );
+    // The verification snippet shown verifies this delivery, and refuses it replayed 6 minutes later.
+    const snippet = (await page.locator('pre').last().textContent()) ?? '';
+    expect(snippet).toContain('timingSafeEqual');
+    const verify = new Function('require', `${snippet}; return verifyWebhook;`)(
+      createRequire(import.meta.url),
+    ) as (s: string, b: string, h: string) => boolean;
+    const last = received[received.length - 1];
+    const lastHeader = String(last?.headers['opendinar-signature']);
+    // The signature's time is the server's (test) clock: verify as of then, and 6 minutes later.
+    const realNow = Date.now;
+    try {
+      Date.now = () => server.t.clock.now().getTime();
+      expect(verify(secret, last?.body ?? '', lastHeader)).toBe(true);
+      expect(verify(secret, `${last?.body ?? ''} `, lastHeader)).toBe(false);
+      Date.now = () => server.t.clock.now().getTime() + 6 * 60_000;
+      expect(verify(secret, last?.body ?? '', lastHeader)).toBe(false);
+    } finally {
+      Date.now = realNow;
+    }
     await capture('webhooks');
   });
 
@@ -432,6 +457,70 @@ describe.skipIf(skipBrowserTests)('Developer dashboard in Chromium', () => {
     await capture('usage-en');
   });
 
+  it('rolls the sign-up key: a new secret, the old one refused, the app keeps its connection', async () => {
+    await nav(/API keys/);
+    const row = page.locator('tbody tr', { hasText: sandboxKey.slice(0, 15) }).first();
+    const keyId = (await row.getAttribute('data-key-id')) ?? '';
+    expect(keyId).toMatch(/^key_/);
+    await row.getByRole('button', { name: /Roll/ }).click();
+    await page.getByRole('dialog').getByLabel('Old secret keeps working for').selectOption('0');
+    await capture('keys-roll-dialog');
+    await page.getByRole('dialog').getByRole('button', { name: 'Roll' }).click();
+    const rolled = page.getByTestId('secret-value');
+    await expect.poll(async () => (await rolled.textContent()) ?? '').not.toBe('');
+    const newKey = (await rolled.textContent()) ?? '';
+    expect(newKey).toMatch(/^od_test_sk_/);
+    expect(newKey).not.toBe(sandboxKey);
+    const call = async (key: string) =>
+      (await (
+        await fetch(`${server.url}/connections`, { headers: { authorization: `Bearer ${key}` } })
+      ).json()) as {
+        error_code?: string;
+        connections?: { connection_id: string }[];
+      };
+    expect((await call(sandboxKey)).error_code).toBe('REVOKED_API_KEY');
+    expect((await call(newKey)).connections?.map((c) => c.connection_id)).toContain(connectionId);
+    await expect
+      .poll(() => page.locator(`tr[data-key-id="${keyId}"]`).textContent())
+      .toContain(newKey.slice(0, 15));
+    sandboxKey = newKey;
+    // The explorer acts on the app by id: same connection, no secret in the browser.
+    await nav(/Sandbox explorer/);
+    await page.locator(`tr[data-connection-id="${connectionId}"]`).waitFor();
+    const stored = await page.evaluate(() => JSON.stringify(localStorage) + JSON.stringify(sessionStorage));
+    expect(stored).not.toContain('od_test_sk_');
+  });
+
+  it('request log: an error made with curl shows with its full error body; the row fits a phone', async () => {
+    const res = await fetch(`${server.url}/accounts/acc_nope/balance`, {
+      headers: { authorization: `Bearer ${sandboxKey}`, 'x-request-id': 'req_from_curl_1' },
+    });
+    expect(res.status).toBe(404);
+    await server.t.app.usage.flush();
+    await nav(/Request log/);
+    const row = page.locator('tr[data-request-id="req_from_curl_1"]');
+    await row.waitFor();
+    expect(await row.textContent()).toContain('/accounts/acc_nope/balance');
+    expect(await row.textContent()).toContain(sandboxKey.slice(0, 15));
+    await row.getByRole('button', { name: /req_from_curl_1/ }).click();
+    const body = JSON.parse((await page.getByTestId('error-body').textContent()) ?? '{}');
+    expect(body).toMatchObject({ error_code: 'ACCOUNT_NOT_FOUND', request_id: 'req_from_curl_1' });
+    await capture('logs');
+    // Filtered to 4xx, the error is there; on a phone every cell of its row is on screen.
+    await page.getByLabel('Status').selectOption('4xx');
+    await row.waitFor();
+    await page.setViewportSize({ width: 390, height: 844 });
+    const cells = await row
+      .locator('td')
+      .evaluateAll((tds) => tds.map((td) => td.getBoundingClientRect().right));
+    expect(cells.every((right) => right <= 390)).toBe(true);
+    await page.setViewportSize({ width: 1280, height: 800 });
+    // A request id in an error links to it in the log.
+    await page.goto(url('logs?request_id=req_from_curl_1'));
+    await page.locator('tr[data-request-id="req_from_curl_1"]').waitFor();
+    expect(await page.locator('tbody tr[data-request-id]').count()).toBe(1);
+  });
+
   it('generates a key shown once, then revokes the sign-up key after confirming', async () => {
     await nav(/API keys/);
     await page.getByLabel('App name').fill('Live app');
@@ -442,7 +531,7 @@ describe.skipIf(skipBrowserTests)('Developer dashboard in Chromium', () => {
     expect(await page.locator('.once .warning').textContent()).toContain('only time');
     await capture('keys');
 
-    const prefix = sandboxKey.slice(0, 12);
+    const prefix = sandboxKey.slice(0, 15);
     const row = page.locator('tbody tr', { hasText: prefix }).filter({ hasText: 'Sandbox' }).first();
     await row.getByRole('button', { name: /Revoke/ }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Revoke' }).click();
@@ -467,13 +556,55 @@ describe.skipIf(skipBrowserTests)('Developer dashboard in Chromium', () => {
     expect(await links.first().isVisible()).toBe(false);
     await menu.click();
     expect(await menu.getAttribute('aria-expanded')).toBe('true');
-    expect(await links.count()).toBe(6);
+    expect(await links.count()).toBe(9);
     await page.screenshot({ path: `${SHOTS}menu-open-phone.png` });
     expect(await a11yViolations(page)).toEqual([]);
     await links.nth(1).click();
     await page.waitForURL(/\/dashboard\/keys$/);
     expect(await menu.getAttribute('aria-expanded')).toBe('false');
     await page.setViewportSize({ width: 1280, height: 800 });
+  });
+
+  it('account: changes the password, and resets it with the e-mailed link', { timeout: 90_000 }, async () => {
+    await nav(/^Account$/);
+    expect(await heading().textContent()).toBe('Account');
+    await page.getByLabel('Current password').fill('wrong-password');
+    await page.getByLabel('New password').fill('a-brand-new-password');
+    await page.getByRole('button', { name: 'Change password' }).click();
+    await page.locator('.note.error').waitFor();
+    expect(await page.locator('.note.error').textContent()).toContain('INVALID_CREDENTIALS');
+    await page.getByLabel('Current password').fill('dovoljno-duga-lozinka');
+    await page.getByRole('button', { name: 'Change password' }).click();
+    await page.locator('.toast', { hasText: 'Password changed' }).waitFor();
+    await capture('settings');
+
+    // Forgot it: a second browser (no session) asks for a link and follows it.
+    const other = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    const phone = await other.newPage();
+    await phone.goto(url('login'));
+    await phone.getByRole('link', { name: /Zaboravili ste lozinku|Forgot your password/ }).click();
+    await phone.waitForURL(/\/dashboard\/forgot$/);
+    await phone.getByLabel(/Email/).fill(email);
+    await phone.getByRole('button', { name: /Pošalji link|Send the link/ }).click();
+    await phone.locator('.note.info').waitFor();
+    expect(await a11yViolations(phone)).toEqual([]);
+    await phone.screenshot({ path: `${SHOTS}forgot-phone.png` });
+    const link = mails.find((m) => m.to === email)?.link ?? '';
+    expect(link).toContain('/dashboard/reset#token=pwreset_');
+    await phone.goto(link);
+    await phone.getByLabel(/Lozinka|Password/).fill('dovoljno-duga-lozinka');
+    await phone.getByRole('button', { name: /Postavi novu lozinku|Set the new password/ }).click();
+    await phone.waitForURL(/\/dashboard\/login$/);
+    await phone.locator('.note.info').waitFor();
+    expect(await a11yViolations(phone)).toEqual([]);
+    await other.close();
+    // Every session ended with the reset: this tab is sent to the login page on its next call.
+    await nav(/Usage/);
+    await page.waitForURL(/\/dashboard\/login/);
+    await page.getByLabel('Email').fill(email);
+    await page.getByLabel('Password').fill('dovoljno-duga-lozinka');
+    await page.getByRole('button', { name: 'Log in' }).click();
+    await page.waitForURL(/\/dashboard\/usage$/);
   });
 
   // A long journey (three logins with scrypt, the throttle): allow for a loaded CI machine.
@@ -498,18 +629,23 @@ describe.skipIf(skipBrowserTests)('Developer dashboard in Chromium', () => {
     await page.waitForURL(/\/dashboard\/usage$/);
     expect(await heading().textContent()).toBe('Usage');
 
-    // A new session holds no key in memory: the explorer asks for one (a revoked key is refused).
+    // The only sandbox app was revoked: the explorer offers to create one (only on request).
     await nav(/Sandbox explorer/);
-    await page.getByRole('heading', { name: 'Choose a sandbox key for the explorer' }).waitFor();
+    await page.getByRole('heading', { name: 'No sandbox app yet' }).waitFor();
     await capture('explorer-key-gate');
-    await page.getByLabel('Paste a sandbox key').fill(sandboxKey);
-    await page.getByRole('button', { name: 'Use key' }).click();
-    await expect.poll(() => page.locator('.field-error').textContent()).toContain('revoked');
-    await page.getByRole('button', { name: 'Generate an explorer key' }).click();
+    const keysBefore = (await (await page.request.get(`${server.url}/developers/keys`)).json()).keys.length;
+    await page.reload();
+    await page.getByRole('heading', { name: 'No sandbox app yet' }).waitFor();
+    expect((await (await page.request.get(`${server.url}/developers/keys`)).json()).keys.length).toBe(
+      keysBefore,
+    );
+    await page.getByRole('button', { name: 'Create a sandbox app' }).click();
     const explorerKey = (await page.getByTestId('secret-value').textContent()) ?? '';
     expect(explorerKey).toMatch(/^od_test_sk_/);
     await page.getByRole('heading', { name: 'Connections' }).waitFor();
-    expect(await page.locator('.key-in-use').textContent()).toContain(explorerKey.slice(0, 15));
+    expect(await page.getByLabel('App').locator('option:checked').textContent()).toContain(
+      explorerKey.slice(0, 15),
+    );
 
     await page.getByRole('button', { name: 'Log out' }).click();
     await page.waitForURL(/\/dashboard\/login/);

@@ -9,6 +9,7 @@ import { TestClock } from '../../src/clock.js';
 import { type Config, loadConfig } from '../../src/config.js';
 import { createDb, type DbHandle } from '../../src/db/index.js';
 import { migrateToLatest } from '../../src/db/migrate.js';
+import type { Mailer } from '../../src/developers/mailer.js';
 import type { AppDeps } from '../../src/http/principals.js';
 import { seedSandbox } from '../../src/sandbox/seed.js';
 import { createSecretBox } from '../../src/secrets.js';
@@ -86,6 +87,8 @@ export interface TestAppOptions {
   seed?: boolean;
   env?: Record<string, string>;
   config?: Partial<Config>;
+  /** E-mail sink (password resets); the default logs and sends nothing. */
+  mailer?: Mailer;
 }
 
 /** A full app on a fresh database with the sandbox seed and a test clock. */
@@ -103,7 +106,14 @@ export async function createTestApp(opts: TestAppOptions = {}): Promise<TestApp>
     ...opts.config,
   };
   const box = createSecretBox(randomBytes(32));
-  const deps: AppDeps = { db: database.handle.db, dialect: database.handle.dialect, clock, config, box };
+  const deps: AppDeps = {
+    db: database.handle.db,
+    dialect: database.handle.dialect,
+    clock,
+    config,
+    box,
+    ...(opts.mailer ? { mailer: opts.mailer } : {}),
+  };
   if (opts.seed ?? true) await seedSandbox(deps.db, clock, box);
   const app = await buildApp(deps);
   await app.ready();

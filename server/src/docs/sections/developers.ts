@@ -27,6 +27,22 @@ again. <code>POST /developers/logout</code> ends the session at once (<code>INVA
 <code>GET /developers/me</code> returns your profile. Send the token as <code>Authorization: Bearer devses_…</code>.
 A wrong email and a wrong password answer the same <code>401 INVALID_CREDENTIALS</code>.</p>
 
+<h3 id="account-management">Password, sign-out everywhere, deleting the account</h3>
+<ul>
+<li><code>POST /developers/password</code> with <code>{"current_password", "new_password"}</code> changes the password
+(<code>INVALID_CREDENTIALS</code> if the current one is wrong, <code>PASSWORD_TOO_SHORT</code>); every <em>other</em> session ends at once
+→ <code>{"status": "changed", "sessions_revoked": n}</code>.</li>
+<li><code>POST /developers/password/forgot</code> with <code>{"email"}</code> always answers <code>202 {"status": "sent"}</code> — registered
+or not, so it reveals nothing — and e-mails a one-use link to <code>/dashboard/reset#token=pwreset_…</code>, valid for one hour
+(only the token's SHA-256 is stored). <code>POST /developers/password/reset</code> with <code>{"token", "new_password"}</code> sets the
+password and ends every session (<code>INVALID_RESET_TOKEN</code> if the token is unknown, used or expired). E-mail goes through a
+pluggable mailer; the built-in one sends nothing and, in development (<code>OPENDINAR_MAIL_LOG_LINKS</code>, on unless
+<code>NODE_ENV=production</code>), logs the link — otherwise it never logs a token.</li>
+<li><code>POST /developers/logout-all</code> ends every session of yours, this one included.</li>
+<li><code>DELETE /developers/me</code> with <code>{"password"}</code> deletes the account with all its keys, connections, accounts,
+transactions, webhooks, usage and request log, at once and for good.</li>
+</ul>
+
 <h3>Login throttling</h3>
 <ul>
 <li>At most <strong>${LOGIN_THROTTLE.perEmail.max} failed logins per email</strong> in ${minutes(LOGIN_THROTTLE.perEmail.windowMs)} minutes and
@@ -48,6 +64,45 @@ list of <code>accounts:read</code>, <code>balance:read</code>, <code>transaction
 last_used_at}</code> — the prefix (e.g. <code>od_test_sk_9x2m</code>) identifies a key without revealing it.
 <code>DELETE /developers/keys/:id</code> revokes a key: from the next request on, on every server, it answers
 <code>401 REVOKED_API_KEY</code>. Keys that are not yours answer <code>KEY_NOT_FOUND</code>.</p>
+
+<h3 id="rolling-keys">Rolling a key (replacing a leaked or old secret)</h3>
+<p>Your data belongs to the <strong>key id</strong> (the app), not to one secret. <code>POST /developers/keys/:id/roll</code> with
+<code>{"expires_in_hours": 0–168}</code> (default <code>0</code>) gives the same key id a new secret and answers <code>200</code> with the key's
+fields plus <code>key</code> (the new secret, shown only here), <code>previous_prefix</code> and <code>previous_expires_at</code>. Every
+connection, account, sync cursor, webhook and usage row stays: no end user reconnects a bank. The old secret keeps working until
+<code>previous_expires_at</code> (with <code>0</code>, it stops at once), then answers <code>401 REVOKED_API_KEY</code> on every endpoint
+and every server process at the same moment — the state is in the database. While the old secret overlaps,
+<code>GET /developers/keys</code> shows its <code>previous_prefix</code> and <code>previous_expires_at</code> beside the new <code>prefix</code>.
+Both secrets are stored only as SHA-256 hashes. Revoking the key stops both secrets at once. Rolling a key that is not yours or is
+revoked answers <code>KEY_NOT_FOUND</code>; hours outside 0–168 answer <code>INVALID_FIELD</code>.</p>
+<pre>POST /developers/keys/key_…/roll
+{"expires_in_hours": 24}
+→ 200 {"id": "key_…", "key": "od_test_sk_…", "prefix": "od_test_sk_Q7pz", "app_name": "Mani App", "environment": "sandbox",
+       "status": "active", "scopes": […], "created_at": "…", "last_used_at": "…",
+       "previous_prefix": "od_test_sk_9x2m", "previous_expires_at": "2026-04-05T10:30:00.000Z"}</pre>
+<p>Deploy the new secret, check in the dashboard's usage that the old prefix gets no more traffic, and let the overlap end
+(or roll again with <code>0</code> to end it now). Another key, app or developer never sees the data: its answers are
+byte-identical to those for an id that does not exist.</p>
+
+<h3 id="request-log">Request log</h3>
+<p><code>GET /developers/logs</code> lists every API request of your apps over the last <strong>7 days</strong>
+(<code>OPENDINAR_REQUEST_LOG_DAYS</code>), newest first: <code>{id, request_id, method, path, endpoint, status, error_code,
+error_body, latency_ms, key_id, key_prefix, at}</code>. <code>error_body</code> is the full error body that was sent (the same
+<code>request_id</code> your client saw in <code>X-Request-Id</code>); successful responses' bodies are never stored, so no bank data
+is kept. Filters: <code>key_id</code>, <code>status</code> (<code>404</code> or a class such as <code>4xx</code>), <code>route</code>
+(a pattern from the answer's <code>routes</code>, e.g. <code>GET /accounts/:id/balance</code>), <code>from</code>/<code>to</code>
+(dates or instants), <code>limit</code> (1–100) and <code>before</code> (the previous page's <code>next_before</code>).
+<code>GET /developers/logs/:request_id</code> returns one request (<code>REQUEST_NOT_FOUND</code> if it is not yours or older than
+the window). Entries are written in the usage recorder's batches, off the request path, and show up within about a second;
+<code>key_prefix</code> is the prefix of the secret (or <code>link_</code> token) used, so after a roll you can see which secret
+still gets traffic; it is <code>null</code> for the dashboard's own calls.</p>
+
+<h3 id="dashboard-app-calls">The dashboard's calls for an app</h3>
+<p>The dashboard's explorer and "try the widget" page act on one of your sandbox apps by key id, through your developer session:
+<code>GET|POST|DELETE /developers/keys/:id/api/&lt;banking path&gt;</code> (connections, accounts, balance, identity, transactions,
+recurring, sync, <code>link/token</code>, <code>connect/exchange</code>, <code>sandbox/connections</code>) runs that banking request in the
+server as the key, with the same validation, scoping and errors, and logs it like any other. The browser never holds a secret key.
+Live keys answer <code>NOT_SANDBOX_KEY</code>; another developer's or a revoked key <code>KEY_NOT_FOUND</code>.</p>
 
 <h3>Usage</h3>
 <p>Every request made with one of your keys is counted: its route pattern (<code>GET /accounts/:id/transactions</code>, not the

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import type { Mailer } from '../../../src/developers/mailer.js';
 import { createTestApp, type TestApp } from '../../helpers/app.js';
 
 function listen(server: Server, port = 0): Promise<number> {
@@ -29,10 +30,14 @@ export interface ApiServer {
  * bank page) is reachable from the browser. The clock is the wall clock's date so sessions and
  * tokens made in the browser test do not look expired.
  */
-export async function startApiServer(): Promise<ApiServer> {
+export async function startApiServer(opts: { mailer?: Mailer } = {}): Promise<ApiServer> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const t = await createTestApp({ now: new Date().toISOString(), env: { OPENDINAR_PUBLIC_URL: url } });
+  const t = await createTestApp({
+    now: new Date().toISOString(),
+    env: { OPENDINAR_PUBLIC_URL: url },
+    ...(opts.mailer ? { mailer: opts.mailer } : {}),
+  });
   await t.app.listen({ port, host: '127.0.0.1' });
   return { t, url, close: () => t.close() };
 }
