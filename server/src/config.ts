@@ -34,6 +34,12 @@ export interface Config {
   pageCacheMb: number;
   /** Trust X-Forwarded-For from a reverse proxy (per-IP throttles then see the client's address). */
   trustProxy: boolean;
+  /** The whole request (headers and body) must arrive within this (OPENDINAR_REQUEST_TIMEOUT_MS, default 30 s). */
+  requestTimeoutMs: number;
+  /** A socket with no traffic for this long is closed (OPENDINAR_CONNECTION_TIMEOUT_MS, default 60 s). */
+  connectionTimeoutMs: number;
+  /** SIGTERM drain: close once nothing is in flight and nothing arrived for this long (OPENDINAR_SHUTDOWN_QUIET_MS, default 300). */
+  shutdownQuietMs: number;
   /** Webhook dispatcher: how often it looks for due deliveries (OPENDINAR_WEBHOOK_POLL_MS). */
   webhookPollMs?: number;
   /** First retry ceiling; doubles per failure (OPENDINAR_WEBHOOK_RETRY_BASE_MS, default 30 s). */
@@ -133,6 +139,9 @@ export function loadConfig(env: Env = process.env): Config {
     usageRecording: boolean(env, 'OPENDINAR_USAGE_RECORDING', true),
     pageCacheMb: integer(env, 'OPENDINAR_PAGE_CACHE_MB', 32, 0, 4096),
     trustProxy: boolean(env, 'OPENDINAR_TRUST_PROXY', false),
+    requestTimeoutMs: integer(env, 'OPENDINAR_REQUEST_TIMEOUT_MS', 30_000, 1000, 600_000),
+    connectionTimeoutMs: integer(env, 'OPENDINAR_CONNECTION_TIMEOUT_MS', 60_000, 1000, 600_000),
+    shutdownQuietMs: integer(env, 'OPENDINAR_SHUTDOWN_QUIET_MS', 300, 0, 60_000),
     webhookPollMs: integer(env, 'OPENDINAR_WEBHOOK_POLL_MS', 1000, 10, 60_000),
     webhookRetryBaseMs: integer(env, 'OPENDINAR_WEBHOOK_RETRY_BASE_MS', 30_000, 100, 3_600_000),
     webhookTimeoutMs: integer(env, 'OPENDINAR_WEBHOOK_TIMEOUT_MS', 10_000, 100, 60_000),

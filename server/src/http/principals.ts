@@ -61,6 +61,8 @@ declare module 'fastify' {
     errorCode: string | null;
   }
   interface FastifyInstance {
+    /** SIGTERM: answer what is in flight, 503 the rest, until quiet (http/drain.ts); then close. */
+    drainRequests(opts: { quietMs: number; maxMs: number }): Promise<void>;
     deps: AppDeps;
   }
 }
