@@ -19,6 +19,7 @@ import { NUL_MESSAGE, urlHasNul } from './http/nul-guard.js';
 import type { AppDeps } from './http/principals.js';
 import { requestIdFor } from './http/request-id.js';
 import { registerSecurityHeaders } from './http/security-headers.js';
+import { strictBodyValidator } from './http/validation.js';
 import { registerRetention } from './retention/plugin.js';
 import { sandboxRoutes } from './sandbox/routes.js';
 import { transactionRoutes } from './transactions/routes.js';
@@ -52,8 +53,16 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
     frameworkErrors: (err, req, reply) => {
       sendError(req, reply, toApiError(err) ?? new ApiError('MALFORMED_REQUEST'));
     },
+    schemaController: { compilersFactory: { buildValidator: strictBodyValidator() } },
     ajv: {
-      customOptions: { removeAdditional: true, coerceTypes: 'array', useDefaults: true, allErrors: true },
+      customOptions: {
+        removeAdditional: true,
+        coerceTypes: 'array',
+        useDefaults: true,
+        allErrors: true,
+        // Infinity and NaN ("1e309" in a query string) are not numbers: without this they pass minimum/maximum.
+        strictNumbers: true,
+      },
     },
     // Errors the HTTP parser finds before Fastify sees a request still answer in the documented shape.
     clientErrorHandler: (err, socket) => {
@@ -92,9 +101,16 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   await app.register(cors, {
     origin: true,
     credentials: false,
-    methods: ['GET', 'POST', 'DELETE'],
-    allowedHeaders: ['authorization', 'content-type', 'x-request-id'],
-    exposedHeaders: ['x-request-id', 'retry-after'],
+    methods: ['GET', 'POST', 'PATCH', 'DELETE'],
+    allowedHeaders: ['authorization', 'content-type', 'x-request-id', 'idempotency-key'],
+    exposedHeaders: [
+      'x-request-id',
+      'retry-after',
+      'idempotent-replayed',
+      'ratelimit-limit',
+      'ratelimit-remaining',
+      'ratelimit-reset',
+    ],
     maxAge: 600,
     // A bare OPTIONS (no Origin / Access-Control-Request-Method) would otherwise get a text/plain
     // 400 "Invalid Preflight Request", the one answer outside the documented error shape.
