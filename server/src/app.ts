@@ -20,6 +20,7 @@ import type { AppDeps } from './http/principals.js';
 import { requestIdFor } from './http/request-id.js';
 import { registerSecurityHeaders } from './http/security-headers.js';
 import { strictBodyValidator } from './http/validation.js';
+import { registerIdempotency } from './idempotency/plugin.js';
 import { registerRetention } from './retention/plugin.js';
 import { sandboxRoutes } from './sandbox/routes.js';
 import { transactionRoutes } from './transactions/routes.js';
@@ -122,6 +123,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   registerAuth(app);
   registerUsageRecording(app);
   registerRetention(app);
+  registerIdempotency(app);
   await registerDocs(app);
 
   await app.register(healthRoutes);

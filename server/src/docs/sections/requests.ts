@@ -1,3 +1,4 @@
+import { IDEMPOTENCY_KEY_MAX_LENGTH, IDEMPOTENT_ROUTES } from '../../idempotency/plugin.js';
 import { MAX_CUSTOM_AMOUNT } from '../../sandbox/custom-connections.js';
 import { MAX_OFFSET } from '../../transactions/schemas.js';
 import type { DocSection } from '../sections.js';
@@ -6,7 +7,17 @@ import type { DocSection } from '../sections.js';
 export const requestsSection: DocSection = {
   id: 'requests',
   title: 'Requests: strict input, timeouts and restarts',
-  html: `<h3>Strict input</h3>
+  html: `<h3 id="idempotency">Idempotency keys</h3>
+<p>Every POST that creates or changes something accepts an <code>Idempotency-Key</code> header (1–${IDEMPOTENCY_KEY_MAX_LENGTH} printable
+characters; a UUID v4 is a good choice): ${[...IDEMPOTENT_ROUTES].map((r) => `<code>${r}</code>`).join(', ')}.
+The first answer (status and body, including errors other than 5xx) is stored for <strong>24 hours</strong> per API key — or per
+developer account on <code>/developers/*</code> — encrypted at rest, and shared by every server process. Retrying with the same key
+and the same body returns that answer again with <code>Idempotent-Replayed: true</code>, without running the request twice. The same key
+with a different body answers <code>422 IDEMPOTENCY_KEY_REUSED</code>; a retry while the first request is still running answers
+<code>409 IDEMPOTENCY_KEY_IN_USE</code> (with <code>Retry-After</code>). A 5xx is not stored, so a retry runs the request again.</p>
+<pre>curl -X POST https://api.opendinar.com/link/token -H "Authorization: Bearer od_test_sk_…" \
+  -H "Idempotency-Key: 6f1c0f3e-…" -H "Content-Type: application/json" -d '{"user_id":"user_123"}'</pre>
+<h3>Strict input</h3>
 <p>JSON bodies are taken as typed: a field of the wrong JSON type (<code>"bank_id": ["raiffeisen"]</code>, <code>"app_name": 123</code>,
 <code>null</code> for a string) answers <code>400 INVALID_FIELD</code> naming the field; nothing is converted for you. Unknown body fields are ignored.
 Numeric query parameters are whole numbers written in decimal digits within their documented bounds — <code>limit</code> as per endpoint,
