@@ -21,6 +21,7 @@ import { requestIdFor } from './http/request-id.js';
 import { registerSecurityHeaders } from './http/security-headers.js';
 import { strictBodyValidator } from './http/validation.js';
 import { registerIdempotency } from './idempotency/plugin.js';
+import { registerRateLimits } from './ratelimit/plugin.js';
 import { registerRetention } from './retention/plugin.js';
 import { sandboxRoutes } from './sandbox/routes.js';
 import { transactionRoutes } from './transactions/routes.js';
@@ -121,6 +122,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   registerErrorHandling(app);
   registerSecurityHeaders(app);
   registerAuth(app);
+  registerRateLimits(app);
   registerUsageRecording(app);
   registerRetention(app);
   registerIdempotency(app);

@@ -114,8 +114,8 @@ export function registerIdempotency(app: FastifyInstance): void {
     const claim = req.idempotency;
     if (!claim || claim.finished) return payload;
     claim.finished = true;
-    // A server error may not happen again: give the key back so the retry runs.
-    if (reply.statusCode >= 500 || typeof payload !== 'string') {
+    // A server error or a rate limit may not happen again: give the key back so the retry runs.
+    if (reply.statusCode >= 500 || reply.statusCode === 429 || typeof payload !== 'string') {
       await releaseIdempotencyKey(db, claim.owner, claim.key, claim.createdAt);
     } else {
       await completeIdempotencyKey(
