@@ -11,6 +11,7 @@ import { registerDocs } from './docs/routes.js';
 import { ApiError, errorBody } from './errors.js';
 import { healthRoutes } from './health/routes.js';
 import { registerAuth } from './http/auth.js';
+import { RequestDrain } from './http/drain.js';
 import { registerErrorHandling, sendError, toApiError } from './http/error-handler.js';
 import { registerJsonParser } from './http/json-parser.js';
 import { safeLoggerOptions } from './http/logging.js';
@@ -18,6 +19,9 @@ import { NUL_MESSAGE, urlHasNul } from './http/nul-guard.js';
 import type { AppDeps } from './http/principals.js';
 import { requestIdFor } from './http/request-id.js';
 import { registerSecurityHeaders } from './http/security-headers.js';
+import { strictBodyValidator } from './http/validation.js';
+import { registerIdempotency } from './idempotency/plugin.js';
+import { registerRateLimits } from './ratelimit/plugin.js';
 import { registerRetention } from './retention/plugin.js';
 import { sandboxRoutes } from './sandbox/routes.js';
 import { transactionRoutes } from './transactions/routes.js';
@@ -39,33 +43,47 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
     // Our own closing check (below) answers in the documented shape instead of Fastify's default 503.
     return503OnClosing: false,
     trustProxy: deps.config.trustProxy,
+    // A body trickled a byte at a time cannot hold a connection open: the whole request must arrive
+    // within requestTimeout (checked every second), and a silent socket is closed after connectionTimeout.
+    requestTimeout: deps.config.requestTimeoutMs,
+    connectionTimeout: deps.config.connectionTimeoutMs,
+    http: {
+      connectionsCheckingInterval: Math.min(1000, deps.config.requestTimeoutMs),
+      headersTimeout: Math.min(60_000, deps.config.requestTimeoutMs),
+    },
     // Malformed URLs (bad percent-encoding) never reach the error handler; answer them in our shape too.
     frameworkErrors: (err, req, reply) => {
       sendError(req, reply, toApiError(err) ?? new ApiError('MALFORMED_REQUEST'));
     },
+    schemaController: { compilersFactory: { buildValidator: strictBodyValidator() } },
     ajv: {
-      customOptions: { removeAdditional: true, coerceTypes: 'array', useDefaults: true, allErrors: true },
+      customOptions: {
+        removeAdditional: true,
+        coerceTypes: 'array',
+        useDefaults: true,
+        allErrors: true,
+        // Infinity and NaN ("1e309" in a query string) are not numbers: without this they pass minimum/maximum.
+        strictNumbers: true,
+      },
     },
     // Errors the HTTP parser finds before Fastify sees a request still answer in the documented shape.
     clientErrorHandler: (err, socket) => {
       if (!socket.writable) return;
-      const body = JSON.stringify(
-        errorBody(
-          new ApiError(
-            'MALFORMED_REQUEST',
-            `The request could not be parsed (${(err as NodeJS.ErrnoException).code ?? 'bad request'}).`,
-          ),
-          deps.config.publicUrl,
-          'none',
-        ),
-      );
+      const code = (err as NodeJS.ErrnoException).code;
+      const timedOut = code === 'ERR_HTTP_REQUEST_TIMEOUT';
+      const apiErr = timedOut
+        ? new ApiError('REQUEST_TIMEOUT')
+        : new ApiError('MALFORMED_REQUEST', `The request could not be parsed (${code ?? 'bad request'}).`);
+      const body = JSON.stringify(errorBody(apiErr, deps.config.publicUrl, 'none'));
       socket.end(
-        `HTTP/1.1 400 Bad Request\r\nContent-Type: application/json\r\nX-Content-Type-Options: nosniff\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+        `HTTP/1.1 ${timedOut ? '408 Request Timeout' : '400 Bad Request'}\r\nContent-Type: application/json\r\nX-Content-Type-Options: nosniff\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
       );
     },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.decorate('deps', deps);
+  const drain = new RequestDrain(app.server);
+  app.decorate('drainRequests', (opts: { quietMs: number; maxMs: number }) => drain.drain(opts));
   let closing = false;
   app.addHook('preClose', async () => {
     closing = true;
@@ -73,7 +91,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   // The cheap per-request edge checks share one callback-style hook (no promise per request).
   app.addHook('onRequest', (req, reply, done) => {
     reply.header('x-request-id', req.id);
-    if (closing) {
+    if (closing || drain.draining) {
       reply.header('connection', 'close').header('retry-after', '1');
       return done(new ApiError('SERVICE_UNAVAILABLE', 'The server is shutting down — retry shortly.'));
     }
@@ -85,9 +103,16 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   await app.register(cors, {
     origin: true,
     credentials: false,
-    methods: ['GET', 'POST', 'DELETE'],
-    allowedHeaders: ['authorization', 'content-type', 'x-request-id'],
-    exposedHeaders: ['x-request-id', 'retry-after'],
+    methods: ['GET', 'POST', 'PATCH', 'DELETE'],
+    allowedHeaders: ['authorization', 'content-type', 'x-request-id', 'idempotency-key'],
+    exposedHeaders: [
+      'x-request-id',
+      'retry-after',
+      'idempotent-replayed',
+      'ratelimit-limit',
+      'ratelimit-remaining',
+      'ratelimit-reset',
+    ],
     maxAge: 600,
     // A bare OPTIONS (no Origin / Access-Control-Request-Method) would otherwise get a text/plain
     // 400 "Invalid Preflight Request", the one answer outside the documented error shape.
@@ -97,8 +122,10 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   registerErrorHandling(app);
   registerSecurityHeaders(app);
   registerAuth(app);
+  registerRateLimits(app);
   registerUsageRecording(app);
   registerRetention(app);
+  registerIdempotency(app);
   await registerDocs(app);
 
   await app.register(healthRoutes);

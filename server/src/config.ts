@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import { RATE_LIMIT_DEFAULTS, RATE_LIMIT_ENV, type RateLimitConfig } from './ratelimit/config.js';
 
 /** Thrown for a bad environment variable; main prints its message as one line and exits. */
 export class ConfigError extends Error {
@@ -34,6 +35,14 @@ export interface Config {
   pageCacheMb: number;
   /** Trust X-Forwarded-For from a reverse proxy (per-IP throttles then see the client's address). */
   trustProxy: boolean;
+  /** The whole request (headers and body) must arrive within this (OPENDINAR_REQUEST_TIMEOUT_MS, default 30 s). */
+  requestTimeoutMs: number;
+  /** A socket with no traffic for this long is closed (OPENDINAR_CONNECTION_TIMEOUT_MS, default 60 s). */
+  connectionTimeoutMs: number;
+  /** SIGTERM drain: close once nothing is in flight and nothing arrived for this long (OPENDINAR_SHUTDOWN_QUIET_MS, default 300). */
+  shutdownQuietMs: number;
+  /** Published rate limits (ratelimit/config.ts). */
+  rateLimits: RateLimitConfig;
   /** Webhook dispatcher: how often it looks for due deliveries (OPENDINAR_WEBHOOK_POLL_MS). */
   webhookPollMs?: number;
   /** First retry ceiling; doubles per failure (OPENDINAR_WEBHOOK_RETRY_BASE_MS, default 30 s). */
@@ -199,6 +208,34 @@ function publicUrl(env: Env, port: number): string {
   return raw.replace(/\/+$/, '');
 }
 
+function rateLimits(env: Env): RateLimitConfig {
+  const store = (env.OPENDINAR_RATE_LIMIT_STORE || 'auto').toLowerCase();
+  if (!['auto', 'memory', 'database', 'redis'].includes(store)) {
+    throw new ConfigError(
+      'OPENDINAR_RATE_LIMIT_STORE',
+      `must be auto, memory, database or redis, got "${store}"`,
+    );
+  }
+  const redisUrl = env.REDIS_URL || null;
+  if (redisUrl && !/^rediss?:\/\//.test(redisUrl))
+    throw new ConfigError('REDIS_URL', 'must be a redis:// URL');
+  if (store === 'redis' && !redisUrl)
+    throw new ConfigError('OPENDINAR_RATE_LIMIT_STORE', 'redis needs REDIS_URL');
+  const budgets = Object.fromEntries(
+    Object.entries(RATE_LIMIT_DEFAULTS).map(([name, fallback]) => [
+      name,
+      integer(env, RATE_LIMIT_ENV[name as keyof typeof RATE_LIMIT_DEFAULTS], fallback, 0, 1_000_000_000),
+    ]),
+  ) as Record<keyof typeof RATE_LIMIT_DEFAULTS, number>;
+  return {
+    enabled: boolean(env, 'OPENDINAR_RATE_LIMITS', true),
+    store: store as RateLimitConfig['store'],
+    redisUrl,
+    redisPrefix: env.OPENDINAR_REDIS_PREFIX || 'opendinar:',
+    ...budgets,
+  };
+}
+
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 /** Reads and validates every environment variable once; throws ConfigError naming the variable. */
@@ -224,6 +261,10 @@ export function loadConfig(env: Env = process.env): Config {
     usageRecording: boolean(env, 'OPENDINAR_USAGE_RECORDING', true),
     pageCacheMb: integer(env, 'OPENDINAR_PAGE_CACHE_MB', 32, 0, 4096),
     trustProxy: boolean(env, 'OPENDINAR_TRUST_PROXY', false),
+    rateLimits: rateLimits(env),
+    requestTimeoutMs: integer(env, 'OPENDINAR_REQUEST_TIMEOUT_MS', 30_000, 1000, 600_000),
+    connectionTimeoutMs: integer(env, 'OPENDINAR_CONNECTION_TIMEOUT_MS', 60_000, 1000, 600_000),
+    shutdownQuietMs: integer(env, 'OPENDINAR_SHUTDOWN_QUIET_MS', 300, 0, 60_000),
     webhookPollMs: integer(env, 'OPENDINAR_WEBHOOK_POLL_MS', 1000, 10, 60_000),
     webhookRetryBaseMs: integer(env, 'OPENDINAR_WEBHOOK_RETRY_BASE_MS', 30_000, 100, 3_600_000),
     webhookTimeoutMs: integer(env, 'OPENDINAR_WEBHOOK_TIMEOUT_MS', 10_000, 100, 60_000),

@@ -172,6 +172,31 @@ export const ERROR_CODES = {
     status: 503,
     message: 'The service is temporarily unavailable — retry shortly.',
   },
+  REQUEST_TIMEOUT: {
+    type: 'INVALID_REQUEST',
+    status: 408,
+    message: 'The request did not arrive in time — send the whole request within the request timeout.',
+  },
+  IDEMPOTENCY_KEY_REUSED: {
+    type: 'INVALID_REQUEST',
+    status: 422,
+    message: 'This Idempotency-Key was already used with a different request — use a new key.',
+  },
+  IDEMPOTENCY_KEY_IN_USE: {
+    type: 'INVALID_REQUEST',
+    status: 409,
+    message: 'A request with this Idempotency-Key is still being processed — retry shortly.',
+  },
+  KEY_LIMIT_REACHED: {
+    type: 'INVALID_REQUEST',
+    status: 409,
+    message: 'This account has reached its limit of active API keys — revoke one first.',
+  },
+  WEAK_PASSWORD: {
+    type: 'INVALID_REQUEST',
+    status: 400,
+    message: 'This password is too common — choose one that is not on lists of breached passwords.',
+  },
 } as const satisfies Record<string, ErrorSpec>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -41,9 +41,11 @@ async function main(): Promise<void> {
     { logger: { level: config.logLevel } },
   );
 
-  // SIGTERM/SIGINT: stop accepting, drain in-flight requests, stop background work, close the database.
-  closeWithGrace({ delay: 10_000 }, async ({ err }) => {
+  // SIGTERM/SIGINT: answer every request that reached us (new ones get 503 + Connection: close) until
+  // quiet, then stop accepting, stop background work and close the database.
+  closeWithGrace({ delay: 20_000 }, async ({ err }) => {
     if (err) app.log.error({ err }, 'shutting down after an error');
+    else await app.drainRequests({ quietMs: config.shutdownQuietMs, maxMs: 15_000 });
     await app.close();
     await handle.close();
   });

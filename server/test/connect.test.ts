@@ -19,6 +19,7 @@ beforeAll(async () => {
       prefix: LIVE_KEY.slice(0, 15),
       app_name: 'Mani App (live)',
       environment: 'live',
+      redirect_urls: JSON.stringify(['https://x.rs/']),
       scopes: JSON.stringify(['accounts:read', 'balance:read', 'transactions:read']),
       status: 'active',
       created_at: t.clock.now().toISOString(),

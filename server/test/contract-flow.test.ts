@@ -276,7 +276,7 @@ describe('Token Flow: lifetimes, single use, errors', () => {
       method: 'POST',
       url: '/developers/keys',
       headers,
-      payload: { app_name: 'Mani Live', environment: 'live' },
+      payload: { app_name: 'Mani Live', environment: 'live', redirect_urls: [base.redirect_url] },
     });
     expect(created.statusCode).toBe(201);
     const live = created.json().key as string;

@@ -41,6 +41,7 @@ describe('GET /developers/keys', () => {
           scopes: ['accounts:read', 'balance:read', 'transactions:read'],
           created_at: '2026-04-04T10:30:00.000Z',
           last_used_at: null,
+          redirect_urls: [],
         },
       ],
     });
@@ -64,6 +65,7 @@ describe('POST /developers/keys', () => {
       scopes: ['accounts:read', 'balance:read', 'transactions:read'],
       created_at: '2026-04-04T10:30:00.000Z',
       last_used_at: null,
+      redirect_urls: [],
     });
     const row = await t.deps.db
       .selectFrom('api_keys')

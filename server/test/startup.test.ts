@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MANI_KEY } from './helpers/app.js';
-import { startServerProcess } from './helpers/process.js';
+import { holdRequest, rawExchange, startServerProcess } from './helpers/process.js';
 
 // Process-level behaviour: configuration errors, graceful shutdown, durability across kill -9.
 describe.concurrent('start-up configuration', () => {
@@ -26,23 +26,85 @@ describe.concurrent('start-up configuration', () => {
 });
 
 describe('lifecycle', () => {
-  it('drains in-flight requests on SIGTERM and exits cleanly', async () => {
+  it('answers every request that reached it before SIGTERM, 503s later ones, and exits cleanly', async () => {
     const srv = await startServerProcess({});
-    const inflight = Array.from({ length: 40 }, () =>
+    const port = Number(new URL(srv.url).port);
+    const body = JSON.stringify({ user_id: 'drain' });
+    // Each request's headers reach the server, which says so (100 Continue); its body follows after SIGTERM.
+    const held = await Promise.all(
+      Array.from({ length: 30 }, () =>
+        holdRequest(port, [
+          'POST /link/token HTTP/1.1',
+          'Host: 127.0.0.1',
+          `Authorization: Bearer ${MANI_KEY}`,
+          'Content-Type: application/json',
+          `Content-Length: ${Buffer.byteLength(body)}`,
+          'Expect: 100-continue',
+        ]),
+      ),
+    );
+    srv.proc.kill('SIGTERM');
+    // Draining: a new request is answered 503 SERVICE_UNAVAILABLE and its connection closed.
+    for (;;) {
+      const probe = await rawExchange(port, 'GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n');
+      if (probe.startsWith('HTTP/1.1 503')) {
+        expect(probe).toMatch(/\r\nconnection: close\r\n/i);
+        expect(probe).toContain('"error_code":"SERVICE_UNAVAILABLE"');
+        break;
+      }
+      expect(probe).toMatch(/^HTTP\/1\.1 200/);
+    }
+    for (const h of held) h.socket.write(body);
+    const answers = await Promise.all(held.map((h) => h.answer));
+    expect(answers.map((a) => a.split('\r\n')[0])).toEqual(answers.map(() => 'HTTP/1.1 201 Created'));
+    expect(await srv.exited).toBe(0);
+  });
+
+  it('loses none of a burst of fresh connections in flight at SIGTERM', async () => {
+    const srv = await startServerProcess({ OPENDINAR_SHUTDOWN_QUIET_MS: '1000' });
+    const burst = Array.from({ length: 100 }, () =>
       fetch(`${srv.url}/accounts/acc_rai_001/transactions?limit=200`, {
         headers: { authorization: `Bearer ${MANI_KEY}` },
-      }).then((r) => r.status),
+      }).then(
+        async (r) => ({ status: r.status, ok: (await r.text()).length > 0 }),
+        (err: Error & { cause?: { code?: string } }) => ({ status: err.cause?.code ?? 'error', ok: false }),
+      ),
     );
-    await new Promise((r) => setTimeout(r, 5));
     srv.proc.kill('SIGTERM');
-    const statuses = await Promise.allSettled(inflight);
-    // Requests the server had accepted complete normally; none is cut off with a 5xx.
-    const answered = statuses
-      .filter((s): s is PromiseFulfilledResult<number> => s.status === 'fulfilled')
-      .map((s) => s.value);
-    expect(answered.every((s) => s === 200 || s === 503)).toBe(true);
-    expect(answered.filter((s) => s === 200).length).toBeGreaterThan(0);
+    const outcomes = await Promise.all(burst);
+    // Answered in full (200 or 503), or refused before connecting — never reset mid-request.
+    for (const o of outcomes) expect([200, 503, 'ECONNREFUSED']).toContain(o.status);
+    expect(outcomes.filter((o) => typeof o.status === 'number').every((o) => o.ok)).toBe(true);
     expect(await srv.exited).toBe(0);
+  });
+
+  it('closes a connection whose body trickles in slower than the request timeout', async () => {
+    const srv = await startServerProcess({ OPENDINAR_REQUEST_TIMEOUT_MS: '1500' });
+    try {
+      const port = Number(new URL(srv.url).port);
+      const h = await holdRequest(port, [
+        'POST /link/token HTTP/1.1',
+        'Host: 127.0.0.1',
+        `Authorization: Bearer ${MANI_KEY}`,
+        'Content-Type: application/json',
+        'Content-Length: 1000',
+        'Expect: 100-continue',
+      ]);
+      const started = performance.now();
+      let sent = 0;
+      const trickle = setInterval(() => {
+        if (h.socket.writable) h.socket.write(' ');
+        sent++;
+      }, 200);
+      const answer = await h.answer.finally(() => clearInterval(trickle));
+      expect(answer).toMatch(/^HTTP\/1\.1 408/);
+      expect(answer).toContain('"error_code":"REQUEST_TIMEOUT"');
+      expect(sent).toBeLessThan(1000);
+      expect(performance.now() - started).toBeLessThan(15_000);
+    } finally {
+      srv.proc.kill('SIGTERM');
+      await srv.exited;
+    }
   });
 
   it('keeps a committed change across kill -9', async () => {

@@ -20,5 +20,5 @@ export const ListBanksQuery = Type.Object({
     Type.Union([Type.Literal('live'), Type.Literal('sandbox'), Type.Literal('coming_soon')]),
   ),
   limit: Type.Integer({ minimum: 1, maximum: 100, default: 50 }),
-  offset: Type.Integer({ minimum: 0, default: 0 }),
+  offset: Type.Integer({ minimum: 0, maximum: 10_000, default: 0 }),
 });

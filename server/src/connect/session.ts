@@ -1,9 +1,11 @@
 import { findBank } from '../banks/catalogue.js';
 import { asApiErrors } from '../connectors/errors.js';
+import { findKeyRedirectUrls } from '../developers/redirect-store.js';
 import { ApiError } from '../errors.js';
 import { type AppDeps, connectorsOf, type KeyPrincipal } from '../http/principals.js';
 import { newId, newToken, sha256Hex } from '../ids.js';
 import { pollLiveSession } from './live.js';
+import { checkRedirectUrl, matchesRegisteredUrl } from './redirect-urls.js';
 import { findConnectionForUpdate, findSessionForKey, insertSession, type SessionRow } from './store.js';
 
 /** Lifetimes from the docs: a session lives 10 minutes, its public token 5. */
@@ -16,16 +18,6 @@ export const secondsUntil = (untilIso: string, now: Date): number =>
 
 export const plusSeconds = (now: Date, seconds: number): string =>
   new Date(now.getTime() + seconds * 1000).toISOString();
-
-/** Only http(s) targets: the bank page navigates the user there. */
-export function isHttpUrl(value: string): boolean {
-  try {
-    const u = new URL(value);
-    return u.protocol === 'http:' || u.protocol === 'https:';
-  } catch {
-    return false;
-  }
-}
 
 export interface StartInput {
   bankId: string;
@@ -77,11 +69,16 @@ export async function startSession(
   key: KeyPrincipal,
   input: StartInput,
 ): Promise<StartedSession> {
-  if (!isHttpUrl(input.redirectUrl)) {
-    throw new ApiError(
-      'INVALID_FIELD',
-      "Invalid body field 'redirect_url': must be an absolute http(s) URL.",
-    );
+  const redirectUrl = checkRedirectUrl(input.redirectUrl, 'redirect_url');
+  // A live key's users may only be sent back to the app's registered URLs (an open redirect otherwise).
+  if (key.environment === 'live') {
+    const registered = await findKeyRedirectUrls(deps.db, key.apiKeyId);
+    if (!matchesRegisteredUrl(redirectUrl, registered)) {
+      throw new ApiError(
+        'INVALID_FIELD',
+        "Invalid body field 'redirect_url': must match one of this key's redirect_urls (scheme, host, port and path) — register it with PATCH /developers/keys/:id.",
+      );
+    }
   }
   const bank = findBank(input.bankId);
   if (!bank)
@@ -118,7 +115,7 @@ export async function startSession(
     environment: key.environment,
     bank_id: bank.id,
     user_id: input.userId,
-    redirect_url: input.redirectUrl,
+    redirect_url: redirectUrl,
     status: 'pending',
     created_at: now.toISOString(),
     expires_at: plusSeconds(now, SESSION_TTL_SECONDS),

@@ -7,6 +7,7 @@ import * as m0010 from './migrations/0010_live_banks.js';
 import * as m0011 from './migrations/0011_key_rolling.js';
 import * as m0011pw from './migrations/0011_password_resets.js';
 import * as m0011log from './migrations/0011_request_log.js';
+import * as m0012 from './migrations/0012_hardening.js';
 
 /** Migrations are imported statically so they work the same under tsx, the bundle and tests. */
 const migrations: Record<string, Migration> = {
@@ -17,6 +18,7 @@ const migrations: Record<string, Migration> = {
   '0011_key_rolling': m0011,
   '0011_password_resets': m0011pw,
   '0011_request_log': m0011log,
+  '0012_hardening': m0012,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

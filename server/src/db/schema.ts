@@ -1,3 +1,4 @@
+import type { ColumnType } from 'kysely';
 /**
  * Kysely table types for both dialects. Conventions: ids and instants are TEXT (ISO-8601 UTC),
  * dates are TEXT YYYY-MM-DD, money is BIGINT minor units, booleans are INTEGER 0/1,
@@ -32,6 +33,7 @@ export interface ApiKeysTable {
   created_at: string;
   last_used_at: string | null;
   revoked_at: string | null;
+  redirect_urls: ColumnType<string, string | undefined, string>; // JSON array of registered redirect URLs (live keys' POST /connect must match one)
 }
 
 /** A secret replaced by a roll: valid until expires_at, REVOKED_API_KEY after. */
@@ -235,6 +237,23 @@ export interface LoginThrottleTable {
   failures: number;
 }
 
+export interface IdempotencyKeysTable {
+  owner: string; // "key:<api key id>" or "dev:<developer id>"
+  idem_key: string;
+  request_hash: string; // sha256 of method, route and body
+  state: 'in_flight' | 'done';
+  response_status: number | null;
+  response_enc: string | null; // encrypted JSON of the first answer's body
+  created_at: string;
+  expires_at: string;
+}
+
+export interface RateLimitsTable {
+  bucket: string;
+  window_start: number; // epoch ms the fixed window opened
+  hits: number;
+}
+
 export interface Database {
   developers: DevelopersTable;
   dev_sessions: DevSessionsTable;
@@ -255,4 +274,6 @@ export interface Database {
   usage_events: UsageEventsTable;
   link_tokens: LinkTokensTable;
   login_throttle: LoginThrottleTable;
+  idempotency_keys: IdempotencyKeysTable;
+  rate_limits: RateLimitsTable;
 }

@@ -1,5 +1,6 @@
 import rateLimit from '@fastify/rate-limit';
 import { type FastifyPluginAsyncTypebox, Type } from '@fastify/type-provider-typebox';
+import { checkRedirectUrlList } from '../connect/redirect-urls.js';
 import { ApiError } from '../errors.js';
 import { developerOf } from '../http/auth.js';
 import { clearDashboardSession, setDashboardSession } from '../http/dev-cookie.js';
@@ -10,6 +11,7 @@ import { usageRoutes } from '../usage/routes.js';
 import { accountRoutes } from './account-routes.js';
 import { appProxyRoutes } from './app-proxy.js';
 import { isValidEmail, normalizeEmail } from './email.js';
+import { keyRedirectRoutes } from './key-redirect-routes.js';
 import { hashPassword, PASSWORD_MIN_LENGTH, verifyPassword, warmUpPasswords } from './passwords.js';
 import {
   CreateKeyBody,
@@ -49,7 +51,11 @@ export const PUBLIC_RATE_LIMITS = {
   login: { max: 60, timeWindow: 60_000 },
 } as const;
 
-const toKeyJson = <K extends KeyRow>(k: K) => ({ ...k, scopes: JSON.parse(k.scopes) as Scope[] });
+const toKeyJson = <K extends KeyRow>(k: K) => ({
+  ...k,
+  scopes: JSON.parse(k.scopes) as Scope[],
+  redirect_urls: JSON.parse(k.redirect_urls) as string[],
+});
 
 const devSecurity = [{ developerSession: [] }];
 
@@ -224,6 +230,7 @@ export const developerRoutes: FastifyPluginAsyncTypebox = async (app) => {
         appName,
         environment: req.body.environment,
         scopes: req.body.scopes ?? ALL_SCOPES,
+        redirectUrls: checkRedirectUrlList(req.body.redirect_urls ?? []),
       });
       return reply.code(201).send({ ...toKeyJson(row), key });
     },
@@ -282,6 +289,7 @@ export const developerRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
   );
 
+  await app.register(keyRedirectRoutes);
   await app.register(usageRoutes);
   await app.register(appProxyRoutes);
   await app.register(requestLogRoutes);

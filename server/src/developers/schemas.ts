@@ -46,6 +46,10 @@ export const KeySchema = Type.Object({
   previous_expires_at: Type.Optional(
     Type.String({ format: 'date-time', description: 'While a rolled secret still works: when it stops.' }),
   ),
+  redirect_urls: Type.Array(Type.String(), {
+    description:
+      "Where the bank page may return users; a live key's POST /connect redirect_url must match one",
+  }),
 });
 
 export const NewKeySchema = Type.Composite([
@@ -53,10 +57,17 @@ export const NewKeySchema = Type.Composite([
   Type.Object({ key: Type.String({ description: 'The full API key — shown only in this response.' }) }),
 ]);
 
+const RedirectUrls = Type.Array(Type.String({ minLength: 1, maxLength: 2048 }), {
+  maxItems: 20,
+  description:
+    'https URLs (http only for localhost, 127.0.0.1, [::1]); matched on scheme, host, port and path — query and fragment ignored, no wildcards',
+});
+
 export const CreateKeyBody = Type.Object({
   app_name: Type.String({ maxLength: 100 }),
   environment: EnvironmentSchema,
   scopes: Type.Optional(Type.Array(ScopeSchema, { minItems: 1, uniqueItems: true })),
+  redirect_urls: Type.Optional(RedirectUrls),
 });
 
 export const RollKeyBody = Type.Object({
@@ -78,6 +89,7 @@ export const RolledKeySchema = Type.Composite([
     previous_expires_at: Type.String({ format: 'date-time' }),
   }),
 ]);
+export const UpdateKeyBody = Type.Object({ redirect_urls: RedirectUrls });
 
 export const KeyIdParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 128 }) });
 

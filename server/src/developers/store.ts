@@ -70,7 +70,9 @@ export async function revokeSession(db: Executor, clock: Clock, sessionId: strin
     .execute();
 }
 
-export type KeyRow = Omit<ApiKeysTable, 'key_hash' | 'revoked_at' | 'developer_id'>;
+export type KeyRow = Omit<ApiKeysTable, 'key_hash' | 'revoked_at' | 'developer_id' | 'redirect_urls'> & {
+  redirect_urls: string;
+};
 const KEY_COLUMNS = [
   'id',
   'prefix',
@@ -80,6 +82,7 @@ const KEY_COLUMNS = [
   'scopes',
   'created_at',
   'last_used_at',
+  'redirect_urls',
 ] as const;
 
 /** Length of the visible prefix: the type marker plus four characters, e.g. `od_test_sk_9x2m`. */
@@ -91,6 +94,7 @@ export interface NewKey {
   appName: string;
   environment: Environment;
   scopes: readonly Scope[];
+  redirectUrls?: readonly string[];
 }
 
 /** Generates a key (`od_test_sk_`/`od_live_sk_` + 32 base62 chars ≈ 190 bits); returns it once, stores its hash. */
@@ -109,6 +113,7 @@ export async function createKey(
     scopes: JSON.stringify(input.scopes),
     created_at: clock.now().toISOString(),
     last_used_at: null,
+    redirect_urls: JSON.stringify(input.redirectUrls ?? []),
   };
   await db
     .insertInto('api_keys')

@@ -2,6 +2,7 @@ import { connectSection } from './sections/connect.js';
 import { developersSection } from './sections/developers.js';
 import { enrichmentSection } from './sections/enrichment.js';
 import { liveBanksSection } from './sections/live-banks.js';
+import { requestsSection } from './sections/requests.js';
 import { retentionSection } from './sections/retention.js';
 import { syncSection } from './sections/sync.js';
 import { webhooksSection } from './sections/webhooks.js';
@@ -43,6 +44,7 @@ A key sees only the connections, accounts and tokens created through it. Develop
     html: `<p>Amounts are JSON numbers with at most two decimals in the account's currency; debits are negative, credits
 positive. Dates are <code>YYYY-MM-DD</code>; instants are ISO-8601 UTC.</p>`,
   },
+  requestsSection,
   developersSection,
   connectSection,
   liveBanksSection,

@@ -86,6 +86,8 @@ declare module 'fastify' {
     errorBody: object | null;
   }
   interface FastifyInstance {
+    /** SIGTERM: answer what is in flight, 503 the rest, until quiet (http/drain.ts); then close. */
+    drainRequests(opts: { quietMs: number; maxMs: number }): Promise<void>;
     deps: AppDeps;
   }
 }

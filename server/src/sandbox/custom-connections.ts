@@ -14,9 +14,19 @@ import { enqueueWebhookEvent } from '../webhooks/outbox.js';
 /** Per request, across all accounts: enough for years of a busy account, small enough to commit in seconds. */
 export const MAX_CUSTOM_TRANSACTIONS = 50_000;
 
+/**
+ * Largest |amount| and |opening_balance| (a billion in the account's currency): 50,000 of them
+ * sum to 5·10¹⁵ minor units, inside a double's exact-integer range, so balances never overflow.
+ */
+export const MAX_CUSTOM_AMOUNT = 1_000_000_000;
+
 const CustomTransaction = Type.Object({
   date: Type.String({ format: 'date', description: 'YYYY-MM-DD, a real calendar date' }),
-  amount: Type.Number({ description: 'Negative for debits; at most two decimals' }),
+  amount: Type.Number({
+    minimum: -MAX_CUSTOM_AMOUNT,
+    maximum: MAX_CUSTOM_AMOUNT,
+    description: `Negative for debits; at most two decimals; |amount| ≤ ${MAX_CUSTOM_AMOUNT}`,
+  }),
   description: Type.String({ minLength: 1, maxLength: 500 }),
   pending: Type.Optional(Type.Boolean({ default: false })),
   category: Type.Optional(
@@ -32,7 +42,11 @@ const CustomAccount = Type.Object({
   type: Type.Union([Type.Literal('current'), Type.Literal('savings')]),
   currency: Type.String({ pattern: '^[A-Z]{3}$', description: 'ISO 4217 code, e.g. RSD or EUR' }),
   opening_balance: Type.Optional(
-    Type.Number({ description: 'Balance before the first transaction; default 0' }),
+    Type.Number({
+      minimum: -MAX_CUSTOM_AMOUNT,
+      maximum: MAX_CUSTOM_AMOUNT,
+      description: 'Balance before the first transaction; default 0',
+    }),
   ),
   transactions: Type.Array(CustomTransaction, {
     description: `At most ${MAX_CUSTOM_TRANSACTIONS} across all accounts`,

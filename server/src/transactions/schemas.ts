@@ -32,6 +32,9 @@ export const TransactionSchema = Type.Object({
   }),
 });
 
+/** Deepest page a list may start at; beyond it, filter by date instead. */
+export const MAX_OFFSET = 1_000_000;
+
 export const TransactionsQuery = Type.Object({
   from: Type.Optional(Type.String({ format: 'date', description: 'Start date YYYY-MM-DD (inclusive)' })),
   to: Type.Optional(Type.String({ format: 'date', description: 'End date YYYY-MM-DD (inclusive)' })),
@@ -43,7 +46,9 @@ export const TransactionsQuery = Type.Object({
       description: 'List mode: 1–200, default 50. Sync mode: 1–500, default 100.',
     }),
   ),
-  offset: Type.Optional(Type.Integer({ minimum: 0, description: 'List mode only' })),
+  offset: Type.Optional(
+    Type.Integer({ minimum: 0, maximum: MAX_OFFSET, description: `List mode only; 0–${MAX_OFFSET}` }),
+  ),
   cursor: Type.Optional(
     Type.String({
       maxLength: 512,

@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { connect, createServer, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -72,4 +72,60 @@ export async function startServerProcess(
     }
   }
   return { proc, url, stderr: () => err, exited };
+}
+
+/** Sends raw bytes on a fresh connection and resolves with everything the server sent until it closed. */
+export function rawExchange(port: number, bytes: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(port, '127.0.0.1');
+    let got = '';
+    socket.on('data', (d) => {
+      got += String(d);
+    });
+    socket.on('error', reject);
+    socket.on('close', () => resolve(got));
+    socket.write(bytes);
+    // The server closes (Connection: close); end our side once an answer has started, so a 200 returns too.
+    socket.on('data', () => {
+      if (/\r\n\r\n/.test(got) && !/^HTTP\/1\.1 100/.test(got)) socket.end();
+    });
+  });
+}
+
+export interface HeldRequest {
+  socket: Socket;
+  /** Everything after the `100 Continue`, once the server has answered and the socket closed. */
+  answer: Promise<string>;
+}
+
+/**
+ * Sends a request's head with `Expect: 100-continue` and resolves once the server has parsed it
+ * (it answers 100 Continue): from then on the request has reached the server; write the body to finish it.
+ */
+export function holdRequest(port: number, headLines: string[]): Promise<HeldRequest> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(port, '127.0.0.1');
+    let got = '';
+    let continued = false;
+    let settle: (s: string) => void = () => {};
+    const answer = new Promise<string>((r) => {
+      settle = r;
+    });
+    socket.on('data', (d) => {
+      got += String(d);
+      if (!continued && got.startsWith('HTTP/1.1 100') && got.includes('\r\n\r\n')) {
+        continued = true;
+        got = got.slice(got.indexOf('\r\n\r\n') + 4);
+        resolve({ socket, answer });
+      }
+      // One answer is all a held request gets: stop once the head and declared body are in.
+      const m = /\r\ncontent-length: (\d+)\r\n/i.exec(got);
+      const headEnd = got.indexOf('\r\n\r\n');
+      if (continued && m && headEnd >= 0 && Buffer.byteLength(got) - headEnd - 4 >= Number(m[1]))
+        socket.end();
+    });
+    socket.on('error', (err) => (continued ? settle(`error ${err.message}`) : reject(err)));
+    socket.on('close', () => settle(got));
+    socket.write(`${headLines.join('\r\n')}\r\nConnection: close\r\n\r\n`);
+  });
 }

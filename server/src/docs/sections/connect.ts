@@ -13,7 +13,11 @@ export const connectSection: DocSection = {
 <ol>
 <li><code>POST /connect {"bank_id","user_id","redirect_url"}</code> → <code>201 {"session_token":"sess_…","auth_url","expires_in":${SESSION_TTL_SECONDS},"status":"pending"}</code>.
 The session lives ${minutes(SESSION_TTL_SECONDS)} minutes. Open <code>auth_url</code> (a popup or a redirect): that is the bank's authorization page.
-<code>redirect_url</code> must be an absolute http(s) URL (else <code>INVALID_FIELD</code>).</li>
+<code>redirect_url</code> must be an absolute <strong>https</strong> URL — <code>http</code> only for <code>localhost</code>,
+<code>127.0.0.1</code> and <code>[::1]</code> — without a user name or password (else <code>INVALID_FIELD</code>). With a
+<strong>live</strong> key it must also match one of the key's registered <code>redirect_urls</code> (set with
+<code>POST /developers/keys</code> or <code>PATCH /developers/keys/:id {"redirect_urls": [...]}</code>, listed with the key) on scheme,
+host, port and path; the query and fragment are ignored and there are no wildcards.</li>
 <li>Poll <code>GET /connect/status/:session_token</code>: <code>{"status":"pending"}</code> until the user decides, then
 <code>{"status":"authorized","public_token":"public_…","expires_in":&lt;seconds left&gt;}</code> or <code>{"status":"denied"}</code>
 (the user declined — start a new session to try again); after the exchange <code>{"status":"exchanged"}</code>.

@@ -1,0 +1,179 @@
+import { randomBytes } from 'node:crypto';
+import { afterAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../src/app.js';
+import { devAuth, registerDeveloper } from './developers-helpers.js';
+import { auth, createTestApp, MANI_KEY, onPostgres, type TestApp } from './helpers/app.js';
+
+// Issue 12 item 2: published rate limits, counted once across processes.
+const opened: Array<() => Promise<void>> = [];
+afterAll(async () => {
+  for (const close of opened.reverse()) await close();
+});
+
+async function app(env: Record<string, string>): Promise<TestApp> {
+  const t = await createTestApp({ env });
+  opened.push(() => t.close());
+  return t;
+}
+
+/** A second server instance on its own connection to the same database, with the same configuration. */
+async function secondInstance(t: TestApp) {
+  const handle = t.database.connect();
+  const app2 = await buildApp({ ...t.deps, db: handle.db, dialect: handle.dialect });
+  await app2.ready();
+  opened.push(async () => {
+    await app2.close();
+    await handle.close();
+  });
+  return app2;
+}
+
+const accounts = (a: TestApp['app']) =>
+  a.inject({ method: 'GET', url: '/accounts', headers: auth(MANI_KEY) });
+
+describe('the per-key budget', () => {
+  it('publishes RateLimit headers on every answer, 429 RATE_LIMIT_EXCEEDED with Retry-After past it', async () => {
+    const t = await app({ OPENDINAR_RATE_LIMIT_KEY_PER_MINUTE: '3' });
+    t.clock.set('2026-04-04T10:30:00.000Z');
+    const answers = [];
+    for (let i = 0; i < 4; i++) answers.push(await accounts(t.app));
+    expect(answers.map((a) => a.statusCode)).toEqual([200, 200, 200, 429]);
+    expect(answers.map((a) => a.headers['ratelimit-remaining'])).toEqual(['2', '1', '0', '0']);
+    for (const a of answers) {
+      expect(a.headers['ratelimit-limit']).toBe('3');
+      expect(a.headers['ratelimit-reset']).toBe('60');
+    }
+    expect(answers[3]!.json().error_code).toBe('RATE_LIMIT_EXCEEDED');
+    expect(answers[3]!.headers['retry-after']).toBe('60');
+    // Errors carry the headers too; a new window starts the count again.
+    const notFound = await t.app.inject({
+      method: 'GET',
+      url: '/accounts/nope/balance',
+      headers: auth(MANI_KEY),
+    });
+    expect(notFound.headers['ratelimit-limit']).toBe('3');
+    t.clock.advance(60_000);
+    expect((await accounts(t.app)).statusCode).toBe(200);
+  });
+
+  it('counts developer sessions separately', async () => {
+    const t = await app({ OPENDINAR_RATE_LIMIT_SESSION_PER_MINUTE: '2' });
+    const dev = await registerDeveloper(t.app);
+    const me = () => t.app.inject({ method: 'GET', url: '/developers/me', headers: devAuth(dev.token) });
+    expect((await me()).headers['ratelimit-limit']).toBe('2');
+    await me();
+    const third = await me();
+    expect(third.statusCode).toBe(429);
+    expect((await accounts(t.app)).statusCode).toBe(200);
+  });
+
+  it('can be turned off (no headers, no limit)', async () => {
+    const t = await app({ OPENDINAR_RATE_LIMITS: 'false', OPENDINAR_RATE_LIMIT_KEY_PER_MINUTE: '1' });
+    const a = await accounts(t.app);
+    const b = await accounts(t.app);
+    expect([a.statusCode, b.statusCode]).toEqual([200, 200]);
+    expect(a.headers['ratelimit-limit']).toBeUndefined();
+  });
+});
+
+describe.each([
+  ['the database', { OPENDINAR_RATE_LIMIT_STORE: 'database' }],
+  [
+    'Redis',
+    {
+      OPENDINAR_RATE_LIMIT_STORE: 'redis',
+      REDIS_URL: 'redis://127.0.0.1:6379',
+      OPENDINAR_REDIS_PREFIX: `test-${randomBytes(6).toString('hex')}:`,
+    },
+  ],
+])('counted once across two server instances in %s', (_name, env) => {
+  it(`a budget of 5 admits exactly 5 requests, whichever instance answers (${onPostgres() ? 'PostgreSQL' : 'SQLite'})`, async () => {
+    const t = await app({ ...env, OPENDINAR_RATE_LIMIT_KEY_PER_MINUTE: '5' });
+    const other = await secondInstance(t);
+    const answers = await Promise.all(Array.from({ length: 12 }, (_, i) => accounts(i % 2 ? t.app : other)));
+    expect(answers.filter((a) => a.statusCode === 200)).toHaveLength(5);
+    expect(answers.filter((a) => a.statusCode === 429)).toHaveLength(7);
+    const remaining = answers.map((a) => Number(a.headers['ratelimit-remaining'])).sort();
+    expect(remaining.slice(-5)).toEqual([0, 1, 2, 3, 4]);
+  });
+});
+
+describe('tighter budgets for expensive operations', () => {
+  it('force refresh per connection', async () => {
+    const t = await app({ OPENDINAR_RATE_LIMIT_SYNC_PER_HOUR_SANDBOX: '2' });
+    const sync = () =>
+      t.app.inject({ method: 'POST', url: '/accounts/acc_rai_001/sync', headers: auth(MANI_KEY) });
+    expect((await sync()).statusCode).toBe(200);
+    expect((await sync()).statusCode).toBe(200);
+    const third = await sync();
+    expect(third.statusCode).toBe(429);
+    expect(third.json().error_message).toContain('force refreshes per connection');
+    expect(third.headers['ratelimit-limit']).toBe('2');
+    t.clock.advance(3_600_000);
+    expect((await sync()).statusCode).toBe(200);
+  });
+
+  it('POST /sandbox/connections per key, and custom transactions per key per day', async () => {
+    const t = await app({
+      OPENDINAR_RATE_LIMIT_SANDBOX_CONNECTIONS_PER_HOUR: '3',
+      OPENDINAR_RATE_LIMIT_CUSTOM_TRANSACTIONS_PER_DAY: '3',
+    });
+    const upload = (n: number) =>
+      t.app.inject({
+        method: 'POST',
+        url: '/sandbox/connections',
+        headers: auth(MANI_KEY),
+        payload: {
+          bank_id: 'raiffeisen',
+          user_id: 'u',
+          accounts: [
+            {
+              name: 'A',
+              type: 'current',
+              currency: 'RSD',
+              transactions: Array.from({ length: n }, () => ({
+                date: '2026-04-01',
+                amount: -1,
+                description: 'x',
+              })),
+            },
+          ],
+        },
+      });
+    expect((await upload(2)).statusCode).toBe(201);
+    const tooMany = await upload(2);
+    expect(tooMany.statusCode).toBe(429);
+    expect(tooMany.json().error_message).toContain('custom transactions');
+    expect((await upload(0)).statusCode).toBe(201); // a third connection without transactions fits both budgets
+    const fourth = await upload(0);
+    expect(fourth.statusCode).toBe(429);
+    expect(fourth.json().error_message).toContain('sandbox connections per key per hour');
+  });
+
+  it('key creation per hour, and a cap on active keys', async () => {
+    const t = await app({
+      OPENDINAR_RATE_LIMIT_KEY_CREATIONS_PER_HOUR: '2',
+      OPENDINAR_MAX_KEYS_PER_DEVELOPER: '3',
+    });
+    const dev = await registerDeveloper(t.app); // its first key counts towards the cap
+    const create = () =>
+      t.app.inject({
+        method: 'POST',
+        url: '/developers/keys',
+        headers: devAuth(dev.token),
+        payload: { app_name: 'K', environment: 'sandbox' },
+      });
+    expect((await create()).statusCode).toBe(201);
+    expect((await create()).statusCode).toBe(201);
+    const capped = await create();
+    expect(capped.statusCode).toBe(409);
+    expect(capped.json().error_code).toBe('KEY_LIMIT_REACHED');
+    const first = (
+      await t.app.inject({ method: 'GET', url: '/developers/keys', headers: devAuth(dev.token) })
+    ).json().keys[0].id;
+    await t.app.inject({ method: 'DELETE', url: `/developers/keys/${first}`, headers: devAuth(dev.token) });
+    const perHour = await create();
+    expect(perHour.statusCode).toBe(429);
+    expect(perHour.json().error_message).toContain('key creations per hour');
+  });
+});
