@@ -9,7 +9,6 @@ import { dashboardRoutes } from './dashboard/routes.js';
 import { developerRoutes } from './developers/routes.js';
 import { registerDocs } from './docs/routes.js';
 import { ApiError, errorBody } from './errors.js';
-import { healthRoutes } from './health/routes.js';
 import { registerAuth } from './http/auth.js';
 import { registerErrorHandling, sendError, toApiError } from './http/error-handler.js';
 import { registerJsonParser } from './http/json-parser.js';
@@ -18,6 +17,8 @@ import { NUL_MESSAGE, urlHasNul } from './http/nul-guard.js';
 import type { AppDeps } from './http/principals.js';
 import { requestIdFor } from './http/request-id.js';
 import { registerSecurityHeaders } from './http/security-headers.js';
+import { registerHealth } from './ops/health.js';
+import { registerMetrics } from './ops/metrics.js';
 import { registerRetention } from './retention/plugin.js';
 import { sandboxRoutes } from './sandbox/routes.js';
 import { transactionRoutes } from './transactions/routes.js';
@@ -95,13 +96,15 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   });
   registerJsonParser(app);
   registerErrorHandling(app);
+  // Load shedding runs before auth and every route; /healthz, /readyz and /metrics live here.
+  await registerHealth(app);
+  registerMetrics(app);
   registerSecurityHeaders(app);
   registerAuth(app);
   registerUsageRecording(app);
   registerRetention(app);
   await registerDocs(app);
 
-  await app.register(healthRoutes);
   await app.register(bankRoutes);
   await app.register(connectRoutes);
   await app.register(connectionRoutes);

@@ -146,6 +146,11 @@ export const ERROR_CODES = {
     status: 503,
     message: 'The service is temporarily unavailable — retry shortly.',
   },
+  INVALID_METRICS_TOKEN: {
+    type: 'AUTH_ERROR',
+    status: 401,
+    message: 'GET /metrics needs the operator token (OPENDINAR_METRICS_TOKEN) as a bearer token.',
+  },
 } as const satisfies Record<string, ErrorSpec>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -41,9 +41,13 @@ async function main(): Promise<void> {
     { logger: { level: config.logLevel } },
   );
 
-  // SIGTERM/SIGINT: stop accepting, drain in-flight requests, stop background work, close the database.
-  closeWithGrace({ delay: 10_000 }, async ({ err }) => {
+  // SIGTERM/SIGINT: /readyz answers 503 for OPENDINAR_DRAIN_SECONDS (the load balancer stops sending),
+  // then stop accepting, finish in-flight requests, stop background work, close the database.
+  const drainMs = (config.drainSeconds ?? 0) * 1000;
+  closeWithGrace({ delay: drainMs + 10_000 }, async ({ err }) => {
     if (err) app.log.error({ err }, 'shutting down after an error');
+    app.startDraining();
+    if (drainMs > 0 && !err) await new Promise((r) => setTimeout(r, drainMs));
     await app.close();
     await handle.close();
   });

@@ -1,4 +1,4 @@
-import { type Migration, type MigrationProvider, Migrator } from 'kysely';
+import { type Migration, type MigrationProvider, Migrator, sql } from 'kysely';
 import type { Db } from './index.js';
 import * as m0001 from './migrations/0001_initial.js';
 import * as m0002 from './migrations/0002_login_throttle.js';
@@ -28,4 +28,18 @@ export async function migrateToLatest(db: Db, options: { schema?: string } = {})
     const reason = error instanceof Error ? error.message : String(error ?? 'unknown error');
     throw new Error(`database migration ${failed?.migrationName ?? ''} failed: ${reason}`);
   }
+}
+
+/** True when every migration this build knows has run (the migrator's table, via the search path). */
+export async function appliedMigrationsComplete(db: Db): Promise<boolean> {
+  let names: string[];
+  try {
+    const { rows } = await sql<{ name: string }>`select name from kysely_migration`.execute(db);
+    names = rows.map((r) => r.name);
+  } catch {
+    // No migration table yet: nothing has run. (A dead database fails the `select 1` first.)
+    return false;
+  }
+  const applied = new Set(names);
+  return Object.keys(migrations).every((name) => applied.has(name));
 }
