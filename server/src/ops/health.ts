@@ -51,13 +51,24 @@ export async function registerHealth(app: FastifyInstance): Promise<void> {
   const shedDelay = config.shedEventLoopDelayMs ?? 1000;
   const shedHeap = (config.shedHeapMb ?? 0) * 1024 * 1024;
   const shedRss = (config.shedRssMb ?? 0) * 1024 * 1024;
+  const sampleMs = config.shedSampleMs ?? 1000;
+  const retryAfter = String(config.shedRetryAfterSeconds ?? 5);
+  // Start-up (module loading, migrations, the seed) blocks the loop for a while; the plugin's first
+  // samples cover it. Event-loop delay counts from two samples after the app is ready.
+  let delayCountsFrom = Number.POSITIVE_INFINITY;
+  app.addHook('onReady', async () => {
+    delayCountsFrom = performance.now() + 2 * sampleMs;
+  });
   await app.register(underPressure, {
     ...(shedDelay > 0 && { maxEventLoopDelay: shedDelay }),
     ...(shedHeap > 0 && { maxHeapUsedBytes: shedHeap }),
     ...(shedRss > 0 && { maxRssBytes: shedRss }),
-    sampleInterval: config.shedSampleMs ?? 1000,
-    retryAfter: config.shedRetryAfterSeconds ?? 5,
-    customError: OverloadedError,
+    sampleInterval: sampleMs,
+    pressureHandler: async (_req, reply, type) => {
+      if (type === underPressure.TYPE_EVENT_LOOP_DELAY && performance.now() < delayCountsFrom) return;
+      reply.header('retry-after', retryAfter);
+      throw new OverloadedError();
+    },
   });
 
   app.get(
