@@ -59,6 +59,8 @@ export interface Config {
   shedRetryAfterSeconds?: number;
   /** On SIGTERM: seconds /readyz answers 503 before the server stops taking requests (OPENDINAR_DRAIN_SECONDS, default 0). */
   drainSeconds?: number;
+  /** PostgreSQL: cache API-key lookups, invalidated by LISTEN/NOTIFY (OPENDINAR_KEY_CACHE, default true). */
+  keyCache?: boolean;
   /** `npm run start:cluster`: worker processes (OPENDINAR_WORKERS, default: one per CPU). */
   workers?: number;
 }
@@ -171,6 +173,7 @@ export function loadConfig(env: Env = process.env): Config {
     shedSampleMs: integer(env, 'OPENDINAR_SHED_SAMPLE_MS', 1000, 10, 60_000),
     shedRetryAfterSeconds: integer(env, 'OPENDINAR_SHED_RETRY_AFTER_SECONDS', 5, 1, 3600),
     drainSeconds: integer(env, 'OPENDINAR_DRAIN_SECONDS', 0, 0, 600),
+    keyCache: boolean(env, 'OPENDINAR_KEY_CACHE', true),
     workers: integer(env, 'OPENDINAR_WORKERS', availableParallelism(), 1, 256),
   };
 }

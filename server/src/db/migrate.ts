@@ -3,12 +3,14 @@ import type { Db } from './index.js';
 import * as m0001 from './migrations/0001_initial.js';
 import * as m0002 from './migrations/0002_login_throttle.js';
 import * as m0003 from './migrations/0003_retention.js';
+import * as m0014 from './migrations/0014_key_cache_notify.js';
 
 /** Migrations are imported statically so they work the same under tsx, the bundle and tests. */
 const migrations: Record<string, Migration> = {
   '0001_initial': m0001,
   '0002_login_throttle': m0002,
   '0003_retention': m0003,
+  '0014_key_cache_notify': m0014,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

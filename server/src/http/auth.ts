@@ -4,6 +4,7 @@ import { preparedQuery } from '../db/prepared.js';
 import { ApiError } from '../errors.js';
 import { sha256Hex } from '../ids.js';
 import { checkCsrf, cookieSessionToken } from './dev-cookie.js';
+import { acquireKeyCache, type KeyCache } from './key-cache.js';
 import type { DeveloperPrincipal, KeyPrincipal, Scope } from './principals.js';
 
 const KEY_FORMAT = /^od_(test|live)_sk_[A-Za-z0-9]{8,128}$/;
@@ -41,7 +42,11 @@ async function authenticateKey(
     row = found?.key;
     req.account = found?.account ?? null;
   } else {
-    [row] = await findKeyByHash(db, sha256Hex(token));
+    const hash = sha256Hex(token);
+    const cache = app.keyCache;
+    row = cache
+      ? await cache.lookup(hash, async () => (await findKeyByHash(db, hash))[0])
+      : (await findKeyByHash(db, hash))[0];
   }
   if (!row) throw new ApiError('INVALID_API_KEY');
   if (row.status !== 'active') throw new ApiError('REVOKED_API_KEY');
@@ -103,6 +108,10 @@ export function registerAuth(app: FastifyInstance): void {
   app.decorateRequest('key', null);
   app.decorateRequest('developer', null);
   app.decorateRequest('account', null);
+  // PostgreSQL: key lookups cached per process, dropped on NOTIFY (http/key-cache.ts).
+  const shared = app.deps.config.keyCache === false ? undefined : acquireKeyCache(app.deps.db);
+  app.decorate('keyCache', shared?.cache ?? null);
+  if (shared) app.addHook('onClose', () => shared.release());
   app.addHook('onRequest', async (req) => {
     // routeOptions builds a fresh frozen object on every access: read it once per request.
     const config = req.routeOptions.config;
@@ -127,6 +136,13 @@ export function registerAuth(app: FastifyInstance): void {
     }
     if (sandboxOnly && req.key.environment !== 'sandbox') throw new ApiError('NOT_SANDBOX_KEY');
   });
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The API-key lookup cache (PostgreSQL); null on SQLite or with OPENDINAR_KEY_CACHE=false. */
+    keyCache: KeyCache | null;
+  }
 }
 
 /** For handlers behind `auth: 'key'`: the principal, which the hook guarantees is set. */

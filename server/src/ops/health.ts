@@ -64,8 +64,14 @@ export async function registerHealth(app: FastifyInstance): Promise<void> {
     ...(shedHeap > 0 && { maxHeapUsedBytes: shedHeap }),
     ...(shedRss > 0 && { maxRssBytes: shedRss }),
     sampleInterval: sampleMs,
-    pressureHandler: async (_req, reply, type) => {
-      if (type === underPressure.TYPE_EVENT_LOOP_DELAY && performance.now() < delayCountsFrom) return;
+    pressureHandler: async (_req, reply) => {
+      // The plugin reports the first limit it finds over; check them all, minus start-up delay.
+      const m = app.memoryUsage();
+      const over =
+        (shedDelay > 0 && m.eventLoopDelay > shedDelay && performance.now() >= delayCountsFrom) ||
+        (shedHeap > 0 && m.heapUsed > shedHeap) ||
+        (shedRss > 0 && m.rssBytes > shedRss);
+      if (!over) return;
       reply.header('retry-after', retryAfter);
       throw new OverloadedError();
     },

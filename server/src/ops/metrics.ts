@@ -71,6 +71,7 @@ export function registerMetrics(app: FastifyInstance): void {
     defaultsCollected = true;
     collectDefaultMetrics({ register: processRegistry, eventLoopMonitoringPrecision: 10 });
   }
+  const { db, clock } = app.deps;
   const registry = new Registry();
   const requests = new Histogram({
     name: 'opendinar_http_request_duration_seconds',
@@ -93,7 +94,6 @@ export function registerMetrics(app: FastifyInstance): void {
     done();
   });
 
-  const { db, clock } = app.deps;
   const queueDepth = new Gauge({
     name: 'opendinar_webhook_queue_depth',
     help: 'Webhook deliveries waiting to be sent (pending, due or scheduled for a retry).',
@@ -129,6 +129,28 @@ export function registerMetrics(app: FastifyInstance): void {
       registers: [registry],
       collect() {
         this.set(pool.options.max ?? 10);
+      },
+    });
+  }
+
+  // Auth decorates app.keyCache after this runs: read it at scrape time.
+  if (poolOf(db)) {
+    new Gauge({
+      name: 'opendinar_key_cache_lookups',
+      help: 'API-key lookups through the PostgreSQL key cache since start, by result (hit, miss).',
+      labelNames: ['result'] as const,
+      registers: [registry],
+      collect() {
+        this.set({ result: 'hit' }, app.keyCache?.hits ?? 0);
+        this.set({ result: 'miss' }, app.keyCache?.misses ?? 0);
+      },
+    });
+    new Gauge({
+      name: 'opendinar_key_cache_listening',
+      help: '1 while the key cache LISTENs for key changes (0: bypassed, every lookup reads the database).',
+      registers: [registry],
+      collect() {
+        this.set(app.keyCache?.active ? 1 : 0);
       },
     });
   }
