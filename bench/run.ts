@@ -1,4 +1,4 @@
-// npm run bench [-- --pg] [-- --quick] [-- --page]: prints figures and ratios against baselines measured in the same run.
+// npm run bench [-- --pg] [-- --quick] [-- --page] [-- --mixed]: prints figures and ratios against baselines measured in the same run.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,6 +11,8 @@ const onPg = args.has('--pg');
 const quick = args.has('--quick');
 // --page: only the transactions-page comparison (the quick loop while working on the hot path).
 const pageOnly = args.has('--page');
+// --mixed: the mixed-load rounds alone (bench/mixed.ts).
+const mixedOnly = args.has('--mixed');
 const seconds = quick ? 3 : 10;
 const CONNECTIONS = 50;
 const KEY = 'od_test_sk_9x2mABC123sandbox';
@@ -162,6 +164,22 @@ async function optional(
 async function main() {
   console.log(`OpenDinar bench — ${onPg ? 'PostgreSQL' : 'embedded SQLite'}${quick ? ' (quick)' : ''}`);
   execFileSync(process.execPath, ['server/build.mjs'], { cwd: ROOT, stdio: 'inherit' });
+  if (mixedOnly) {
+    const roundSeconds = quick ? 8 : 30;
+    console.log(
+      `\n== mixed load, 2 × ${roundSeconds} s per client count (pages 40 %, balances 25 %, sync 20 %, usage 10 %, connection flows 5 %)`,
+    );
+    const { benchMixed } = await import('./mixed.js');
+    report.mixed = await withDatabase((url) =>
+      benchMixed({ databaseUrl: url, seconds: roundSeconds, clientCounts: [32, 128], log: console.log }),
+    );
+    mkdirSync(join(ROOT, 'artifacts'), { recursive: true });
+    writeFileSync(
+      join(ROOT, 'artifacts', `bench-mixed-${onPg ? 'pg' : 'sqlite'}.json`),
+      JSON.stringify(report, null, 2),
+    );
+    return;
+  }
   if (!pageOnly) await startup();
   await transactionsPage();
   if (!onPg && !pageOnly) {
