@@ -1,4 +1,4 @@
-// npm run bench [-- --pg] [-- --quick] [-- --page] [-- --enrich]: prints figures and ratios against baselines measured in the same run.
+// npm run bench [-- --pg] [-- --quick] [-- --page] [-- --enrich] [-- --mixed] [-- --big]: prints figures and ratios against baselines measured in the same run.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,6 +13,8 @@ const quick = args.has('--quick');
 const pageOnly = args.has('--page');
 // --enrich: only the enrichment figures (normaliser, categoriser, recurring 1k → 100k).
 const enrichOnly = args.has('--enrich');
+// --mixed: the mixed-load rounds alone (bench/mixed.ts).
+const mixedOnly = args.has('--mixed');
 const seconds = quick ? 3 : 10;
 const CONNECTIONS = 50;
 const KEY = 'od_test_sk_9x2mABC123sandbox';
@@ -175,6 +177,22 @@ async function main() {
     return;
   }
   execFileSync(process.execPath, ['server/build.mjs'], { cwd: ROOT, stdio: 'inherit' });
+  if (mixedOnly) {
+    const roundSeconds = quick ? 8 : 30;
+    console.log(
+      `\n== mixed load, 2 × ${roundSeconds} s per client count (pages 40 %, balances 25 %, sync 20 %, usage 10 %, connection flows 5 %)`,
+    );
+    const { benchMixed } = await import('./mixed.js');
+    report.mixed = await withDatabase((url) =>
+      benchMixed({ databaseUrl: url, seconds: roundSeconds, clientCounts: [32, 128], log: console.log }),
+    );
+    mkdirSync(join(ROOT, 'artifacts'), { recursive: true });
+    writeFileSync(
+      join(ROOT, 'artifacts', `bench-mixed-${onPg ? 'pg' : 'sqlite'}.json`),
+      JSON.stringify(report, null, 2),
+    );
+    return;
+  }
   if (!pageOnly) await startup();
   await transactionsPage();
   if (!onPg && !pageOnly) {

@@ -12,7 +12,7 @@ const targets = [
     sources: ['src', 'index.html', 'vite.config.ts', 'package.json'],
     output: 'dist/index.html',
   },
-  { ws: 'server', sources: ['src', 'build.mjs'], output: 'dist/main.js' },
+  { ws: 'server', sources: ['src', 'build.mjs'], output: 'dist/cluster.js' },
 ];
 
 function newest(path) {

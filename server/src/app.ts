@@ -9,7 +9,6 @@ import { dashboardRoutes } from './dashboard/routes.js';
 import { developerRoutes } from './developers/routes.js';
 import { registerDocs } from './docs/routes.js';
 import { ApiError, errorBody } from './errors.js';
-import { healthRoutes } from './health/routes.js';
 import { registerAuth } from './http/auth.js';
 import { RequestDrain } from './http/drain.js';
 import { registerErrorHandling, sendError, toApiError } from './http/error-handler.js';
@@ -21,6 +20,8 @@ import { requestIdFor } from './http/request-id.js';
 import { registerSecurityHeaders } from './http/security-headers.js';
 import { strictBodyValidator } from './http/validation.js';
 import { registerIdempotency } from './idempotency/plugin.js';
+import { registerHealth } from './ops/health.js';
+import { registerMetrics } from './ops/metrics.js';
 import { registerRateLimits } from './ratelimit/plugin.js';
 import { registerRetention } from './retention/plugin.js';
 import { sandboxRoutes } from './sandbox/routes.js';
@@ -120,6 +121,9 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   });
   registerJsonParser(app);
   registerErrorHandling(app);
+  // Load shedding runs before auth and every route; /healthz, /readyz and /metrics live here.
+  await registerHealth(app);
+  registerMetrics(app);
   registerSecurityHeaders(app);
   registerAuth(app);
   registerRateLimits(app);
@@ -128,7 +132,6 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   registerIdempotency(app);
   await registerDocs(app);
 
-  await app.register(healthRoutes);
   await app.register(bankRoutes);
   await app.register(connectRoutes);
   await app.register(connectionRoutes);

@@ -1,4 +1,5 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { RATE_LIMIT_DEFAULTS, RATE_LIMIT_ENV, type RateLimitConfig } from './ratelimit/config.js';
 
@@ -53,6 +54,24 @@ export interface Config {
   usageRetentionDays?: number;
   /** Retention job: finished webhook deliveries (and their events) older than this (OPENDINAR_WEBHOOK_RETENTION_DAYS, default 30). */
   webhookRetentionDays?: number;
+  /** Bearer token for GET /metrics (OPENDINAR_METRICS_TOKEN); unset: no /metrics route at all. */
+  metricsToken?: string | null;
+  /** Load shedding: 503 when the event-loop delay passes this (OPENDINAR_SHED_EVENT_LOOP_DELAY_MS, default 1000; 0 off). */
+  shedEventLoopDelayMs?: number;
+  /** Load shedding: 503 when the V8 heap in use passes this many MB (OPENDINAR_SHED_HEAP_MB, default 0 = off). */
+  shedHeapMb?: number;
+  /** Load shedding: 503 when the resident set passes this many MB (OPENDINAR_SHED_RSS_MB, default 0 = off). */
+  shedRssMb?: number;
+  /** How often the load-shedding figures are sampled (OPENDINAR_SHED_SAMPLE_MS, default 1000). */
+  shedSampleMs?: number;
+  /** Retry-After of a shed request (OPENDINAR_SHED_RETRY_AFTER_SECONDS, default 5). */
+  shedRetryAfterSeconds?: number;
+  /** On SIGTERM: seconds /readyz answers 503 before the server stops taking requests (OPENDINAR_DRAIN_SECONDS, default 0). */
+  drainSeconds?: number;
+  /** PostgreSQL: cache API-key lookups, invalidated by LISTEN/NOTIFY (OPENDINAR_KEY_CACHE, default true). */
+  keyCache?: boolean;
+  /** `npm run start:cluster`: worker processes (OPENDINAR_WORKERS, default: one per CPU). */
+  workers?: number;
   /** Request log (GET /developers/logs) window in days (OPENDINAR_REQUEST_LOG_DAYS, default 7); older rows are deleted. */
   requestLogDays?: number;
   /** Development: the default mailer logs e-mailed links (OPENDINAR_MAIL_LOG_LINKS; default on unless NODE_ENV=production). */
@@ -208,6 +227,15 @@ function publicUrl(env: Env, port: number): string {
   return raw.replace(/\/+$/, '');
 }
 
+function metricsToken(env: Env): string | null {
+  const raw = env.OPENDINAR_METRICS_TOKEN;
+  if (raw === undefined || raw === '') return null;
+  if (!/^[\x21-\x7e]{16,256}$/.test(raw)) {
+    throw new ConfigError('OPENDINAR_METRICS_TOKEN', 'must be 16 to 256 printable characters without spaces');
+  }
+  return raw;
+}
+
 function rateLimits(env: Env): RateLimitConfig {
   const store = (env.OPENDINAR_RATE_LIMIT_STORE || 'auto').toLowerCase();
   if (!['auto', 'memory', 'database', 'redis'].includes(store)) {
@@ -270,6 +298,15 @@ export function loadConfig(env: Env = process.env): Config {
     webhookTimeoutMs: integer(env, 'OPENDINAR_WEBHOOK_TIMEOUT_MS', 10_000, 100, 60_000),
     usageRetentionDays: integer(env, 'OPENDINAR_USAGE_RETENTION_DAYS', 90, 1, 36_500),
     webhookRetentionDays: integer(env, 'OPENDINAR_WEBHOOK_RETENTION_DAYS', 30, 1, 36_500),
+    metricsToken: metricsToken(env),
+    shedEventLoopDelayMs: integer(env, 'OPENDINAR_SHED_EVENT_LOOP_DELAY_MS', 1000, 0, 60_000),
+    shedHeapMb: integer(env, 'OPENDINAR_SHED_HEAP_MB', 0, 0, 1_048_576),
+    shedRssMb: integer(env, 'OPENDINAR_SHED_RSS_MB', 0, 0, 1_048_576),
+    shedSampleMs: integer(env, 'OPENDINAR_SHED_SAMPLE_MS', 1000, 10, 60_000),
+    shedRetryAfterSeconds: integer(env, 'OPENDINAR_SHED_RETRY_AFTER_SECONDS', 5, 1, 3600),
+    drainSeconds: integer(env, 'OPENDINAR_DRAIN_SECONDS', 0, 0, 600),
+    keyCache: boolean(env, 'OPENDINAR_KEY_CACHE', true),
+    workers: integer(env, 'OPENDINAR_WORKERS', availableParallelism(), 1, 256),
     requestLogDays: integer(env, 'OPENDINAR_REQUEST_LOG_DAYS', 7, 1, 90),
     mailLogLinks: boolean(env, 'OPENDINAR_MAIL_LOG_LINKS', env.NODE_ENV !== 'production'),
     liveBanks: env.OPENDINAR_BANKS_CONFIG ? loadBanksConfig(resolve(env.OPENDINAR_BANKS_CONFIG)) : {},

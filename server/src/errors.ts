@@ -197,6 +197,11 @@ export const ERROR_CODES = {
     status: 400,
     message: 'This password is too common — choose one that is not on lists of breached passwords.',
   },
+  INVALID_METRICS_TOKEN: {
+    type: 'AUTH_ERROR',
+    status: 401,
+    message: 'GET /metrics needs the operator token (OPENDINAR_METRICS_TOKEN) as a bearer token.',
+  },
 } as const satisfies Record<string, ErrorSpec>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

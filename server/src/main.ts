@@ -41,11 +41,17 @@ async function main(): Promise<void> {
     { logger: { level: config.logLevel } },
   );
 
-  // SIGTERM/SIGINT: answer every request that reached us (new ones get 503 + Connection: close) until
-  // quiet, then stop accepting, stop background work and close the database.
-  closeWithGrace({ delay: 20_000 }, async ({ err }) => {
+  // SIGTERM/SIGINT: /readyz answers 503 for OPENDINAR_DRAIN_SECONDS while requests are still served (the
+  // load balancer stops sending); then every request that reached us is answered (new ones get 503 +
+  // Connection: close) until quiet; then stop accepting, stop background work and close the database.
+  const drainMs = (config.drainSeconds ?? 0) * 1000;
+  closeWithGrace({ delay: drainMs + 20_000 }, async ({ err }) => {
     if (err) app.log.error({ err }, 'shutting down after an error');
-    else await app.drainRequests({ quietMs: config.shutdownQuietMs, maxMs: 15_000 });
+    app.startDraining();
+    if (!err) {
+      if (drainMs > 0) await new Promise((r) => setTimeout(r, drainMs));
+      await app.drainRequests({ quietMs: config.shutdownQuietMs, maxMs: 15_000 });
+    }
     await app.close();
     await handle.close();
   });

@@ -84,7 +84,15 @@ export function createDb(config: DatabaseConfig, options: CreateDbOptions = {}):
   pool.on('error', () => {});
   useNamedStatements(pool);
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  pools.set(db, pool);
   return { db, dialect: 'postgres', close: () => db.destroy() };
+}
+
+const pools = new WeakMap<Db, pg.Pool>();
+
+/** The PostgreSQL pool behind a database handle (metrics read its counts); undefined on SQLite. */
+export function poolOf(db: Db): pg.Pool | undefined {
+  return pools.get(db);
 }
 
 /** The schema a postgres:// URL selects with `?options=-c search_path=NAME`, if any (tests use one per run). */

@@ -1,4 +1,4 @@
-import { type Migration, type MigrationProvider, Migrator } from 'kysely';
+import { type Migration, type MigrationProvider, Migrator, sql } from 'kysely';
 import type { Db } from './index.js';
 import * as m0001 from './migrations/0001_initial.js';
 import * as m0002 from './migrations/0002_login_throttle.js';
@@ -8,6 +8,7 @@ import * as m0011 from './migrations/0011_key_rolling.js';
 import * as m0011pw from './migrations/0011_password_resets.js';
 import * as m0011log from './migrations/0011_request_log.js';
 import * as m0012 from './migrations/0012_hardening.js';
+import * as m0014 from './migrations/0014_key_cache_notify.js';
 
 /** Migrations are imported statically so they work the same under tsx, the bundle and tests. */
 const migrations: Record<string, Migration> = {
@@ -19,6 +20,7 @@ const migrations: Record<string, Migration> = {
   '0011_password_resets': m0011pw,
   '0011_request_log': m0011log,
   '0012_hardening': m0012,
+  '0014_key_cache_notify': m0014,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
@@ -38,4 +40,18 @@ export async function migrateToLatest(db: Db, options: { schema?: string } = {})
     const reason = error instanceof Error ? error.message : String(error ?? 'unknown error');
     throw new Error(`database migration ${failed?.migrationName ?? ''} failed: ${reason}`);
   }
+}
+
+/** True when every migration this build knows has run (the migrator's table, via the search path). */
+export async function appliedMigrationsComplete(db: Db): Promise<boolean> {
+  let names: string[];
+  try {
+    const { rows } = await sql<{ name: string }>`select name from kysely_migration`.execute(db);
+    names = rows.map((r) => r.name);
+  } catch {
+    // No migration table yet: nothing has run. (A dead database fails the `select 1` first.)
+    return false;
+  }
+  const applied = new Set(names);
+  return Object.keys(migrations).every((name) => applied.has(name));
 }

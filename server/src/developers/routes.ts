@@ -251,6 +251,8 @@ export const developerRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (req) => {
       if (!(await revokeKey(db, clock, developerOf(req).developerId, req.params.id)))
         throw new ApiError('KEY_NOT_FOUND');
+      // Other processes drop it on the NOTIFY; this one before answering.
+      app.keyCache?.invalidate(req.params.id);
       return { id: req.params.id, status: 'revoked' as const };
     },
   );

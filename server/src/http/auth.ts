@@ -6,6 +6,7 @@ import { findRolledSecret } from '../developers/store.js';
 import { ApiError } from '../errors.js';
 import { sha256Hex } from '../ids.js';
 import { checkCsrf, cookieSessionToken } from './dev-cookie.js';
+import { acquireKeyCache, type KeyCache } from './key-cache.js';
 import type { DeveloperPrincipal, KeyPrincipal, Scope } from './principals.js';
 
 const KEY_FORMAT = /^od_(test|live)_sk_[A-Za-z0-9]{8,128}$/;
@@ -64,7 +65,14 @@ async function authenticateKeyHash(
   const { db } = app.deps;
   const accountId = config.accountParam ? (req.params as { id?: string }).id : undefined;
   const lookup = async (hash: string) => {
-    if (accountId === undefined) return (await findKeyByHash(db, hash))[0];
+    if (accountId === undefined) {
+      // PostgreSQL: a per-process cache invalidated by NOTIFY (http/key-cache.ts); a roll changes
+      // key_hash, so its notification drops the old entry. Rolled-out secrets below are never cached.
+      const cache = app.keyCache;
+      return cache
+        ? cache.lookup(hash, async () => (await findKeyByHash(db, hash))[0])
+        : (await findKeyByHash(db, hash))[0];
+    }
     const found = await findKeyWithAccount(db, hash, accountId);
     req.account = found?.account ?? null;
     return found?.key;
@@ -142,6 +150,10 @@ export function registerAuth(app: FastifyInstance): void {
   app.decorateRequest('key', null);
   app.decorateRequest('developer', null);
   app.decorateRequest('account', null);
+  // PostgreSQL: key lookups cached per process, dropped on NOTIFY (http/key-cache.ts).
+  const shared = app.deps.config.keyCache === false ? undefined : acquireKeyCache(app.deps.db);
+  app.decorate('keyCache', shared?.cache ?? null);
+  if (shared) app.addHook('onClose', () => shared.release());
   app.addHook('onRequest', async (req) => {
     // routeOptions builds a fresh frozen object on every access: read it once per request.
     const config = req.routeOptions.config;
@@ -173,6 +185,13 @@ export function registerAuth(app: FastifyInstance): void {
     }
     if (sandboxOnly && req.key.environment !== 'sandbox') throw new ApiError('NOT_SANDBOX_KEY');
   });
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The API-key lookup cache (PostgreSQL); null on SQLite or with OPENDINAR_KEY_CACHE=false. */
+    keyCache: KeyCache | null;
+  }
 }
 
 /** For handlers behind `auth: 'key'`: the principal, which the hook guarantees is set. */

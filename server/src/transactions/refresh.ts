@@ -8,6 +8,7 @@ import {
 } from '../connectors/types.js';
 import { addDays } from '../connectors/xs2a/transform.js';
 import { type AppDeps, connectorsOf } from '../http/principals.js';
+import { timedRefresh } from '../ops/metrics.js';
 import { enqueueWebhookEvent } from '../webhooks/outbox.js';
 import { applyReconciliation, toHeld, updateBalances } from './apply.js';
 import { reconcile } from './reconcile.js';
@@ -54,10 +55,18 @@ export interface RefreshOptions {
  * appended to the account's change log, and TRANSACTIONS.SYNC_UPDATES_AVAILABLE is enqueued per
  * account that changed. One refresh per connection at a time (a lease on the connection row).
  */
-export async function refreshConnection(
+export function refreshConnection(
   deps: AppDeps,
   connectionId: string,
   opts: RefreshOptions = {},
+): Promise<RefreshOutcome> {
+  return timedRefresh(() => refreshUntimed(deps, connectionId, opts));
+}
+
+async function refreshUntimed(
+  deps: AppDeps,
+  connectionId: string,
+  opts: RefreshOptions,
 ): Promise<RefreshOutcome> {
   const { db, clock, box } = deps;
   const waitUntil = performance.now() + (opts.waitMs ?? 0);

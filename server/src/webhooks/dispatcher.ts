@@ -1,4 +1,5 @@
 import type { AppDeps } from '../http/principals.js';
+import { dispatcherAttempts } from '../ops/metrics.js';
 import { type BackoffPolicy, DEFAULT_BACKOFF, nextAttemptAt } from './backoff.js';
 import { signatureHeader } from './signing.js';
 import {
@@ -230,13 +231,16 @@ async function attempt(
   c: Claim,
   row: ClaimedDelivery | undefined,
 ): Promise<Outcome> {
+  let outcome: Outcome;
   try {
-    return await deliverOne(deps, r, w, c, row);
+    outcome = await deliverOne(deps, r, w, c, row);
   } catch (err) {
     // A database error while recording: the lease runs out and the delivery is tried again.
     r.log('webhook delivery could not be recorded', err);
-    return 'lost';
+    outcome = 'lost';
   }
+  dispatcherAttempts.inc({ outcome });
+  return outcome;
 }
 
 /** Claims up to `limit` due deliveries and attempts each once. Tests drive the outbox with this. */

@@ -1,0 +1,240 @@
+// npm run bench -- --mixed [--pg] [--quick]: the mixed load (transaction pages, balances, sync pages,
+// usage reads and sandbox connection flows) at 32 and 128 clients, two rounds each, against one server
+// process. Prints per round: throughput, p50/p99 per request kind, event-loop delay p99 (the server's
+// own /metrics), errors and the server's RSS.
+
+import { mkdtempSync, rmSync } from 'node:fs';
+import http from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fmt, median, spawnServer } from './lib.js';
+
+const METRICS_TOKEN = 'bench-metrics-token-0123456789';
+
+type Kind = 'page' | 'balance' | 'sync' | 'usage' | 'flow';
+/** Share of each kind in the mix (a flow is 4 requests: connect, authorize, exchange, revoke). */
+const MIX: Array<[Kind, number]> = [
+  ['page', 40],
+  ['balance', 25],
+  ['sync', 20],
+  ['usage', 10],
+  ['flow', 5],
+];
+
+interface Answer {
+  status: number;
+  body: string;
+}
+
+function client(base: string, agent: http.Agent) {
+  return (method: string, path: string, token?: string, body?: unknown): Promise<Answer> =>
+    new Promise((resolve, reject) => {
+      const payload = body === undefined ? undefined : JSON.stringify(body);
+      const req = http.request(
+        `${base}${path}`,
+        {
+          method,
+          agent,
+          headers: {
+            ...(token && { authorization: `Bearer ${token}` }),
+            ...(payload && {
+              'content-type': 'application/json',
+              'content-length': Buffer.byteLength(payload),
+            }),
+          },
+        },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () =>
+            resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString() }),
+          );
+          res.on('error', reject);
+        },
+      );
+      req.on('error', reject);
+      req.end(payload);
+    });
+}
+
+const pct = (xs: number[], p: number): number => {
+  if (xs.length === 0) return 0;
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] as number;
+};
+
+export interface RoundResult {
+  clients: number;
+  round: number;
+  rps: number;
+  errors: number;
+  eventLoopP99Ms: number;
+  rssMb: number;
+  kinds: Record<string, { n: number; p50: number; p99: number }>;
+}
+
+export async function benchMixed(opts: {
+  databaseUrl: string;
+  seconds: number;
+  clientCounts: number[];
+  log: (s: string) => void;
+}): Promise<RoundResult[]> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'opendinar-mixed-'));
+  const srv = await spawnServer(['server/dist/main.js'], {
+    DATABASE_URL: opts.databaseUrl,
+    OPENDINAR_DATA_DIR: dataDir,
+    OPENDINAR_DISPATCHER: 'false',
+    OPENDINAR_METRICS_TOKEN: METRICS_TOKEN,
+    // The bench measures queueing; it must not be shed.
+    OPENDINAR_SHED_EVENT_LOOP_DELAY_MS: '0',
+  });
+  const results: RoundResult[] = [];
+  try {
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
+    const call = client(srv.url, agent);
+    const reg = await call('POST', '/developers/register', undefined, {
+      email: `mixed-${Date.now()}@example.com`,
+      password: 'correct horse battery',
+      name: 'Mixed load',
+    });
+    if (reg.status !== 201) throw new Error(`register: ${reg.status} ${reg.body}`);
+    const registered = JSON.parse(reg.body) as { session_token: string; api_key: { key: string } };
+    const key = registered.api_key.key;
+    const session = registered.session_token;
+    let users = 0;
+    const flow = async (keep: boolean): Promise<boolean> => {
+      users += 1;
+      const c = await call('POST', '/connect', key, {
+        bank_id: 'raiffeisen',
+        user_id: `user_mixed_${users}`,
+        redirect_url: 'https://app.example.com/done',
+      });
+      if (c.status !== 201) return false;
+      const a = await call('POST', '/sandbox/authorize', undefined, {
+        session_token: (JSON.parse(c.body) as { session_token: string }).session_token,
+      });
+      if (a.status !== 200) return false;
+      const x = await call('POST', '/connect/exchange', key, {
+        public_token: (JSON.parse(a.body) as { public_token: string }).public_token,
+      });
+      if (x.status !== 200) return false;
+      if (keep) return true;
+      const d = await call(
+        'DELETE',
+        `/connections/${(JSON.parse(x.body) as { connection_id: string }).connection_id}`,
+        key,
+      );
+      return d.status === 200;
+    };
+    // Two lasting connections: the accounts every read goes to.
+    for (let i = 0; i < 2; i++) if (!(await flow(true))) throw new Error('set-up connection flow failed');
+    const accounts = (
+      JSON.parse((await call('GET', '/accounts', key)).body) as { accounts: Array<{ id: string }> }
+    ).accounts.map((a) => a.id);
+    const metric = async (name: string): Promise<number> => {
+      const text = (await call('GET', '/metrics', METRICS_TOKEN)).body;
+      const m = new RegExp(`^${name} ([0-9.e+-]+)`, 'm').exec(text);
+      return m ? Number(m[1]) : Number.NaN;
+    };
+    const total = MIX.reduce((s, [, w]) => s + w, 0);
+    const pick = (): Kind => {
+      let r = Math.random() * total;
+      for (const [k, w] of MIX) {
+        r -= w;
+        if (r < 0) return k;
+      }
+      return 'page';
+    };
+    const acct = () => accounts[Math.floor(Math.random() * accounts.length)] as string;
+
+    for (const clients of opts.clientCounts) {
+      for (let round = 1; round <= 2; round++) {
+        const lat: Record<Kind, number[]> = { page: [], balance: [], sync: [], usage: [], flow: [] };
+        let errors = 0;
+        let requests = 0;
+        await metric('nodejs_eventloop_lag_p99_seconds'); // prom-client resets the delay histogram per scrape
+        const started = performance.now();
+        const deadline = started + opts.seconds * 1000;
+        const cursors = new Map<number, string>();
+        const worker = async (id: number) => {
+          while (performance.now() < deadline) {
+            const kind = pick();
+            const t0 = performance.now();
+            let ok = false;
+            try {
+              if (kind === 'page') {
+                const offset = Math.floor(Math.random() * 4) * 50;
+                ok =
+                  (await call('GET', `/accounts/${acct()}/transactions?limit=50&offset=${offset}`, key))
+                    .status === 200;
+                requests += 1;
+              } else if (kind === 'balance') {
+                ok = (await call('GET', `/accounts/${acct()}/balance`, key)).status === 200;
+                requests += 1;
+              } else if (kind === 'sync') {
+                const r = await call(
+                  'GET',
+                  `/accounts/${accounts[id % accounts.length]}/transactions?cursor=${encodeURIComponent(cursors.get(id) ?? '')}&limit=100`,
+                  key,
+                );
+                ok = r.status === 200;
+                if (ok) {
+                  const b = JSON.parse(r.body) as { next_cursor: string; has_more: boolean };
+                  cursors.set(id, b.has_more ? b.next_cursor : '');
+                }
+                requests += 1;
+              } else if (kind === 'usage') {
+                ok = (await call('GET', '/developers/usage', session)).status === 200;
+                requests += 1;
+              } else {
+                ok = await flow(false);
+                requests += 4;
+              }
+            } catch {
+              ok = false;
+            }
+            if (ok) lat[kind].push(performance.now() - t0);
+            else errors += 1;
+          }
+        };
+        await Promise.all(Array.from({ length: clients }, (_, i) => worker(i)));
+        const elapsed = (performance.now() - started) / 1000;
+        const loopP99 = (await metric('nodejs_eventloop_lag_p99_seconds')) * 1000;
+        const rss = (await metric('process_resident_memory_bytes')) / 1024 / 1024;
+        const kinds = Object.fromEntries(
+          Object.entries(lat).map(([k, xs]) => [k, { n: xs.length, p50: pct(xs, 50), p99: pct(xs, 99) }]),
+        );
+        const r: RoundResult = {
+          clients,
+          round,
+          rps: requests / elapsed,
+          errors,
+          eventLoopP99Ms: loopP99,
+          rssMb: rss,
+          kinds,
+        };
+        results.push(r);
+        opts.log(
+          `  ${String(clients).padStart(3)} clients, round ${round}: ${fmt(r.rps, 0)} req/s, errors ${errors}, ` +
+            `event-loop p99 ${fmt(loopP99, 1)} ms, RSS ${fmt(rss, 0)} MB`,
+        );
+        for (const [k, v] of Object.entries(kinds)) {
+          opts.log(
+            `      ${k.padEnd(8)} n ${String(v.n).padStart(6)}  p50 ${fmt(v.p50, 1).padStart(7)} ms  p99 ${fmt(v.p99, 1).padStart(7)} ms`,
+          );
+        }
+      }
+      const [a, b] = results.slice(-2) as [RoundResult, RoundResult];
+      opts.log(
+        `      round 2 / round 1 throughput: ${fmt(b.rps / a.rps, 2)} (target ≥ 0.90); RSS ${fmt(a.rssMb, 0)} → ${fmt(b.rssMb, 0)} MB`,
+      );
+    }
+    agent.destroy();
+  } finally {
+    await srv.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+  return results;
+}
+
+export const medianOf = median;
