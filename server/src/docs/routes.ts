@@ -1,11 +1,31 @@
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance } from 'fastify';
+import { completeDocument, type RouteFacts, routeFacts } from './openapi.js';
 import { renderDocsPage } from './page.js';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every route registered so far (HEAD/OPTIONS twins left out), keyed "METHOD /path". */
+    openApiRoutes: Map<string, RouteFacts>;
+  }
+}
 
 /** OpenAPI generated from the route schemas, the people's reference at /docs, the interactive one at /docs/reference. */
 export async function registerDocs(app: FastifyInstance): Promise<void> {
+  const routes = new Map<string, RouteFacts>();
+  app.decorate('openApiRoutes', routes);
+  app.addHook('onRoute', (route) => {
+    for (const facts of routeFacts(route)) routes.set(facts.key, facts);
+  });
   await app.register(swagger, {
+    transformObject: (documentObject) =>
+      completeDocument(
+        (documentObject as unknown as { openapiObject: Parameters<typeof completeDocument>[0] })
+          .openapiObject,
+        routes,
+        app.deps.config.publicUrl,
+      ) as never,
     openapi: {
       openapi: '3.1.0',
       info: {
@@ -13,7 +33,6 @@ export async function registerDocs(app: FastifyInstance): Promise<void> {
         version: '1.0.0',
         description: 'Open banking for Serbia: one API for Raiffeisen, Erste, AIK and more.',
       },
-      servers: [{ url: app.deps.config.publicUrl }],
       components: {
         securitySchemes: {
           apiKey: { type: 'http', scheme: 'bearer', description: 'od_test_sk_… or od_live_sk_… API key' },
