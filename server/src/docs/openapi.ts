@@ -305,6 +305,12 @@ export function completeDocument(
         res.headers = { 'X-Request-Id': headerRef('X-Request-Id'), ...rateHeaders };
         closeObjects(res.content);
       }
+      if (table?.notModified) {
+        responses['304'] = {
+          description: 'Not modified: the If-None-Match header matched the current ETag.',
+          headers: { 'X-Request-Id': headerRef('X-Request-Id') },
+        };
+      }
       const byStatus = new Map<number, ErrorCode[]>();
       for (const code of errorCodesFor(facts, table)) {
         const status = ERROR_CODES[code].status;

@@ -21,6 +21,8 @@ export interface OperationDoc {
   rateLimitHeaders?: boolean;
   /** The success body is not JSON: its media type (the body is then a string). */
   contentType?: string;
+  /** Answers 304 Not Modified to a matching If-None-Match (ETag). */
+  notModified?: boolean;
 }
 
 export const TAGS = {
@@ -53,7 +55,7 @@ export const OPERATIONS: Record<string, OperationDoc> = {
   'GET /connect/status/{session_token}': {
     operationId: 'getConnectStatus',
     tag: 'Connect',
-    errors: ['SESSION_NOT_FOUND', 'SESSION_EXPIRED'],
+    errors: ['SESSION_NOT_FOUND', 'SESSION_EXPIRED', 'PUBLIC_TOKEN_EXPIRED'],
   },
   'POST /connect/exchange': {
     operationId: 'exchangePublicToken',
@@ -157,6 +159,7 @@ export const OPERATIONS: Record<string, OperationDoc> = {
     operationId: 'getLinkWidgetScript',
     tag: 'Link widget',
     contentType: 'application/javascript',
+    notModified: true,
   },
 };
 

@@ -11,6 +11,9 @@ declare module 'fastify' {
   }
 }
 
+/** sha256 of the one inline <style> swagger-ui adds to its page. */
+const SWAGGER_UI_STYLE_HASH = 'sha256-RL3ie0nH+Lzz2YNqQN83mnU0J1ot4QL7b99vMdIX99w=';
+
 /** OpenAPI generated from the route schemas, the people's reference at /docs, the interactive one at /docs/reference. */
 export async function registerDocs(app: FastifyInstance): Promise<void> {
   const routes = new Map<string, RouteFacts>();
@@ -45,7 +48,14 @@ export async function registerDocs(app: FastifyInstance): Promise<void> {
       },
     },
   });
-  await app.register(swaggerUi, { routePrefix: '/docs/reference', staticCSP: true });
+  await app.register(swaggerUi, {
+    routePrefix: '/docs/reference',
+    staticCSP: true,
+    // swagger-ui inserts one <style> element at run time; allow exactly that text by its hash rather
+    // than 'unsafe-inline' (test/browser/docs-reference.test.ts fails if it changes on an upgrade).
+    transformStaticCSP: (header) =>
+      header.replace("style-src 'self' https:", `style-src 'self' https: '${SWAGGER_UI_STYLE_HASH}'`),
+  });
 
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
