@@ -91,6 +91,13 @@ export interface TestAppOptions {
   record?: boolean;
 }
 
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** Where test apps append every HTTP answer they send (openapi-global.ts validates them). */
+    responseLogDir: string;
+  }
+}
+
 function responseLogDir(): string | undefined {
   try {
     return inject('responseLogDir');

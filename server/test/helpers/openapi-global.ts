@@ -4,13 +4,6 @@ import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { createResponseValidator, type RecordedResponse } from './openapi-validator.js';
 
-declare module 'vitest' {
-  export interface ProvidedContext {
-    /** Where test apps append every HTTP answer they send (see recordResponses in app.ts). */
-    responseLogDir: string;
-  }
-}
-
 /**
  * Every answer any test app sends is recorded (helpers/app.ts); when the run ends, each one is
  * validated against the OpenAPI document the server publishes. A status the operation does not
