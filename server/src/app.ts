@@ -18,6 +18,7 @@ import { NUL_MESSAGE, urlHasNul } from './http/nul-guard.js';
 import type { AppDeps } from './http/principals.js';
 import { requestIdFor } from './http/request-id.js';
 import { registerSecurityHeaders } from './http/security-headers.js';
+import { listenRoutes } from './listen/routes.js';
 import { registerRetention } from './retention/plugin.js';
 import { sandboxRoutes } from './sandbox/routes.js';
 import { transactionRoutes } from './transactions/routes.js';
@@ -110,6 +111,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   await app.register(sandboxRoutes);
   await app.register(developerRoutes);
   await app.register(webhookRoutes);
+  await app.register(listenRoutes);
   await app.register(widgetRoutes);
   await app.register(dashboardRoutes);
   return app;

@@ -155,6 +155,16 @@ export const OPERATIONS: Record<string, OperationDoc> = {
     tag: 'Developer Portal — Webhooks',
     errors: ['WEBHOOK_NOT_FOUND', 'DELIVERY_NOT_FOUND'],
   },
+  'GET /developers/events/stream': {
+    operationId: 'streamEvents',
+    tag: 'Developer Portal — Webhooks',
+    contentType: 'text/event-stream',
+  },
+  'POST /developers/events/trigger': {
+    operationId: 'triggerEvent',
+    tag: 'Developer Portal — Webhooks',
+    errors: ['ACCOUNT_NOT_FOUND'],
+  },
   'GET /v1/opendinar.js': {
     operationId: 'getLinkWidgetScript',
     tag: 'Link widget',
