@@ -1,6 +1,7 @@
 import { connectSection } from './sections/connect.js';
 import { developersSection } from './sections/developers.js';
 import { retentionSection } from './sections/retention.js';
+import { sdkSection } from './sections/sdk.js';
 import { syncSection } from './sections/sync.js';
 import { webhooksSection } from './sections/webhooks.js';
 
@@ -45,4 +46,5 @@ positive. Dates are <code>YYYY-MM-DD</code>; instants are ISO-8601 UTC.</p>`,
   webhooksSection,
   syncSection,
   retentionSection,
+  sdkSection,
 ];
