@@ -41,6 +41,16 @@ Errors are <code>OpenDinarError</code> with <code>status</code>, <code>error_typ
 it checks the HMAC in constant time, accepts either <code>v1</code> during a secret rotation, rejects timestamps more than
 300 seconds away (<code>toleranceSeconds</code>), and returns the typed event or throws <code>WebhookSignatureError</code>.</p>
 
+<h3>@opendinar/react</h3>
+<pre>const { open, ready, error } = useOpenDinarLink({
+  linkToken,                                   // from your backend's POST /link/token
+  onSuccess: (publicToken, meta) => exchangeOnBackend(publicToken),
+  onExit: () => {},
+  language: 'en',
+  apiBaseUrl: 'https://api.opendinar.rs',      // loads /v1/opendinar.js from here, once
+});
+return &lt;button disabled={!ready} onClick={open}&gt;Connect a bank&lt;/button&gt;;</pre>
+
 <h3>The opendinar CLI</h3>
 <pre>npx opendinar login --email you@example.rs          # session stored in ~/.config/opendinar/config.json (0600)
 npx opendinar keys list | keys create --name app --environment sandbox | keys revoke key_…
