@@ -193,6 +193,20 @@ async function main() {
     );
     return;
   }
+  await optional('sdk size', 'sdk-size.ts', async (m) => {
+    console.log('\n== @opendinar/node SDK (sdk/dist, minified)');
+    const r = (
+      m.sdkSize as () => Record<
+        'esmGzipBytes' | 'cjsGzipBytes' | 'cliGzipBytes' | 'runtimeDependencies',
+        number
+      >
+    )();
+    line('client ESM gzipped (target < 15 KB)', `${fmt(r.esmGzipBytes / 1024, 1)} KiB`);
+    line('client CJS gzipped', `${fmt(r.cjsGzipBytes / 1024, 1)} KiB`);
+    line('CLI gzipped', `${fmt(r.cliGzipBytes / 1024, 1)} KiB`);
+    line('runtime dependencies (target 0)', String(r.runtimeDependencies));
+    report.sdk = r;
+  });
   if (!pageOnly) await startup();
   await transactionsPage();
   if (!onPg && !pageOnly) {

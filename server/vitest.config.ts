@@ -10,6 +10,8 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Records every answer of every test app and validates them all against /openapi.json at the end.
+    globalSetup: ['test/helpers/openapi-global.ts'],
     reporters: json ? ['default', ['json', { outputFile: json }]] : ['default'],
   },
 });

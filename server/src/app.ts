@@ -20,6 +20,7 @@ import { requestIdFor } from './http/request-id.js';
 import { registerSecurityHeaders } from './http/security-headers.js';
 import { strictBodyValidator } from './http/validation.js';
 import { registerIdempotency } from './idempotency/plugin.js';
+import { listenRoutes } from './listen/routes.js';
 import { registerHealth } from './ops/health.js';
 import { registerMetrics } from './ops/metrics.js';
 import { registerRateLimits } from './ratelimit/plugin.js';
@@ -121,6 +122,8 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   });
   registerJsonParser(app);
   registerErrorHandling(app);
+  // First: @fastify/swagger documents only routes registered after it (/healthz, /readyz, /metrics too).
+  await registerDocs(app);
   // Load shedding runs before auth and every route; /healthz, /readyz and /metrics live here.
   await registerHealth(app);
   registerMetrics(app);
@@ -130,7 +133,6 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   registerUsageRecording(app);
   registerRetention(app);
   registerIdempotency(app);
-  await registerDocs(app);
 
   await app.register(bankRoutes);
   await app.register(connectRoutes);
@@ -140,6 +142,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   await app.register(sandboxRoutes);
   await app.register(developerRoutes);
   await app.register(webhookRoutes);
+  await app.register(listenRoutes);
   await app.register(widgetRoutes);
   await app.register(dashboardRoutes);
   return app;

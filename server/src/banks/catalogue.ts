@@ -97,8 +97,8 @@ export const findBank = (id: string): Bank | undefined => BANKS.find((b) => b.id
 export interface BankQuery {
   search?: string;
   status?: BankStatus;
-  limit: number;
-  offset: number;
+  limit?: number;
+  offset?: number;
 }
 
 /** Filters and pages the catalogue; `search` is case- and diacritic-insensitive on the name. */
@@ -112,5 +112,6 @@ export function listBanks(q: BankQuery): { banks: Bank[]; total: number } {
   const matched = BANKS.filter(
     (b) => (!needle || fold(b.name).includes(needle)) && (!q.status || b.status === q.status),
   );
-  return { banks: matched.slice(q.offset, q.offset + q.limit), total: matched.length };
+  const offset = q.offset ?? 0;
+  return { banks: matched.slice(offset, offset + (q.limit ?? 50)), total: matched.length };
 }

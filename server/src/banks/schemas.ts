@@ -19,6 +19,6 @@ export const ListBanksQuery = Type.Object({
   status: Type.Optional(
     Type.Union([Type.Literal('live'), Type.Literal('sandbox'), Type.Literal('coming_soon')]),
   ),
-  limit: Type.Integer({ minimum: 1, maximum: 100, default: 50 }),
-  offset: Type.Integer({ minimum: 0, maximum: 10_000, default: 0 }),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 50 })),
+  offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 10_000, default: 0 })),
 });

@@ -4,6 +4,7 @@ import { enrichmentSection } from './sections/enrichment.js';
 import { liveBanksSection } from './sections/live-banks.js';
 import { requestsSection } from './sections/requests.js';
 import { retentionSection } from './sections/retention.js';
+import { sdkSection } from './sections/sdk.js';
 import { syncSection } from './sections/sync.js';
 import { webhooksSection } from './sections/webhooks.js';
 import { widgetSection } from './sections/widget.js';
@@ -53,4 +54,5 @@ positive. Dates are <code>YYYY-MM-DD</code>; instants are ISO-8601 UTC.</p>`,
   syncSection,
   enrichmentSection,
   retentionSection,
+  sdkSection,
 ];

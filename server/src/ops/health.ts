@@ -1,4 +1,5 @@
 import underPressure from '@fastify/under-pressure';
+import { Type } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { sql } from 'kysely';
 import { appliedMigrationsComplete } from '../db/migrate.js';
@@ -83,6 +84,7 @@ export async function registerHealth(app: FastifyInstance): Promise<void> {
       schema: {
         tags: ['Health'],
         summary: 'Liveness: the process answers (no dependency is checked)',
+        response: { 200: Type.Object({ status: Type.Literal('ok') }, { additionalProperties: false }) },
       },
       config: { pressureHandler: neverShed },
     },
@@ -96,6 +98,7 @@ export async function registerHealth(app: FastifyInstance): Promise<void> {
       schema: {
         tags: ['Health'],
         summary: 'Readiness: database reachable, migrations applied, not draining',
+        response: { 200: Type.Object({ status: Type.Literal('ready') }, { additionalProperties: false }) },
       },
     },
     async (req, reply) => {

@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
+import { expect, inject } from 'vitest';
 import { buildApp } from '../../src/app.js';
 import { TestClock } from '../../src/clock.js';
 import { type Config, loadConfig } from '../../src/config.js';
@@ -89,6 +90,59 @@ export interface TestAppOptions {
   config?: Partial<Config>;
   /** E-mail sink (password resets); the default logs and sends nothing. */
   mailer?: Mailer;
+  /** Record every answer for the end-of-run OpenAPI check (default true; see openapi-global.ts). */
+  record?: boolean;
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** Where test apps append every HTTP answer they send (openapi-global.ts validates them). */
+    responseLogDir: string;
+  }
+}
+
+function responseLogDir(): string | undefined {
+  try {
+    return inject('responseLogDir');
+  } catch {
+    return undefined; // not inside a vitest worker
+  }
+}
+
+/** Appends every answer the app sends to the run's response log (validated when the run ends). */
+export function recordResponses(app: FastifyInstance): void {
+  const dir = responseLogDir();
+  if (!dir) return;
+  const file = join(dir, `${process.pid}.jsonl`);
+  app.addHook('onSend', (req, reply, payload, done) => {
+    const body =
+      typeof payload === 'string'
+        ? payload
+        : Buffer.isBuffer(payload)
+          ? payload.toString('utf8')
+          : payload === null || payload === undefined
+            ? ''
+            : null;
+    let testFile: string | undefined;
+    try {
+      testFile = expect.getState().testPath?.split('/test/').pop();
+    } catch {
+      testFile = undefined;
+    }
+    appendFileSync(
+      file,
+      `${JSON.stringify({
+        method: req.method,
+        route: req.routeOptions.url ?? null,
+        url: req.url.slice(0, 200),
+        status: reply.statusCode,
+        contentType: String(reply.getHeader('content-type') ?? ''),
+        body: body !== null && body.length <= 4_000_000 ? body : null,
+        file: testFile,
+      })}\n`,
+    );
+    done(null, payload);
+  });
 }
 
 /** A full app on a fresh database with the sandbox seed and a test clock. */
@@ -116,6 +170,7 @@ export async function createTestApp(opts: TestAppOptions = {}): Promise<TestApp>
   };
   if (opts.seed ?? true) await seedSandbox(deps.db, clock, box);
   const app = await buildApp(deps);
+  if (opts.record ?? true) recordResponses(app);
   await app.ready();
   return {
     app,
