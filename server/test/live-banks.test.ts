@@ -296,6 +296,13 @@ describe('live banks through XS2A (bank-sim)', () => {
       (c) => c.connection_id === connectionId,
     );
     expect(conn?.status).toBe('reauth_required');
+    // The bank said CONSENT_INVALID; its consent status said why.
+    const row = await r.t.deps.db
+      .selectFrom('connections')
+      .select('last_error')
+      .where('id', '=', connectionId)
+      .executeTakeFirstOrThrow();
+    expect(row.last_error).toBe('consent_revoked');
     expect((await inject('GET', `/accounts/${rsdAccount}/transactions?limit=5`)).statusCode).toBe(200);
     expect((await inject('GET', `/accounts/${rsdAccount}/balance`)).statusCode).toBe(200);
     expectError(
