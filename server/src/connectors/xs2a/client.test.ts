@@ -68,7 +68,7 @@ describe('XS2A client', () => {
         },
         (req, res) => {
           const cert = (req.socket as TLSSocket).getPeerCertificate();
-          seen.push({ subject: cert?.subject?.CN, headers: req.headers });
+          seen.push({ subject: cert?.subject?.CN?.toString(), headers: req.headers });
           res.writeHead(200, { 'content-type': 'application/json' }).end('{"accounts":[]}');
         },
       );
