@@ -139,6 +139,18 @@ describe('live banks through XS2A (bank-sim)', () => {
     expect(id.statusCode, id.body).toBe(200);
     expect((id.json().names as string[]).length).toBe(1);
 
+    // Recurring detection runs on live data too (salary, rent, Netflix…).
+    const rec = await inject('GET', `/accounts/${rsdAccount}/recurring`);
+    expect(rec.statusCode, rec.body).toBe(200);
+    // AUTH.AUTOMATICALLY_VERIFIED, as for the sandbox.
+    const verified = await r.t.deps.db
+      .selectFrom('webhook_events')
+      .select('payload')
+      .where('event_type', '=', 'AUTH.AUTOMATICALLY_VERIFIED')
+      .where('environment', '=', 'live')
+      .execute();
+    expect(verified.map((e) => JSON.parse(e.payload).connection_id)).toContain(connectionId);
+
     // History: 90 days unattended, all of it, pages of 100 followed.
     const s1 = await syncAll(rsdAccount);
     expect(s1.added.length).toBeGreaterThan(50);
