@@ -139,6 +139,18 @@ describe('live banks through XS2A (bank-sim)', () => {
     expect(id.statusCode, id.body).toBe(200);
     expect((id.json().names as string[]).length).toBe(1);
 
+    // Recurring detection runs on live data too (salary, rent, Netflix…).
+    const rec = await inject('GET', `/accounts/${rsdAccount}/recurring`);
+    expect(rec.statusCode, rec.body).toBe(200);
+    // AUTH.AUTOMATICALLY_VERIFIED, as for the sandbox.
+    const verified = await r.t.deps.db
+      .selectFrom('webhook_events')
+      .select('payload')
+      .where('event_type', '=', 'AUTH.AUTOMATICALLY_VERIFIED')
+      .where('environment', '=', 'live')
+      .execute();
+    expect(verified.map((e) => JSON.parse(e.payload).connection_id)).toContain(connectionId);
+
     // History: 90 days unattended, all of it, pages of 100 followed.
     const s1 = await syncAll(rsdAccount);
     expect(s1.added.length).toBeGreaterThan(50);
@@ -296,6 +308,13 @@ describe('live banks through XS2A (bank-sim)', () => {
       (c) => c.connection_id === connectionId,
     );
     expect(conn?.status).toBe('reauth_required');
+    // The bank said CONSENT_INVALID; its consent status said why.
+    const row = await r.t.deps.db
+      .selectFrom('connections')
+      .select('last_error')
+      .where('id', '=', connectionId)
+      .executeTakeFirstOrThrow();
+    expect(row.last_error).toBe('consent_revoked');
     expect((await inject('GET', `/accounts/${rsdAccount}/transactions?limit=5`)).statusCode).toBe(200);
     expect((await inject('GET', `/accounts/${rsdAccount}/balance`)).statusCode).toBe(200);
     expectError(

@@ -75,6 +75,8 @@ export interface ReadContext {
   refreshNo?: number;
   /** Last day a previous pull covered (the sandbox generates what fell due after it). */
   since?: string;
+  /** Asked for by the app (force refresh), not the scheduler: the sandbox always makes something new then. */
+  forced?: boolean;
 }
 
 export interface StartedAuthorization {

@@ -74,6 +74,7 @@ export const refreshRoutes: FastifyPluginAsyncTypebox = async (app) => {
       try {
         outcome = await refreshConnection(app.deps, account.connection_id, {
           waitMs: WAIT_FOR_RUNNING_MS,
+          forced: true,
           ...(userIp !== undefined && { psuIpAddress: userIp }),
         });
       } catch (err) {

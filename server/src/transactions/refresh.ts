@@ -46,6 +46,8 @@ export interface RefreshOptions {
   staleBefore?: string;
   /** The app's user is present (POST /accounts/:id/sync {user_ip}): sent as PSU-IP-Address. */
   psuIpAddress?: string;
+  /** A force refresh (POST /accounts/:id/sync) rather than a scheduled one. */
+  forced?: boolean;
 }
 
 /**
@@ -106,6 +108,7 @@ async function refreshUntimed(
         refreshNo: Number(conn.refresh_count) + 1,
         since: dayOf(new Date(conn.last_synced_at ?? conn.created_at)),
         ...(opts.psuIpAddress !== undefined && { psuIpAddress: opts.psuIpAddress }),
+        ...(opts.forced && { forced: true }),
       };
       try {
         // Every bank call happens here, before the write transaction.

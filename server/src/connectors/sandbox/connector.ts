@@ -101,6 +101,7 @@ export function createSandboxConnector(opts: {
         currency: account.currency === 'EUR' ? 'EUR' : 'RSD',
         today: window.to,
         refreshNo: ctx.refreshNo ?? 1,
+        ...(ctx.forced && { atLeastOne: true }),
         ...(ctx.since !== undefined && { since: ctx.since }),
         ...(g.accounts && { accounts: g.accounts }),
         pending: pending.map((p) => ({

@@ -168,6 +168,8 @@ export function generateRefresh(opts: {
   currency: 'RSD' | 'EUR';
   today: string;
   refreshNo: number;
+  /** A forced refresh (POST /accounts/:id/sync): a current account always gets at least one new payment. */
+  atLeastOne?: boolean;
   /** Last day the bank's data was pulled through; scheduled items after it are generated too. */
   since?: string;
   /** The profile's accounts as the grant defines them (default: from the seed). */
@@ -191,12 +193,13 @@ export function generateRefresh(opts: {
     const person = makePerson(opts.seed);
     const kinds = refreshKinds(person, opts.currency);
     const ctx: StreamCtx = { seed: opts.seed, ref: opts.accountRef, bank, person, start: today, end: today };
-    const count = rng.weighted<number>([
+    const drawn = rng.weighted<number>([
       [0, 0.15],
       [1, 0.4],
       [2, 0.3],
       [3, 0.15],
     ]);
+    const count = opts.atLeastOne ? Math.max(1, drawn) : drawn;
     const size = opts.currency === 'RSD' ? person.spendScale : 1;
     for (let i = 0; i < count; i++) {
       const kind = rng.weighted(kinds.map((k) => [k, k.weeklyRate] as const));

@@ -82,7 +82,17 @@ export function createXs2aConnector(opts: Xs2aOptions): Xs2aConnector {
       throw err;
     }
     if (ok.includes(res.status)) return res;
-    throw failureOf(res, req.what);
+    const failure = failureOf(res, req.what);
+    // An account call refused as "invalid": the consent's status says whether the user revoked it.
+    if (failure.kind === 'consent_invalid' && req.consentId !== undefined) {
+      const status = await consentStatus(req.consentId).catch(() => undefined);
+      if (status === 'revokedByPsu' || status === 'terminatedByTpp') {
+        throw new ConnectorError('consent_revoked', `${failure.message} (consent ${status})`);
+      }
+      if (status === 'expired')
+        throw new ConnectorError('consent_expired', `${failure.message} (consent expired)`);
+    }
+    throw failure;
   }
 
   function failureOf(res: Xs2aResponse, what: string): ConnectorError {
