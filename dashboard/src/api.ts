@@ -69,7 +69,7 @@ function withQuery(path: string, query?: Query): string {
 }
 
 export async function request<T>(
-  method: 'GET' | 'POST' | 'DELETE',
+  method: 'GET' | 'POST' | 'DELETE' | 'PATCH',
   path: string,
   opts: RequestOptions = {},
 ): Promise<T> {
@@ -315,6 +315,30 @@ export const dev = {
     request<NewWebhook>('POST', '/developers/webhooks', { body }),
   deleteWebhook: (id: string) =>
     request<{ id: string; status: string }>('DELETE', `/developers/webhooks/${encodeURIComponent(id)}`),
+  updateWebhook: (id: string, body: { url?: string; events?: string[] }) =>
+    request<Webhook>('PATCH', `/developers/webhooks/${encodeURIComponent(id)}`, { body }),
+  webhookEvents: () =>
+    request<{
+      events: {
+        id: string;
+        type: string;
+        environment: string;
+        payload: Record<string, unknown>;
+        created_at: string;
+      }[];
+    }>('GET', '/developers/webhooks/events'),
+  attempts: (id: string, deliveryId: string) =>
+    request<{
+      attempts: {
+        attempted_at: string;
+        status_code: number | null;
+        error: string | null;
+        duration_ms: number;
+      }[];
+    }>(
+      'GET',
+      `/developers/webhooks/${encodeURIComponent(id)}/deliveries/${encodeURIComponent(deliveryId)}/attempts`,
+    ),
   deliveries: (id: string) =>
     request<{ deliveries: Delivery[] }>('GET', `/developers/webhooks/${encodeURIComponent(id)}/deliveries`),
   testWebhook: (id: string) =>

@@ -1,4 +1,4 @@
-import { locale } from './i18n.js';
+import { lang, locale } from './i18n.js';
 
 export function money(amount: number, currency: string): string {
   try {
@@ -15,7 +15,12 @@ export function dateTime(iso: string | null): string {
   const d = new Date(iso);
   return Number.isNaN(d.getTime())
     ? iso
-    : new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', timeStyle: 'short' }).format(d);
+    : new Intl.DateTimeFormat(locale(), {
+        dateStyle: 'medium',
+        timeStyle: 'short',
+        // Serbian reads the 24-hour clock.
+        ...(lang.value === 'sr' ? { hourCycle: 'h23' as const } : {}),
+      }).format(d);
 }
 
 export function day(isoDate: string): string {

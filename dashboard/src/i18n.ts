@@ -56,6 +56,12 @@ const en = {
   toSignup: 'Create one',
   toLogin: 'Log in',
   sessionExpired: 'Your session has ended. Log in again to continue where you were.',
+  noAttempts: 'No attempt yet.',
+  webhookSaved: 'Webhook saved.',
+  save: 'Save',
+  edit: 'Edit',
+  eventLog: 'Events',
+  noEvents: 'No events yet.',
   settingsTitle: 'Account',
   settingsLead: 'Your password, your sessions and your account.',
   changePassword: 'Change password',
@@ -357,6 +363,12 @@ const sr: Record<Key, string> = {
   toSignup: 'Registrujte se',
   toLogin: 'Prijavite se',
   sessionExpired: 'Sesija je istekla. Prijavite se ponovo da nastavite gde ste stali.',
+  noAttempts: 'Još nema pokušaja.',
+  webhookSaved: 'Webhook je sačuvan.',
+  save: 'Sačuvaj',
+  edit: 'Izmeni',
+  eventLog: 'Događaji',
+  noEvents: 'Još nema događaja.',
   settingsTitle: 'Nalog',
   settingsLead: 'Vaša lozinka, sesije i nalog.',
   changePassword: 'Promeni lozinku',
@@ -604,6 +616,16 @@ function initialLang(): Lang {
     if (saved === 'en' || saved === 'sr') return saved;
   } catch {
     // storage disabled: default below
+  }
+  return browserLang();
+}
+
+/** The first of the browser's languages the dashboard speaks (Serbian for its neighbours' too); else Serbian. */
+function browserLang(): Lang {
+  for (const l of navigator.languages ?? [navigator.language]) {
+    const base = l.toLowerCase().split('-')[0] ?? '';
+    if (['sr', 'hr', 'bs', 'sh', 'cnr'].includes(base)) return 'sr';
+    if (base === 'en') return 'en';
   }
   return 'sr';
 }

@@ -92,7 +92,31 @@ function RegisterWebhook({ onCreated }: { onCreated: (w: NewWebhook) => void }) 
   );
 }
 
+/** Every attempt of one delivery: when, the receiver's status, how long it took, what went wrong. */
+function Attempts({ webhook, delivery }: { webhook: Webhook; delivery: Delivery }) {
+  const list = useLoad(() => dev.attempts(webhook.id, delivery.id), [delivery.id, delivery.attempts]);
+  return (
+    <div class="attempts">
+      <LoadStatus load={list} />
+      {list.data && list.data.attempts.length === 0 && <Empty>{t('noAttempts')}</Empty>}
+      {list.data && list.data.attempts.length > 0 && (
+        <ol class="attempt-list">
+          {list.data.attempts.map((a) => (
+            <li key={a.attempted_at}>
+              <span class="nowrap">{dateTime(a.attempted_at)}</span> ·{' '}
+              <code>{a.status_code !== null ? `HTTP ${a.status_code}` : (a.error ?? '—')}</code> ·{' '}
+              <span class="num">{Math.round(a.duration_ms)} ms</span>
+              {a.status_code !== null && a.error && <span class="meta"> · {a.error}</span>}
+            </li>
+          ))}
+        </ol>
+      )}
+    </div>
+  );
+}
+
 function Deliveries({ webhook }: { webhook: Webhook }) {
+  const [openAttempts, setOpenAttempts] = useState<string | null>(null);
   const list = useLoad(() => dev.deliveries(webhook.id), [webhook.id]);
   const resend = async (d: Delivery) => {
     try {
@@ -142,7 +166,22 @@ function Deliveries({ webhook }: { webhook: Webhook }) {
                       <span class="meta"> · {t('nextAttempt', { at: dateTime(d.next_attempt_at) })}</span>
                     )}
                   </td>
-                  <td class="num">{d.attempts}</td>
+                  <td class="num">
+                    {d.attempts > 0 ? (
+                      <button
+                        type="button"
+                        class="btn secondary small"
+                        aria-expanded={openAttempts === d.id}
+                        aria-label={`${t('attempts')}: ${d.attempts}, ${d.event_type}`}
+                        onClick={() => setOpenAttempts(openAttempts === d.id ? null : d.id)}
+                      >
+                        {d.attempts}
+                      </button>
+                    ) : (
+                      d.attempts
+                    )}
+                    {openAttempts === d.id && <Attempts webhook={webhook} delivery={d} />}
+                  </td>
                   <td>
                     {d.last_status_code !== null ? (
                       <code>HTTP {d.last_status_code}</code>
@@ -174,8 +213,91 @@ function Deliveries({ webhook }: { webhook: Webhook }) {
   );
 }
 
-function WebhookItem({ webhook, onDelete }: { webhook: Webhook; onDelete: () => void }) {
+/** Change an endpoint's URL and events in place (its signing secret stays). */
+function EditWebhook({ webhook, onDone }: { webhook: Webhook; onDone: (changed: boolean) => void }) {
+  const [url, setUrl] = useState(webhook.url);
+  const [events, setEvents] = useState<WebhookEvent[]>(webhook.events as WebhookEvent[]);
+  const [failure, setFailure] = useState<unknown>(null);
+  const save = async (e: FormEvent) => {
+    e.preventDefault();
+    setFailure(null);
+    try {
+      await dev.updateWebhook(webhook.id, { url: url.trim(), events });
+      toast('webhookSaved');
+      onDone(true);
+    } catch (err) {
+      setFailure(err);
+    }
+  };
+  return (
+    <form class="grid-form edit-webhook" onSubmit={save} noValidate>
+      <Field label={t('url')} name="edit_url" type="url" value={url} onInput={setUrl} />
+      <Choices
+        legend={t('events')}
+        hint={t('eventsHint')}
+        name={`events-${webhook.id}`}
+        options={WEBHOOK_EVENTS}
+        selected={events}
+        onChange={setEvents}
+      />
+      {failure !== null && <ErrorNote error={failure} />}
+      <div class="row">
+        <button type="submit" class="btn primary small">
+          {t('save')}
+        </button>
+        <button type="button" class="btn secondary small" onClick={() => onDone(false)}>
+          {t('cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/** The latest events with their payloads (what each delivery carries, plus event_id and environment). */
+function Events() {
+  const list = useLoad(() => dev.webhookEvents(), []);
+  return (
+    <section class="card" aria-labelledby="events-title">
+      <div class="row">
+        <h2 id="events-title">{t('eventLog')}</h2>
+        <button type="button" class="btn secondary small" onClick={list.reload}>
+          {t('refresh')}
+        </button>
+      </div>
+      <LoadStatus load={list} />
+      {list.data && list.data.events.length === 0 && <Empty>{t('noEvents')}</Empty>}
+      {list.data && list.data.events.length > 0 && (
+        <ul class="events">
+          {list.data.events.map((ev) => (
+            <li key={ev.id}>
+              <details>
+                <summary>
+                  <code class="event-type">{ev.type}</code>{' '}
+                  <span class="meta">{dateTime(ev.created_at)}</span>
+                </summary>
+                <div class="payload" data-testid="event-payload">
+                  {JSON.stringify({ event_id: ev.id, environment: ev.environment, ...ev.payload }, null, 2)}
+                </div>
+              </details>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function WebhookItem({
+  webhook,
+  onDelete,
+  onChanged,
+}: {
+  webhook: Webhook;
+  onDelete: () => void;
+  onChanged: () => void;
+}) {
   const [open, setOpen] = useState(false);
+  const [editing, setEditing] = useState(false);
   const [shown, setShown] = useState(0);
   const test = async () => {
     try {
@@ -210,11 +332,28 @@ function WebhookItem({ webhook, onDelete }: { webhook: Webhook; onDelete: () => 
           >
             {open ? t('hideDeliveries') : t('deliveries')}
           </button>
+          <button
+            type="button"
+            class="btn secondary small"
+            aria-expanded={editing}
+            onClick={() => setEditing(!editing)}
+          >
+            {t('edit')}
+          </button>
           <button type="button" class="btn danger small" onClick={onDelete}>
             {t('delete')}
           </button>
         </div>
       </div>
+      {editing && (
+        <EditWebhook
+          webhook={webhook}
+          onDone={(changed) => {
+            setEditing(false);
+            if (changed) onChanged();
+          }}
+        />
+      )}
       {open && <Deliveries key={shown} webhook={webhook} />}
     </li>
   );
@@ -258,11 +397,12 @@ export function WebhooksPage() {
         {hooks.data && hooks.data.webhooks.length > 0 && (
           <ul class="webhooks">
             {hooks.data.webhooks.map((w) => (
-              <WebhookItem key={w.id} webhook={w} onDelete={() => setDeleting(w)} />
+              <WebhookItem key={w.id} webhook={w} onDelete={() => setDeleting(w)} onChanged={hooks.reload} />
             ))}
           </ul>
         )}
       </section>
+      <Events />
       <section class="card" aria-labelledby="verify-title">
         <h2 id="verify-title">{t('verifyTitle')}</h2>
         <p>{t('verifyLead')}</p>

@@ -28,6 +28,13 @@ function requester(req: FastifyRequest): { key: KeyPrincipal } | { keyHash: stri
   return match?.[1] ? { keyHash: sha256Hex(match[1]) } : null;
 }
 
+/** Tokens that may sit in a path (GET /connect/status/:session_token) never reach the request log. */
+const TOKEN_IN_PATH = /\b(sess|public|link|devses|pwreset|whsec|od_(?:test|live)_sk)_[A-Za-z0-9_-]+/g;
+function loggedPath(url: string): string {
+  const path = url.length > 1000 ? url.slice(0, 1000) : url;
+  return path.replace(TOKEN_IN_PATH, '$1_…');
+}
+
 /** The visible prefix of the credential used (as listed on the keys page); null for the dashboard's own calls. */
 function credentialPrefix(req: FastifyRequest): string | null {
   const token = /^Bearer\s+(\S+)/i.exec(req.headers.authorization ?? '')?.[1];
@@ -63,7 +70,7 @@ export function registerUsageRecording(
         requestId: req.id,
         at: app.deps.clock.now(),
         log: {
-          path: req.url.length > 1000 ? req.url.slice(0, 1000) : req.url,
+          path: loggedPath(req.url),
           latencyMs: reply.elapsedTime,
           keyPrefix: credentialPrefix(req),
           errorBody: req.errorBody,

@@ -5,6 +5,7 @@ import { developerOf } from '../http/auth.js';
 import { newId, newToken } from '../ids.js';
 import { createDispatcher, type Dispatcher } from './dispatcher.js';
 import { WEBHOOK_EVENT_TYPES } from './events.js';
+import { listEvents, updateWebhook } from './inspect-store.js';
 import { enqueueTestEvent } from './outbox.js';
 import {
   CreateWebhookBody,
@@ -22,6 +23,7 @@ import {
   findWebhook,
   insertDelivery,
   insertWebhook,
+  listAttempts,
   listDeliveries,
   listWebhooks,
   type WebhookRow,
@@ -219,6 +221,100 @@ export const webhookRoutes: FastifyPluginAsyncTypebox = async (app) => {
       return reply
         .code(202)
         .send({ delivery_id: deliveryId, event_id: original.event_id, status: 'pending' as const });
+    },
+  );
+
+  app.get(
+    '/developers/webhooks/events',
+    {
+      config: { auth: 'developer' },
+      schema: {
+        tags,
+        summary: 'Your latest webhook events with their payloads, newest first',
+        security,
+        querystring: Type.Object({
+          limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 50 })),
+        }),
+        response: {
+          200: Type.Object({
+            events: Type.Array(
+              Type.Object({
+                id: Type.String(),
+                type: Type.String(),
+                environment: Type.String(),
+                payload: Type.Object({}, { additionalProperties: true }),
+                created_at: Type.String({ format: 'date-time' }),
+              }),
+            ),
+          }),
+        },
+      },
+    },
+    async (req) => ({ events: await listEvents(db, developerOf(req).developerId, req.query.limit ?? 50) }),
+  );
+
+  app.get(
+    '/developers/webhooks/:id/deliveries/:delivery_id/attempts',
+    {
+      config: { auth: 'developer' },
+      schema: {
+        tags,
+        summary: 'Every attempt of one delivery: time, HTTP status, latency and error',
+        security,
+        params: DeliveryParams,
+        response: {
+          200: Type.Object({
+            attempts: Type.Array(
+              Type.Object({
+                attempted_at: Type.String({ format: 'date-time' }),
+                status_code: Type.Union([Type.Integer(), Type.Null()]),
+                error: Type.Union([Type.String(), Type.Null()]),
+                duration_ms: Type.Number(),
+              }),
+            ),
+          }),
+        },
+      },
+    },
+    async (req) => {
+      const { developerId } = developerOf(req);
+      if (!(await findDelivery(db, developerId, req.params.id, req.params.delivery_id)))
+        throw new ApiError('DELIVERY_NOT_FOUND');
+      return { attempts: await listAttempts(db, req.params.delivery_id) };
+    },
+  );
+
+  app.patch(
+    '/developers/webhooks/:id',
+    {
+      config: { auth: 'developer' },
+      schema: {
+        tags,
+        summary: "Change a webhook's URL and/or events (the signing secret stays)",
+        security,
+        params: WebhookIdParams,
+        body: Type.Object({
+          url: Type.Optional(Type.String({ maxLength: 2048 })),
+          events: Type.Optional(Type.Array(Type.String({ maxLength: 100 }), { maxItems: 20 })),
+        }),
+        response: { 200: WebhookSchema },
+      },
+    },
+    async (req) => {
+      const { developerId } = developerOf(req);
+      const url = req.body.url?.trim();
+      if (url !== undefined) {
+        const verdict = checkWebhookUrl(url, { allowPrivate: config.webhookAllowPrivate });
+        if (!verdict.ok) throw new ApiError('INVALID_WEBHOOK_URL', `Webhook URL ${verdict.reason}.`);
+      }
+      const events = req.body.events === undefined ? undefined : validEvents(req.body.events);
+      const changed = await updateWebhook(db, developerId, req.params.id, {
+        ...(url !== undefined ? { url } : {}),
+        ...(events !== undefined ? { events } : {}),
+      });
+      const row = changed ? await findWebhook(db, developerId, req.params.id) : null;
+      if (!row) throw new ApiError('WEBHOOK_NOT_FOUND');
+      return toJson(row);
     },
   );
 };

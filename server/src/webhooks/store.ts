@@ -362,7 +362,7 @@ export async function cancelClaimed(db: Executor, id: string, lease: string, rea
     .execute();
 }
 
-/** Attempts of one delivery, oldest first (tests and support tooling). */
+/** Attempts of one delivery, oldest first (the dashboard shows each). */
 export async function listAttempts(db: Executor, deliveryId: string) {
   const rows = await db
     .selectFrom('webhook_attempts')

@@ -90,7 +90,8 @@ describe.skipIf(skipBrowserTests)('Developer dashboard in Chromium', () => {
     await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', r));
     receiverUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hooks/opendinar`;
     browser = await launchChromium();
-    context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    // The browser's language picks the first UI language: Serbian here, English on the phone below.
+    context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'sr-RS' });
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
     page = await context.newPage();
     page.on('console', (m) => {
@@ -347,6 +348,25 @@ describe.skipIf(skipBrowserTests)('Developer dashboard in Chromium', () => {
     await expect.poll(() => hook.locator('tr[data-delivery-status="pending"]').count()).toBe(1);
     await runDispatcherOnce(server.t.deps);
     expect(received.length).toBeGreaterThanOrEqual(2);
+    // Every attempt of a delivery: time, HTTP status and latency.
+    await hook
+      .getByRole('button', { name: /^(Pokušaji|Attempts): 1/ })
+      .first()
+      .click();
+    await expect.poll(() => hook.locator('.attempt-list li').first().textContent()).toContain('HTTP 200');
+    // The event list shows each event's payload.
+    await page
+      .getByRole('button', { name: /Osveži|Refresh/ })
+      .last()
+      .click();
+    await page.locator('.events summary').first().click();
+    expect(await page.getByTestId('event-payload').first().textContent()).toContain('"event_id": "evt_');
+    // Edit the URL: refused when private-but-not-allowed is not the issue, saved when valid.
+    await hook.getByRole('button', { name: /^(Izmeni|Edit)$/ }).click();
+    await hook.getByLabel('URL', { exact: true }).fill(`${receiverUrl}?v=2`);
+    await hook.getByRole('button', { name: /^(Sačuvaj|Save)$/ }).click();
+    await page.locator('.toast', { hasText: /Webhook je sačuvan|Webhook saved/ }).waitFor();
+    await expect.poll(() => page.locator('.webhook .url').first().textContent()).toContain('?v=2');
     // The verification snippet shown verifies this delivery, and refuses it replayed 6 minutes later.
     const snippet = (await page.locator('pre').last().textContent()) ?? '';
     expect(snippet).toContain('timingSafeEqual');
@@ -579,9 +599,10 @@ describe.skipIf(skipBrowserTests)('Developer dashboard in Chromium', () => {
     await capture('settings');
 
     // Forgot it: a second browser (no session) asks for a link and follows it.
-    const other = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    const other = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'en-GB' });
     const phone = await other.newPage();
     await phone.goto(url('login'));
+    expect(await phone.locator('h1#page-title').textContent()).toBe('Log in');
     await phone.getByRole('link', { name: /Zaboravili ste lozinku|Forgot your password/ }).click();
     await phone.waitForURL(/\/dashboard\/forgot$/);
     await phone.getByLabel(/Email/).fill(email);

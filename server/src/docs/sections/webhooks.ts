@@ -155,5 +155,10 @@ function verifyWebhookStrict(secret, rawBody, signatureHeader, toleranceSeconds 
 <code>202 {"delivery_id", "event_id", "status": "pending"}</code>.
 <code>POST /developers/webhooks/:id/deliveries/:delivery_id/retry</code> sends a delivery's event again (any status) as a new
 delivery with the same <code>event_id</code> and a fresh retry schedule, answering the same shape; an unknown delivery is
-<code>DELIVERY_NOT_FOUND</code>.</p>`,
+<code>DELIVERY_NOT_FOUND</code>.</p>
+<p><code>GET /developers/webhooks/:id/deliveries/:delivery_id/attempts</code> lists every attempt of a delivery, oldest first:
+<code>{"attempts": [{"attempted_at", "status_code", "error", "duration_ms"}]}</code>. <code>GET /developers/webhooks/events?limit=50</code>
+lists your latest events with their payloads (<code>{"events": [{"id": "evt_…", "type", "environment", "payload", "created_at"}]}</code>).
+<code>PATCH /developers/webhooks/:id</code> with <code>{"url"?, "events"?}</code> changes where and what is delivered (same URL rules
+as registering; the signing secret stays) and answers the webhook.</p>`,
 };
