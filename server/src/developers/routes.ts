@@ -7,6 +7,7 @@ import { clearDashboardSession, setDashboardSession } from '../http/dev-cookie.j
 import { ALL_SCOPES, type Scope } from '../http/principals.js';
 import { newId } from '../ids.js';
 import { usageRoutes } from '../usage/routes.js';
+import { isCommonPassword } from './common-passwords.js';
 import { isValidEmail, normalizeEmail } from './email.js';
 import { keyRedirectRoutes } from './key-redirect-routes.js';
 import { hashPassword, PASSWORD_MIN_LENGTH, verifyPassword, warmUpPasswords } from './passwords.js';
@@ -93,6 +94,7 @@ export const developerRoutes: FastifyPluginAsyncTypebox = async (app) => {
         );
       if (!isValidEmail(email)) throw new ApiError('INVALID_EMAIL');
       if ([...password].length < PASSWORD_MIN_LENGTH) throw new ApiError('PASSWORD_TOO_SHORT');
+      if (isCommonPassword(password)) throw new ApiError('WEAK_PASSWORD');
       if (await findDeveloperByEmail(db, email)) throw new ApiError('EMAIL_TAKEN');
 
       const passwordHash = await hashPassword(password);

@@ -14,7 +14,8 @@ export const developersSection: DocSection = {
 <p><code>POST /developers/register</code> with <code>{"email", "password", "name"}</code> creates your account and answers
 <code>201</code> with your profile, a session token and a first <strong>sandbox key</strong> (all three scopes) — the only time
 that key is shown in full. Emails are trimmed and compared case-insensitively (<code>EMAIL_TAKEN</code> if already registered,
-<code>INVALID_EMAIL</code> if malformed); passwords need at least 8 characters (<code>PASSWORD_TOO_SHORT</code>, at most 1024).
+<code>INVALID_EMAIL</code> if malformed); passwords need at least 8 characters (<code>PASSWORD_TOO_SHORT</code>, at most 1024) and must not be on a bundled list of the most
+common passwords or one repeated character or digit run (<code>WEAK_PASSWORD</code>).
 Passwords are stored only as salted scrypt hashes.</p>
 <pre>POST /developers/register
 {"email": "ana@example.rs", "password": "a long passphrase", "name": "Ana"}
