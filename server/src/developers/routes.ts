@@ -34,7 +34,7 @@ import {
   revokeKey,
   revokeSession,
 } from './store.js';
-import { admitLoginAttempt, forgiveLoginAttempt } from './throttle.js';
+import { admitLoginAttempt, forgiveLoginAttempt, isKnownLogin, rememberLogin } from './throttle.js';
 
 /**
  * Coarse per-IP request limits on the two public endpoints (in memory, per process), against
@@ -139,12 +139,15 @@ export const developerRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (req, reply) => {
       const attempt = { email: normalizeEmail(req.body.email), ip: req.ip };
-      await admitLoginAttempt(db, clock, attempt);
+      const { emailLimited } = await admitLoginAttempt(db, clock, attempt);
       const developer = await findDeveloperByEmail(db, attempt.email);
       // Unknown emails verify against a dummy hash: same answer, about the same time.
       const ok = await verifyPassword(req.body.password, developer?.password_hash ?? null);
+      // An email under attack still lets its owner in: the right password from an address they used before.
+      if (emailLimited && !(ok && developer && (await isKnownLogin(db, clock, attempt)))) throw emailLimited;
       if (!ok || !developer) throw new ApiError('INVALID_CREDENTIALS');
       await forgiveLoginAttempt(db, clock, attempt);
+      await rememberLogin(db, clock, attempt);
       const session = await createSession(db, clock, developer.id);
       setDashboardSession(app, req, reply, session.token);
       return { session_token: session.token, expires_at: session.expiresAt };
