@@ -98,7 +98,13 @@ async function transactionsPage(): Promise<void> {
   );
   await withDatabase(async (url) => {
     const dataDir = mkdtempSync(join(tmpdir(), 'opendinar-bench-data-'));
-    const env = { DATABASE_URL: url, OPENDINAR_DATA_DIR: dataDir, OPENDINAR_DISPATCHER: 'false' };
+    // Rate limits stay on (counted on every request) with a budget the load never reaches.
+    const env = {
+      DATABASE_URL: url,
+      OPENDINAR_DATA_DIR: dataDir,
+      OPENDINAR_DISPATCHER: 'false',
+      OPENDINAR_RATE_LIMIT_KEY_PER_MINUTE: '1000000000',
+    };
     const results: Record<string, Awaited<ReturnType<typeof load>>> = {};
     const withKey = { authorization: `Bearer ${KEY}` };
     const variants: Array<[string, string[], Record<string, string>, Record<string, string>]> = [
@@ -106,10 +112,11 @@ async function transactionsPage(): Promise<void> {
       ['OpenDinar full stack', serverArgs, {}, withKey],
       ['OpenDinar, page cache off', serverArgs, { OPENDINAR_PAGE_CACHE_MB: '0' }, withKey],
       ['OpenDinar, usage recording off', serverArgs, { OPENDINAR_USAGE_RECORDING: 'false' }, withKey],
+      ['OpenDinar, rate limits off', serverArgs, { OPENDINAR_RATE_LIMITS: 'false' }, withKey],
     ];
     // The full server first, so the database is migrated and seeded before the bare server opens it;
     // each variant runs twice in a mirrored order, so drift on a shared machine weighs on all alike.
-    const order = [1, 0, 2, 3, 3, 2, 0, 1];
+    const order = [1, 0, 2, 3, 4, 4, 3, 2, 0, 1];
     const runs: Record<string, Array<Awaited<ReturnType<typeof load>>>> = {};
     for (const i of order) {
       const [label, argv, extraEnv, headers] = variants[i]!;
@@ -135,16 +142,18 @@ async function transactionsPage(): Promise<void> {
     for (const v of summary) {
       line(v.label, `${fmt(v.rps, 0)} req/s  p50 ${fmt(v.p50, 0)} ms  p99 ${fmt(v.p99, 0)} ms`);
     }
-    const [bare, full, noCache, noUsage] = summary as [Row, Row, Row, Row];
+    const [bare, full, noCache, noUsage, noLimits] = summary as [Row, Row, Row, Row, Row];
     line('ratio full stack / bare (target ≥ 0.80)', fmt(full.rps / bare.rps, 2));
     line('ratio full stack, page cache off / bare', fmt(noCache.rps / bare.rps, 2));
     line('ratio usage on / usage off (target ≥ 0.95)', fmt(full.rps / noUsage.rps, 2));
+    line('ratio rate limits on / off (target ≥ 0.95)', fmt(full.rps / noLimits.rps, 2));
     line('full stack p99 (target ≤ 25 ms)', `${fmt(full.p99, 0)} ms  (bare: ${fmt(bare.p99, 0)} ms)`);
     report.transactionsPage = {
       variants: summary,
       ratio: full.rps / bare.rps,
       ratioCacheOff: noCache.rps / bare.rps,
       usageRatio: full.rps / noUsage.rps,
+      rateLimitRatio: full.rps / noLimits.rps,
       p99: full.p99,
     };
     rmSync(dataDir, { recursive: true, force: true });

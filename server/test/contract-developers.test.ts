@@ -36,7 +36,7 @@ async function register(): Promise<{
   headers: Record<string, string>;
 }> {
   const email = `dev${++n}@example.com`;
-  const res = await post('/developers/register', { email, password: 'password123', name: `Dev ${n}` });
+  const res = await post('/developers/register', { email, password: 'violet-orbit-123', name: `Dev ${n}` });
   expect(res.statusCode).toBe(201);
   const b = res.json();
   return {
@@ -58,7 +58,7 @@ describe('Register / Login / Logout / Get account', () => {
   it('register: 201 with developer, devses_ session and an od_test_sk_ sandbox key', async () => {
     const res = await post('/developers/register', {
       email: 'mila@example.com',
-      password: 'password123',
+      password: 'violet-orbit-123',
       name: 'Mila',
     });
     expect(res.statusCode).toBe(201);
@@ -78,13 +78,17 @@ describe('Register / Login / Logout / Get account', () => {
 
   it('register errors: MISSING_FIELDS, INVALID_EMAIL, PASSWORD_TOO_SHORT (8), EMAIL_TAKEN (409)', async () => {
     for (const drop of ['email', 'password', 'name']) {
-      const payload: Record<string, string> = { email: 'x@example.com', password: 'password123', name: 'X' };
+      const payload: Record<string, string> = {
+        email: 'x@example.com',
+        password: 'violet-orbit-123',
+        name: 'X',
+      };
       delete payload[drop];
       expectError(await post('/developers/register', payload), 'MISSING_FIELDS', 'INVALID_REQUEST', 400);
     }
     for (const email of ['not-an-email', 'a@', '@b.com', 'a b@c.com']) {
       expectError(
-        await post('/developers/register', { email, password: 'password123', name: 'X' }),
+        await post('/developers/register', { email, password: 'violet-orbit-123', name: 'X' }),
         'INVALID_EMAIL',
         'INVALID_REQUEST',
         400,
@@ -97,11 +101,15 @@ describe('Register / Login / Logout / Get account', () => {
       400,
     );
     expect(
-      (await post('/developers/register', { email: 'eight@example.com', password: '12345678', name: 'X' }))
+      (await post('/developers/register', { email: 'eight@example.com', password: '1234567x', name: 'X' }))
         .statusCode,
     ).toBe(201);
     expectError(
-      await post('/developers/register', { email: 'eight@example.com', password: 'password123', name: 'Y' }),
+      await post('/developers/register', {
+        email: 'eight@example.com',
+        password: 'violet-orbit-123',
+        name: 'Y',
+      }),
       'EMAIL_TAKEN',
       'INVALID_REQUEST',
       409,
@@ -110,7 +118,7 @@ describe('Register / Login / Logout / Get account', () => {
 
   it('login: devses_ token valid for 24 hours; wrong password → INVALID_CREDENTIALS', async () => {
     const { email } = await register();
-    const res = await post('/developers/login', { email, password: 'password123' });
+    const res = await post('/developers/login', { email, password: 'violet-orbit-123' });
     expect(res.statusCode).toBe(200);
     const b = res.json();
     expect(b.session_token).toMatch(/^devses_/);
@@ -122,7 +130,7 @@ describe('Register / Login / Logout / Get account', () => {
       401,
     );
     expectError(
-      await post('/developers/login', { email: 'nobody@example.com', password: 'password123' }),
+      await post('/developers/login', { email: 'nobody@example.com', password: 'violet-orbit-123' }),
       'INVALID_CREDENTIALS',
       'AUTH_ERROR',
       401,
@@ -425,7 +433,7 @@ describe('Webhook URL rules (production default: OPENDINAR_WEBHOOK_ALLOW_PRIVATE
     const reg = await strict.app.inject({
       method: 'POST',
       url: '/developers/register',
-      payload: { email: 'public@example.com', password: 'password123', name: 'P' },
+      payload: { email: 'public@example.com', password: 'violet-orbit-123', name: 'P' },
     });
     const res = await strict.app.inject({
       method: 'POST',

@@ -107,17 +107,17 @@ describe('register → key → login → me → logout', () => {
 describe('registration validation', () => {
   it('refuses a taken email, whatever its case and surrounding spaces', async () => {
     expect(
-      (await register({ email: 'marko@example.com', password: 'password1', name: 'Marko' })).statusCode,
+      (await register({ email: 'marko@example.com', password: 'violet-orbit-1', name: 'Marko' })).statusCode,
     ).toBe(201);
     for (const email of ['MARKO@example.com', ' marko@EXAMPLE.com ']) {
-      const res = await register({ email, password: 'password2', name: 'Other' });
+      const res = await register({ email, password: 'violet-orbit-2', name: 'Other' });
       expect(res.statusCode).toBe(409);
       expect(res.json().error_code).toBe('EMAIL_TAKEN');
     }
   });
 
   it('lets only one of two simultaneous registrations of an email win', async () => {
-    const payload = { email: 'race@example.com', password: 'password1', name: 'Race' };
+    const payload = { email: 'race@example.com', password: 'violet-orbit-1', name: 'Race' };
     const results = await Promise.all([register(payload), register(payload), register(payload)]);
     expect(results.map((r) => r.statusCode).sort()).toEqual([201, 409, 409]);
   });
@@ -133,7 +133,7 @@ describe('registration validation', () => {
       'ana@-x.com',
       `${'a'.repeat(250)}@x.com`,
     ]) {
-      const res = await register({ email, password: 'password1', name: 'X' });
+      const res = await register({ email, password: 'violet-orbit-1', name: 'X' });
       expect(res.statusCode, email).toBe(400);
       expect(res.json().error_code, email).toBe('INVALID_EMAIL');
     }
@@ -149,17 +149,17 @@ describe('registration validation', () => {
     const long = await register({ email: 'long@example.com', password: 'x'.repeat(1025), name: 'L' });
     expect(long.statusCode).toBe(400);
     expect(long.json().error_code).toBe('INVALID_FIELD');
-    expect((await register({ email: 'eight@example.com', password: '12345678', name: 'E' })).statusCode).toBe(
+    expect((await register({ email: 'eight@example.com', password: '1234567x', name: 'E' })).statusCode).toBe(
       201,
     );
   });
 
   it('needs every field', async () => {
     for (const payload of [
-      { email: 'a@example.com', password: 'password1' },
+      { email: 'a@example.com', password: 'violet-orbit-1' },
       { email: 'a@example.com', name: 'A' },
-      { password: 'password1', name: 'A' },
-      { email: 'a@example.com', password: 'password1', name: '   ' },
+      { password: 'violet-orbit-1', name: 'A' },
+      { email: 'a@example.com', password: 'violet-orbit-1', name: '   ' },
       {},
     ]) {
       const res = await register(payload);
@@ -336,7 +336,7 @@ describe('login throttling', () => {
     const ip = '198.51.100.77';
     // Invalid bodies are counted too: the limit runs before validation.
     for (let i = 0; i < 20; i++) expect((await register({}, ip)).json().error_code).toBe('MISSING_FIELDS');
-    const res = await register({ email: 'flood@example.com', password: 'password1', name: 'F' }, ip);
+    const res = await register({ email: 'flood@example.com', password: 'violet-orbit-1', name: 'F' }, ip);
     expect(res.statusCode).toBe(429);
     expect(res.json()).toMatchObject({
       error_code: 'RATE_LIMIT_EXCEEDED',
@@ -345,7 +345,7 @@ describe('login throttling', () => {
     });
     expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
     expect(
-      (await register({ email: 'flood@example.com', password: 'password1', name: 'F' })).statusCode,
+      (await register({ email: 'flood@example.com', password: 'violet-orbit-1', name: 'F' })).statusCode,
     ).toBe(201);
   });
 });

@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, type Transaction } from 'kysely';
@@ -53,7 +53,11 @@ export interface CreateDbOptions {
 
 export function createDb(config: DatabaseConfig, options: CreateDbOptions = {}): DbHandle {
   if (config.kind === 'sqlite') {
-    if (config.path !== ':memory:') mkdirSync(dirname(config.path), { recursive: true });
+    if (config.path !== ':memory:') {
+      mkdirSync(dirname(config.path), { recursive: true, mode: 0o700 });
+      // Created owner-only (0600) before SQLite opens it; SQLite gives -wal and -shm the same mode.
+      closeSync(openSync(config.path, 'a', 0o600));
+    }
     const sqlite = new SQLite(config.path);
     // WAL: readers never block the writer; NORMAL sync is durable across process crashes (kill -9).
     sqlite.pragma('journal_mode = WAL');

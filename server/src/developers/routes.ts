@@ -10,6 +10,7 @@ import { requestLogRoutes } from '../usage/request-log-routes.js';
 import { usageRoutes } from '../usage/routes.js';
 import { accountRoutes } from './account-routes.js';
 import { appProxyRoutes } from './app-proxy.js';
+import { isCommonPassword } from './common-passwords.js';
 import { isValidEmail, normalizeEmail } from './email.js';
 import { keyRedirectRoutes } from './key-redirect-routes.js';
 import { hashPassword, PASSWORD_MIN_LENGTH, verifyPassword, warmUpPasswords } from './passwords.js';
@@ -39,7 +40,7 @@ import {
   revokeSession,
   rollKey,
 } from './store.js';
-import { admitLoginAttempt, forgiveLoginAttempt } from './throttle.js';
+import { admitLoginAttempt, forgiveLoginAttempt, isKnownLogin, rememberLogin } from './throttle.js';
 
 /**
  * Coarse per-IP request limits on the two public endpoints (in memory, per process), against
@@ -99,6 +100,7 @@ export const developerRoutes: FastifyPluginAsyncTypebox = async (app) => {
         );
       if (!isValidEmail(email)) throw new ApiError('INVALID_EMAIL');
       if ([...password].length < PASSWORD_MIN_LENGTH) throw new ApiError('PASSWORD_TOO_SHORT');
+      if (isCommonPassword(password)) throw new ApiError('WEAK_PASSWORD');
       if (await findDeveloperByEmail(db, email)) throw new ApiError('EMAIL_TAKEN');
 
       const passwordHash = await hashPassword(password);
@@ -143,12 +145,15 @@ export const developerRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (req, reply) => {
       const attempt = { email: normalizeEmail(req.body.email), ip: req.ip };
-      await admitLoginAttempt(db, clock, attempt);
+      const { emailLimited } = await admitLoginAttempt(db, clock, attempt);
       const developer = await findDeveloperByEmail(db, attempt.email);
       // Unknown emails verify against a dummy hash: same answer, about the same time.
       const ok = await verifyPassword(req.body.password, developer?.password_hash ?? null);
+      // An email under attack still lets its owner in: the right password from an address they used before.
+      if (emailLimited && !(ok && developer && (await isKnownLogin(db, clock, attempt)))) throw emailLimited;
       if (!ok || !developer) throw new ApiError('INVALID_CREDENTIALS');
       await forgiveLoginAttempt(db, clock, attempt);
+      await rememberLogin(db, clock, attempt);
       const session = await createSession(db, clock, developer.id);
       setDashboardSession(app, req, reply, session.token);
       return { session_token: session.token, expires_at: session.expiresAt };

@@ -58,25 +58,59 @@ export interface LoginAttempt {
   ip: string;
 }
 
-/** Counts the attempt for its email and its IP; throws RATE_LIMIT_EXCEEDED when either is over. */
-export async function admitLoginAttempt(db: Executor, clock: Clock, attempt: LoginAttempt): Promise<void> {
-  const byEmail = await countAttempt(db, clock, emailBucket(attempt.email), LOGIN_THROTTLE.perEmail);
+const knownBucket = (attempt: LoginAttempt): string =>
+  `known:${sha256Hex(`${attempt.email}\n${attempt.ip}`)}`;
+/** An address that signed in to an account within this long is "known" to it. */
+export const KNOWN_LOGIN_MS = 90 * 24 * 60 * 60_000;
+
+function tooMany(until: number, clock: Clock): ApiError {
+  const seconds = Math.max(1, Math.ceil((until - clock.now().getTime()) / 1000));
+  return new ApiError(
+    'RATE_LIMIT_EXCEEDED',
+    `Too many failed login attempts — retry in ${seconds} seconds.`,
+    {
+      'retry-after': String(seconds),
+    },
+  );
+}
+
+/**
+ * Counts the attempt for its email and its IP. Over the IP's limit → RATE_LIMIT_EXCEEDED at once
+ * (that is the guesser's own address). Over the email's limit, the answer is returned instead of
+ * thrown: the caller lets a correct password from an address that signed in to this account
+ * before pass (`isKnownLogin`), so a stranger guessing cannot lock the owner out.
+ */
+export async function admitLoginAttempt(
+  db: Executor,
+  clock: Clock,
+  attempt: LoginAttempt,
+): Promise<{ emailLimited: ApiError | null }> {
   const byIp = await countAttempt(db, clock, ipBucket(attempt.ip), LOGIN_THROTTLE.perIp);
-  const over = [
-    byEmail.count > LOGIN_THROTTLE.perEmail.max ? byEmail.resetsAt : 0,
-    byIp.count > LOGIN_THROTTLE.perIp.max ? byIp.resetsAt : 0,
-  ];
-  const until = Math.max(...over);
-  if (until > 0) {
-    const seconds = Math.max(1, Math.ceil((until - clock.now().getTime()) / 1000));
-    throw new ApiError(
-      'RATE_LIMIT_EXCEEDED',
-      `Too many failed login attempts — retry in ${seconds} seconds.`,
-      {
-        'retry-after': String(seconds),
-      },
-    );
-  }
+  if (byIp.count > LOGIN_THROTTLE.perIp.max) throw tooMany(byIp.resetsAt, clock);
+  const byEmail = await countAttempt(db, clock, emailBucket(attempt.email), LOGIN_THROTTLE.perEmail);
+  return {
+    emailLimited: byEmail.count > LOGIN_THROTTLE.perEmail.max ? tooMany(byEmail.resetsAt, clock) : null,
+  };
+}
+
+/** Whether this address signed in to this account successfully within KNOWN_LOGIN_MS. */
+export async function isKnownLogin(db: Executor, clock: Clock, attempt: LoginAttempt): Promise<boolean> {
+  const row = await db
+    .selectFrom('login_throttle')
+    .select('window_start')
+    .where('bucket', '=', knownBucket(attempt))
+    .executeTakeFirst();
+  return row !== undefined && Date.parse(row.window_start) + KNOWN_LOGIN_MS > clock.now().getTime();
+}
+
+/** Remembers a successful sign-in from this address (in the same table, so every process sees it). */
+export async function rememberLogin(db: Executor, clock: Clock, attempt: LoginAttempt): Promise<void> {
+  const nowIso = clock.now().toISOString();
+  await db
+    .insertInto('login_throttle')
+    .values({ bucket: knownBucket(attempt), window_start: nowIso, failures: 0 })
+    .onConflict((oc) => oc.column('bucket').doUpdateSet({ window_start: nowIso }))
+    .execute();
 }
 
 /** After a successful login: the email's failures are cleared and the IP gets this attempt back. */
@@ -86,6 +120,7 @@ export async function forgiveLoginAttempt(db: Executor, clock: Clock, attempt: L
   await db
     .deleteFrom('login_throttle')
     .where('window_start', '<=', new Date(clock.now().getTime() - longest).toISOString())
+    .where('bucket', 'not like', 'known:%')
     .execute();
   await db.deleteFrom('login_throttle').where('bucket', '=', emailBucket(attempt.email)).execute();
   await db

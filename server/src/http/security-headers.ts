@@ -21,8 +21,11 @@ export function applySecurityHeaders(reply: FastifyReply): void {
 
 /** As an onSend hook for every route; error-handler.ts's sendError also applies it (framework errors skip hooks). */
 export function registerSecurityHeaders(app: FastifyInstance): void {
+  // Served over https (the public URL says so): browsers must never fall back to http.
+  const hsts = app.deps.config.publicUrl.startsWith('https://');
   app.addHook('onSend', (_req, reply, payload, done) => {
     applySecurityHeaders(reply);
+    if (hsts) reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
     done(null, payload);
   });
 }

@@ -162,6 +162,8 @@ export async function deleteOldRows(
           .selectFrom('login_throttle')
           .select('bucket')
           .where('window_start', '<', c.throttleWindowStart)
+          // "known:" rows remember where an account signed in (developers/throttle.ts), not a window.
+          .where('bucket', 'not like', 'known:%')
           .limit(batchSize),
       )
       .executeTakeFirst();

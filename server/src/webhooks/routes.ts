@@ -84,9 +84,10 @@ export const webhookRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (req, reply) => {
       const { developerId } = developerOf(req);
-      const url = req.body.url.trim();
-      const verdict = checkWebhookUrl(url, { allowPrivate: config.webhookAllowPrivate });
+      const verdict = checkWebhookUrl(req.body.url.trim(), { allowPrivate: config.webhookAllowPrivate });
       if (!verdict.ok) throw new ApiError('INVALID_WEBHOOK_URL', `Webhook URL ${verdict.reason}.`);
+      // Stored as the URL parser normalises it (lower-case host, default port dropped, IPv4 spellings unified).
+      const url = verdict.url.href;
       const events = validEvents(req.body.events);
       if ((await listWebhooks(db, developerId)).length >= MAX_WEBHOOKS_PER_DEVELOPER) {
         throw new ApiError(

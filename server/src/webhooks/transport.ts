@@ -116,7 +116,8 @@ export function createTransport(opts: TransportOptions): Transport {
         lookup = pinnedLookup(address, family);
       } catch (err) {
         const e = err as NodeJS.ErrnoException;
-        const error = err instanceof RefusedTarget ? `refused: ${e.message}` : `DNS: ${e.code ?? e.message}`;
+        // Stable reasons only: a raw resolver message never reaches last_error.
+        const error = err instanceof RefusedTarget ? `refused: ${e.message}` : `DNS: ${stableCode(e.code)}`;
         return { statusCode: null, error, durationMs: elapsed() };
       }
     }
@@ -157,7 +158,7 @@ export function createTransport(opts: TransportOptions): Transport {
       }, opts.timeoutMs);
       req.on('error', (err: NodeJS.ErrnoException) => {
         clearTimeout(timer);
-        finish({ statusCode: null, error: err.code ?? err.message });
+        finish({ statusCode: null, error: stableCode(err.code) });
       });
       req.end(body);
     });
@@ -170,4 +171,9 @@ export function createTransport(opts: TransportOptions): Transport {
       agents.https.destroy();
     },
   };
+}
+
+/** An error code such as ECONNREFUSED or ERR_TLS_CERT_ALTNAME_INVALID, or a fixed word: never a raw message. */
+function stableCode(code: string | undefined): string {
+  return code && /^[A-Z][A-Z0-9_]{1,63}$/.test(code) ? code : 'NETWORK_ERROR';
 }

@@ -66,6 +66,9 @@ function internalName(host: string): boolean {
   return !host.includes('.');
 }
 
+/** '' is the scheme's default (443 for https). */
+const WEBHOOK_PORTS: ReadonlySet<string> = new Set(['', '443', '8443']);
+
 export interface GuardOptions {
   /** Local development and tests: http and loopback/private targets allowed. */
   allowPrivate: boolean;
@@ -93,6 +96,8 @@ export function checkWebhookUrl(raw: string, opts: GuardOptions): UrlVerdict {
   const host = bareHost(url);
   if (host === '') return { ok: false, reason: 'must have a host' };
   if (opts.allowPrivate) return { ok: true, url };
+  // Receivers listen on the standard TLS ports; any other port is how internal services get probed.
+  if (!WEBHOOK_PORTS.has(url.port)) return { ok: false, reason: 'must use port 443 or 8443' };
   if (ipaddr.isValid(host)) {
     return isPublicAddress(host)
       ? { ok: true, url }

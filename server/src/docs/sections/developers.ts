@@ -14,7 +14,8 @@ export const developersSection: DocSection = {
 <p><code>POST /developers/register</code> with <code>{"email", "password", "name"}</code> creates your account and answers
 <code>201</code> with your profile, a session token and a first <strong>sandbox key</strong> (all three scopes) — the only time
 that key is shown in full. Emails are trimmed and compared case-insensitively (<code>EMAIL_TAKEN</code> if already registered,
-<code>INVALID_EMAIL</code> if malformed); passwords need at least 8 characters (<code>PASSWORD_TOO_SHORT</code>, at most 1024).
+<code>INVALID_EMAIL</code> if malformed); passwords need at least 8 characters (<code>PASSWORD_TOO_SHORT</code>, at most 1024) and must not be on a bundled list of the most
+common passwords or one repeated character or digit run (<code>WEAK_PASSWORD</code>).
 Passwords are stored only as salted scrypt hashes.</p>
 <pre>POST /developers/register
 {"email": "ana@example.rs", "password": "a long passphrase", "name": "Ana"}
@@ -47,9 +48,11 @@ transactions, webhooks, usage and request log, at once and for good.</li>
 <ul>
 <li>At most <strong>${LOGIN_THROTTLE.perEmail.max} failed logins per email</strong> in ${minutes(LOGIN_THROTTLE.perEmail.windowMs)} minutes and
 <strong>${LOGIN_THROTTLE.perIp.max} per client IP</strong> in ${minutes(LOGIN_THROTTLE.perIp.windowMs)} minutes. The window opens at the first failure;
-further attempts answer <code>429 RATE_LIMIT_EXCEEDED</code> with a <code>Retry-After</code> header (seconds until the window closes),
-without checking the password — also for emails that are not registered. A successful login clears the email's count.
-The counts are kept in the database, so they hold across all server instances.</li>
+further attempts answer <code>429 RATE_LIMIT_EXCEEDED</code> with a <code>Retry-After</code> header (seconds until the window closes) —
+also for emails that are not registered. A stranger's guesses cannot lock you out: while an email is over its limit, the
+<strong>right password from an address that signed in to that account before</strong> (within 90 days) still signs in; every other attempt
+on it, right or wrong, gets the same 429. A successful login clears the email's count.
+The counts and known addresses are kept in the database, so they hold across all server instances.</li>
 <li>Independently, each IP may call <code>POST /developers/register</code> ${PUBLIC_RATE_LIMITS.register.max} times per
 ${minutes(PUBLIC_RATE_LIMITS.register.timeWindow)} minutes and <code>POST /developers/login</code> ${PUBLIC_RATE_LIMITS.login.max} times per
 ${minutes(PUBLIC_RATE_LIMITS.login.timeWindow)} minute (per server instance), answered the same way.</li>
@@ -61,7 +64,10 @@ the key's fields plus <code>key</code> — <code>od_test_sk_…</code> for sandb
 characters. <strong>Store it now: it is never shown again</strong>; we keep only its SHA-256 hash. <code>scopes</code> is a non-empty
 list of <code>accounts:read</code>, <code>balance:read</code>, <code>transactions:read</code> (default: all three; anything else is
 <code>INVALID_FIELD</code>). <code>GET /developers/keys</code> lists <code>{id, prefix, app_name, environment, status, scopes, created_at,
-last_used_at}</code> — the prefix (e.g. <code>od_test_sk_9x2m</code>) identifies a key without revealing it.
+last_used_at, redirect_urls}</code> — the prefix (e.g. <code>od_test_sk_9x2m</code>) identifies a key without revealing it.
+<code>redirect_urls</code> (at most 20 https URLs; http only for localhost) may be given at creation and replaced with
+<code>PATCH /developers/keys/:id {"redirect_urls": [...]}</code>; a live key's <code>POST /connect</code> must use one of them (see Connect).
+Key creation is rate-limited and the number of active keys per account is capped (<code>KEY_LIMIT_REACHED</code>; see Rate limits).
 <code>DELETE /developers/keys/:id</code> revokes a key: from the next request on, on every server, it answers
 <code>401 REVOKED_API_KEY</code>. Keys that are not yours answer <code>KEY_NOT_FOUND</code>.</p>
 

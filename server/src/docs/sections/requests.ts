@@ -1,7 +1,36 @@
 import { IDEMPOTENCY_KEY_MAX_LENGTH, IDEMPOTENT_ROUTES } from '../../idempotency/plugin.js';
+import { RATE_LIMIT_DEFAULTS, RATE_LIMIT_ENV } from '../../ratelimit/config.js';
 import { MAX_CUSTOM_AMOUNT } from '../../sandbox/custom-connections.js';
 import { MAX_OFFSET } from '../../transactions/schemas.js';
 import type { DocSection } from '../sections.js';
+
+const LIMIT_ROWS: Array<[keyof typeof RATE_LIMIT_DEFAULTS, string, string]> = [
+  ['keyPerMinute', 'every request with an API key (or a link token acting for it)', 'per key, per minute'],
+  ['sessionPerMinute', 'every request with a developer session', 'per session, per minute'],
+  [
+    'syncPerHourSandbox',
+    '<code>POST /accounts/:id/sync</code> with a sandbox key',
+    'per connection, per hour',
+  ],
+  ['syncPerHourLive', '<code>POST /accounts/:id/sync</code> with a live key', 'per connection, per hour'],
+  ['sandboxConnectionsPerHour', '<code>POST /sandbox/connections</code>', 'per key, per hour'],
+  [
+    'customTransactionsPerDay',
+    'transactions uploaded with <code>POST /sandbox/connections</code>',
+    'per key, per day',
+  ],
+  [
+    'webhookSendsPerHour',
+    '<code>POST …/webhooks/:id/test</code> and <code>…/deliveries/:id/retry</code>',
+    'per developer, per hour',
+  ],
+  ['keyCreationsPerHour', '<code>POST /developers/keys</code>', 'per developer, per hour'],
+  [
+    'maxKeysPerDeveloper',
+    'active API keys (<code>409 KEY_LIMIT_REACHED</code> beyond)',
+    'per developer, at any time',
+  ],
+];
 
 /** How requests are read and answered: strict input, timeouts, shutdown. Idempotency and limits add their own parts. */
 export const requestsSection: DocSection = {
@@ -17,6 +46,16 @@ with a different body answers <code>422 IDEMPOTENCY_KEY_REUSED</code>; a retry w
 <code>409 IDEMPOTENCY_KEY_IN_USE</code> (with <code>Retry-After</code>). A 5xx is not stored, so a retry runs the request again.</p>
 <pre>curl -X POST https://api.opendinar.com/link/token -H "Authorization: Bearer od_test_sk_…" \
   -H "Idempotency-Key: 6f1c0f3e-…" -H "Content-Type: application/json" -d '{"user_id":"user_123"}'</pre>
+<h3 id="rate-limits">Rate limits</h3>
+<p>Every authenticated answer — errors included — carries your budget: <code>RateLimit-Limit</code> (requests allowed in the
+window), <code>RateLimit-Remaining</code> and <code>RateLimit-Reset</code> (seconds until the window starts over). Past it the answer is
+<code>429 RATE_LIMIT_EXCEEDED</code> with <code>Retry-After</code> in seconds; wait that long (or back off exponentially). Windows are fixed
+(they start on the minute, hour or UTC day) and a limit is counted once across all server processes — in Redis when
+<code>REDIS_URL</code> is set, otherwise in the database. A request answered from an idempotency key is not counted twice by the
+tighter budgets. Defaults (operators change them with the variables shown; <code>0</code> turns one off):</p>
+<table><thead><tr><th>what</th><th>default</th><th>counted</th><th>variable</th></tr></thead><tbody>
+${LIMIT_ROWS.map(([k, what, per]) => `<tr><td>${what}</td><td>${RATE_LIMIT_DEFAULTS[k].toLocaleString('en')}</td><td>${per}</td><td><code>${RATE_LIMIT_ENV[k]}</code></td></tr>`).join('\n')}
+</tbody></table>
 <h3>Strict input</h3>
 <p>JSON bodies are taken as typed: a field of the wrong JSON type (<code>"bank_id": ["raiffeisen"]</code>, <code>"app_name": 123</code>,
 <code>null</code> for a string) answers <code>400 INVALID_FIELD</code> naming the field; nothing is converted for you. Unknown body fields are ignored.

@@ -73,7 +73,8 @@ ${WEBHOOK_EVENT_TYPES.map((t) => `<code>${t}</code>`).join(', ')}; anything else
 answers <code>{"id", "status": "deleted"}</code> and cancels deliveries still queued for it. You can have up to
 ${MAX_WEBHOOKS_PER_DEVELOPER} webhooks. Another developer's webhook id answers
 <code>WEBHOOK_NOT_FOUND</code>.</p>
-<p>The URL must be <code>https</code> without credentials (<code>user:pass@</code>), and must not point to <code>localhost</code>,
+<p>The URL must be <code>https</code> on port 443 or 8443, without credentials (<code>user:pass@</code>); it is stored and shown
+normalised (lower-case host, default port dropped, <code>..</code> resolved). It must not point to <code>localhost</code>,
 <code>*.localhost</code>, <code>*.local</code>, <code>*.internal</code> or another internal name, nor to a loopback, private
 (RFC 1918), link-local, carrier-grade NAT (100.64.0.0/10), multicast, broadcast, unspecified, documentation, benchmarking or
 otherwise reserved address — in any spelling (<code>2130706433</code>, <code>0x7f000001</code>, <code>0177.0.0.1</code>,
@@ -81,8 +82,8 @@ otherwise reserved address — in any spelling (<code>2130706433</code>, <code>0
 <code>::ffff:127.0.0.1</code>, NAT64 <code>64:ff9b::/96</code> of a private address, <code>2001:db8::/32</code>). Such URLs
 answer <code>400 INVALID_WEBHOOK_URL</code>. At delivery time the hostname is resolved again and <em>every</em> address it resolves
 to is checked the same way; we connect to the address we checked, so a DNS change cannot point deliveries inside our network.
-Self-hosted servers can set <code>OPENDINAR_WEBHOOK_ALLOW_PRIVATE=true</code> for local development (allows <code>http</code>
-and private targets).</p>
+Self-hosted servers can set <code>OPENDINAR_WEBHOOK_ALLOW_PRIVATE=true</code> for local development (allows <code>http</code>,
+any port and private targets).</p>
 
 <h3>Events</h3>
 <p>The body is the event as below plus <code>event_id</code> (unique per event; also in the <code>OpenDinar-Event-Id</code>
