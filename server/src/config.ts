@@ -56,7 +56,7 @@ export interface Config {
   webhookRetentionDays?: number;
   /** Bearer token for GET /metrics (OPENDINAR_METRICS_TOKEN); unset: no /metrics route at all. */
   metricsToken?: string | null;
-  /** Load shedding: 503 when the event-loop delay passes this (OPENDINAR_SHED_EVENT_LOOP_DELAY_MS, default 1000; 0 off). */
+  /** Load shedding: 503 when the event-loop delay passes this (OPENDINAR_SHED_EVENT_LOOP_DELAY_MS, default 0 = off; e.g. 1000 in production). */
   shedEventLoopDelayMs?: number;
   /** Load shedding: 503 when the V8 heap in use passes this many MB (OPENDINAR_SHED_HEAP_MB, default 0 = off). */
   shedHeapMb?: number;
@@ -299,7 +299,7 @@ export function loadConfig(env: Env = process.env): Config {
     usageRetentionDays: integer(env, 'OPENDINAR_USAGE_RETENTION_DAYS', 90, 1, 36_500),
     webhookRetentionDays: integer(env, 'OPENDINAR_WEBHOOK_RETENTION_DAYS', 30, 1, 36_500),
     metricsToken: metricsToken(env),
-    shedEventLoopDelayMs: integer(env, 'OPENDINAR_SHED_EVENT_LOOP_DELAY_MS', 1000, 0, 60_000),
+    shedEventLoopDelayMs: integer(env, 'OPENDINAR_SHED_EVENT_LOOP_DELAY_MS', 0, 0, 60_000),
     shedHeapMb: integer(env, 'OPENDINAR_SHED_HEAP_MB', 0, 0, 1_048_576),
     shedRssMb: integer(env, 'OPENDINAR_SHED_RSS_MB', 0, 0, 1_048_576),
     shedSampleMs: integer(env, 'OPENDINAR_SHED_SAMPLE_MS', 1000, 10, 60_000),

@@ -49,7 +49,7 @@ export async function registerHealth(app: FastifyInstance): Promise<void> {
     draining = true;
   });
 
-  const shedDelay = config.shedEventLoopDelayMs ?? 1000;
+  const shedDelay = config.shedEventLoopDelayMs ?? 0;
   const shedHeap = (config.shedHeapMb ?? 0) * 1024 * 1024;
   const shedRss = (config.shedRssMb ?? 0) * 1024 * 1024;
   const sampleMs = config.shedSampleMs ?? 1000;
