@@ -33,6 +33,8 @@ export const appProxyRoutes: FastifyPluginAsyncTypebox = async (app) => {
     url: '/developers/keys/:id/api/*',
     config: { auth: 'developer' },
     schema: {
+      // Dashboard-internal (answers whatever the banking endpoint answers): kept out of /openapi.json.
+      hide: true,
       tags: ['Developer Portal'],
       summary: 'Dashboard only: call a banking endpoint as one of your sandbox keys, by key id',
       description:

@@ -2,6 +2,7 @@ import type { RouteOptions } from 'fastify';
 import { PASSWORD_MIN_LENGTH } from '../developers/passwords.js';
 import { ERROR_CODES, type ErrorCode } from '../errors.js';
 import type { AuthMode } from '../http/principals.js';
+import { IDEMPOTENT_ROUTES } from '../idempotency/plugin.js';
 import {
   COMPONENTS,
   HIDDEN_PREFIXES,
@@ -92,6 +93,12 @@ export function errorCodesFor(facts: RouteFacts, op: OperationDoc | undefined): 
       'RATE_LIMIT_EXCEEDED',
     ] as const)
       codes.add(c);
+  }
+  // A body trickled in slower than the request timeout (http/drain.ts, config requestTimeoutMs).
+  if (facts.method !== 'GET') codes.add('REQUEST_TIMEOUT');
+  if (facts.method === 'POST' && IDEMPOTENT_ROUTES.has(facts.path.replace(/\{(\w+)\}/g, ':$1'))) {
+    codes.add('IDEMPOTENCY_KEY_REUSED');
+    codes.add('IDEMPOTENCY_KEY_IN_USE');
   }
   if (facts.scope) codes.add('INSUFFICIENT_PERMISSIONS');
   if (facts.sandboxOnly) codes.add('NOT_SANDBOX_KEY');

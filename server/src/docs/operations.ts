@@ -45,12 +45,70 @@ export type Tag = keyof typeof TAGS;
 
 export const OPERATIONS: Record<string, OperationDoc> = {
   'GET /healthz': { operationId: 'getHealth', tag: 'Health', errors: ['SERVICE_UNAVAILABLE'] },
+  'GET /readyz': { operationId: 'getReadiness', tag: 'Health', errors: ['SERVICE_UNAVAILABLE'] },
+  'GET /connect/callback': {
+    operationId: 'completeBankRedirect',
+    tag: 'Connect',
+    errors: ['SESSION_NOT_FOUND', 'SESSION_EXPIRED', 'BANK_UNAVAILABLE', 'ITEM_LOGIN_REQUIRED'],
+  },
+  'POST /developers/keys/{id}/roll': {
+    operationId: 'rollKey',
+    tag: 'Developer Portal',
+    errors: ['KEY_NOT_FOUND'],
+  },
+  'PATCH /developers/keys/{id}': {
+    operationId: 'updateKey',
+    tag: 'Developer Portal',
+    errors: ['KEY_NOT_FOUND'],
+  },
+  'GET /developers/logs': {
+    operationId: 'listRequestLog',
+    tag: 'Developer Portal',
+    errors: ['KEY_NOT_FOUND'],
+  },
+  'GET /developers/logs/{request_id}': {
+    operationId: 'getRequestLogEntry',
+    tag: 'Developer Portal',
+    errors: ['REQUEST_NOT_FOUND'],
+  },
+  'POST /developers/password': {
+    operationId: 'changePassword',
+    tag: 'Developer Portal',
+    errors: ['INVALID_CREDENTIALS', 'PASSWORD_TOO_SHORT', 'WEAK_PASSWORD'],
+  },
+  'POST /developers/password/forgot': {
+    operationId: 'requestPasswordReset',
+    tag: 'Developer Portal',
+    errors: ['RATE_LIMIT_EXCEEDED'],
+  },
+  'POST /developers/password/reset': {
+    operationId: 'resetPassword',
+    tag: 'Developer Portal',
+    errors: ['INVALID_RESET_TOKEN', 'PASSWORD_TOO_SHORT', 'WEAK_PASSWORD', 'RATE_LIMIT_EXCEEDED'],
+  },
+  'POST /developers/logout-all': { operationId: 'logoutEverywhere', tag: 'Developer Portal' },
+  'DELETE /developers/me': {
+    operationId: 'deleteDeveloper',
+    tag: 'Developer Portal',
+    errors: ['INVALID_CREDENTIALS'],
+  },
+  'GET /developers/webhooks/events': { operationId: 'listWebhookEvents', tag: 'Developer Portal — Webhooks' },
+  'GET /developers/webhooks/{id}/deliveries/{delivery_id}/attempts': {
+    operationId: 'listDeliveryAttempts',
+    tag: 'Developer Portal — Webhooks',
+    errors: ['WEBHOOK_NOT_FOUND', 'DELIVERY_NOT_FOUND'],
+  },
+  'PATCH /developers/webhooks/{id}': {
+    operationId: 'updateWebhook',
+    tag: 'Developer Portal — Webhooks',
+    errors: ['WEBHOOK_NOT_FOUND', 'INVALID_WEBHOOK_URL'],
+  },
   'GET /banks': { operationId: 'listBanks', tag: 'Banks' },
   'GET /banks/{id}': { operationId: 'getBank', tag: 'Banks', errors: ['BANK_NOT_FOUND'] },
   'POST /connect': {
     operationId: 'createConnectSession',
     tag: 'Connect',
-    errors: ['BANK_NOT_FOUND', 'BANK_NOT_AVAILABLE'],
+    errors: ['CONNECTION_NOT_FOUND', 'BANK_NOT_FOUND', 'BANK_NOT_AVAILABLE'],
   },
   'GET /connect/status/{session_token}': {
     operationId: 'getConnectStatus',
@@ -61,13 +119,16 @@ export const OPERATIONS: Record<string, OperationDoc> = {
     operationId: 'exchangePublicToken',
     tag: 'Connect',
     errors: [
+      'ITEM_LOGIN_REQUIRED',
+      'BANK_UNAVAILABLE',
+      'BANK_ACCESS_LIMIT',
       'INVALID_PUBLIC_TOKEN',
       'PUBLIC_TOKEN_ALREADY_USED',
       'PUBLIC_TOKEN_EXPIRED',
       'BANK_NOT_AVAILABLE',
     ],
   },
-  'POST /link/token': { operationId: 'createLinkToken', tag: 'Connect' },
+  'POST /link/token': { operationId: 'createLinkToken', errors: ['CONNECTION_NOT_FOUND'], tag: 'Connect' },
   'GET /connections': { operationId: 'listConnections', tag: 'Connections' },
   'DELETE /connections/{id}': {
     operationId: 'revokeConnection',
@@ -84,7 +145,7 @@ export const OPERATIONS: Record<string, OperationDoc> = {
   'POST /accounts/{id}/sync': {
     operationId: 'refreshAccount',
     tag: 'Accounts',
-    errors: ['SERVICE_UNAVAILABLE'],
+    errors: ['ITEM_LOGIN_REQUIRED', 'BANK_UNAVAILABLE', 'BANK_ACCESS_LIMIT', 'SERVICE_UNAVAILABLE'],
   },
   'GET /accounts/{id}/recurring': { operationId: 'listRecurring', tag: 'Transactions' },
   'GET /accounts/{id}/transactions': {
@@ -110,7 +171,7 @@ export const OPERATIONS: Record<string, OperationDoc> = {
   'POST /developers/register': {
     operationId: 'register',
     tag: 'Developer Portal',
-    errors: ['INVALID_EMAIL', 'PASSWORD_TOO_SHORT', 'EMAIL_TAKEN', 'RATE_LIMIT_EXCEEDED'],
+    errors: ['WEAK_PASSWORD', 'INVALID_EMAIL', 'PASSWORD_TOO_SHORT', 'EMAIL_TAKEN', 'RATE_LIMIT_EXCEEDED'],
     rateLimitHeaders: true,
   },
   'POST /developers/login': {
@@ -122,7 +183,11 @@ export const OPERATIONS: Record<string, OperationDoc> = {
   'POST /developers/logout': { operationId: 'logout', tag: 'Developer Portal' },
   'GET /developers/me': { operationId: 'getDeveloper', tag: 'Developer Portal' },
   'GET /developers/keys': { operationId: 'listKeys', tag: 'Developer Portal' },
-  'POST /developers/keys': { operationId: 'createKey', tag: 'Developer Portal' },
+  'POST /developers/keys': {
+    operationId: 'createKey',
+    errors: ['KEY_LIMIT_REACHED'],
+    tag: 'Developer Portal',
+  },
   'DELETE /developers/keys/{id}': {
     operationId: 'revokeKey',
     tag: 'Developer Portal',
@@ -182,6 +247,11 @@ export const HIDDEN_ROUTES = new Set([
   'GET /sandbox/auth.html',
   'GET /sandbox/auth.js',
   'GET /sandbox/auth.css',
+  // Dashboard-internal proxy (developers/app-proxy.ts) and the operator's Prometheus endpoint.
+  'GET /developers/keys/{id}/api/*',
+  'POST /developers/keys/{id}/api/*',
+  'DELETE /developers/keys/{id}/api/*',
+  'GET /metrics',
 ]);
 /** Everything @fastify/swagger-ui registers lives under this prefix. */
 export const HIDDEN_PREFIXES = ['/docs/reference'];
