@@ -1,4 +1,4 @@
-// npm run bench [-- --pg] [-- --quick] [-- --page] [-- --enrich] [-- --mixed] [-- --big]: prints figures and ratios against baselines measured in the same run.
+// npm run bench [-- --pg] [-- --quick] [-- --page] [-- --enrich] [-- --mixed] [-- --live]: prints figures and ratios against baselines measured in the same run.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,6 +15,8 @@ const pageOnly = args.has('--page');
 const enrichOnly = args.has('--enrich');
 // --mixed: the mixed-load rounds alone (bench/mixed.ts).
 const mixedOnly = args.has('--mixed');
+// --live: only the live-bank import (bank-sim over XS2A, server/scripts/bench-live.ts).
+const liveOnly = args.has('--live');
 const seconds = quick ? 3 : 10;
 const CONNECTIONS = 50;
 const KEY = 'od_test_sk_9x2mABC123sandbox';
@@ -181,6 +183,19 @@ async function main() {
       for (const [k, v] of Object.entries(r)) line(k, fmt(v, k.includes('/s') ? 0 : 2));
       report.enrich = r;
     });
+  // The live path: first import and a refresh of bank-sim's big10000 (10,000 transactions) through the
+  // XS2A connector, with the requests each made to the bank (its own process: it starts bank-sim).
+  const liveFigures = (): void => {
+    console.log('\n== live bank (bank-sim over XS2A): first import and refresh of 10,000 transactions');
+    const cmd = onPg
+      ? ['node', 'scripts/with-pg.mjs', 'npx', 'tsx', 'scripts/bench-live.ts']
+      : ['npx', 'tsx', 'scripts/bench-live.ts'];
+    execFileSync(cmd[0] as string, cmd.slice(1), { cwd: join(ROOT, 'server'), stdio: 'inherit' });
+  };
+  if (liveOnly) {
+    liveFigures();
+    return;
+  }
   if (enrichOnly) {
     await enrichFigures();
     return;
@@ -234,6 +249,7 @@ async function main() {
       report.sync = r;
     });
     await enrichFigures();
+    liveFigures();
     await optional('dashboard size', 'dashboard-size.ts', async (m) => {
       console.log('\n== dashboard bundle');
       const r = (m.dashboardBundleSize as () => Record<string, number>)();

@@ -2,7 +2,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLiveRig, LIVE_KEY, type LiveRig } from '../helpers/live.js';
+import { createLiveRig, LIVE_KEY, LIVE_REDIRECT_URLS, type LiveRig } from '../helpers/live.js';
 import { launchChromium, screenshotPath, skipBrowserTests } from './helpers/browser.js';
 import { api, type HostSite, startHostSite } from './helpers/servers.js';
 import { ensureWidgetBuilt } from './helpers/widget-bundle.js';
@@ -62,6 +62,12 @@ describe.skipIf(skipBrowserTests)('live bank in Chromium (widget → bank-sim SC
         },
       },
     );
+    // The widget sends its page's address as redirect_url: a live key must have it registered.
+    await r.t.deps.db
+      .updateTable('api_keys')
+      .set({ redirect_urls: JSON.stringify([...LIVE_REDIRECT_URLS, `${site.url}/link-token.html`]) })
+      .where('id', '=', 'key_live_banks')
+      .execute();
     browser = await launchChromium();
   });
 

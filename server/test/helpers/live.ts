@@ -10,6 +10,7 @@ import { auth, createTestApp, type TestApp } from './app.js';
 
 export const LIVE_KEY = 'od_live_sk_liveBanksTest000001';
 export const LIVE = auth(LIVE_KEY);
+export const LIVE_REDIRECT_URLS = ['https://app.example.rs/done', 'https://app.example.rs/x'];
 
 export interface LiveRig {
   t: TestApp;
@@ -89,6 +90,8 @@ export async function createLiveRig(
       created_at: t.clock.now().toISOString(),
       last_used_at: null,
       revoked_at: null,
+      // A live key's users may be sent back only to its registered URLs (connect/redirect-urls.ts).
+      redirect_urls: JSON.stringify(LIVE_REDIRECT_URLS),
     })
     .execute();
   return {
