@@ -103,6 +103,7 @@ describe('POST /developers/keys/:id/roll', () => {
     const body = res.json();
     newKey = body.key;
     expect(body).toEqual({
+      redirect_urls: [],
       id: ana.keyId,
       key: expect.stringMatching(/^od_test_sk_[A-Za-z0-9]{32}$/),
       prefix: body.key.slice(0, 15),

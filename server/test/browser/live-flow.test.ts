@@ -45,11 +45,13 @@ describe.skipIf(skipBrowserTests)('live bank in Chromium (widget → bank-sim SC
           const ex = await api(apiUrl, LIVE_KEY, 'POST', '/connect/exchange', { public_token });
           if (ex.status !== 200) return { status: ex.status, json: ex.json };
           const accounts = await api(apiUrl, LIVE_KEY, 'GET', '/accounts');
-          const mine = (accounts.json.accounts as { id: string; connection_id: string }[]).filter(
-            (a) => a.connection_id === ex.json.connection_id,
-          );
-          const txns = mine[0]
-            ? await api(apiUrl, LIVE_KEY, 'GET', `/accounts/${mine[0].id}/transactions?limit=5`)
+          const mine = (
+            accounts.json.accounts as { id: string; connection_id: string; type: string }[]
+          ).filter((a) => a.connection_id === ex.json.connection_id);
+          // The current account: the savings one may hold fewer than 5 transactions in the window.
+          const current = mine.find((a) => a.type === 'current');
+          const txns = current
+            ? await api(apiUrl, LIVE_KEY, 'GET', `/accounts/${current.id}/transactions?limit=5`)
             : null;
           return {
             status: 200,

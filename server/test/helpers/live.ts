@@ -38,7 +38,12 @@ export async function createLiveRig(
 ): Promise<LiveRig> {
   const t = await createTestApp({
     now,
-    ...(opts.publicUrl && { env: { OPENDINAR_PUBLIC_URL: opts.publicUrl } }),
+    // These tests drive many refreshes of one connection: the bank's own budget is what they test,
+    // not OpenDinar's per-connection force-refresh rate limit (test/rate-limits.test.ts covers that).
+    env: {
+      OPENDINAR_RATE_LIMIT_SYNC_PER_HOUR_LIVE: '0',
+      ...(opts.publicUrl && { OPENDINAR_PUBLIC_URL: opts.publicUrl }),
+    },
   });
   const sim = await buildBankSim({ now: () => t.clock.now() });
   await sim.listen({ port: 0, host: '127.0.0.1' });
