@@ -312,6 +312,16 @@ export function completeDocument(
         res.headers = { 'X-Request-Id': headerRef('X-Request-Id'), ...rateHeaders };
         closeObjects(res.content);
       }
+      if (table?.redirect) {
+        delete responses['200'];
+        responses['302'] = {
+          description: table.redirect,
+          headers: {
+            'X-Request-Id': headerRef('X-Request-Id'),
+            Location: { description: 'Where the browser goes next', schema: { type: 'string' } },
+          },
+        };
+      }
       if (table?.notModified) {
         responses['304'] = {
           description: 'Not modified: the If-None-Match header matched the current ETag.',

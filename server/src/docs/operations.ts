@@ -23,6 +23,8 @@ export interface OperationDoc {
   contentType?: string;
   /** Answers 304 Not Modified to a matching If-None-Match (ETag). */
   notModified?: boolean;
+  /** A browser redirect endpoint: answers 302 with `Location` (this text describes where to). */
+  redirect?: string;
 }
 
 export const TAGS = {
@@ -49,7 +51,15 @@ export const OPERATIONS: Record<string, OperationDoc> = {
   'GET /connect/callback': {
     operationId: 'completeBankRedirect',
     tag: 'Connect',
-    errors: ['SESSION_NOT_FOUND', 'SESSION_EXPIRED', 'BANK_UNAVAILABLE', 'ITEM_LOGIN_REQUIRED'],
+    errors: [
+      'MISSING_FIELDS',
+      'SESSION_NOT_FOUND',
+      'SESSION_EXPIRED',
+      'BANK_UNAVAILABLE',
+      'ITEM_LOGIN_REQUIRED',
+    ],
+    redirect:
+      "The bank sends the user here after its SCA page; OpenDinar completes the authorisation and redirects to the app's redirect_url with ?status=….",
   },
   'POST /developers/keys/{id}/roll': {
     operationId: 'rollKey',
