@@ -1,11 +1,11 @@
 import cluster from 'node:cluster';
 import { fileURLToPath } from 'node:url';
 import { systemClock } from './clock.js';
-import { ConfigError, loadConfig, resolveSecretKey } from './config.js';
 import { createDb, schemaOf } from './db/index.js';
 import { migrateToLatest } from './db/migrate.js';
 import { seedSandbox } from './sandbox/seed.js';
 import { createSecretBox } from './secrets.js';
+import { fail, loadStartupConfig } from './startup.js';
 
 /**
  * `npm run start:cluster`: OPENDINAR_WORKERS server processes (default one per CPU) sharing one port
@@ -16,20 +16,8 @@ import { createSecretBox } from './secrets.js';
  * cursors, the webhook outbox and usage all live in the database — so any of them can answer any
  * request. Use PostgreSQL: SQLite allows one writer at a time, whatever the number of processes.
  */
-function fail(message: string): never {
-  process.stderr.write(`opendinar: ${message}\n`);
-  process.exit(1);
-}
-
 async function primary(): Promise<void> {
-  let config: ReturnType<typeof loadConfig>;
-  let key: Buffer;
-  try {
-    config = loadConfig();
-    key = resolveSecretKey(config);
-  } catch (err) {
-    fail(err instanceof ConfigError ? err.message : `configuration error: ${(err as Error).message}`);
-  }
+  const { config, key } = loadStartupConfig();
   const handle = createDb(config.database, { poolSize: 1 });
   try {
     await migrateToLatest(handle.db, { schema: schemaOf(config.database) });

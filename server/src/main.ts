@@ -1,27 +1,14 @@
 import closeWithGrace from 'close-with-grace';
 import { buildApp } from './app.js';
 import { systemClock } from './clock.js';
-import { ConfigError, loadConfig, resolveSecretKey } from './config.js';
 import { createDb, schemaOf } from './db/index.js';
 import { migrateToLatest } from './db/migrate.js';
 import { seedSandbox } from './sandbox/seed.js';
 import { createSecretBox } from './secrets.js';
-
-/** One line on stderr and exit 1: start-up failures are configuration problems, not stack traces. */
-function fail(message: string): never {
-  process.stderr.write(`opendinar: ${message}\n`);
-  process.exit(1);
-}
+import { fail, loadStartupConfig } from './startup.js';
 
 async function main(): Promise<void> {
-  let config: ReturnType<typeof loadConfig>;
-  let key: Buffer;
-  try {
-    config = loadConfig();
-    key = resolveSecretKey(config);
-  } catch (err) {
-    fail(err instanceof ConfigError ? err.message : `configuration error: ${(err as Error).message}`);
-  }
+  const { config, key } = loadStartupConfig();
   const handle = createDb(config.database);
   try {
     await migrateToLatest(handle.db, { schema: schemaOf(config.database) });

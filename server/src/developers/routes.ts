@@ -287,6 +287,9 @@ export const developerRoutes: FastifyPluginAsyncTypebox = async (app) => {
           rollKey(trx, clock, developerOf(req).developerId, req.params.id, hours * 3_600_000),
         );
       if (!rolled) throw new ApiError('KEY_NOT_FOUND');
+      // The old hash may sit in this process's key cache (PostgreSQL): drop it before answering;
+      // other processes drop it on the NOTIFY the key row's change sends.
+      app.keyCache?.invalidate(req.params.id);
       return {
         ...toKeyJson(rolled.row),
         key: rolled.key,

@@ -432,8 +432,8 @@ export const LEGAL_FORMS: readonly string[] = [
   'ogranak',
 ];
 
-/** Period words (months, "za", "mesec") that change every payment; dropped anywhere but first. */
-export const PERIOD_WORDS: readonly string[] = [
+/** Month names, Serbian (nominative and genitive) and English: they change every payment. */
+export const MONTH_WORDS: readonly string[] = [
   'januar',
   'januara',
   'februar',
@@ -471,6 +471,11 @@ export const PERIOD_WORDS: readonly string[] = [
   'october',
   'november',
   'december',
+];
+
+/** Period words (months, "za", "mesec") that change every payment; dropped anywhere but first. */
+export const PERIOD_WORDS: readonly string[] = [
+  ...MONTH_WORDS,
   'za',
   'mesec',
   'period',

@@ -6,6 +6,7 @@
  * reference numbers, dates and the city of the terminal. The categoriser matches merchants on the
  * cleaned tokens, and recurring detection groups payments by `counterpartyKey`.
  */
+import { MONTH_WORDS } from './merchant.js';
 import { findMerchant } from './merchants.js';
 
 /** Serbian Cyrillic (lower case) and Latin diacritics → ASCII Latin, following Serbian usage (đ → dj, not d). */
@@ -119,43 +120,7 @@ export interface NormalizedDescription {
 }
 
 const MONTHS = [
-  'januar',
-  'januara',
-  'februar',
-  'februara',
-  'mart',
-  'marta',
-  'april',
-  'aprila',
-  'maj',
-  'maja',
-  'jun',
-  'juni',
-  'juna',
-  'jul',
-  'juli',
-  'jula',
-  'avgust',
-  'avgusta',
-  'septembar',
-  'septembra',
-  'oktobar',
-  'oktobra',
-  'novembar',
-  'novembra',
-  'decembar',
-  'decembra',
-  'january',
-  'february',
-  'march',
-  'may',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
+  ...MONTH_WORDS,
   'jan',
   'feb',
   'mar',
