@@ -281,6 +281,19 @@ export function completeDocument(
         },
       ]),
     ),
+    // Published limits on every authenticated answer (ratelimit/plugin.ts).
+    'RateLimit-Limit': {
+      description: 'Requests this key or developer session may make in the current window.',
+      schema: { type: 'integer', minimum: 0 },
+    },
+    'RateLimit-Remaining': {
+      description: 'Requests left in the current window.',
+      schema: { type: 'integer', minimum: 0 },
+    },
+    'RateLimit-Reset': {
+      description: 'Seconds until the current window resets.',
+      schema: { type: 'integer', minimum: 0 },
+    },
   };
 
   for (const [path, ops] of Object.entries(paths)) {
@@ -299,9 +312,25 @@ export function completeDocument(
           : facts.auth === 'developer'
             ? [{ developerSession: [] }]
             : [{ apiKey: [] }];
-      const rateHeaders = table?.rateLimitHeaders
-        ? Object.fromEntries(RATE_LIMIT_HEADERS.map((h) => [h, headerRef(h)]))
-        : {};
+      const rateHeaders = {
+        ...(table?.rateLimitHeaders && Object.fromEntries(RATE_LIMIT_HEADERS.map((h) => [h, headerRef(h)]))),
+        ...(facts.auth !== 'public' &&
+          Object.fromEntries(
+            ['RateLimit-Limit', 'RateLimit-Remaining', 'RateLimit-Reset'].map((h) => [h, headerRef(h)]),
+          )),
+      };
+      if (method === 'post' && IDEMPOTENT_ROUTES.has(facts.path.replace(/\{(\w+)\}/g, ':$1'))) {
+        const parameters = (op.parameters ??= []) as Json[];
+        parameters.push({
+          in: 'header',
+          name: 'Idempotency-Key',
+          required: false,
+          description:
+            'Makes a retry safe: the first answer is stored for 24 h and replayed (with `Idempotent-Replayed: true`); ' +
+            'the same key with a different body → 422 IDEMPOTENCY_KEY_REUSED, while the first runs → 409 IDEMPOTENCY_KEY_IN_USE.',
+          schema: { type: 'string', minLength: 1, maxLength: 255 },
+        });
+      }
       op.responses ??= {};
       const responses = op.responses as Record<string, Json>;
       for (const [status, res] of Object.entries(responses)) {
