@@ -270,6 +270,62 @@ describe('@opendinar/node against a running server', () => {
     expect(attempts).toBe(3);
   });
 
+  it('operations of the second round: readiness, bank callback, key roll/update, request log, account, webhook inspection', async () => {
+    expect((await publicClient.getReadiness()).status).toBe('ready');
+    // The bank redirect endpoint is for browsers; an unknown state is a clear error.
+    expect(
+      (await caught(publicClient.completeBankRedirect({ query: { state: 'state_unknown' } }))).status,
+    ).toBe(404);
+    const email = `sdk2-${Date.now()}@example.rs`;
+    await publicClient.register({ body: { email, password: 'correct horse', name: 'SDK test 2' } });
+    const login = await publicClient.login({ body: { email, password: 'correct horse' } });
+    const dev = track(new OpenDinar({ sessionToken: login.session_token, baseUrl: server.url }));
+    const created = await dev.createKey({ body: { app_name: 'sdk2', environment: 'sandbox' } });
+    const updated = await dev.updateKey({
+      path: { id: created.id },
+      body: { redirect_urls: ['https://app.example.rs/done'] },
+    });
+    expect(updated.redirect_urls).toEqual(['https://app.example.rs/done']);
+    const rolled = await dev.rollKey({ path: { id: created.id }, body: { expires_in_hours: 1 } });
+    expect(rolled.id).toBe(created.id);
+    expect(rolled.key).not.toBe(created.key);
+    // An error made with the key shows in the request log.
+    const app = new OpenDinar({ apiKey: rolled.key, baseUrl: server.url });
+    const failed = await caught(app.getBalance({ path: { id: 'acc_missing' } }));
+    const log = await dev.listRequestLog({ query: { key_id: created.id } });
+    expect(Array.isArray(log.requests)).toBe(true);
+    expect((await caught(dev.getRequestLogEntry({ path: { request_id: 'req_unknown' } }))).status).toBe(404);
+    expect(failed.request_id).toBeTruthy();
+    const hook = await dev.createWebhook({ body: { url: 'http://127.0.0.1:9/hooks' } });
+    const edited = await dev.updateWebhook({
+      path: { id: hook.id },
+      body: { events: ['TRANSACTIONS.SYNC_UPDATES_AVAILABLE'] },
+    });
+    expect(edited.events).toEqual(['TRANSACTIONS.SYNC_UPDATES_AVAILABLE']);
+    const queued = await dev.testWebhook({ path: { id: hook.id } });
+    expect(Array.isArray((await dev.listWebhookEvents()).events)).toBe(true);
+    const attempts = await dev.listDeliveryAttempts({
+      path: { id: hook.id, delivery_id: queued.delivery_id },
+    });
+    expect(Array.isArray(attempts.attempts)).toBe(true);
+    // Account: password change, reset (request; an unknown token is refused), sign out everywhere, delete.
+    await dev.changePassword({
+      body: { current_password: 'correct horse', new_password: 'battery staple 2' },
+    });
+    await dev.requestPasswordReset({ body: { email } });
+    expect(
+      (await caught(dev.resetPassword({ body: { token: 'pwreset_unknown', new_password: 'whatever 123' } })))
+        .status,
+    ).toBe(400);
+    await dev.logoutEverywhere();
+    const again = await publicClient.login({ body: { email, password: 'battery staple 2' } });
+    const dev2 = track(new OpenDinar({ sessionToken: again.session_token, baseUrl: server.url }));
+    await dev2.deleteDeveloper({ body: { password: 'battery staple 2' } });
+    expect((await caught(publicClient.login({ body: { email, password: 'battery staple 2' } }))).status).toBe(
+      401,
+    );
+  });
+
   it('exercised every operation of the document', async () => {
     const { OPERATIONS } = await import('../src/generated/operations.js');
     // streamEvents (Server-Sent Events) is driven by `opendinar listen` in cli.test.ts.

@@ -320,7 +320,8 @@ export function completeDocument(
           )),
       };
       if (method === 'post' && IDEMPOTENT_ROUTES.has(facts.path.replace(/\{(\w+)\}/g, ':$1'))) {
-        const parameters = (op.parameters ??= []) as Json[];
+        op.parameters ??= [];
+        const parameters = op.parameters as Json[];
         parameters.push({
           in: 'header',
           name: 'Idempotency-Key',
