@@ -84,16 +84,15 @@ export function loadLabelledTransactions(): LabelledTransaction[] {
 }
 
 /**
- * The blind set (server/eval/blind/categorize-blind.tsv: description, amount, category), written
+ * A blind batch (server/eval/<batch>/categorize-blind.tsv: description, amount, category), written
  * by someone who never read the rules. Frozen: it is only ever scored here — never printed, never
  * tuned on. Null when absent.
  */
-export const BLIND_URL = new URL('./blind/categorize-blind.tsv', import.meta.url);
-
-export function loadBlindTransactions(): LabelledTransaction[] | null {
-  if (!existsSync(BLIND_URL)) return null;
+export function loadBlindTransactions(batch = 'blind'): LabelledTransaction[] | null {
+  const file = new URL(`./${batch}/categorize-blind.tsv`, import.meta.url);
+  if (!existsSync(file)) return null;
   const rows: LabelledTransaction[] = [];
-  for (const [index, line] of readFileSync(BLIND_URL, 'utf8').split('\n').entries()) {
+  for (const [index, line] of readFileSync(file, 'utf8').split('\n').entries()) {
     if (line.trim() === '' || line.startsWith('#')) continue;
     const [description, amount, category] = line.replace(/\r$/, '').split('\t');
     // A header row, if any, is skipped; nothing of a row is ever echoed.
@@ -104,7 +103,7 @@ export function loadBlindTransactions(): LabelledTransaction[] | null {
       category === undefined ||
       !isCategory(category)
     ) {
-      throw new Error(`categorize-blind.tsv line ${index + 1} is malformed`);
+      throw new Error(`${batch}/categorize-blind.tsv line ${index + 1} is malformed`);
     }
     rows.push({ description, amount: toMinorUnits(amount), category, split: 'test' });
   }

@@ -54,11 +54,11 @@ export interface FrequencyFigures {
 export const FREQUENCIES = ['weekly', 'biweekly', 'monthly', 'quarterly', 'annually'] as const;
 
 /**
- * The blind histories (server/eval/blind/recurring-blind.json), written by someone who never read
+ * A blind batch's histories (server/eval/<batch>/recurring-blind.json), written by someone who never read
  * the code. Frozen: only scored, never printed or tuned on. Null when absent.
  */
-export function loadBlindHistories(): LabelledHistory[] | null {
-  const file = new URL('./blind/recurring-blind.json', import.meta.url);
+export function loadBlindHistories(batch = 'blind'): LabelledHistory[] | null {
+  const file = new URL(`./${batch}/recurring-blind.json`, import.meta.url);
   if (!existsSync(file)) return null;
   return JSON.parse(readFileSync(file, 'utf8')) as LabelledHistory[];
 }
