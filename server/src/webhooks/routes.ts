@@ -257,7 +257,7 @@ export const webhookRoutes: FastifyPluginAsyncTypebox = async (app) => {
           '`OpenDinar-Signature: t=…,v1=<new>,v1=<old>`. After it, only the new secret signs. 0 = the old secret stops at once.',
         security,
         params: WebhookIdParams,
-        body: RotateSecretBody,
+        body: Type.Optional(RotateSecretBody),
         response: { 200: RotatedWebhookSchema },
       },
     },

@@ -40,17 +40,21 @@ export const UpdateWebhookBody = Type.Object({
   ),
 });
 
-export const RotateSecretBody = Type.Object({
-  grace_hours: Type.Optional(
-    Type.Integer({
-      minimum: 0,
-      maximum: 168,
-      default: 24,
-      description:
-        'How long the old secret keeps signing too (a second v1= in OpenDinar-Signature); 0 = it stops at once.',
-    }),
-  ),
-});
+/** Union with null: the body may be left out (openapi.ts documents it as an optional body). */
+export const RotateSecretBody = Type.Union([
+  Type.Object({
+    grace_hours: Type.Optional(
+      Type.Integer({
+        minimum: 0,
+        maximum: 168,
+
+        description:
+          'How long the old secret keeps signing too (a second v1= in OpenDinar-Signature); default 24, 0 = it stops at once.',
+      }),
+    ),
+  }),
+  Type.Null(),
+]);
 
 export const RotatedWebhookSchema = Type.Composite([
   WebhookSchema,
