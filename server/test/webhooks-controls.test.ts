@@ -182,7 +182,10 @@ describe('webhook controls', () => {
     await t.app.inject({ method: 'POST', url: `/developers/webhooks/${hook.id}/test`, headers: dev.headers });
     expect(await runDispatcherOnce(t.deps)).toMatchObject({ claimed: 1, failed: 1, succeeded: 0 });
     expect(receiver.received.length).toBe(before);
-    expect((await deliveries(hook.id))[0]).toMatchObject({ status: 'failed', last_error: 'webhook disabled' });
+    expect((await deliveries(hook.id))[0]).toMatchObject({
+      status: 'failed',
+      last_error: 'webhook disabled',
+    });
 
     // Another developer cannot toggle it (same answer as a missing webhook).
     const h = { ...other.headers, 'x-request-id': 'same' };
@@ -213,10 +216,7 @@ describe('webhook controls', () => {
     receiver.setResponder(() => 200);
     const before = receiver.received.length;
     // Two clicks and two dispatchers racing: one attempt.
-    const [a, b] = await Promise.all([
-      retry(hook.id, waiting?.id ?? ''),
-      retry(hook.id, waiting?.id ?? ''),
-    ]);
+    const [a, b] = await Promise.all([retry(hook.id, waiting?.id ?? ''), retry(hook.id, waiting?.id ?? '')]);
     for (const r of [a, b]) {
       expect(r.statusCode).toBe(202);
       expect(r.json()).toEqual({

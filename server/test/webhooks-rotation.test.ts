@@ -143,6 +143,36 @@ describe('webhook secret rotation', () => {
     expect(anyV1(hook.secret, after.raw, after.header)).toBe(false);
   });
 
+  it("the docs' strict verifier (every v1, constant time) accepts either secret during the grace period", async () => {
+    const html = (await t.app.inject({ method: 'GET', url: '/docs' })).body;
+    const start = html.indexOf(
+      "const { createHmac, timingSafeEqual } = require('crypto');\nfunction verifyWebhookStrict",
+    );
+    expect(start).toBeGreaterThan(0);
+    const code = html
+      .slice(start, html.indexOf('</pre>', start))
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&amp;/g, '&');
+    expect(code).toContain('timingSafeEqual');
+    expect(code).toContain('toleranceSeconds');
+    const strict = new Function('require', `${code}\nreturn verifyWebhookStrict;`)(
+      createRequire(import.meta.url),
+    ) as (secret: string, raw: string, header: string, tolerance?: number) => boolean;
+    const hook = await register();
+    const fresh = (await rotate(hook.id, { grace_hours: 1 })).json().secret as string;
+    const d = await deliverOne();
+    const raw = d.raw.toString('utf8');
+    // The test clock is in 2026-04; the example compares with Date.now(), so the window is opened here.
+    expect(strict(fresh, raw, d.header, Number.POSITIVE_INFINITY)).toBe(true);
+    expect(strict(hook.secret, raw, d.header, Number.POSITIVE_INFINITY)).toBe(true);
+    expect(strict('whsec_other', raw, d.header, Number.POSITIVE_INFINITY)).toBe(false);
+    // And it rejects an old timestamp with the default 5 minutes.
+    expect(strict(fresh, raw, d.header)).toBe(
+      Math.abs(Date.now() / 1000 - Number(/t=(\d+)/.exec(d.header)?.[1])) <= 300,
+    );
+  });
+
   it('grace_hours 0 drops the old secret at once; the default grace is 24 hours', async () => {
     const hook = await register();
     const now = await rotate(hook.id, { grace_hours: 0 });
