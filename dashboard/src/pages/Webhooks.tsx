@@ -119,7 +119,6 @@ function EventName({ type }: { type: string }) {
   return (
     <code class="event-type">
       {parts.map((p, i) => (
-        // biome-ignore lint/suspicious/noArrayIndexKey: the parts of one name, fixed order
         <Fragment key={i}>
           {p}
           {i < parts.length - 1 && (
