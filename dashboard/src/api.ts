@@ -183,7 +183,20 @@ export interface Webhook {
   id: string;
   url: string;
   events: string[];
+  enabled: boolean;
   created_at: string;
+}
+export interface RotatedWebhook extends Webhook {
+  secret: string;
+  previous_secret_expires_at: string | null;
+}
+export interface Attempt {
+  attempted_at: string;
+  status_code: number | null;
+  error: string | null;
+  duration_ms: number;
+  /** First 2 KB of the receiver's answer: untrusted text, rendered as text only. */
+  response_body: string | null;
 }
 export interface NewWebhook extends Webhook {
   secret: string;
@@ -315,7 +328,7 @@ export const dev = {
     request<NewWebhook>('POST', '/developers/webhooks', { body }),
   deleteWebhook: (id: string) =>
     request<{ id: string; status: string }>('DELETE', `/developers/webhooks/${encodeURIComponent(id)}`),
-  updateWebhook: (id: string, body: { url?: string; events?: string[] }) =>
+  updateWebhook: (id: string, body: { url?: string; events?: string[]; enabled?: boolean }) =>
     request<Webhook>('PATCH', `/developers/webhooks/${encodeURIComponent(id)}`, { body }),
   webhookEvents: () =>
     request<{
@@ -328,14 +341,7 @@ export const dev = {
       }[];
     }>('GET', '/developers/webhooks/events'),
   attempts: (id: string, deliveryId: string) =>
-    request<{
-      attempts: {
-        attempted_at: string;
-        status_code: number | null;
-        error: string | null;
-        duration_ms: number;
-      }[];
-    }>(
+    request<{ attempts: Attempt[] }>(
       'GET',
       `/developers/webhooks/${encodeURIComponent(id)}/deliveries/${encodeURIComponent(deliveryId)}/attempts`,
     ),
@@ -344,6 +350,10 @@ export const dev = {
   testWebhook: (id: string) =>
     request<{ delivery_id: string }>('POST', `/developers/webhooks/${encodeURIComponent(id)}/test`, {
       body: {},
+    }),
+  rotateWebhookSecret: (id: string, graceHours: number) =>
+    request<RotatedWebhook>('POST', `/developers/webhooks/${encodeURIComponent(id)}/rotate-secret`, {
+      body: { grace_hours: graceHours },
     }),
   retryDelivery: (id: string, deliveryId: string) =>
     request<{ delivery_id: string }>(

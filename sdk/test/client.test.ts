@@ -308,6 +308,9 @@ describe('@opendinar/node against a running server', () => {
       path: { id: hook.id, delivery_id: queued.delivery_id },
     });
     expect(Array.isArray(attempts.attempts)).toBe(true);
+    const rotated = await dev.rotateWebhookSecret({ path: { id: hook.id }, body: { grace_hours: 1 } });
+    expect(rotated.secret).toMatch(/^whsec_/);
+    expect(rotated.previous_secret_expires_at).not.toBeNull();
     // Account: password change, reset (request; an unknown token is refused), sign out everywhere, delete.
     await dev.changePassword({
       body: { current_password: 'correct horse', new_password: 'battery staple 2' },

@@ -65,7 +65,9 @@ describe('developer webhooks API', () => {
 
     const list = await t.app.inject({ method: 'GET', url: '/developers/webhooks', headers: dev.headers });
     expect(list.json()).toEqual({
-      webhooks: [{ id: body.id, url: receiver.url, events: body.events, created_at: body.created_at }],
+      webhooks: [
+        { id: body.id, url: receiver.url, events: body.events, enabled: true, created_at: body.created_at },
+      ],
     });
     expect(list.body).not.toContain('whsec_');
   });

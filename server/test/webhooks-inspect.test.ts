@@ -68,6 +68,7 @@ describe('webhook inspection', () => {
         status_code: 500,
         error: 'HTTP 500',
         duration_ms: expect.any(Number),
+        response_body: 'ok',
       },
     ]);
     const foreign = await req(

@@ -1,9 +1,12 @@
-import { useRef, useState } from 'preact/hooks';
+import { Fragment } from 'preact';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import {
   ApiFailure,
+  type Attempt,
   type Delivery,
   dev,
   type NewWebhook,
+  type RotatedWebhook,
   WEBHOOK_EVENTS,
   type Webhook,
   type WebhookEvent,
@@ -92,7 +95,72 @@ function RegisterWebhook({ onCreated }: { onCreated: (w: NewWebhook) => void }) 
   );
 }
 
-/** Every attempt of one delivery: when, the receiver's status, how long it took, what went wrong. */
+/** How often open delivery lists refresh while the page is visible. */
+const POLL_MS = 4000;
+
+/** Calls `reload` every `ms` while the tab is visible, and at once when it becomes visible again. */
+function usePoll(reload: () => void, ms: number) {
+  useEffect(() => {
+    const tick = () => {
+      if (document.visibilityState === 'visible') reload();
+    };
+    const timer = setInterval(tick, ms);
+    document.addEventListener('visibilitychange', tick);
+    return () => {
+      clearInterval(timer);
+      document.removeEventListener('visibilitychange', tick);
+    };
+  }, [reload, ms]);
+}
+
+/** An event name that may wrap after each dot on a narrow screen (ITEM.<wbr>CONNECTION_REVOKED). */
+function EventName({ type }: { type: string }) {
+  const parts = type.split('.');
+  return (
+    <code class="event-type">
+      {parts.map((p, i) => (
+        <Fragment key={i}>
+          {p}
+          {i < parts.length - 1 && (
+            <>
+              .<wbr />
+            </>
+          )}
+        </Fragment>
+      ))}
+    </code>
+  );
+}
+
+/** One attempt: when, the receiver's status, latency, what went wrong, and its answer (text, escaped). */
+function AttemptItem({ a }: { a: Attempt }) {
+  return (
+    <li class="attempt" data-testid="attempt">
+      <p class="attempt-head">
+        <span class="nowrap">{dateTime(a.attempted_at)}</span> ·{' '}
+        <code>{a.status_code !== null ? `HTTP ${a.status_code}` : t('noAnswer')}</code> ·{' '}
+        <span class="num" title={t('latency')}>
+          {Math.round(a.duration_ms)} ms
+        </span>
+        {a.error && a.error !== `HTTP ${a.status_code}` && <span class="meta"> · {a.error}</span>}
+      </p>
+      {a.response_body !== null &&
+        (a.response_body === '' ? (
+          <p class="meta">{t('noResponseBody')}</p>
+        ) : (
+          <details>
+            <summary>{t('responseBody')}</summary>
+            {/* Untrusted text from the receiver: rendered as a text node (escaped), never as HTML. */}
+            <pre class="response-body" data-testid="response-body">
+              {a.response_body}
+            </pre>
+          </details>
+        ))}
+    </li>
+  );
+}
+
+/** Every attempt of one delivery. */
 function Attempts({ webhook, delivery }: { webhook: Webhook; delivery: Delivery }) {
   const list = useLoad(() => dev.attempts(webhook.id, delivery.id), [delivery.id, delivery.attempts]);
   return (
@@ -101,13 +169,8 @@ function Attempts({ webhook, delivery }: { webhook: Webhook; delivery: Delivery 
       {list.data && list.data.attempts.length === 0 && <Empty>{t('noAttempts')}</Empty>}
       {list.data && list.data.attempts.length > 0 && (
         <ol class="attempt-list">
-          {list.data.attempts.map((a) => (
-            <li key={a.attempted_at}>
-              <span class="nowrap">{dateTime(a.attempted_at)}</span> ·{' '}
-              <code>{a.status_code !== null ? `HTTP ${a.status_code}` : (a.error ?? '—')}</code> ·{' '}
-              <span class="num">{Math.round(a.duration_ms)} ms</span>
-              {a.status_code !== null && a.error && <span class="meta"> · {a.error}</span>}
-            </li>
+          {list.data.attempts.map((a, i) => (
+            <AttemptItem key={`${a.attempted_at}-${i}`} a={a} />
           ))}
         </ol>
       )}
@@ -118,10 +181,11 @@ function Attempts({ webhook, delivery }: { webhook: Webhook; delivery: Delivery 
 function Deliveries({ webhook }: { webhook: Webhook }) {
   const [openAttempts, setOpenAttempts] = useState<string | null>(null);
   const list = useLoad(() => dev.deliveries(webhook.id), [webhook.id]);
+  usePoll(list.reload, POLL_MS);
   const resend = async (d: Delivery) => {
     try {
       await dev.retryDelivery(webhook.id, d.id);
-      toast('resent');
+      toast(d.status === 'pending' ? 'retryingNow' : 'resent');
       list.reload();
     } catch (err) {
       toastError(err);
@@ -136,11 +200,12 @@ function Deliveries({ webhook }: { webhook: Webhook }) {
           {t('refresh')}
         </button>
       </div>
+      <p class="meta">{t('liveNote')}</p>
       <LoadStatus load={list} />
       {list.data && list.data.deliveries.length === 0 && <Empty>{t('noDeliveries')}</Empty>}
       {list.data && list.data.deliveries.length > 0 && (
         <ScrollRegion labelledBy={titleId}>
-          <table>
+          <table class="stack">
             <thead>
               <tr>
                 <th scope="col">{t('created')}</th>
@@ -155,55 +220,73 @@ function Deliveries({ webhook }: { webhook: Webhook }) {
             </thead>
             <tbody>
               {list.data.deliveries.map((d) => (
-                <tr key={d.id} data-delivery-status={d.status}>
-                  <td>{dateTime(d.created_at)}</td>
-                  <td>
-                    <code>{d.event_type}</code>
-                  </td>
-                  <td>
-                    <span class={`tag dlv-${d.status}`}>{t(`dlv${d.status}`)}</span>
-                    {d.status === 'pending' && d.next_attempt_at && (
-                      <span class="meta"> · {t('nextAttempt', { at: dateTime(d.next_attempt_at) })}</span>
-                    )}
-                  </td>
-                  <td class="num">
-                    {d.attempts > 0 ? (
-                      <button
-                        type="button"
-                        class="btn secondary small"
-                        aria-expanded={openAttempts === d.id}
-                        aria-label={`${t('attempts')}: ${d.attempts}, ${d.event_type}`}
-                        onClick={() => setOpenAttempts(openAttempts === d.id ? null : d.id)}
-                      >
-                        {d.attempts}
-                      </button>
-                    ) : (
-                      d.attempts
-                    )}
-                    {openAttempts === d.id && <Attempts webhook={webhook} delivery={d} />}
-                  </td>
-                  <td>
-                    {d.last_status_code !== null ? (
-                      <code>HTTP {d.last_status_code}</code>
-                    ) : d.last_error ? (
-                      <span class="meta">{d.last_error}</span>
-                    ) : (
-                      '—'
-                    )}
-                  </td>
-                  <td>
-                    {d.status !== 'pending' && (
-                      <button
-                        type="button"
-                        class="btn secondary small"
-                        onClick={() => resend(d)}
-                        aria-label={`${t('resend')}: ${d.event_type}, ${dateTime(d.created_at)}`}
-                      >
-                        {t('resend')}
-                      </button>
-                    )}
-                  </td>
-                </tr>
+                <Fragment key={d.id}>
+                  <tr data-delivery-status={d.status} data-delivery-id={d.id}>
+                    <td data-label={t('created')}>{dateTime(d.created_at)}</td>
+                    <td data-label={t('event')}>
+                      <EventName type={d.event_type} />
+                    </td>
+                    <td data-label={t('status')}>
+                      <span class={`tag dlv-${d.status}`}>{t(`dlv${d.status}`)}</span>
+                      {d.status === 'pending' && d.next_attempt_at && (
+                        <span class="meta"> · {t('nextAttempt', { at: dateTime(d.next_attempt_at) })}</span>
+                      )}
+                    </td>
+                    <td class="num" data-label={t('attempts')}>
+                      {d.attempts > 0 ? (
+                        <button
+                          type="button"
+                          class="btn secondary small"
+                          aria-expanded={openAttempts === d.id}
+                          aria-label={`${t('attempts')}: ${d.attempts}, ${d.event_type}`}
+                          onClick={() => setOpenAttempts(openAttempts === d.id ? null : d.id)}
+                        >
+                          {d.attempts}
+                        </button>
+                      ) : (
+                        d.attempts
+                      )}
+                    </td>
+                    <td data-label={t('response')}>
+                      {d.last_status_code !== null ? (
+                        <code>HTTP {d.last_status_code}</code>
+                      ) : d.last_error ? (
+                        <span class="meta">{d.last_error}</span>
+                      ) : (
+                        '—'
+                      )}
+                    </td>
+                    <td data-label={t('actions')}>
+                      {d.status === 'pending' && d.attempts > 0 && (
+                        <button
+                          type="button"
+                          class="btn primary small"
+                          onClick={() => resend(d)}
+                          aria-label={`${t('retryNow')}: ${d.event_type}, ${dateTime(d.created_at)}`}
+                        >
+                          {t('retryNow')}
+                        </button>
+                      )}
+                      {d.status !== 'pending' && (
+                        <button
+                          type="button"
+                          class="btn secondary small"
+                          onClick={() => resend(d)}
+                          aria-label={`${t('resend')}: ${d.event_type}, ${dateTime(d.created_at)}`}
+                        >
+                          {t('resend')}
+                        </button>
+                      )}
+                    </td>
+                  </tr>
+                  {openAttempts === d.id && (
+                    <tr class="attempts-row">
+                      <td colSpan={6}>
+                        <Attempts webhook={webhook} delivery={d} />
+                      </td>
+                    </tr>
+                  )}
+                </Fragment>
               ))}
             </tbody>
           </table>
@@ -272,8 +355,7 @@ function Events() {
             <li key={ev.id}>
               <details>
                 <summary>
-                  <code class="event-type">{ev.type}</code>{' '}
-                  <span class="meta">{dateTime(ev.created_at)}</span>
+                  <EventName type={ev.type} /> <span class="meta">{dateTime(ev.created_at)}</span>
                 </summary>
                 <div class="payload" data-testid="event-payload">
                   {JSON.stringify({ event_id: ev.id, environment: ev.environment, ...ev.payload }, null, 2)}
@@ -290,15 +372,32 @@ function Events() {
 function WebhookItem({
   webhook,
   onDelete,
+  onRoll,
   onChanged,
 }: {
   webhook: Webhook;
   onDelete: () => void;
+  onRoll: () => void;
   onChanged: () => void;
 }) {
   const [open, setOpen] = useState(false);
   const [editing, setEditing] = useState(false);
   const [shown, setShown] = useState(0);
+  const [toggling, setToggling] = useState(false);
+  const toggle = async () => {
+    setToggling(true);
+    try {
+      const next = !webhook.enabled;
+      await dev.updateWebhook(webhook.id, { enabled: next });
+      toast(next ? 'webhookEnabledToast' : 'webhookDisabledToast');
+      onChanged();
+    } catch (err) {
+      toastError(err);
+    } finally {
+      setToggling(false);
+    }
+  };
+  const switchId = `enabled-${webhook.id}`;
   const test = async () => {
     try {
       await dev.testWebhook(webhook.id);
@@ -310,17 +409,41 @@ function WebhookItem({
     }
   };
   return (
-    <li class="webhook" data-webhook-id={webhook.id}>
+    <li
+      class={`webhook${webhook.enabled ? '' : ' disabled'}`}
+      data-webhook-id={webhook.id}
+      data-enabled={String(webhook.enabled)}
+    >
       <div class="row wrap">
         <div class="grow">
           <p class="url">
             <code>{webhook.url}</code>
+            {!webhook.enabled && <span class="tag dlv-failed">{t('webhookOff')}</span>}
           </p>
-          <p class="meta">
-            {webhook.events.join(', ')} · {dateTime(webhook.created_at)}
+          <p class="meta event-list">
+            {webhook.events.map((e, i) => (
+              <Fragment key={e}>
+                {i > 0 && ', '}
+                <EventName type={e} />
+              </Fragment>
+            ))}{' '}
+            · {dateTime(webhook.created_at)}
           </p>
+          {!webhook.enabled && <p class="meta">{t('webhookOffNote')}</p>}
         </div>
         <div class="row wrap">
+          <label class="switch" for={switchId}>
+            <input
+              id={switchId}
+              type="checkbox"
+              role="switch"
+              aria-checked={webhook.enabled}
+              checked={webhook.enabled}
+              disabled={toggling}
+              onChange={toggle}
+            />{' '}
+            {t('webhookActive')}
+          </label>
           <button type="button" class="btn secondary small" onClick={test}>
             {t('sendTest')}
           </button>
@@ -339,6 +462,9 @@ function WebhookItem({
             onClick={() => setEditing(!editing)}
           >
             {t('edit')}
+          </button>
+          <button type="button" class="btn secondary small" onClick={onRoll}>
+            {t('rollSecret')}
           </button>
           <button type="button" class="btn danger small" onClick={onDelete}>
             {t('delete')}
@@ -363,6 +489,19 @@ export function WebhooksPage() {
   const hooks = useLoad(() => dev.webhooks(), []);
   const [created, setCreated] = useState<NewWebhook | null>(null);
   const [deleting, setDeleting] = useState<Webhook | null>(null);
+  const [rolling, setRolling] = useState<Webhook | null>(null);
+  const [grace, setGrace] = useState('24');
+  const [rotated, setRotated] = useState<RotatedWebhook | null>(null);
+  const roll = async (w: Webhook) => {
+    try {
+      const res = await dev.rotateWebhookSecret(w.id, Number(grace));
+      setCreated(null);
+      setRotated(res);
+      hooks.reload();
+    } catch (err) {
+      toastError(err);
+    }
+  };
   const remove = async (w: Webhook) => {
     try {
       await dev.deleteWebhook(w.id);
@@ -384,8 +523,24 @@ export function WebhooksPage() {
           warning={t('secretWarning')}
         />
       )}
+      {rotated && !created && (
+        <ShownOnce
+          key={`${rotated.id}-${rotated.secret.slice(-6)}`}
+          title={t('rollSecretNew')}
+          value={rotated.secret}
+          warning={t('secretWarning')}
+        >
+          <p class="meta">
+            <code>{rotated.url}</code> ·{' '}
+            {rotated.previous_secret_expires_at
+              ? t('rollSecretUntil', { at: dateTime(rotated.previous_secret_expires_at) })
+              : t('rollSecretGone')}
+          </p>
+        </ShownOnce>
+      )}
       <RegisterWebhook
         onCreated={(w) => {
+          setRotated(null);
           setCreated(w);
           hooks.reload();
         }}
@@ -397,7 +552,13 @@ export function WebhooksPage() {
         {hooks.data && hooks.data.webhooks.length > 0 && (
           <ul class="webhooks">
             {hooks.data.webhooks.map((w) => (
-              <WebhookItem key={w.id} webhook={w} onDelete={() => setDeleting(w)} onChanged={hooks.reload} />
+              <WebhookItem
+                key={w.id}
+                webhook={w}
+                onDelete={() => setDeleting(w)}
+                onRoll={() => setRolling(w)}
+                onChanged={hooks.reload}
+              />
             ))}
           </ul>
         )}
@@ -408,6 +569,28 @@ export function WebhooksPage() {
         <p>{t('verifyLead')}</p>
         <Code label={t('verifyTitle')}>{VERIFY_WEBHOOK}</Code>
       </section>
+      {rolling && (
+        <Confirm
+          title={t('rollSecretTitle', { url: rolling.url })}
+          body={t('rollSecretBody')}
+          confirmLabel={t('rollSecret')}
+          tone="primary"
+          onConfirm={() => roll(rolling)}
+          onClose={() => setRolling(null)}
+        >
+          <div class="field">
+            <label for="roll-grace">{t('rollSecretGrace')}</label>
+            <select id="roll-grace" value={grace} onChange={(e) => setGrace(e.currentTarget.value)}>
+              <option value="0">{t('rollNow')}</option>
+              {[1, 24, 72, 168].map((n) => (
+                <option key={n} value={String(n)}>
+                  {t('rollHours', { n })}
+                </option>
+              ))}
+            </select>
+          </div>
+        </Confirm>
+      )}
       {deleting && (
         <Confirm
           title={t('deleteTitle')}

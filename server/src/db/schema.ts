@@ -169,6 +169,11 @@ export interface WebhooksTable {
   secret_enc: string;
   created_at: string;
   deleted_at: string | null;
+  /** The secret replaced by a rotation; it still signs (second v1=) until previous_secret_expires_at. */
+  previous_secret_enc: string | null;
+  previous_secret_expires_at: string | null;
+  /** Set while the endpoint is disabled (no deliveries); null = enabled. */
+  disabled_at: string | null;
 }
 
 /** Outbox: one row per event, written in the same transaction as the change. */
@@ -203,6 +208,8 @@ export interface WebhookAttemptsTable {
   status_code: number | null;
   error: string | null;
   duration_ms: number;
+  /** First 2 KB (bytes, cut at a UTF-8 boundary) of the receiver's answer; untrusted text. */
+  response_body: string | null;
 }
 
 export interface UsageEventsTable {

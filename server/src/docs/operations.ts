@@ -113,6 +113,11 @@ export const OPERATIONS: Record<string, OperationDoc> = {
     tag: 'Developer Portal — Webhooks',
     errors: ['WEBHOOK_NOT_FOUND', 'INVALID_WEBHOOK_URL'],
   },
+  'POST /developers/webhooks/{id}/rotate-secret': {
+    operationId: 'rotateWebhookSecret',
+    tag: 'Developer Portal — Webhooks',
+    errors: ['WEBHOOK_NOT_FOUND'],
+  },
   'GET /banks': { operationId: 'listBanks', tag: 'Banks' },
   'GET /banks/{id}': { operationId: 'getBank', tag: 'Banks', errors: ['BANK_NOT_FOUND'] },
   'POST /connect': {

@@ -20,6 +20,7 @@ export const IDEMPOTENT_ROUTES: ReadonlySet<string> = new Set([
   '/developers/webhooks',
   '/developers/webhooks/:id/test',
   '/developers/webhooks/:id/deliveries/:delivery_id/retry',
+  '/developers/webhooks/:id/rotate-secret',
   '/sandbox/connections',
 ]);
 

@@ -136,6 +136,7 @@ export function registerRateLimits(app: FastifyInstance): void {
     },
     '/developers/webhooks/:id/test': (req) => webhookSends(req),
     '/developers/webhooks/:id/deliveries/:delivery_id/retry': (req) => webhookSends(req),
+    '/developers/webhooks/:id/rotate-secret': (req) => webhookSends(req),
     '/developers/keys': async (req) => {
       if (!req.developer) return [];
       const { developerId } = req.developer;
@@ -162,7 +163,7 @@ export function registerRateLimits(app: FastifyInstance): void {
             bucket: `whsend:${req.developer.developerId}`,
             limit: rl.webhookSendsPerHour,
             windowMs: HOUR,
-            what: `${rl.webhookSendsPerHour} webhook test sends and re-sends per hour`,
+            what: `${rl.webhookSendsPerHour} webhook test sends, re-sends and secret rotations per hour`,
           },
         ]
       : [];

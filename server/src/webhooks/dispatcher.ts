@@ -1,7 +1,7 @@
 import type { AppDeps } from '../http/principals.js';
 import { dispatcherAttempts } from '../ops/metrics.js';
 import { type BackoffPolicy, DEFAULT_BACKOFF, nextAttemptAt } from './backoff.js';
-import { signatureHeader } from './signing.js';
+import { signatureHeaderFor } from './signing.js';
 import {
   type AttemptOutcome,
   type Claim,
@@ -11,7 +11,7 @@ import {
   loadClaimed,
   recordAttempts,
 } from './store.js';
-import { createTransport, type Transport } from './transport.js';
+import { createTransport, type PostResult, type Transport } from './transport.js';
 
 /** Whole-exchange limit per delivery attempt (connect, send, first byte of the answer). */
 export const DEFAULT_TIMEOUT_MS = 10_000;
@@ -163,26 +163,35 @@ async function deliverOne(
   row: ClaimedDelivery | undefined,
 ): Promise<Outcome> {
   if (!row) return 'lost';
-  if (row.webhook_deleted) {
-    await cancelClaimed(deps.db, claim.id, claim.lease, 'webhook deleted');
+  if (row.webhook_deleted || row.webhook_disabled) {
+    const reason = row.webhook_deleted ? 'webhook deleted' : 'webhook disabled';
+    await cancelClaimed(deps.db, claim.id, claim.lease, reason);
     return 'failed';
   }
   const startedAt = deps.clock.now();
-  let result: { statusCode: number | null; error: string | null; durationMs: number };
+  let result: PostResult;
   try {
     const body = deliveryBody(row.payload, row.event_id, row.environment);
-    const secret = w.secretOf(row.secret_enc);
+    // During a rotation's grace period: the new secret's v1 first, the old one's last.
+    const secrets = [w.secretOf(row.secret_enc)];
+    if (
+      row.previous_secret_enc !== null &&
+      row.previous_secret_expires_at !== null &&
+      Date.parse(row.previous_secret_expires_at) > startedAt.getTime()
+    ) {
+      secrets.push(w.secretOf(row.previous_secret_enc));
+    }
     const t = Math.floor(startedAt.getTime() / 1000);
     result = await w.transport.post(row.url, body, {
       'content-type': 'application/json',
       'user-agent': 'OpenDinar-Webhooks/1.0',
-      'opendinar-signature': signatureHeader(secret, t, body),
+      'opendinar-signature': signatureHeaderFor(secrets, t, body),
       'opendinar-event-id': row.event_id,
     });
   } catch (err) {
     // The developer sees last_error in the deliveries API: the details go to our log, not to them.
     r.log(`webhook delivery ${row.id} failed before sending`, err);
-    result = { statusCode: null, error: 'internal error (not sent)', durationMs: 0 };
+    result = { statusCode: null, error: 'internal error (not sent)', durationMs: 0, responseBody: null };
   }
   const ok = result.error === null;
   const failedAttempts = row.attempts + 1;
@@ -197,6 +206,7 @@ async function deliverOne(
     statusCode: result.statusCode,
     error: result.error?.slice(0, 500) ?? null,
     durationMs: result.durationMs,
+    responseBody: result.responseBody ?? null,
     status,
     nextAttemptAt: next?.toISOString() ?? null,
   });

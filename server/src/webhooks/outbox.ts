@@ -42,6 +42,7 @@ export async function enqueueWebhookEvent(trx: Executor, clock: Clock, event: Ou
     .select(['id', 'events'])
     .where('developer_id', '=', event.developerId)
     .where('deleted_at', 'is', null)
+    .where('disabled_at', 'is', null) // a disabled endpoint gets nothing queued
     .execute();
   const subscribed = hooks.filter((h) => {
     const events = JSON.parse(h.events) as string[];

@@ -8,12 +8,16 @@ import { WEBHOOK_EVENT_TYPES } from './events.js';
 import { listEvents, updateWebhook } from './inspect-store.js';
 import { enqueueTestEvent } from './outbox.js';
 import {
+  AttemptSchema,
   CreateWebhookBody,
   DeliveriesQuery,
   DeliveryParams,
   DeliverySchema,
   NewWebhookSchema,
   QueuedDeliverySchema,
+  RotatedWebhookSchema,
+  RotateSecretBody,
+  UpdateWebhookBody,
   WebhookIdParams,
   WebhookSchema,
 } from './schemas.js';
@@ -26,6 +30,9 @@ import {
   listAttempts,
   listDeliveries,
   listWebhooks,
+  retryPendingNow,
+  rotateWebhookSecret,
+  setWebhookEnabled,
   type WebhookRow,
 } from './store.js';
 import { checkWebhookUrl } from './url-guard.js';
@@ -43,6 +50,7 @@ const toJson = (w: WebhookRow) => ({
   id: w.id,
   url: w.url,
   events: eventsForDisplay(w.events),
+  enabled: w.enabled,
   created_at: w.created_at,
 });
 
@@ -194,7 +202,9 @@ export const webhookRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { auth: 'developer' },
       schema: {
         tags,
-        summary: 'Send an event again as a new delivery (same event_id, fresh retry schedule)',
+        summary:
+          'Retry now: a delivery waiting for its next automatic retry is attempted at once (same delivery id); ' +
+          'a finished one is sent again as a new delivery (same event_id, fresh retry schedule)',
         security,
         params: DeliveryParams,
         response: { 202: QueuedDeliverySchema },
@@ -205,13 +215,23 @@ export const webhookRoutes: FastifyPluginAsyncTypebox = async (app) => {
       if (!(await findWebhook(db, developerId, req.params.id))) throw new ApiError('WEBHOOK_NOT_FOUND');
       const original = await findDelivery(db, developerId, req.params.id, req.params.delivery_id);
       if (!original) throw new ApiError('DELIVERY_NOT_FOUND');
+      const nowIso = clock.now().toISOString();
+      if (original.status === 'pending') {
+        // The scheduled retry is replaced by one now: the same delivery, attempted once (a dispatcher
+        // holding it at this moment is already attempting it).
+        await retryPendingNow(db, developerId, original.id, nowIso);
+        dispatcher?.wake();
+        return reply
+          .code(202)
+          .send({ delivery_id: original.id, event_id: original.event_id, status: 'pending' as const });
+      }
       let deliveryId: string;
       try {
         deliveryId = await insertDelivery(db, {
           eventId: original.event_id,
           webhookId: req.params.id,
           developerId,
-          nowIso: clock.now().toISOString(),
+          nowIso,
         });
       } catch (err) {
         // The retention job removed the expired delivery and its event between our read and this write.
@@ -222,6 +242,38 @@ export const webhookRoutes: FastifyPluginAsyncTypebox = async (app) => {
       return reply
         .code(202)
         .send({ delivery_id: deliveryId, event_id: original.event_id, status: 'pending' as const });
+    },
+  );
+
+  app.post(
+    '/developers/webhooks/:id/rotate-secret',
+    {
+      config: { auth: 'developer' },
+      schema: {
+        tags,
+        summary: 'Roll the signing secret; the new secret is shown only in this response',
+        description:
+          'During the grace period (`grace_hours`, 0–168, default 24) every delivery is signed with both secrets: ' +
+          '`OpenDinar-Signature: t=…,v1=<new>,v1=<old>`. After it, only the new secret signs. 0 = the old secret stops at once.',
+        security,
+        params: WebhookIdParams,
+        body: Type.Optional(RotateSecretBody),
+        response: { 200: RotatedWebhookSchema },
+      },
+    },
+    async (req) => {
+      const { developerId } = developerOf(req);
+      const graceHours = req.body?.grace_hours ?? 24;
+      const secret = newToken('whsec');
+      const previousExpiresAt =
+        graceHours === 0 ? null : new Date(clock.now().getTime() + graceHours * 3_600_000).toISOString();
+      const rotated = await rotateWebhookSecret(db, developerId, req.params.id, {
+        sealNew: box.seal(secret),
+        previousExpiresAt,
+      });
+      const row = rotated ? await findWebhook(db, developerId, req.params.id) : null;
+      if (!row) throw new ApiError('WEBHOOK_NOT_FOUND');
+      return { ...toJson(row), secret, previous_secret_expires_at: previousExpiresAt };
     },
   );
 
@@ -260,21 +312,11 @@ export const webhookRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { auth: 'developer' },
       schema: {
         tags,
-        summary: 'Every attempt of one delivery: time, HTTP status, latency and error',
+        summary:
+          "Every attempt of one delivery: time, HTTP status, latency, error and the first 2 KB of the receiver's answer",
         security,
         params: DeliveryParams,
-        response: {
-          200: Type.Object({
-            attempts: Type.Array(
-              Type.Object({
-                attempted_at: Type.String({ format: 'date-time' }),
-                status_code: Type.Union([Type.Integer(), Type.Null()]),
-                error: Type.Union([Type.String(), Type.Null()]),
-                duration_ms: Type.Number(),
-              }),
-            ),
-          }),
-        },
+        response: { 200: Type.Object({ attempts: Type.Array(AttemptSchema) }) },
       },
     },
     async (req) => {
@@ -291,13 +333,10 @@ export const webhookRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { auth: 'developer' },
       schema: {
         tags,
-        summary: "Change a webhook's URL and/or events (the signing secret stays)",
+        summary: "Change a webhook's URL and/or events, or disable / re-enable it (the signing secret stays)",
         security,
         params: WebhookIdParams,
-        body: Type.Object({
-          url: Type.Optional(Type.String({ maxLength: 2048 })),
-          events: Type.Optional(Type.Array(Type.String({ maxLength: 100 }), { maxItems: 20 })),
-        }),
+        body: UpdateWebhookBody,
         response: { 200: WebhookSchema },
       },
     },
@@ -309,10 +348,19 @@ export const webhookRoutes: FastifyPluginAsyncTypebox = async (app) => {
         if (!verdict.ok) throw new ApiError('INVALID_WEBHOOK_URL', `Webhook URL ${verdict.reason}.`);
       }
       const events = req.body.events === undefined ? undefined : validEvents(req.body.events);
-      const changed = await updateWebhook(db, developerId, req.params.id, {
+      let changed = await updateWebhook(db, developerId, req.params.id, {
         ...(url !== undefined ? { url } : {}),
         ...(events !== undefined ? { events } : {}),
       });
+      if (changed && req.body.enabled !== undefined) {
+        changed = await setWebhookEnabled(
+          db,
+          developerId,
+          req.params.id,
+          req.body.enabled,
+          clock.now().toISOString(),
+        );
+      }
       const row = changed ? await findWebhook(db, developerId, req.params.id) : null;
       if (!row) throw new ApiError('WEBHOOK_NOT_FOUND');
       return toJson(row);

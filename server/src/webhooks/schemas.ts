@@ -23,7 +23,58 @@ export const WebhookSchema = Type.Object({
   id: Type.String({ description: 'wh_…' }),
   url: Type.String(),
   events: Type.Array(Type.String()),
+  enabled: Type.Boolean({
+    description: 'false while disabled: no deliveries, and events meanwhile are not queued for it',
+  }),
   created_at: Instant,
+});
+
+export const UpdateWebhookBody = Type.Object({
+  url: Type.Optional(Type.String({ maxLength: 2048 })),
+  events: Type.Optional(Type.Array(Type.String({ maxLength: 100 }), { maxItems: 20 })),
+  enabled: Type.Optional(
+    Type.Boolean({
+      description:
+        'false disables the endpoint (queued deliveries are cancelled, new events are not queued for it); true re-enables it',
+    }),
+  ),
+});
+
+/** Union with null: the body may be left out (openapi.ts documents it as an optional body). */
+export const RotateSecretBody = Type.Union([
+  Type.Object({
+    grace_hours: Type.Optional(
+      Type.Integer({
+        minimum: 0,
+        maximum: 168,
+
+        description:
+          'How long the old secret keeps signing too (a second v1= in OpenDinar-Signature); default 24, 0 = it stops at once.',
+      }),
+    ),
+  }),
+  Type.Null(),
+]);
+
+export const RotatedWebhookSchema = Type.Composite([
+  WebhookSchema,
+  Type.Object({
+    secret: Type.String({ description: 'The new whsec_… signing secret; shown only in this response' }),
+    previous_secret_expires_at: Type.Union([Instant, Type.Null()], {
+      description: 'Until when deliveries are also signed with the old secret; null when grace_hours is 0',
+    }),
+  }),
+]);
+
+export const AttemptSchema = Type.Object({
+  attempted_at: Type.String({ format: 'date-time' }),
+  status_code: Type.Union([Type.Integer(), Type.Null()]),
+  error: Type.Union([Type.String(), Type.Null()]),
+  duration_ms: Type.Number({ description: "Until the receiver's status line arrived" }),
+  response_body: Type.Union([Type.String(), Type.Null()], {
+    description:
+      "First 2 KB (2048 bytes, cut at a UTF-8 character boundary) of the receiver's answer; null when it did not answer. Untrusted text.",
+  }),
 });
 
 export const NewWebhookSchema = Type.Object({

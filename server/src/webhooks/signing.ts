@@ -15,8 +15,22 @@ export function signatureHeader(secret: string, unixSeconds: number, rawBody: st
 }
 
 /**
+ * The header for a webhook whose secret is being rotated: one `v1=` per secret, the current
+ * secret's first and the previous one's last — `t=<unix>,v1=<new>,v1=<old>`. The docs' Node.js
+ * `verifyWebhook` keeps the last `v1` (so it still verifies with the old secret during the grace
+ * period); verifiers that try every `v1` accept either secret.
+ */
+export function signatureHeaderFor(
+  secrets: readonly string[],
+  unixSeconds: number,
+  rawBody: string | Buffer,
+): string {
+  return [`t=${unixSeconds}`, ...secrets.map((s) => `v1=${signatureFor(s, unixSeconds, rawBody)}`)].join(',');
+}
+
+/**
  * Receiver-side check (what the docs tell integrators to do), used by our tests and test tooling:
- * constant-time compare plus the 5-minute replay window.
+ * constant-time compare against every `v1` (two during a rotation) plus the 5-minute replay window.
  */
 export function verifySignatureHeader(
   secret: string,
@@ -25,14 +39,19 @@ export function verifySignatureHeader(
   nowUnixSeconds: number,
   toleranceSeconds = SIGNATURE_TOLERANCE_SECONDS,
 ): boolean {
-  const parts = new Map<string, string>();
+  let t: string | undefined;
+  const v1s: string[] = [];
   for (const piece of header.split(',')) {
     const eq = piece.indexOf('=');
-    if (eq > 0) parts.set(piece.slice(0, eq).trim(), piece.slice(eq + 1).trim());
+    if (eq <= 0) continue;
+    const key = piece.slice(0, eq).trim();
+    const value = piece.slice(eq + 1).trim();
+    if (key === 't') t = value;
+    else if (key === 'v1') v1s.push(value);
   }
-  const t = parts.get('t');
-  const v1 = parts.get('v1');
-  if (!t || !v1 || !/^\d+$/.test(t)) return false;
+  if (!t || v1s.length === 0 || !/^\d+$/.test(t)) return false;
   if (Math.abs(nowUnixSeconds - Number(t)) > toleranceSeconds) return false;
-  return safeEqual(signatureFor(secret, Number(t), rawBody), v1);
+  const expected = signatureFor(secret, Number(t), rawBody);
+  // Every v1 is compared (no early exit), each in constant time.
+  return v1s.map((v) => safeEqual(expected, v)).includes(true);
 }

@@ -7,13 +7,21 @@ export interface WebhookRow {
   id: string;
   url: string;
   events: string[];
+  enabled: boolean;
   created_at: string;
 }
 
-const toWebhook = (r: { id: string; url: string; events: string; created_at: string }): WebhookRow => ({
+const toWebhook = (r: {
+  id: string;
+  url: string;
+  events: string;
+  disabled_at: string | null;
+  created_at: string;
+}): WebhookRow => ({
   id: r.id,
   url: r.url,
   events: JSON.parse(r.events) as string[],
+  enabled: r.disabled_at === null,
   created_at: r.created_at,
 });
 
@@ -38,7 +46,7 @@ export async function insertWebhook(
 export async function listWebhooks(db: Executor, developerId: string): Promise<WebhookRow[]> {
   const rows = await db
     .selectFrom('webhooks')
-    .select(['id', 'url', 'events', 'created_at'])
+    .select(['id', 'url', 'events', 'disabled_at', 'created_at'])
     .where('developer_id', '=', developerId)
     .where('deleted_at', 'is', null)
     .orderBy('created_at', 'desc')
@@ -50,7 +58,7 @@ export async function listWebhooks(db: Executor, developerId: string): Promise<W
 export async function findWebhook(db: Executor, developerId: string, id: string): Promise<WebhookRow | null> {
   const row = await db
     .selectFrom('webhooks')
-    .select(['id', 'url', 'events', 'created_at'])
+    .select(['id', 'url', 'events', 'disabled_at', 'created_at'])
     .where('id', '=', id)
     .where('developer_id', '=', developerId)
     .where('deleted_at', 'is', null)
@@ -250,7 +258,11 @@ export interface ClaimedDelivery {
   created_at: string;
   url: string;
   secret_enc: string;
+  /** The rotated-out secret while its grace period lasts (null otherwise). */
+  previous_secret_enc: string | null;
+  previous_secret_expires_at: string | null;
   webhook_deleted: boolean;
+  webhook_disabled: boolean;
   payload: string;
   environment: string;
 }
@@ -268,7 +280,10 @@ export async function loadClaimed(db: Executor, ids: string[]): Promise<ClaimedD
       'd.created_at',
       'w.url',
       'w.secret_enc',
+      'w.previous_secret_enc',
+      'w.previous_secret_expires_at',
       'w.deleted_at',
+      'w.disabled_at',
       'e.payload',
       'e.environment',
     ])
@@ -281,7 +296,10 @@ export async function loadClaimed(db: Executor, ids: string[]): Promise<ClaimedD
     created_at: r.created_at,
     url: r.url,
     secret_enc: r.secret_enc,
+    previous_secret_enc: r.previous_secret_enc,
+    previous_secret_expires_at: r.previous_secret_expires_at,
     webhook_deleted: r.deleted_at !== null,
+    webhook_disabled: r.disabled_at !== null,
     payload: r.payload,
     environment: r.environment,
   }));
@@ -294,6 +312,8 @@ export interface AttemptOutcome {
   statusCode: number | null;
   error: string | null;
   durationMs: number;
+  /** First RESPONSE_BODY_MAX_BYTES of the receiver's answer (null when it did not answer). */
+  responseBody?: string | null;
   /** 'pending' with `nextAttemptAt` to retry; 'succeeded' or 'failed' to finish. */
   status: 'pending' | 'succeeded' | 'failed';
   nextAttemptAt: string | null;
@@ -335,6 +355,7 @@ export async function recordAttempts(db: Db, outcomes: AttemptOutcome[]): Promis
         status_code: o.statusCode,
         error: o.error,
         duration_ms: o.durationMs,
+        response_body: o.responseBody ?? null,
       }));
     // Chunked so the statement stays under SQLite's bound-parameter limit.
     for (let i = 0; i < rows.length; i += 100) {
@@ -352,7 +373,7 @@ export async function recordAttempt(db: Db, o: AttemptOutcome): Promise<boolean>
   return ok === true;
 }
 
-/** Gives up on a claimed delivery without an attempt (its webhook was deleted meanwhile). */
+/** Gives up on a claimed delivery without an attempt (its webhook was deleted or disabled meanwhile). */
 export async function cancelClaimed(db: Executor, id: string, lease: string, reason: string): Promise<void> {
   await db
     .updateTable('webhook_deliveries')
@@ -366,13 +387,103 @@ export async function cancelClaimed(db: Executor, id: string, lease: string, rea
 export async function listAttempts(db: Executor, deliveryId: string) {
   const rows = await db
     .selectFrom('webhook_attempts')
-    .select(['attempted_at', 'status_code', 'error', 'duration_ms'])
+    .select(['attempted_at', 'status_code', 'error', 'duration_ms', 'response_body'])
     .where('delivery_id', '=', deliveryId)
     .orderBy('attempted_at')
+    .orderBy('id')
     .execute();
   return rows.map((r) => ({
-    ...r,
+    attempted_at: r.attempted_at,
     status_code: r.status_code === null ? null : Number(r.status_code),
+    error: r.error,
     duration_ms: Number(r.duration_ms),
+    response_body: r.response_body,
   }));
+}
+
+/**
+ * Replaces the signing secret. The one it replaces keeps signing (second `v1=`) until
+ * `previousExpiresAt`; null drops it at once. False when the webhook is not the developer's.
+ */
+export async function rotateWebhookSecret(
+  db: Executor,
+  developerId: string,
+  id: string,
+  r: { sealNew: string; previousExpiresAt: string | null },
+): Promise<boolean> {
+  const res = await db
+    .updateTable('webhooks')
+    .set((eb) => ({
+      previous_secret_enc: r.previousExpiresAt === null ? null : eb.ref('secret_enc'),
+      previous_secret_expires_at: r.previousExpiresAt,
+      secret_enc: r.sealNew,
+    }))
+    .where('id', '=', id)
+    .where('developer_id', '=', developerId)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows) === 1;
+}
+
+/**
+ * Disables or re-enables a webhook. Disabling cancels the deliveries it still had queued (failed,
+ * "webhook disabled"); events that happen while it is disabled are not queued for it at all.
+ * False when the webhook is not the developer's.
+ */
+export async function setWebhookEnabled(
+  db: Db,
+  developerId: string,
+  id: string,
+  enabled: boolean,
+  nowIso: string,
+): Promise<boolean> {
+  return db.transaction().execute(async (trx) => {
+    const found = await trx
+      .selectFrom('webhooks')
+      .select(['id', 'disabled_at'])
+      .where('id', '=', id)
+      .where('developer_id', '=', developerId)
+      .where('deleted_at', 'is', null)
+      .executeTakeFirst();
+    if (!found) return false;
+    if (enabled === (found.disabled_at === null)) return true; // no change
+    await trx
+      .updateTable('webhooks')
+      .set({ disabled_at: enabled ? null : nowIso })
+      .where('id', '=', id)
+      .execute();
+    if (!enabled) {
+      // An attempt already in flight (leased) finishes; its row is fenced by the lease, not touched here.
+      await trx
+        .updateTable('webhook_deliveries')
+        .set({ status: 'failed', last_error: 'webhook disabled', next_attempt_at: nowIso })
+        .where('webhook_id', '=', id)
+        .where('status', '=', 'pending')
+        .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<', nowIso)]))
+        .execute();
+    }
+    return true;
+  });
+}
+
+/**
+ * "Retry now": a delivery waiting for its next automatic attempt becomes due at once — the same
+ * delivery, its scheduled retry replaced, so it is attempted once, not twice. A delivery leased by
+ * a dispatcher (being attempted right now) is left alone. Returns what happened.
+ */
+export async function retryPendingNow(
+  db: Executor,
+  developerId: string,
+  deliveryId: string,
+  nowIso: string,
+): Promise<'due' | 'in_flight'> {
+  const res = await db
+    .updateTable('webhook_deliveries')
+    .set({ next_attempt_at: nowIso })
+    .where('id', '=', deliveryId)
+    .where('developer_id', '=', developerId)
+    .where('status', '=', 'pending')
+    .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<', nowIso)]))
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows) === 1 ? 'due' : 'in_flight';
 }

@@ -4,6 +4,7 @@ import https from 'node:https';
 import type { LookupFunction } from 'node:net';
 import { isIP } from 'node:net';
 import { performance } from 'node:perf_hooks';
+import { RESPONSE_BODY_MAX_BYTES, storedResponseBody } from './response-body.js';
 import { bareHost, isPublicAddress } from './url-guard.js';
 
 export interface PostResult {
@@ -11,7 +12,10 @@ export interface PostResult {
   statusCode: number | null;
   /** Why the attempt failed (null on 2xx). */
   error: string | null;
+  /** Until the receiver's status line arrived (or the attempt failed). */
   durationMs: number;
+  /** The first RESPONSE_BODY_MAX_BYTES of the answer's body, cut at a UTF-8 boundary; null when no answer. */
+  responseBody?: string | null;
 }
 
 export interface TransportOptions {
@@ -99,11 +103,11 @@ export function createTransport(opts: TransportOptions): Transport {
     try {
       url = new URL(rawUrl);
     } catch {
-      return { statusCode: null, error: 'invalid URL', durationMs: 0 };
+      return { statusCode: null, error: 'invalid URL', durationMs: 0, responseBody: null };
     }
     const secure = url.protocol === 'https:';
     if (!secure && !((opts.allowHttp ?? opts.allowPrivate) && url.protocol === 'http:')) {
-      return { statusCode: null, error: 'URL must be https', durationMs: 0 };
+      return { statusCode: null, error: 'URL must be https', durationMs: 0, responseBody: null };
     }
     const host = bareHost(url);
     let lookup: LookupFunction | undefined;
@@ -118,15 +122,25 @@ export function createTransport(opts: TransportOptions): Transport {
         const e = err as NodeJS.ErrnoException;
         // Stable reasons only: a raw resolver message never reaches last_error.
         const error = err instanceof RefusedTarget ? `refused: ${e.message}` : `DNS: ${stableCode(e.code)}`;
-        return { statusCode: null, error, durationMs: elapsed() };
+        return { statusCode: null, error, durationMs: elapsed(), responseBody: null };
       }
     }
     return new Promise<PostResult>((resolve) => {
       let settled = false;
-      const finish = (r: Omit<PostResult, 'durationMs'>) => {
+      const finish = (r: Omit<PostResult, 'durationMs'>, durationMs = elapsed()) => {
         if (settled) return;
         settled = true;
-        resolve({ ...r, durationMs: elapsed() });
+        // The timer keeps running until the body ends: it bounds the draining of a long answer too.
+        resolve({ ...r, durationMs });
+      };
+      // Set once the status line is in: the verdict, then the body's first bytes are collected.
+      let answered: { statusCode: number; error: string | null; durationMs: number } | null = null;
+      const chunks: Buffer[] = [];
+      let collected = 0;
+      const finishAnswered = () => {
+        if (!answered) return;
+        const { durationMs, ...verdict } = answered;
+        finish({ ...verdict, responseBody: storedResponseBody(Buffer.concat(chunks)) }, durationMs);
       };
       const req = (secure ? https : http).request(
         {
@@ -142,23 +156,41 @@ export function createTransport(opts: TransportOptions): Transport {
         },
         (res) => {
           const status = res.statusCode ?? 0;
-          // Drain (and bound) the answer so the keep-alive socket can be reused.
-          res.on('end', () => clearTimeout(timer));
+          answered = {
+            statusCode: status,
+            error:
+              status >= 200 && status < 300
+                ? null
+                : status >= 300 && status < 400
+                  ? `redirect (${status}) not followed`
+                  : `HTTP ${status}`,
+            durationMs: elapsed(),
+          };
+          // Keep the first bytes; drain the rest (bounded by the timeout) so the socket can be reused.
+          res.on('data', (chunk: Buffer) => {
+            if (collected > RESPONSE_BODY_MAX_BYTES) return;
+            chunks.push(chunk);
+            collected += chunk.length;
+            if (collected > RESPONSE_BODY_MAX_BYTES) finishAnswered();
+          });
+          res.on('end', () => {
+            clearTimeout(timer);
+            finishAnswered();
+          });
+          res.on('close', finishAnswered);
           res.on('error', () => {});
-          res.resume();
-          if (status >= 200 && status < 300) finish({ statusCode: status, error: null });
-          else if (status >= 300 && status < 400)
-            finish({ statusCode: status, error: `redirect (${status}) not followed` });
-          else finish({ statusCode: status, error: `HTTP ${status}` });
         },
       );
       const timer = setTimeout(() => {
         req.destroy(new Error('timeout'));
-        finish({ statusCode: null, error: `timeout after ${opts.timeoutMs} ms` });
+        // Answered but the body is slow: the answer counts, with what arrived of its body.
+        if (answered) finishAnswered();
+        else finish({ statusCode: null, error: `timeout after ${opts.timeoutMs} ms`, responseBody: null });
       }, opts.timeoutMs);
       req.on('error', (err: NodeJS.ErrnoException) => {
+        if (answered) return finishAnswered();
         clearTimeout(timer);
-        finish({ statusCode: null, error: stableCode(err.code) });
+        finish({ statusCode: null, error: stableCode(err.code), responseBody: null });
       });
       req.end(body);
     });

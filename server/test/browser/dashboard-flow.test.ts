@@ -71,6 +71,8 @@ describe.skipIf(skipBrowserTests)('Developer dashboard in Chromium', () => {
   let receiver: Server;
   let receiverUrl: string;
   const received: Received[] = [];
+  /** What the receiver answers (the webhook controls test changes it). */
+  let answer: { status: number; body: string } = { status: 200, body: 'ok' };
   const problems: string[] = [];
   const mails: { to: string; text: string; link?: string }[] = [];
 
@@ -84,7 +86,7 @@ describe.skipIf(skipBrowserTests)('Developer dashboard in Chromium', () => {
       req.on('data', (c: Buffer) => chunks.push(c));
       req.on('end', () => {
         received.push({ headers: req.headers, body: Buffer.concat(chunks).toString('utf8') });
-        res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
+        res.writeHead(answer.status, { 'content-type': 'text/plain; charset=utf-8' }).end(answer.body);
       });
     });
     await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', r));
@@ -387,6 +389,94 @@ describe.skipIf(skipBrowserTests)('Developer dashboard in Chromium', () => {
       Date.now = realNow;
     }
     await capture('webhooks');
+  });
+
+  it('webhook controls: attempts with the response body, retry now, disable / enable, roll the signing secret', async () => {
+    const hook = page.locator('li.webhook').first();
+    const oldSecret = (await page.getByTestId('secret-value').textContent()) ?? '';
+    expect(oldSecret).toMatch(/^whsec_/);
+    // The receiver fails with an HTML-looking body: it is kept (first 2 KB) and shown as text.
+    const evil = '<b id="injected">nope</b> — greška čćž';
+    answer = { status: 500, body: evil };
+    await hook.getByRole('button', { name: 'Pošalji test događaj' }).click();
+    await page.locator('.toast', { hasText: 'Test' }).waitFor();
+    expect((await runDispatcherOnce(server.t.deps)).retrying).toBe(1);
+    // The open delivery list refreshes by itself (no click on "Osveži").
+    const pendingRow = hook.locator('tr[data-delivery-status="pending"]');
+    await expect.poll(() => pendingRow.count(), { timeout: 15_000 }).toBe(1);
+    const deliveryId = await pendingRow.getAttribute('data-delivery-id');
+    const rowsBefore = await hook.locator('tr[data-delivery-id]').count();
+    await pendingRow.getByRole('button', { name: /^(Pokušaji|Attempts): 1/ }).click();
+    const body = hook.getByTestId('response-body').first();
+    await hook.locator('.attempt details summary').first().click();
+    await expect.poll(() => body.textContent()).toBe(evil);
+    expect(await page.locator('#injected').count()).toBe(0);
+    expect(await hook.locator('.attempt').first().textContent()).toContain('HTTP 500');
+    expect(await hook.locator('.attempt').first().textContent()).toMatch(/\d+ ms/);
+    await capture('webhooks-attempts');
+
+    // Retry now: the same delivery is attempted at once, once.
+    answer = { status: 200, body: 'thanks' };
+    const before = received.length;
+    await pendingRow.getByRole('button', { name: /^(Pokušaj odmah|Retry now)/ }).click();
+    await page.locator('.toast', { hasText: /Pokušava se odmah|Retrying now/ }).waitFor();
+    const run = await runDispatcherOnce(server.t.deps);
+    expect(run).toMatchObject({ claimed: 1, succeeded: 1 });
+    expect(received.length).toBe(before + 1);
+    await expect
+      .poll(() => hook.locator(`tr[data-delivery-id="${deliveryId}"]`).getAttribute('data-delivery-status'), {
+        timeout: 15_000,
+      })
+      .toBe('succeeded');
+    expect(await hook.locator('tr[data-delivery-id]').count()).toBe(rowsBefore);
+    expect((await runDispatcherOnce(server.t.deps)).claimed).toBe(0);
+
+    // Disable: a test send is not delivered; enable again.
+    const toggle = hook.getByRole('switch', { name: /Uključen|Enabled/ });
+    expect(await toggle.isChecked()).toBe(true);
+    await toggle.click();
+    await page.locator('.toast', { hasText: /isključen|disabled/ }).waitFor();
+    await expect.poll(() => hook.getAttribute('data-enabled')).toBe('false');
+    const whileOff = received.length;
+    await hook.getByRole('button', { name: 'Pošalji test događaj' }).click();
+    await page.locator('.toast', { hasText: 'Test' }).waitFor();
+    await runDispatcherOnce(server.t.deps);
+    expect(received.length).toBe(whileOff);
+    await expect
+      .poll(() => hook.locator('tbody').textContent(), { timeout: 15_000 })
+      .toContain('webhook disabled');
+    await capture('webhooks-disabled');
+    await hook.getByRole('switch', { name: /Uključen|Enabled/ }).click();
+    await expect.poll(() => hook.getAttribute('data-enabled')).toBe('true');
+
+    // Roll the signing secret with a 1-hour grace period: shown once, both secrets sign meanwhile.
+    await hook.getByRole('button', { name: /Zameni tajnu za potpisivanje|Roll signing secret/ }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel(/Stara tajna još potpisuje|Old secret keeps signing for/).selectOption('1');
+    await dialog.getByRole('button', { name: /Zameni tajnu za potpisivanje|Roll signing secret/ }).click();
+    await expect.poll(() => page.getByTestId('secret-value').textContent()).not.toBe(oldSecret);
+    const newSecret = (await page.getByTestId('secret-value').textContent()) ?? '';
+    expect(newSecret).toMatch(/^whsec_/);
+    expect(await page.locator('.once').textContent()).toMatch(
+      /Stara tajna takođe potpisuje do|old secret also signs/,
+    );
+    await page
+      .locator('.once')
+      .getByRole('button', { name: /Kopiraj|Copy/ })
+      .click();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(newSecret);
+    await hook.getByRole('button', { name: 'Pošalji test događaj' }).click();
+    await page.locator('.toast', { hasText: 'Test' }).waitFor();
+    await runDispatcherOnce(server.t.deps);
+    const signed = received[received.length - 1];
+    const header = String(signed?.headers['opendinar-signature']);
+    const [t, first, last] = header.split(',');
+    expect(header.match(/v1=/g)).toHaveLength(2);
+    const ts = t?.slice(2);
+    expect(first).toBe(`v1=${createHmac('sha256', newSecret).update(`${ts}.${signed?.body}`).digest('hex')}`);
+    expect(last).toBe(`v1=${createHmac('sha256', oldSecret).update(`${ts}.${signed?.body}`).digest('hex')}`);
+    answer = { status: 200, body: 'ok' };
+    await capture('webhooks-rolled');
   });
 
   it('revokes the connection after confirming: listed as revoked, its accounts gone, the toast follows the language', async () => {

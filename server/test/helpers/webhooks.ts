@@ -57,10 +57,10 @@ export interface ReceivedRequest {
   remotePort: number | undefined;
 }
 
-/** What the receiver answers: a status code, or 'hang' to never answer. */
+/** What the receiver answers: a status code, or 'hang' to never answer (body "ok" unless given). */
 export type Responder = (
   req: ReceivedRequest,
-) => number | 'hang' | { status: number; headers: Record<string, string> };
+) => number | 'hang' | { status: number; headers?: Record<string, string>; body?: string | Buffer };
 
 export interface Receiver {
   url: string;
@@ -89,9 +89,10 @@ export async function startReceiver(responder: Responder = () => 200, port = 0):
       received.push(r);
       const answer = respond(r);
       if (answer === 'hang') return;
-      const { status, headers } = typeof answer === 'number' ? { status: answer, headers: {} } : answer;
+      const { status, headers, body } =
+        typeof answer === 'number' ? { status: answer, headers: {}, body: undefined } : answer;
       res.writeHead(status, { 'content-type': 'text/plain', ...headers });
-      res.end('ok');
+      res.end(body ?? 'ok');
     });
   });
   server.keepAliveTimeout = 30_000;

@@ -21,7 +21,7 @@ const LIMIT_ROWS: Array<[keyof typeof RATE_LIMIT_DEFAULTS, string, string]> = [
   ],
   [
     'webhookSendsPerHour',
-    '<code>POST …/webhooks/:id/test</code> and <code>…/deliveries/:id/retry</code>',
+    '<code>POST …/webhooks/:id/test</code>, <code>…/deliveries/:id/retry</code> and <code>…/webhooks/:id/rotate-secret</code>',
     'per developer, per hour',
   ],
   ['keyCreationsPerHour', '<code>POST /developers/keys</code>', 'per developer, per hour'],

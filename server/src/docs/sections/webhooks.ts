@@ -1,6 +1,7 @@
 import { backoffCeilingMs, DEFAULT_BACKOFF } from '../../webhooks/backoff.js';
 import { DEFAULT_TIMEOUT_MS } from '../../webhooks/dispatcher.js';
 import { WEBHOOK_EVENT_TYPES } from '../../webhooks/events.js';
+import { RESPONSE_BODY_MAX_BYTES } from '../../webhooks/response-body.js';
 import { MAX_WEBHOOKS_PER_DEVELOPER } from '../../webhooks/routes.js';
 import { SIGNATURE_TOLERANCE_SECONDS } from '../../webhooks/signing.js';
 import type { DocSection } from '../sections.js';
@@ -141,12 +142,46 @@ production, also compare in constant time (<code>crypto.timingSafeEqual</code>) 
 window:</p>
 <pre>${esc(`const { createHmac, timingSafeEqual } = require('crypto');
 function verifyWebhookStrict(secret, rawBody, signatureHeader, toleranceSeconds = 300) {
-  const parts = Object.fromEntries(signatureHeader.split(',').map(p => p.split('=')));
-  if (Math.abs(Date.now() / 1000 - Number(parts.t)) > toleranceSeconds) return false;
-  const expected = createHmac('sha256', secret).update(\`\${parts.t}.\${rawBody}\`).digest();
-  const given = Buffer.from(parts.v1 || '', 'hex');
-  return given.length === expected.length && timingSafeEqual(given, expected);
+  const parts = signatureHeader.split(',').map(p => p.split('='));
+  const t = Number((parts.find(([k]) => k === 't') || [])[1]);
+  if (!Number.isFinite(t) || Math.abs(Date.now() / 1000 - t) > toleranceSeconds) return false;
+  const expected = createHmac('sha256', secret).update(\`\${t}.\${rawBody}\`).digest();
+  // Two v1 values during a secret rotation: accept either.
+  return parts.filter(([k]) => k === 'v1').some(([, v]) => {
+    const given = Buffer.from(v || '', 'hex');
+    return given.length === expected.length && timingSafeEqual(given, expected);
+  });
 }`)}</pre>
+
+<h3 id="webhook-secret-rotation">Rotating the signing secret</h3>
+<pre>POST /developers/webhooks/:id/rotate-secret        Authorization: Bearer devses_…
+{"grace_hours": 24}
+
+200 {"id": "wh_…", "url": "…", "events": […], "enabled": true, "created_at": "…",
+     "secret": "whsec_…", "previous_secret_expires_at": "2026-04-05T10:30:00.000Z"}</pre>
+<p>Gives the webhook a new signing secret, shown <strong>only in this response</strong> and kept encrypted like the first.
+<code>grace_hours</code> is an integer from 0 to 168 (default 24; the body may be left out); anything else is
+<code>400 INVALID_FIELD</code>. During the grace period every delivery is signed with <strong>both</strong> secrets, so the
+header carries two <code>v1=</code> values — the <strong>new</strong> secret's first and the <strong>old</strong> secret's last:</p>
+<pre>OpenDinar-Signature: t=1743760200,v1=&lt;hmac with the new secret&gt;,v1=&lt;hmac with the old secret&gt;</pre>
+<p>The Node.js <code>verifyWebhook</code> above keeps the last <code>v1</code>, so it goes on verifying with the old secret until
+you deploy the new one; a verifier that tries every <code>v1</code> (like <code>verifyWebhookStrict</code> and the SDK's
+<code>verifyWebhook</code>) accepts either secret. Deploy the new secret before <code>previous_secret_expires_at</code>: from then on
+only the new secret signs. <code>"grace_hours": 0</code> stops the old secret at once
+(<code>previous_secret_expires_at</code> is <code>null</code>). Rotating again during a grace period replaces the old secret by the
+one just replaced. Another developer's webhook id answers <code>404 WEBHOOK_NOT_FOUND</code>, like an unknown one. The request
+accepts an <code>Idempotency-Key</code> (a retry gets the same new secret back, not a third one) and counts against the webhook
+sends budget (see <a href="#rate-limits">rate limits</a>).</p>
+
+<h3 id="webhook-disable">Disabling an endpoint</h3>
+<p><code>PATCH /developers/webhooks/:id</code> with <code>{"enabled": false}</code> disables a webhook, <code>{"enabled": true}</code>
+re-enables it; webhooks in answers and in <code>GET /developers/webhooks</code> carry <code>"enabled": true | false</code>. While a
+webhook is disabled it receives nothing: deliveries it still had queued (waiting for a retry) are marked <code>failed</code> with
+<code>last_error</code> <code>"webhook disabled"</code>, events that happen meanwhile are <strong>not queued</strong> for it at all (they
+do not appear in its deliveries; they stay in <code>GET /developers/webhooks/events</code>), and a test send or re-send made
+meanwhile ends <code>failed</code> with the same <code>last_error</code>, unsent. An attempt already in flight when you disable it
+completes. Re-enabling resumes: events from then on are delivered as usual, and a delivery you want from the disabled period can
+be sent again with the retry endpoint below.</p>
 
 <h3>Seeing and replaying deliveries</h3>
 <p><code>GET /developers/webhooks/:id/deliveries?limit=50</code> (1–100) lists recent deliveries newest first:
@@ -154,12 +189,20 @@ function verifyWebhookStrict(secret, rawBody, signatureHeader, toleranceSeconds 
 "last_status_code", "last_error", "last_attempt_at", "next_attempt_at", "created_at"}]}</code>.
 <code>POST /developers/webhooks/:id/test</code> queues a signed <code>WEBHOOK.TEST</code> event for that webhook and answers
 <code>202 {"delivery_id", "event_id", "status": "pending"}</code>.
-<code>POST /developers/webhooks/:id/deliveries/:delivery_id/retry</code> sends a delivery's event again (any status) as a new
-delivery with the same <code>event_id</code> and a fresh retry schedule, answering the same shape; an unknown delivery is
-<code>DELIVERY_NOT_FOUND</code>.</p>
+<code>POST /developers/webhooks/:id/deliveries/:delivery_id/retry</code> is "retry now". For a delivery that is
+<code>pending</code> — waiting for its next automatic retry — it makes that attempt happen at once: the <strong>same</strong> delivery
+(same <code>delivery_id</code>), its scheduled retry replaced, so it is attempted once, not twice (pressing it again before the
+attempt changes nothing; if a dispatcher is attempting it at that moment, that attempt is the one). For a finished delivery
+(<code>succeeded</code> or <code>failed</code>) it sends the event again as a new delivery with the same <code>event_id</code> and a
+fresh retry schedule. Either way it answers <code>202 {"delivery_id", "event_id", "status": "pending"}</code>; an unknown delivery
+is <code>DELIVERY_NOT_FOUND</code>.</p>
 <p><code>GET /developers/webhooks/:id/deliveries/:delivery_id/attempts</code> lists every attempt of a delivery, oldest first:
-<code>{"attempts": [{"attempted_at", "status_code", "error", "duration_ms"}]}</code>. <code>GET /developers/webhooks/events?limit=50</code>
+<code>{"attempts": [{"attempted_at", "status_code", "error", "duration_ms", "response_body"}]}</code>: the receiver's HTTP status
+(<code>null</code> when it did not answer), the latency in milliseconds until its status line arrived, why the attempt failed
+(<code>null</code> on 2xx), and the first 2 KB of its answer's body — at most ${RESPONSE_BODY_MAX_BYTES} bytes, cut at a UTF-8
+character boundary (invalid bytes and NUL read as U+FFFD), <code>null</code> when nothing was answered. Nothing beyond that is stored.
+The body is whatever your server sent: treat it as untrusted text (the dashboard shows it escaped). <code>GET /developers/webhooks/events?limit=50</code>
 lists your latest events with their payloads (<code>{"events": [{"id": "evt_…", "type", "environment", "payload", "created_at"}]}</code>).
-<code>PATCH /developers/webhooks/:id</code> with <code>{"url"?, "events"?}</code> changes where and what is delivered (same URL rules
-as registering; the signing secret stays) and answers the webhook.</p>`,
+<code>PATCH /developers/webhooks/:id</code> with <code>{"url"?, "events"?, "enabled"?}</code> changes where and what is delivered
+(same URL rules as registering; the signing secret stays), or disables / re-enables it (above), and answers the webhook.</p>`,
 };
