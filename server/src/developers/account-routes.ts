@@ -24,11 +24,9 @@ function checkNewPassword(password: string): void {
 
 /**
  * Account management: change the password, reset it by e-mail, sign out everywhere, delete the
- * account. Registered inside developerRoutes (its rate limiter covers the public reset endpoints).
+ * account. The public reset endpoints are limited per IP by ratelimit/plugin.ts.
  */
-export const accountRoutes =
-  (limits: { max: number; timeWindow: number }): FastifyPluginAsyncTypebox =>
-  async (app) => {
+export const accountRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const { db, clock, config } = app.deps;
     const mailer = app.deps.mailer ?? logMailer(app.log, config.mailLogLinks ?? false);
 
@@ -64,7 +62,7 @@ export const accountRoutes =
     app.post(
       '/developers/password/forgot',
       {
-        config: { auth: 'public', rateLimit: limits },
+        config: { auth: 'public' },
         schema: {
           tags: ['Developer Portal'],
           summary: 'E-mail a password-reset link (always answers the same, registered or not)',
@@ -92,7 +90,7 @@ export const accountRoutes =
     app.post(
       '/developers/password/reset',
       {
-        config: { auth: 'public', rateLimit: limits },
+        config: { auth: 'public' },
         schema: {
           tags: ['Developer Portal'],
           summary: 'Set a new password with the e-mailed token; every session ends',
