@@ -71,7 +71,9 @@ function sqliteFileStore(path: string): RateLimitStore {
   // awaiting on the main connection), which cannot go on while the event loop is blocked. A busy
   // lock is retried from a timer instead.
   conn.pragma('busy_timeout = 0');
-  conn.pragma('synchronous = NORMAL'); // per connection; WAL is the file's (set by createDb)
+  // Per connection, as createDb sets them on the main one (WAL itself is the file's).
+  conn.pragma('synchronous = NORMAL');
+  conn.pragma('wal_autocheckpoint = 10000');
   const upsert = conn.prepare<[string, number, number], number>(UPSERT_SQL).pluck();
   const isBusy = (err: unknown) => (err as { code?: string }).code?.startsWith('SQLITE_BUSY') ?? false;
   const retry = (bucket: string, end: number, weight: number, since: number): Promise<number> =>

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, SqliteAdapter, sql } from 'kysely';
 
 /**
  * Sign-in and rate-limit hardening:
@@ -27,6 +27,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('window_end', 'bigint', (c) => c.notNull())
     .addColumn('hits', 'integer', (c) => c.notNull())
     .addPrimaryKeyConstraint('rate_limit_windows_pk', ['bucket', 'window_end'])
+    // SQLite: the primary key is the table (one b-tree, one page written per hit, not two).
+    .$call((t) => (db.getExecutor().adapter instanceof SqliteAdapter ? t.modifyEnd(sql`without rowid`) : t))
     .execute();
 }
 
