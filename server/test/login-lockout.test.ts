@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/app.js';
 import type { DbHandle } from '../src/db/index.js';
-import { registerDeveloper } from './developers-helpers.js';
 import { runRetentionOnce } from '../src/retention/plugin.js';
+import { registerDeveloper } from './developers-helpers.js';
 import { createTestApp, type TestApp } from './helpers/app.js';
 
 // Issue 12 item 3: a stranger's wrong guesses cannot lock the owner out; guessing stays impossible.

@@ -197,7 +197,10 @@ describe('per-IP limits of the public account endpoints', () => {
 
 describe('database counters', () => {
   it('one row per bucket and window, deleted by the retention job once the window is over', async () => {
-    const t = await app({ OPENDINAR_RATE_LIMIT_STORE: 'database', OPENDINAR_RATE_LIMIT_KEY_PER_MINUTE: '100' });
+    const t = await app({
+      OPENDINAR_RATE_LIMIT_STORE: 'database',
+      OPENDINAR_RATE_LIMIT_KEY_PER_MINUTE: '100',
+    });
     for (let i = 0; i < 3; i++) await accounts(t.app);
     const rows = () =>
       t.deps.db.selectFrom('rate_limit_windows').select(['bucket', 'window_end', 'hits']).execute();

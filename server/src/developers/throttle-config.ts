@@ -24,10 +24,11 @@ export const LOGIN_THROTTLE_DEFAULTS: LoginThrottleConfig = {
 };
 
 /** Environment variable per setting, with its bounds. */
-export const LOGIN_THROTTLE_ENV: Record<keyof LoginThrottleConfig, [name: string, min: number, max: number]> = {
-  freeFailuresPerEmail: ['OPENDINAR_LOGIN_FREE_FAILURES_PER_EMAIL', 1, 1_000_000],
-  freeFailuresPerIp: ['OPENDINAR_LOGIN_FREE_FAILURES_PER_IP', 1, 1_000_000],
-  firstDelaySeconds: ['OPENDINAR_LOGIN_FIRST_DELAY_SECONDS', 1, 86_400],
-  maxDelaySeconds: ['OPENDINAR_LOGIN_MAX_DELAY_SECONDS', 1, 86_400],
-  knownLoginDays: ['OPENDINAR_KNOWN_LOGIN_DAYS', 1, 3650],
-};
+export const LOGIN_THROTTLE_ENV: Record<keyof LoginThrottleConfig, [name: string, min: number, max: number]> =
+  {
+    freeFailuresPerEmail: ['OPENDINAR_LOGIN_FREE_FAILURES_PER_EMAIL', 1, 1_000_000],
+    freeFailuresPerIp: ['OPENDINAR_LOGIN_FREE_FAILURES_PER_IP', 1, 1_000_000],
+    firstDelaySeconds: ['OPENDINAR_LOGIN_FIRST_DELAY_SECONDS', 1, 86_400],
+    maxDelaySeconds: ['OPENDINAR_LOGIN_MAX_DELAY_SECONDS', 1, 86_400],
+    knownLoginDays: ['OPENDINAR_KNOWN_LOGIN_DAYS', 1, 3650],
+  };

@@ -9,8 +9,8 @@ import { Redis } from 'ioredis';
 import { sqliteFileOf } from '../db/index.js';
 import { countActiveKeys } from '../developers/key-cap.js';
 import { ApiError } from '../errors.js';
-import { sha256Hex } from '../ids.js';
 import type { AppDeps } from '../http/principals.js';
+import { sha256Hex } from '../ids.js';
 import type { RateLimitConfig } from './config.js';
 import { databaseStore, type Hit, memoryStore, type RateLimitStore, redisStore } from './store.js';
 
@@ -211,7 +211,9 @@ export function registerRateLimits(app: FastifyInstance): void {
     if (ipBudget && ipBudget.limit > 0 && [route.method].flat().includes('POST')) {
       const b = ipBudget;
       const check: onRequestAsyncHookHandler = async (req, reply) =>
-        spend(reply, [{ bucket: `${b.name}:${sha256Hex(req.ip)}`, limit: b.limit, windowMs: b.windowMs, what: b.what }]);
+        spend(reply, [
+          { bucket: `${b.name}:${sha256Hex(req.ip)}`, limit: b.limit, windowMs: b.windowMs, what: b.what },
+        ]);
       route.onRequest = [check, ...[route.onRequest ?? []].flat()];
     }
     const budgets = tighter[route.url];

@@ -1,6 +1,6 @@
 import { SESSION_TTL_MS } from '../../developers/store.js';
 import { STREAK_RESET_MS } from '../../developers/throttle.js';
-import { LOGIN_THROTTLE_DEFAULTS as T, LOGIN_THROTTLE_ENV } from '../../developers/throttle-config.js';
+import { LOGIN_THROTTLE_ENV, LOGIN_THROTTLE_DEFAULTS as T } from '../../developers/throttle-config.js';
 import { RATE_LIMIT_DEFAULTS, RATE_LIMIT_ENV } from '../../ratelimit/config.js';
 import { RECENT_ERRORS_LIMIT } from '../../usage/routes.js';
 import type { DocSection } from '../sections.js';
