@@ -183,12 +183,12 @@ describe('per-IP limits of the public account endpoints', () => {
     const { createDb } = await import('../src/db/index.js');
     const { loadConfig } = await import('../src/config.js');
     const t = await app({});
-    const onFile = createRateLimitStore({ db: t.deps.db, config: t.deps.config });
+    const onFile = createRateLimitStore(t.deps);
     expect(onFile.kind).toBe('database');
     await onFile.close();
     const memory = createDb({ kind: 'sqlite', path: ':memory:' });
     const config = loadConfig({ DATABASE_URL: 'file::memory:' });
-    const inMemory = createRateLimitStore({ db: memory.db, config });
+    const inMemory = createRateLimitStore({ db: memory.db, dialect: memory.dialect, config });
     expect(inMemory.kind).toBe('memory');
     await inMemory.close();
     await memory.close();

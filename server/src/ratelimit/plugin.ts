@@ -19,7 +19,7 @@ const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
 /** Chooses where counters live so that every process sharing the data counts a request once. */
-export function createRateLimitStore(deps: Pick<AppDeps, 'db' | 'config'>): RateLimitStore {
+export function createRateLimitStore(deps: Pick<AppDeps, 'db' | 'dialect' | 'config'>): RateLimitStore {
   const rl = deps.config.rateLimits;
   // Counted in the database that was opened (deps.db), not the configured one: an in-memory SQLite
   // database is the one place no other process can share, so memory counts exactly there.
@@ -28,7 +28,7 @@ export function createRateLimitStore(deps: Pick<AppDeps, 'db' | 'config'>): Rate
       ? rl.store
       : rl.redisUrl
         ? 'redis'
-        : deps.config.database.kind === 'sqlite' && !sqliteFileOf(deps.db)
+        : deps.dialect === 'sqlite' && !sqliteFileOf(deps.db)
           ? 'memory'
           : 'database';
   if (kind === 'redis') {
