@@ -65,6 +65,12 @@ export function databaseStore(db: Db): RateLimitStore {
   return file ? sqliteFileStore(file) : coalescingStore(db);
 }
 
+/**
+ * SQLite file: hits that arrive in one turn of the event loop are written together at its end, in
+ * one write transaction (one WAL commit for all of them instead of one each): per (bucket, window)
+ * the summed weight is added atomically and the waiters take consecutive counts in arrival order,
+ * as in `coalescingStore`. Exact within the process and across processes on the file.
+ */
 function sqliteFileStore(path: string): RateLimitStore {
   const conn = new SQLite(path, { fileMustExist: true });
   // Never wait for the write lock synchronously: the holder may be this very process (a transaction
@@ -76,31 +82,56 @@ function sqliteFileStore(path: string): RateLimitStore {
   conn.pragma('wal_autocheckpoint = 10000');
   const upsert = conn.prepare<[string, number, number], number>(UPSERT_SQL).pluck();
   const isBusy = (err: unknown) => (err as { code?: string }).code?.startsWith('SQLITE_BUSY') ?? false;
-  const retry = (bucket: string, end: number, weight: number, since: number): Promise<number> =>
-    new Promise((resolve, reject) => {
-      setTimeout(
-        () => {
-          try {
-            resolve(upsert.get(bucket, end, weight) as number);
-          } catch (err) {
-            if (isBusy(err) && performance.now() - since < SQLITE_BUSY_GIVE_UP_MS)
-              resolve(retry(bucket, end, weight, since));
-            else reject(err);
-          }
-        },
-        1 + Math.random() * 4,
-      );
+  type Pending = { bucket: string; end: number; weight: number; waiters: Waiter[] };
+  let pending = new Map<string, Pending>();
+  let scheduled = false;
+  const writeAll = conn.transaction((batch: Pending[]) =>
+    batch.map((p) => upsert.get(p.bucket, p.end, p.weight)),
+  );
+
+  const flush = (batch: Pending[], since: number) => {
+    let totals: number[];
+    try {
+      totals = writeAll.immediate(batch) as number[];
+    } catch (err) {
+      if (isBusy(err) && performance.now() - since < SQLITE_BUSY_GIVE_UP_MS) {
+        setTimeout(() => flush(batch, since), 1 + Math.random() * 4);
+        return;
+      }
+      for (const p of batch) for (const w of p.waiters) w.reject(err);
+      return;
+    }
+    batch.forEach((p, i) => {
+      let count = (totals[i] as number) - p.weight;
+      for (const w of p.waiters) {
+        count += w.weight;
+        w.resolve({ count, resetAtMs: p.end });
+      }
     });
+  };
+
   return {
     kind: 'database',
     hit(bucket, windowMs, nowMs, weight = 1) {
       const end = windowStartOf(nowMs, windowMs) + windowMs;
-      try {
-        return { count: upsert.get(bucket, end, weight) as number, resetAtMs: end };
-      } catch (err) {
-        if (!isBusy(err)) throw err;
-        return retry(bucket, end, weight, performance.now()).then((count) => ({ count, resetAtMs: end }));
-      }
+      return new Promise<Hit>((resolve, reject) => {
+        const key = `${end}:${bucket}`;
+        let p = pending.get(key);
+        if (!p) {
+          p = { bucket, end, weight: 0, waiters: [] };
+          pending.set(key, p);
+        }
+        p.weight += weight;
+        p.waiters.push({ weight, resolve, reject });
+        if (scheduled) return;
+        scheduled = true;
+        setImmediate(() => {
+          scheduled = false;
+          const batch = [...pending.values()];
+          pending = new Map();
+          flush(batch, performance.now());
+        });
+      });
     },
     async close() {
       conn.close();
