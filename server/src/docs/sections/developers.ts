@@ -55,6 +55,7 @@ failure makes the next attempt wait <strong>${T.firstDelaySeconds} s, then ${2 *
 registered. A successful login ends the email's streak; a streak also ends after ${STREAK_RESET_MS / 3_600_000} hours without attempts.</li>
 <li>A stranger's guesses cannot lock you out: while an email must wait, the <strong>right password from an address that signed in to
 that account before</strong> (within ${T.knownLoginDays} days) still signs in; every other attempt on it, right or wrong, gets the same 429.
+(An IP's own delay is not lifted this way: it is the guessing address's.)
 Remembered addresses are deleted ${T.knownLoginDays} days after their last sign-in. The counts, delays and addresses are kept in the
 database (addresses and emails only as SHA-256 hashes), so they hold across all server instances.
 Operators set ${env('freeFailuresPerEmail')}, ${env('freeFailuresPerIp')}, ${env('firstDelaySeconds')},
