@@ -1,6 +1,11 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, resolve } from 'node:path';
+import {
+  LOGIN_THROTTLE_DEFAULTS,
+  LOGIN_THROTTLE_ENV,
+  type LoginThrottleConfig,
+} from './developers/throttle-config.js';
 import { RATE_LIMIT_DEFAULTS, RATE_LIMIT_ENV, type RateLimitConfig } from './ratelimit/config.js';
 
 /** Thrown for a bad environment variable; main prints its message as one line and exits. */
@@ -44,6 +49,8 @@ export interface Config {
   shutdownQuietMs: number;
   /** Published rate limits (ratelimit/config.ts). */
   rateLimits: RateLimitConfig;
+  /** Sign-in throttle: progressive delays and known addresses (developers/throttle-config.ts; defaults when absent). */
+  loginThrottle?: LoginThrottleConfig;
   /** Webhook dispatcher: how often it looks for due deliveries (OPENDINAR_WEBHOOK_POLL_MS). */
   webhookPollMs?: number;
   /** First retry ceiling; doubles per failure (OPENDINAR_WEBHOOK_RETRY_BASE_MS, default 30 s). */
@@ -290,6 +297,12 @@ export function loadConfig(env: Env = process.env): Config {
     pageCacheMb: integer(env, 'OPENDINAR_PAGE_CACHE_MB', 32, 0, 4096),
     trustProxy: boolean(env, 'OPENDINAR_TRUST_PROXY', false),
     rateLimits: rateLimits(env),
+    loginThrottle: Object.fromEntries(
+      Object.entries(LOGIN_THROTTLE_ENV).map(([k, [name, min, max]]) => [
+        k,
+        integer(env, name, LOGIN_THROTTLE_DEFAULTS[k as keyof LoginThrottleConfig], min, max),
+      ]),
+    ) as unknown as LoginThrottleConfig,
     requestTimeoutMs: integer(env, 'OPENDINAR_REQUEST_TIMEOUT_MS', 30_000, 1000, 600_000),
     connectionTimeoutMs: integer(env, 'OPENDINAR_CONNECTION_TIMEOUT_MS', 60_000, 1000, 600_000),
     shutdownQuietMs: integer(env, 'OPENDINAR_SHUTDOWN_QUIET_MS', 300, 0, 60_000),

@@ -53,6 +53,7 @@ describe('three server processes on one database', () => {
       OPENDINAR_DISPATCHER: 'true',
       OPENDINAR_WEBHOOK_ALLOW_PRIVATE: 'true',
       OPENDINAR_WEBHOOK_POLL_MS: '20',
+      OPENDINAR_LOGIN_FIRST_DELAY_SECONDS: '600',
     };
     // The first one seeds the sandbox; the others start on the seeded database.
     servers.push(await startServerProcess(env));
@@ -207,7 +208,8 @@ describe('three server processes on one database', () => {
     const attempts = await database.handle.db.selectFrom('webhook_attempts').select('id').execute();
     expect(attempts).toHaveLength(21);
 
-    // Login throttle: failures on different processes count in one bucket (5 per email).
+    // Login throttle: failures on different processes count in one bucket (5 per email, then the
+    // next attempt waits — 10 minutes here, so the real clock cannot let one through).
     const wrong = { email, password: 'wrong password here' };
     for (let n = 0; n < 5; n++) {
       expect((await call(n, 'POST', '/developers/login', { body: wrong })).body.error_code).toBe(

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/app.js';
+import { runRetentionOnce } from '../src/retention/plugin.js';
 import { devAuth, registerDeveloper } from './developers-helpers.js';
 import { auth, createTestApp, MANI_KEY, onPostgres, type TestApp } from './helpers/app.js';
 
@@ -95,6 +96,121 @@ describe.each([
     expect(answers.filter((a) => a.statusCode === 429)).toHaveLength(7);
     const remaining = answers.map((a) => Number(a.headers['ratelimit-remaining'])).sort();
     expect(remaining.slice(-5)).toEqual([0, 1, 2, 3, 4]);
+  });
+
+  it(`per-IP register and login limits are counted once too (${onPostgres() ? 'PostgreSQL' : 'SQLite'})`, async () => {
+    const t = await app({
+      ...env,
+      OPENDINAR_RATE_LIMIT_REGISTER_PER_IP_PER_HOUR: '3',
+      OPENDINAR_RATE_LIMIT_LOGIN_PER_IP_PER_MINUTE: '4',
+    });
+    const other = await secondInstance(t);
+    const ip = '198.51.100.20';
+    const tag = randomBytes(4).toString('hex');
+    const registered = await Promise.all(
+      Array.from({ length: 8 }, (_, i) =>
+        (i % 2 ? t.app : other).inject({
+          method: 'POST',
+          url: '/developers/register',
+          remoteAddress: ip,
+          payload: { email: `ip-${tag}-${i}@example.com`, password: 'violet-orbit-123', name: 'N' },
+        }),
+      ),
+    );
+    expect(registered.filter((r) => r.statusCode === 201)).toHaveLength(3);
+    const refused = registered.filter((r) => r.statusCode === 429);
+    expect(refused).toHaveLength(5);
+    for (const r of refused) {
+      expect(r.json()).toMatchObject({ error_code: 'RATE_LIMIT_EXCEEDED', error_type: 'API_ERROR' });
+      expect(r.json().error_message).toContain('3 registrations per IP per hour');
+      expect(r.headers['retry-after']).toBe('1800'); // the clock is at 10:30, the window ends at 11:00
+    }
+    // Another address is not affected.
+    const elsewhere = await other.inject({
+      method: 'POST',
+      url: '/developers/register',
+      remoteAddress: '198.51.100.21',
+      payload: { email: `ip-${tag}-x@example.com`, password: 'violet-orbit-123', name: 'N' },
+    });
+    expect(elsewhere.statusCode).toBe(201);
+
+    const logins = await Promise.all(
+      Array.from({ length: 9 }, (_, i) =>
+        (i % 2 ? t.app : other).inject({
+          method: 'POST',
+          url: '/developers/login',
+          remoteAddress: ip,
+          payload: { email: `nobody-${tag}-${i}@example.com`, password: 'not-the-password' },
+        }),
+      ),
+    );
+    expect(logins.filter((r) => r.statusCode === 401)).toHaveLength(4);
+    const limited = logins.filter((r) => r.statusCode === 429);
+    expect(limited).toHaveLength(5);
+    for (const r of limited) expect(r.json().error_message).toContain('4 sign-in requests per IP per minute');
+    t.clock.advance(60_000);
+    const next = await t.app.inject({
+      method: 'POST',
+      url: '/developers/login',
+      remoteAddress: ip,
+      payload: { email: `nobody-${tag}@example.com`, password: 'not-the-password' },
+    });
+    expect(next.statusCode).toBe(401);
+  });
+});
+
+describe('per-IP limits of the public account endpoints', () => {
+  const register = (t: TestApp, ip: string) =>
+    t.app.inject({ method: 'POST', url: '/developers/register', remoteAddress: ip, payload: {} });
+
+  it('count before validation, answer 429 with Retry-After, and 0 turns them off', async () => {
+    const t = await app({ OPENDINAR_RATE_LIMIT_REGISTER_PER_IP_PER_HOUR: '2' });
+    expect((await register(t, '192.0.2.1')).json().error_code).toBe('MISSING_FIELDS');
+    expect((await register(t, '192.0.2.1')).json().error_code).toBe('MISSING_FIELDS');
+    const third = await register(t, '192.0.2.1');
+    expect(third.statusCode).toBe(429);
+    expect(Number(third.headers['retry-after'])).toBeGreaterThan(0);
+    t.clock.advance(3_600_000);
+    expect((await register(t, '192.0.2.1')).json().error_code).toBe('MISSING_FIELDS');
+
+    // An operator running an integration suite from one address turns the limit off.
+    const off = await app({ OPENDINAR_RATE_LIMIT_REGISTER_PER_IP_PER_HOUR: '0' });
+    for (let i = 0; i < 30; i++) expect((await register(off, '192.0.2.2')).statusCode).toBe(400);
+  });
+
+  it('defaults to counting in the database on an SQLite file, in memory only for an in-memory database', async () => {
+    const { createRateLimitStore } = await import('../src/ratelimit/plugin.js');
+    const { createDb } = await import('../src/db/index.js');
+    const { loadConfig } = await import('../src/config.js');
+    const t = await app({});
+    const onFile = createRateLimitStore(t.deps);
+    expect(onFile.kind).toBe('database');
+    await onFile.close();
+    const memory = createDb({ kind: 'sqlite', path: ':memory:' });
+    const config = loadConfig({ DATABASE_URL: 'file::memory:' });
+    const inMemory = createRateLimitStore({ db: memory.db, dialect: memory.dialect, config });
+    expect(inMemory.kind).toBe('memory');
+    await inMemory.close();
+    await memory.close();
+  });
+});
+
+describe('database counters', () => {
+  it('one row per bucket and window, deleted by the retention job once the window is over', async () => {
+    const t = await app({
+      OPENDINAR_RATE_LIMIT_STORE: 'database',
+      OPENDINAR_RATE_LIMIT_KEY_PER_MINUTE: '100',
+    });
+    for (let i = 0; i < 3; i++) await accounts(t.app);
+    const rows = () =>
+      t.deps.db.selectFrom('rate_limit_windows').select(['bucket', 'window_end', 'hits']).execute();
+    expect((await rows()).map((r) => [r.bucket.split(':')[0], Number(r.hits)])).toEqual([['k', 3]]);
+    t.clock.advance(60_000);
+    await accounts(t.app);
+    expect(await rows()).toHaveLength(2); // the ended window and the current one
+    t.clock.advance(61_000);
+    expect((await runRetentionOnce(t.deps)).rate_limit_windows).toBe(1);
+    expect((await rows()).map((r) => Number(r.hits))).toEqual([1]);
   });
 });
 

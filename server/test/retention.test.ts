@@ -28,7 +28,9 @@ describe('retention policy', () => {
       webhooks: '2026-04-07T00:00:00.000Z',
       requestLog: '2026-04-03T00:00:00.000Z',
       expired: '2026-04-09T00:00:00.000Z',
-      throttleWindowStart: '2026-04-08T23:45:00.000Z',
+      throttleNextAttemptBefore: Date.parse('2026-04-08T00:00:00.000Z'), // a day's quiet + a day's grace
+      knownLoginBefore: '2026-01-10T00:00:00.000Z', // 90 days (OPENDINAR_KNOWN_LOGIN_DAYS)
+      rateLimitWindowEndBefore: Date.parse('2026-04-09T23:59:00.000Z'),
     });
   });
 
@@ -218,6 +220,14 @@ describe('retention job (through the API)', () => {
       await t.deps.db.selectFrom('request_log').select('id').where('at', '<', logCutoff).execute()
     ).length;
     expect(oldLogRows).toBeGreaterThan(0);
+    const endedWindows = (
+      await t.deps.db
+        .selectFrom('rate_limit_windows')
+        .select('bucket')
+        .where('window_end', '<', t.clock.now().getTime() - 60_000)
+        .execute()
+    ).length;
+    expect(endedWindows).toBeGreaterThan(0);
     const counts = await runRetentionOnce(t.deps, { batchSize: 1 });
     expect(
       await t.deps.db.selectFrom('request_log').select('id').where('at', '<', logCutoff).execute(),
@@ -232,6 +242,8 @@ describe('retention job (through the API)', () => {
       link_tokens: 1,
       dev_sessions: 2, // the expired registration session + the revoked one
       login_throttle: 2, // e-mail and IP buckets
+      known_logins: 0, // the day-0 sign-in is remembered for 90 days
+      rate_limit_windows: endedWindows, // counters of windows that are over
     });
 
     expect(await deliveryRows()).toEqual(
@@ -266,7 +278,7 @@ describe('retention job (through the API)', () => {
 
   it('a second run deletes nothing', async () => {
     const counts = await runRetentionOnce(t.deps);
-    expect(Object.values(counts)).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 0]);
+    expect(Object.values(counts)).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
   });
 
   it('usage past 90 days goes; the usage endpoint answers for the retained window', async () => {
@@ -281,6 +293,7 @@ describe('retention job (through the API)', () => {
       webhook_events: 1,
       connect_sessions: 1, // the day-31 abandoned one
       dev_sessions: 1, // the day-31 session, expired since day 32
+      known_logins: 1, // the day-0 sign-in's address, past 90 days
     });
     expect(await count('usage_events')).toBe(total - oldUsageRows);
     // Pending deliveries are never deleted, however old; nor their events and attempts.
@@ -305,7 +318,7 @@ describe('retention job (through the API)', () => {
     ]);
     expect((await connectStatus(oldExchangedSession)).json()).toEqual({ status: 'exchanged' });
     await t.app.usage.flush();
-    expect(Object.values(await runRetentionOnce(t.deps))).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 0]);
+    expect(Object.values(await runRetentionOnce(t.deps))).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
   });
 
   it('/docs has the Data retention section and the usage range mentions it', async () => {

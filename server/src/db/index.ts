@@ -67,6 +67,7 @@ export function createDb(config: DatabaseConfig, options: CreateDbOptions = {}):
     // Checkpoint (and fsync) less often: a busy server appends usage rows continuously.
     sqlite.pragma('wal_autocheckpoint = 10000');
     const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+    if (config.path !== ':memory:') sqliteFiles.set(db, config.path);
     // An in-memory database exists on its one connection only: no second reader there.
     const closeReader = config.path === ':memory:' ? () => {} : attachReader(db, config.path);
     return {
@@ -93,6 +94,12 @@ export function createDb(config: DatabaseConfig, options: CreateDbOptions = {}):
 }
 
 const pools = new WeakMap<Db, pg.Pool>();
+const sqliteFiles = new WeakMap<Db, string>();
+
+/** The SQLite file behind a database handle (the rate-limit store opens its own connection); undefined otherwise. */
+export function sqliteFileOf(db: Db): string | undefined {
+  return sqliteFiles.get(db);
+}
 
 /** The PostgreSQL pool behind a database handle (metrics read its counts); undefined on SQLite. */
 export function poolOf(db: Db): pg.Pool | undefined {

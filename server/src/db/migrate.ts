@@ -10,6 +10,7 @@ import * as m0011log from './migrations/0011_request_log.js';
 import * as m0012 from './migrations/0012_hardening.js';
 import * as m0014 from './migrations/0014_key_cache_notify.js';
 import * as m0016wh from './migrations/0016_webhook_rotation.js';
+import * as m0016auth from './migrations/0016_auth_limits.js';
 
 /** Migrations are imported statically so they work the same under tsx, the bundle and tests. */
 const migrations: Record<string, Migration> = {
@@ -23,6 +24,7 @@ const migrations: Record<string, Migration> = {
   '0012_hardening': m0012,
   '0014_key_cache_notify': m0014,
   '0016_webhook_rotation': m0016wh,
+  '0016_auth_limits': m0016auth,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

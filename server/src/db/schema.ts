@@ -1,4 +1,4 @@
-import type { ColumnType } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 /**
  * Kysely table types for both dialects. Conventions: ids and instants are TEXT (ISO-8601 UTC),
  * dates are TEXT YYYY-MM-DD, money is BIGINT minor units, booleans are INTEGER 0/1,
@@ -242,6 +242,8 @@ export interface LoginThrottleTable {
   bucket: string; // "email:<sha256 of e-mail>" or "ip:<sha256 of address>"
   window_start: string;
   failures: number;
+  /** Epoch ms before which this bucket admits no attempt (progressive delays; 0 = none). Migration 0016. */
+  next_attempt_at: Generated<number>;
 }
 
 export interface IdempotencyKeysTable {
@@ -258,6 +260,13 @@ export interface IdempotencyKeysTable {
 export interface RateLimitsTable {
   bucket: string;
   window_start: number; // epoch ms the fixed window opened
+  hits: number;
+}
+
+/** Fixed-window request counters, one row per (bucket, window); migration 0016. */
+export interface RateLimitWindowsTable {
+  bucket: string;
+  window_end: number; // epoch ms the fixed window closes
   hits: number;
 }
 
@@ -283,4 +292,5 @@ export interface Database {
   login_throttle: LoginThrottleTable;
   idempotency_keys: IdempotencyKeysTable;
   rate_limits: RateLimitsTable;
+  rate_limit_windows: RateLimitWindowsTable;
 }

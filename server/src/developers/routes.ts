@@ -1,4 +1,3 @@
-import rateLimit from '@fastify/rate-limit';
 import { type FastifyPluginAsyncTypebox, Type } from '@fastify/type-provider-typebox';
 import { checkRedirectUrlList } from '../connect/redirect-urls.js';
 import { ApiError } from '../errors.js';
@@ -40,17 +39,13 @@ import {
   revokeSession,
   rollKey,
 } from './store.js';
-import { admitLoginAttempt, forgiveLoginAttempt, isKnownLogin, rememberLogin } from './throttle.js';
-
-/**
- * Coarse per-IP request limits on the two public endpoints (in memory, per process), against
- * floods; the per-email / per-IP failed-login throttle in throttle.ts is the one that holds
- * across processes.
- */
-export const PUBLIC_RATE_LIMITS = {
-  register: { max: 20, timeWindow: 10 * 60_000 },
-  login: { max: 60, timeWindow: 60_000 },
-} as const;
+import {
+  admitLoginAttempt,
+  forgiveLoginAttempt,
+  isKnownLogin,
+  rememberLogin,
+  throttleSettings,
+} from './throttle.js';
 
 const toKeyJson = <K extends KeyRow>(k: K) => ({
   ...k,
@@ -63,24 +58,13 @@ const devSecurity = [{ developerSession: [] }];
 /** /developers/register, login, logout, me, keys, usage. Webhook registration lives in webhooks/. */
 export const developerRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { db, clock } = app.deps;
+  const throttle = throttleSettings(app.deps.config);
   warmUpPasswords();
-
-  await app.register(rateLimit, {
-    global: false,
-    errorResponseBuilder: (_req, ctx) =>
-      new ApiError(
-        'RATE_LIMIT_EXCEEDED',
-        `Too many requests — retry in ${Math.max(1, Math.ceil(ctx.ttl / 1000))} seconds.`,
-        {
-          'retry-after': String(Math.max(1, Math.ceil(ctx.ttl / 1000))),
-        },
-      ),
-  });
 
   app.post(
     '/developers/register',
     {
-      config: { auth: 'public', rateLimit: PUBLIC_RATE_LIMITS.register },
+      config: { auth: 'public' },
       schema: {
         tags: ['Developer Portal'],
         summary: 'Create a developer account; returns a session and a first sandbox key',
@@ -135,7 +119,7 @@ export const developerRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/developers/login',
     {
-      config: { auth: 'public', rateLimit: PUBLIC_RATE_LIMITS.login },
+      config: { auth: 'public' },
       schema: {
         tags: ['Developer Portal'],
         summary: 'Log in; returns a devses_ session token valid for 24 hours',
@@ -145,14 +129,15 @@ export const developerRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (req, reply) => {
       const attempt = { email: normalizeEmail(req.body.email), ip: req.ip };
-      const { emailLimited } = await admitLoginAttempt(db, clock, attempt);
+      const { emailLimited } = await admitLoginAttempt(db, clock, throttle, attempt);
       const developer = await findDeveloperByEmail(db, attempt.email);
       // Unknown emails verify against a dummy hash: same answer, about the same time.
       const ok = await verifyPassword(req.body.password, developer?.password_hash ?? null);
       // An email under attack still lets its owner in: the right password from an address they used before.
-      if (emailLimited && !(ok && developer && (await isKnownLogin(db, clock, attempt)))) throw emailLimited;
+      if (emailLimited && !(ok && developer && (await isKnownLogin(db, clock, throttle, attempt))))
+        throw emailLimited;
       if (!ok || !developer) throw new ApiError('INVALID_CREDENTIALS');
-      await forgiveLoginAttempt(db, clock, attempt);
+      await forgiveLoginAttempt(db, attempt);
       await rememberLogin(db, clock, attempt);
       const session = await createSession(db, clock, developer.id);
       setDashboardSession(app, req, reply, session.token);
@@ -303,5 +288,5 @@ export const developerRoutes: FastifyPluginAsyncTypebox = async (app) => {
   await app.register(usageRoutes);
   await app.register(appProxyRoutes);
   await app.register(requestLogRoutes);
-  await app.register(accountRoutes(PUBLIC_RATE_LIMITS.login));
+  await app.register(accountRoutes);
 };

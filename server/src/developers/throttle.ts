@@ -1,56 +1,84 @@
-import { sql } from 'kysely';
+import { type RawBuilder, sql } from 'kysely';
 import type { Clock } from '../clock.js';
 import type { Executor } from '../db/index.js';
 import { ApiError } from '../errors.js';
 import { sha256Hex } from '../ids.js';
+import { LOGIN_THROTTLE_DEFAULTS, type LoginThrottleConfig } from './throttle-config.js';
 
 /**
- * Login throttling, counted in the database (table login_throttle) so it holds across server
- * processes. Each bucket has a fixed window that opens at its first counted attempt; inside it at
- * most `max` attempts may fail. Further attempts answer 429 RATE_LIMIT_EXCEEDED with Retry-After
- * until the window closes — without checking the password, and the same whether or not the
- * email is registered.
+ * Sign-in throttling with progressive delays, kept in the database (table login_throttle) so it
+ * holds across server processes. Each bucket — an e-mail, and the client IP — counts failed
+ * sign-ins in a row. The first `free` failures cost nothing; from then on each failure makes the
+ * bucket's next attempt wait: first delay, twice that, four times … up to the maximum. The wait is
+ * a "next attempt allowed at" instant in the row, not a sleep: an attempt before it answers 429
+ * RATE_LIMIT_EXCEEDED with Retry-After at once — the same whether or not the e-mail is registered.
+ * A streak restarts once its bucket has been quiet for STREAK_RESET_MS past its last delay.
  */
-export interface ThrottleRule {
-  max: number;
-  windowMs: number;
-}
-
-export const LOGIN_THROTTLE = {
-  perEmail: { max: 5, windowMs: 15 * 60_000 },
-  perIp: { max: 20, windowMs: 15 * 60_000 },
-} as const satisfies Record<string, ThrottleRule>;
+export const STREAK_RESET_MS = 24 * 60 * 60_000;
 
 export const emailBucket = (email: string): string => `email:${sha256Hex(email)}`;
 export const ipBucket = (ip: string): string => `ip:${sha256Hex(ip)}`;
 
+export const throttleSettings = (config: { loginThrottle?: LoginThrottleConfig }): LoginThrottleConfig =>
+  config.loginThrottle ?? LOGIN_THROTTLE_DEFAULTS;
+
+/** The wait after the `failures`-th failure in a row, in ms. */
+export function delayAfter(failures: number, free: number, s: LoginThrottleConfig): number {
+  if (failures < free) return 0;
+  const doublings = Math.min(failures - free, 40);
+  return Math.min(s.maxDelaySeconds, s.firstDelaySeconds * 2 ** doublings) * 1000;
+}
+
+/** delayAfter as SQL over a failure-count expression (thresholds are settings, inlined as literals). */
+function delaySql(failures: RawBuilder<number>, free: number, s: LoginThrottleConfig): RawBuilder<number> {
+  const branches = [sql`WHEN ${failures} < ${sql.lit(free)} THEN 0`];
+  for (let n = free; delayAfter(n, free, s) < s.maxDelaySeconds * 1000; n++) {
+    branches.push(sql`WHEN ${failures} = ${sql.lit(n)} THEN ${sql.lit(delayAfter(n, free, s))}`);
+  }
+  return sql<number>`CASE ${sql.join(branches, sql` `)} ELSE ${sql.lit(s.maxDelaySeconds * 1000)} END`;
+}
+
+type Claim = { admitted: true } | { admitted: false; retryAtMs: number };
+
 /**
- * Counts one attempt in the bucket, atomically (one upsert), and returns the count inside the
- * current window and when that window closes. Counting before the password check means concurrent
- * guesses cannot slip past the limit; a successful login gives its attempt back (`forgive`).
+ * Counts one attempt in the bucket if the bucket admits one now — atomically, in one upsert whose
+ * update only happens when `next_attempt_at` has passed — and moves `next_attempt_at` to when the
+ * following attempt may come should this one fail. Counting before the password is checked means
+ * concurrent guesses cannot slip through together; a successful sign-in gives its count back.
  */
-async function countAttempt(
+async function claim(
   db: Executor,
-  clock: Clock,
+  nowMs: number,
   bucket: string,
-  rule: ThrottleRule,
-): Promise<{ count: number; resetsAt: number }> {
-  const now = clock.now();
-  const nowIso = now.toISOString();
-  const windowOpenedAfter = new Date(now.getTime() - rule.windowMs).toISOString();
+  free: number,
+  s: LoginThrottleConfig,
+): Promise<Claim> {
+  const nowIso = new Date(nowMs).toISOString();
+  const stale = sql<boolean>`login_throttle.next_attempt_at <= ${nowMs - STREAK_RESET_MS}`;
+  const next = sql<number>`login_throttle.failures + 1`;
   const row = await db
     .insertInto('login_throttle')
-    .values({ bucket, window_start: nowIso, failures: 1 })
+    .values({ bucket, window_start: nowIso, failures: 1, next_attempt_at: nowMs + delayAfter(1, free, s) })
     .onConflict((oc) =>
-      oc.column('bucket').doUpdateSet({
-        // A window older than the rule starts over at this attempt.
-        failures: sql<number>`CASE WHEN login_throttle.window_start <= ${windowOpenedAfter} THEN 1 ELSE login_throttle.failures + 1 END`,
-        window_start: sql<string>`CASE WHEN login_throttle.window_start <= ${windowOpenedAfter} THEN ${nowIso} ELSE login_throttle.window_start END`,
-      }),
+      oc
+        .column('bucket')
+        .doUpdateSet({
+          failures: sql<number>`CASE WHEN ${stale} THEN 1 ELSE ${next} END`,
+          next_attempt_at: sql<number>`CAST(${nowMs} AS bigint) + CASE WHEN ${stale} THEN ${sql.lit(delayAfter(1, free, s))} ELSE ${delaySql(next, free, s)} END`,
+          // The instant the current streak began.
+          window_start: sql<string>`CASE WHEN ${stale} THEN ${nowIso} ELSE login_throttle.window_start END`,
+        })
+        .where('login_throttle.next_attempt_at', '<=', nowMs),
     )
-    .returning(['failures', 'window_start'])
-    .executeTakeFirstOrThrow();
-  return { count: Number(row.failures), resetsAt: new Date(row.window_start).getTime() + rule.windowMs };
+    .returning('failures')
+    .executeTakeFirst();
+  if (row) return { admitted: true };
+  const held = await db
+    .selectFrom('login_throttle')
+    .select('next_attempt_at')
+    .where('bucket', '=', bucket)
+    .executeTakeFirst();
+  return { admitted: false, retryAtMs: Number(held?.next_attempt_at ?? nowMs) };
 }
 
 export interface LoginAttempt {
@@ -60,14 +88,12 @@ export interface LoginAttempt {
 
 const knownBucket = (attempt: LoginAttempt): string =>
   `known:${sha256Hex(`${attempt.email}\n${attempt.ip}`)}`;
-/** An address that signed in to an account within this long is "known" to it. */
-export const KNOWN_LOGIN_MS = 90 * 24 * 60 * 60_000;
 
-function tooMany(until: number, clock: Clock): ApiError {
-  const seconds = Math.max(1, Math.ceil((until - clock.now().getTime()) / 1000));
+function tooMany(untilMs: number, nowMs: number): ApiError {
+  const seconds = Math.max(1, Math.ceil((untilMs - nowMs) / 1000));
   return new ApiError(
     'RATE_LIMIT_EXCEEDED',
-    `Too many failed login attempts — retry in ${seconds} seconds.`,
+    `Too many failed sign-in attempts — retry in ${seconds} second${seconds === 1 ? '' : 's'}.`,
     {
       'retry-after': String(seconds),
     },
@@ -75,35 +101,47 @@ function tooMany(until: number, clock: Clock): ApiError {
 }
 
 /**
- * Counts the attempt for its email and its IP. Over the IP's limit → RATE_LIMIT_EXCEEDED at once
- * (that is the guesser's own address). Over the email's limit, the answer is returned instead of
- * thrown: the caller lets a correct password from an address that signed in to this account
- * before pass (`isKnownLogin`), so a stranger guessing cannot lock the owner out.
+ * Counts the attempt for its IP, then its e-mail. An IP that must wait → RATE_LIMIT_EXCEEDED at
+ * once (that is the guesser's own address). An e-mail that must wait is returned instead of thrown
+ * (and the attempt is not counted for it): the caller lets a correct password from an address that
+ * signed in to this account before pass (`isKnownLogin`), so a stranger guessing cannot lock the
+ * owner out.
  */
 export async function admitLoginAttempt(
   db: Executor,
   clock: Clock,
+  settings: LoginThrottleConfig,
   attempt: LoginAttempt,
 ): Promise<{ emailLimited: ApiError | null }> {
-  const byIp = await countAttempt(db, clock, ipBucket(attempt.ip), LOGIN_THROTTLE.perIp);
-  if (byIp.count > LOGIN_THROTTLE.perIp.max) throw tooMany(byIp.resetsAt, clock);
-  const byEmail = await countAttempt(db, clock, emailBucket(attempt.email), LOGIN_THROTTLE.perEmail);
-  return {
-    emailLimited: byEmail.count > LOGIN_THROTTLE.perEmail.max ? tooMany(byEmail.resetsAt, clock) : null,
-  };
+  const now = clock.now().getTime();
+  const byIp = await claim(db, now, ipBucket(attempt.ip), settings.freeFailuresPerIp, settings);
+  if (!byIp.admitted) throw tooMany(byIp.retryAtMs, now);
+  const byEmail = await claim(db, now, emailBucket(attempt.email), settings.freeFailuresPerEmail, settings);
+  return { emailLimited: byEmail.admitted ? null : tooMany(byEmail.retryAtMs, now) };
 }
 
-/** Whether this address signed in to this account successfully within KNOWN_LOGIN_MS. */
-export async function isKnownLogin(db: Executor, clock: Clock, attempt: LoginAttempt): Promise<boolean> {
+/** Whether this address signed in to this account successfully within the known-login window. */
+export async function isKnownLogin(
+  db: Executor,
+  clock: Clock,
+  settings: LoginThrottleConfig,
+  attempt: LoginAttempt,
+): Promise<boolean> {
   const row = await db
     .selectFrom('login_throttle')
     .select('window_start')
     .where('bucket', '=', knownBucket(attempt))
     .executeTakeFirst();
-  return row !== undefined && Date.parse(row.window_start) + KNOWN_LOGIN_MS > clock.now().getTime();
+  return (
+    row !== undefined &&
+    Date.parse(row.window_start) + settings.knownLoginDays * 86_400_000 > clock.now().getTime()
+  );
 }
 
-/** Remembers a successful sign-in from this address (in the same table, so every process sees it). */
+/**
+ * Remembers a successful sign-in from this address (in the same table, so every process sees it;
+ * `window_start` is the last sign-in). The retention job deletes it after the known-login window.
+ */
 export async function rememberLogin(db: Executor, clock: Clock, attempt: LoginAttempt): Promise<void> {
   const nowIso = clock.now().toISOString();
   await db
@@ -113,15 +151,11 @@ export async function rememberLogin(db: Executor, clock: Clock, attempt: LoginAt
     .execute();
 }
 
-/** After a successful login: the email's failures are cleared and the IP gets this attempt back. */
-export async function forgiveLoginAttempt(db: Executor, clock: Clock, attempt: LoginAttempt): Promise<void> {
-  // Closed windows are dead weight (a later attempt would restart them anyway); drop them here.
-  const longest = Math.max(LOGIN_THROTTLE.perEmail.windowMs, LOGIN_THROTTLE.perIp.windowMs);
-  await db
-    .deleteFrom('login_throttle')
-    .where('window_start', '<=', new Date(clock.now().getTime() - longest).toISOString())
-    .where('bucket', 'not like', 'known:%')
-    .execute();
+/**
+ * After a successful sign-in: the e-mail's streak is over, and the IP gets this attempt's count back
+ * (only the count: an address that sprays many accounts stays as slow as its failures made it).
+ */
+export async function forgiveLoginAttempt(db: Executor, attempt: LoginAttempt): Promise<void> {
   await db.deleteFrom('login_throttle').where('bucket', '=', emailBucket(attempt.email)).execute();
   await db
     .updateTable('login_throttle')

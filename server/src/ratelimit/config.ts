@@ -4,7 +4,10 @@
  */
 export interface RateLimitConfig {
   enabled: boolean;
-  /** auto: Redis when REDIS_URL is set, else the database on PostgreSQL, else memory (one embedded process). */
+  /**
+   * auto: Redis when REDIS_URL is set, else the database (PostgreSQL, or the SQLite file every process
+   * opens), memory only for an in-memory SQLite database (one embedded process by nature).
+   */
   store: 'auto' | 'memory' | 'database' | 'redis';
   redisUrl: string | null;
   redisPrefix: string;
@@ -17,6 +20,8 @@ export interface RateLimitConfig {
   webhookSendsPerHour: number;
   keyCreationsPerHour: number;
   maxKeysPerDeveloper: number;
+  registerPerIpPerHour: number;
+  loginPerIpPerMinute: number;
 }
 
 export const RATE_LIMIT_DEFAULTS = {
@@ -29,6 +34,8 @@ export const RATE_LIMIT_DEFAULTS = {
   webhookSendsPerHour: 60,
   keyCreationsPerHour: 20,
   maxKeysPerDeveloper: 50,
+  registerPerIpPerHour: 20,
+  loginPerIpPerMinute: 60,
 } as const;
 
 /** Environment variable per budget (defaults above). */
@@ -42,4 +49,6 @@ export const RATE_LIMIT_ENV: Record<keyof typeof RATE_LIMIT_DEFAULTS, string> = 
   webhookSendsPerHour: 'OPENDINAR_RATE_LIMIT_WEBHOOK_SENDS_PER_HOUR',
   keyCreationsPerHour: 'OPENDINAR_RATE_LIMIT_KEY_CREATIONS_PER_HOUR',
   maxKeysPerDeveloper: 'OPENDINAR_MAX_KEYS_PER_DEVELOPER',
+  registerPerIpPerHour: 'OPENDINAR_RATE_LIMIT_REGISTER_PER_IP_PER_HOUR',
+  loginPerIpPerMinute: 'OPENDINAR_RATE_LIMIT_LOGIN_PER_IP_PER_MINUTE',
 };

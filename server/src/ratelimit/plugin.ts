@@ -1,8 +1,16 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
+import type {
+  FastifyInstance,
+  FastifyReply,
+  FastifyRequest,
+  onRequestAsyncHookHandler,
+  preHandlerAsyncHookHandler,
+} from 'fastify';
 import { Redis } from 'ioredis';
+import { sqliteFileOf } from '../db/index.js';
 import { countActiveKeys } from '../developers/key-cap.js';
 import { ApiError } from '../errors.js';
 import type { AppDeps } from '../http/principals.js';
+import { sha256Hex } from '../ids.js';
 import type { RateLimitConfig } from './config.js';
 import { databaseStore, type Hit, memoryStore, type RateLimitStore, redisStore } from './store.js';
 
@@ -11,16 +19,18 @@ const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
 /** Chooses where counters live so that every process sharing the data counts a request once. */
-export function createRateLimitStore(deps: Pick<AppDeps, 'db' | 'config'>): RateLimitStore {
+export function createRateLimitStore(deps: Pick<AppDeps, 'db' | 'dialect' | 'config'>): RateLimitStore {
   const rl = deps.config.rateLimits;
+  // Counted in the database that was opened (deps.db), not the configured one: an in-memory SQLite
+  // database is the one place no other process can share, so memory counts exactly there.
   const kind =
     rl.store !== 'auto'
       ? rl.store
       : rl.redisUrl
         ? 'redis'
-        : deps.config.database.kind === 'postgres'
-          ? 'database'
-          : 'memory';
+        : deps.dialect === 'sqlite' && !sqliteFileOf(deps.db)
+          ? 'memory'
+          : 'database';
   if (kind === 'redis') {
     const redis = new Redis(rl.redisUrl ?? '', { maxRetriesPerRequest: 2, enableAutoPipelining: true });
     return redisStore(redis, rl.redisPrefix);
@@ -168,7 +178,45 @@ export function registerRateLimits(app: FastifyInstance): void {
         ]
       : [];
 
+  // The public account endpoints, per client address (hashed: no address is stored), counted before
+  // the body is even validated — as the published limits are, in the shared store.
+  const perIp: Record<string, { name: string; limit: number; windowMs: number; what: string }> = {
+    '/developers/register': {
+      name: 'reg',
+      limit: rl.registerPerIpPerHour,
+      windowMs: HOUR,
+      what: `${rl.registerPerIpPerHour} registrations per IP per hour`,
+    },
+    '/developers/login': {
+      name: 'login',
+      limit: rl.loginPerIpPerMinute,
+      windowMs: MINUTE,
+      what: `${rl.loginPerIpPerMinute} sign-in requests per IP per minute`,
+    },
+    '/developers/password/forgot': {
+      name: 'pwforgot',
+      limit: rl.loginPerIpPerMinute,
+      windowMs: MINUTE,
+      what: `${rl.loginPerIpPerMinute} password-reset requests per IP per minute`,
+    },
+    '/developers/password/reset': {
+      name: 'pwreset',
+      limit: rl.loginPerIpPerMinute,
+      windowMs: MINUTE,
+      what: `${rl.loginPerIpPerMinute} password resets per IP per minute`,
+    },
+  };
+
   app.addHook('onRoute', (route) => {
+    const ipBudget = perIp[route.url];
+    if (ipBudget && ipBudget.limit > 0 && [route.method].flat().includes('POST')) {
+      const b = ipBudget;
+      const check: onRequestAsyncHookHandler = async (req, reply) =>
+        spend(reply, [
+          { bucket: `${b.name}:${sha256Hex(req.ip)}`, limit: b.limit, windowMs: b.windowMs, what: b.what },
+        ]);
+      route.onRequest = [check, ...[route.onRequest ?? []].flat()];
+    }
     const budgets = tighter[route.url];
     if (!budgets || ![route.method].flat().includes('POST')) return;
     const check: preHandlerAsyncHookHandler = async (req, reply) => spend(reply, await budgets(req));

@@ -1,5 +1,6 @@
 import type { Config } from '../config.js';
-import { LOGIN_THROTTLE } from '../developers/throttle.js';
+import { STREAK_RESET_MS, throttleSettings } from '../developers/throttle.js';
+import type { LoginThrottleConfig } from '../developers/throttle-config.js';
 
 /**
  * What counts as old, as cut-off instants computed from "now". Pure: no database, no clock.
@@ -17,7 +18,10 @@ import { LOGIN_THROTTLE } from '../developers/throttle.js';
  *   public token PUBLIC_TOKEN_ALREADY_USED; revoking the connection deletes it (one per connection).
  * - link_tokens: expired more than a day ago.
  * - dev_sessions: expired or revoked more than a day ago (both are refused at authentication anyway).
- * - login_throttle: windows that closed more than a day ago (a later attempt restarts them anyway).
+ * - login_throttle: failure streaks whose delay ran out more than a day (STREAK_RESET_MS) plus a grace
+ *   ago (a later attempt restarts them anyway), and remembered sign-in addresses ("known:" rows) whose
+ *   last sign-in is older than the known-login window (OPENDINAR_KNOWN_LOGIN_DAYS, default 90).
+ * - rate_limit_windows: counters of fixed windows that ended more than a minute ago.
  */
 export interface RetentionPolicy {
   usageRetentionDays: number;
@@ -26,6 +30,8 @@ export interface RetentionPolicy {
   requestLogDays: number;
   /** Grace after expiry for sessions and tokens, so "expired" answers stay meaningful for a while. */
   expiredGraceMs: number;
+  /** Remembered sign-in addresses are forgotten after this many days. */
+  knownLoginDays: number;
 }
 
 export const DEFAULT_USAGE_RETENTION_DAYS = 90;
@@ -38,12 +44,16 @@ export const RETENTION_INTERVAL_MS = 60 * 60_000;
 export const RETENTION_BATCH_SIZE = 5000;
 
 const DAY_MS = 24 * 60 * 60_000;
-const LONGEST_THROTTLE_WINDOW_MS = Math.max(LOGIN_THROTTLE.perEmail.windowMs, LOGIN_THROTTLE.perIp.windowMs);
+/** A rate-limit window is deleted this long after it ended (processes' clocks may differ a little). */
+const RATE_LIMIT_WINDOW_GRACE_MS = 60_000;
 
 export function policyFromConfig(
-  config: Pick<Config, 'usageRetentionDays' | 'webhookRetentionDays' | 'requestLogDays'>,
+  config: Pick<Config, 'usageRetentionDays' | 'webhookRetentionDays' | 'requestLogDays'> & {
+    loginThrottle?: LoginThrottleConfig;
+  },
 ): RetentionPolicy {
   return {
+    knownLoginDays: throttleSettings(config).knownLoginDays,
     usageRetentionDays: config.usageRetentionDays ?? DEFAULT_USAGE_RETENTION_DAYS,
     webhookRetentionDays: config.webhookRetentionDays ?? DEFAULT_WEBHOOK_RETENTION_DAYS,
     requestLogDays: config.requestLogDays ?? DEFAULT_REQUEST_LOG_DAYS,
@@ -58,8 +68,12 @@ export interface Cutoffs {
   requestLog: string;
   /** For expiry-based rows (connect sessions, link tokens, dev sessions). */
   expired: string;
-  /** login_throttle rows whose window_start is before this have a window that closed over a grace ago. */
-  throttleWindowStart: string;
+  /** login_throttle streaks whose next_attempt_at (epoch ms) is before this are over (restart anyway). */
+  throttleNextAttemptBefore: number;
+  /** Remembered sign-in addresses whose last sign-in (window_start) is before this are forgotten. */
+  knownLoginBefore: string;
+  /** rate_limit_windows rows whose window_end (epoch ms) is before this are over. */
+  rateLimitWindowEndBefore: number;
 }
 
 export function cutoffs(policy: RetentionPolicy, now: Date): Cutoffs {
@@ -70,7 +84,9 @@ export function cutoffs(policy: RetentionPolicy, now: Date): Cutoffs {
     webhooks: iso(t - policy.webhookRetentionDays * DAY_MS),
     requestLog: iso(t - policy.requestLogDays * DAY_MS),
     expired: iso(t - policy.expiredGraceMs),
-    throttleWindowStart: iso(t - policy.expiredGraceMs - LONGEST_THROTTLE_WINDOW_MS),
+    throttleNextAttemptBefore: t - policy.expiredGraceMs - STREAK_RESET_MS,
+    knownLoginBefore: iso(t - policy.knownLoginDays * DAY_MS),
+    rateLimitWindowEndBefore: t - RATE_LIMIT_WINDOW_GRACE_MS,
   };
 }
 
@@ -92,4 +108,6 @@ export interface RetentionCounts {
   link_tokens: number;
   dev_sessions: number;
   login_throttle: number;
+  known_logins: number;
+  rate_limit_windows: number;
 }

@@ -161,10 +161,43 @@ export async function deleteOldRows(
         eb
           .selectFrom('login_throttle')
           .select('bucket')
-          .where('window_start', '<', c.throttleWindowStart)
-          // "known:" rows remember where an account signed in (developers/throttle.ts), not a window.
+          .where('next_attempt_at', '<', c.throttleNextAttemptBefore)
+          // "known:" rows remember where an account signed in (developers/throttle.ts), not a streak.
           .where('bucket', 'not like', 'known:%')
           .limit(batchSize),
+      )
+      .executeTakeFirst();
+    return r.numDeletedRows;
+  });
+
+  const known_logins = await inBatches(batchSize, async () => {
+    const r = await db
+      .deleteFrom('login_throttle')
+      .where('bucket', 'in', (eb) =>
+        eb
+          .selectFrom('login_throttle')
+          .select('bucket')
+          .where('window_start', '<', c.knownLoginBefore)
+          .where('bucket', 'like', 'known:%')
+          .limit(batchSize),
+      )
+      .executeTakeFirst();
+    return r.numDeletedRows;
+  });
+
+  const rate_limit_windows = await inBatches(batchSize, async () => {
+    const r = await db
+      .deleteFrom('rate_limit_windows')
+      .where(({ eb, refTuple, selectFrom }) =>
+        eb(
+          refTuple('bucket', 'window_end'),
+          'in',
+          selectFrom('rate_limit_windows')
+            .select(['bucket', 'window_end'])
+            .where('window_end', '<', c.rateLimitWindowEndBefore)
+            .limit(batchSize)
+            .$asTuple('bucket', 'window_end'),
+        ),
       )
       .executeTakeFirst();
     return r.numDeletedRows;
@@ -180,5 +213,7 @@ export async function deleteOldRows(
     link_tokens,
     dev_sessions,
     login_throttle,
+    known_logins,
+    rate_limit_windows,
   };
 }

@@ -1,10 +1,11 @@
-import { PUBLIC_RATE_LIMITS } from '../../developers/routes.js';
 import { SESSION_TTL_MS } from '../../developers/store.js';
-import { LOGIN_THROTTLE } from '../../developers/throttle.js';
+import { STREAK_RESET_MS } from '../../developers/throttle.js';
+import { LOGIN_THROTTLE_ENV, LOGIN_THROTTLE_DEFAULTS as T } from '../../developers/throttle-config.js';
+import { RATE_LIMIT_DEFAULTS, RATE_LIMIT_ENV } from '../../ratelimit/config.js';
 import { RECENT_ERRORS_LIMIT } from '../../usage/routes.js';
 import type { DocSection } from '../sections.js';
 
-const minutes = (ms: number) => Math.round(ms / 60_000);
+const env = (k: keyof typeof LOGIN_THROTTLE_ENV) => `<code>${LOGIN_THROTTLE_ENV[k][0]}</code>`;
 
 /** Developer portal: accounts, sessions, keys, usage. Numbers come from the code that enforces them. */
 export const developersSection: DocSection = {
@@ -46,16 +47,23 @@ transactions, webhooks, usage and request log, at once and for good.</li>
 
 <h3>Login throttling</h3>
 <ul>
-<li>At most <strong>${LOGIN_THROTTLE.perEmail.max} failed logins per email</strong> in ${minutes(LOGIN_THROTTLE.perEmail.windowMs)} minutes and
-<strong>${LOGIN_THROTTLE.perIp.max} per client IP</strong> in ${minutes(LOGIN_THROTTLE.perIp.windowMs)} minutes. The window opens at the first failure;
-further attempts answer <code>429 RATE_LIMIT_EXCEEDED</code> with a <code>Retry-After</code> header (seconds until the window closes) —
-also for emails that are not registered. A stranger's guesses cannot lock you out: while an email is over its limit, the
-<strong>right password from an address that signed in to that account before</strong> (within 90 days) still signs in; every other attempt
-on it, right or wrong, gets the same 429. A successful login clears the email's count.
-The counts and known addresses are kept in the database, so they hold across all server instances.</li>
-<li>Independently, each IP may call <code>POST /developers/register</code> ${PUBLIC_RATE_LIMITS.register.max} times per
-${minutes(PUBLIC_RATE_LIMITS.register.timeWindow)} minutes and <code>POST /developers/login</code> ${PUBLIC_RATE_LIMITS.login.max} times per
-${minutes(PUBLIC_RATE_LIMITS.login.timeWindow)} minute (per server instance), answered the same way.</li>
+<li><strong>Progressive delays.</strong> Failed logins are counted in a row per email and per client IP. The first
+<strong>${T.freeFailuresPerEmail} failures for an email</strong> (${T.freeFailuresPerIp} for an IP, across emails) cost nothing; after that each
+failure makes the next attempt wait <strong>${T.firstDelaySeconds} s, then ${2 * T.firstDelaySeconds} s, ${4 * T.firstDelaySeconds} s …</strong> doubling up to
+<strong>${T.maxDelaySeconds / 60} minutes</strong>. An attempt that comes earlier answers <code>429 RATE_LIMIT_EXCEEDED</code> at once with a
+<code>Retry-After</code> header (seconds until the next attempt is allowed) and is not counted — also for emails that are not
+registered. A successful login ends the email's streak; a streak also ends after ${STREAK_RESET_MS / 3_600_000} hours without attempts.</li>
+<li>A stranger's guesses cannot lock you out: while an email must wait, the <strong>right password from an address that signed in to
+that account before</strong> (within ${T.knownLoginDays} days) still signs in; every other attempt on it, right or wrong, gets the same 429.
+(An IP's own delay is not lifted this way: it is the guessing address's.)
+Remembered addresses are deleted ${T.knownLoginDays} days after their last sign-in. The counts, delays and addresses are kept in the
+database (addresses and emails only as SHA-256 hashes), so they hold across all server instances.
+Operators set ${env('freeFailuresPerEmail')}, ${env('freeFailuresPerIp')}, ${env('firstDelaySeconds')},
+${env('maxDelaySeconds')} and ${env('knownLoginDays')}.</li>
+<li>Independently, each IP may call <code>POST /developers/register</code> ${RATE_LIMIT_DEFAULTS.registerPerIpPerHour} times per hour and
+<code>POST /developers/login</code> (and each of <code>/developers/password/forgot</code> and <code>/reset</code>)
+${RATE_LIMIT_DEFAULTS.loginPerIpPerMinute} times per minute, counted once across all server instances and answered the same way
+(<code>${RATE_LIMIT_ENV.registerPerIpPerHour}</code>, <code>${RATE_LIMIT_ENV.loginPerIpPerMinute}</code>; see Rate limits).</li>
 </ul>
 
 <h3>API keys</h3>

@@ -30,6 +30,12 @@ const LIMIT_ROWS: Array<[keyof typeof RATE_LIMIT_DEFAULTS, string, string]> = [
     'active API keys (<code>409 KEY_LIMIT_REACHED</code> beyond)',
     'per developer, at any time',
   ],
+  ['registerPerIpPerHour', '<code>POST /developers/register</code>', 'per client IP, per hour'],
+  [
+    'loginPerIpPerMinute',
+    '<code>POST /developers/login</code>, and each of <code>/developers/password/forgot</code> and <code>/reset</code>',
+    'per client IP, per minute',
+  ],
 ];
 
 /** How requests are read and answered: strict input, timeouts, shutdown. Idempotency and limits add their own parts. */
@@ -51,7 +57,10 @@ with a different body answers <code>422 IDEMPOTENCY_KEY_REUSED</code>; a retry w
 window), <code>RateLimit-Remaining</code> and <code>RateLimit-Reset</code> (seconds until the window starts over). Past it the answer is
 <code>429 RATE_LIMIT_EXCEEDED</code> with <code>Retry-After</code> in seconds; wait that long (or back off exponentially). Windows are fixed
 (they start on the minute, hour or UTC day) and a limit is counted once across all server processes — in Redis when
-<code>REDIS_URL</code> is set, otherwise in the database. A request answered from an idempotency key is not counted twice by the
+<code>REDIS_URL</code> is set, otherwise in the database (PostgreSQL or the shared SQLite file; only an in-memory SQLite database
+counts in memory). The public sign-up and sign-in endpoints are limited per client IP (behind a reverse proxy, set
+<code>OPENDINAR_TRUST_PROXY</code>); an integration suite that creates many developers from one address raises those limits or sets
+<code>0</code>. A request answered from an idempotency key is not counted twice by the
 tighter budgets. Defaults (operators change them with the variables shown; <code>0</code> turns one off):</p>
 <table><thead><tr><th>what</th><th>default</th><th>counted</th><th>variable</th></tr></thead><tbody>
 ${LIMIT_ROWS.map(([k, what, per]) => `<tr><td>${what}</td><td>${RATE_LIMIT_DEFAULTS[k].toLocaleString('en')}</td><td>${per}</td><td><code>${RATE_LIMIT_ENV[k]}</code></td></tr>`).join('\n')}
