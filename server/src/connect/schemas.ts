@@ -84,6 +84,18 @@ export const SandboxSessionBody = Type.Object({
   session_token: Type.String({ minLength: 1, maxLength: 256 }),
 });
 
+export const SandboxAuthorizeBody = Type.Object({
+  session_token: Type.String({ minLength: 1, maxLength: 256 }),
+  username: Type.Optional(
+    Type.String({
+      minLength: 1,
+      maxLength: 100,
+      description:
+        'The username typed on the bank page. A sandbox test user (user_bad_password, user_locked, user_bank_down, user_consent_expiring) picks how the bank behaves; any other name logs in normally.',
+    }),
+  ),
+});
+
 export const SandboxAuthorized = Type.Object({
   status: Type.Literal('authorized'),
   public_token: Type.String(),

@@ -93,6 +93,7 @@ export interface ConnectSessionsTable {
   auth_state_hash: string | null; // sha256 of the `state` on the bank's redirect back (live banks)
   auth_context_enc: string | null; // sealed connector state of the authorisation (e.g. the XS2A consent id)
   consent_expires_at: string | null; // the consent's end, learnt at authorisation (live banks)
+  error_code: string | null; // why the session ended at the bank (sandbox test users: ITEM_LOCKED)
 }
 
 export interface ConnectionsTable {
