@@ -178,3 +178,28 @@ describe('sandbox test users', () => {
     expect(en).not.toContain('Odobri pristup');
   });
 });
+
+describe('GET /connect/check (the widget asks on open)', () => {
+  const check = (token: string) =>
+    t.app.inject({ method: 'GET', url: '/connect/check', headers: { authorization: `Bearer ${token}` } });
+
+  it('accepts a key and a live link token; refuses a bad key, an unknown or expired link token', async () => {
+    expect((await check(MANI_KEY)).json()).toEqual({
+      valid: true,
+      credential: 'api_key',
+      environment: 'sandbox',
+    });
+    const link = await inject('POST', '/link/token', { user_id: 'tu_check' });
+    const linkToken = link.json().link_token as string;
+    expect((await check(linkToken)).json()).toEqual({
+      valid: true,
+      credential: 'link_token',
+      environment: 'sandbox',
+    });
+    expectError(await check('od_test_sk_doesnotexist000'), 'INVALID_API_KEY', 401);
+    expectError(await check('link_neverissued'), 'INVALID_API_KEY', 401);
+    t.clock.advance(31 * 60_000);
+    const expired = expectError(await check(linkToken), 'INVALID_API_KEY', 401);
+    expect(String(expired.error_message)).toContain('expired');
+  });
+});

@@ -120,6 +120,10 @@ export const OPERATIONS: Record<string, OperationDoc> = {
     tag: 'Connect',
     errors: ['CONNECTION_NOT_FOUND', 'BANK_NOT_FOUND', 'BANK_NOT_AVAILABLE'],
   },
+  'GET /connect/check': {
+    operationId: 'checkConnectCredential',
+    tag: 'Connect',
+  },
   'GET /connect/status/{session_token}': {
     operationId: 'getConnectStatus',
     tag: 'Connect',
