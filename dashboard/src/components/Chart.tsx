@@ -86,6 +86,17 @@ export function TimeChart({ times, series, label }: { times: number[]; series: S
           ],
           scales: { x: { time: true }, y: { range: (_u, _min, max) => [0, Math.max(1, max)] } },
           legend: { show: true },
+          hooks: {
+            // The tick labels as drawn on the canvas, readable by tests and tools.
+            draw: [
+              (u: uPlot) => {
+                const ticks = (i: number) =>
+                  ((u.axes[i] as { _values?: (string | number)[] })._values ?? []).join('|');
+                el.dataset.xTicks = ticks(0);
+                el.dataset.yTicks = ticks(1);
+              },
+            ],
+          },
           cursor: { drag: { x: false, y: false } },
         },
         [times, ...series.map((s) => s.values)],

@@ -255,6 +255,11 @@ describe.skipIf(skipBrowserTests)('Developer dashboard in Chromium', () => {
     await page.locator(`tr[data-connection-id="${connectionId}"]`).waitFor();
     const firstAccount = page.locator('a.account-link').first();
     await firstAccount.waitFor();
+    // Account types and bank names in words, never the API's raw values.
+    for (const meta of await page.locator('a.account-link .meta').allTextContents()) {
+      expect(meta).toMatch(/Raiffeisen Bank · (tekući|štedni) račun · /);
+      expect(meta).not.toMatch(/current|savings|raiffeisen ·/);
+    }
     await capture('explorer');
     await firstAccount.click();
     await page.waitForURL(/\/dashboard\/explorer\/accounts\/acc_/);
@@ -297,6 +302,46 @@ describe.skipIf(skipBrowserTests)('Developer dashboard in Chromium', () => {
       expect(cell).toMatch(
         /^(nedeljno|svake dve nedelje|mesečno|tromesečno|godišnje)( · (fiksan|promenljiv) iznos)?$/,
       );
+
+    // Identity: Raiffeisen shares the account holder.
+    const identity = page.locator('section', { has: page.locator('#id-title') });
+    await identity.locator('dl.identity dt', { hasText: 'Ime' }).waitFor();
+    expect(await identity.locator('dl.identity dt').allTextContents()).toContain('Adresa');
+    expect((await identity.locator('dl.identity dd').first().textContent())?.length).toBeGreaterThan(3);
+    // The account meta: the type in words.
+    expect(await page.getByTestId('account-meta').textContent()).toMatch(/(tekući|štedni) račun/);
+
+    // A rejected filter (from after to): the old rows go, the reason is said in Serbian (not the API's English).
+    await filter.selectOption({ label: 'Sve kategorije' });
+    await page.getByLabel('Od', { exact: true }).fill('2026-03-10');
+    await page.getByLabel('Do', { exact: true }).fill('2026-03-01');
+    await page.getByRole('button', { name: 'Primeni filtere' }).click();
+    const txnSection = page.locator('section', { has: page.locator('#txn-title') });
+    await expect
+      .poll(() => txnSection.getByRole('alert').textContent())
+      .toContain('Datum „od” je posle datuma „do”');
+    expect(await page.locator('table.txns').count()).toBe(0);
+    expect(await txnSection.textContent()).not.toContain('must not be after');
+    await txnSection.screenshot({ path: `${SHOTS}account-bad-range-desktop.png` });
+    await page.getByLabel('Do', { exact: true }).fill('');
+    await page.getByLabel('Od', { exact: true }).fill('');
+    await page.getByRole('button', { name: 'Primeni filtere' }).click();
+    await rows.first().waitFor();
+
+    // Phone: the transactions become stacked cards; an amount never wraps and keeps tabular figures.
+    await page.setViewportSize({ width: 390, height: 844 });
+    const amountCell = page.locator('table.txns tbody tr td.num').first();
+    const look = await amountCell.evaluate((el) => {
+      const cs = getComputedStyle(el);
+      const row = getComputedStyle(el.parentElement as Element);
+      const range = document.createRange();
+      range.selectNodeContents(el);
+      const lines = new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+      return { ws: cs.whiteSpace, nums: cs.fontVariantNumeric, row: row.display, lines };
+    });
+    expect(look).toEqual({ ws: 'nowrap', nums: 'tabular-nums', row: 'block', lines: 1 });
+    await page.screenshot({ path: `${SHOTS}account-cards-phone.png` });
+    await page.setViewportSize({ width: 1280, height: 800 });
 
     await page.getByRole('button', { name: 'Osveži iz banke' }).click();
     await page.locator('.toast', { hasText: 'Osveženo' }).waitFor();
@@ -463,10 +508,21 @@ describe.skipIf(skipBrowserTests)('Developer dashboard in Chromium', () => {
     expect(endpoints).toContain('POST /connect/exchange');
     expect(endpoints).toContain('GET /accounts/:id/transactions');
     await page.locator('.chart canvas').first().waitFor();
+    // Whole-number y ticks (no 0.5 requests); dates in the Serbian format.
+    const chart = page.locator('.chart').first();
+    await expect.poll(() => chart.getAttribute('data-y-ticks')).toBeTruthy();
+    for (const tick of ((await chart.getAttribute('data-y-ticks')) ?? '').split('|'))
+      expect(tick).toMatch(/^\d[\d.]*$/);
+    const xTicks = (await chart.getAttribute('data-x-ticks')) ?? '';
+    expect(xTicks).toMatch(/\d{1,2}\. [a-zčćšžđ]+/);
     // Filter by key: the sign-up key made every request above.
     const option = page.getByLabel('Ključ').locator('option', { hasText: sandboxKey.slice(0, 12) });
     await page.getByLabel('Ključ').selectOption((await option.getAttribute('value')) ?? '');
     await expect.poll(() => recent.textContent()).toContain(failedId);
+    // Hourly buckets: the Serbian axis reads the 24-hour clock.
+    await page.locator('select[name="range"]').selectOption('24h');
+    await expect.poll(() => chart.getAttribute('data-x-ticks')).toMatch(/^\d{2}:\d{2}/);
+    expect(await chart.getAttribute('data-x-ticks')).not.toMatch(/AM|PM|am|pm|pre podne|po podne/);
     await capture('usage');
 
     await page.getByRole('button', { name: 'English' }).click();
@@ -474,6 +530,9 @@ describe.skipIf(skipBrowserTests)('Developer dashboard in Chromium', () => {
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
     await page.getByLabel('Time range').selectOption('24h');
     await page.locator('.stats').waitFor();
+    await expect.poll(() => chart.getAttribute('data-x-ticks')).toMatch(/^\d{2}:\d{2}/);
+    const y24 = ((await chart.getAttribute('data-y-ticks')) ?? '').split('|');
+    for (const tick of y24) expect(tick).toMatch(/^\d[\d,]*$/);
     await capture('usage-en');
   });
 
