@@ -2,7 +2,7 @@ import { useEffect, useRef } from 'preact/hooks';
 import type uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { count } from '../format.js';
-import { lang, locale } from '../i18n.js';
+import { lang, locale, t } from '../i18n.js';
 
 export interface Series {
   label: string;
@@ -52,6 +52,7 @@ export function TimeChart({ times, series, label }: { times: number[]; series: S
           height: 240,
           series: [
             {
+              label: t('time'),
               value: (_u: uPlot, ts: number | null) =>
                 ts == null ? '—' : (hourly ? f.full : f.fullDay).format(at(ts)),
             },
