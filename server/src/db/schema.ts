@@ -111,7 +111,7 @@ export interface ConnectionsTable {
   last_synced_at: string | null;
   refresh_count: number;
   sync_locked_until: string | null; // lease so one refresh runs per connection at a time
-  consent_expires_at: string | null; // the bank consent's end (null: sandbox, never expires)
+  consent_expires_at: string | null; // the bank consent's end (null: sandbox, never expires — but user_consent_expiring)
   last_refreshed_at: string | null; // last successful pull from the bank
   expiry_notified_at: string | null; // ITEM.PENDING_EXPIRATION sent for the current consent
   last_error: string | null; // ConnectorFailureKind of the last failed refresh

@@ -536,6 +536,49 @@ describe.skipIf(skipBrowserTests)('Developer dashboard in Chromium', () => {
     await capture('usage-en');
   });
 
+  it('explorer in English: account types, identity and a rejected filter in English words', async () => {
+    // A second connection for the sign-up app, made as its backend would (the first was revoked above).
+    const headers = { authorization: `Bearer ${sandboxKey}`, 'content-type': 'application/json' };
+    const post = async (path: string, body: object, h: Record<string, string> = headers) =>
+      (await (
+        await fetch(`${server.url}${path}`, { method: 'POST', headers: h, body: JSON.stringify(body) })
+      ).json()) as Record<string, string>;
+    const started = await post('/connect', {
+      bank_id: 'raiffeisen',
+      user_id: 'user_en',
+      redirect_url: 'https://app.example.rs/done',
+    });
+    const approved = await post(
+      '/sandbox/authorize',
+      { session_token: started.session_token ?? '' },
+      { 'content-type': 'application/json' },
+    );
+    const exchanged = await post('/connect/exchange', { public_token: approved.public_token ?? '' });
+    expect(exchanged.connection_id).toMatch(/^conn_/);
+
+    await nav(/Sandbox explorer/);
+    const account = page.locator('a.account-link').first();
+    await account.waitFor();
+    for (const meta of await page.locator('a.account-link .meta').allTextContents())
+      expect(meta).toMatch(/Raiffeisen Bank · (current|savings) account · /);
+    await capture('explorer-en');
+    await account.click();
+    await page.waitForURL(/\/dashboard\/explorer\/accounts\/acc_/);
+    const identity = page.locator('section', { has: page.locator('#id-title') });
+    await identity.locator('dl.identity dt', { hasText: 'Name' }).waitFor();
+    expect(await identity.locator('h2').textContent()).toBe('Account holder');
+    await page.locator('table.txns tbody tr').first().waitFor();
+    await page.getByLabel('From', { exact: true }).fill('2026-03-10');
+    await page.getByLabel('To', { exact: true }).fill('2026-03-01');
+    await page.getByRole('button', { name: 'Apply filters' }).click();
+    const txnSection = page.locator('section', { has: page.locator('#txn-title') });
+    await expect
+      .poll(() => txnSection.getByRole('alert').textContent())
+      .toContain('The “from” date is after the “to” date');
+    expect(await page.locator('table.txns').count()).toBe(0);
+    await capture('account-en');
+  });
+
   it('rolls the sign-up key: a new secret, the old one refused, the app keeps its connection', async () => {
     await nav(/API keys/);
     const row = page.locator('tbody tr', { hasText: sandboxKey.slice(0, 15) }).first();
