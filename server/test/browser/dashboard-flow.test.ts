@@ -137,6 +137,13 @@ describe.skipIf(skipBrowserTests)('Developer dashboard in Chromium', () => {
             ),
     );
     expect(wide, `${name} fits 390px`).toEqual([]);
+    // Figures never wrap inside a number, so they must fit their boxes instead.
+    const cramped = await page
+      .locator('.stat dd')
+      .evaluateAll((els) =>
+        els.filter((el) => el.scrollWidth > el.clientWidth + 1).map((el) => el.textContent),
+      );
+    expect(cramped, `${name}: figures fit at 390px`).toEqual([]);
     expect(await a11yViolations(page), `${name} at phone width`).toEqual([]);
     await page.setViewportSize({ width: 1280, height: 800 });
     await page.waitForTimeout(100);
@@ -340,6 +347,13 @@ describe.skipIf(skipBrowserTests)('Developer dashboard in Chromium', () => {
       return { ws: cs.whiteSpace, nums: cs.fontVariantNumeric, row: row.display, lines };
     });
     expect(look).toEqual({ ws: 'nowrap', nums: 'tabular-nums', row: 'block', lines: 1 });
+    // The balance figures fit their boxes (one line, nothing sticking out).
+    const overflowing = await page
+      .locator('.stat dd')
+      .evaluateAll((els) =>
+        els.filter((el) => el.scrollWidth > el.clientWidth + 1).map((el) => el.textContent),
+      );
+    expect(overflowing).toEqual([]);
     await page.screenshot({ path: `${SHOTS}account-cards-phone.png` });
     await page.setViewportSize({ width: 1280, height: 800 });
 
