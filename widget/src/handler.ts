@@ -376,7 +376,7 @@ export function createHandler(o: HandlerOptions): ResumableHandler {
     const code = e instanceof WidgetApiError ? e.code : 'NETWORK';
     const message = displayMessage(code);
     if (isCredentialError(code)) retry = null;
-    exitError = { error_code: code, error_message: (e as Error).message || code, display_message: message };
+    exitError = { error_code: code, error_message: (e as Error)?.message || code, display_message: message };
     show(
       `${t.failTitle}. ${message}`,
       h(
