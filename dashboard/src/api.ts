@@ -219,7 +219,7 @@ export interface Connection {
   bank_id: string;
   bank_name: string;
   user_id: string;
-  status: 'active' | 'revoked';
+  status: 'active' | 'revoked' | 'reauth_required';
   created_at: string;
   revoked_at: string | null;
 }
@@ -231,6 +231,12 @@ export interface Account {
   type: string;
   currency: string;
   account_number: string;
+}
+export interface Identity {
+  names: string[];
+  emails: string[];
+  phone_numbers: string[];
+  addresses: { street: string; city: string; postal_code: string; country: string }[];
 }
 export interface Balance {
   account_id: string;
@@ -378,6 +384,7 @@ export const bank = (keyId: string) => {
       ),
     accounts: () => request<{ accounts: Account[] }>('GET', `${base}/accounts`),
     balance: (id: string) => request<Balance>('GET', `${base}/accounts/${encodeURIComponent(id)}/balance`),
+    identity: (id: string) => request<Identity>('GET', `${base}/accounts/${encodeURIComponent(id)}/identity`),
     transactions: (id: string, query: Query) =>
       request<{ transactions: Transaction[]; total: number; has_more: boolean }>(
         'GET',

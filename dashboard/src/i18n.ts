@@ -249,6 +249,21 @@ const en = {
   previousUntil: 'old {prefix}… works until {at}',
   errINVALID_API_KEY: 'This key is not recognised.',
   errREVOKED_API_KEY: 'This key has been revoked.',
+  connReauth: 're-authorisation needed',
+  errACCOUNT_NOT_FOUND: 'This account does not exist or its connection was revoked.',
+  errCONNECTION_NOT_FOUND: 'This connection does not exist.',
+  errCONNECTION_ALREADY_REVOKED: 'This connection was already revoked.',
+  errITEM_LOGIN_REQUIRED:
+    'The bank consent expired or was revoked: the user must connect the bank again. Data already fetched stays readable.',
+  errBANK_UNAVAILABLE: 'The bank is not answering. Try again in {s}.',
+  errBANK_ACCESS_LIMIT: 'The bank’s daily access budget is used up. Try again in {s}.',
+  errSERVICE_UNAVAILABLE: 'The service is briefly unavailable. Try again in {s}.',
+  errINTERNAL_ERROR: 'Server error. Please try again.',
+  errINVALID_FIELD: 'A value is not valid.',
+  errFilterDate: 'That date is not valid. Pick one in the calendar.',
+  errDateRange: 'The “from” date is after the “to” date. Choose an earlier start date.',
+  errFilterCategory: 'That category does not exist.',
+  errUnknown: 'The request failed.',
   connections: 'Connections',
   noConnections: 'No connections yet. Connect a sandbox bank with the Link widget.',
   bankName: 'Bank',
@@ -291,6 +306,12 @@ const en = {
   monthlyOut: 'Monthly outgoing',
   monthlyIn: 'Monthly incoming',
   noStreams: 'None detected.',
+  identity: 'Account holder',
+  identityNames: 'Name',
+  identityEmails: 'Email',
+  identityPhones: 'Phone',
+  identityAddresses: 'Address',
+  noIdentity: 'This bank does not share account holder details.',
   // categories (the API's values; the filter still sends these)
   cat_groceries: 'groceries',
   cat_rent: 'rent',
@@ -308,6 +329,8 @@ const en = {
   freq_annually: 'yearly',
   amt_fixed: 'fixed',
   amt_variable: 'variable',
+  acct_current: 'current account',
+  acct_savings: 'savings account',
   // connection revocation
   revokeConnTitle: 'Revoke this connection?',
   revokeConnBody:
@@ -572,6 +595,21 @@ const sr: Record<Key, string> = {
   previousUntil: 'stara {prefix}… radi do {at}',
   errINVALID_API_KEY: 'Ovaj ključ nije prepoznat.',
   errREVOKED_API_KEY: 'Ovaj ključ je opozvan.',
+  connReauth: 'potrebna ponovna prijava',
+  errACCOUNT_NOT_FOUND: 'Ovaj račun ne postoji ili je njegova veza opozvana.',
+  errCONNECTION_NOT_FOUND: 'Ova veza ne postoji.',
+  errCONNECTION_ALREADY_REVOKED: 'Ova veza je već opozvana.',
+  errITEM_LOGIN_REQUIRED:
+    'Saglasnost u banci je istekla ili je opozvana: korisnik treba ponovo da poveže banku. Podaci koji su već preuzeti ostaju dostupni.',
+  errBANK_UNAVAILABLE: 'Banka trenutno ne odgovara. Pokušajte ponovo za {s}.',
+  errBANK_ACCESS_LIMIT: 'Dnevni broj pristupa banci je potrošen. Pokušajte ponovo za {s}.',
+  errSERVICE_UNAVAILABLE: 'Usluga je privremeno nedostupna. Pokušajte ponovo za {s}.',
+  errINTERNAL_ERROR: 'Greška na serveru. Pokušajte ponovo.',
+  errINVALID_FIELD: 'Neka vrednost nije ispravna.',
+  errFilterDate: 'Datum nije ispravan. Izaberite datum u kalendaru.',
+  errDateRange: 'Datum „od” je posle datuma „do”. Izaberite raniji početni datum.',
+  errFilterCategory: 'Ta kategorija ne postoji.',
+  errUnknown: 'Zahtev nije uspeo.',
   connections: 'Veze',
   noConnections: 'Još nema veza. Povežite sandbox banku Link widgetom.',
   bankName: 'Banka',
@@ -614,6 +652,12 @@ const sr: Record<Key, string> = {
   monthlyOut: 'Mesečno odlazno',
   monthlyIn: 'Mesečno dolazno',
   noStreams: 'Nije pronađeno.',
+  identity: 'Vlasnik računa',
+  identityNames: 'Ime',
+  identityEmails: 'Email',
+  identityPhones: 'Telefon',
+  identityAddresses: 'Adresa',
+  noIdentity: 'Ova banka ne daje podatke o vlasniku računa.',
   cat_groceries: 'namirnice',
   cat_rent: 'kirija',
   cat_dining: 'restorani i dostava',
@@ -630,6 +674,8 @@ const sr: Record<Key, string> = {
   freq_annually: 'godišnje',
   amt_fixed: 'fiksan iznos',
   amt_variable: 'promenljiv iznos',
+  acct_current: 'tekući račun',
+  acct_savings: 'štedni račun',
   revokeConnTitle: 'Opozvati ovu vezu?',
   revokeConnBody:
     'Veza {id} ({bank}) se odmah prekida: njeni računi odgovaraju sa 404 ACCOUNT_NOT_FOUND, a vašim webhookovima stiže ITEM.CONNECTION_REVOKED. Ovo se ne može poništiti.',
@@ -699,10 +745,10 @@ export function waitFor(seconds: number): string {
 }
 
 /**
- * An API value in words: a transaction category, a recurring stream's frequency or amount type.
+ * An API value in words: a transaction category, a recurring stream's frequency or amount type, an account type.
  * A value we have no words for (added to the API later) shows as it is.
  */
-export function valueLabel(kind: 'cat' | 'freq' | 'amt', value: string): string {
+export function valueLabel(kind: 'cat' | 'freq' | 'amt' | 'acct', value: string): string {
   const key = `${kind}_${value}`;
   return hasKey(key) ? t(key) : value;
 }

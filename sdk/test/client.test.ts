@@ -100,6 +100,11 @@ describe('@opendinar/node against a running server', () => {
   it('connect flow: link token, session, sandbox approve/deny, exchange, connections', async () => {
     const link = await key.createLinkToken({ body: { user_id: 'user_sdk' } });
     expect(link.link_token).toMatch(/^link_/);
+    expect(await key.checkConnectCredential()).toEqual({
+      valid: true,
+      credential: 'api_key',
+      environment: 'sandbox',
+    });
     const started = await key.createConnectSession({
       body: { bank_id: 'raiffeisen', user_id: 'user_sdk', redirect_url: 'https://app.example.rs/done' },
     });

@@ -129,6 +129,12 @@ export const ERROR_CODES = {
     status: 503,
     message: 'The bank did not answer — retry after the Retry-After interval.',
   },
+  ITEM_LOCKED: {
+    type: 'ITEM_ERROR',
+    status: 400,
+    message:
+      "The user's account is locked at the bank — the user must unlock it with the bank, then connect again.",
+  },
   BANK_ACCESS_LIMIT: {
     type: 'ITEM_ERROR',
     status: 429,

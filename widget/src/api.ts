@@ -29,7 +29,15 @@ export class WidgetApiError extends Error {
   }
 }
 
+export interface CredentialCheck {
+  valid: true;
+  credential: 'api_key' | 'link_token';
+  environment: 'sandbox' | 'live';
+}
+
 export interface ApiClient {
+  /** GET /connect/check: is the key or link token usable? (401 when it is not.) */
+  check(): Promise<CredentialCheck>;
   banks(): Promise<Bank[]>;
   connect(bankId: string, userId: string | undefined, redirectUrl: string): Promise<ConnectSession>;
   status(sessionToken: string): Promise<SessionStatus>;
@@ -70,6 +78,7 @@ export function createApiClient(baseUrl: string, token: string): ApiClient {
   }
 
   return {
+    check: () => call<CredentialCheck>('GET', '/connect/check'),
     banks: async () => (await call<{ banks: Bank[] }>('GET', '/banks?limit=100', undefined, false)).banks,
     connect: (bankId, userId, redirectUrl) =>
       call<ConnectSession>('POST', '/connect', {

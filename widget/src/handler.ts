@@ -16,6 +16,10 @@ export interface HandlerOptions {
   /** Origin of the API (and of the sandbox bank page), the only sender whose messages count. */
   apiOrigin: string;
   strings: Strings;
+  /** The widget's language, passed on to the sandbox bank page. */
+  language: 'sr' | 'en';
+  /** The credential is a link token (its errors read "link expired", not "bad key"). */
+  linkToken: boolean;
   userId: string | undefined;
   onSuccess?: (publicToken: string, meta: SuccessMeta) => void;
   /** Closed without connecting; with the error the user saw, if the flow failed. */
@@ -24,9 +28,16 @@ export interface HandlerOptions {
 
 /** What onExit gets when the flow ended in an error (the end user saw `display_message`, never the code). */
 export interface ExitError {
+  /** The API's error_code (INVALID_API_KEY, ITEM_LOCKED, …), or DENIED, SESSION_EXPIRED, NETWORK. */
   error_code: string;
+  /** For the developer (English, from the API): what went wrong. */
+  error_message: string;
+  /** What the end user was shown, in the widget's language. */
   display_message: string;
 }
+
+/** A bad, revoked or expired key or link token: retrying cannot help. */
+const isCredentialError = (code: string) => /API_KEY|INSUFFICIENT|NOT_SANDBOX/.test(code);
 
 export interface Handler {
   open(): void;
@@ -65,6 +76,10 @@ function inkOn(hex: string): string {
   return lum > 150 ? '#0f172a' : '#fff';
 }
 
+/** The sandbox bank page follows the widget's language (live banks' pages are left alone). */
+const withLang = (url: string, language: 'sr' | 'en'): string =>
+  language === 'en' && url.includes('/sandbox/auth.html?') ? `${url}&lang=en` : url;
+
 const fold = (s: string) =>
   s
     .normalize('NFD')
@@ -88,6 +103,8 @@ export function createHandler(o: HandlerOptions): ResumableHandler {
   let doneTimer: ReturnType<typeof setTimeout> | undefined;
   let succeeded = false;
   let exitError: ExitError | null = null;
+  /** The credential was refused: nothing else may replace that message. */
+  let refused = false;
 
   /** Replaces the dialog's content and moves focus to what the user should act on next. */
   function show(announce: string, ...nodes: Node[]): void {
@@ -178,9 +195,9 @@ export function createHandler(o: HandlerOptions): ResumableHandler {
               Number(a.status === 'coming_soon') - Number(b.status === 'coming_soon') ||
               b.market_share_pct - a.market_share_pct,
           );
-          if (host) showBanks();
+          if (host && !refused) showBanks();
         },
-        (e: unknown) => host && showError(e, showBanks),
+        (e: unknown) => host && !refused && showError(e, showBanks),
       );
       return;
     }
@@ -232,22 +249,23 @@ export function createHandler(o: HandlerOptions): ResumableHandler {
           win?.close();
           return;
         }
-        session = { token: res.session_token, authUrl: res.auth_url, bank: { id: bank.id, name: bank.name } };
+        const authUrl = withLang(res.auth_url, o.language);
+        session = { token: res.session_token, authUrl, bank: { id: bank.id, name: bank.name } };
         if (haveWindow && !win.closed) {
           popup = win;
-          win.location.href = res.auth_url;
+          win.location.href = authUrl;
           waitForBank();
           return;
         }
         // Popup blocked: go to the bank in this tab and resume when the bank sends the user back.
         const pending: PendingSession = {
           session_token: res.session_token,
-          auth_url: res.auth_url,
+          auth_url: authUrl,
           bank_id: bank.id,
           bank_name: bank.name,
           saved_at: Date.now(),
         };
-        if (savePending(pending)) location.assign(res.auth_url);
+        if (savePending(pending)) location.assign(authUrl);
         else {
           waitForBank();
           reopenNote();
@@ -312,7 +330,7 @@ export function createHandler(o: HandlerOptions): ResumableHandler {
     if (!s) return;
     if (st.status !== 'authorized') {
       const code = st.status === 'denied' ? 'DENIED' : 'SESSION_EXPIRED';
-      showError(new WidgetApiError(code, st.status), restart);
+      showError(new WidgetApiError(code, `session ${st.status}`), restart);
       return;
     }
     stopFlow(true);
@@ -334,20 +352,31 @@ export function createHandler(o: HandlerOptions): ResumableHandler {
     );
   }
 
-  function showError(e: unknown, retry: () => void): void {
-    stopFlow(true);
-    const code = e instanceof WidgetApiError ? e.code : 'NETWORK';
-    const message =
-      code === 'NETWORK'
+  function displayMessage(code: string): string {
+    return isCredentialError(code)
+      ? o.linkToken
+        ? t.errLinkToken
+        : t.errAuth
+      : code === 'NETWORK'
         ? t.errNetwork
-        : code === 'SESSION_EXPIRED' || code === 'SESSION_NOT_FOUND'
+        : /^SESSION_|TOKEN_EXPIRED/.test(code)
           ? t.errExpired
           : code === 'DENIED'
             ? t.errDenied
-            : /API_KEY|INSUFFICIENT/.test(code)
-              ? t.errAuth
-              : t.errGeneric;
-    exitError = { error_code: code, display_message: message };
+            : code === 'ITEM_LOCKED'
+              ? t.errLocked
+              : code === 'BANK_UNAVAILABLE'
+                ? t.errBankDown
+                : t.errGeneric;
+  }
+
+  /** An error the user sees (in words, never the code); `retry` null: retrying cannot help (bad credential). */
+  function showError(e: unknown, retry: (() => void) | null): void {
+    stopFlow(true);
+    const code = e instanceof WidgetApiError ? e.code : 'NETWORK';
+    const message = displayMessage(code);
+    if (isCredentialError(code)) retry = null;
+    exitError = { error_code: code, error_message: (e as Error)?.message || code, display_message: message };
     show(
       `${t.failTitle}. ${message}`,
       h(
@@ -356,10 +385,24 @@ export function createHandler(o: HandlerOptions): ResumableHandler {
         h('div', { class: 'icon err', 'aria-hidden': 'true' }, '!'),
         h('h3', {}, t.failTitle),
         h('p', {}, message),
-        h('button', { type: 'button', class: 'btn', 'data-focus': true, onclick: retry }, t.retry),
-        session || banks ? button(t.back, showBanks, true) : null,
+        h(
+          'button',
+          { type: 'button', class: 'btn', 'data-focus': true, onclick: retry ?? close },
+          retry ? t.retry : t.close,
+        ),
+        retry && (session || banks) ? button(t.back, showBanks, true) : null,
       ),
     );
+  }
+
+  /** On open: a bad, revoked or expired key or link token is said at once, before a bank is picked. */
+  function checkCredential(): void {
+    o.api.check().catch((e: WidgetApiError) => {
+      if (host && isCredentialError(e.code)) {
+        refused = true;
+        showError(e, null);
+      }
+    });
   }
 
   // ---- the dialog --------------------------------------------------------------------------
@@ -368,6 +411,7 @@ export function createHandler(o: HandlerOptions): ResumableHandler {
     opener = document.activeElement;
     succeeded = false;
     exitError = null;
+    refused = false;
     // A custom tag name, so the host page's element selectors (div, section…) do not match it.
     host = document.createElement('opendinar-link');
     host.style.cssText = HOST_STYLE;
@@ -426,6 +470,7 @@ export function createHandler(o: HandlerOptions): ResumableHandler {
   function open(): void {
     if (host) return;
     mount();
+    checkCredential();
     showBanks();
   }
 

@@ -15,7 +15,7 @@ export interface OpenDinarConfig {
   /** Your internal user id; a stable per-browser id is generated when omitted. */
   userId?: string;
   onSuccess?: (publicToken: string, meta: SuccessMeta) => void;
-  /** Closed without connecting: `error` is `{error_code, display_message}` when the flow failed, else null. */
+  /** Closed without connecting: `error` is `{error_code, error_message, display_message}` when the flow failed, else null. */
   onExit?: (error: ExitError | null) => void;
   /** 'sr' (Serbian, Latin script; default) or 'en'. */
   language?: Language;
@@ -46,6 +46,8 @@ function create(config: OpenDinarConfig): Handler {
     api: createApiClient(base, token),
     apiOrigin: new URL(base, location.href).origin,
     strings: stringsFor(config.language),
+    language: config.language === 'en' ? 'en' : 'sr',
+    linkToken: Boolean(config.linkToken),
     // A link token already names its user, so only an explicit userId is sent with one.
     userId: config.userId || (config.linkToken ? undefined : browserUserId()),
     onSuccess: config.onSuccess,

@@ -1,7 +1,7 @@
 import type { ComponentChildren, JSX } from 'preact';
 import { useCallback, useEffect, useId, useRef, useState } from 'preact/hooks';
 import { ApiFailure } from '../api.js';
-import { hasKey, t, waitFor } from '../i18n.js';
+import { hasKey, lang, t, waitFor } from '../i18n.js';
 import { href, navigate } from '../router.js';
 import { type ToastMessage, toast, toastProblem } from '../state.js';
 
@@ -26,11 +26,22 @@ export function Link(props: {
 /** The API's message for a code we have words for, else the server's own message. */
 export function errorText(e: unknown): string {
   if (e instanceof ApiFailure) {
+    if (e.code === 'INVALID_FIELD') return invalidFieldText(e);
     const key = `err${e.code}`;
     if (hasKey(key)) return t(key, { s: waitFor(e.retryAfter ?? 60) });
-    return e.message;
+    // A code with no words here yet: the API's own (English) message only in the English UI.
+    return lang.value === 'en' ? e.message : t('errUnknown');
   }
   return e instanceof Error ? e.message : String(e);
+}
+
+/** INVALID_FIELD names its field in the (English) message: the filters' ones get their own words. */
+function invalidFieldText(e: ApiFailure): string {
+  const field = /'(\w+)'/.exec(e.message)?.[1];
+  if ((field === 'from' || field === 'to') && /after/.test(e.message)) return t('errDateRange');
+  if (field === 'from' || field === 'to') return t('errFilterDate');
+  if (field === 'category') return t('errFilterCategory');
+  return lang.value === 'en' ? e.message : t('errINVALID_FIELD');
 }
 
 /** A toast's words in the current language. */
@@ -111,8 +122,10 @@ export function LoadStatus({ load }: { load: Load<unknown> }) {
 }
 
 /** An API key's or a connection's status. */
-export function StatusTag({ status }: { status: 'active' | 'revoked' }) {
-  return <span class={`tag ${status}`}>{status === 'active' ? t('active') : t('revokedStatus')}</span>;
+export function StatusTag({ status }: { status: 'active' | 'revoked' | 'reauth_required' }) {
+  const words =
+    status === 'active' ? t('active') : status === 'revoked' ? t('revokedStatus') : t('connReauth');
+  return <span class={`tag ${status}`}>{words}</span>;
 }
 
 /** Opens the confirmation for revoking `what` (named for screen readers, since each row has one). */

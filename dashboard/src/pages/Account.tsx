@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { bank, CATEGORIES, type RecurringStream, type Transaction } from '../api.js';
+import { ApiFailure, bank, CATEGORIES, type RecurringStream, type Transaction } from '../api.js';
 import { KeyGate } from '../components/KeyGate.js';
 import {
   Empty,
@@ -35,7 +35,9 @@ function Transactions({ keyId, accountId, version }: { keyId: string; accountId:
     () => bank(keyId).transactions(accountId, query(0)),
     [keyId, accountId, filters, version],
   );
-  const rows = [...(list.data?.transactions ?? []), ...extra];
+  // A rejected filter clears what the previous one showed: only its reason is left (LoadStatus).
+  const shownData = list.error === null ? list.data : undefined;
+  const rows = shownData ? [...shownData.transactions, ...extra] : [];
   const apply = (e: FormEvent) => {
     e.preventDefault();
     setExtra([]);
@@ -50,7 +52,7 @@ function Transactions({ keyId, accountId, version }: { keyId: string; accountId:
       setMoreError(err);
     }
   };
-  const hasMore = list.data ? rows.length < list.data.total : false;
+  const hasMore = shownData ? rows.length < shownData.total : false;
   return (
     <section class="card" aria-labelledby="txn-title">
       <h2 id="txn-title">{t('transactions')}</h2>
@@ -84,14 +86,14 @@ function Transactions({ keyId, accountId, version }: { keyId: string; accountId:
         </button>
       </form>
       <LoadStatus load={list} />
-      {list.data && rows.length === 0 && <Empty>{t('noTransactions')}</Empty>}
-      {list.data && rows.length > 0 && (
+      {shownData && rows.length === 0 && <Empty>{t('noTransactions')}</Empty>}
+      {shownData && rows.length > 0 && (
         <>
           <p class="meta" role="status">
-            {t('shown', { n: rows.length, total: list.data.total })}
+            {t('shown', { n: rows.length, total: shownData.total })}
           </p>
           <ScrollRegion labelledBy={'txn-title'}>
-            <table class="txns">
+            <table class="txns stack">
               <thead>
                 <tr>
                   <th scope="col">{t('date')}</th>
@@ -105,8 +107,10 @@ function Transactions({ keyId, accountId, version }: { keyId: string; accountId:
               <tbody>
                 {rows.map((x) => (
                   <tr key={x.id} data-txn-id={x.id}>
-                    <td class="nowrap">{day(x.date)}</td>
-                    <td>
+                    <td class="nowrap" data-label={t('date')}>
+                      {day(x.date)}
+                    </td>
+                    <td data-label={t('description')}>
                       {(x.merchant_name ?? x.counterparty?.name) ? (
                         <>
                           <span class="merchant">{x.merchant_name ?? x.counterparty?.name}</span>
@@ -121,7 +125,7 @@ function Transactions({ keyId, accountId, version }: { keyId: string; accountId:
                       )}
                       {x.pending === 1 && <span class="tag pending"> {t('pendingTag')}</span>}
                     </td>
-                    <td>
+                    <td data-label={t('category')}>
                       <span class="tag" data-category={x.category} data-confidence={x.category_confidence}>
                         {valueLabel('cat', x.category)}
                       </span>
@@ -132,7 +136,7 @@ function Transactions({ keyId, accountId, version }: { keyId: string; accountId:
                         </span>
                       )}
                     </td>
-                    <td class={`num nowrap ${x.amount < 0 ? 'debit' : 'credit'}`}>
+                    <td class={`num nowrap ${x.amount < 0 ? 'debit' : 'credit'}`} data-label={t('amount')}>
                       {money(x.amount, x.currency)}
                     </td>
                   </tr>
@@ -168,7 +172,7 @@ function StreamTable({
         <Empty>{t('noStreams')}</Empty>
       ) : (
         <ScrollRegion label={title}>
-          <table>
+          <table class="stack">
             <thead>
               <tr>
                 <th scope="col">{t('description')}</th>
@@ -186,19 +190,25 @@ function StreamTable({
             <tbody>
               {streams.map((s) => (
                 <tr key={`${s.description}-${s.frequency}`}>
-                  <td>{s.description}</td>
-                  <td>
+                  <td data-label={t('description')}>{s.description}</td>
+                  <td data-label={t('category')}>
                     <span class="tag" data-category={s.category}>
                       {valueLabel('cat', s.category)}
                     </span>
                   </td>
-                  <td>
+                  <td data-label={t('frequency')}>
                     {valueLabel('freq', s.frequency)}
                     {s.amount_type ? ` · ${valueLabel('amt', s.amount_type)}` : ''}
                   </td>
-                  <td class="num nowrap">{money(s.typical_amount, currency)}</td>
-                  <td class="num">{s.occurrences ?? '—'}</td>
-                  <td class="nowrap">{s.next_expected_date ? day(s.next_expected_date) : '—'}</td>
+                  <td class="num nowrap" data-label={t('typical')}>
+                    {money(s.typical_amount, currency)}
+                  </td>
+                  <td class="num" data-label={t('occurrences')}>
+                    {s.occurrences ?? '—'}
+                  </td>
+                  <td class="nowrap" data-label={t('nextExpected')}>
+                    {s.next_expected_date ? day(s.next_expected_date) : '—'}
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -206,6 +216,44 @@ function StreamTable({
         </ScrollRegion>
       )}
     </>
+  );
+}
+
+/** The account holder, where the bank shares it (GET /accounts/:id/identity); else a plain note. */
+function IdentityCard({ keyId, accountId }: { keyId: string; accountId: string }) {
+  const identity = useLoad(() => bank(keyId).identity(accountId), [keyId, accountId]);
+  const unavailable = identity.error instanceof ApiFailure && identity.error.code === 'IDENTITY_UNAVAILABLE';
+  const d = identity.data;
+  const rows: [string, string[]][] = d
+    ? [
+        [t('identityNames'), d.names],
+        [t('identityEmails'), d.emails],
+        [t('identityPhones'), d.phone_numbers],
+        [
+          t('identityAddresses'),
+          d.addresses.map((a) => `${a.street}, ${a.postal_code} ${a.city}, ${a.country}`),
+        ],
+      ]
+    : [];
+  return (
+    <section class="card" aria-labelledby="id-title">
+      <h2 id="id-title">{t('identity')}</h2>
+      {unavailable ? <Empty>{t('noIdentity')}</Empty> : <LoadStatus load={identity} />}
+      {d && (
+        <dl class="identity">
+          {rows
+            .filter(([, values]) => values.length > 0)
+            .map(([label, values]) => (
+              <div key={label}>
+                <dt>{label}</dt>
+                {values.map((v) => (
+                  <dd key={v}>{v}</dd>
+                ))}
+              </div>
+            ))}
+        </dl>
+      )}
+    </section>
   );
 }
 
@@ -217,6 +265,8 @@ function AccountData({ keyId, accountId }: { keyId: string; accountId: string })
   const recurring = useLoad(() => api.recurring(accountId), [keyId, accountId, version]);
   const accounts = useLoad(() => api.accounts(), [keyId]);
   const account = accounts.data?.accounts.find((a) => a.id === accountId);
+  const conns = useLoad(() => api.connections(), [keyId]);
+  const bankName = conns.data?.connections.find((c) => c.connection_id === account?.connection_id)?.bank_name;
   const currency = balance.data?.currency ?? 'RSD';
   const sync = async () => {
     setSyncing(true);
@@ -243,8 +293,8 @@ function AccountData({ keyId, accountId }: { keyId: string; accountId: string })
         </div>
         {account && (
           <p class="meta" data-testid="account-meta">
-            <strong>{account.name}</strong> · {account.bank_id} · {account.type} ·{' '}
-            <code>{account.account_number}</code>
+            <strong>{account.name}</strong> · {bankName ?? account.bank_id} ·{' '}
+            {valueLabel('acct', account.type)} · <code class="nowrap">{account.account_number}</code>
           </p>
         )}
         <LoadStatus load={balance} />
@@ -264,6 +314,7 @@ function AccountData({ keyId, accountId }: { keyId: string; accountId: string })
           </>
         )}
       </section>
+      <IdentityCard keyId={keyId} accountId={accountId} />
       <Transactions keyId={keyId} accountId={accountId} version={version} />
       <section class="card" aria-labelledby="rec-title">
         <h2 id="rec-title">{t('recurring')}</h2>

@@ -13,7 +13,7 @@ import {
   useLoad,
 } from '../components/ui.js';
 import { dateTime } from '../format.js';
-import { t } from '../i18n.js';
+import { t, valueLabel } from '../i18n.js';
 import { toast, toastError } from '../state.js';
 
 function ExplorerData({ keyId }: { keyId: string }) {
@@ -21,6 +21,7 @@ function ExplorerData({ keyId }: { keyId: string }) {
   const conns = useLoad(() => api.connections(), [keyId]);
   const accounts = useLoad(() => api.accounts(), [keyId]);
   const [revoking, setRevoking] = useState<Connection | null>(null);
+  const bankNames = new Map(conns.data?.connections.map((c) => [c.bank_id, c.bank_name]) ?? []);
   const revoke = async (c: Connection) => {
     try {
       await api.revokeConnection(c.connection_id);
@@ -44,7 +45,7 @@ function ExplorerData({ keyId }: { keyId: string }) {
         )}
         {conns.data && conns.data.connections.length > 0 && (
           <ScrollRegion labelledBy={'conn-title'}>
-            <table>
+            <table class="stack">
               <thead>
                 <tr>
                   <th scope="col">{t('bankName')}</th>
@@ -58,20 +59,20 @@ function ExplorerData({ keyId }: { keyId: string }) {
               <tbody>
                 {conns.data.connections.map((c) => (
                   <tr key={c.connection_id} data-connection-id={c.connection_id}>
-                    <td>{c.bank_name}</td>
-                    <td>
+                    <td data-label={t('bankName')}>{c.bank_name}</td>
+                    <td data-label="ID">
                       <code>{c.connection_id}</code>
                     </td>
-                    <td>
+                    <td data-label={t('user')}>
                       <code>{c.user_id}</code>
                     </td>
-                    <td>
+                    <td data-label={t('status')}>
                       <StatusTag status={c.status} />
                       {c.revoked_at && <span class="meta nowrap"> · {dateTime(c.revoked_at)}</span>}
                     </td>
-                    <td>{dateTime(c.created_at)}</td>
+                    <td data-label={t('created')}>{dateTime(c.created_at)}</td>
                     <td>
-                      {c.status === 'active' && (
+                      {c.status !== 'revoked' && (
                         <RevokeButton what={c.connection_id} onClick={() => setRevoking(c)} />
                       )}
                     </td>
@@ -93,7 +94,8 @@ function ExplorerData({ keyId }: { keyId: string }) {
                 <Link to={`explorer/accounts/${encodeURIComponent(a.id)}`} class="account-link">
                   <span class="account-name">{a.name}</span>
                   <span class="meta">
-                    {a.bank_id} · {a.type} · {a.currency} · <code>{a.account_number}</code>
+                    {bankNames.get(a.bank_id) ?? a.bank_id} · {valueLabel('acct', a.type)} · {a.currency} ·{' '}
+                    <code class="nowrap">{a.account_number}</code>
                   </span>
                 </Link>
               </li>

@@ -11,8 +11,8 @@ import {
   SelectField,
   useLoad,
 } from '../components/ui.js';
-import { count, dateTime, percent } from '../format.js';
-import { type Key, t } from '../i18n.js';
+import { count, dateTime, day, percent } from '../format.js';
+import { type Key, lang, t } from '../i18n.js';
 
 const RANGES: { id: string; label: Key; hours: number; granularity: 'hour' | 'day' }[] = [
   { id: '24h', label: 'last24h', hours: 24, granularity: 'hour' },
@@ -70,7 +70,7 @@ function CountTable({
   rows: { id: string; label: ComponentChildren; requests: number; errors: number }[];
 }) {
   return (
-    <table>
+    <table class="stack">
       <thead>
         <tr>
           <th scope="col">{head}</th>
@@ -85,9 +85,13 @@ function CountTable({
       <tbody>
         {rows.map((r) => (
           <tr key={r.id}>
-            <td>{r.label}</td>
-            <td class="num">{count(r.requests)}</td>
-            <td class="num">{count(r.errors)}</td>
+            <td data-label={head}>{r.label}</td>
+            <td class="num" data-label={t('requests')}>
+              {count(r.requests)}
+            </td>
+            <td class="num" data-label={t('errors')}>
+              {count(r.errors)}
+            </td>
           </tr>
         ))}
       </tbody>
@@ -113,10 +117,11 @@ function SeriesView({ usage, window: w }: { usage: Usage; window: Window }) {
         { label: t('errors'), values: series.map((p) => p.errors), stroke: '#b91c1c' },
       ],
     }),
-    [series],
+    [series, lang.value],
   );
   if (usage.time_series === undefined || series.length === 0) return null;
-  const fmt = (b: string) => (hourly ? dateTime(b.length === 10 ? `${b}T00:00:00Z` : b) : b.slice(0, 10));
+  const fmt = (b: string) =>
+    hourly ? dateTime(b.length === 10 ? `${b}T00:00:00Z` : b) : day(b.slice(0, 10));
   return (
     <section class="card" aria-labelledby="chart-title">
       <h2 id="chart-title">{t('overTime')}</h2>
@@ -214,7 +219,7 @@ export function UsagePage() {
               <Empty>{t('noErrors')}</Empty>
             ) : (
               <ScrollRegion labelledBy={'errors-title'}>
-                <table>
+                <table class="stack">
                   <thead>
                     <tr>
                       <th scope="col">{t('at')}</th>
@@ -229,15 +234,17 @@ export function UsagePage() {
                   <tbody>
                     {u.recent_errors.map((e) => (
                       <tr key={e.request_id}>
-                        <td>{dateTime(e.at)}</td>
-                        <td>
+                        <td data-label={t('at')}>{dateTime(e.at)}</td>
+                        <td data-label={t('endpoint')}>
                           <code>{e.endpoint}</code>
                         </td>
-                        <td>
+                        <td data-label={t('errorCode')}>
                           <code>{e.error_code ?? '—'}</code>
                         </td>
-                        <td class="num">{e.status}</td>
-                        <td>
+                        <td class="num" data-label="HTTP">
+                          {e.status}
+                        </td>
+                        <td data-label={t('requestId')}>
                           <RequestIdLink id={e.request_id} />
                         </td>
                       </tr>

@@ -2,6 +2,7 @@ import { findBank } from '../banks/catalogue.js';
 import { ApiError } from '../errors.js';
 import { type AppDeps, connectorsOf } from '../http/principals.js';
 import { newToken, sha256Hex } from '../ids.js';
+import { checkSandboxLogin } from '../sandbox/test-users.js';
 import { PUBLIC_TOKEN_TTL_SECONDS, plusSeconds, secondsUntil } from './session.js';
 import { findSessionByToken, markAuthorized, markDenied, type SessionRow } from './store.js';
 
@@ -39,7 +40,12 @@ export interface Authorized {
  * hashed for the exchange and sealed for status polls. Approving again (a double click, a reload)
  * returns the same token while it is valid.
  */
-export async function authorizeSandboxSession(deps: AppDeps, sessionToken: string): Promise<Authorized> {
+export async function authorizeSandboxSession(
+  deps: AppDeps,
+  sessionToken: string,
+  /** The username typed on the bank page: a sandbox test user (sandbox/test-users.ts) or anyone. */
+  username?: string,
+): Promise<Authorized> {
   const row = await findSandboxSession(deps, sessionToken);
   const now = deps.clock.now();
   const nowIso = now.toISOString();
@@ -55,15 +61,17 @@ export async function authorizeSandboxSession(deps: AppDeps, sessionToken: strin
   }
   if (row.status !== 'pending') throw alreadyDecided(row);
   if (row.expires_at <= nowIso) throw new ApiError('SESSION_EXPIRED');
+  await checkSandboxLogin(deps.db, row.id, username, nowIso);
 
   const bank = findBank(row.bank_id);
   const choice = bank ? connectorsOf(deps).for(bank, row.environment) : undefined;
   if (!choice || !('connector' in choice)) throw new ApiError('BANK_NOT_AVAILABLE');
-  const { grant } = await choice.connector.completeAuthorization({
+  const { grant, validUntil } = await choice.connector.completeAuthorization({
     bankId: row.bank_id,
     userId: row.user_id,
     sessionId: row.id,
     state: '',
+    ...(username !== undefined && { params: { username } }),
   });
   const publicToken = newToken('public');
   const won = await markAuthorized(deps.db, row.id, nowIso, {
@@ -71,9 +79,10 @@ export async function authorizeSandboxSession(deps: AppDeps, sessionToken: strin
     publicTokenEnc: deps.box.seal(publicToken),
     publicTokenExpiresAt: plusSeconds(now, PUBLIC_TOKEN_TTL_SECONDS),
     grantEnc: deps.box.seal(grant),
+    consentExpiresAt: validUntil,
   });
   // Lost a race with another click: answer whatever that one decided.
-  if (!won) return authorizeSandboxSession(deps, sessionToken);
+  if (!won) return authorizeSandboxSession(deps, sessionToken, username);
   return { status: 'authorized', public_token: publicToken, expires_in: PUBLIC_TOKEN_TTL_SECONDS };
 }
 

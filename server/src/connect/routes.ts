@@ -7,6 +7,7 @@ import { handleCallback } from './live.js';
 import {
   ConnectBody,
   ConnectStarted,
+  CredentialCheck,
   ExchangeBody,
   ExchangeResult,
   LinkTokenBody,
@@ -45,6 +46,31 @@ export const connectRoutes: FastifyPluginAsyncTypebox = async (app) => {
         ...(connectionId !== undefined && { connectionId }),
       });
       return reply.code(201).send(started);
+    },
+  );
+
+  app.get(
+    '/connect/check',
+    {
+      config: { auth: 'key-or-link' },
+      schema: {
+        tags: ['Connect'],
+        summary: 'Check the widget’s credential (API key or link token) before the user picks a bank',
+        description:
+          'The widget calls this when it opens, so a bad, revoked or expired key or link token is told to the user ' +
+          '(and to `onExit`) at once rather than after a bank was chosen. Answers 401 INVALID_API_KEY / ' +
+          'REVOKED_API_KEY like every keyed endpoint.',
+        security: [{ apiKey: [] }],
+        response: { 200: CredentialCheck },
+      },
+    },
+    async (req) => {
+      const key = keyOf(req);
+      return {
+        valid: true as const,
+        credential: key.linkTokenUserId !== undefined ? ('link_token' as const) : ('api_key' as const),
+        environment: key.environment,
+      };
     },
   );
 

@@ -36,6 +36,14 @@ export const SessionTokenParams = Type.Object({
   session_token: Type.String({ minLength: 1, maxLength: 256 }),
 });
 
+export const CredentialCheck = Type.Object({
+  valid: Type.Literal(true),
+  credential: Type.Union([Type.Literal('api_key'), Type.Literal('link_token')], {
+    description: 'What the bearer token is: an API key or a link token from POST /link/token',
+  }),
+  environment: Type.Union([Type.Literal('sandbox'), Type.Literal('live')]),
+});
+
 export const SessionStatusSchema = Type.Union([
   Type.Object({ status: Type.Literal('pending') }),
   Type.Object({
@@ -82,6 +90,18 @@ export const LinkTokenResult = Type.Object({
 
 export const SandboxSessionBody = Type.Object({
   session_token: Type.String({ minLength: 1, maxLength: 256 }),
+});
+
+export const SandboxAuthorizeBody = Type.Object({
+  session_token: Type.String({ minLength: 1, maxLength: 256 }),
+  username: Type.Optional(
+    Type.String({
+      minLength: 1,
+      maxLength: 100,
+      description:
+        'The username typed on the bank page. A sandbox test user (user_bad_password, user_locked, user_bank_down, user_consent_expiring) picks how the bank behaves; any other name logs in normally.',
+    }),
+  ),
 });
 
 export const SandboxAuthorized = Type.Object({

@@ -129,6 +129,7 @@ export async function startSession(
     auth_state_hash: sha256Hex(state),
     auth_context_enc: started.state === '' ? null : deps.box.seal(started.state),
     consent_expires_at: null,
+    error_code: null,
   });
   return {
     session_token: token,
@@ -155,6 +156,8 @@ export function sessionStatus(row: SessionRow, now: Date, open: (sealed: string)
     case 'exchanged':
       return { status: 'exchanged' };
     case 'denied':
+      // Ended by an error at the bank (a sandbox test user's locked account): that error, not a refusal.
+      if (row.error_code === 'ITEM_LOCKED') throw new ApiError('ITEM_LOCKED');
       return { status: 'denied' };
     case 'authorized': {
       if (!row.public_token_enc || !row.public_token_expires_at || row.public_token_expires_at <= nowIso) {

@@ -16,7 +16,8 @@ const ConnectionSchema = Type.Object({
   created_at: Type.String({ format: 'date-time' }),
   revoked_at: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
   consent_expires_at: Type.Union([Type.String({ format: 'date-time' }), Type.Null()], {
-    description: 'When the bank consent ends (live banks); null in the sandbox',
+    description:
+      'When the bank consent ends (live banks); null in the sandbox, except for the test user user_consent_expiring (one minute)',
   }),
   last_refreshed_at: Type.Union([Type.String({ format: 'date-time' }), Type.Null()], {
     description: 'Last successful pull from the bank',

@@ -93,6 +93,7 @@ export interface ConnectSessionsTable {
   auth_state_hash: string | null; // sha256 of the `state` on the bank's redirect back (live banks)
   auth_context_enc: string | null; // sealed connector state of the authorisation (e.g. the XS2A consent id)
   consent_expires_at: string | null; // the consent's end, learnt at authorisation (live banks)
+  error_code: string | null; // why the session ended at the bank (sandbox test users: ITEM_LOCKED)
 }
 
 export interface ConnectionsTable {
@@ -110,7 +111,7 @@ export interface ConnectionsTable {
   last_synced_at: string | null;
   refresh_count: number;
   sync_locked_until: string | null; // lease so one refresh runs per connection at a time
-  consent_expires_at: string | null; // the bank consent's end (null: sandbox, never expires)
+  consent_expires_at: string | null; // the bank consent's end (null: sandbox, never expires — but user_consent_expiring)
   last_refreshed_at: string | null; // last successful pull from the bank
   expiry_notified_at: string | null; // ITEM.PENDING_EXPIRATION sent for the current consent
   last_error: string | null; // ConnectorFailureKind of the last failed refresh

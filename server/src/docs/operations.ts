@@ -125,10 +125,14 @@ export const OPERATIONS: Record<string, OperationDoc> = {
     tag: 'Connect',
     errors: ['CONNECTION_NOT_FOUND', 'BANK_NOT_FOUND', 'BANK_NOT_AVAILABLE'],
   },
+  'GET /connect/check': {
+    operationId: 'checkConnectCredential',
+    tag: 'Connect',
+  },
   'GET /connect/status/{session_token}': {
     operationId: 'getConnectStatus',
     tag: 'Connect',
-    errors: ['SESSION_NOT_FOUND', 'SESSION_EXPIRED', 'PUBLIC_TOKEN_EXPIRED'],
+    errors: ['SESSION_NOT_FOUND', 'SESSION_EXPIRED', 'PUBLIC_TOKEN_EXPIRED', 'ITEM_LOCKED'],
   },
   'POST /connect/exchange': {
     operationId: 'exchangePublicToken',
@@ -171,7 +175,14 @@ export const OPERATIONS: Record<string, OperationDoc> = {
   'POST /sandbox/authorize': {
     operationId: 'sandboxAuthorize',
     tag: 'Sandbox',
-    errors: ['SESSION_NOT_FOUND', 'SESSION_EXPIRED', 'SESSION_ALREADY_COMPLETED', 'BANK_NOT_AVAILABLE'],
+    errors: [
+      'SESSION_NOT_FOUND',
+      'SESSION_EXPIRED',
+      'SESSION_ALREADY_COMPLETED',
+      'BANK_NOT_AVAILABLE',
+      'INVALID_CREDENTIALS',
+      'ITEM_LOCKED',
+    ],
   },
   'POST /sandbox/deny': {
     operationId: 'sandboxDeny',

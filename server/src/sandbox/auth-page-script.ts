@@ -18,12 +18,42 @@ export const AUTH_PAGE_SCRIPT = `(function () {
   var pass = document.getElementById('password');
   var message = document.getElementById('message');
 
-  var TEXT = {
-    SESSION_EXPIRED: 'Sesija je istekla (10 minuta). Vratite se u aplikaciju i pokušajte ponovo.',
-    SESSION_NOT_FOUND: 'Sesija nije pronađena. Vratite se u aplikaciju i pokušajte ponovo.',
-    SESSION_ALREADY_COMPLETED: 'O ovom zahtevu je već odlučeno. Vratite se u aplikaciju.',
-    PUBLIC_TOKEN_EXPIRED: 'Odobrenje je isteklo. Vratite se u aplikaciju i pokušajte ponovo.'
+  var LANG = document.documentElement.lang === 'en' ? 'en' : 'sr';
+  var TEXTS = {
+    sr: {
+      SESSION_EXPIRED: 'Sesija je istekla (10 minuta). Vratite se u aplikaciju i pokušajte ponovo.',
+      SESSION_NOT_FOUND: 'Sesija nije pronađena. Vratite se u aplikaciju i pokušajte ponovo.',
+      SESSION_ALREADY_COMPLETED: 'O ovom zahtevu je već odlučeno. Vratite se u aplikaciju.',
+      PUBLIC_TOKEN_EXPIRED: 'Odobrenje je isteklo. Vratite se u aplikaciju i pokušajte ponovo.',
+      ITEM_LOCKED: 'Vaš račun u ovoj banci je zaključan. Obratite se banci da biste ga otključali, pa pokušajte ponovo.',
+      INVALID_CREDENTIALS: 'Pogrešna lozinka. Proverite podatke i pokušajte ponovo.',
+      generic: 'Došlo je do greške. Pokušajte ponovo.',
+      network: 'Veza sa bankom nije uspela. Pokušajte ponovo.',
+      missing: 'Unesite korisničko ime i lozinku.',
+      approved: 'Pristup je odobren. Vraćamo vas u aplikaciju…',
+      denied: 'Pristup je odbijen. Vraćamo vas u aplikaciju…',
+      closeNow: 'Gotovo. Možete zatvoriti ovaj prozor.',
+      back: 'Gotovo. Vratite se u aplikaciju.'
+    },
+    en: {
+      SESSION_EXPIRED: 'The session has expired (10 minutes). Go back to the app and try again.',
+      SESSION_NOT_FOUND: 'Session not found. Go back to the app and try again.',
+      SESSION_ALREADY_COMPLETED: 'This request was already decided. Go back to the app.',
+      PUBLIC_TOKEN_EXPIRED: 'The approval has expired. Go back to the app and try again.',
+      ITEM_LOCKED: 'Your account at this bank is locked. Contact the bank to unlock it, then try again.',
+      INVALID_CREDENTIALS: 'Wrong password. Check your details and try again.',
+      generic: 'Something went wrong. Please try again.',
+      network: 'Could not reach the bank. Please try again.',
+      missing: 'Enter your username and password.',
+      approved: 'Access approved. Taking you back to the app…',
+      denied: 'Access declined. Taking you back to the app…',
+      closeNow: 'Done. You can close this window.',
+      back: 'Done. Go back to the app.'
+    }
   };
+  var TEXT = TEXTS[LANG];
+  // Codes after which the user can fix the form and send it again.
+  var RETRYABLE = { INVALID_CREDENTIALS: true };
 
   function show(text, kind) {
     message.textContent = text;
@@ -46,7 +76,7 @@ export const AUTH_PAGE_SCRIPT = `(function () {
       }
       window.close();
       // Still open (some browsers refuse): leave the user a clear next step.
-      setTimeout(function () { show('Gotovo. Možete zatvoriti ovaj prozor.', 'ok'); }, 300);
+      setTimeout(function () { show(TEXT.closeNow, 'ok'); }, 300);
       return;
     }
     try {
@@ -55,15 +85,26 @@ export const AUTH_PAGE_SCRIPT = `(function () {
       target.searchParams.set('status', status);
       window.location.assign(target.toString());
     } catch (e) {
-      show('Gotovo. Vratite se u aplikaciju.', 'ok');
+      show(TEXT.back, 'ok');
     }
   }
-  function send(path, status, doneText) {
+  // The app learns the outcome from its status polls; this only asks the widget to poll now.
+  function nudge() {
+    var opener = window.opener;
+    var origin = originOf(redirect);
+    if (opener && !opener.closed && origin && origin !== 'null') {
+      try { opener.postMessage({ source: 'opendinar', type: 'sandbox_auth', status: 'error', session_token: token }, origin); } catch (e) {}
+    } else {
+      // Same-tab flow: give the user time to read why, then back to the app (its poll gets the error).
+      setTimeout(function () { finish('denied'); }, 4000);
+    }
+  }
+  function send(path, status, doneText, body) {
     setBusy(true);
     fetch(path, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ session_token: token }),
+      body: JSON.stringify(body || { session_token: token }),
       credentials: 'omit'
     })
       .then(function (res) {
@@ -76,11 +117,18 @@ export const AUTH_PAGE_SCRIPT = `(function () {
           return;
         }
         var code = r.data && r.data.error_code;
-        show(TEXT[code] || 'Došlo je do greške. Pokušajte ponovo.', 'error');
-        if (!TEXT[code]) setBusy(false);
+        var known = code && code !== 'generic' && code !== 'network' && Object.prototype.hasOwnProperty.call(TEXT, code);
+        show(known ? TEXT[code] : TEXT.generic, 'error');
+        if (!known || RETRYABLE[code]) {
+          setBusy(false);
+          if (RETRYABLE[code]) {
+            pass.value = '';
+            pass.focus();
+          }
+        } else nudge();
       })
       .catch(function () {
-        show('Veza sa bankom nije uspela. Pokušajte ponovo.', 'error');
+        show(TEXT.network, 'error');
         setBusy(false);
       });
   }
@@ -88,13 +136,16 @@ export const AUTH_PAGE_SCRIPT = `(function () {
   form.addEventListener('submit', function (event) {
     event.preventDefault();
     if (!user.value.trim() || !pass.value) {
-      show('Unesite korisničko ime i lozinku.', 'error');
+      show(TEXT.missing, 'error');
       return;
     }
-    send('/sandbox/authorize', 'authorized', 'Pristup je odobren. Vraćamo vas u aplikaciju…');
+    send('/sandbox/authorize', 'authorized', TEXT.approved, {
+      session_token: token,
+      username: user.value.trim().slice(0, 100)
+    });
   });
   deny.addEventListener('click', function () {
-    send('/sandbox/deny', 'denied', 'Pristup je odbijen. Vraćamo vas u aplikaciju…');
+    send('/sandbox/deny', 'denied', TEXT.denied);
   });
 })();
 `;

@@ -2,10 +2,15 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply } from 'fastify';
 import { findBank } from '../banks/catalogue.js';
 import { authorizeSandboxSession, denySandboxSession, findSandboxSession } from '../connect/authorize.js';
-import { SandboxAuthorized, SandboxDenied, SandboxSessionBody } from '../connect/schemas.js';
+import {
+  SandboxAuthorizeBody,
+  SandboxAuthorized,
+  SandboxDenied,
+  SandboxSessionBody,
+} from '../connect/schemas.js';
 import { findAppName } from '../connect/store.js';
 import { ApiError } from '../errors.js';
-import { AUTH_PAGE_CSP, AUTH_PAGE_CSS, renderLoginPage, renderNoticePage } from './auth-page.js';
+import { AUTH_PAGE_CSP, AUTH_PAGE_CSS, pageLangOf, renderLoginPage, renderNoticePage } from './auth-page.js';
 import { AUTH_PAGE_SCRIPT } from './auth-page-script.js';
 
 function securePage(reply: FastifyReply): FastifyReply {
@@ -30,67 +35,38 @@ export const sandboxAuthRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (req, reply) => {
       const html = (status: number, body: string) =>
         securePage(reply).code(status).type('text/html; charset=utf-8').send(body);
-      const raw = (req.query as Record<string, unknown>).session_token;
+      const query = req.query as Record<string, unknown>;
+      const raw = query.session_token;
+      const lang = pageLangOf(query.lang);
       if (typeof raw !== 'string' || raw === '' || raw.length > 256) {
-        return html(
-          400,
-          renderNoticePage({
-            title: 'Neispravan link',
-            text: 'Link za prijavu nema oznaku sesije (session_token).',
-          }),
-        );
+        return html(400, renderNoticePage({ notice: 'badLink', lang }));
       }
       let session: Awaited<ReturnType<typeof findSandboxSession>>;
       try {
         session = await findSandboxSession(deps, raw);
       } catch (err) {
         if (err instanceof ApiError && err.code === 'SESSION_NOT_FOUND') {
-          return html(
-            404,
-            renderNoticePage({
-              title: 'Sesija nije pronađena',
-              text: 'Ovaj link za prijavu ne postoji ili je neispravan.',
-            }),
-          );
+          return html(404, renderNoticePage({ notice: 'notFound', lang }));
         }
         throw err;
       }
       const bank = findBank(session.bank_id);
       const nowIso = deps.clock.now().toISOString();
       if (session.status === 'authorized' || session.status === 'exchanged') {
-        return html(
-          409,
-          renderNoticePage({
-            bank,
-            title: 'Pristup je već odobren',
-            text: 'O ovom zahtevu ste već odlučili: pristup je odobren.',
-          }),
-        );
+        return html(409, renderNoticePage({ bank, notice: 'approved', lang }));
       }
       if (session.status === 'denied') {
-        return html(
-          409,
-          renderNoticePage({
-            bank,
-            title: 'Pristup je odbijen',
-            text: 'O ovom zahtevu ste već odlučili: pristup je odbijen.',
-          }),
-        );
+        const notice = session.error_code === 'ITEM_LOCKED' ? 'locked' : 'denied';
+        return html(409, renderNoticePage({ bank, notice, lang }));
       }
       if (session.expires_at <= nowIso || !bank) {
-        return html(
-          410,
-          renderNoticePage({
-            bank,
-            title: 'Sesija je istekla',
-            text: 'Link za prijavu važi 10 minuta i više nije važeći.',
-          }),
-        );
+        return html(410, renderNoticePage({ bank, notice: 'expired', lang }));
       }
-      const appName = (await findAppName(deps.db, session.api_key_id)) ?? 'Aplikacija';
+      const appName =
+        (await findAppName(deps.db, session.api_key_id)) ?? (lang === 'en' ? 'The app' : 'Aplikacija');
       return html(
         200,
-        renderLoginPage({ bank, appName, sessionToken: raw, redirectUrl: session.redirect_url }),
+        renderLoginPage({ bank, appName, sessionToken: raw, redirectUrl: session.redirect_url, lang }),
       );
     },
   );
@@ -119,11 +95,11 @@ export const sandboxAuthRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['Sandbox'],
         summary:
           'Approve a sandbox session as the user would (the bank page’s "Odobri pristup"; handy in automated tests)',
-        body: SandboxSessionBody,
+        body: SandboxAuthorizeBody,
         response: { 200: SandboxAuthorized },
       },
     },
-    async (req) => authorizeSandboxSession(deps, req.body.session_token),
+    async (req) => authorizeSandboxSession(deps, req.body.session_token, req.body.username),
   );
 
   app.post(

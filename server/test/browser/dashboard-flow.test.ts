@@ -139,6 +139,13 @@ describe.skipIf(skipBrowserTests)('Developer dashboard in Chromium', () => {
             ),
     );
     expect(wide, `${name} fits 390px`).toEqual([]);
+    // Figures never wrap inside a number, so they must fit their boxes instead.
+    const cramped = await page
+      .locator('.stat dd')
+      .evaluateAll((els) =>
+        els.filter((el) => el.scrollWidth > el.clientWidth + 1).map((el) => el.textContent),
+      );
+    expect(cramped, `${name}: figures fit at 390px`).toEqual([]);
     expect(await a11yViolations(page), `${name} at phone width`).toEqual([]);
     await page.setViewportSize({ width: 1280, height: 800 });
     await page.waitForTimeout(100);
@@ -257,6 +264,11 @@ describe.skipIf(skipBrowserTests)('Developer dashboard in Chromium', () => {
     await page.locator(`tr[data-connection-id="${connectionId}"]`).waitFor();
     const firstAccount = page.locator('a.account-link').first();
     await firstAccount.waitFor();
+    // Account types and bank names in words, never the API's raw values.
+    for (const meta of await page.locator('a.account-link .meta').allTextContents()) {
+      expect(meta).toMatch(/Raiffeisen Bank · (tekući|štedni) račun · /);
+      expect(meta).not.toMatch(/current|savings|raiffeisen ·/);
+    }
     await capture('explorer');
     await firstAccount.click();
     await page.waitForURL(/\/dashboard\/explorer\/accounts\/acc_/);
@@ -299,6 +311,53 @@ describe.skipIf(skipBrowserTests)('Developer dashboard in Chromium', () => {
       expect(cell).toMatch(
         /^(nedeljno|svake dve nedelje|mesečno|tromesečno|godišnje)( · (fiksan|promenljiv) iznos)?$/,
       );
+
+    // Identity: Raiffeisen shares the account holder.
+    const identity = page.locator('section', { has: page.locator('#id-title') });
+    await identity.locator('dl.identity dt', { hasText: 'Ime' }).waitFor();
+    expect(await identity.locator('dl.identity dt').allTextContents()).toContain('Adresa');
+    expect((await identity.locator('dl.identity dd').first().textContent())?.length).toBeGreaterThan(3);
+    // The account meta: the type in words.
+    expect(await page.getByTestId('account-meta').textContent()).toMatch(/(tekući|štedni) račun/);
+
+    // A rejected filter (from after to): the old rows go, the reason is said in Serbian (not the API's English).
+    await filter.selectOption({ label: 'Sve kategorije' });
+    await page.getByLabel('Od', { exact: true }).fill('2026-03-10');
+    await page.getByLabel('Do', { exact: true }).fill('2026-03-01');
+    await page.getByRole('button', { name: 'Primeni filtere' }).click();
+    const txnSection = page.locator('section', { has: page.locator('#txn-title') });
+    await expect
+      .poll(() => txnSection.getByRole('alert').textContent())
+      .toContain('Datum „od” je posle datuma „do”');
+    expect(await page.locator('table.txns').count()).toBe(0);
+    expect(await txnSection.textContent()).not.toContain('must not be after');
+    await txnSection.screenshot({ path: `${SHOTS}account-bad-range-desktop.png` });
+    await page.getByLabel('Do', { exact: true }).fill('');
+    await page.getByLabel('Od', { exact: true }).fill('');
+    await page.getByRole('button', { name: 'Primeni filtere' }).click();
+    await rows.first().waitFor();
+
+    // Phone: the transactions become stacked cards; an amount never wraps and keeps tabular figures.
+    await page.setViewportSize({ width: 390, height: 844 });
+    const amountCell = page.locator('table.txns tbody tr td.num').first();
+    const look = await amountCell.evaluate((el) => {
+      const cs = getComputedStyle(el);
+      const row = getComputedStyle(el.parentElement as Element);
+      const range = document.createRange();
+      range.selectNodeContents(el);
+      const lines = new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+      return { ws: cs.whiteSpace, nums: cs.fontVariantNumeric, row: row.display, lines };
+    });
+    expect(look).toEqual({ ws: 'nowrap', nums: 'tabular-nums', row: 'block', lines: 1 });
+    // The balance figures fit their boxes (one line, nothing sticking out).
+    const overflowing = await page
+      .locator('.stat dd')
+      .evaluateAll((els) =>
+        els.filter((el) => el.scrollWidth > el.clientWidth + 1).map((el) => el.textContent),
+      );
+    expect(overflowing).toEqual([]);
+    await page.screenshot({ path: `${SHOTS}account-cards-phone.png` });
+    await page.setViewportSize({ width: 1280, height: 800 });
 
     await page.getByRole('button', { name: 'Osveži iz banke' }).click();
     await page.locator('.toast', { hasText: 'Osveženo' }).waitFor();
@@ -553,10 +612,21 @@ describe.skipIf(skipBrowserTests)('Developer dashboard in Chromium', () => {
     expect(endpoints).toContain('POST /connect/exchange');
     expect(endpoints).toContain('GET /accounts/:id/transactions');
     await page.locator('.chart canvas').first().waitFor();
+    // Whole-number y ticks (no 0.5 requests); dates in the Serbian format.
+    const chart = page.locator('.chart').first();
+    await expect.poll(() => chart.getAttribute('data-y-ticks')).toBeTruthy();
+    for (const tick of ((await chart.getAttribute('data-y-ticks')) ?? '').split('|'))
+      expect(tick).toMatch(/^\d[\d.]*$/);
+    const xTicks = (await chart.getAttribute('data-x-ticks')) ?? '';
+    expect(xTicks).toMatch(/\d{1,2}\. [a-zčćšžđ]+/);
     // Filter by key: the sign-up key made every request above.
     const option = page.getByLabel('Ključ').locator('option', { hasText: sandboxKey.slice(0, 12) });
     await page.getByLabel('Ključ').selectOption((await option.getAttribute('value')) ?? '');
     await expect.poll(() => recent.textContent()).toContain(failedId);
+    // Hourly buckets: the Serbian axis reads the 24-hour clock.
+    await page.locator('select[name="range"]').selectOption('24h');
+    await expect.poll(() => chart.getAttribute('data-x-ticks')).toMatch(/^\d{2}:\d{2}/);
+    expect(await chart.getAttribute('data-x-ticks')).not.toMatch(/AM|PM|am|pm|pre podne|po podne/);
     await capture('usage');
 
     await page.getByRole('button', { name: 'English' }).click();
@@ -564,7 +634,53 @@ describe.skipIf(skipBrowserTests)('Developer dashboard in Chromium', () => {
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
     await page.getByLabel('Time range').selectOption('24h');
     await page.locator('.stats').waitFor();
+    await expect.poll(() => chart.getAttribute('data-x-ticks')).toMatch(/^\d{2}:\d{2}/);
+    const y24 = ((await chart.getAttribute('data-y-ticks')) ?? '').split('|');
+    for (const tick of y24) expect(tick).toMatch(/^\d[\d,]*$/);
     await capture('usage-en');
+  });
+
+  it('explorer in English: account types, identity and a rejected filter in English words', async () => {
+    // A second connection for the sign-up app, made as its backend would (the first was revoked above).
+    const headers = { authorization: `Bearer ${sandboxKey}`, 'content-type': 'application/json' };
+    const post = async (path: string, body: object, h: Record<string, string> = headers) =>
+      (await (
+        await fetch(`${server.url}${path}`, { method: 'POST', headers: h, body: JSON.stringify(body) })
+      ).json()) as Record<string, string>;
+    const started = await post('/connect', {
+      bank_id: 'raiffeisen',
+      user_id: 'user_en',
+      redirect_url: 'https://app.example.rs/done',
+    });
+    const approved = await post(
+      '/sandbox/authorize',
+      { session_token: started.session_token ?? '' },
+      { 'content-type': 'application/json' },
+    );
+    const exchanged = await post('/connect/exchange', { public_token: approved.public_token ?? '' });
+    expect(exchanged.connection_id).toMatch(/^conn_/);
+
+    await nav(/Sandbox explorer/);
+    const account = page.locator('a.account-link').first();
+    await account.waitFor();
+    for (const meta of await page.locator('a.account-link .meta').allTextContents())
+      expect(meta).toMatch(/Raiffeisen Bank · (current|savings) account · /);
+    await capture('explorer-en');
+    await account.click();
+    await page.waitForURL(/\/dashboard\/explorer\/accounts\/acc_/);
+    const identity = page.locator('section', { has: page.locator('#id-title') });
+    await identity.locator('dl.identity dt', { hasText: 'Name' }).waitFor();
+    expect(await identity.locator('h2').textContent()).toBe('Account holder');
+    await page.locator('table.txns tbody tr').first().waitFor();
+    await page.getByLabel('From', { exact: true }).fill('2026-03-10');
+    await page.getByLabel('To', { exact: true }).fill('2026-03-01');
+    await page.getByRole('button', { name: 'Apply filters' }).click();
+    const txnSection = page.locator('section', { has: page.locator('#txn-title') });
+    await expect
+      .poll(() => txnSection.getByRole('alert').textContent())
+      .toContain('The “from” date is after the “to” date');
+    expect(await page.locator('table.txns').count()).toBe(0);
+    await capture('account-en');
   });
 
   it('rolls the sign-up key: a new secret, the old one refused, the app keeps its connection', async () => {

@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { MANI_KEY } from '../helpers/app.js';
-import { widgetA11yViolations } from './helpers/axe.js';
+import { pageA11yViolations, widgetA11yViolations } from './helpers/axe.js';
 import { launchChromium, screenshotPath, skipBrowserTests } from './helpers/browser.js';
 import { type Recorded, recordWidgetCallbacks } from './helpers/instrument.js';
 import { type ApiServer, api, type HostSite, startApiServer, startHostSite } from './helpers/servers.js';
@@ -31,13 +31,25 @@ describe.skipIf(skipBrowserTests)('Link widget in Chromium', () => {
         };
         // This page self-hosts a copy of the script, so only apiBaseUrl can lead it to the API.
         if (url.pathname === '/hostile.html') vars.SCRIPT_URL = '/vendor/opendinar.js';
-        if (url.pathname === '/link-token.html') {
+        // A key that does not exist (a typo, a deleted key): the widget must say so on open.
+        if (url.searchParams.get('key') === 'bad') vars.API_KEY = 'od_test_sk_doesnotexist000';
+        if (url.pathname === '/link-token.html' && url.searchParams.get('token') === 'bad') {
+          vars.LINK_TOKEN = 'link_neverissued0000000000';
+        } else if (url.pathname === '/link-token.html') {
           // The fintech backend asks for a link token for its signed-in user and renders it into the page.
           const userId = url.searchParams.get('user') ?? 'user_link_1';
           const res = await api(server.url, MANI_KEY, 'POST', '/link/token', { user_id: userId });
           expect(res.status).toBe(201);
           linkUsers.push(userId);
           vars.LINK_TOKEN = String(res.json.link_token);
+          if (url.searchParams.get('token') === 'expired') {
+            // Issued 31 minutes ago: its 30-minute life is over.
+            await server.t.deps.db
+              .updateTable('link_tokens')
+              .set({ expires_at: new Date(server.t.clock.now().getTime() - 60_000).toISOString() })
+              .where('user_id', '=', userId)
+              .execute();
+          }
         }
         return vars;
       },
@@ -348,6 +360,129 @@ describe.skipIf(skipBrowserTests)('Link widget in Chromium', () => {
     await page.unroute('**/banks?**');
     await page.getByRole('button', { name: 'Pokušaj ponovo' }).click();
     await expect.poll(() => page.getByRole('button', { name: /Raiffeisen Bank/ }).isVisible()).toBe(true);
+  });
+
+  it('bad key, bad or expired link token: said on open in words (no code), onExit gets {error_code, error_message, …}', async () => {
+    const cases = [
+      {
+        path: '/quickstart.html?key=bad',
+        text: 'Aplikacija nije ispravno podešena',
+        code: 'INVALID_API_KEY',
+      },
+      {
+        path: '/link-token.html?token=bad',
+        text: 'Link za povezivanje nije važeći',
+        code: 'INVALID_API_KEY',
+      },
+      {
+        path: '/link-token.html?token=expired&user=user_link_expired',
+        text: 'Link za povezivanje nije važeći',
+        code: 'INVALID_API_KEY',
+      },
+    ];
+    for (const c of cases) {
+      const page = await openPage(c.path);
+      await page.getByRole('button', { name: 'Poveži banku' }).click();
+      const alert = page.getByRole('alert');
+      await expect.poll(() => alert.textContent(), { timeout: 10_000 }).toContain(c.text);
+      const shown = String(await dialog(page).textContent());
+      for (const raw of ['INVALID_API_KEY', 'REVOKED_API_KEY', 'DENIED', 'error_code'])
+        expect(shown).not.toContain(raw);
+      // No bank can be picked, no retry is offered: only closing.
+      expect(await page.locator('opendinar-link button.bank').count()).toBe(0);
+      expect(await page.getByRole('button', { name: 'Pokušaj ponovo' }).count()).toBe(0);
+      expect(await widgetA11yViolations(page)).toEqual([]);
+      await page.screenshot({
+        path: screenshotPath(`widget-refused-${c.path.includes('link') ? 'link' : 'key'}`),
+      });
+      await alert.getByRole('button', { name: 'Zatvori' }).click();
+      await expect.poll(() => page.locator('opendinar-link').count()).toBe(0);
+      const { exitErrors } = await recorded(page);
+      expect(exitErrors).toHaveLength(1);
+      expect(exitErrors[0]).toMatchObject({ error_code: c.code, error_message: expect.any(String) });
+      expect(exitErrors[0]?.display_message).toContain(c.text);
+      await context.close();
+    }
+  });
+
+  it('sandbox test users on the bank page: wrong password lets the user retry; a locked account ends in ITEM_LOCKED', async () => {
+    const page = await openPage('/quickstart.html');
+    await page.getByRole('button', { name: 'Poveži banku' }).click();
+    const popupOpened = page.waitForEvent('popup');
+    await page.getByRole('button', { name: /Raiffeisen Bank/ }).click();
+    const bankPage = await popupOpened;
+    await bankPage.waitForURL(/\/sandbox\/auth\.html\?/);
+    expect(await bankPage.locator('.test-users').textContent()).toContain('user_bad_password');
+    expect(await pageA11yViolations(bankPage)).toEqual([]);
+    await bankPage.getByLabel(/Korisničko ime/i).fill('user_bad_password');
+    await bankPage.getByLabel(/Lozinka/i).fill('tajna123');
+    await bankPage.getByRole('button', { name: 'Odobri pristup' }).click();
+    await expect.poll(() => bankPage.locator('#message').textContent()).toContain('Pogrešna lozinka');
+    await bankPage.screenshot({ path: screenshotPath('bank-page-wrong-password') });
+    // The form is usable again, the password cleared: a live bank lets the user try again.
+    expect(await bankPage.getByRole('button', { name: 'Odobri pristup' }).isEnabled()).toBe(true);
+    expect(await bankPage.getByLabel(/Lozinka/i).inputValue()).toBe('');
+    expect(await dialog(page).textContent()).toContain('Prijavite se u banci');
+    await bankPage.getByLabel(/Korisničko ime/i).fill('user_locked');
+    await bankPage.getByLabel(/Lozinka/i).fill('tajna123');
+    await bankPage.getByRole('button', { name: 'Odobri pristup' }).click();
+    // The widget learns it from its status poll (and closes the bank window): a translated message,
+    // then onExit with the code.
+    await expect
+      .poll(() => page.getByRole('alert').textContent(), { timeout: 10_000 })
+      .toContain('Vaš račun u banci je zaključan');
+    expect(String(await dialog(page).textContent())).not.toContain('ITEM_LOCKED');
+    await page.getByRole('button', { name: 'Zatvori' }).first().click();
+    await expect.poll(() => page.locator('opendinar-link').count()).toBe(0);
+    const { exitErrors, success } = await recorded(page);
+    expect(success).toHaveLength(0);
+    expect(exitErrors[0]).toMatchObject({ error_code: 'ITEM_LOCKED', error_message: expect.any(String) });
+  });
+
+  it('bank page on its own (same-tab flow), phone width: a locked account is said and the form stays shut', async () => {
+    const started = await api(server.url, MANI_KEY, 'POST', '/connect', {
+      bank_id: 'aik',
+      user_id: 'user_locked_page',
+      redirect_url: `${site.url}/quickstart.html`,
+    });
+    expect(started.status).toBe(201);
+    context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    const bankPage = await context.newPage();
+    await bankPage.goto(String(started.json.auth_url));
+    await bankPage.getByLabel(/Korisničko ime/i).fill('user_locked');
+    await bankPage.getByLabel(/Lozinka/i).fill('tajna123');
+    await bankPage.getByRole('button', { name: 'Odobri pristup' }).click();
+    await expect.poll(() => bankPage.locator('#message').textContent()).toContain('zaključan');
+    expect(await bankPage.getByRole('button', { name: 'Odobri pristup' }).isDisabled()).toBe(true);
+    expect(await pageA11yViolations(bankPage)).toEqual([]);
+    await bankPage.screenshot({ path: screenshotPath('bank-page-locked-phone') });
+    // The app's status poll gets the documented error.
+    const polled = await api(server.url, MANI_KEY, 'GET', `/connect/status/${started.json.session_token}`);
+    expect(polled.status).toBe(400);
+    expect(polled.json.error_code).toBe('ITEM_LOCKED');
+    // Then the page sends the user back to the app.
+    await bankPage.waitForURL(/\/quickstart\.html\?status=denied/, { timeout: 10_000 });
+  });
+
+  it('the bank page follows the widget language (English): test users, wrong password', async () => {
+    const page = await openPage('/hostile.html');
+    await page.getByRole('button', { name: 'Connect' }).click();
+    const popupOpened = page.waitForEvent('popup');
+    await page.getByRole('button', { name: /Erste Bank/ }).click();
+    const bankPage = await popupOpened;
+    await bankPage.waitForURL(/\/sandbox\/auth\.html\?.*lang=en/);
+    expect(await bankPage.getByRole('heading', { level: 1 }).textContent()).toBe('Sign in to online banking');
+    expect(await bankPage.locator('.test-users').textContent()).toContain('wrong password');
+    expect(await pageA11yViolations(bankPage)).toEqual([]);
+    await bankPage.getByLabel('Username').fill('user_bad_password');
+    await bankPage.getByLabel('Password').fill('secret123');
+    await bankPage.getByRole('button', { name: 'Approve access' }).click();
+    await expect.poll(() => bankPage.locator('#message').textContent()).toContain('Wrong password');
+    await bankPage.screenshot({ path: screenshotPath('bank-page-wrong-password-en') });
+    await bankPage.getByLabel('Username').fill('user_good');
+    await bankPage.getByLabel('Password').fill('secret123');
+    await bankPage.getByRole('button', { name: 'Approve access' }).click();
+    await expect.poll(async () => (await recorded(page)).success.length, { timeout: 10_000 }).toBe(1);
   });
 
   // Last: it moves the shared server clock past the 10-minute session lifetime.

@@ -1,4 +1,5 @@
 import { type Clock, dayOf, systemClock } from '../../clock.js';
+import { assertGrantUsable, type TestUserGrant, testUserGrant } from '../../sandbox/test-users.js';
 import type { BankConnector, ConnectorTransaction } from '../types.js';
 import {
   type GeneratedProfile,
@@ -7,8 +8,8 @@ import {
   type SandboxBankId,
 } from './generate.js';
 
-/** What the sandbox "bank" keeps for a connection: enough to regenerate the same data. */
-interface SandboxGrant {
+/** What the sandbox "bank" keeps for a connection: enough to regenerate the same data (+ a test user's traits). */
+interface SandboxGrant extends TestUserGrant {
   seed: string;
   bankId: SandboxBankId;
   withIdentity: boolean;
@@ -27,6 +28,13 @@ function parseGrant(grant: string): SandboxGrant {
   return JSON.parse(grant) as SandboxGrant;
 }
 
+/** A grant about to be read: a test user's outage or ended consent fails here, as a live bank would. */
+function usableGrant(grant: string, now: Date): SandboxGrant {
+  const g = parseGrant(grant);
+  assertGrantUsable(g, now);
+  return g;
+}
+
 /**
  * The generated bank: deterministic Serbian data derived from the grant's seed. It has no storage
  * of its own: its history is the seed's, up to the day asked; on a refresh (`ctx.held` given) it
@@ -43,8 +51,11 @@ export function createSandboxConnector(opts: {
   const profileOf = (grant: string, today: string): GeneratedProfile => {
     const key = `${today}\u0000${grant}`;
     const hit = cache.get(key);
-    if (hit) return hit;
-    const g = parseGrant(grant);
+    if (hit) {
+      assertGrantUsable(parseGrant(grant), clock.now());
+      return hit;
+    }
+    const g = usableGrant(grant, clock.now());
     const profile = generateSandboxProfile({
       seed: g.seed,
       bankId: g.bankId,
@@ -65,11 +76,18 @@ export function createSandboxConnector(opts: {
         state: '',
       };
     },
-    async completeAuthorization({ bankId, sessionId }) {
+    async completeAuthorization({ bankId, sessionId, params }) {
       if (!isSandboxBank(bankId)) throw new Error(`sandbox connector cannot serve ${bankId}`);
+      // The username typed on the sandbox bank page may name a test user (sandbox/test-users.ts).
+      const traits = testUserGrant(params?.username, clock.now());
       return {
-        grant: sandboxGrant({ seed: sessionId, bankId, withIdentity: opts.identityBanks.includes(bankId) }),
-        validUntil: null,
+        grant: sandboxGrant({
+          seed: sessionId,
+          bankId,
+          withIdentity: opts.identityBanks.includes(bankId),
+          ...traits,
+        }),
+        validUntil: traits.validUntil ?? null,
       };
     },
     async listAccounts(grant, ctx) {
@@ -92,7 +110,7 @@ export function createSandboxConnector(opts: {
         );
         return { ...window, transactions };
       }
-      const g = parseGrant(grant);
+      const g = usableGrant(grant, clock.now());
       const held = ctx.held;
       const pending = held.filter((t) => t.pending);
       const r = generateRefresh({

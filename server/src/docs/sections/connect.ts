@@ -1,5 +1,6 @@
 import { LINK_TOKEN_TTL_SECONDS } from '../../connect/link-token.js';
 import { PUBLIC_TOKEN_TTL_SECONDS, SESSION_TTL_SECONDS } from '../../connect/session.js';
+import { TEST_USERS } from '../../sandbox/test-users.js';
 import type { DocSection } from '../sections.js';
 
 const minutes = (s: number): number => s / 60;
@@ -52,7 +53,15 @@ username and password and click <strong>Odobri pristup</strong> to approve, or <
 with <code>postMessage({source:"opendinar", type:"sandbox_auth", status:"authorized"|"denied", session_token}, &lt;origin of redirect_url&gt;)</code> and
 closes itself; otherwise it sends the user to <code>redirect_url</code> with <code>?status=authorized</code> or <code>?status=denied</code> appended. The
 public token is never put in a URL or a message — read it from <code>GET /connect/status</code>. Unknown, expired or already decided sessions get a plain
-HTML notice. The page runs under a strict Content-Security-Policy (no inline script or style).</p>
+HTML notice. The page runs under a strict Content-Security-Policy (no inline script or style). It is in Serbian, or in English with
+<code>&amp;lang=en</code> (the widget adds it when its <code>language</code> is <code>'en'</code>).</p>
+<h3 id="sandbox-test-users">Sandbox test users</h3>
+<p>The username typed on the sandbox bank page (any password) picks how the bank behaves, so you can rehearse each case your app must
+handle. Every failure takes the same path, codes and webhooks as on a live bank. The page's hint lists them too.</p>
+<table><thead><tr><th>Username</th><th>What happens</th></tr></thead><tbody>
+${TEST_USERS.map((u) => `<tr><td><code>${u.username}</code></td><td>${u.doc.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</td></tr>`).join('\n')}
+</tbody></table>
+<p>In automated tests, send the username with <code>POST /sandbox/authorize {"session_token", "username": "user_locked"}</code>.</p>
 <p>For automated tests, skip the page: <code>POST /sandbox/authorize {"session_token"}</code> → <code>{"status":"authorized","public_token","expires_in"}</code>
 approves (calling it again returns the same token while valid), and <code>POST /sandbox/deny {"session_token"}</code> → <code>{"status":"denied"}</code>
 declines. Both are public, work on sandbox sessions only, and answer <code>SESSION_NOT_FOUND</code>, <code>SESSION_EXPIRED</code>, or

@@ -13,7 +13,7 @@ the Link widget: <code>POST /connect</code> creates a consent at the bank and an
 back that way, <code>GET /connect/status/:session_token</code> asks the bank for the consent's status while the session is pending,
 so polling alone is enough. The exchange then imports the accounts, the balances as the bank reports them, the holder's
 name where the bank gives it (identity) and the history the bank allows (90 days for unattended reads).</p>
-<p><b>Consents.</b> Connections carry <code>consent_expires_at</code> (null in the sandbox; banks cap consents at 180 days)
+<p><b>Consents.</b> Connections carry <code>consent_expires_at</code> (null in the sandbox — except for the test user <code>user_consent_expiring</code>, one minute, to rehearse expiry; banks cap consents at 180 days)
 and <code>last_refreshed_at</code> (last successful pull). 7 days before the end <code>ITEM.PENDING_EXPIRATION</code> fires; when the
 consent expires or the user revokes it at the bank the connection becomes <code>status: "reauth_required"</code> and
 <code>ITEM.LOGIN_REQUIRED</code> fires. Reads (accounts, balances, transactions, sync) keep serving the data already held;

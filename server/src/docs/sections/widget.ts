@@ -53,9 +53,11 @@ for approval) and closes it. Escape and the × button close it too.</dd>
 <code>meta = {bank_id, bank_name, status: "authorized"}</code>.</dd>
 <dt><code>config.onExit(error)</code></dt>
 <dd>Called when the dialog closes without a connection. <code>error</code> is <code>null</code> when the user just closed it, or
-<code>{error_code, display_message}</code> when the flow failed: <code>INVALID_API_KEY</code> / <code>REVOKED_API_KEY</code> (a bad or
-expired key or link token), <code>DENIED</code> (the user refused at the bank), <code>SESSION_EXPIRED</code>, <code>NETWORK</code>, or
-another API error code. The end user sees only <code>display_message</code>, a plain sentence in the widget's language — never a code.</dd>
+<code>{error_code, error_message, display_message}</code> when the flow failed: <code>INVALID_API_KEY</code> / <code>REVOKED_API_KEY</code> (a bad,
+revoked or expired key or link token — checked with <code>GET /connect/check</code> as soon as the widget opens, before the user picks a bank),
+<code>DENIED</code> (the user refused at the bank), <code>ITEM_LOCKED</code> (the account is locked at the bank), <code>SESSION_EXPIRED</code>,
+<code>NETWORK</code>, or another API error code. <code>error_message</code> is the API's explanation for you (English);
+the end user sees only <code>display_message</code>, a plain sentence in the widget's language — never a code.</dd>
 </dl>
 <h3>Events, in order</h3>
 <p>Open → bank chosen (<code>POST /connect</code>, with the link token) → bank page → status polled

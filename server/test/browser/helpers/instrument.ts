@@ -4,10 +4,13 @@
  * Kept as a plain function: Playwright serialises it into the page.
  */
 export function recordWidgetCallbacks(): void {
-  type Config = { onSuccess?: (...a: unknown[]) => void; onExit?: () => void };
+  type Config = { onSuccess?: (...a: unknown[]) => void; onExit?: (...a: unknown[]) => void };
   type Api = { create: (c: Config) => unknown };
-  const w = window as unknown as { __od: { success: unknown[][]; exit: number }; OpenDinar?: Api };
-  w.__od = { success: [], exit: 0 };
+  const w = window as unknown as {
+    __od: { success: unknown[][]; exit: number; exitErrors: unknown[] };
+    OpenDinar?: Api;
+  };
+  w.__od = { success: [], exit: 0, exitErrors: [] };
   let real: Api | undefined;
   Object.defineProperty(window, 'OpenDinar', {
     configurable: true,
@@ -22,9 +25,10 @@ export function recordWidgetCallbacks(): void {
               w.__od.success.push(args);
               c.onSuccess?.(...args);
             },
-            onExit: () => {
+            onExit: (...args: unknown[]) => {
               w.__od.exit += 1;
-              c.onExit?.();
+              w.__od.exitErrors.push(args[0] ?? null);
+              c.onExit?.(...args);
             },
           }),
       };
@@ -35,4 +39,6 @@ export function recordWidgetCallbacks(): void {
 export interface Recorded {
   success: [string, { bank_id: string; bank_name: string; status: string }][];
   exit: number;
+  /** The argument of each onExit call (null: closed by the user without an error). */
+  exitErrors: Array<{ error_code: string; error_message: string; display_message: string } | null>;
 }
