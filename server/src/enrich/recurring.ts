@@ -1,6 +1,4 @@
-import { normalizeMerchant } from './merchant.js';
-import { findMerchant } from './merchants.js';
-import { streamKey } from './stream-key.js';
+import { counterpartyKey } from './normalize.js';
 
 /**
  * Grouping key: the merchant key of the normalisation pipeline, so one payee is one group
@@ -11,7 +9,7 @@ import { streamKey } from './stream-key.js';
 export function recurringKey(description: string): string {
   let key = keyMemo.get(description);
   if (key === undefined) {
-    key = computeRecurringKey(description);
+    key = counterpartyKey(description);
     // Bounded: cleared when full (every /recurring call re-keys the same account's descriptions).
     if (keyMemo.size >= KEY_MEMO_LIMIT) keyMemo.clear();
     keyMemo.set(description, key);
@@ -21,13 +19,6 @@ export function recurringKey(description: string): string {
 
 const KEY_MEMO_LIMIT = 50_000;
 const keyMemo = new Map<string, string>();
-
-function computeRecurringKey(description: string): string {
-  const { key, channel } = normalizeMerchant(description, false);
-  if (key === '') return `${channel ?? ''}:${streamKey(description)}`;
-  const brand = findMerchant(key.split(' '));
-  return brand !== null && brand.entry.strength === 'brand' ? brand.entry.name : key;
-}
 
 /**
  * Recurring-payment detection: finds subscriptions, bills and income that repeat on a calendar
