@@ -35,11 +35,7 @@ describe('scanDescription', () => {
 
   it('treats Cyrillic like Latin', () => {
     expect(normalizeMerchant('МАКСИ ДЕЛЕЗ 215 БЕОГРАД').key).toBe('maksi delez');
-    expect(scanDescription('ПОС КУПОВИНА ЛИДЛ СРБИЈА 1050 НИШ').tokens).toEqual([
-      'lidl',
-      'srbija',
-      'nis',
-    ]);
+    expect(scanDescription('ПОС КУПОВИНА ЛИДЛ СРБИЈА 1050 НИШ').tokens).toEqual(['lidl', 'srbija', 'nis']);
   });
 
   it('removes ISO dates, month names in Serbian and English, and reference codes', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SERBIAN_MONTHS } from '../connectors/sandbox/calendar.js';
-import { detectRecurringStreams, type RecurringInput } from './recurring.js';
 import { streamKey } from './normalize.js';
+import { detectRecurringStreams, type RecurringInput } from './recurring.js';
 
 const MONTHS = SERBIAN_MONTHS;
 const DAY = 86_400_000;
