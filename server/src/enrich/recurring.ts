@@ -165,8 +165,60 @@ function findRhythm(occ: readonly Occurrence[]): Rhythm | null {
     else if (skippedPeriods(gap, rhythm) > 0) missed++;
   }
   const allowedMissed = Math.max(1, Math.floor(gaps.length / 3));
-  if (missed > allowedMissed) return null;
-  return (fit + missed) / gaps.length >= MIN_FIT_SHARE ? rhythm : null;
+  if (missed <= allowedMissed && (fit + missed) / gaps.length >= MIN_FIT_SHARE) return rhythm;
+  return rhythm.months === 0 && fitsGrid(occ, rhythm) ? rhythm : null;
+}
+
+/** Days a weekly or biweekly payment may sit off its weekday grid (posting a day or two late). */
+const GRID_TOLERANCE = 2;
+
+/**
+ * Weekly and biweekly payments with posting jitter: the gap between two jittered payments varies
+ * twice as much as each payment does, so they are measured against a fixed grid of periods
+ * instead (phase = median offset). Most payments must sit on the grid, and at most a third of the
+ * grid's slots may be empty (skipped weeks).
+ */
+function fitsGrid(occ: readonly Occurrence[], rhythm: Rhythm): boolean {
+  const { offsets } = onGrid(occ, rhythm.days);
+  let fit = 0;
+  let slots = 0;
+  let lastSlot = Number.NEGATIVE_INFINITY;
+  for (let i = 0; i < occ.length; i++) {
+    if (Math.abs(offsets[i]!) > GRID_TOLERANCE) continue;
+    fit++;
+    const slot = Math.round((occ[i]!.day - offsets[i]!) / rhythm.days);
+    if (slot !== lastSlot) slots++;
+    lastSlot = slot;
+  }
+  const span = Math.round((occ[occ.length - 1]!.day - occ[0]!.day) / rhythm.days) + 1;
+  return fit / occ.length >= MIN_FIT_SHARE && span - slots <= Math.max(1, Math.floor(span / 3));
+}
+
+/**
+ * The weekday grid that holds most payments within the tolerance (each whole-day phase of the
+ * period is tried, so a late first payment does not shift the grid), and each payment's signed
+ * offset from its nearest slot. Linear: period × payments.
+ */
+function onGrid(occ: readonly Occurrence[], period: number): { offsets: Float64Array } {
+  const offsets = new Float64Array(occ.length);
+  let bestPhase = 0;
+  let bestScore = Number.POSITIVE_INFINITY;
+  for (let phase = 0; phase < period; phase++) {
+    let score = 0;
+    for (const o of occ) {
+      const x = o.day - phase;
+      score += Math.min(Math.abs(x - Math.round(x / period) * period), GRID_TOLERANCE + 1);
+    }
+    if (score < bestScore) {
+      bestScore = score;
+      bestPhase = phase;
+    }
+  }
+  for (let i = 0; i < occ.length; i++) {
+    const x = occ[i]!.day - bestPhase;
+    offsets[i] = x - Math.round(x / period) * period;
+  }
+  return { offsets };
 }
 
 /**
@@ -221,6 +273,22 @@ function mostCommon(values: readonly string[]): string {
 function dropExtras(occ: readonly Occurrence[], rhythm: Rhythm): Occurrence[] {
   const usual = median(sortedCopy(occ.map((o) => o.amount)));
   const kept: Occurrence[] = [];
+  if (rhythm.months === 0) {
+    // Weekly and biweekly: off the weekday grid is an extra; of two in one slot the usual amount stays.
+    const { offsets } = onGrid(occ, rhythm.days);
+    let lastSlot = Number.NaN;
+    for (let i = 0; i < occ.length; i++) {
+      const o = occ[i]!;
+      if (Math.abs(offsets[i]!) > GRID_TOLERANCE) continue;
+      const slot = Math.round((o.day - offsets[i]!) / rhythm.days);
+      const prev = kept[kept.length - 1];
+      if (prev && slot === lastSlot) {
+        if (Math.abs(o.amount - usual) < Math.abs(prev.amount - usual)) kept[kept.length - 1] = o;
+      } else kept.push(o);
+      lastSlot = slot;
+    }
+    return kept;
+  }
   for (const o of occ) {
     const prev = kept[kept.length - 1];
     if (prev && o.day - prev.day < rhythm.single[0]) {
@@ -230,8 +298,24 @@ function dropExtras(occ: readonly Occurrence[], rhythm: Rhythm): Occurrence[] {
   return kept;
 }
 
-/** Average distance in days of each gap from a whole number of periods. */
+/**
+ * Average distance in days of each gap from a whole number of periods; for weekly and biweekly
+ * rhythms the distance of each payment from the weekday grid when that is smaller (jitter).
+ */
 function meanGapDeviation(occ: readonly Occurrence[], rhythm: Rhythm): number {
+  if (rhythm.months === 0) return Math.min(gapDeviation(occ, rhythm), gridDeviation(occ, rhythm));
+  return gapDeviation(occ, rhythm);
+}
+
+/** Average distance in days of each payment from its slot on the period grid (weekly, biweekly). */
+function gridDeviation(occ: readonly Occurrence[], rhythm: Rhythm): number {
+  const { offsets } = onGrid(occ, rhythm.days);
+  let total = 0;
+  for (const r of offsets) total += Math.abs(r);
+  return total / occ.length;
+}
+
+function gapDeviation(occ: readonly Occurrence[], rhythm: Rhythm): number {
   let total = 0;
   for (let i = 1; i < occ.length; i++) {
     const gap = occ[i]!.day - occ[i - 1]!.day;
