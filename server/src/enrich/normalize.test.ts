@@ -90,6 +90,7 @@ describe('noise anywhere in the text', () => {
     'dotted date': 'WOLT 14.03.2026 BEOGRAD',
     'day and month': 'WOLT 14.03. BEOGRAD',
     time: 'WOLT 14:22:05 BEOGRAD',
+    'card last four after a star': 'WOLT *7712 BEOGRAD',
     'masked card': 'WOLT 4058******7712 BEOGRAD',
     'card number after card word': 'Kupovina karticom 4912 WOLT BEOGRAD',
     'phone number': 'WOLT +381 11 123 4567 BEOGRAD',

@@ -294,6 +294,7 @@ export const NOISE_PATTERNS: ReadonlyArray<readonly [name: string, pattern: RegE
   ['dotted date', /\b\d{1,2}[./]\d{1,2}[./](?:\d{4}|\d{2})\b\.?/g],
   ['day and month', /(?<![\d.])\b\d{1,2}\.\d{1,2}\.(?!\d)/g],
   ['time', /\b\d{1,2}:\d{2}(?::\d{2})?h?\b/g],
+  ['card last four after a star', /(?<![\w*])\*\d{4}\b/g],
   ['masked card', /\b\d{0,6}[*xX]{2,}\d{2,4}\b|\b[*xX]{4,}\s?\d{4}\b/g],
   ['card number after card word', /(?<=\b(?:karticom|kartica|kartice|card|kartica br\.?)\s)\d{4}\b/gi],
   ['phone number', /(?:\+\d{1,3}[\s-]?)?\(?\b\d{2,4}\)?[\s/-]\d{3}[\s-]?\d{3,4}\b/g],

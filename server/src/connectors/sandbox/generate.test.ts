@@ -176,9 +176,9 @@ describe('generateSandboxProfile', () => {
 
   it('spends at real Serbian merchants several times a week, in the bank’s own wording', () => {
     const wording: Record<SandboxBankId, RegExp> = {
-      raiffeisen: /^POS KUPOVINA [A-Z0-9 .]+ BEOGRAD$/,
-      erste: /^(DIS market \w+|[A-Z][\w .]+ Beograd)$/,
-      aik: /^KUPOVINA POS [A-Z0-9 .]+ BEOGRAD SRB$/,
+      raiffeisen: /^Kupovina karticom 4176\*{4}\d{4} [A-Z0-9 .]+ BEOGRAD SRB$/,
+      erste: /^Kartično plaćanje (DIS market \w+|[A-Z][\w .]+ Beograd)$/,
+      aik: /^Kupovina POS \d{2}\.\d{2}\.\d{4} [A-Z0-9 .]+ BEOGRAD SRB$/,
     };
     for (const bankId of BANKS) {
       const acc = generateSandboxProfile({ seed: 'shops', bankId, today: TODAY, withIdentity: false })
@@ -388,7 +388,7 @@ describe('generateRefresh', () => {
         expect(t.date).toBe('2026-04-05');
         expect(t.amount).toBeLessThan(0);
         expect(CATEGORIES.has(t.category)).toBe(true);
-        expect(t.description).toMatch(/^(POS KUPOVINA )?[A-Z0-9 .]+ BEOGRAD$/);
+        expect(t.description).toMatch(/^(Kupovina karticom|Internet kupovina) 4176\*{4}\d{4} [A-Z0-9 .*]+ BEOGRAD SRB$/);
         expect(history.has(t.bankTxnId) || ids.has(t.bankTxnId)).toBe(false);
         ids.add(t.bankTxnId);
         total++;

@@ -14,21 +14,70 @@ export interface Outlet {
   placeInLabel?: boolean;
 }
 
+/** When and with which card a card payment was made, as the bank prints it. */
+export interface CardUse {
+  /** YYYY-MM-DD */
+  date: string;
+  /** The card's first four and last four digits ("4176", "0213"). */
+  first4: string;
+  last4: string;
+}
+
+/** A processor that wraps online merchants on card statements ("PAYPAL *STEAM"). */
+const PROCESSOR_PREFIX: Readonly<Record<string, string>> = {
+  Steam: 'PAYPAL *',
+  'Eventim.rs': 'SUMUP *',
+};
+
 /**
- * How each bank prints a card payment. Raiffeisen: "POS KUPOVINA MAXI 0176 BEOGRAD" and
- * "WOLT BEOGRAD" online; Erste: merchant as registered, "DIS market Vracar", "Maxi 0176 Beograd";
- * AIK: "KUPOVINA POS MAXI 0176 BEOGRAD SRB".
+ * How each bank prints a card payment (invented, after the shape of real statements).
+ * Raiffeisen: "Kupovina karticom 4176****0213 MAXI 0176 BEOGRAD SRB", online
+ * "Internet kupovina 4176****0213 WOLT BEOGRAD SRB"; Erste: "Kartično plaćanje Maxi 0176 Beograd"
+ * in shops, "Card payment Wolt Beograd 2026-10-19" online, "DIS market Vracar" as registered;
+ * AIK: "Kupovina POS 19.10.2026 MAXI 0176 BEOGRAD SRB", online
+ * "Kupovina internet 19.10.2026 *0213 WOLT BEOGRAD RS". Without `use` (older callers) the
+ * plain shapes "POS KUPOVINA …" / "… Beograd" / "KUPOVINA POS … SRB" stay.
  */
-export function cardDescription(bank: SandboxBank, o: Outlet): string {
-  const upper = `${o.label} ${o.city}`.toUpperCase();
+export function cardDescription(bank: SandboxBank, o: Outlet, use?: CardUse): string {
+  const label = use && o.online ? `${PROCESSOR_PREFIX[o.label] ?? ''}${o.label}` : o.label;
+  const upper = `${label} ${o.city}`.toUpperCase();
+  if (use === undefined) {
+    switch (bank) {
+      case 'raiffeisen':
+        return o.online ? upper : `POS KUPOVINA ${upper}`;
+      case 'erste':
+        return o.placeInLabel ? o.label : `${o.label} ${o.city}`;
+      case 'aik':
+        return o.online ? `KUPOVINA INTERNET ${upper}` : `KUPOVINA POS ${upper} SRB`;
+    }
+  }
+  const masked = `${use.first4}****${use.last4}`;
+  const dotted = `${use.date.slice(8, 10)}.${use.date.slice(5, 7)}.${use.date.slice(0, 4)}`;
   switch (bank) {
     case 'raiffeisen':
-      return o.online ? upper : `POS KUPOVINA ${upper}`;
+      return o.online ? `Internet kupovina ${masked} ${upper} SRB` : `Kupovina karticom ${masked} ${upper} SRB`;
     case 'erste':
-      return o.placeInLabel ? o.label : `${o.label} ${o.city}`;
+      if (o.online) return `Card payment ${label} ${o.city} ${use.date}`;
+      return `Kartično plaćanje ${o.placeInLabel ? o.label : `${o.label} ${o.city}`}`;
     case 'aik':
-      return o.online ? `KUPOVINA INTERNET ${upper}` : `KUPOVINA POS ${upper} SRB`;
+      return o.online
+        ? `Kupovina internet ${dotted} *${use.last4} ${upper} RS`
+        : `Kupovina POS ${dotted} ${upper} SRB`;
   }
+}
+
+/** Each bank's card range (first four digits) in the sandbox: Visa, Mastercard, DinaCard. */
+const CARD_FIRST4: Readonly<Record<SandboxBank, string>> = { raiffeisen: '4176', erste: '5351', aik: '9891' };
+
+/** The card of an account: its bank's range and four digits taken from the account reference. */
+export function cardOf(bank: SandboxBank, accountRef: string, date: string): CardUse {
+  let last4 = '';
+  // The IBAN ends in the account's control number: the four digits before it.
+  for (let i = accountRef.length - 3; i >= 0 && last4.length < 4; i--) {
+    const c = accountRef.charCodeAt(i);
+    if (c >= 48 && c <= 57) last4 = accountRef[i] + last4;
+  }
+  return { date, first4: CARD_FIRST4[bank], last4: last4.padStart(4, '0') };
 }
 
 export function atmDescription(bank: SandboxBank, place: string): string {
@@ -117,10 +166,10 @@ export interface SpendKind {
 }
 
 /** The statement line for one occurrence of a spend kind at one of its outlets. */
-export function spendDescription(bank: SandboxBank, kind: SpendKind, outlet: Outlet): string {
+export function spendDescription(bank: SandboxBank, kind: SpendKind, outlet: Outlet, use?: CardUse): string {
   switch (kind.channel) {
     case 'card':
-      return cardDescription(bank, outlet);
+      return cardDescription(bank, outlet, use);
     case 'atm':
       return atmDescription(bank, outlet.label);
     case 'transfer':
@@ -211,7 +260,8 @@ export function buildSpendKinds(
     },
     {
       id: 'bakery',
-      category: 'groceries',
+      // Bakeries are dining in the labelling guide (server/eval/LABELLING.md).
+      category: 'dining',
       weeklyRate: 1.6,
       min: 120,
       max: 650,
