@@ -1,6 +1,6 @@
 import type { CategoryName } from '../../transactions/category-names.js';
 import type { SandboxBank } from './account-number.js';
-import type { Neighborhood } from './identity.js';
+import type { City, Neighborhood } from './identity.js';
 import type { Rng } from './prng.js';
 
 export type Category = CategoryName;
@@ -55,7 +55,9 @@ export function cardDescription(bank: SandboxBank, o: Outlet, use?: CardUse): st
   const dotted = `${use.date.slice(8, 10)}.${use.date.slice(5, 7)}.${use.date.slice(0, 4)}`;
   switch (bank) {
     case 'raiffeisen':
-      return o.online ? `Internet kupovina ${masked} ${upper} SRB` : `Kupovina karticom ${masked} ${upper} SRB`;
+      return o.online
+        ? `Internet kupovina ${masked} ${upper} SRB`
+        : `Kupovina karticom ${masked} ${upper} SRB`;
     case 'erste':
       if (o.online) return `Card payment ${label} ${o.city} ${use.date}`;
       return `Kartično plaćanje ${o.placeInLabel ? o.label : `${o.label} ${o.city}`}`;
@@ -80,14 +82,14 @@ export function cardOf(bank: SandboxBank, accountRef: string, date: string): Car
   return { date, first4: CARD_FIRST4[bank], last4: last4.padStart(4, '0') };
 }
 
-export function atmDescription(bank: SandboxBank, place: string): string {
+export function atmDescription(bank: SandboxBank, place: string, city = 'Beograd'): string {
   switch (bank) {
     case 'raiffeisen':
-      return `ISPLATA GOTOVINE ATM RBA ${place.toUpperCase()} BEOGRAD`;
+      return `ISPLATA GOTOVINE ATM RBA ${place.toUpperCase()} ${city.toUpperCase()}`;
     case 'erste':
       return `Isplata gotovine - bankomat Erste ${place}`;
     case 'aik':
-      return `ATM ISPLATA AIK ${place.toUpperCase()} BEOGRAD`;
+      return `ATM ISPLATA AIK ${place.toUpperCase()} ${city.toUpperCase()}`;
   }
 }
 
@@ -171,14 +173,13 @@ export function spendDescription(bank: SandboxBank, kind: SpendKind, outlet: Out
     case 'card':
       return cardDescription(bank, outlet, use);
     case 'atm':
-      return atmDescription(bank, outlet.label);
+      return atmDescription(bank, outlet.label, outlet.city);
     case 'transfer':
       return transferOutDescription(bank, outlet.label);
   }
 }
 
 const BG = 'Beograd';
-const shop = (label: string): Outlet => ({ label, city: BG, online: false });
 const web = (label: string, city = BG): Outlet => ({ label, city, online: true });
 const storeNo = (rng: Rng, digits: number): string =>
   String(rng.int(1, 10 ** digits - 1)).padStart(digits, '0');
@@ -206,9 +207,12 @@ export interface Lifestyle {
 export function buildSpendKinds(
   rng: Rng,
   home: Neighborhood,
+  city: City,
   life: Lifestyle,
   friends: readonly string[],
 ): SpendKind[] {
+  // Shops print the holder's city; online merchants are registered in Belgrade.
+  const shop = (label: string): Outlet => ({ label, city: city.ascii, online: false });
   const maxi = shop(`Maxi ${storeNo(rng, 4)}`);
   const supermarkets: Array<readonly [Outlet, number]> = [
     [maxi, 3],
@@ -218,7 +222,12 @@ export function buildSpendKinds(
     [shop(`Roda ${storeNo(rng, 2)}`), 1],
   ];
   const favourites = rng.sample(supermarkets, 3);
-  const dis: Outlet = { label: `DIS market ${home.ascii}`, city: BG, online: false, placeInLabel: true };
+  const dis: Outlet = {
+    label: `DIS market ${home.ascii}`,
+    city: city.ascii,
+    online: false,
+    placeInLabel: true,
+  };
   const corner: Array<readonly [Outlet, number]> = [
     [dis, 3],
     [maxi, 2],
@@ -414,8 +423,8 @@ export function buildSpendKinds(
       max: 10_000,
       style: 'cash',
       outlets: [
-        [{ label: home.ascii, city: BG, online: false }, 3],
-        [{ label: 'Knez Mihailova', city: BG, online: false }, 1],
+        [{ label: home.ascii, city: city.ascii, online: false }, 3],
+        [{ label: city.centre, city: city.ascii, online: false }, 1],
       ],
       channel: 'atm',
     },
@@ -426,7 +435,7 @@ export function buildSpendKinds(
       min: 1_000,
       max: 10_000,
       style: 'hundreds',
-      outlets: friends.map((f) => [{ label: f, city: BG, online: false }, 1] as const),
+      outlets: friends.map((f) => [{ label: f, city: city.ascii, online: false }, 1] as const),
       channel: 'transfer',
     },
   );
