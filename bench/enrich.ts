@@ -6,7 +6,7 @@ import { loadLabelledTransactions } from '../server/eval/categorize.js';
 import { medianDetectionMs } from '../server/eval/recurring.js';
 import { categorizeTransaction } from '../server/src/enrich/categorize.js';
 import { enrich } from '../server/src/enrich/enrich.js';
-import { normalizeMerchant } from '../server/src/enrich/merchant.js';
+import { normalizeMerchant } from '../server/src/enrich/normalize.js';
 
 /** Calls per second of `fn` over the labelled descriptions (warm-up first, so the JIT has compiled it). */
 function perSecond(calls: number, fn: (description: string, amount: number) => unknown): number {

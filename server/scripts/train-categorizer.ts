@@ -4,8 +4,8 @@
 // src/enrich/category-model.json. Deterministic: same input, same bytes.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { CATEGORIES, type Category } from '../src/enrich/categorize.js';
-import { normalizeMerchant } from '../src/enrich/merchant.js';
 import { features, train } from '../src/enrich/model.js';
+import { normalizeMerchant } from '../src/enrich/normalize.js';
 
 const root = new URL('../', import.meta.url);
 const rows: Array<{ feats: string[]; category: Category }> = [];

@@ -169,6 +169,35 @@ const T = {
   cuvanje: (o: Partial<StreamSpec> = {}): StreamSpec => ({
     key: 'cuvanje', direction: 'outgoing', frequency: 'biweekly', category: 'transfer', amount: 1200000, day: 1,
     desc: () => 'Čuvanje deteta - Milica Ilić', ...o }),
+  // Streams in the wrappings banks print (card, IPS, standing order, slip), with day jitter,
+  // FX-priced amounts, skipped periods and ended streams: weekly, biweekly, quarterly, annual.
+  trening: (o: Partial<StreamSpec> = {}): StreamSpec => ({
+    key: 'trening', direction: 'outgoing', frequency: 'weekly', category: 'entertainment', amount: 150000, day: 2, jitter: 1,
+    desc: (d) => `Kupovina karticom 4058******7712 SC VOZDOVAC TERETANA ${d.slice(8, 10)}.${mm(d)}.${yyyy(d)} BEOGRAD`, ...o }),
+  cistacica: (o: Partial<StreamSpec> = {}): StreamSpec => ({
+    key: 'cistacica', direction: 'outgoing', frequency: 'weekly', category: 'transfer', amount: 300000, day: 4, jitter: 2,
+    desc: (_d, i) => `IPS NBS prenos na racun Milena Jovanovic 160-00000${41200 + i}-52 ciscenje`, ...o }),
+  bazar: (o: Partial<StreamSpec> = {}): StreamSpec => ({
+    key: 'bazar', direction: 'outgoing', frequency: 'weekly', category: 'groceries', amount: 280000, variable: 0.25, day: 6, jitter: 1,
+    desc: (d) => `POS KUPOVINA ${d.slice(8, 10)}.${mm(d)}.${yyyy(d)} ZELENA PIJACA FUTOSKA NOVI SAD`, ...o }),
+  upwork: (amount: number, o: Partial<StreamSpec> = {}): StreamSpec => ({
+    key: 'upwork', direction: 'incoming', frequency: 'biweekly', category: 'income', amount, variable: 0.03, day: 3, jitter: 2,
+    desc: (_d, i) => `Priliv iz inostranstva UPWORK ESCROW INC ref ${880310 + i * 17} EUR`, ...o }),
+  dadilja: (o: Partial<StreamSpec> = {}): StreamSpec => ({
+    key: 'dadilja', direction: 'outgoing', frequency: 'biweekly', category: 'transfer', amount: 1500000, day: 5, jitter: 1,
+    desc: (d) => `Trajni nalog ${d.slice(8, 10)}.${mm(d)}.${yyyy(d)} - Jelena Nikolic - cuvanje deteta`, ...o }),
+  porez: (amount: number, o: Partial<StreamSpec> = {}): StreamSpec => ({
+    key: 'porez', direction: 'outgoing', frequency: 'quarterly', category: 'utilities', amount, day: 14, jitter: 4,
+    desc: (d) => `Uplatnica porez na imovinu GU Beograd poziv na broj 97 ${mm(d)}${yyyy(d)}4412`, ...o }),
+  googleOne: (o: Partial<StreamSpec> = {}): StreamSpec => ({
+    key: 'google-one', direction: 'outgoing', frequency: 'quarterly', category: 'subscriptions', amount: 89000, variable: 0.03, day: 9,
+    desc: (d) => `Card payment GOOGLE *Google One ${yyyy(d)}-${mm(d)}-09 G.CO/HELPPAY IE`, ...o }),
+  kasko: (amount: number, o: Partial<StreamSpec> = {}): StreamSpec => ({
+    key: 'kasko', direction: 'outgoing', frequency: 'annually', category: 'utilities', amount, variable: 0.04, day: 21, jitter: 3,
+    desc: (d) => `Kartično plaćanje DDOR NOVI SAD KASKO POLISA ${yyyy(d)} NOVI SAD`, ...o }),
+  domen: (o: Partial<StreamSpec> = {}): StreamSpec => ({
+    key: 'domen', direction: 'outgoing', frequency: 'annually', category: 'subscriptions', amount: 180000, variable: 0.04, day: 2, jitter: 2,
+    desc: (d) => `Kupovina POS ${d.slice(8, 10)}.${mm(d)}.${yyyy(d)} NAMECHEAP.COM PHOENIX US`, ...o }),
 };
 
 // ---------- occurrence dates ----------
@@ -390,6 +419,16 @@ const SPECS: HistorySpec[] = [
     streams: [T.plata(10900000, { day: 31 }), T.infostan(820000, { jitter: 5 }), T.eps(530000, { jitter: 4 }), T.telekom({ jitter: 4 }), T.zakup(4900000)] },
   { today: '2026-03-01', months: 20, noise: 'normal', note: 'quarterly paid loosely, Spotify price change, YouTube ended',
     streams: [T.zarada('Yettel doo', 13500000), T.generali(1300000, { jitter: 6 }), T.spotify({ priceChange: { from: '2025-09-01', amount: 69900 } }), T.youtube({ end: '2025-11-30' }), T.a1(), T.kirija(5100000)] },
+  { today: '2026-03-18', months: 14, noise: 'normal', note: 'weekly gym by card, weekly cleaner by IPS with skipped weeks',
+    streams: [T.plata(9800000), T.trening(), T.cistacica({ miss: [6, 7, 20, 35] }), T.kirija(4400000), T.telekom()] },
+  { today: '2026-03-05', months: 13, noise: 'heavy', note: 'freelancer paid biweekly in EUR (FX), biweekly nanny by standing order',
+    streams: [T.upwork(6200000), T.dadilja({ miss: [9] }), T.zakup(5000000), T.netflix(), T.eps(450000)] },
+  { today: '2026-03-23', months: 26, noise: 'normal', note: 'quarterly property tax and Google One, annual casco and domain',
+    streams: [T.plata(10200000), T.porez(640000), T.googleOne(), T.kasko(4800000), T.domen(), T.infostan(700000)] },
+  { today: '2026-02-27', months: 14, noise: 'heavy', note: 'weekly market in Novi Sad, gym ended, price change at the cleaner',
+    streams: [T.zarada('NCR Voyix', 14500000), T.bazar({ miss: [12] }), T.trening({ end: '2025-11-15', day: 3 }), T.cistacica({ priceChange: { from: '2025-09-01', amount: 350000 } }), T.a1()] },
+  { today: '2026-03-12', months: 25, noise: 'normal', note: 'quarterly tax skipped once, annual domain with FX, biweekly FX income ended',
+    streams: [T.plata(8700000), T.porez(910000, { miss: [3], day: 10 }), T.domen({ day: 15 }), T.upwork(3100000, { end: '2025-10-20', day: 4 }), T.spotify()] },
 ];
 
 export function buildHistories(): LabelledHistory[] {

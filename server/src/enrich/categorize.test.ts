@@ -1,68 +1,64 @@
 import { describe, expect, it } from 'vitest';
 import { CATEGORIES, type Category, categorizeTransaction } from './categorize.js';
 import { findMerchant, MERCHANTS } from './merchants.js';
-import { counterpartyKey, normalizeDescription, transliterate } from './normalize.js';
+import { counterpartyKey, fold, normalizeMerchant, scanDescription } from './normalize.js';
 
 const debit = (description: string, amount = -1500_00): Category =>
   categorizeTransaction({ description, amount });
 const credit = (description: string, amount = 95_000_00): Category =>
   categorizeTransaction({ description, amount });
 
-describe('transliterate', () => {
+describe('fold', () => {
   it('folds Serbian Latin diacritics, đ as dj', () => {
-    expect(transliterate('Čačak Ćuprija Šabac Žabalj Đurđevo')).toBe('cacak cuprija sabac zabalj djurdjevo');
+    expect(fold('Čačak Ćuprija Šabac Žabalj Đurđevo')).toBe('cacak cuprija sabac zabalj djurdjevo');
   });
 
   it('transliterates the whole Serbian Cyrillic alphabet including љ њ џ ђ ћ', () => {
-    expect(transliterate('АБВГДЂЕЖЗИЈКЛЉМНЊОПРСТЋУФХЦЧЏШ')).toBe(
+    expect(fold('АБВГДЂЕЖЗИЈКЛЉМНЊОПРСТЋУФХЦЧЏШ')).toBe(
       'abvgddjezzijklljmnnjoprstcufhcčdzs'.replace('č', 'c'),
     );
-    expect(transliterate('Љубав Њушка Џем Ђак Ћуфте')).toBe('ljubav njuska dzem djak cufte');
+    expect(fold('Љубав Њушка Џем Ђак Ћуфте')).toBe('ljubav njuska dzem djak cufte');
   });
 
   it('leaves plain ASCII as lower case', () => {
-    expect(transliterate('NETFLIX.COM 12345')).toBe('netflix.com 12345');
+    expect(fold('NETFLIX.COM 12345')).toBe('netflix.com 12345');
   });
 });
 
-describe('normalizeDescription', () => {
+describe('scanDescription', () => {
   it('drops masked card numbers, terminal numbers and dates, and flags the card payment', () => {
-    const n = normalizeDescription('Plaćanje karticom 4*****1234 WOLT 0021 BEOGRAD 12.03.2026');
+    const n = scanDescription('Plaćanje karticom 4*****1234 WOLT 0021 BEOGRAD 12.03.2026');
     expect(n.tokens).toEqual(['wolt', 'beograd']);
-    expect(n.text).toBe('wolt');
+    expect(normalizeMerchant('Plaćanje karticom 4*****1234 WOLT 0021 BEOGRAD 12.03.2026').key).toBe('wolt');
     expect(n.flags.card).toBe(true);
   });
 
   it('treats Cyrillic like Latin', () => {
-    expect(normalizeDescription('МАКСИ ДЕЛЕЗ 215 БЕОГРАД').text).toBe('maksi delez');
-    expect(normalizeDescription('ПОС КУПОВИНА ЛИДЛ СРБИЈА 1050 НИШ').tokens).toEqual([
-      'lidl',
-      'srbija',
-      'nis',
-    ]);
+    expect(normalizeMerchant('МАКСИ ДЕЛЕЗ 215 БЕОГРАД').key).toBe('maksi delez');
+    expect(scanDescription('ПОС КУПОВИНА ЛИДЛ СРБИЈА 1050 НИШ').tokens).toEqual(['lidl', 'srbija', 'nis']);
   });
 
   it('removes ISO dates, month names in Serbian and English, and reference codes', () => {
-    expect(normalizeDescription('Plata - februar 2026').text).toBe('plata');
-    expect(normalizeDescription('Salary March 2026').text).toBe('salary');
-    expect(normalizeDescription('Wolt Oy Helsinki FI 2026-03-14').text).toBe('wolt');
-    expect(normalizeDescription('E-COMMERCE SPOTIFY P1A23B4C5 STOCKHOLM SE').text).toBe('spotify');
+    expect(normalizeMerchant('Plata - februar 2026').key).toBe('plata');
+    expect(normalizeMerchant('Salary March 2026').key).toBe('salary');
+    expect(normalizeMerchant('Wolt Oy Helsinki FI 2026-03-14').key).toBe('wolt');
+    expect(normalizeMerchant('E-COMMERCE SPOTIFY P1A23B4C5 STOCKHOLM SE').key).toBe('spotify');
   });
 
   it('keeps short alphanumeric names such as A1', () => {
-    expect(normalizeDescription('A1 SRBIJA DOO RACUN').tokens).toContain('a1');
+    expect(scanDescription('A1 SRBIJA DOO RACUN').tokens).toContain('a1');
   });
 
   it('sets flags for channel prefixes and strips them from the text', () => {
-    expect(normalizeDescription('TRAJNI NALOG KIRIJA').flags.standingOrder).toBe(true);
-    expect(normalizeDescription('E-COMMERCE NETFLIX.COM').flags.ecommerce).toBe(true);
-    expect(normalizeDescription('ATM RAIFFEISEN 0012 BEOGRAD').flags.cash).toBe(true);
-    expect(normalizeDescription('IPS NBS - Marko Petrović').flags.instant).toBe(true);
-    expect(normalizeDescription('Interni prenos na devizni račun').flags.accountTransfer).toBe(true);
-    expect(normalizeDescription('Uplatnica INFOSTAN poziv na broj 97 41234567').flags.bill).toBe(true);
-    expect(normalizeDescription('Uplata - sifra 240 - zarada').flags.salaryCode).toBe(true);
-    expect(normalizeDescription('POS KUPOVINA MAXI 123 BEOGRAD').text).toBe('maxi');
-    expect(normalizeDescription('Uplatnica INFOSTAN poziv na broj 97 41234567').text).toBe('infostan');
+    expect(scanDescription('TRAJNI NALOG KIRIJA').flags.standingOrder).toBe(true);
+    expect(scanDescription('E-COMMERCE NETFLIX.COM').flags.ecommerce).toBe(true);
+    expect(scanDescription('ATM RAIFFEISEN 0012 BEOGRAD').flags.cash).toBe(true);
+    expect(scanDescription('IPS NBS - Marko Petrović').flags.instant).toBe(true);
+    expect(scanDescription('Interni prenos na devizni račun').flags.accountTransfer).toBe(true);
+    expect(scanDescription('Uplatnica INFOSTAN poziv na broj 97 41234567').flags.bill).toBe(true);
+    expect(scanDescription('Uplata - sifra 240 - zarada').flags.salaryCode).toBe(true);
+    expect(normalizeMerchant('POS KUPOVINA MAXI 123 BEOGRAD').key).toBe('maxi');
+    expect(normalizeMerchant('Uplatnica INFOSTAN poziv na broj 97 41234567').key).toBe('infostan');
   });
 });
 
@@ -179,7 +175,7 @@ describe('merchant dictionary', () => {
   it('is written in normalised form so every pattern can match', () => {
     for (const entry of MERCHANTS) {
       for (const pattern of entry.patterns) {
-        expect(transliterate(pattern), `${entry.name}: ${pattern}`).toBe(pattern);
+        expect(fold(pattern), `${entry.name}: ${pattern}`).toBe(pattern);
         expect(pattern.replace(/\*$/, ''), `${entry.name}: ${pattern}`).toMatch(/^[a-z0-9]+( [a-z0-9]+)*$/);
       }
     }

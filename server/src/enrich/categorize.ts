@@ -6,10 +6,9 @@
  * counterparty looks like a person, and finally a fallback for unknown card debits.
  */
 import { CATEGORY_NAMES, type CategoryName } from '../transactions/category-names.js';
-import { normalizeMerchant } from './merchant.js';
 import { FIRST_NAMES, findMerchant } from './merchants.js';
 import { features, shippedModel } from './model.js';
-import { type NormalizedDescription, scanDescription } from './normalize.js';
+import { Description, type ScannedDescription } from './normalize.js';
 
 // The nine documented categories live in one place (transactions/category-names.ts).
 export type Category = CategoryName;
@@ -48,30 +47,49 @@ export function categorizeTransaction(input: CategorizeInput): Category {
   return categorizeDetailed(input, false).category;
 }
 
+/** The learned model's guess from the shared normalisation (its merchant view). */
+function modelGuess(described: Description, amount: number): { category: Category; p: number } {
+  const m = described.merchant;
+  const { card, ecommerce } = described.scan.flags;
+  return shippedModel().predict(
+    features(m.key, m.channel, amount < 0),
+    card || ecommerce ? PURCHASE_CATEGORIES : DEBIT_CATEGORIES,
+  );
+}
+
+/**
+ * A rule's category; with `withConfidence` the model's agreement sets the confidence, without it
+ * the rules decide alone (no model, no merchant view: faster).
+ */
+function agreeing(
+  described: Description | null,
+  amount: number,
+  category: Category,
+  ifAgree: Confidence,
+  ifNot: Confidence,
+): CategoryResult {
+  if (described === null) return { category, confidence: ifAgree };
+  const guess = modelGuess(described, amount);
+  return { category, confidence: guess.category === category || guess.p < MODEL_MIN ? ifAgree : ifNot };
+}
+
 /**
  * The category and how sure we are: high when a listed brand, a cash channel or a strong
  * keyword decides and the learned model does not disagree; medium for weaker rules or a sure
- * model; low when the signals disagree or nothing but the default speaks.
+ * model; low when the signals disagree or nothing but the default speaks. Pass `described` to
+ * share one normalisation with the caller (enrichment reads its merchant view too).
  */
-export function categorizeDetailed(input: CategorizeInput, withConfidence = true): CategoryResult {
-  const normalized = scanDescription(input.description, false);
+export function categorizeDetailed(
+  input: CategorizeInput,
+  withConfidence = true,
+  described: Description = new Description(input.description),
+): CategoryResult {
+  const normalized = described.scan;
   const { flags, tokens } = normalized;
-  const model = (): { category: Category; p: number } => {
-    const m = normalizeMerchant(input.description, false);
-    const purchase = flags.card || flags.ecommerce;
-    return shippedModel().predict(
-      features(m.key, m.channel, input.amount < 0),
-      purchase ? PURCHASE_CATEGORIES : DEBIT_CATEGORIES,
-    );
-  };
-  // The model's agreement only sets the confidence; without it the rules decide alone (faster).
-  const agreeing = (category: Category, ifAgree: Confidence, ifNot: Confidence): CategoryResult => {
-    if (!withConfidence) return { category, confidence: ifAgree };
-    const guess = model();
-    return { category, confidence: guess.category === category || guess.p < MODEL_MIN ? ifAgree : ifNot };
-  };
+  const amount = input.amount;
+  const judged = withConfidence ? described : null;
 
-  if (input.amount > 0) {
+  if (amount > 0) {
     if (flags.salaryCode || findMerchant(tokens, null, 'salary') !== null) {
       return { category: 'salary', confidence: 'high' };
     }
@@ -83,29 +101,29 @@ export function categorizeDetailed(input: CategorizeInput, withConfidence = true
   const match = findMerchant(tokens, 'salary');
   if (match !== null) {
     const { strength, category } = match.entry;
-    if (strength === 'channel') return agreeing('transfer', 'medium', 'low');
+    if (strength === 'channel') return agreeing(judged, amount, 'transfer', 'medium', 'low');
     if (strength === 'brand') return { category, confidence: 'high' };
-    if (strength === 'keyword') return agreeing(category, 'high', 'medium');
-    return agreeing(category, 'medium', 'low');
+    if (strength === 'keyword') return agreeing(judged, amount, category, 'high', 'medium');
+    return agreeing(judged, amount, category, 'medium', 'low');
   }
 
   if (flags.instant || flags.accountTransfer || flags.standingOrder) {
-    return agreeing('transfer', 'high', 'medium');
+    return agreeing(judged, amount, 'transfer', 'high', 'medium');
   }
   // A card payment goes to a merchant even when the shop carries a person's name.
   if (!flags.card && !flags.ecommerce && looksLikePerson(normalized)) {
-    return agreeing('transfer', 'medium', 'low');
+    return agreeing(judged, amount, 'transfer', 'medium', 'low');
   }
   // A payment slip to an unknown payee is nearly always a bill.
-  if (flags.bill) return agreeing('utilities', 'medium', 'low');
-  const guess = model();
+  if (flags.bill) return agreeing(judged, amount, 'utilities', 'medium', 'low');
+  const guess = modelGuess(described, amount);
   if (guess.p >= MODEL_SURE) return { category: guess.category, confidence: 'medium' };
   if (guess.p >= MODEL_MIN) return { category: guess.category, confidence: 'low' };
   return { category: UNKNOWN_PURCHASE, confidence: 'low' };
 }
 
 /** A first name or a Serbian surname ending in -ić among the words (after prefixes are gone). */
-function looksLikePerson(normalized: NormalizedDescription): boolean {
+function looksLikePerson(normalized: ScannedDescription): boolean {
   for (const token of normalized.tokens) {
     if (FIRST_NAMES.has(token)) return true;
     if (token.length >= 4 && token.endsWith('ic')) return true;

@@ -5,8 +5,8 @@
  * migration or a backfill when the rules improve. Pages are cached as JSON text besides.
  */
 import { type Category, type Confidence, categorizeDetailed } from './categorize.js';
-import { fold, normalizeMerchant } from './merchant.js';
 import { FIRST_NAMES, findMerchant } from './merchants.js';
+import { Description, fold } from './normalize.js';
 
 export interface Counterparty {
   name: string;
@@ -46,6 +46,10 @@ export const PURPOSE_WORDS: ReadonlySet<string> = new Set([
   'bonus',
   'akontacija',
   'stednja',
+  'stednog',
+  'tekuceg',
+  'tekuci',
+  'racuna',
   'stednju',
   'stedni',
   'racun',
@@ -91,8 +95,10 @@ function looksLikePerson(words: readonly string[]): boolean {
 
 /** Enrichment of one transaction; `category` is the stored one. */
 export function enrich(description: string, amount: number, category: string): Enrichment {
-  const m = normalizeMerchant(description);
-  const detailed = categorizeDetailed({ description, amount });
+  // One normalisation, shared by the merchant fields, the categoriser and its model.
+  const described = new Description(description);
+  const m = described.merchant;
+  const detailed = categorizeDetailed({ description, amount }, true, described);
   // A category from elsewhere (a sandbox developer's own, older rules) is neither sure nor a guess.
   const category_confidence: Confidence =
     detailed.category === (category as Category) ? detailed.confidence : 'medium';

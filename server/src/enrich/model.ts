@@ -7,7 +7,7 @@
  */
 import type { Category } from './categorize.js';
 import modelJson from './category-model.json' with { type: 'json' };
-import type { Channel } from './merchant.js';
+import type { Channel } from './normalize.js';
 
 export interface ModelFile {
   categories: Category[];

@@ -1,6 +1,4 @@
-import { normalizeMerchant } from './merchant.js';
-import { findMerchant } from './merchants.js';
-import { streamKey } from './stream-key.js';
+import { counterpartyKey } from './normalize.js';
 
 /**
  * Grouping key: the merchant key of the normalisation pipeline, so one payee is one group
@@ -11,7 +9,7 @@ import { streamKey } from './stream-key.js';
 export function recurringKey(description: string): string {
   let key = keyMemo.get(description);
   if (key === undefined) {
-    key = computeRecurringKey(description);
+    key = counterpartyKey(description);
     // Bounded: cleared when full (every /recurring call re-keys the same account's descriptions).
     if (keyMemo.size >= KEY_MEMO_LIMIT) keyMemo.clear();
     keyMemo.set(description, key);
@@ -21,13 +19,6 @@ export function recurringKey(description: string): string {
 
 const KEY_MEMO_LIMIT = 50_000;
 const keyMemo = new Map<string, string>();
-
-function computeRecurringKey(description: string): string {
-  const { key, channel } = normalizeMerchant(description, false);
-  if (key === '') return `${channel ?? ''}:${streamKey(description)}`;
-  const brand = findMerchant(key.split(' '));
-  return brand !== null && brand.entry.strength === 'brand' ? brand.entry.name : key;
-}
 
 /**
  * Recurring-payment detection: finds subscriptions, bills and income that repeat on a calendar
@@ -116,8 +107,21 @@ interface Occurrence {
 }
 
 const DAY_MS = 86_400_000;
-const dayNumber = (date: string): number =>
-  Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / DAY_MS;
+const digitsAt = (s: string, from: number, to: number): number => {
+  let n = 0;
+  for (let i = from; i < to; i++) n = n * 10 + s.charCodeAt(i) - 48;
+  return n;
+};
+/** Days since 1970-01-01 of a YYYY-MM-DD date, by civil-calendar arithmetic (no Date object). */
+function dayNumber(date: string): number {
+  const m = digitsAt(date, 5, 7);
+  const y = digitsAt(date, 0, 4) - (m <= 2 ? 1 : 0);
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + digitsAt(date, 8, 10) - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146_097 + doe - 719_468;
+}
 const dateOfDay = (day: number): string => new Date(day * DAY_MS).toISOString().slice(0, 10);
 
 /** Calendar month arithmetic with the day clamped to the month's length (Jan 31 + 1 → Feb 28). */
@@ -130,11 +134,12 @@ function addMonths(date: string, months: number): string {
   return target.toISOString().slice(0, 10);
 }
 
-const median = (sorted: readonly number[]): number => {
+const median = (sorted: ArrayLike<number>): number => {
   const mid = sorted.length >> 1;
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 };
-const sortedCopy = (xs: readonly number[]): number[] => [...xs].sort((a, b) => a - b);
+/** Sorted copy as a typed array: a numeric sort without a comparator call per comparison. */
+const sortedCopy = (xs: readonly number[]): Float64Array => Float64Array.from(xs).sort();
 const within = (x: number, [lo, hi]: readonly [number, number]): boolean => x >= lo && x <= hi;
 
 /** Whole periods a gap spans when it is 2 or 3 periods within the rhythm's tolerance, else 0. */
@@ -160,8 +165,60 @@ function findRhythm(occ: readonly Occurrence[]): Rhythm | null {
     else if (skippedPeriods(gap, rhythm) > 0) missed++;
   }
   const allowedMissed = Math.max(1, Math.floor(gaps.length / 3));
-  if (missed > allowedMissed) return null;
-  return (fit + missed) / gaps.length >= MIN_FIT_SHARE ? rhythm : null;
+  if (missed <= allowedMissed && (fit + missed) / gaps.length >= MIN_FIT_SHARE) return rhythm;
+  return rhythm.months === 0 && fitsGrid(occ, rhythm) ? rhythm : null;
+}
+
+/** Days a weekly or biweekly payment may sit off its weekday grid (posting a day or two late). */
+const GRID_TOLERANCE = 2;
+
+/**
+ * Weekly and biweekly payments with posting jitter: the gap between two jittered payments varies
+ * twice as much as each payment does, so they are measured against a fixed grid of periods
+ * instead (phase = median offset). Most payments must sit on the grid, and at most a third of the
+ * grid's slots may be empty (skipped weeks).
+ */
+function fitsGrid(occ: readonly Occurrence[], rhythm: Rhythm): boolean {
+  const { offsets } = onGrid(occ, rhythm.days);
+  let fit = 0;
+  let slots = 0;
+  let lastSlot = Number.NEGATIVE_INFINITY;
+  for (let i = 0; i < occ.length; i++) {
+    if (Math.abs(offsets[i]!) > GRID_TOLERANCE) continue;
+    fit++;
+    const slot = Math.round((occ[i]!.day - offsets[i]!) / rhythm.days);
+    if (slot !== lastSlot) slots++;
+    lastSlot = slot;
+  }
+  const span = Math.round((occ[occ.length - 1]!.day - occ[0]!.day) / rhythm.days) + 1;
+  return fit / occ.length >= MIN_FIT_SHARE && span - slots <= Math.max(1, Math.floor(span / 3));
+}
+
+/**
+ * The weekday grid that holds most payments within the tolerance (each whole-day phase of the
+ * period is tried, so a late first payment does not shift the grid), and each payment's signed
+ * offset from its nearest slot. Linear: period × payments.
+ */
+function onGrid(occ: readonly Occurrence[], period: number): { offsets: Float64Array } {
+  const offsets = new Float64Array(occ.length);
+  let bestPhase = 0;
+  let bestScore = Number.POSITIVE_INFINITY;
+  for (let phase = 0; phase < period; phase++) {
+    let score = 0;
+    for (const o of occ) {
+      const x = o.day - phase;
+      score += Math.min(Math.abs(x - Math.round(x / period) * period), GRID_TOLERANCE + 1);
+    }
+    if (score < bestScore) {
+      bestScore = score;
+      bestPhase = phase;
+    }
+  }
+  for (let i = 0; i < occ.length; i++) {
+    const x = occ[i]!.day - bestPhase;
+    offsets[i] = x - Math.round(x / period) * period;
+  }
+  return { offsets };
 }
 
 /**
@@ -216,6 +273,22 @@ function mostCommon(values: readonly string[]): string {
 function dropExtras(occ: readonly Occurrence[], rhythm: Rhythm): Occurrence[] {
   const usual = median(sortedCopy(occ.map((o) => o.amount)));
   const kept: Occurrence[] = [];
+  if (rhythm.months === 0) {
+    // Weekly and biweekly: off the weekday grid is an extra; of two in one slot the usual amount stays.
+    const { offsets } = onGrid(occ, rhythm.days);
+    let lastSlot = Number.NaN;
+    for (let i = 0; i < occ.length; i++) {
+      const o = occ[i]!;
+      if (Math.abs(offsets[i]!) > GRID_TOLERANCE) continue;
+      const slot = Math.round((o.day - offsets[i]!) / rhythm.days);
+      const prev = kept[kept.length - 1];
+      if (prev && slot === lastSlot) {
+        if (Math.abs(o.amount - usual) < Math.abs(prev.amount - usual)) kept[kept.length - 1] = o;
+      } else kept.push(o);
+      lastSlot = slot;
+    }
+    return kept;
+  }
   for (const o of occ) {
     const prev = kept[kept.length - 1];
     if (prev && o.day - prev.day < rhythm.single[0]) {
@@ -225,8 +298,24 @@ function dropExtras(occ: readonly Occurrence[], rhythm: Rhythm): Occurrence[] {
   return kept;
 }
 
-/** Average distance in days of each gap from a whole number of periods. */
+/**
+ * Average distance in days of each gap from a whole number of periods; for weekly and biweekly
+ * rhythms the distance of each payment from the weekday grid when that is smaller (jitter).
+ */
 function meanGapDeviation(occ: readonly Occurrence[], rhythm: Rhythm): number {
+  if (rhythm.months === 0) return Math.min(gapDeviation(occ, rhythm), gridDeviation(occ, rhythm));
+  return gapDeviation(occ, rhythm);
+}
+
+/** Average distance in days of each payment from its slot on the period grid (weekly, biweekly). */
+function gridDeviation(occ: readonly Occurrence[], rhythm: Rhythm): number {
+  const { offsets } = onGrid(occ, rhythm.days);
+  let total = 0;
+  for (const r of offsets) total += Math.abs(r);
+  return total / occ.length;
+}
+
+function gapDeviation(occ: readonly Occurrence[], rhythm: Rhythm): number {
   let total = 0;
   for (let i = 1; i < occ.length; i++) {
     const gap = occ[i]!.day - occ[i - 1]!.day;
@@ -266,17 +355,29 @@ function buildStream(all: readonly Occurrence[], today: number): RecurringStream
   };
 }
 
-/** Groups amounts that sit close together (sorted, split at gaps over 20%). */
+/**
+ * Groups amounts that sit close together (sorted, split at gaps over 20%); each cluster keeps the
+ * day order of `occ`. The amount order comes from one typed-array sort of (amount, index) codes.
+ */
 function amountClusters(occ: readonly Occurrence[]): Occurrence[][] {
-  const byAmount = [...occ].sort((a, b) => a.amount - b.amount);
-  const clusters: Occurrence[][] = [];
-  for (const o of byAmount) {
-    const current = clusters[clusters.length - 1];
-    const prev = current?.[current.length - 1];
-    if (current && prev && o.amount <= prev.amount * 1.2) current.push(o);
-    else clusters.push([o]);
+  const INDEX = 2 ** 21;
+  if (occ.length >= INDEX) return [[...occ]];
+  const codes = new Float64Array(occ.length);
+  for (let i = 0; i < occ.length; i++) codes[i] = occ[i]!.amount * INDEX + i;
+  codes.sort();
+  const clusterOf = new Int32Array(occ.length);
+  let clusters = 0;
+  let prev = -1;
+  for (let k = 0; k < codes.length; k++) {
+    const i = codes[k]! % INDEX;
+    const amount = occ[i]!.amount;
+    if (prev < 0 || amount > prev * 1.2) clusters++;
+    clusterOf[i] = clusters - 1;
+    prev = amount;
   }
-  return clusters.map((c) => c.sort((a, b) => a.day - b.day || (a.id < b.id ? -1 : 1)));
+  const out: Occurrence[][] = Array.from({ length: clusters }, () => []);
+  for (let i = 0; i < occ.length; i++) out[clusterOf[i]!]!.push(occ[i]!);
+  return out;
 }
 
 /**
@@ -322,40 +423,92 @@ function orderStreams(streams: RecurringStream[]): RecurringStream[] {
 const monthlyTotal = (streams: readonly RecurringStream[]): number =>
   Math.round(streams.reduce((sum, s) => (s.is_active ? sum + monthlyAmount(s) : sum), 0));
 
+/**
+ * The booked transactions in day order (input order within a day), by a counting sort over the
+ * days the statement spans: linear in transactions plus days, no comparison sort.
+ */
+function byDay(transactions: readonly RecurringInput[]): { booked: RecurringInput[]; days: Int32Array } {
+  // Pending amounts and dates may still change; only booked payments define a rhythm.
+  const booked = transactions.filter((t) => !t.pending && t.amount !== 0);
+  if (booked.length === 0) return { booked, days: new Int32Array(0) };
+  const days = new Int32Array(booked.length);
+  let min = Number.POSITIVE_INFINITY;
+  let max = Number.NEGATIVE_INFINITY;
+  for (let i = 0; i < booked.length; i++) {
+    const day = dayNumber(booked[i]!.date);
+    days[i] = day;
+    if (day < min) min = day;
+    if (day > max) max = day;
+  }
+  // A span far longer than the list (dates decades apart) is cheaper to sort by comparison.
+  if (max - min > 4 * booked.length + 4096) {
+    const order = Array.from(booked.keys()).sort((a, b) => days[a]! - days[b]! || a - b);
+    return { booked: order.map((i) => booked[i]!), days: Int32Array.from(order, (i) => days[i]!) };
+  }
+  const starts = new Int32Array(max - min + 2);
+  for (let i = 0; i < booked.length; i++) starts[days[i]! - min + 1]!++;
+  for (let d = 1; d < starts.length; d++) starts[d]! += starts[d - 1]!;
+  const out = new Array<RecurringInput>(booked.length);
+  const outDays = new Int32Array(booked.length);
+  for (let i = 0; i < booked.length; i++) {
+    const at = starts[days[i]! - min]!++;
+    out[at] = booked[i]!;
+    outDays[at] = days[i]!;
+  }
+  return { booked: out, days: outDays };
+}
+
+/** Within one day, order by id (deterministic whatever the input order); days are already sorted. */
+function orderSameDay(occ: Occurrence[]): void {
+  for (let i = 1; i < occ.length; i++) {
+    const o = occ[i]!;
+    let j = i - 1;
+    while (j >= 0 && occ[j]!.day === o.day && occ[j]!.id > o.id) {
+      occ[j + 1] = occ[j]!;
+      j--;
+    }
+    occ[j + 1] = o;
+  }
+}
+
 export function detectRecurringStreams(
   transactions: readonly RecurringInput[],
   today: string,
 ): RecurringResult {
   const todayDay = dayNumber(today);
-  const keyCache = new Map<string, string>();
   const groups = new Map<string, Occurrence[]>();
-  for (const t of transactions) {
-    // Pending amounts and dates may still change; only booked payments define a rhythm.
-    if (t.pending || t.amount === 0) continue;
-    let key = keyCache.get(t.description);
-    if (key === undefined) {
-      key = recurringKey(t.description);
-      keyCache.set(t.description, key);
+  // Each description is keyed once per direction: later lines go straight to their group.
+  const outByDescription = new Map<string, Occurrence[]>();
+  const inByDescription = new Map<string, Occurrence[]>();
+  const { booked, days } = byDay(transactions);
+  for (let i = 0; i < booked.length; i++) {
+    const t = booked[i]!;
+    const byDescription = t.amount < 0 ? outByDescription : inByDescription;
+    let group = byDescription.get(t.description);
+    if (group === undefined) {
+      const groupKey = (t.amount < 0 ? 'out:' : 'in:') + recurringKey(t.description);
+      group = groups.get(groupKey);
+      if (group === undefined) {
+        group = [];
+        groups.set(groupKey, group);
+      }
+      byDescription.set(t.description, group);
     }
-    const groupKey = (t.amount < 0 ? 'out:' : 'in:') + key;
-    const occ: Occurrence = {
+    group.push({
       id: t.id,
-      day: dayNumber(t.date),
+      day: days[i]!,
       date: t.date,
       amount: Math.abs(t.amount),
       description: t.description,
       category: t.category,
-    };
-    const group = groups.get(groupKey);
-    if (group) group.push(occ);
-    else groups.set(groupKey, [occ]);
+    });
   }
 
   const outgoing: RecurringStream[] = [];
   const incoming: RecurringStream[] = [];
   for (const [groupKey, occ] of groups) {
     if (occ.length < 2) continue;
-    occ.sort((a, b) => a.day - b.day || (a.id < b.id ? -1 : 1));
+    orderSameDay(occ);
     const target = groupKey.startsWith('out:') ? outgoing : incoming;
     for (const stream of streamsOfGroup(occ, todayDay)) target.push(stream);
   }

@@ -9,6 +9,7 @@ import {
   generateSandboxProfile,
   type SandboxBankId,
 } from './generate.js';
+import { CITIES } from './identity.js';
 
 const TODAY = '2026-04-04';
 const BANKS: SandboxBankId[] = ['raiffeisen', 'erste', 'aik'];
@@ -176,9 +177,9 @@ describe('generateSandboxProfile', () => {
 
   it('spends at real Serbian merchants several times a week, in the bank’s own wording', () => {
     const wording: Record<SandboxBankId, RegExp> = {
-      raiffeisen: /^POS KUPOVINA [A-Z0-9 .]+ BEOGRAD$/,
-      erste: /^(DIS market \w+|[A-Z][\w .]+ Beograd)$/,
-      aik: /^KUPOVINA POS [A-Z0-9 .]+ BEOGRAD SRB$/,
+      raiffeisen: /^Kupovina karticom 4176\*{4}\d{4} [A-Z0-9 .]+ BEOGRAD SRB$/,
+      erste: /^Kartično plaćanje (DIS market \w+|[A-Z][\w .]+ Beograd)$/,
+      aik: /^Kupovina POS \d{2}\.\d{2}\.\d{4} [A-Z0-9 .]+ BEOGRAD SRB$/,
     };
     for (const bankId of BANKS) {
       const acc = generateSandboxProfile({ seed: 'shops', bankId, today: TODAY, withIdentity: false })
@@ -312,11 +313,32 @@ describe('generateSandboxProfile', () => {
     expect(id?.names[0]).toMatch(/^\p{Lu}\p{Ll}+ \p{Lu}\p{Ll}+$/u);
     expect(id?.emails[0]).toMatch(/^[a-z.0-9]+@[a-z.]+$/);
     expect(id?.phone_numbers[0]).toMatch(/^\+381 6\d \d{3} \d{4}$/);
+    const city = CITIES.find((c) => c.name === id?.addresses[0]?.city);
+    expect(city).toBeDefined();
     expect(id?.addresses[0]).toMatchObject({
-      city: 'Beograd',
       country: 'RS',
-      postal_code: expect.stringMatching(/^11\d{3}$/),
+      postal_code: city?.neighborhoods[0]?.postalCode,
     });
+  });
+
+  it('people live in several Serbian cities and their shops print that city', () => {
+    const cities = new Set<string>();
+    for (let i = 0; i < 24; i++) {
+      const p = generateSandboxProfile({
+        seed: `city-${i}`,
+        bankId: 'aik',
+        today: TODAY,
+        withIdentity: true,
+      });
+      const city = p.identity?.addresses[0]?.city as string;
+      cities.add(city);
+      const terminal = CITIES.find((c) => c.name === city)?.ascii.toUpperCase() as string;
+      const pos = p.accounts[0]?.transactions.filter((t) => t.description.startsWith('Kupovina POS')) ?? [];
+      expect(pos.length).toBeGreaterThan(50);
+      expect(pos.every((t) => t.description.endsWith(`${terminal} SRB`))).toBe(true);
+    }
+    expect(cities.size).toBeGreaterThanOrEqual(4);
+    expect(cities.has('Beograd')).toBe(true);
   });
 
   it('defaults to one or two accounts from the seed', () => {
@@ -388,7 +410,9 @@ describe('generateRefresh', () => {
         expect(t.date).toBe('2026-04-05');
         expect(t.amount).toBeLessThan(0);
         expect(CATEGORIES.has(t.category)).toBe(true);
-        expect(t.description).toMatch(/^(POS KUPOVINA )?[A-Z0-9 .]+ BEOGRAD$/);
+        expect(t.description).toMatch(
+          /^(Kupovina karticom|Internet kupovina) 4176\*{4}\d{4} [A-Z0-9 .*]+ (BEOGRAD|NOVI SAD|NIS|KRAGUJEVAC|SUBOTICA) SRB$/,
+        );
         expect(history.has(t.bankTxnId) || ids.has(t.bankTxnId)).toBe(false);
         ids.add(t.bankTxnId);
         total++;

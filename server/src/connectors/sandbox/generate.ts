@@ -423,7 +423,7 @@ function identityOf(person: Person): GeneratedIdentity {
     addresses: [
       {
         street: `${h.street} ${h.houseNumber}`,
-        city: 'Beograd',
+        city: h.city?.name ?? 'Beograd',
         postal_code: h.neighborhood.postalCode,
         country: 'RS',
       },

@@ -1,11 +1,22 @@
-import type { Rng } from './prng.js';
+import { Rng } from './prng.js';
 
-/** Belgrade neighbourhoods: where the account holder lives and shops. */
+/** A neighbourhood: where the account holder lives and shops. */
 export interface Neighborhood {
   /** As card terminals print it: ASCII, no diacritics. */
   ascii: string;
   postalCode: string;
   streets: readonly string[];
+}
+
+/** A Serbian city the account holder lives in, with its neighbourhoods. */
+export interface City {
+  /** As addresses print it ("Niš"). */
+  name: string;
+  /** As card terminals print it ("Nis"). */
+  ascii: string;
+  /** The central street with the banks' busiest ATMs. */
+  centre: string;
+  neighborhoods: readonly Neighborhood[];
 }
 
 export const NEIGHBORHOODS: readonly Neighborhood[] = [
@@ -28,6 +39,84 @@ export const NEIGHBORHOODS: readonly Neighborhood[] = [
   { ascii: 'Vozdovac', postalCode: '11010', streets: ['Vojvode Stepe', 'Ustanička', 'Kumodraška'] },
   { ascii: 'Cukarica', postalCode: '11030', streets: ['Požeška', 'Radnička', 'Šumadijska'] },
 ];
+
+const OTHER_CITIES: readonly City[] = [
+  {
+    name: 'Novi Sad',
+    ascii: 'Novi Sad',
+    centre: 'Zmaj Jovina',
+    neighborhoods: [
+      {
+        ascii: 'Liman',
+        postalCode: '21000',
+        streets: ['Bulevar cara Lazara', 'Narodnog fronta', 'Fruškogorska'],
+      },
+      { ascii: 'Detelinara', postalCode: '21000', streets: ['Rumenačka', 'Janka Čmelika', 'Balzakova'] },
+      { ascii: 'Grbavica', postalCode: '21000', streets: ['Puškinova', 'Gogoljeva', 'Bulevar oslobođenja'] },
+    ],
+  },
+  {
+    name: 'Niš',
+    ascii: 'Nis',
+    centre: 'Obrenoviceva',
+    neighborhoods: [
+      { ascii: 'Medijana', postalCode: '18000', streets: ['Vizantijski bulevar', 'Bulevar Nemanjića'] },
+      { ascii: 'Pantelej', postalCode: '18000', streets: ['Vojvode Mišića', 'Bulevar 12. februar'] },
+      { ascii: 'Crveni krst', postalCode: '18000', streets: ['Knjaževačka', 'Vojvode Putnika'] },
+    ],
+  },
+  {
+    name: 'Kragujevac',
+    ascii: 'Kragujevac',
+    centre: 'Kralja Petra I',
+    neighborhoods: [
+      { ascii: 'Aerodrom', postalCode: '34000', streets: ['Kneza Mihaila', 'Radoja Domanovića'] },
+      {
+        ascii: 'Bubanj',
+        postalCode: '34000',
+        streets: ['Kralja Aleksandra I Karađorđevića', 'Save Kovačevića'],
+      },
+    ],
+  },
+  {
+    name: 'Subotica',
+    ascii: 'Subotica',
+    centre: 'Korzo',
+    neighborhoods: [
+      { ascii: 'Prozivka', postalCode: '24000', streets: ['Segedinski put', 'Bajski put'] },
+      { ascii: 'Centar', postalCode: '24000', streets: ['Matije Korvina', 'Štrosmajerova'] },
+    ],
+  },
+];
+
+export const BELGRADE: City = {
+  name: 'Beograd',
+  ascii: 'Beograd',
+  centre: 'Knez Mihailova',
+  neighborhoods: NEIGHBORHOODS,
+};
+
+/** Where sandbox people live: Belgrade most often, then the other large cities. */
+export const CITIES: readonly City[] = [BELGRADE, ...OTHER_CITIES];
+const CITY_WEIGHTS: ReadonlyArray<readonly [City, number]> = [
+  [BELGRADE, 5],
+  ...OTHER_CITIES.map((c, i) => [c, [2, 1.3, 1, 0.8][i] ?? 1] as const),
+];
+
+/**
+ * The city of a seed, from its own random stream (so every other draw of the person is the same
+ * as before cities existed), and a neighbourhood and street there for a holder outside Belgrade.
+ */
+export function cityOf(seed: string): City {
+  return new Rng(seed, 'city').weighted(CITY_WEIGHTS);
+}
+
+export function moveHolder(holder: Holder, seed: string, city: City): Holder {
+  if (city === BELGRADE) return { ...holder, city };
+  const rng = new Rng(seed, 'city', 'home');
+  const neighborhood = rng.pick(city.neighborhoods);
+  return { ...holder, city, neighborhood, street: rng.pick(neighborhood.streets) };
+}
 
 const MALE_NAMES = [
   'Marko',
@@ -95,6 +184,8 @@ export function asciiFold(s: string): string {
 export interface Holder {
   first: string;
   last: string;
+  /** Belgrade until `moveHolder` places the holder in their city. */
+  city?: City;
   neighborhood: Neighborhood;
   street: string;
   houseNumber: number;

@@ -1,6 +1,6 @@
 import type { CategoryName } from '../../transactions/category-names.js';
 import type { SandboxBank } from './account-number.js';
-import type { Neighborhood } from './identity.js';
+import type { City, Neighborhood } from './identity.js';
 import type { Rng } from './prng.js';
 
 export type Category = CategoryName;
@@ -14,31 +14,82 @@ export interface Outlet {
   placeInLabel?: boolean;
 }
 
+/** When and with which card a card payment was made, as the bank prints it. */
+export interface CardUse {
+  /** YYYY-MM-DD */
+  date: string;
+  /** The card's first four and last four digits ("4176", "0213"). */
+  first4: string;
+  last4: string;
+}
+
+/** A processor that wraps online merchants on card statements ("PAYPAL *STEAM"). */
+const PROCESSOR_PREFIX: Readonly<Record<string, string>> = {
+  Steam: 'PAYPAL *',
+  'Eventim.rs': 'SUMUP *',
+};
+
 /**
- * How each bank prints a card payment. Raiffeisen: "POS KUPOVINA MAXI 0176 BEOGRAD" and
- * "WOLT BEOGRAD" online; Erste: merchant as registered, "DIS market Vracar", "Maxi 0176 Beograd";
- * AIK: "KUPOVINA POS MAXI 0176 BEOGRAD SRB".
+ * How each bank prints a card payment (invented, after the shape of real statements).
+ * Raiffeisen: "Kupovina karticom 4176****0213 MAXI 0176 BEOGRAD SRB", online
+ * "Internet kupovina 4176****0213 WOLT BEOGRAD SRB"; Erste: "Kartično plaćanje Maxi 0176 Beograd"
+ * in shops, "Card payment Wolt Beograd 2026-10-19" online, "DIS market Vracar" as registered;
+ * AIK: "Kupovina POS 19.10.2026 MAXI 0176 BEOGRAD SRB", online
+ * "Kupovina internet 19.10.2026 *0213 WOLT BEOGRAD RS". Without `use` (older callers) the
+ * plain shapes "POS KUPOVINA …" / "… Beograd" / "KUPOVINA POS … SRB" stay.
  */
-export function cardDescription(bank: SandboxBank, o: Outlet): string {
-  const upper = `${o.label} ${o.city}`.toUpperCase();
+export function cardDescription(bank: SandboxBank, o: Outlet, use?: CardUse): string {
+  const label = use && o.online ? `${PROCESSOR_PREFIX[o.label] ?? ''}${o.label}` : o.label;
+  const upper = `${label} ${o.city}`.toUpperCase();
+  if (use === undefined) {
+    switch (bank) {
+      case 'raiffeisen':
+        return o.online ? upper : `POS KUPOVINA ${upper}`;
+      case 'erste':
+        return o.placeInLabel ? o.label : `${o.label} ${o.city}`;
+      case 'aik':
+        return o.online ? `KUPOVINA INTERNET ${upper}` : `KUPOVINA POS ${upper} SRB`;
+    }
+  }
+  const masked = `${use.first4}****${use.last4}`;
+  const dotted = `${use.date.slice(8, 10)}.${use.date.slice(5, 7)}.${use.date.slice(0, 4)}`;
   switch (bank) {
     case 'raiffeisen':
-      return o.online ? upper : `POS KUPOVINA ${upper}`;
+      return o.online
+        ? `Internet kupovina ${masked} ${upper} SRB`
+        : `Kupovina karticom ${masked} ${upper} SRB`;
     case 'erste':
-      return o.placeInLabel ? o.label : `${o.label} ${o.city}`;
+      if (o.online) return `Card payment ${label} ${o.city} ${use.date}`;
+      return `Kartično plaćanje ${o.placeInLabel ? o.label : `${o.label} ${o.city}`}`;
     case 'aik':
-      return o.online ? `KUPOVINA INTERNET ${upper}` : `KUPOVINA POS ${upper} SRB`;
+      return o.online
+        ? `Kupovina internet ${dotted} *${use.last4} ${upper} RS`
+        : `Kupovina POS ${dotted} ${upper} SRB`;
   }
 }
 
-export function atmDescription(bank: SandboxBank, place: string): string {
+/** Each bank's card range (first four digits) in the sandbox: Visa, Mastercard, DinaCard. */
+const CARD_FIRST4: Readonly<Record<SandboxBank, string>> = { raiffeisen: '4176', erste: '5351', aik: '9891' };
+
+/** The card of an account: its bank's range and four digits taken from the account reference. */
+export function cardOf(bank: SandboxBank, accountRef: string, date: string): CardUse {
+  let last4 = '';
+  // The IBAN ends in the account's control number: the four digits before it.
+  for (let i = accountRef.length - 3; i >= 0 && last4.length < 4; i--) {
+    const c = accountRef.charCodeAt(i);
+    if (c >= 48 && c <= 57) last4 = accountRef[i] + last4;
+  }
+  return { date, first4: CARD_FIRST4[bank], last4: last4.padStart(4, '0') };
+}
+
+export function atmDescription(bank: SandboxBank, place: string, city = 'Beograd'): string {
   switch (bank) {
     case 'raiffeisen':
-      return `ISPLATA GOTOVINE ATM RBA ${place.toUpperCase()} BEOGRAD`;
+      return `ISPLATA GOTOVINE ATM RBA ${place.toUpperCase()} ${city.toUpperCase()}`;
     case 'erste':
       return `Isplata gotovine - bankomat Erste ${place}`;
     case 'aik':
-      return `ATM ISPLATA AIK ${place.toUpperCase()} BEOGRAD`;
+      return `ATM ISPLATA AIK ${place.toUpperCase()} ${city.toUpperCase()}`;
   }
 }
 
@@ -117,19 +168,18 @@ export interface SpendKind {
 }
 
 /** The statement line for one occurrence of a spend kind at one of its outlets. */
-export function spendDescription(bank: SandboxBank, kind: SpendKind, outlet: Outlet): string {
+export function spendDescription(bank: SandboxBank, kind: SpendKind, outlet: Outlet, use?: CardUse): string {
   switch (kind.channel) {
     case 'card':
-      return cardDescription(bank, outlet);
+      return cardDescription(bank, outlet, use);
     case 'atm':
-      return atmDescription(bank, outlet.label);
+      return atmDescription(bank, outlet.label, outlet.city);
     case 'transfer':
       return transferOutDescription(bank, outlet.label);
   }
 }
 
 const BG = 'Beograd';
-const shop = (label: string): Outlet => ({ label, city: BG, online: false });
 const web = (label: string, city = BG): Outlet => ({ label, city, online: true });
 const storeNo = (rng: Rng, digits: number): string =>
   String(rng.int(1, 10 ** digits - 1)).padStart(digits, '0');
@@ -157,9 +207,12 @@ export interface Lifestyle {
 export function buildSpendKinds(
   rng: Rng,
   home: Neighborhood,
+  city: City,
   life: Lifestyle,
   friends: readonly string[],
 ): SpendKind[] {
+  // Shops print the holder's city; online merchants are registered in Belgrade.
+  const shop = (label: string): Outlet => ({ label, city: city.ascii, online: false });
   const maxi = shop(`Maxi ${storeNo(rng, 4)}`);
   const supermarkets: Array<readonly [Outlet, number]> = [
     [maxi, 3],
@@ -169,7 +222,12 @@ export function buildSpendKinds(
     [shop(`Roda ${storeNo(rng, 2)}`), 1],
   ];
   const favourites = rng.sample(supermarkets, 3);
-  const dis: Outlet = { label: `DIS market ${home.ascii}`, city: BG, online: false, placeInLabel: true };
+  const dis: Outlet = {
+    label: `DIS market ${home.ascii}`,
+    city: city.ascii,
+    online: false,
+    placeInLabel: true,
+  };
   const corner: Array<readonly [Outlet, number]> = [
     [dis, 3],
     [maxi, 2],
@@ -211,7 +269,8 @@ export function buildSpendKinds(
     },
     {
       id: 'bakery',
-      category: 'groceries',
+      // Bakeries are dining in the labelling guide (server/eval/LABELLING.md).
+      category: 'dining',
       weeklyRate: 1.6,
       min: 120,
       max: 650,
@@ -364,8 +423,8 @@ export function buildSpendKinds(
       max: 10_000,
       style: 'cash',
       outlets: [
-        [{ label: home.ascii, city: BG, online: false }, 3],
-        [{ label: 'Knez Mihailova', city: BG, online: false }, 1],
+        [{ label: home.ascii, city: city.ascii, online: false }, 3],
+        [{ label: city.centre, city: city.ascii, online: false }, 1],
       ],
       channel: 'atm',
     },
@@ -376,7 +435,7 @@ export function buildSpendKinds(
       min: 1_000,
       max: 10_000,
       style: 'hundreds',
-      outlets: friends.map((f) => [{ label: f, city: BG, online: false }, 1] as const),
+      outlets: friends.map((f) => [{ label: f, city: city.ascii, online: false }, 1] as const),
       channel: 'transfer',
     },
   );

@@ -1,4 +1,4 @@
-import { type Holder, randomFullName, randomHolder } from './identity.js';
+import { cityOf, type Holder, moveHolder, randomFullName, randomHolder } from './identity.js';
 import { buildSpendKinds, CASH_MEAN, type SpendKind } from './merchants.js';
 import { logUniformMean, Rng } from './prng.js';
 
@@ -54,7 +54,8 @@ const PHONE_PLANS = [1_299, 1_599, 1_999, 2_499, 2_999] as const;
 
 export function makePerson(seed: string): Person {
   const rng = new Rng(seed, 'person');
-  const holder = randomHolder(rng);
+  const city = cityOf(seed);
+  const holder = moveHolder(randomHolder(rng), seed, city);
   const friends = Array.from({ length: 4 }, () => randomFullName(rng));
 
   const salary = rng.int(110_000, 185_000) * 100 + rng.int(0, 99);
@@ -94,6 +95,7 @@ export function makePerson(seed: string): Person {
   const spend = buildSpendKinds(
     rng,
     holder.neighborhood,
+    city,
     { hasCar, delivery: rng.between(0.4, 1.8) },
     friends,
   );

@@ -1,6 +1,7 @@
 import type { SandboxBank } from './account-number.js';
 import {
   daysInMonth,
+  formatIsoDate,
   fromMonthIndex,
   fromYmd,
   monthIndex,
@@ -11,6 +12,7 @@ import {
 } from './calendar.js';
 import {
   type Category,
+  cardOf,
   EURO_SPEND_KINDS,
   interestDescription,
   minorAmount,
@@ -149,7 +151,7 @@ export function spendOnce(ctx: StreamCtx, rng: Rng, day: number, kind: SpendKind
   return {
     day,
     amount: -amount,
-    description: spendDescription(ctx.bank, kind, outlet),
+    description: spendDescription(ctx.bank, kind, outlet, cardOf(ctx.bank, ctx.ref, formatIsoDate(day))),
     category: kind.category,
     card: kind.channel === 'card',
   };

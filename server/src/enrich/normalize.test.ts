@@ -4,16 +4,22 @@ import {
   CITIES,
   COUNTRIES,
   CYRILLIC_TO_LATIN,
+  Description,
   DIACRITIC_FOLD,
+  FILLER_WORDS,
   fold,
   LEGAL_FORMS,
+  MONTH_ABBREVIATIONS,
   NOISE_PATTERNS,
   normalizeMerchant,
+  OTHER_CYRILLIC,
   PERIOD_WORDS,
   PROCESSORS,
+  scanDescription,
+  streamKey,
   toLatin,
   WEB_SUFFIXES,
-} from './merchant.js';
+} from './normalize.js';
 
 const key = (text: string): string => normalizeMerchant(text).key;
 
@@ -28,6 +34,10 @@ describe('letters', () => {
     expect(fold(letter.toUpperCase())).toBe(ascii);
   });
 
+  it.each(Object.entries(OTHER_CYRILLIC))('other Cyrillic %s → %s', (cyr, ascii) => {
+    expect(fold(`a${cyr}b`)).toBe(`a${ascii}b`);
+  });
+
   it('one payee in Cyrillic, Latin with and without diacritics and any case has one key', () => {
     const keys = ['ЂАЧКИ КУТАК ЧАЧАК', 'Đački kutak Čačak', 'DJACKI KUTAK CACAK', 'djacki Kutak cacak'].map(
       key,
@@ -38,13 +48,24 @@ describe('letters', () => {
 });
 
 describe('channel prefixes', () => {
-  it.each(CHANNEL_PREFIXES.map(([phrase, channel]) => [phrase, channel]))(
-    '"%s" is stripped and sets channel %s',
-    (phrase, channel) => {
+  it.each(CHANNEL_PREFIXES.map(([phrase, channel, vague]) => [phrase, channel, vague ?? '']))(
+    '"%s" sets channel %s %s',
+    (phrase, channel, vague) => {
       for (const variant of [phrase.toUpperCase(), phrase]) {
+        // Category view: dropped wherever it stands, sets the channel's flag unless vague.
+        const scan = scanDescription(`MAXI 12 ${variant} IDEA 0456`);
+        expect(scan.tokens, variant).toEqual(['maxi', 'idea']);
+        const flags = Object.entries(scan.flags).filter(([, on]) => on);
+        expect(flags.length, variant).toBe(channel === null || vague === 'vague' ? 0 : 1);
+        // Merchant view: stripped from the front and names the channel; a purpose word stays.
         const n = normalizeMerchant(`${variant} IDEA 0456 NOVI SAD`);
-        expect(n.key, variant).toBe('idea');
-        expect(n.channel, variant).toBe(channel);
+        if (channel === null) {
+          expect(n.key, variant).toBe(`${phrase} idea`);
+        } else {
+          expect(n.key, variant).toBe('idea');
+          // "poziv na broj" is noise (a reference number follows it) before it is a prefix.
+          expect(n.channel, variant).toBe(phrase === 'poziv na broj' ? null : channel);
+        }
       }
     },
   );
@@ -69,6 +90,7 @@ describe('noise anywhere in the text', () => {
     'dotted date': 'WOLT 14.03.2026 BEOGRAD',
     'day and month': 'WOLT 14.03. BEOGRAD',
     time: 'WOLT 14:22:05 BEOGRAD',
+    'card last four after a star': 'WOLT *7712 BEOGRAD',
     'masked card': 'WOLT 4058******7712 BEOGRAD',
     'card number after card word': 'Kupovina karticom 4912 WOLT BEOGRAD',
     'phone number': 'WOLT +381 11 123 4567 BEOGRAD',
@@ -184,5 +206,22 @@ describe('whole descriptions', () => {
       display: null,
       channel: 'cash',
     });
+  });
+});
+
+describe('fallback key of text with no merchant', () => {
+  it.each([...MONTH_ABBREVIATIONS, ...FILLER_WORDS])('%s', (word) => {
+    expect(streamKey(`Uplata ${word.toUpperCase()} 2026`)).toBe('uplata');
+  });
+});
+
+describe('one description, normalised once', () => {
+  it('shares the category view, merchant view and grouping key', () => {
+    const d = new Description('Kupovina karticom 4058******7712 NETFLIX.COM 866-579-7172 AMSTERDAM NL');
+    expect(d.scan.flags.card).toBe(true);
+    expect(d.scan.tokens).toContain('netflix');
+    expect(d.merchant).toMatchObject({ key: 'netflix', display: 'Netflix', channel: 'card' });
+    expect(d.merchant).toBe(d.merchant);
+    expect(d.counterpartyKey).toBe('netflix');
   });
 });
