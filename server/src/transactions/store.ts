@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { CompiledQuery } from 'kysely';
 import type { Executor } from '../db/index.js';
 import { preparedQuery } from '../db/prepared.js';
 import type { TransactionChangesTable, TransactionsTable } from '../db/schema.js';
@@ -135,8 +136,74 @@ export interface NewTransaction {
   pendingTransactionId?: string | null;
 }
 
-// Rows per INSERT: under SQLite's and PostgreSQL's bound-parameter limits (12 columns × 1000).
-const CHUNK = 1000;
+// Rows per INSERT: under SQLite's and PostgreSQL's bound-parameter limits (12 columns × 256). A
+// batch runs as chunks of CHUNK, then powers of two for the rest, so a table has at most nine
+// statement texts: each is built and compiled by Kysely once and stays prepared (db/index.ts).
+const CHUNK = 256;
+
+// Compiled INSERT text per dialect adapter, by table, columns and row count.
+const insertTexts = new WeakMap<object, Map<string, string>>();
+
+function insertText(
+  trx: Executor,
+  table: 'transactions' | 'transaction_changes',
+  columns: string[],
+  n: number,
+): string {
+  const adapter = trx.getExecutor().adapter;
+  let texts = insertTexts.get(adapter);
+  if (!texts) {
+    texts = new Map();
+    insertTexts.set(adapter, texts);
+  }
+  const key = `${table}\u0000${columns.join(',')}\u0000${n}`;
+  let text = texts.get(key);
+  if (text === undefined) {
+    // Distinct sample values show the compiled order of the parameters: row by row, column by column.
+    const sample = Array.from({ length: n }, (_, j) =>
+      Object.fromEntries(columns.map((c) => [c, `${c}:${j}`])),
+    );
+    const q = trx
+      .insertInto(table)
+      .values(sample as never)
+      .compile();
+    const expected = sample.flatMap((r) => columns.map((c) => r[c]));
+    if (q.parameters.length !== expected.length || q.parameters.some((p, i) => p !== expected[i])) {
+      throw new Error(`unexpected parameter order in the compiled INSERT INTO ${table}`);
+    }
+    text = q.sql;
+    texts.set(key, text);
+  }
+  return text;
+}
+
+/**
+ * Inserts rows (all with the same columns) in chunks on the caller's transaction, yielding to the
+ * event loop between chunks: a large import is then many short steps, and other requests (whose
+ * reads go to SQLite's read-only connection, or to other PostgreSQL connections) are answered
+ * in between instead of after the whole import.
+ */
+async function insertRows(
+  trx: Executor,
+  table: 'transactions' | 'transaction_changes',
+  rows: ReadonlyArray<Record<string, unknown>>,
+): Promise<void> {
+  if (rows.length === 0) return;
+  const columns = Object.keys(rows[0] as object);
+  let i = 0;
+  while (i < rows.length) {
+    let n = CHUNK;
+    while (n > rows.length - i) n >>= 1;
+    const params: unknown[] = [];
+    for (let j = i; j < i + n; j++) {
+      const row = rows[j] as Record<string, unknown>;
+      for (const c of columns) params.push(row[c]);
+    }
+    await trx.executeQuery(CompiledQuery.raw(insertText(trx, table, columns, n), params));
+    i += n;
+    if (i < rows.length) await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+}
 
 /**
  * Reserves `count` sequence numbers in the account's change log and returns the first. The UPDATE
@@ -163,20 +230,17 @@ async function writeChanges(
   entries: ReadonlyArray<{ transactionId: string; kind: ChangeKind }>,
   nowIso: string,
 ): Promise<void> {
-  for (let i = 0; i < entries.length; i += CHUNK) {
-    await trx
-      .insertInto('transaction_changes')
-      .values(
-        entries.slice(i, i + CHUNK).map((e, j) => ({
-          account_id: accountId,
-          seq: firstSeq + i + j,
-          transaction_id: e.transactionId,
-          kind: e.kind,
-          created_at: nowIso,
-        })),
-      )
-      .execute();
-  }
+  await insertRows(
+    trx,
+    'transaction_changes',
+    entries.map((e, j) => ({
+      account_id: accountId,
+      seq: firstSeq + j,
+      transaction_id: e.transactionId,
+      kind: e.kind,
+      created_at: nowIso,
+    })),
+  );
 }
 
 /** Inserts transactions and appends one 'added' entry per row to the account's change log. */
@@ -202,12 +266,7 @@ export async function insertTransactions(
     created_at: nowIso,
     updated_at: nowIso,
   }));
-  for (let i = 0; i < rows.length; i += CHUNK) {
-    await trx
-      .insertInto('transactions')
-      .values(rows.slice(i, i + CHUNK))
-      .execute();
-  }
+  await insertRows(trx, 'transactions', rows);
   await writeChanges(
     trx,
     account.id,
