@@ -141,6 +141,9 @@ export interface NewTransaction {
 // statement texts: each is built and compiled by Kysely once and stays prepared (db/index.ts).
 const CHUNK = 256;
 
+// The longest an insert runs before it lets the event loop answer other requests.
+const YIELD_AFTER_MS = 10;
+
 // Compiled INSERT text per dialect adapter, by table, columns and row count.
 const insertTexts = new WeakMap<object, Map<string, string>>();
 
@@ -179,29 +182,38 @@ function insertText(
 
 /**
  * Inserts rows (all with the same columns) in chunks on the caller's transaction, yielding to the
- * event loop between chunks: a large import is then many short steps, and other requests (whose
- * reads go to SQLite's read-only connection, or to other PostgreSQL connections) are answered
- * in between instead of after the whole import.
+ * event loop between chunks once YIELD_AFTER_MS of work has run: a large import is then many short
+ * steps, and other requests (whose reads go to SQLite's read-only connection, or to other
+ * PostgreSQL connections) are answered in between instead of after the whole import. A small one
+ * (a sandbox connection's year) usually runs in one go: each yield keeps the transaction — and on
+ * SQLite Kysely's one write connection — open longer, which the next writes wait for.
  */
 async function insertRows(
   trx: Executor,
   table: 'transactions' | 'transaction_changes',
-  rows: ReadonlyArray<Record<string, unknown>>,
+  count: number,
+  rowAt: (index: number) => Record<string, unknown>,
 ): Promise<void> {
-  if (rows.length === 0) return;
-  const columns = Object.keys(rows[0] as object);
+  if (count === 0) return;
+  let sliceStarted = performance.now();
+  let columns: string[] | undefined;
   let i = 0;
-  while (i < rows.length) {
+  while (i < count) {
     let n = CHUNK;
-    while (n > rows.length - i) n >>= 1;
+    while (n > count - i) n >>= 1;
     const params: unknown[] = [];
     for (let j = i; j < i + n; j++) {
-      const row = rows[j] as Record<string, unknown>;
+      // Rows are built chunk by chunk, so their cost (an id's hash, say) is spread out too.
+      const row = rowAt(j);
+      columns ??= Object.keys(row);
       for (const c of columns) params.push(row[c]);
     }
-    await trx.executeQuery(CompiledQuery.raw(insertText(trx, table, columns, n), params));
+    await trx.executeQuery(CompiledQuery.raw(insertText(trx, table, columns ?? [], n), params));
     i += n;
-    if (i < rows.length) await new Promise<void>((resolve) => setImmediate(resolve));
+    if (i < count && performance.now() - sliceStarted >= YIELD_AFTER_MS) {
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      sliceStarted = performance.now();
+    }
   }
 }
 
@@ -230,17 +242,16 @@ async function writeChanges(
   entries: ReadonlyArray<{ transactionId: string; kind: ChangeKind }>,
   nowIso: string,
 ): Promise<void> {
-  await insertRows(
-    trx,
-    'transaction_changes',
-    entries.map((e, j) => ({
+  await insertRows(trx, 'transaction_changes', entries.length, (j) => {
+    const e = entries[j] as (typeof entries)[number];
+    return {
       account_id: accountId,
       seq: firstSeq + j,
       transaction_id: e.transactionId,
       kind: e.kind,
       created_at: nowIso,
-    })),
-  );
+    };
+  });
 }
 
 /** Inserts transactions and appends one 'added' entry per row to the account's change log. */
@@ -252,29 +263,34 @@ export async function insertTransactions(
 ): Promise<string[]> {
   if (txns.length === 0) return [];
   const firstSeq = await reserveSeqs(trx, account.id, txns.length);
-  const rows = txns.map((t) => ({
-    id: transactionIdFor(account.id, t.bankTxnId),
-    account_id: account.id,
-    bank_txn_id: t.bankTxnId,
-    date: t.date,
-    amount: t.amount,
-    currency: account.currency,
-    description: t.description,
-    category: t.category,
-    pending: t.pending ? 1 : 0,
-    pending_transaction_id: t.pendingTransactionId ?? null,
-    created_at: nowIso,
-    updated_at: nowIso,
-  }));
-  await insertRows(trx, 'transactions', rows);
+  const ids: string[] = [];
+  await insertRows(trx, 'transactions', txns.length, (j) => {
+    const t = txns[j] as NewTransaction;
+    const id = transactionIdFor(account.id, t.bankTxnId);
+    ids.push(id);
+    return {
+      id,
+      account_id: account.id,
+      bank_txn_id: t.bankTxnId,
+      date: t.date,
+      amount: t.amount,
+      currency: account.currency,
+      description: t.description,
+      category: t.category,
+      pending: t.pending ? 1 : 0,
+      pending_transaction_id: t.pendingTransactionId ?? null,
+      created_at: nowIso,
+      updated_at: nowIso,
+    };
+  });
   await writeChanges(
     trx,
     account.id,
     firstSeq,
-    rows.map((r) => ({ transactionId: r.id, kind: 'added' as const })),
+    ids.map((id) => ({ transactionId: id, kind: 'added' as const })),
     nowIso,
   );
-  return rows.map((r) => r.id);
+  return ids;
 }
 
 /** Deletes transactions (e.g. a pending one that posted) and logs each as 'removed'. Returns the ids removed. */
