@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
+import { workerThreadsFrom } from '../config.js';
 import {
   type GeneratedProfile,
   type GenerateOptions,
@@ -22,15 +22,6 @@ import type * as Tasks from './worker.js';
  */
 let pool: Piscina | null | undefined;
 
-export function workerThreads(env: NodeJS.ProcessEnv = process.env): number {
-  const raw = env.OPENDINAR_WORKER_THREADS;
-  if (raw === undefined || raw === '') return Math.max(1, Math.min(4, availableParallelism() - 1));
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < 0 || n > 64)
-    throw new Error(`OPENDINAR_WORKER_THREADS must be an integer from 0 to 64 (got ${raw})`);
-  return n;
-}
-
 /** The worker's entry: dist/offload-worker.js beside the bundle, else worker.ts through tsx's loader. */
 function workerEntry(): { filename: string } {
   const built = new URL('./offload-worker.js', import.meta.url);
@@ -41,7 +32,7 @@ function workerEntry(): { filename: string } {
 
 function poolOf(): Piscina | null {
   if (pool !== undefined) return pool;
-  const threads = workerThreads();
+  const threads = workerThreadsFrom(process.env);
   if (threads === 0) {
     pool = null;
     return pool;
