@@ -141,8 +141,9 @@ export interface NewTransaction {
 // statement texts: each is built and compiled by Kysely once and stays prepared (db/index.ts).
 const CHUNK = 256;
 
-// The longest an insert runs before it lets the event loop answer other requests.
-const YIELD_AFTER_MS = 10;
+// Rows an insert writes before it lets the event loop answer other requests (a few tens of
+// milliseconds of work): counted in rows, not time, so a loaded machine does not make it yield more.
+const YIELD_EVERY_ROWS = 8 * CHUNK;
 
 // Compiled INSERT text per dialect adapter, by table, columns and row count.
 const insertTexts = new WeakMap<object, Map<string, string>>();
@@ -182,7 +183,7 @@ function insertText(
 
 /**
  * Inserts rows (all with the same columns) in chunks on the caller's transaction, yielding to the
- * event loop between chunks once YIELD_AFTER_MS of work has run: a large import is then many short
+ * event loop every YIELD_EVERY_ROWS rows: a large import is then many short
  * steps, and other requests (whose reads go to SQLite's read-only connection, or to other
  * PostgreSQL connections) are answered in between instead of after the whole import. A small one
  * (a sandbox connection's year) usually runs in one go: each yield keeps the transaction — and on
@@ -195,7 +196,6 @@ async function insertRows(
   rowAt: (index: number) => Record<string, unknown>,
 ): Promise<void> {
   if (count === 0) return;
-  let sliceStarted = performance.now();
   let columns: string[] | undefined;
   let i = 0;
   while (i < count) {
@@ -210,10 +210,7 @@ async function insertRows(
     }
     await trx.executeQuery(CompiledQuery.raw(insertText(trx, table, columns ?? [], n), params));
     i += n;
-    if (i < count && performance.now() - sliceStarted >= YIELD_AFTER_MS) {
-      await new Promise<void>((resolve) => setImmediate(resolve));
-      sliceStarted = performance.now();
-    }
+    if (i < count && i % YIELD_EVERY_ROWS === 0) await new Promise<void>((resolve) => setImmediate(resolve));
   }
 }
 
