@@ -1,7 +1,11 @@
-// npm run bench -- --mixed [--pg] [--quick]: the mixed load (transaction pages, balances, sync pages,
-// usage reads and sandbox connection flows) at 32 and 128 clients, two rounds each, against one server
-// process. Prints per round: throughput, p50/p99 per request kind, event-loop delay p99 (the server's
-// own /metrics), errors and the server's RSS.
+// npm run bench -- --mixed [--sqlite | --pg] [--quick] [--runs N]: the mixed load (transaction pages,
+// balances, sync pages, usage reads and sandbox connection flows) at 32 and 128 clients, two rounds
+// each, against one server process per run, on SQLite and PostgreSQL. Prints per round: throughput,
+// p50/p99 per request kind, event-loop delay p99 (the server's own /metrics: prom-client's
+// perf_hooks.monitorEventLoopDelay histogram, reset at each scrape), errors and the server's RSS; then,
+// over the runs, the median round-2/round-1 throughput ratio per client count.
+// BENCH_SERVER_ENTRY="[node flags] path/to/main.js" runs another build (a before-run of unchanged code)
+// or the same one under a profiler ("--cpu-prof --cpu-prof-dir=/tmp/prof server/dist/main.js").
 
 import { mkdtempSync, rmSync } from 'node:fs';
 import http from 'node:http';
@@ -80,13 +84,16 @@ export async function benchMixed(opts: {
   log: (s: string) => void;
 }): Promise<RoundResult[]> {
   const dataDir = mkdtempSync(join(tmpdir(), 'opendinar-mixed-'));
-  const srv = await spawnServer(['server/dist/main.js'], {
+  const srv = await spawnServer((process.env.BENCH_SERVER_ENTRY ?? 'server/dist/main.js').split(' '), {
     DATABASE_URL: opts.databaseUrl,
     OPENDINAR_DATA_DIR: dataDir,
     OPENDINAR_DISPATCHER: 'false',
     OPENDINAR_METRICS_TOKEN: METRICS_TOKEN,
-    // The bench measures queueing; it must not be shed.
+    // The bench measures queueing; it must not be shed, nor rate-limited (one key makes every call).
     OPENDINAR_SHED_EVENT_LOOP_DELAY_MS: '0',
+    OPENDINAR_RATE_LIMIT_KEY_PER_MINUTE: '1000000000',
+    OPENDINAR_RATE_LIMIT_SESSION_PER_MINUTE: '1000000000',
+    OPENDINAR_RATE_LIMIT_SANDBOX_CONNECTIONS_PER_HOUR: '1000000000',
   });
   const results: RoundResult[] = [];
   try {
@@ -167,10 +174,8 @@ export async function benchMixed(opts: {
                 ok =
                   (await call('GET', `/accounts/${acct()}/transactions?limit=50&offset=${offset}`, key))
                     .status === 200;
-                requests += 1;
               } else if (kind === 'balance') {
                 ok = (await call('GET', `/accounts/${acct()}/balance`, key)).status === 200;
-                requests += 1;
               } else if (kind === 'sync') {
                 const r = await call(
                   'GET',
@@ -182,19 +187,18 @@ export async function benchMixed(opts: {
                   const b = JSON.parse(r.body) as { next_cursor: string; has_more: boolean };
                   cursors.set(id, b.has_more ? b.next_cursor : '');
                 }
-                requests += 1;
               } else if (kind === 'usage') {
                 ok = (await call('GET', '/developers/usage', session)).status === 200;
-                requests += 1;
               } else {
                 ok = await flow(false);
-                requests += 4;
               }
             } catch {
               ok = false;
             }
-            if (ok) lat[kind].push(performance.now() - t0);
-            else errors += 1;
+            if (ok) {
+              lat[kind].push(performance.now() - t0);
+              requests += kind === 'flow' ? 4 : 1;
+            } else errors += 1;
           }
         };
         await Promise.all(Array.from({ length: clients }, (_, i) => worker(i)));

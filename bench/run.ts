@@ -31,8 +31,8 @@ const report: Record<string, unknown> = {
 const serverArgs = ['server/dist/main.js'];
 const tsx = ['--import', 'tsx'];
 
-async function withDatabase<T>(fn: (url: string) => Promise<T>): Promise<T> {
-  if (!onPg) {
+async function withDatabase<T>(fn: (url: string) => Promise<T>, pgDb = onPg): Promise<T> {
+  if (!pgDb) {
     const dir = mkdtempSync(join(tmpdir(), 'opendinar-bench-'));
     try {
       return await fn(`file:${join(dir, 'bench.db')}`);
@@ -211,18 +211,62 @@ async function main() {
   execFileSync(process.execPath, ['server/build.mjs'], { cwd: ROOT, stdio: 'inherit' });
   if (mixedOnly) {
     const roundSeconds = quick ? 8 : 30;
-    console.log(
-      `\n== mixed load, 2 × ${roundSeconds} s per client count (pages 40 %, balances 25 %, sync 20 %, usage 10 %, connection flows 5 %)`,
-    );
+    const runsArg = process.argv.indexOf('--runs');
+    const runs = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 3;
+    // Both databases unless one is named.
+    const databases: Array<'sqlite' | 'postgres'> = onPg
+      ? ['postgres']
+      : args.has('--sqlite')
+        ? ['sqlite']
+        : ['sqlite', 'postgres'];
     const { benchMixed } = await import('./mixed.js');
-    report.mixed = await withDatabase((url) =>
-      benchMixed({ databaseUrl: url, seconds: roundSeconds, clientCounts: [32, 128], log: console.log }),
-    );
+    type Rounds = Awaited<ReturnType<typeof benchMixed>>;
+    const mixed: Record<string, Rounds[]> = {};
+    for (const database of databases) {
+      console.log(
+        `\n== mixed load on ${database}, ${runs} runs of 2 × ${roundSeconds} s per client count (pages 40 %, balances 25 %, sync 20 %, usage 10 %, connection flows 5 %)` +
+          (process.env.BENCH_SERVER_ENTRY ? ` — server ${process.env.BENCH_SERVER_ENTRY}` : ''),
+      );
+      mixed[database] = [];
+      for (let run = 1; run <= runs; run++) {
+        console.log(`  -- run ${run}/${runs}`);
+        mixed[database].push(
+          await withDatabase(
+            (url) =>
+              benchMixed({
+                databaseUrl: url,
+                seconds: roundSeconds,
+                clientCounts: [32, 128],
+                log: console.log,
+              }),
+            database === 'postgres',
+          ),
+        );
+      }
+      console.log(`  -- ${database}: medians over ${runs} runs`);
+      for (const clients of [32, 128]) {
+        const of = (round: number) =>
+          mixed[database]!.map((rs) => rs.find((r) => r.clients === clients && r.round === round)!);
+        const [r1, r2] = [of(1), of(2)];
+        const ratio = median(r1.map((a, i) => r2[i]!.rps / a.rps));
+        const readP99 = (r: Rounds[number]) =>
+          Math.max(...['page', 'balance', 'sync', 'usage'].map((k) => r.kinds[k]?.p99 ?? 0));
+        const all = [...r1, ...r2];
+        console.log(
+          `  ${String(clients).padStart(3)} clients: round 2 / round 1 throughput median ${fmt(ratio, 2)} ` +
+            `(runs: ${r1.map((a, i) => fmt(r2[i]!.rps / a.rps, 2)).join(', ')}; target ≥ 0.90); ` +
+            `req/s median ${fmt(median(all.map((r) => r.rps)), 0)}; worst read p99 median ${fmt(median(all.map(readP99)), 1)} ms; ` +
+            `balance p99 median ${fmt(median(all.map((r) => r.kinds.balance?.p99 ?? 0)), 1)} ms; ` +
+            `flow p50 median ${fmt(median(all.map((r) => r.kinds.flow?.p50 ?? 0)), 0)} ms; ` +
+            `event-loop p99 median ${fmt(median(all.map((r) => r.eventLoopP99Ms)), 1)} ms; ` +
+            `errors ${all.reduce((n, r) => n + r.errors, 0)}; ` +
+            `RSS round 1 → 2 median ${fmt(median(r1.map((r) => r.rssMb)), 0)} → ${fmt(median(r2.map((r) => r.rssMb)), 0)} MB`,
+        );
+      }
+    }
+    report.mixed = mixed;
     mkdirSync(join(ROOT, 'artifacts'), { recursive: true });
-    writeFileSync(
-      join(ROOT, 'artifacts', `bench-mixed-${onPg ? 'pg' : 'sqlite'}.json`),
-      JSON.stringify(report, null, 2),
-    );
+    writeFileSync(join(ROOT, 'artifacts', 'bench-mixed.json'), JSON.stringify(report, null, 2));
     return;
   }
   await optional('sdk size', 'sdk-size.ts', async (m) => {

@@ -1,9 +1,14 @@
-// Bundles the server into dist/main.js and dist/cluster.js (dependencies stay external) so start-up skips TypeScript compilation.
+// Bundles the server into dist/main.js and dist/cluster.js (dependencies stay external) so start-up skips TypeScript compilation;
+// dist/offload-worker.js is the worker-thread entry of the CPU pool (src/offload/pool.ts finds it beside the bundle).
 import { build } from 'esbuild';
 
 await build({
   absWorkingDir: new URL('.', import.meta.url).pathname,
-  entryPoints: ['src/main.ts', 'src/cluster.ts'],
+  entryPoints: {
+    main: 'src/main.ts',
+    cluster: 'src/cluster.ts',
+    'offload-worker': 'src/offload/worker.ts',
+  },
   outdir: 'dist',
   bundle: true,
   platform: 'node',

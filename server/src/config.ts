@@ -79,6 +79,8 @@ export interface Config {
   keyCache?: boolean;
   /** `npm run start:cluster`: worker processes (OPENDINAR_WORKERS, default: one per CPU). */
   workers?: number;
+  /** Worker threads for sandbox generation and categorisation (OPENDINAR_WORKER_THREADS; offload/pool.ts). */
+  workerThreads?: number;
   /** Request log (GET /developers/logs) window in days (OPENDINAR_REQUEST_LOG_DAYS, default 7); older rows are deleted. */
   requestLogDays?: number;
   /** Development: the default mailer logs e-mailed links (OPENDINAR_MAIL_LOG_LINKS; default on unless NODE_ENV=production). */
@@ -271,6 +273,17 @@ function rateLimits(env: Env): RateLimitConfig {
   };
 }
 
+/** OPENDINAR_WORKER_THREADS: default one less than the cores, at least 1 and at most 4; 0 = none (offload/pool.ts). */
+export function workerThreadsFrom(env: Env): number {
+  return integer(
+    env,
+    'OPENDINAR_WORKER_THREADS',
+    Math.max(1, Math.min(4, availableParallelism() - 1)),
+    0,
+    64,
+  );
+}
+
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 /** Reads and validates every environment variable once; throws ConfigError naming the variable. */
@@ -320,6 +333,7 @@ export function loadConfig(env: Env = process.env): Config {
     drainSeconds: integer(env, 'OPENDINAR_DRAIN_SECONDS', 0, 0, 600),
     keyCache: boolean(env, 'OPENDINAR_KEY_CACHE', true),
     workers: integer(env, 'OPENDINAR_WORKERS', availableParallelism(), 1, 256),
+    workerThreads: workerThreadsFrom(env),
     requestLogDays: integer(env, 'OPENDINAR_REQUEST_LOG_DAYS', 7, 1, 90),
     mailLogLinks: boolean(env, 'OPENDINAR_MAIL_LOG_LINKS', env.NODE_ENV !== 'production'),
     liveBanks: env.OPENDINAR_BANKS_CONFIG ? loadBanksConfig(resolve(env.OPENDINAR_BANKS_CONFIG)) : {},

@@ -1,5 +1,5 @@
 import type { Executor } from '../db/index.js';
-import { preparedQuery } from '../db/prepared.js';
+import { preparedQuery, readRows } from '../db/prepared.js';
 import type { AccountsTable } from '../db/schema.js';
 
 export type AccountRow = AccountsTable;
@@ -26,12 +26,15 @@ export interface BalanceTotals {
 
 /** Sums of booked and pending transaction amounts, in minor units. */
 export async function sumTransactions(db: Executor, accountId: string): Promise<BalanceTotals> {
-  const rows = await db
-    .selectFrom('transactions')
-    .select(['pending', (eb) => eb.fn.sum<number>('amount').as('total')])
-    .where('account_id', '=', accountId)
-    .groupBy('pending')
-    .execute();
+  // On the read-only connection (SQLite): a balance does not wait for another connection's import.
+  const rows = await readRows(
+    db,
+    db
+      .selectFrom('transactions')
+      .select(['pending', (eb) => eb.fn.sum<number>('amount').as('total')])
+      .where('account_id', '=', accountId)
+      .groupBy('pending'),
+  );
   let booked = 0;
   let pending = 0;
   for (const r of rows) {

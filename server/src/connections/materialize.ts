@@ -3,6 +3,8 @@ import type { Executor } from '../db/index.js';
 import { categorizeTransaction } from '../enrich/categorize.js';
 import type { Environment } from '../http/principals.js';
 import { newId } from '../ids.js';
+import { categorizeOffThread } from '../offload/pool.js';
+import type { CategoryName } from '../transactions/category-names.js';
 import { insertTransactions } from '../transactions/store.js';
 import { balanceColumns } from './import.js';
 
@@ -114,10 +116,41 @@ export async function insertAccountWithData(
       .values({ account_id: id, document: JSON.stringify(identity) })
       .execute();
   }
+  const txns =
+    categorize === categorizeTransaction ? await withCategories(acc.transactions) : acc.transactions;
   await insertTransactions(
     trx,
     { id, currency: acc.currency },
-    acc.transactions.map((t) => ({ ...t, category: t.category ?? categorize(t) })),
+    txns.map((t) => ({ ...t, category: t.category ?? categorize(t) })),
     nowIso,
+  );
+}
+
+/**
+ * The profile with the categoriser's category on every transaction the bank sent without one,
+ * computed on a worker thread when there are many (offload/pool.ts): the same categories as
+ * categorizeTransaction on the main thread, without stalling it for a large import.
+ */
+export async function categorizeProfile(profile: ConnectorProfile): Promise<ConnectorProfile> {
+  const done = await withCategories(profile.accounts.flatMap((a) => a.transactions));
+  let k = 0;
+  return {
+    ...profile,
+    accounts: profile.accounts.map((a) => {
+      k += a.transactions.length;
+      return { ...a, transactions: done.slice(k - a.transactions.length, k) };
+    }),
+  };
+}
+
+async function withCategories<T extends { description: string; amount: number; category?: CategoryName }>(
+  txns: readonly T[],
+): Promise<T[]> {
+  const missing = txns.filter((t) => t.category === undefined);
+  if (missing.length === 0) return [...txns];
+  const categories = await categorizeOffThread(missing);
+  let k = 0;
+  return txns.map((t) =>
+    t.category === undefined ? { ...t, category: categories[k++] as CategoryName } : t,
   );
 }

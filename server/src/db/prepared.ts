@@ -35,3 +35,15 @@ export function preparedQuery<Row, A extends readonly unknown[]>(
     return result.rows;
   };
 }
+
+/**
+ * Runs a read-only query built per call: on SQLite outside a transaction, on the read-only
+ * connection (sqlite-reader.ts), so it does not wait behind a write transaction holding Kysely's
+ * one connection (a connection's import, say) — it reads the last committed state instead.
+ */
+export async function readRows<Row>(db: Executor, query: Compilable<Row>): Promise<Row[]> {
+  const q = query.compile();
+  const rows = readerOf(db)?.(q.sql, q.parameters);
+  if (rows !== undefined) return rows as Row[];
+  return (await db.executeQuery<Row>(q)).rows;
+}

@@ -1,10 +1,9 @@
 import { randomInt } from 'node:crypto';
 import { type FastifyPluginAsyncTypebox, type Static, Type } from '@fastify/type-provider-typebox';
 import { findBank } from '../banks/catalogue.js';
-import { createConnectionWithData } from '../connections/materialize.js';
+import { categorizeProfile, createConnectionWithData } from '../connections/materialize.js';
 import { formatAccountNumber } from '../connectors/sandbox/account-number.js';
 import type { ConnectorProfile, ConnectorTransaction } from '../connectors/types.js';
-import { categorizeTransaction } from '../enrich/categorize.js';
 import { ApiError } from '../errors.js';
 import { keyOf } from '../http/auth.js';
 import { toMinor } from '../money.js';
@@ -79,7 +78,10 @@ const BANK_CODES: Readonly<Record<string, string>> = {
 const invalid = (field: string, detail: string) =>
   new ApiError('INVALID_FIELD', `Invalid body field '${field}': ${detail}.`);
 
-/** Turns the validated body into what a connector would have returned, in minor units. */
+/**
+ * Turns the validated body into what a connector would have returned, in minor units; a
+ * transaction sent without a category keeps none here (categorizeProfile adds the categoriser's).
+ */
 export function customProfile(body: Static<typeof CustomConnectionBody>): ConnectorProfile {
   const total = body.accounts.reduce((n, a) => n + a.transactions.length, 0);
   if (total > MAX_CUSTOM_TRANSACTIONS) {
@@ -107,7 +109,7 @@ export function customProfile(body: Static<typeof CustomConnectionBody>): Connec
           date: t.date,
           amount,
           description: t.description,
-          category: t.category ?? categorizeTransaction({ description: t.description, amount }),
+          ...(t.category !== undefined && { category: t.category }),
           pending: t.pending ?? false,
         };
       });
@@ -156,7 +158,8 @@ export const customConnectionRoutes: FastifyPluginAsyncTypebox = async (app) => 
           'BANK_NOT_AVAILABLE',
           `${bank.name} is listed as coming_soon — not yet connectable.`,
         );
-      const profile = customProfile(body);
+      // Up to 50,000 categorisations: on a worker thread, before the write transaction begins.
+      const profile = await categorizeProfile(customProfile(body));
       const now = clock.now();
       const nowIso = now.toISOString();
       const created = await db.transaction().execute(async (trx) => {

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { CompiledQuery } from 'kysely';
 import type { Executor } from '../db/index.js';
 import { preparedQuery } from '../db/prepared.js';
 import type { TransactionChangesTable, TransactionsTable } from '../db/schema.js';
@@ -135,8 +136,83 @@ export interface NewTransaction {
   pendingTransactionId?: string | null;
 }
 
-// Rows per INSERT: under SQLite's and PostgreSQL's bound-parameter limits (12 columns × 1000).
-const CHUNK = 1000;
+// Rows per INSERT: under SQLite's and PostgreSQL's bound-parameter limits (12 columns × 256). A
+// batch runs as chunks of CHUNK, then powers of two for the rest, so a table has at most nine
+// statement texts: each is built and compiled by Kysely once and stays prepared (db/index.ts).
+const CHUNK = 256;
+
+// Rows an insert writes before it lets the event loop answer other requests (a few tens of
+// milliseconds of work): counted in rows, not time, so a loaded machine does not make it yield more.
+const YIELD_EVERY_ROWS = 8 * CHUNK;
+
+// Compiled INSERT text per dialect adapter, by table, columns and row count.
+const insertTexts = new WeakMap<object, Map<string, string>>();
+
+function insertText(
+  trx: Executor,
+  table: 'transactions' | 'transaction_changes',
+  columns: string[],
+  n: number,
+): string {
+  const adapter = trx.getExecutor().adapter;
+  let texts = insertTexts.get(adapter);
+  if (!texts) {
+    texts = new Map();
+    insertTexts.set(adapter, texts);
+  }
+  const key = `${table}\u0000${columns.join(',')}\u0000${n}`;
+  let text = texts.get(key);
+  if (text === undefined) {
+    // Distinct sample values show the compiled order of the parameters: row by row, column by column.
+    const sample = Array.from({ length: n }, (_, j) =>
+      Object.fromEntries(columns.map((c) => [c, `${c}:${j}`])),
+    );
+    const q = trx
+      .insertInto(table)
+      .values(sample as never)
+      .compile();
+    const expected = sample.flatMap((r) => columns.map((c) => r[c]));
+    if (q.parameters.length !== expected.length || q.parameters.some((p, i) => p !== expected[i])) {
+      throw new Error(`unexpected parameter order in the compiled INSERT INTO ${table}`);
+    }
+    text = q.sql;
+    texts.set(key, text);
+  }
+  return text;
+}
+
+/**
+ * Inserts rows (all with the same columns) in chunks on the caller's transaction, yielding to the
+ * event loop every YIELD_EVERY_ROWS rows: a large import is then many short
+ * steps, and other requests (whose reads go to SQLite's read-only connection, or to other
+ * PostgreSQL connections) are answered in between instead of after the whole import. A small one
+ * (a sandbox connection's year) usually runs in one go: each yield keeps the transaction — and on
+ * SQLite Kysely's one write connection — open longer, which the next writes wait for.
+ */
+async function insertRows(
+  trx: Executor,
+  table: 'transactions' | 'transaction_changes',
+  count: number,
+  rowAt: (index: number) => Record<string, unknown>,
+): Promise<void> {
+  if (count === 0) return;
+  let columns: string[] | undefined;
+  let i = 0;
+  while (i < count) {
+    let n = CHUNK;
+    while (n > count - i) n >>= 1;
+    const params: unknown[] = [];
+    for (let j = i; j < i + n; j++) {
+      // Rows are built chunk by chunk, so their cost (an id's hash, say) is spread out too.
+      const row = rowAt(j);
+      columns ??= Object.keys(row);
+      for (const c of columns) params.push(row[c]);
+    }
+    await trx.executeQuery(CompiledQuery.raw(insertText(trx, table, columns ?? [], n), params));
+    i += n;
+    if (i < count && i % YIELD_EVERY_ROWS === 0) await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+}
 
 /**
  * Reserves `count` sequence numbers in the account's change log and returns the first. The UPDATE
@@ -163,20 +239,16 @@ async function writeChanges(
   entries: ReadonlyArray<{ transactionId: string; kind: ChangeKind }>,
   nowIso: string,
 ): Promise<void> {
-  for (let i = 0; i < entries.length; i += CHUNK) {
-    await trx
-      .insertInto('transaction_changes')
-      .values(
-        entries.slice(i, i + CHUNK).map((e, j) => ({
-          account_id: accountId,
-          seq: firstSeq + i + j,
-          transaction_id: e.transactionId,
-          kind: e.kind,
-          created_at: nowIso,
-        })),
-      )
-      .execute();
-  }
+  await insertRows(trx, 'transaction_changes', entries.length, (j) => {
+    const e = entries[j] as (typeof entries)[number];
+    return {
+      account_id: accountId,
+      seq: firstSeq + j,
+      transaction_id: e.transactionId,
+      kind: e.kind,
+      created_at: nowIso,
+    };
+  });
 }
 
 /** Inserts transactions and appends one 'added' entry per row to the account's change log. */
@@ -188,34 +260,34 @@ export async function insertTransactions(
 ): Promise<string[]> {
   if (txns.length === 0) return [];
   const firstSeq = await reserveSeqs(trx, account.id, txns.length);
-  const rows = txns.map((t) => ({
-    id: transactionIdFor(account.id, t.bankTxnId),
-    account_id: account.id,
-    bank_txn_id: t.bankTxnId,
-    date: t.date,
-    amount: t.amount,
-    currency: account.currency,
-    description: t.description,
-    category: t.category,
-    pending: t.pending ? 1 : 0,
-    pending_transaction_id: t.pendingTransactionId ?? null,
-    created_at: nowIso,
-    updated_at: nowIso,
-  }));
-  for (let i = 0; i < rows.length; i += CHUNK) {
-    await trx
-      .insertInto('transactions')
-      .values(rows.slice(i, i + CHUNK))
-      .execute();
-  }
+  const ids: string[] = [];
+  await insertRows(trx, 'transactions', txns.length, (j) => {
+    const t = txns[j] as NewTransaction;
+    const id = transactionIdFor(account.id, t.bankTxnId);
+    ids.push(id);
+    return {
+      id,
+      account_id: account.id,
+      bank_txn_id: t.bankTxnId,
+      date: t.date,
+      amount: t.amount,
+      currency: account.currency,
+      description: t.description,
+      category: t.category,
+      pending: t.pending ? 1 : 0,
+      pending_transaction_id: t.pendingTransactionId ?? null,
+      created_at: nowIso,
+      updated_at: nowIso,
+    };
+  });
   await writeChanges(
     trx,
     account.id,
     firstSeq,
-    rows.map((r) => ({ transactionId: r.id, kind: 'added' as const })),
+    ids.map((id) => ({ transactionId: id, kind: 'added' as const })),
     nowIso,
   );
-  return rows.map((r) => r.id);
+  return ids;
 }
 
 /** Deletes transactions (e.g. a pending one that posted) and logs each as 'removed'. Returns the ids removed. */

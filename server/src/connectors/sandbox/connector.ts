@@ -1,12 +1,8 @@
 import { type Clock, dayOf, systemClock } from '../../clock.js';
+import { generateSandboxProfileOffThread } from '../../offload/pool.js';
 import { assertGrantUsable, type TestUserGrant, testUserGrant } from '../../sandbox/test-users.js';
 import type { BankConnector, ConnectorTransaction } from '../types.js';
-import {
-  type GeneratedProfile,
-  generateRefresh,
-  generateSandboxProfile,
-  type SandboxBankId,
-} from './generate.js';
+import { type GeneratedProfile, generateRefresh, type SandboxBankId } from './generate.js';
 
 /** What the sandbox "bank" keeps for a connection: enough to regenerate the same data (+ a test user's traits). */
 interface SandboxGrant extends TestUserGrant {
@@ -47,8 +43,9 @@ export function createSandboxConnector(opts: {
 }): BankConnector {
   const clock = opts.clock ?? systemClock;
   // The last few generated profiles: one import asks for accounts, identity and each account's history.
-  const cache = new Map<string, GeneratedProfile>();
-  const profileOf = (grant: string, today: string): GeneratedProfile => {
+  // Generated on a worker thread (offload/pool.ts): a year of history is CPU the event loop need not wait for.
+  const cache = new Map<string, Promise<GeneratedProfile>>();
+  const profileOf = (grant: string, today: string): Promise<GeneratedProfile> => {
     const key = `${today}\u0000${grant}`;
     const hit = cache.get(key);
     if (hit) {
@@ -56,7 +53,7 @@ export function createSandboxConnector(opts: {
       return hit;
     }
     const g = usableGrant(grant, clock.now());
-    const profile = generateSandboxProfile({
+    const profile = generateSandboxProfileOffThread({
       seed: g.seed,
       bankId: g.bankId,
       today,
@@ -64,6 +61,8 @@ export function createSandboxConnector(opts: {
       ...(g.accounts ? { accounts: g.accounts } : {}),
     });
     cache.set(key, profile);
+    // A failed generation is not remembered.
+    profile.catch(() => cache.delete(key));
     if (cache.size > 4) cache.delete(cache.keys().next().value as string);
     return profile;
   };
@@ -92,19 +91,19 @@ export function createSandboxConnector(opts: {
     },
     async listAccounts(grant, ctx) {
       const today = ctx?.today ?? dayOf(clock.now());
-      return profileOf(grant, today).accounts.map(({ transactions: _t, ...a }) => a);
+      return (await profileOf(grant, today)).accounts.map(({ transactions: _t, ...a }) => a);
     },
     async getBalances() {
       // Balances follow from the opening balance and the history (openingBalance / availableDelta).
       return { balance: null, availableBalance: null };
     },
     async getIdentity(grant) {
-      return profileOf(grant, dayOf(clock.now())).identity;
+      return (await profileOf(grant, dayOf(clock.now()))).identity;
     },
     historyFrom: () => '1970-01-01',
     async listTransactions(grant, account, window, ctx) {
       if (ctx?.held === undefined) {
-        const acc = profileOf(grant, window.to).accounts.find((a) => a.ref === account.ref);
+        const acc = (await profileOf(grant, window.to)).accounts.find((a) => a.ref === account.ref);
         const transactions = (acc?.transactions ?? []).filter(
           (t) => t.date >= window.from && t.date <= window.to,
         );

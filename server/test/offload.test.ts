@@ -1,0 +1,160 @@
+import { isDeepStrictEqual } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createConnectionWithData } from '../src/connections/materialize.js';
+import { generateSandboxProfile } from '../src/connectors/sandbox/generate.js';
+import type { ConnectorProfile } from '../src/connectors/types.js';
+import { categorizeTransaction } from '../src/enrich/categorize.js';
+import { sha256Hex } from '../src/ids.js';
+import { categorizeOffThread, generateSandboxProfileOffThread } from '../src/offload/pool.js';
+import { auth, createTestApp, DEMO_KEY, type TestApp } from './helpers/app.js';
+import { listAll, syncAll } from './helpers/sync.js';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(async () => t.close());
+
+describe('the worker-thread pool (offload/pool.ts)', () => {
+  it('generates exactly the sandbox profile the main thread would', async () => {
+    for (const [seed, bankId] of [
+      ['sess_offload_1', 'raiffeisen'],
+      ['sess_offload_2', 'erste'],
+      ['sess_offload_3', 'aik'],
+    ] as const) {
+      const opts = { seed, bankId, today: '2026-11-30', withIdentity: true };
+      const off = await generateSandboxProfileOffThread(opts);
+      expect(isDeepStrictEqual(off, generateSandboxProfile(opts))).toBe(true);
+      expect(off.accounts[0]?.transactions.length).toBeGreaterThan(100);
+    }
+  });
+
+  it('categorises exactly as categorizeTransaction, in order', async () => {
+    const items = generateSandboxProfile({
+      seed: 'sess_offload_cat',
+      bankId: 'raiffeisen',
+      today: '2026-11-30',
+      withIdentity: false,
+    }).accounts.flatMap((a) => a.transactions.map(({ description, amount }) => ({ description, amount })));
+    expect(items.length).toBeGreaterThan(64); // enough to go to a worker
+    expect(await categorizeOffThread(items)).toEqual(items.map((i) => categorizeTransaction(i)));
+  });
+});
+
+describe('a large custom import (categorised off the main thread, inserted in chunks)', () => {
+  it('stores every row once with the categoriser’s category, and sync lists each once in order', async () => {
+    // 300 rows: chunks of 256, 32, 8 and 4 — each statement a different size.
+    const descriptions = [
+      'DIS market Vracar',
+      'NETFLIX.COM',
+      'Plata - mart 2026',
+      'Wolt Beograd',
+      'NIS Petrol',
+    ];
+    const transactions = Array.from({ length: 300 }, (_, i) => ({
+      date: `2026-0${1 + (i % 9)}-${String(1 + (i % 28)).padStart(2, '0')}`,
+      amount: i % 7 === 0 ? 1000 + i : -(10 + i),
+      description: `${descriptions[i % descriptions.length]} ${i}`,
+    }));
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/sandbox/connections',
+      headers: auth(DEMO_KEY),
+      payload: {
+        bank_id: 'erste',
+        user_id: 'user_offload',
+        accounts: [{ name: 'Tekući', type: 'current', currency: 'RSD', transactions }],
+      },
+    });
+    expect(res.statusCode).toBe(201);
+    const accountId = (res.json() as { accounts: Array<{ id: string }> }).accounts[0]?.id as string;
+    const listed = await listAll(t.app, accountId, DEMO_KEY);
+    expect(listed).toHaveLength(300);
+    const byDescription = new Map(listed.map((x) => [x.description, x]));
+    for (const tx of transactions) {
+      const row = byDescription.get(tx.description);
+      expect(row?.category).toBe(
+        categorizeTransaction({ description: tx.description, amount: Math.round(tx.amount * 100) }),
+      );
+      expect(row?.amount).toBe(tx.amount);
+    }
+    // The change log: one 'added' per row, none twice (its sequence numbers span the chunks).
+    const { pages } = await syncAll(t.app, accountId, '', 100, DEMO_KEY);
+    const added = pages.flatMap((p) => p.added.map((x) => x.id));
+    expect(added).toHaveLength(300);
+    expect([...added].sort()).toEqual(listed.map((x) => x.id).sort());
+  });
+});
+
+describe('all-or-nothing', () => {
+  it('a failure in a later insert chunk leaves no connection, account or transaction behind', async () => {
+    const { db } = t.deps;
+    const key = await db
+      .selectFrom('api_keys')
+      .select(['id', 'developer_id'])
+      .where('key_hash', '=', sha256Hex(DEMO_KEY))
+      .executeTakeFirstOrThrow();
+    const txns = Array.from({ length: 300 }, (_, i) => ({
+      bankTxnId: `b-${i}`,
+      date: '2026-05-01',
+      amount: -100 - i,
+      description: `Kupovina ${i}`,
+      category: 'groceries' as const,
+      pending: false,
+    }));
+    // Row 290 repeats row 0's bank id: its primary key clashes in the third chunk, after two were written.
+    txns[290] = { ...txns[290], bankTxnId: 'b-0' } as (typeof txns)[number];
+    const profile: ConnectorProfile = {
+      identity: null,
+      accounts: [
+        {
+          ref: 'r1',
+          name: 'Tekući',
+          type: 'current',
+          currency: 'RSD',
+          accountNumber: '340-0000000000001-11',
+          openingBalance: 0,
+          availableDelta: 0,
+          transactions: txns,
+        },
+      ],
+    };
+    await expect(
+      db.transaction().execute((trx) =>
+        createConnectionWithData(
+          trx,
+          {
+            connectionId: 'conn_offload_half',
+            apiKeyId: key.id,
+            developerId: key.developer_id,
+            environment: 'sandbox',
+            bankId: 'erste',
+            userId: 'user_half',
+            connector: 'custom',
+            grantEnc: null,
+          },
+          profile,
+          t.clock.now().toISOString(),
+        ),
+      ),
+    ).rejects.toThrow();
+    const left = await db
+      .selectFrom('connections')
+      .select('id')
+      .where('id', '=', 'conn_offload_half')
+      .execute();
+    expect(left).toEqual([]);
+    const accounts = await db
+      .selectFrom('accounts')
+      .select('id')
+      .where('connection_id', '=', 'conn_offload_half')
+      .execute();
+    expect(accounts).toEqual([]);
+    const orphans = await db
+      .selectFrom('transactions')
+      .select('id')
+      .where('description', '=', 'Kupovina 5')
+      .execute();
+    expect(orphans).toEqual([]);
+  });
+});
