@@ -9,6 +9,7 @@ import * as m0011pw from './migrations/0011_password_resets.js';
 import * as m0011log from './migrations/0011_request_log.js';
 import * as m0012 from './migrations/0012_hardening.js';
 import * as m0014 from './migrations/0014_key_cache_notify.js';
+import * as m0016big from './migrations/0016_big_accounts.js';
 
 /** Migrations are imported statically so they work the same under tsx, the bundle and tests. */
 const migrations: Record<string, Migration> = {
@@ -21,6 +22,7 @@ const migrations: Record<string, Migration> = {
   '0011_request_log': m0011log,
   '0012_hardening': m0012,
   '0014_key_cache_notify': m0014,
+  '0016_big_accounts': m0016big,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
