@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Executor } from '../db/index.js';
+import type { Db, Executor } from '../db/index.js';
 import { preparedQuery } from '../db/prepared.js';
 import type { TransactionChangesTable, TransactionsTable } from '../db/schema.js';
 import { enrichCached } from '../enrich/enrich.js';
@@ -122,7 +122,9 @@ export function listQueryBuilders(shape: Shape) {
 }
 
 const filterCount = (shape: Shape): number =>
-  (shape.from !== undefined ? 1 : 0) + (shape.to !== undefined ? 1 : 0) + (shape.category !== undefined ? 1 : 0);
+  (shape.from !== undefined ? 1 : 0) +
+  (shape.to !== undefined ? 1 : 0) +
+  (shape.category !== undefined ? 1 : 0);
 
 function compileListQueries(shape: Shape) {
   const b = listQueryBuilders(shape);
@@ -468,4 +470,51 @@ export async function listHeldForWindow(
     .orderBy('date')
     .orderBy('id')
     .execute();
+}
+
+/** Rows per statement when a big account's transactions are deleted ahead of a revocation. */
+const DELETE_CHUNK = 2000;
+
+/**
+ * Deletes the transactions and change log of these accounts in chunks of DELETE_CHUNK rows, each
+ * chunk its own short transaction, yielding to the event loop between chunks: a million rows deleted
+ * in one statement would hold SQLite's writer (and, the driver being synchronous, the whole process)
+ * for seconds. Used ahead of the revocation's own transaction, which then deletes whatever is left
+ * (rows a concurrent refresh added meanwhile) atomically with the accounts.
+ */
+export async function deleteTransactionsInChunks(db: Db, accountIds: readonly string[]): Promise<number> {
+  let deleted = 0;
+  for (const accountId of accountIds) {
+    for (;;) {
+      const n = await db.transaction().execute(async (trx) => {
+        const changes = await trx
+          .deleteFrom('transaction_changes')
+          .where('account_id', '=', accountId)
+          .where('seq', 'in', (eb) =>
+            eb
+              .selectFrom('transaction_changes')
+              .select('seq')
+              .where('account_id', '=', accountId)
+              .orderBy('seq')
+              .limit(DELETE_CHUNK),
+          )
+          .executeTakeFirst();
+        const txns = await trx
+          .deleteFrom('transactions')
+          .where('id', 'in', (eb) =>
+            eb
+              .selectFrom('transactions')
+              .select('id')
+              .where('account_id', '=', accountId)
+              .limit(DELETE_CHUNK),
+          )
+          .executeTakeFirst();
+        deleted += Number(txns.numDeletedRows);
+        return Number(changes.numDeletedRows) + Number(txns.numDeletedRows);
+      });
+      if (n === 0) break;
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  }
+  return deleted;
 }
