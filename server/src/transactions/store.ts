@@ -364,6 +364,29 @@ export interface ChangeRow {
   row: TransactionFields | null;
 }
 
+const changesPage = preparedQuery(
+  (db, accountId: string, afterSeq: number, limit: number) =>
+    db
+      .selectFrom('transaction_changes as c')
+      .leftJoin('transactions as t', 't.id', 'c.transaction_id')
+      .select(['c.seq', 'c.kind', 'c.transaction_id'])
+      .select([
+        't.id',
+        't.date',
+        't.amount',
+        't.currency',
+        't.description',
+        't.category',
+        't.pending',
+        't.pending_transaction_id',
+      ])
+      .where('c.account_id', '=', accountId)
+      .where('c.seq', '>', afterSeq)
+      .orderBy('c.seq')
+      .limit(limit),
+  ['acc', 0, 100],
+);
+
 /**
  * Keyset page of the change log after `afterSeq`, joined to the transactions' current state in one
  * statement (one consistent snapshot on both databases).
@@ -374,25 +397,8 @@ export async function readChanges(
   afterSeq: number,
   limit: number,
 ): Promise<ChangeRow[]> {
-  const rows = await db
-    .selectFrom('transaction_changes as c')
-    .leftJoin('transactions as t', 't.id', 'c.transaction_id')
-    .select(['c.seq', 'c.kind', 'c.transaction_id'])
-    .select([
-      't.id',
-      't.date',
-      't.amount',
-      't.currency',
-      't.description',
-      't.category',
-      't.pending',
-      't.pending_transaction_id',
-    ])
-    .where('c.account_id', '=', accountId)
-    .where('c.seq', '>', afterSeq)
-    .orderBy('c.seq')
-    .limit(limit)
-    .execute();
+  // Prepared once: on SQLite it runs on the read-only connection, on PostgreSQL as a named statement.
+  const rows = await changesPage(db, accountId, afterSeq, limit);
   return rows.map((r) => ({
     seq: Number(r.seq),
     kind: r.kind,
