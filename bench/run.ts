@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { fmt, load, median, ROOT, spawnServer } from './lib.js';
+import { cpuMs, fmt, load, median, ROOT, spawnServer } from './lib.js';
 
 const args = new Set(process.argv.slice(2));
 const onPg = args.has('--pg');
@@ -137,6 +137,8 @@ async function transactionsPage(): Promise<void> {
     // on a shared machine weighs on all variants alike.
     const rounds = quick ? 3 : 5;
     const runs: Array<Array<Awaited<ReturnType<typeof load>>>> = variants.map(() => []);
+    // Server CPU time per request (µs), per variant and round: steadier than req/s on a shared machine.
+    const cpu: number[][] = variants.map(() => []);
     for (let round = 0; round < rounds; round++) {
       const rotated = variants.map((_, i) => (i + 1 + round) % variants.length);
       const order = round % 2 ? rotated.reverse() : rotated;
@@ -145,9 +147,12 @@ async function transactionsPage(): Promise<void> {
         const srv = await spawnServer(argv, { ...env, ...extraEnv });
         try {
           await load(srv.url + PAGE, headers, CONNECTIONS, 1); // warm-up
+          const c0 = cpuMs(srv.proc.pid);
           const r = await load(srv.url + PAGE, headers, CONNECTIONS, seconds);
+          const c1 = cpuMs(srv.proc.pid);
           if (r.non2xx || r.errors) throw new Error(`${label}: ${r.non2xx} non-2xx, ${r.errors} errors`);
           runs[i]?.push(r);
+          if (c0 !== null && c1 !== null) cpu[i]?.push(((c1 - c0) * 1000) / r.total);
         } finally {
           await srv.stop();
         }
@@ -162,9 +167,10 @@ async function transactionsPage(): Promise<void> {
         p99: median(rs.map((r) => r.p99)),
       };
     });
-    for (const v of summary) {
-      line(v.label, `${fmt(v.rps, 0)} req/s  p50 ${fmt(v.p50, 0)} ms  p99 ${fmt(v.p99, 0)} ms`);
-    }
+    summary.forEach((v, i) => {
+      const us = cpu[i]?.length ? `  server CPU ${fmt(median(cpu[i] ?? []), 0)} µs/req` : '';
+      line(v.label, `${fmt(v.rps, 0)} req/s  p50 ${fmt(v.p50, 0)} ms  p99 ${fmt(v.p99, 0)} ms${us}`);
+    });
     /** Median over rounds of variant a's rate / variant b's rate in the same round. */
     const ratio = (a: number, b: number): number =>
       median(
@@ -173,6 +179,9 @@ async function transactionsPage(): Promise<void> {
           (_, r) => (runs[a]?.[r]?.requestsPerSec ?? 0) / (runs[b]?.[r]?.requestsPerSec ?? 1),
         ),
       );
+    /** Median over rounds of b's CPU per request / a's: the throughput ratio a single core would give. */
+    const cpuRatio = (a: number, b: number): number =>
+      median(Array.from({ length: rounds }, (_, r) => (cpu[b]?.[r] ?? 0) / (cpu[a]?.[r] ?? 1)));
     const [bare, full] = summary as [Row, Row];
     const r = {
       ratio: ratio(1, 0),
@@ -183,17 +192,32 @@ async function transactionsPage(): Promise<void> {
       usageRatioRateLimitsOff: ratio(4, 6),
       rateLimitRatio: ratio(1, 4),
     };
-    console.log(`  ratios: median over ${rounds} rounds of the ratio within a round`);
-    line('ratio cached: full stack / bare (target ≥ 0.80)', fmt(r.ratio, 2));
-    line('ratio cached, rate limits off / bare', fmt(r.ratioRateLimitsOff, 2));
-    line('ratio uncached: page cache off / bare', fmt(r.ratioCacheOff, 2));
-    line('ratio uncached, rate limits off / bare (target ≥ 0.80)', fmt(r.ratioCacheOffRateLimitsOff, 2));
-    line('ratio usage on / usage off (target ≥ 0.95)', fmt(r.usageRatio, 2));
-    line('ratio usage on / off, rate limits off', fmt(r.usageRatioRateLimitsOff, 2));
-    line('ratio rate limits on / off (target ≥ 0.95)', fmt(r.rateLimitRatio, 2));
+    const c = {
+      ratio: cpuRatio(1, 0),
+      ratioRateLimitsOff: cpuRatio(4, 0),
+      ratioCacheOff: cpuRatio(2, 0),
+      ratioCacheOffRateLimitsOff: cpuRatio(5, 0),
+      usageRatio: cpuRatio(1, 3),
+      usageRatioRateLimitsOff: cpuRatio(4, 6),
+      rateLimitRatio: cpuRatio(1, 4),
+    };
+    const both = (k: keyof typeof r): string =>
+      cpu[0]?.length ? `${fmt(r[k], 2)}   (by server CPU per request: ${fmt(c[k], 2)})` : fmt(r[k], 2);
+    console.log(
+      `  ratios: median over ${rounds} rounds of the ratio within a round (req/s; in brackets the inverse ratio of server CPU µs per request)`,
+    );
+    line('ratio cached: full stack / bare (target ≥ 0.80)', both('ratio'));
+    line('ratio cached, rate limits off / bare', both('ratioRateLimitsOff'));
+    line('ratio uncached: page cache off / bare', both('ratioCacheOff'));
+    line('ratio uncached, rate limits off / bare (target ≥ 0.80)', both('ratioCacheOffRateLimitsOff'));
+    line('ratio usage on / usage off (target ≥ 0.95)', both('usageRatio'));
+    line('ratio usage on / off, rate limits off', both('usageRatioRateLimitsOff'));
+    line('ratio rate limits on / off (target ≥ 0.95)', both('rateLimitRatio'));
     line('full stack p99 (target ≤ 25 ms)', `${fmt(full.p99, 0)} ms  (bare: ${fmt(bare.p99, 0)} ms)`);
     report.transactionsPage = {
       variants: summary,
+      cpuMicrosPerRequest: variants.map(([label], i) => ({ label, median: median(cpu[i] ?? []) })),
+      cpuRatios: c,
       ...r,
       p99: full.p99,
     };
