@@ -479,7 +479,7 @@ export async function listHeldForWindow(
 }
 
 /** Rows per statement when a big account's transactions are deleted ahead of a revocation. */
-const DELETE_CHUNK = 500;
+const DELETE_CHUNK = 1000;
 
 /**
  * Deletes the transactions and change log of these accounts in chunks of DELETE_CHUNK rows, each
