@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { fmt, load, median, ROOT, spawnServer } from './lib.js';
+import { cpuMs, fmt, load, median, ROOT, spawnServer } from './lib.js';
 
 const args = new Set(process.argv.slice(2));
 const onPg = args.has('--pg');
@@ -15,6 +15,8 @@ const pageOnly = args.has('--page');
 const enrichOnly = args.has('--enrich');
 // --mixed: the mixed-load rounds alone (bench/mixed.ts).
 const mixedOnly = args.has('--mixed');
+// --big: only the big-account figures (1,000,000 transactions: deep pages, sync, recurring, revoke).
+const bigOnly = args.has('--big');
 // --live: only the live-bank import (bank-sim over XS2A, server/scripts/bench-live.ts).
 const liveOnly = args.has('--live');
 const seconds = quick ? 3 : 10;
@@ -115,25 +117,49 @@ async function transactionsPage(): Promise<void> {
       ['OpenDinar, page cache off', serverArgs, { OPENDINAR_PAGE_CACHE_MB: '0' }, withKey],
       ['OpenDinar, usage recording off', serverArgs, { OPENDINAR_USAGE_RECORDING: 'false' }, withKey],
       ['OpenDinar, rate limits off', serverArgs, { OPENDINAR_RATE_LIMITS: 'false' }, withKey],
+      // Rate limiting's own store is measured by its own ratio above; these leave it out.
+      [
+        'OpenDinar, page cache off, rate limits off',
+        serverArgs,
+        { OPENDINAR_PAGE_CACHE_MB: '0', OPENDINAR_RATE_LIMITS: 'false' },
+        withKey,
+      ],
+      [
+        'OpenDinar, rate limits off, usage recording off',
+        serverArgs,
+        { OPENDINAR_RATE_LIMITS: 'false', OPENDINAR_USAGE_RECORDING: 'false' },
+        withKey,
+      ],
     ];
-    // The full server first, so the database is migrated and seeded before the bare server opens it;
-    // each variant runs twice in a mirrored order, so drift on a shared machine weighs on all alike.
-    const order = [1, 0, 2, 3, 4, 4, 3, 2, 0, 1];
-    const runs: Record<string, Array<Awaited<ReturnType<typeof load>>>> = {};
-    for (const i of order) {
-      const [label, argv, extraEnv, headers] = variants[i]!;
-      const srv = await spawnServer(argv, { ...env, ...extraEnv });
-      try {
-        await load(srv.url + PAGE, headers, CONNECTIONS, 1); // warm-up
-        const r = await load(srv.url + PAGE, headers, CONNECTIONS, seconds);
-        if (r.non2xx || r.errors) throw new Error(`${label}: ${r.non2xx} non-2xx, ${r.errors} errors`);
-        runs[label] = [...(runs[label] ?? []), r];
-      } finally {
-        await srv.stop();
+    // The full server first, so the database is migrated and seeded before the bare server opens it.
+    // Several rounds, each running every variant once in a rotated (and, every other round, reversed)
+    // order; a ratio is taken between runs of the same round, then the median over rounds — so drift
+    // on a shared machine weighs on all variants alike.
+    const rounds = quick ? 3 : 5;
+    const runs: Array<Array<Awaited<ReturnType<typeof load>>>> = variants.map(() => []);
+    // Server CPU time per request (µs), per variant and round: steadier than req/s on a shared machine.
+    const cpu: number[][] = variants.map(() => []);
+    for (let round = 0; round < rounds; round++) {
+      const rotated = variants.map((_, i) => (i + 1 + round) % variants.length);
+      const order = round % 2 ? rotated.reverse() : rotated;
+      for (const i of order) {
+        const [label, argv, extraEnv, headers] = variants[i] as (typeof variants)[number];
+        const srv = await spawnServer(argv, { ...env, ...extraEnv });
+        try {
+          await load(srv.url + PAGE, headers, CONNECTIONS, 1); // warm-up
+          const c0 = cpuMs(srv.proc.pid);
+          const r = await load(srv.url + PAGE, headers, CONNECTIONS, seconds);
+          const c1 = cpuMs(srv.proc.pid);
+          if (r.non2xx || r.errors) throw new Error(`${label}: ${r.non2xx} non-2xx, ${r.errors} errors`);
+          runs[i]?.push(r);
+          if (c0 !== null && c1 !== null) cpu[i]?.push(((c1 - c0) * 1000) / r.total);
+        } finally {
+          await srv.stop();
+        }
       }
     }
-    const summary = variants.map(([label]) => {
-      const rs = runs[label]!;
+    const summary = variants.map(([label], i) => {
+      const rs = runs[i] ?? [];
       return {
         label,
         rps: median(rs.map((r) => r.requestsPerSec)),
@@ -141,29 +167,64 @@ async function transactionsPage(): Promise<void> {
         p99: median(rs.map((r) => r.p99)),
       };
     });
-    for (const v of summary) {
-      line(v.label, `${fmt(v.rps, 0)} req/s  p50 ${fmt(v.p50, 0)} ms  p99 ${fmt(v.p99, 0)} ms`);
-    }
-    const [bare, full, noCache, noUsage, noLimits] = summary as [Row, Row, Row, Row, Row];
-    line('ratio full stack / bare (target ≥ 0.80)', fmt(full.rps / bare.rps, 2));
-    line('ratio full stack, page cache off / bare', fmt(noCache.rps / bare.rps, 2));
-    line('ratio usage on / usage off (target ≥ 0.95)', fmt(full.rps / noUsage.rps, 2));
-    line('ratio rate limits on / off (target ≥ 0.95)', fmt(full.rps / noLimits.rps, 2));
+    summary.forEach((v, i) => {
+      const us = cpu[i]?.length ? `  server CPU ${fmt(median(cpu[i] ?? []), 0)} µs/req` : '';
+      line(v.label, `${fmt(v.rps, 0)} req/s  p50 ${fmt(v.p50, 0)} ms  p99 ${fmt(v.p99, 0)} ms${us}`);
+    });
+    /** Median over rounds of variant a's rate / variant b's rate in the same round. */
+    const ratio = (a: number, b: number): number =>
+      median(
+        Array.from(
+          { length: rounds },
+          (_, r) => (runs[a]?.[r]?.requestsPerSec ?? 0) / (runs[b]?.[r]?.requestsPerSec ?? 1),
+        ),
+      );
+    /** Median over rounds of b's CPU per request / a's: the throughput ratio a single core would give. */
+    const cpuRatio = (a: number, b: number): number =>
+      median(Array.from({ length: rounds }, (_, r) => (cpu[b]?.[r] ?? 0) / (cpu[a]?.[r] ?? 1)));
+    const [bare, full] = summary as [Row, Row];
+    const r = {
+      ratio: ratio(1, 0),
+      ratioRateLimitsOff: ratio(4, 0),
+      ratioCacheOff: ratio(2, 0),
+      ratioCacheOffRateLimitsOff: ratio(5, 0),
+      usageRatio: ratio(1, 3),
+      usageRatioRateLimitsOff: ratio(4, 6),
+      rateLimitRatio: ratio(1, 4),
+    };
+    const c = {
+      ratio: cpuRatio(1, 0),
+      ratioRateLimitsOff: cpuRatio(4, 0),
+      ratioCacheOff: cpuRatio(2, 0),
+      ratioCacheOffRateLimitsOff: cpuRatio(5, 0),
+      usageRatio: cpuRatio(1, 3),
+      usageRatioRateLimitsOff: cpuRatio(4, 6),
+      rateLimitRatio: cpuRatio(1, 4),
+    };
+    const both = (k: keyof typeof r): string =>
+      cpu[0]?.length ? `${fmt(r[k], 2)}   (by server CPU per request: ${fmt(c[k], 2)})` : fmt(r[k], 2);
+    console.log(
+      `  ratios: median over ${rounds} rounds of the ratio within a round (req/s; in brackets the inverse ratio of server CPU µs per request)`,
+    );
+    line('ratio cached: full stack / bare (target ≥ 0.80)', both('ratio'));
+    line('ratio cached, rate limits off / bare', both('ratioRateLimitsOff'));
+    line('ratio uncached: page cache off / bare', both('ratioCacheOff'));
+    line('ratio uncached, rate limits off / bare (target ≥ 0.80)', both('ratioCacheOffRateLimitsOff'));
+    line('ratio usage on / usage off (target ≥ 0.95)', both('usageRatio'));
+    line('ratio usage on / off, rate limits off', both('usageRatioRateLimitsOff'));
+    line('ratio rate limits on / off (target ≥ 0.95)', both('rateLimitRatio'));
     // Idempotency hooks sit on the idempotent POST routes only, so on this GET page the overhead of
     // "idempotency + rate limiting" is the per-key budget counted in the shared store (the database).
-    const limitsOverhead = noLimits.rps / full.rps - 1;
     line(
       'overhead of rate limits + idempotency (≤ 5 %)',
-      `${fmt(limitsOverhead * 100, 1)} %  (medians, limits on vs off, same run)`,
+      `${fmt((1 / r.rateLimitRatio - 1) * 100, 1)} %  (median of within-round ratios, limits on vs off)`,
     );
     line('full stack p99 (target ≤ 25 ms)', `${fmt(full.p99, 0)} ms  (bare: ${fmt(bare.p99, 0)} ms)`);
     report.transactionsPage = {
       variants: summary,
-      ratio: full.rps / bare.rps,
-      ratioCacheOff: noCache.rps / bare.rps,
-      usageRatio: full.rps / noUsage.rps,
-      rateLimitRatio: full.rps / noLimits.rps,
-      rateLimitOverhead: limitsOverhead,
+      cpuMicrosPerRequest: variants.map(([label], i) => ({ label, median: median(cpu[i] ?? []) })),
+      cpuRatios: c,
+      ...r,
       p99: full.p99,
     };
     rmSync(dataDir, { recursive: true, force: true });
@@ -209,6 +270,20 @@ async function main() {
     return;
   }
   execFileSync(process.execPath, ['server/build.mjs'], { cwd: ROOT, stdio: 'inherit' });
+  if (bigOnly) {
+    const n = Number(process.env.BENCH_BIG_N ?? 1_000_000);
+    console.log(
+      `\n== big account: ${n.toLocaleString('en-US')} transactions (bench/big.ts; page cache and rate limits off)`,
+    );
+    const { benchBig } = await import('./big.js');
+    report.big = await withDatabase((url) => benchBig({ databaseUrl: url, n, quick, line }));
+    mkdirSync(join(ROOT, 'artifacts'), { recursive: true });
+    writeFileSync(
+      join(ROOT, 'artifacts', `bench-big-${onPg ? 'pg' : 'sqlite'}.json`),
+      JSON.stringify(report, null, 2),
+    );
+    return;
+  }
   if (mixedOnly) {
     const roundSeconds = quick ? 8 : 30;
     const runsArg = process.argv.indexOf('--runs');

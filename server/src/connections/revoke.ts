@@ -1,6 +1,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import { ApiError } from '../errors.js';
 import { type AppDeps, connectorsOf, type KeyPrincipal } from '../http/principals.js';
+import { deleteTransactionsInChunks } from '../transactions/store.js';
 import { enqueueWebhookEvent } from '../webhooks/outbox.js';
 import { claimRevocation, deleteBankData, findConnectionStatus } from './store.js';
 
@@ -17,6 +18,20 @@ export async function revokeConnection(
 ): Promise<{ connection_id: string; status: 'revoked' }> {
   const { db, clock, box } = deps;
   const nowIso = clock.now().toISOString();
+  // A big account's transactions go first, in short chunks, so other requests keep running
+  // (transactions/store.ts); the transaction below deletes the rest atomically with the accounts.
+  const accountIds = await db
+    .selectFrom('accounts')
+    .innerJoin('connections', 'connections.id', 'accounts.connection_id')
+    .select('accounts.id')
+    .where('connections.id', '=', connectionId)
+    .where('connections.api_key_id', '=', key.apiKeyId)
+    .where('connections.status', 'in', ['active', 'reauth_required'])
+    .execute();
+  await deleteTransactionsInChunks(
+    db,
+    accountIds.map((a) => a.id),
+  );
   const revoked = await db.transaction().execute(async (trx) => {
     const conn = await claimRevocation(trx, key.apiKeyId, connectionId, nowIso);
     if (!conn) return undefined;

@@ -153,6 +153,14 @@ export interface TransactionsTable {
   updated_at: string;
 }
 
+/** Transactions per (account, date, category), kept by triggers (migration 0016_big_accounts). */
+export interface TransactionDayCountsTable {
+  account_id: string;
+  date: string;
+  category: string;
+  n: number;
+}
+
 /** Per-account change log: a sync cursor is a position (seq) in it. */
 export interface TransactionChangesTable {
   account_id: string;
@@ -284,6 +292,7 @@ export interface Database {
   identities: IdentitiesTable;
   transactions: TransactionsTable;
   transaction_changes: TransactionChangesTable;
+  transaction_day_counts: TransactionDayCountsTable;
   webhooks: WebhooksTable;
   webhook_events: WebhookEventsTable;
   webhook_deliveries: WebhookDeliveriesTable;

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { CompiledQuery } from 'kysely';
-import type { Executor } from '../db/index.js';
+import type { Db, Executor } from '../db/index.js';
 import { preparedQuery } from '../db/prepared.js';
 import type { TransactionChangesTable, TransactionsTable } from '../db/schema.js';
 import { enrichCached } from '../enrich/enrich.js';
@@ -67,44 +67,91 @@ const FIELD_COLUMNS = [
   'pending_transaction_id',
 ] as const;
 
-// One compiled (page, count) pair per combination of filters present: eight at most. Building a
+// One compiled set of statements per combination of filters present: eight at most. Building a
 // Kysely query per request costs more than the indexed page itself on the embedded database.
 const listQueries = new Map<string, ReturnType<typeof compileListQueries>>();
 
-function compileListQueries(shape: Pick<ListFilter, 'from' | 'to' | 'category'>) {
-  const base = (db: Executor, args: unknown[]) => {
-    let q = db.selectFrom('transactions').where('account_id', '=', args[0] as string);
+type Shape = Pick<ListFilter, 'from' | 'to' | 'category'>;
+
+/**
+ * The statements of list mode, as Kysely builders (args: account id, then the filters present, then
+ * the statement's own). Exported so bench/bare-server.ts runs exactly the same SQL.
+ * - page: the page by LIMIT/OFFSET on index (account_id, date, id);
+ * - pageFrom: the same starting at a date (`date <= ?`), for a deep offset resolved by `days`;
+ * - total: the filter's total from transaction_day_counts (kept by triggers), not a count of rows;
+ * - days: that total per date, newest first, to find which date a deep offset falls on.
+ */
+export function listQueryBuilders(shape: Shape) {
+  const where = <Q extends { where: (...a: never[]) => unknown }>(q: Q, args: unknown[]): Q => {
+    // biome-ignore lint/suspicious/noExplicitAny: the two tables share these columns
+    let r = q as any;
     let i = 1;
-    if (shape.from !== undefined) q = q.where('date', '>=', args[i++] as string);
-    if (shape.to !== undefined) q = q.where('date', '<=', args[i++] as string);
-    if (shape.category !== undefined) q = q.where('category', '=', args[i++] as string);
-    return q;
+    if (shape.from !== undefined) r = r.where('date', '>=', args[i++] as string);
+    if (shape.to !== undefined) r = r.where('date', '<=', args[i++] as string);
+    if (shape.category !== undefined) r = r.where('category', '=', args[i++] as string);
+    return r as Q;
   };
+  const txns = (db: Executor, args: unknown[]) =>
+    where(db.selectFrom('transactions').where('account_id', '=', args[0] as string), args);
+  const counts = (db: Executor, args: unknown[]) =>
+    where(db.selectFrom('transaction_day_counts').where('account_id', '=', args[0] as string), args);
+  const n = filterCount(shape);
   return {
-    page: preparedQuery(
-      (db, ...args: unknown[]) =>
-        base(db, args)
-          .select(FIELD_COLUMNS)
-          .orderBy('date', 'desc')
-          .orderBy('id', 'desc')
-          .limit(args.at(-2) as number)
-          .offset(args.at(-1) as number),
-      [...sampleArgs(shape), 50, 0],
-    ),
-    count: preparedQuery(
-      (db, ...args: unknown[]) => base(db, args).select((eb) => eb.fn.countAll<number>().as('n')),
-      sampleArgs(shape),
-    ),
+    page: (db: Executor, ...args: unknown[]) =>
+      txns(db, args)
+        .select(FIELD_COLUMNS)
+        .orderBy('date', 'desc')
+        .orderBy('id', 'desc')
+        .limit(args[n + 1] as number)
+        .offset(args[n + 2] as number),
+    pageFrom: (db: Executor, ...args: unknown[]) =>
+      txns(db, args)
+        .where('date', '<=', args[n + 1] as string)
+        .select(FIELD_COLUMNS)
+        .orderBy('date', 'desc')
+        .orderBy('id', 'desc')
+        .limit(args[n + 2] as number)
+        .offset(args[n + 3] as number),
+    total: (db: Executor, ...args: unknown[]) =>
+      counts(db, args).select((eb) => eb.fn.sum<number>('n').as('n')),
+    days: (db: Executor, ...args: unknown[]) =>
+      counts(db, args)
+        .select((eb) => ['date', eb.fn.sum<number>('n').as('n')])
+        .groupBy('date')
+        .orderBy('date', 'desc'),
+  };
+}
+
+const filterCount = (shape: Shape): number =>
+  (shape.from !== undefined ? 1 : 0) +
+  (shape.to !== undefined ? 1 : 0) +
+  (shape.category !== undefined ? 1 : 0);
+
+function compileListQueries(shape: Shape) {
+  const b = listQueryBuilders(shape);
+  const sample = sampleArgs(shape);
+  return {
+    page: preparedQuery(b.page, [...sample, 50, 0]),
+    pageFrom: preparedQuery(b.pageFrom, [...sample, 'start', 50, 0]),
+    total: preparedQuery(b.total, sample),
+    days: preparedQuery(b.days, sample),
   };
 }
 
 // Distinct sample values, so preparedQuery can check each lands in its own parameter slot.
-const sampleArgs = (shape: Pick<ListFilter, 'from' | 'to' | 'category'>): unknown[] => [
+const sampleArgs = (shape: Shape): unknown[] => [
   'acc',
   ...(shape.from !== undefined ? ['from'] : []),
   ...(shape.to !== undefined ? ['to'] : []),
   ...(shape.category !== undefined ? ['category'] : []),
 ];
+
+/**
+ * Up to this offset a page is read with OFFSET on the index directly; beyond it, the offset is first
+ * resolved to a date through transaction_day_counts, so the index is entered at that date and only
+ * the rows of that day are skipped — a page at offset 1,000,000 costs about what the first does.
+ */
+const DIRECT_OFFSET = 1000;
 
 /** List mode: newest first, with the total for the filter. */
 export async function listTransactions(
@@ -122,8 +169,25 @@ export async function listTransactions(
   if (f.from !== undefined) args.push(f.from);
   if (f.to !== undefined) args.push(f.to);
   if (f.category !== undefined) args.push(f.category);
-  const [rows, count] = await Promise.all([q.page(db, ...args, f.limit, f.offset), q.count(db, ...args)]);
-  return { rows, total: Number(count[0]?.n ?? 0) };
+  if (f.offset <= DIRECT_OFFSET) {
+    const [rows, count] = await Promise.all([q.page(db, ...args, f.limit, f.offset), q.total(db, ...args)]);
+    return { rows, total: Number(count[0]?.n ?? 0) };
+  }
+  const days = await q.days(db, ...args);
+  let total = 0;
+  let start: string | undefined;
+  let skip = 0;
+  for (const d of days) {
+    const n = Number(d.n);
+    if (start === undefined && total + n > f.offset) {
+      start = d.date;
+      skip = f.offset - total;
+    }
+    total += n;
+  }
+  if (start === undefined) return { rows: [], total };
+  const rows = await q.pageFrom(db, ...args, start, f.limit, skip);
+  return { rows, total };
 }
 
 export interface NewTransaction {
@@ -372,6 +436,29 @@ export interface ChangeRow {
   row: TransactionFields | null;
 }
 
+const changesPage = preparedQuery(
+  (db, accountId: string, afterSeq: number, limit: number) =>
+    db
+      .selectFrom('transaction_changes as c')
+      .leftJoin('transactions as t', 't.id', 'c.transaction_id')
+      .select(['c.seq', 'c.kind', 'c.transaction_id'])
+      .select([
+        't.id',
+        't.date',
+        't.amount',
+        't.currency',
+        't.description',
+        't.category',
+        't.pending',
+        't.pending_transaction_id',
+      ])
+      .where('c.account_id', '=', accountId)
+      .where('c.seq', '>', afterSeq)
+      .orderBy('c.seq')
+      .limit(limit),
+  ['acc', 0, 100],
+);
+
 /**
  * Keyset page of the change log after `afterSeq`, joined to the transactions' current state in one
  * statement (one consistent snapshot on both databases).
@@ -382,25 +469,8 @@ export async function readChanges(
   afterSeq: number,
   limit: number,
 ): Promise<ChangeRow[]> {
-  const rows = await db
-    .selectFrom('transaction_changes as c')
-    .leftJoin('transactions as t', 't.id', 'c.transaction_id')
-    .select(['c.seq', 'c.kind', 'c.transaction_id'])
-    .select([
-      't.id',
-      't.date',
-      't.amount',
-      't.currency',
-      't.description',
-      't.category',
-      't.pending',
-      't.pending_transaction_id',
-    ])
-    .where('c.account_id', '=', accountId)
-    .where('c.seq', '>', afterSeq)
-    .orderBy('c.seq')
-    .limit(limit)
-    .execute();
+  // Prepared once: on SQLite it runs on the read-only connection, on PostgreSQL as a named statement.
+  const rows = await changesPage(db, accountId, afterSeq, limit);
   return rows.map((r) => ({
     seq: Number(r.seq),
     kind: r.kind,
@@ -478,4 +548,51 @@ export async function listHeldForWindow(
     .orderBy('date')
     .orderBy('id')
     .execute();
+}
+
+/** Rows per statement when a big account's transactions are deleted ahead of a revocation. */
+const DELETE_CHUNK = 1000;
+
+/**
+ * Deletes the transactions and change log of these accounts in chunks of DELETE_CHUNK rows, each
+ * chunk its own short transaction, yielding to the event loop between chunks: a million rows deleted
+ * in one statement would hold SQLite's writer (and, the driver being synchronous, the whole process)
+ * for seconds. Used ahead of the revocation's own transaction, which then deletes whatever is left
+ * (rows a concurrent refresh added meanwhile) atomically with the accounts.
+ */
+export async function deleteTransactionsInChunks(db: Db, accountIds: readonly string[]): Promise<number> {
+  let deleted = 0;
+  for (const accountId of accountIds) {
+    for (;;) {
+      const n = await db.transaction().execute(async (trx) => {
+        const changes = await trx
+          .deleteFrom('transaction_changes')
+          .where('account_id', '=', accountId)
+          .where('seq', 'in', (eb) =>
+            eb
+              .selectFrom('transaction_changes')
+              .select('seq')
+              .where('account_id', '=', accountId)
+              .orderBy('seq')
+              .limit(DELETE_CHUNK),
+          )
+          .executeTakeFirst();
+        const txns = await trx
+          .deleteFrom('transactions')
+          .where('id', 'in', (eb) =>
+            eb
+              .selectFrom('transactions')
+              .select('id')
+              .where('account_id', '=', accountId)
+              .limit(DELETE_CHUNK),
+          )
+          .executeTakeFirst();
+        deleted += Number(txns.numDeletedRows);
+        return Number(changes.numDeletedRows) + Number(txns.numDeletedRows);
+      });
+      if (n === 0) break;
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  }
+  return deleted;
 }

@@ -163,7 +163,7 @@ export class UsageRecorder {
     if (rows.length === 0) return;
     await this.db.transaction().execute(async (trx) => {
       await insertUsageRows(trx, this.dialect, rows);
-      if (logRows.length > 0) await insertRequestLogRows(trx, logRows);
+      if (logRows.length > 0) await insertRequestLogRows(trx, this.dialect, logRows);
       for (const [keyId, at] of lastUsed) await touchKey(trx, keyId, at);
     });
   }

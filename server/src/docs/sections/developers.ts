@@ -122,7 +122,10 @@ Live keys answer <code>NOT_SANDBOX_KEY</code>; another developer's or a revoked 
 <p>Every request made with one of your keys is counted: its route pattern (<code>GET /accounts/:id/transactions</code>, not the
 raw URL), status, error code, request id, key and time. Requests refused because the key was revoked count too; requests to a
 path that does not exist count under <code>"&lt;METHOD&gt; (unmatched route)"</code>; unknown keys count for nobody.
-<code>last_used_at</code> moves only when a key was accepted. Counts are written in batches, so a request shows up within about a second.</p>
+<code>last_used_at</code> moves only when a key was accepted. Counts are written in batches, so a request shows up within about a second.
+A server stopped normally (<code>SIGTERM</code>, a deploy) writes every waiting request before it exits; a process killed outright
+(<code>kill -9</code>, a crash, power loss) can lose the requests of its last flush — at most the last half second, and at most 500
+requests — from usage and the request log alike.</p>
 <pre>GET /developers/usage?from=2026-04-01&amp;to=2026-04-30&amp;key_id=key_…&amp;granularity=day
 → {"total_requests": 1520, "error_rate": 0.0125, "billable_requests": 900,
    "by_endpoint": [{"endpoint": "GET /accounts", "requests": 800, "errors": 2}, …],

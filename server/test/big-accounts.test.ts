@@ -1,0 +1,122 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  insertTransactions,
+  type NewTransaction,
+  removeTransactions,
+  updateTransaction,
+} from '../src/transactions/store.js';
+import { auth, createTestApp, MANI_KEY, type TestApp } from './helpers/app.js';
+
+// Deep offsets (beyond 1,000) are resolved through transaction_day_counts, kept by triggers
+// (migration 0016_big_accounts): pages there must be exactly the rows a plain OFFSET would give.
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(async () => t.close());
+
+const get = (url: string) => t.app.inject({ method: 'GET', url, headers: auth(MANI_KEY) });
+type Txn = { id: string; date: string; category: string };
+const ACCOUNT = 'acc_ers_001';
+const CATEGORIES = ['groceries', 'dining', 'transport', 'utilities'];
+
+async function everything(query = ''): Promise<{ all: Txn[]; total: number }> {
+  const all: Txn[] = [];
+  let total = 0;
+  for (let offset = 0; offset <= 1000; offset += 200) {
+    const page = (await get(`/accounts/${ACCOUNT}/transactions?limit=200&offset=${offset}${query}`)).json();
+    all.push(...page.transactions);
+    total = page.total;
+  }
+  return { all, total };
+}
+
+/** The rows a plain LIMIT/OFFSET on (date desc, id desc) returns, straight from the database. */
+async function expected(offset: number, limit: number, f: { category?: string; from?: string } = {}) {
+  let q = t.deps.db.selectFrom('transactions').select('id').where('account_id', '=', ACCOUNT);
+  if (f.category) q = q.where('category', '=', f.category);
+  if (f.from) q = q.where('date', '>=', f.from);
+  const rows = await q.orderBy('date', 'desc').orderBy('id', 'desc').limit(limit).offset(offset).execute();
+  return rows.map((r) => r.id);
+}
+
+async function directTotal(f: { category?: string; from?: string } = {}): Promise<number> {
+  let q = t.deps.db
+    .selectFrom('transactions')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('account_id', '=', ACCOUNT);
+  if (f.category) q = q.where('category', '=', f.category);
+  if (f.from) q = q.where('date', '>=', f.from);
+  return Number((await q.executeTakeFirstOrThrow()).n);
+}
+
+describe('big accounts: deep offsets and totals', () => {
+  it('pages at offsets beyond 1,000 equal a plain OFFSET, with and without filters, after writes', async () => {
+    const txns: NewTransaction[] = Array.from({ length: 3000 }, (_, i) => ({
+      bankTxnId: `deep-${i}`,
+      // Many rows per day, so a deep offset lands inside a day.
+      date: new Date(Date.UTC(2024, 0, 1) + Math.floor(i / 7) * 86_400_000).toISOString().slice(0, 10),
+      amount: -(100 + i),
+      description: `Shop ${i % 13}`,
+      category: CATEGORIES[i % CATEGORIES.length] as string,
+      pending: false,
+    }));
+    const now = t.clock.now().toISOString();
+    const ids = await t.deps.db
+      .transaction()
+      .execute((trx) => insertTransactions(trx, { id: ACCOUNT, currency: 'RSD' }, txns, now));
+    // Writes the triggers must follow: a removal, a date move, a category change.
+    await t.deps.db.transaction().execute(async (trx) => {
+      await removeTransactions(trx, ACCOUNT, ids.slice(0, 5), now);
+      await updateTransaction(trx, ACCOUNT, ids[10] as string, { date: '2023-06-01' }, now);
+      await updateTransaction(trx, ACCOUNT, ids[11] as string, { category: 'dining' }, now);
+    });
+
+    const total = await directTotal();
+    expect(total).toBeGreaterThan(3000);
+    for (const offset of [999, 1000, 1001, 1234, 2000, total - 50, total - 1]) {
+      const page = (await get(`/accounts/${ACCOUNT}/transactions?limit=50&offset=${offset}`)).json();
+      expect(page.total).toBe(total);
+      expect(page.transactions.map((x: Txn) => x.id)).toEqual(await expected(offset, 50));
+      expect(page.has_more).toBe(offset + page.transactions.length < total);
+    }
+    const beyond = (await get(`/accounts/${ACCOUNT}/transactions?offset=${total + 10}`)).json();
+    expect(beyond).toEqual({ transactions: [], total, has_more: false });
+
+    for (const f of [
+      { category: 'dining' },
+      { from: '2024-03-01' },
+      { category: 'groceries', from: '2024-02-01' },
+    ]) {
+      const query = `${f.category ? `&category=${f.category}` : ''}${'from' in f && f.from ? `&from=${f.from}` : ''}`;
+      const fTotal = await directTotal(f);
+      const { total: listed } = await everything(query);
+      expect(listed).toBe(fTotal);
+      for (const offset of [1001, Math.max(1001, fTotal - 20)]) {
+        const page = (
+          await get(`/accounts/${ACCOUNT}/transactions?limit=30&offset=${offset}${query}`)
+        ).json();
+        expect(page.total).toBe(fTotal);
+        expect(page.transactions.map((x: Txn) => x.id)).toEqual(await expected(offset, 30, f));
+      }
+    }
+  });
+
+  it('revoking the connection deletes every transaction, change and count of its accounts', async () => {
+    const res = await t.app.inject({
+      method: 'DELETE',
+      url: '/connections/conn_ers_001',
+      headers: auth(MANI_KEY),
+    });
+    expect(res.statusCode).toBe(200);
+    for (const table of ['transactions', 'transaction_changes', 'transaction_day_counts'] as const) {
+      const left = await t.deps.db
+        .selectFrom(table)
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('account_id', '=', ACCOUNT)
+        .executeTakeFirstOrThrow();
+      expect(Number(left.n)).toBe(0);
+    }
+    expect((await get(`/accounts/${ACCOUNT}/transactions`)).statusCode).toBe(404);
+  });
+});
