@@ -50,7 +50,9 @@ and <code>incoming</code> (salary) streams. Each stream has <code>description</c
 (positive), <code>occurrences</code>, <code>first_date</code>, <code>last_date</code>, <code>next_expected_date</code>, <code>is_active</code> and
 <code>transaction_ids</code>. Descriptions that differ only by dates, month names or reference numbers ("Plata - januar 2026",
 "Plata - februar 2026") are one stream. <code>monthly_outgoing_total</code> and <code>monthly_incoming_total</code> convert each active stream to a
-monthly amount (weekly × 52 / 12, biweekly × 26 / 12, quarterly / 3, annually / 12). Pending transactions are not counted.</p>
+monthly amount (weekly × 52 / 12, biweekly × 26 / 12, quarterly / 3, annually / 12). Pending transactions are not counted.
+A weekly or biweekly payment may post up to two days off its weekday and skip a few weeks; an extra payment to the same payee
+off that rhythm is left out of the stream.</p>
 <h3 id="custom-sandbox">Custom sandbox data</h3>
 <p>To test your app against its own cases, a sandbox key can create a connection holding exactly the data you send:</p>
 <pre>POST /sandbox/connections
