@@ -349,30 +349,6 @@ describe('generateSandboxProfile', () => {
     }
     expect(shapes).toEqual(new Set(['current/RSD', 'current/RSD,savings/EUR']));
   });
-
-  it('generates the four seeded accounts quickly', () => {
-    const seedAll = () => [
-      demo(),
-      generateSandboxProfile({
-        seed: 'acc_ers_001',
-        bankId: 'erste',
-        today: TODAY,
-        withIdentity: false,
-        accounts: [RSD_CURRENT],
-      }),
-      generateSandboxProfile({
-        seed: 'acc_aik_001',
-        bankId: 'aik',
-        today: TODAY,
-        withIdentity: false,
-        accounts: [RSD_CURRENT],
-      }),
-    ];
-    seedAll();
-    const t0 = performance.now();
-    for (let i = 0; i < 5; i++) seedAll();
-    expect((performance.now() - t0) / 5).toBeLessThan(50);
-  });
 });
 
 describe('generateRefresh', () => {
