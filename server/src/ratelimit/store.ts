@@ -50,9 +50,6 @@ const UPSERT_SQL =
   'INSERT INTO rate_limit_windows (bucket, window_end, hits) VALUES (?, ?, ?) ' +
   'ON CONFLICT (bucket, window_end) DO UPDATE SET hits = rate_limit_windows.hits + excluded.hits RETURNING hits';
 
-/** Under load the SQLite store commits at most this often (the hits in between go together). */
-const SQLITE_FLUSH_EVERY_MS = 2;
-
 /** How long the SQLite store retries a counter its file's write lock holds back, before giving up. */
 const SQLITE_BUSY_GIVE_UP_MS = 5000;
 
@@ -69,9 +66,8 @@ export function databaseStore(db: Db): RateLimitStore {
 }
 
 /**
- * SQLite file: hits that arrive in one turn of the event loop are written together at its end — and
- * under load, those of up to SQLITE_FLUSH_EVERY_MS since the last write — in one write transaction
- * (one WAL commit for all of them instead of one each): per (bucket, window)
+ * SQLite file: hits that arrive in one turn of the event loop are written together at its end, in
+ * one write transaction (one WAL commit for all of them instead of one each): per (bucket, window)
  * the summed weight is added atomically and the waiters take consecutive counts in arrival order,
  * as in `coalescingStore`. Exact within the process and across processes on the file.
  */
@@ -89,7 +85,6 @@ function sqliteFileStore(path: string): RateLimitStore {
   type Pending = { bucket: string; end: number; weight: number; waiters: Waiter[] };
   let pending = new Map<string, Pending>();
   let scheduled = false;
-  let lastFlushAt = Number.NEGATIVE_INFINITY;
   const writeAll = conn.transaction((batch: Pending[]) =>
     batch.map((p) => upsert.get(p.bucket, p.end, p.weight)),
   );
@@ -119,6 +114,8 @@ function sqliteFileStore(path: string): RateLimitStore {
     kind: 'database',
     hit(bucket, windowMs, nowMs, weight = 1) {
       const end = windowStartOf(nowMs, windowMs) + windowMs;
+      // (A timer to gather more hits per commit was tried: under a closed-loop load its wait cost
+      // more throughput than the commits it saved.)
       return new Promise<Hit>((resolve, reject) => {
         const key = `${end}:${bucket}`;
         let p = pending.get(key);
@@ -130,17 +127,12 @@ function sqliteFileStore(path: string): RateLimitStore {
         p.waiters.push({ weight, resolve, reject });
         if (scheduled) return;
         scheduled = true;
-        const run = () => {
+        setImmediate(() => {
           scheduled = false;
-          lastFlushAt = performance.now();
           const batch = [...pending.values()];
           pending = new Map();
-          flush(batch, lastFlushAt);
-        };
-        // Idle: at the end of this turn. Busy: at most one commit per SQLITE_FLUSH_EVERY_MS.
-        const wait = lastFlushAt + SQLITE_FLUSH_EVERY_MS - performance.now();
-        if (wait <= 0) setImmediate(run);
-        else setTimeout(run, wait);
+          flush(batch, performance.now());
+        });
       });
     },
     async close() {
