@@ -9,10 +9,10 @@ import * as m0011pw from './migrations/0011_password_resets.js';
 import * as m0011log from './migrations/0011_request_log.js';
 import * as m0012 from './migrations/0012_hardening.js';
 import * as m0014 from './migrations/0014_key_cache_notify.js';
-import * as m0016wh from './migrations/0016_webhook_rotation.js';
 import * as m0016auth from './migrations/0016_auth_limits.js';
-import * as m0016sandbox from './migrations/0016_sandbox_test_users.js';
 import * as m0016big from './migrations/0016_big_accounts.js';
+import * as m0016sandbox from './migrations/0016_sandbox_test_users.js';
+import * as m0016wh from './migrations/0016_webhook_rotation.js';
 
 /** Migrations are imported statically so they work the same under tsx, the bundle and tests. */
 const migrations: Record<string, Migration> = {
