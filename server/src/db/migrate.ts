@@ -25,10 +25,11 @@ const migrations: Record<string, Migration> = {
   '0011_request_log': m0011log,
   '0012_hardening': m0012,
   '0014_key_cache_notify': m0014,
-  '0016_webhook_rotation': m0016wh,
+  // Applied in name order (Kysely sorts): the four 0016 migrations are independent of one another.
   '0016_auth_limits': m0016auth,
-  '0016_sandbox_test_users': m0016sandbox,
   '0016_big_accounts': m0016big,
+  '0016_sandbox_test_users': m0016sandbox,
+  '0016_webhook_rotation': m0016wh,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
