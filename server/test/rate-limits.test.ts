@@ -178,19 +178,26 @@ describe('per-IP limits of the public account endpoints', () => {
     for (let i = 0; i < 30; i++) expect((await register(off, '192.0.2.2')).statusCode).toBe(400);
   });
 
-  it('defaults to counting in the database on an SQLite file, in memory only for an in-memory database', async () => {
+  it('defaults to the database on PostgreSQL and to memory for the single embedded SQLite process', async () => {
     const { createRateLimitStore } = await import('../src/ratelimit/plugin.js');
     const { createDb } = await import('../src/db/index.js');
     const { loadConfig } = await import('../src/config.js');
     const t = await app({});
-    const onFile = createRateLimitStore(t.deps);
-    expect(onFile.kind).toBe('database');
-    await onFile.close();
+    const auto = createRateLimitStore(t.deps);
+    expect(auto.kind).toBe(t.deps.dialect === 'postgres' ? 'database' : 'memory');
+    await auto.close();
     const memory = createDb({ kind: 'sqlite', path: ':memory:' });
     const config = loadConfig({ DATABASE_URL: 'file::memory:' });
     const inMemory = createRateLimitStore({ db: memory.db, dialect: memory.dialect, config });
     expect(inMemory.kind).toBe('memory');
     await inMemory.close();
+    const shared = createRateLimitStore({
+      db: t.deps.db,
+      dialect: t.deps.dialect,
+      config: loadConfig({ OPENDINAR_RATE_LIMIT_STORE: 'database' }),
+    });
+    expect(shared.kind).toBe('database');
+    await shared.close();
     await memory.close();
   });
 });

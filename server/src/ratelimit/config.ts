@@ -5,8 +5,8 @@
 export interface RateLimitConfig {
   enabled: boolean;
   /**
-   * auto: Redis when REDIS_URL is set, else the database (PostgreSQL, or the SQLite file every process
-   * opens), memory only for an in-memory SQLite database (one embedded process by nature).
+   * auto: Redis when REDIS_URL is set, else PostgreSQL; memory for the single embedded SQLite process
+   * (`database` when several processes share one SQLite file — see ratelimit/plugin.ts).
    */
   store: 'auto' | 'memory' | 'database' | 'redis';
   redisUrl: string | null;

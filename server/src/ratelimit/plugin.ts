@@ -6,7 +6,6 @@ import type {
   preHandlerAsyncHookHandler,
 } from 'fastify';
 import { Redis } from 'ioredis';
-import { sqliteFileOf } from '../db/index.js';
 import { countActiveKeys } from '../developers/key-cap.js';
 import { ApiError } from '../errors.js';
 import type { AppDeps } from '../http/principals.js';
@@ -21,14 +20,17 @@ const DAY = 24 * HOUR;
 /** Chooses where counters live so that every process sharing the data counts a request once. */
 export function createRateLimitStore(deps: Pick<AppDeps, 'db' | 'dialect' | 'config'>): RateLimitStore {
   const rl = deps.config.rateLimits;
-  // Counted in the database that was opened (deps.db), not the configured one: an in-memory SQLite
-  // database is the one place no other process can share, so memory counts exactly there.
+  // Chosen by the database that was opened (deps.db), not the configured URL. PostgreSQL is shared by
+  // every process, so it counts there. The embedded SQLite default is one process: it counts in memory,
+  // because a counter write per request would make every read wait behind an open write transaction
+  // (SQLite has one writer; see test/read-isolation.test.ts). Several processes on one SQLite file set
+  // OPENDINAR_RATE_LIMIT_STORE=database (or Redis) and accept that.
   const kind =
     rl.store !== 'auto'
       ? rl.store
       : rl.redisUrl
         ? 'redis'
-        : deps.dialect === 'sqlite' && !sqliteFileOf(deps.db)
+        : deps.dialect === 'sqlite'
           ? 'memory'
           : 'database';
   if (kind === 'redis') {
