@@ -466,8 +466,8 @@ const SPECS: HistorySpec[] = [
     streams: [T.pixel(5400000), T.aman({ miss: [15, 16] }), T.zakup(5100000), T.netflix(), T.eps(470000)] },
   { today: '2026-03-20', months: 37, noise: 'light', note: 'quarterly tax with roman-numeral quarters in Latin and Cyrillic, annual premium re-priced yearly, life insurance by standing order',
     streams: [T.penzija(4900000), T.porezKvartal(820000), T.wiener(1650000), T.dunavZivot(1200000), T.infostan(630000)] },
-  { today: '2026-03-11', months: 12, noise: 'normal', note: 'short streams: tutor started six weeks ago, cleaner started five weeks ago, quarterly tax only three times',
-    streams: [T.plata(8900000), T.casovi({ start: '2026-01-26' }), T.ana({ start: '2026-02-03', variable: 0.05 }), T.porezKvartal(560000, { start: '2025-05-01', end: '2025-12-31' }), T.spotify(), T.a1()] },
+  { today: '2026-03-11', months: 12, noise: 'normal', note: 'short streams: tutor started six weeks ago, cleaner at a fixed fee started five weeks ago, quarterly tax only three times',
+    streams: [T.plata(8900000), T.casovi({ start: '2026-01-26' }), T.ana({ start: '2026-02-03', variable: 0 }), T.porezKvartal(560000, { start: '2025-07-01', variable: 0 }), T.spotify(), T.a1()] },
   { today: '2026-02-26', months: 14, noise: 'heavy', note: 'biweekly tutor paid in changing wording with a skipped lesson, weekly pocket money with skipped weeks',
     streams: [T.zarada('Comtrade', 11700000), T.casovi({ miss: [7, 19] }), T.luka({ miss: [3, 4, 25, 40], amount: 100000 }), T.sbb(), T.infostan(700000)] },
 ];
