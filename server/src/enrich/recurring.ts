@@ -538,14 +538,19 @@ function linkGroups(keys: readonly string[]): Int32Array {
     }
     return i;
   };
-  const words = keys
-    .map((k) => `${k.slice(0, k.indexOf(':') + 1)}`)
-    .map((dir, i) => linkWords(keys[i]!.slice(dir.length)).map((w) => dir + w));
+  // Keys carry their direction ("out:" / "in:"), and so do their words: directions never link.
+  const words = keys.map((k) => {
+    const dir = k.slice(0, k.indexOf(':') + 1);
+    return linkWords(k.slice(dir.length)).map((w) => dir + w);
+  });
   const groupsOf = new Map<string, number[]>();
   words.forEach((ws, i) => {
     for (const w of ws) {
       let list = groupsOf.get(w);
-      if (list === undefined) groupsOf.set(w, (list = []));
+      if (list === undefined) {
+        list = [];
+        groupsOf.set(w, list);
+      }
       if (list.length <= LINK_MAX_GROUPS) list.push(i);
     }
   });
@@ -578,7 +583,8 @@ export function detectRecurringStreams(
   const inByDescription = new Map<string, Occurrence[]>();
   const { booked, days } = byDay(transactions);
   const all: Occurrence[] = [];
-  const groupOf: Occurrence[][] = [];
+  const groupOf: number[] = []; // each occurrence's group, by its index in `groups`
+  const groupIndex = new Map<Occurrence[], number>();
   for (let i = 0; i < booked.length; i++) {
     const t = booked[i]!;
     const byDescription = t.amount < 0 ? outByDescription : inByDescription;
@@ -589,6 +595,7 @@ export function detectRecurringStreams(
       if (group === undefined) {
         group = [];
         groups.set(groupKey, group);
+        groupIndex.set(group, groupIndex.size);
       }
       byDescription.set(t.description, group);
     }
@@ -602,7 +609,7 @@ export function detectRecurringStreams(
     };
     group.push(o);
     all.push(o);
-    groupOf.push(group);
+    groupOf.push(groupIndex.get(group)!);
   }
 
   const keys = [...groups.keys()];
@@ -613,21 +620,23 @@ export function detectRecurringStreams(
     return streamsOfGroup(occ, todayDay);
   });
   // One payee in several wordings: the linked groups together, when that puts more payments in
-  // streams than the groups did apart, or the same payments in fewer streams. The merged list is filled in day order by one pass.
+  // streams than the groups did apart, or the same payments in fewer streams.
+  // The merged lists are filled in day order by one pass over all payments.
   const root = linkGroups(keys);
-  const indexOf = new Map<Occurrence[], number>();
-  lists.forEach((occ, i) => indexOf.set(occ, i));
   const members = new Map<number, number[]>();
   for (let i = 0; i < keys.length; i++) {
     if (root[i] === i) continue;
     let m = members.get(root[i]!);
-    if (m === undefined) members.set(root[i]!, (m = [root[i]!]));
+    if (m === undefined) {
+      m = [root[i]!];
+      members.set(root[i]!, m);
+    }
     m.push(i);
   }
   if (members.size > 0) {
     const merged = new Map<number, Occurrence[]>();
     for (const r of members.keys()) merged.set(r, []);
-    for (let k = 0; k < all.length; k++) merged.get(root[indexOf.get(groupOf[k]!)!]!)?.push(all[k]!);
+    for (let k = 0; k < all.length; k++) merged.get(root[groupOf[k]!]!)?.push(all[k]!);
     for (const [r, group] of members) {
       const occ = merged.get(r)!;
       orderSameDay(occ);
