@@ -80,6 +80,7 @@ interface StreamSpec {
   pendingLast?: boolean; // the latest payment is still pending (not part of the stream)
   extras?: number; // stray payments to the same payee at other amounts (not part of the stream)
   growth?: number; // price rises by this share every period (annual premium re-priced each year)
+  decoy?: boolean; // payments that only look like a stream (irregular transfers): labelled no stream
 }
 
 const T = {
@@ -226,6 +227,21 @@ const T = {
   dunavZivot: (amount: number, o: Partial<StreamSpec> = {}): StreamSpec => ({
     key: 'dunav-zivot', direction: 'outgoing', frequency: 'quarterly', category: 'utilities', amount, day: 1, shift: 'next',
     desc: (d) => pick(['Trajni nalog Dunav osiguranje zivot', `Dunav osiguranje polisa zivotnog osiguranja ${yyyy(d)}`, 'DUNAV OSIGURANJE ADO']), ...o }),
+  klavir: (o: Partial<StreamSpec> = {}): StreamSpec => ({
+    key: 'klavir', direction: 'outgoing', frequency: 'weekly', category: 'transfer', amount: 200000, day: 2, jitter: 1,
+    desc: () => pick(['Petrović Ana časovi klavira', 'IPS Ana Petrovic klavir', 'Ana Petrović - klavir', 'ANA PETROVIC CASOVI']), ...o }),
+  fitZone: (o: Partial<StreamSpec> = {}): StreamSpec => ({
+    key: 'fit-zone', direction: 'outgoing', frequency: 'weekly', category: 'entertainment', amount: 120000, day: 1, jitter: 1, shift: 'next',
+    desc: (d) => pick([`Kupovina karticom 4058******7712 FIT ZONE TERETANA ${d.slice(8, 10)}.${mm(d)}.${yyyy(d)} BEOGRAD`, 'IPS QR FIT ZONE DOO']), ...o }),
+  triglav: (amount: number, o: Partial<StreamSpec> = {}): StreamSpec => ({
+    key: 'triglav', direction: 'outgoing', frequency: 'quarterly', category: 'utilities', amount, day: 25, jitter: 3, shift: 'prev',
+    desc: (_d, i) => pick([`Triglav osiguranje rata ${(i % 4) + 1}/4 polisa 1234`, 'TRIGLAV OSIGURANJE ADO BEOGRAD']), ...o }),
+  tenis: (amount: number, o: Partial<StreamSpec> = {}): StreamSpec => ({
+    key: 'tenis', direction: 'outgoing', frequency: 'annually', category: 'entertainment', amount, growth: 0.1, day: 15, jitter: 6, shift: 'next',
+    desc: (d) => pick([`Teniski klub Partizan godisnja clanarina ${yyyy(d)}`, 'TK PARTIZAN članarina']), ...o }),
+  mama: (o: Partial<StreamSpec> = {}): StreamSpec => ({
+    key: 'mama', direction: 'incoming', frequency: 'biweekly', category: 'transfer', amount: 1000000, variable: 0.5, day: 3, jitter: 6, decoy: true,
+    desc: () => pick(['Uplata od mame', 'Mama - za račune', 'IPS Jelena Petrović poklon']), ...o }),
 };
 
 // ---------- occurrence dates ----------
@@ -326,6 +342,7 @@ function expand(id: string, spec: HistorySpec, seed: number): LabelledHistory {
       const date = toDate(int(sFrom, sTo));
       rows.push({ date, amount: sign * Math.round(s.amount * (2 + rnd() * 2)), description: s.desc(date, 99), category: s.category, pending: false });
     }
+    if (s.decoy) continue;
     streams.push({
       key: s.key, description, direction: s.direction, frequency: s.frequency,
       amount_type: s.variable && s.variable >= 0.08 || s.seasonal || s.growth ? 'variable' : 'fixed',
@@ -470,6 +487,10 @@ const SPECS: HistorySpec[] = [
     streams: [T.plata(8900000), T.casovi({ start: '2026-01-26' }), T.ana({ start: '2026-02-03', variable: 0 }), T.porezKvartal(560000, { start: '2025-07-01', variable: 0 }), T.spotify(), T.a1()] },
   { today: '2026-02-26', months: 14, noise: 'heavy', note: 'biweekly tutor paid in changing wording with a skipped lesson, weekly pocket money with skipped weeks',
     streams: [T.zarada('Comtrade', 11700000), T.casovi({ miss: [7, 19] }), T.luka({ miss: [3, 4, 25, 40], amount: 100000 }), T.sbb(), T.infostan(700000)] },
+  { today: '2026-03-17', months: 15, noise: 'normal', note: 'weekly piano lessons paid to a person in four wordings with a summer break, weekly gym by card or IPS QR, irregular money from mum',
+    streams: [T.plata(10300000), T.klavir({ miss: [20, 21, 22, 23, 24, 25, 26, 27] }), T.fitZone({ miss: [3, 30] }), T.mama(), T.kirija(4600000), T.yettel()] },
+  { today: '2026-03-03', months: 38, noise: 'normal', note: 'quarterly insurance in two wordings, annual tennis club fee re-priced yearly, biweekly tutor ended',
+    streams: [T.zarada('Vip mobile', 12400000), T.triglav(1350000), T.tenis(3600000), T.casovi({ end: '2025-06-20', start: '2025-01-10' }), T.infostan(760000), T.netflix()] },
 ];
 
 export function buildHistories(): LabelledHistory[] {
