@@ -497,7 +497,7 @@ function orderSameDay(occ: Occurrence[]): void {
 }
 
 /**
- * Words that say how or why money moved, not to whom: two keys sharing only these are no evidence
+ * Words that say how or why money moved, or through which bank or ATM, not to whom: two keys sharing only these are no evidence
  * of one payee. Keys are already lower-case Latin without diacritics.
  */
 // biome-ignore format: a word list
@@ -505,7 +505,8 @@ const LINK_STOPWORDS = new Set([
   'uplata', 'uplat', 'prenos', 'priliv', 'isplata', 'isplat', 'placanj', 'placanje', 'racun', 'racuna', 'na', 'za', 'od', 'po',
   'doo', 'ado', 'kvartal', 'kvartala', 'deo', 'dio', 'polovin', 'ugovor', 'ugovoru', 'ips', 'nbs', 'pos', 'trajni', 'nalog',
   'kupovin', 'kartic', 'karticom', 'online', 'rata', 'mesecn', 'godisnj', 'ii', 'iii', 'iv', 'beograd', 'novi', 'sad', 'nis',
-  'srbij', 'srbije', 'doo', 'broj', 'poziv', 'ref', 'clanarin', 'pretplat',
+  'srbij', 'srbije', 'broj', 'poziv', 'ref', 'clanarin', 'pretplat', 'bankomat', 'atm', 'gotovin', 'gotovine',
+  'erst', 'erste', 'raiffeisen', 'aik', 'intes', 'intesa', 'unicredit', 'otp', 'addiko', 'halkbank', 'nlb', 'eurobank', 'procredit',
   'januar', 'februar', 'mart', 'april', 'maj', 'jun', 'jul', 'avgust', 'septembar', 'oktobar', 'novembar', 'decembar',
 ]);
 /** A word in more groups than this (of one direction) is too common to link payees by. */
