@@ -497,8 +497,9 @@ function orderSameDay(occ: Occurrence[]): void {
 }
 
 /**
- * Words that say how or why money moved, or through which bank or ATM, not to whom: two keys sharing only these are no evidence
- * of one payee. Keys are already lower-case Latin without diacritics.
+ * Words that say how or why money moved, or through which bank or ATM, not to whom: two keys
+ * sharing only these are no evidence of one payee. Keys are already lower-case Latin without
+ * diacritics.
  */
 // biome-ignore format: a word list
 const LINK_STOPWORDS = new Set([
