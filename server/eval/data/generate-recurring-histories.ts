@@ -79,6 +79,8 @@ interface StreamSpec {
   spike?: { index: number; factor: number }; // a one-off bonus in an otherwise fixed stream
   pendingLast?: boolean; // the latest payment is still pending (not part of the stream)
   extras?: number; // stray payments to the same payee at other amounts (not part of the stream)
+  growth?: number; // price rises by this share every period (annual premium re-priced each year)
+  decoy?: boolean; // payments that only look like a stream (irregular transfers): labelled no stream
 }
 
 const T = {
@@ -198,6 +200,48 @@ const T = {
   domen: (o: Partial<StreamSpec> = {}): StreamSpec => ({
     key: 'domen', direction: 'outgoing', frequency: 'annually', category: 'subscriptions', amount: 180000, variable: 0.04, day: 2, jitter: 2,
     desc: (d) => `Kupovina POS ${d.slice(8, 10)}.${mm(d)}.${yyyy(d)} NAMECHEAP.COM PHOENIX US`, ...o }),
+  // Payees whose wording changes from one payment to the next (person paid by IPS, by app, by
+  // e-banking, in Cyrillic or Latin, with or without diacritics, account numbers, roman-numeral
+  // quarters), card vs IPS wrappings of one shop, and annual premiums re-priced every year.
+  ana: (o: Partial<StreamSpec> = {}): StreamSpec => ({
+    key: 'ana', direction: 'outgoing', frequency: 'weekly', category: 'transfer', amount: 250000, variable: 0.15, day: 5, jitter: 1, shift: 'next',
+    desc: () => pick(['IPS Ana Petrović čišćenje', 'Ana Petrovic ciscenje stana', 'IPS prenos Ana Petrović 160-0000004412-33', 'Ана Петровић чишћење', 'Prenos na račun ANA PETROVIC']), ...o }),
+  luka: (o: Partial<StreamSpec> = {}): StreamSpec => ({
+    key: 'luka', direction: 'outgoing', frequency: 'weekly', category: 'transfer', amount: 150000, variable: 0.3, day: 0, shift: 'next',
+    desc: (d) => pick(['Džeparac Luka', `Dzeparac za Luku ${d.slice(8, 10)}.${mm(d)}.`, 'Uplata Luka Petrović džeparac', 'IPS Luka Petrovic džeparac']), ...o }),
+  aman: (o: Partial<StreamSpec> = {}): StreamSpec => ({
+    key: 'aman', direction: 'outgoing', frequency: 'weekly', category: 'groceries', amount: 650000, variable: 0.35, day: 4, jitter: 1,
+    desc: (d) => pick([`Kupovina karticom 4058******7712 AMAN ONLINE PRODAVNICA BEOGRAD`, `POS ${d.slice(8, 10)}.${mm(d)}.${yyyy(d)} AMAN DOO BEOGRAD SRB`, `Card payment AMAN ONLINE ${d}`]), ...o }),
+  pixel: (amount: number, o: Partial<StreamSpec> = {}): StreamSpec => ({
+    key: 'pixel', direction: 'incoming', frequency: 'biweekly', category: 'income', amount, variable: 0.1, day: 5, shift: 'next', jitter: 1,
+    desc: (d) => pick(['Uplata honorara STUDIO PIXEL DOO', `Priliv Honorar Studio Pixel ${mm(d)}/${yyyy(d)}`, 'Studio Pixel doo - isplata po ugovoru']), ...o }),
+  casovi: (o: Partial<StreamSpec> = {}): StreamSpec => ({
+    key: 'casovi', direction: 'outgoing', frequency: 'biweekly', category: 'transfer', amount: 400000, variable: 0.1, day: 2, jitter: 1,
+    desc: () => pick(['IPS Jovan Marković časovi matematike', 'Jovan Markovic casovi', 'Prenos Jovan Markovic 325-9300600000123-44']), ...o }),
+  porezKvartal: (amount: number, o: Partial<StreamSpec> = {}): StreamSpec => ({
+    key: 'porez-kvartal', direction: 'outgoing', frequency: 'quarterly', category: 'utilities', amount, variable: 0.12, day: 15, jitter: 5, shift: 'next',
+    desc: (d, i) => pick([`Porez na imovinu ${['I', 'II', 'III', 'IV'][i % 4]} kvartal ${yyyy(d)}`, `Порез на имовину ${['I', 'II', 'III', 'IV'][i % 4]} квартал`, `Porez na imovinu ${['I', 'II', 'III', 'IV'][i % 4]} kvartal ${yyyy(d)} GU Beograd`]), ...o }),
+  wiener: (amount: number, o: Partial<StreamSpec> = {}): StreamSpec => ({
+    key: 'wiener', direction: 'outgoing', frequency: 'annually', category: 'utilities', amount, growth: 0.09, day: 11, jitter: 4, shift: 'next',
+    desc: (d) => pick([`Wiener Stadtische polisa kućno osiguranje ${yyyy(d)}`, `WIENER STADTISCHE OSIGURANJE AD ${yyyy(d)}`]), ...o }),
+  dunavZivot: (amount: number, o: Partial<StreamSpec> = {}): StreamSpec => ({
+    key: 'dunav-zivot', direction: 'outgoing', frequency: 'quarterly', category: 'utilities', amount, day: 1, shift: 'next',
+    desc: (d) => pick(['Trajni nalog Dunav osiguranje zivot', `Dunav osiguranje polisa zivotnog osiguranja ${yyyy(d)}`, 'DUNAV OSIGURANJE ADO']), ...o }),
+  klavir: (o: Partial<StreamSpec> = {}): StreamSpec => ({
+    key: 'klavir', direction: 'outgoing', frequency: 'weekly', category: 'transfer', amount: 200000, day: 2, jitter: 1,
+    desc: () => pick(['Petrović Ana časovi klavira', 'IPS Ana Petrovic klavir', 'Ana Petrović - klavir', 'ANA PETROVIC CASOVI']), ...o }),
+  fitZone: (o: Partial<StreamSpec> = {}): StreamSpec => ({
+    key: 'fit-zone', direction: 'outgoing', frequency: 'weekly', category: 'entertainment', amount: 120000, day: 1, jitter: 1, shift: 'next',
+    desc: (d) => pick([`Kupovina karticom 4058******7712 FIT ZONE TERETANA ${d.slice(8, 10)}.${mm(d)}.${yyyy(d)} BEOGRAD`, 'IPS QR FIT ZONE DOO']), ...o }),
+  triglav: (amount: number, o: Partial<StreamSpec> = {}): StreamSpec => ({
+    key: 'triglav', direction: 'outgoing', frequency: 'quarterly', category: 'utilities', amount, day: 25, jitter: 3, shift: 'prev',
+    desc: (_d, i) => pick([`Triglav osiguranje rata ${(i % 4) + 1}/4 polisa 1234`, 'TRIGLAV OSIGURANJE ADO BEOGRAD']), ...o }),
+  tenis: (amount: number, o: Partial<StreamSpec> = {}): StreamSpec => ({
+    key: 'tenis', direction: 'outgoing', frequency: 'annually', category: 'entertainment', amount, growth: 0.1, day: 15, jitter: 6, shift: 'next',
+    desc: (d) => pick([`Teniski klub Partizan godisnja clanarina ${yyyy(d)}`, 'TK PARTIZAN članarina']), ...o }),
+  mama: (o: Partial<StreamSpec> = {}): StreamSpec => ({
+    key: 'mama', direction: 'incoming', frequency: 'biweekly', category: 'transfer', amount: 1000000, variable: 0.5, day: 3, jitter: 6, decoy: true,
+    desc: () => pick(['Uplata od mame', 'Mama - za račune', 'IPS Jelena Petrović poklon']), ...o }),
 };
 
 // ---------- occurrence dates ----------
@@ -283,6 +327,7 @@ function expand(id: string, spec: HistorySpec, seed: number): LabelledHistory {
       if (s.seasonal) amount *= 1 + s.seasonal * winterShare(date);
       if (s.variable) amount *= 1 + (rnd() * 2 - 1) * s.variable;
       if (s.spike?.index === i) amount *= s.spike.factor;
+      if (s.growth) amount *= (1 + s.growth) ** i;
       const pending = Boolean(s.pendingLast) && n > to - 3;
       const desc = s.desc(date, i);
       const sign = s.direction === 'outgoing' ? -1 : 1;
@@ -297,9 +342,10 @@ function expand(id: string, spec: HistorySpec, seed: number): LabelledHistory {
       const date = toDate(int(sFrom, sTo));
       rows.push({ date, amount: sign * Math.round(s.amount * (2 + rnd() * 2)), description: s.desc(date, 99), category: s.category, pending: false });
     }
+    if (s.decoy) continue;
     streams.push({
       key: s.key, description, direction: s.direction, frequency: s.frequency,
-      amount_type: s.variable && s.variable >= 0.08 || s.seasonal ? 'variable' : 'fixed',
+      amount_type: s.variable && s.variable >= 0.08 || s.seasonal || s.growth ? 'variable' : 'fixed',
       is_active: !s.end, rows: rowsOfStream,
     });
   }
@@ -429,6 +475,22 @@ const SPECS: HistorySpec[] = [
     streams: [T.zarada('NCR Voyix', 14500000), T.bazar({ miss: [12] }), T.trening({ end: '2025-11-15', day: 3 }), T.cistacica({ priceChange: { from: '2025-09-01', amount: 350000 } }), T.a1()] },
   { today: '2026-03-12', months: 25, noise: 'normal', note: 'quarterly tax skipped once, annual domain with FX, biweekly FX income ended',
     streams: [T.plata(8700000), T.porez(910000, { miss: [3], day: 10 }), T.domen({ day: 15 }), T.upwork(3100000, { end: '2025-10-20', day: 4 }), T.spotify()] },
+  // Payees whose wording changes every time, card vs IPS wrappings, variable weekly amounts posted
+  // on Monday after a weekend, skipped weeks, short streams, re-priced annual premiums.
+  { today: '2026-03-16', months: 13, noise: 'normal', note: 'cleaning lady by IPS, wording changes each time, Friday or Monday, skipped weeks; pocket money',
+    streams: [T.plata(9600000), T.ana({ miss: [8, 9, 30, 31, 44] }), T.luka({ miss: [20] }), T.kirija(4200000), T.telekom()] },
+  { today: '2026-03-09', months: 14, noise: 'heavy', note: 'weekly grocery delivery by card in three wrappings, biweekly income in changing wording',
+    streams: [T.pixel(5400000), T.aman({ miss: [15, 16] }), T.zakup(5100000), T.netflix(), T.eps(470000)] },
+  { today: '2026-03-20', months: 37, noise: 'light', note: 'quarterly tax with roman-numeral quarters in Latin and Cyrillic, annual premium re-priced yearly, life insurance by standing order',
+    streams: [T.penzija(4900000), T.porezKvartal(820000), T.wiener(1650000), T.dunavZivot(1200000), T.infostan(630000)] },
+  { today: '2026-03-11', months: 12, noise: 'normal', note: 'short streams: tutor started six weeks ago, cleaner at a fixed fee started five weeks ago, quarterly tax only three times',
+    streams: [T.plata(8900000), T.casovi({ start: '2026-01-26' }), T.ana({ start: '2026-02-03', variable: 0 }), T.porezKvartal(560000, { start: '2025-07-01', variable: 0 }), T.spotify(), T.a1()] },
+  { today: '2026-02-26', months: 14, noise: 'heavy', note: 'biweekly tutor paid in changing wording with a skipped lesson, weekly pocket money with skipped weeks',
+    streams: [T.zarada('Comtrade', 11700000), T.casovi({ miss: [7, 19] }), T.luka({ miss: [3, 4, 25, 40], amount: 100000 }), T.sbb(), T.infostan(700000)] },
+  { today: '2026-03-17', months: 15, noise: 'normal', note: 'weekly piano lessons paid to a person in four wordings with a summer break, weekly gym by card or IPS QR, irregular money from mum',
+    streams: [T.plata(10300000), T.klavir({ miss: [20, 21, 22, 23, 24, 25, 26, 27] }), T.fitZone({ miss: [3, 30] }), T.mama(), T.kirija(4600000), T.yettel()] },
+  { today: '2026-03-03', months: 38, noise: 'normal', note: 'quarterly insurance in two wordings, annual tennis club fee re-priced yearly, biweekly tutor ended',
+    streams: [T.zarada('Vip mobile', 12400000), T.triglav(1350000), T.tenis(3600000), T.casovi({ end: '2025-06-20', start: '2025-01-10' }), T.infostan(760000), T.netflix()] },
 ];
 
 export function buildHistories(): LabelledHistory[] {

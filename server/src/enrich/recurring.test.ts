@@ -395,4 +395,77 @@ describe('recurring streams on merchant keys', () => {
     expect(byAmount(3_200_000)).toMatchObject({ frequency: 'biweekly', is_active: true });
     expect(byAmount(60_000)).toMatchObject({ frequency: 'weekly', is_active: false });
   });
+
+  it('one person paid in changing wording (IPS, Cyrillic, no diacritics, account number) is one weekly stream', () => {
+    const wordings = [
+      'IPS Ana Petrović čišćenje',
+      'Ana Petrovic ciscenje stana',
+      'IPS prenos Ana Petrović 160-0000004412-33',
+      'Ана Петровић чишћење',
+      'Prenos na račun ANA PETROVIC',
+    ];
+    const amounts = [250_000, 230_000, 270_000, 250_000, 260_000, 240_000, 280_000];
+    const txns = every('2025-09-05', 7, 20).map((d, i) =>
+      txn(d, -amounts[i % amounts.length]!, wordings[(i * 3) % wordings.length]!),
+    );
+    const { outgoing } = detectRecurringStreams(txns, '2026-01-25');
+    expect(outgoing).toHaveLength(1);
+    expect(outgoing[0]).toMatchObject({ frequency: 'weekly', occurrences: 20, is_active: true });
+  });
+
+  it('two people who share a surname stay two streams', () => {
+    const ana = every('2025-09-05', 7, 16).map((d, i) =>
+      txn(d, -250_000, i % 2 ? 'IPS Ana Petrović čišćenje' : 'Ana Petrovic ciscenje stana'),
+    );
+    const luka = every('2025-09-07', 14, 8).map((d, i) =>
+      txn(d, -100_000, i % 2 ? 'Džeparac Luka Petrović' : 'IPS Luka Petrovic dzeparac'),
+    );
+    const { outgoing } = detectRecurringStreams([...ana, ...luka], '2026-01-05');
+    expect(outgoing.map((s) => [s.frequency, s.occurrences]).sort()).toEqual([
+      ['biweekly', 8],
+      ['weekly', 16],
+    ]);
+  });
+
+  it('a quarterly tax whose text names the quarter in roman numerals, Latin or Cyrillic, is one quarterly stream', () => {
+    const q = ['I', 'II', 'III', 'IV'];
+    const txns = monthly(2023, 2, 15, 37)
+      .filter((_, i) => i % 3 === 0)
+      .map((d, i) =>
+        txn(
+          d,
+          -[820_000, 790_000, 860_000, 805_000][i % 4]!,
+          i % 2
+            ? `Porez na imovinu ${q[i % 4]} kvartal ${d.slice(0, 4)}`
+            : `Порез на имовину ${q[i % 4]} квартал`,
+        ),
+      );
+    const { outgoing } = detectRecurringStreams(txns, '2026-03-01');
+    expect(outgoing).toHaveLength(1);
+    expect(outgoing[0]).toMatchObject({ frequency: 'quarterly', occurrences: 13 });
+  });
+
+  it('a weekly Friday payment posted on the Monday after a weekend stays on its grid', () => {
+    // Due Friday, paid a day late now and then: Saturday's payment is posted on Monday.
+    const shifts = [0, 3, 0, -1, 0, 3, 0, 0, 3, -1, 0, 0, 3, 0];
+    const txns = every('2025-10-03', 7, shifts.length).map((d, i) =>
+      txn(addDays(d, shifts[i]!), -300_000, 'Trajni nalog Milena Jovanovic'),
+    );
+    const { outgoing } = detectRecurringStreams(txns, '2026-01-12');
+    expect(outgoing).toHaveLength(1);
+    expect(outgoing[0]).toMatchObject({ frequency: 'weekly', occurrences: shifts.length });
+  });
+
+  it('shops that share only a city or a wrapping word are not linked into a stream', () => {
+    // Together they would be a fixed weekly payment; apart no shop keeps a rhythm.
+    const shops = [
+      'IPS uplata Cvecara Ruza',
+      'IPS uplata Obuca Rade',
+      'IPS uplata Pekara Mika',
+      'IPS uplata Kafic Mika',
+    ];
+    const order = [0, 1, 2, 3, 1, 1, 3, 2, 0, 0, 2, 3, 3, 1, 1, 0, 2, 0, 3, 1];
+    const txns = every('2025-09-01', 7, 20).map((d, i) => txn(d, -150_000, shops[order[i]!]!));
+    expect(detectRecurringStreams(txns, '2026-01-20').outgoing).toEqual([]);
+  });
 });

@@ -179,46 +179,71 @@ const GRID_TOLERANCE = 2;
  * grid's slots may be empty (skipped weeks).
  */
 function fitsGrid(occ: readonly Occurrence[], rhythm: Rhythm): boolean {
-  const { offsets } = onGrid(occ, rhythm.days);
+  const { offsets, slots } = onGrid(occ, rhythm.days);
   let fit = 0;
-  let slots = 0;
+  let filled = 0;
   let lastSlot = Number.NEGATIVE_INFINITY;
   for (let i = 0; i < occ.length; i++) {
     if (Math.abs(offsets[i]!) > GRID_TOLERANCE) continue;
     fit++;
-    const slot = Math.round((occ[i]!.day - offsets[i]!) / rhythm.days);
-    if (slot !== lastSlot) slots++;
+    const slot = slots[i]!;
+    if (slot !== lastSlot) filled++;
     lastSlot = slot;
   }
   const span = Math.round((occ[occ.length - 1]!.day - occ[0]!.day) / rhythm.days) + 1;
-  return fit / occ.length >= MIN_FIT_SHARE && span - slots <= Math.max(1, Math.floor(span / 3));
+  return fit / occ.length >= MIN_FIT_SHARE && span - filled <= Math.max(1, Math.floor(span / 3));
+}
+
+/**
+ * Signed offset of a payment from the nearest slot of a grid (slots at phase + k·period). Banks
+ * post a weekend payment on the Monday after (or the Friday before): a Monday payment may belong
+ * to the Saturday or Sunday before it, a Friday payment to the weekend after it, whichever is
+ * nearer a slot (a weekend day itself at most a day off its slot: jitter and the shift do not add). Returns the offset; the slot goes to `slotOut[0]`.
+ */
+function gridOffset(day: number, phase: number, period: number, slotOut?: Float64Array): number {
+  const weekday = (((day + 4) % 7) + 7) % 7; // 0 = Sunday (1970-01-01 was a Thursday)
+  const shift = weekday === 1 ? -1 : weekday === 5 ? 1 : 0;
+  let best = Number.POSITIVE_INFINITY;
+  let bestSlot = 0;
+  for (let k = 0; k <= (shift === 0 ? 0 : 2); k++) {
+    const x = day + shift * k - phase;
+    const slot = Math.round(x / period);
+    const off = x - slot * period;
+    // A shifted payment must have been due on the weekend itself, or a day off it.
+    if (k > 0 && Math.abs(off) > 1) continue;
+    if (Math.abs(off) < Math.abs(best)) {
+      best = off;
+      bestSlot = slot;
+    }
+  }
+  if (slotOut) slotOut[0] = bestSlot;
+  return best;
 }
 
 /**
  * The weekday grid that holds most payments within the tolerance (each whole-day phase of the
- * period is tried, so a late first payment does not shift the grid), and each payment's signed
- * offset from its nearest slot. Linear: period × payments.
+ * period is tried, so a late first payment does not shift the grid), each payment's signed
+ * offset from its slot and the slot's number. Linear: period × payments.
  */
-function onGrid(occ: readonly Occurrence[], period: number): { offsets: Float64Array } {
+function onGrid(occ: readonly Occurrence[], period: number): { offsets: Float64Array; slots: Float64Array } {
   const offsets = new Float64Array(occ.length);
+  const slots = new Float64Array(occ.length);
   let bestPhase = 0;
   let bestScore = Number.POSITIVE_INFINITY;
   for (let phase = 0; phase < period; phase++) {
     let score = 0;
-    for (const o of occ) {
-      const x = o.day - phase;
-      score += Math.min(Math.abs(x - Math.round(x / period) * period), GRID_TOLERANCE + 1);
-    }
+    for (const o of occ) score += Math.min(Math.abs(gridOffset(o.day, phase, period)), GRID_TOLERANCE + 1);
     if (score < bestScore) {
       bestScore = score;
       bestPhase = phase;
     }
   }
+  const slot = new Float64Array(1);
   for (let i = 0; i < occ.length; i++) {
-    const x = occ[i]!.day - bestPhase;
-    offsets[i] = x - Math.round(x / period) * period;
+    offsets[i] = gridOffset(occ[i]!.day, bestPhase, period, slot);
+    slots[i] = slot[0]!;
   }
-  return { offsets };
+  return { offsets, slots };
 }
 
 /**
@@ -275,12 +300,12 @@ function dropExtras(occ: readonly Occurrence[], rhythm: Rhythm): Occurrence[] {
   const kept: Occurrence[] = [];
   if (rhythm.months === 0) {
     // Weekly and biweekly: off the weekday grid is an extra; of two in one slot the usual amount stays.
-    const { offsets } = onGrid(occ, rhythm.days);
+    const { offsets, slots } = onGrid(occ, rhythm.days);
     let lastSlot = Number.NaN;
     for (let i = 0; i < occ.length; i++) {
       const o = occ[i]!;
       if (Math.abs(offsets[i]!) > GRID_TOLERANCE) continue;
-      const slot = Math.round((o.day - offsets[i]!) / rhythm.days);
+      const slot = slots[i]!;
       const prev = kept[kept.length - 1];
       if (prev && slot === lastSlot) {
         if (Math.abs(o.amount - usual) < Math.abs(prev.amount - usual)) kept[kept.length - 1] = o;
@@ -471,6 +496,84 @@ function orderSameDay(occ: Occurrence[]): void {
   }
 }
 
+/**
+ * Words that say how or why money moved, or through which bank or ATM, not to whom: two keys
+ * sharing only these are no evidence of one payee. Keys are already lower-case Latin without
+ * diacritics.
+ */
+// biome-ignore format: a word list
+const LINK_STOPWORDS = new Set([
+  'uplata', 'uplat', 'prenos', 'priliv', 'isplata', 'isplat', 'placanj', 'placanje', 'racun', 'racuna', 'na', 'za', 'od', 'po',
+  'doo', 'ado', 'kvartal', 'kvartala', 'deo', 'dio', 'polovin', 'ugovor', 'ugovoru', 'ips', 'nbs', 'pos', 'trajni', 'nalog',
+  'kupovin', 'kartic', 'karticom', 'online', 'rata', 'mesecn', 'godisnj', 'ii', 'iii', 'iv', 'beograd', 'novi', 'sad', 'nis',
+  'srbij', 'srbije', 'broj', 'poziv', 'ref', 'clanarin', 'pretplat', 'bankomat', 'atm', 'gotovin', 'gotovine',
+  'erst', 'erste', 'raiffeisen', 'aik', 'intes', 'intesa', 'unicredit', 'otp', 'addiko', 'halkbank', 'nlb', 'eurobank', 'procredit',
+  'januar', 'februar', 'mart', 'april', 'maj', 'jun', 'jul', 'avgust', 'septembar', 'oktobar', 'novembar', 'decembar',
+]);
+/** A word in more groups than this (of one direction) is too common to link payees by. */
+const LINK_MAX_GROUPS = 8;
+
+/** Link words of a key: a crude stem (final vowel dropped, so "Luka"/"Luku" meet), no wrapping words. */
+function linkWords(key: string): string[] {
+  const out: string[] = [];
+  for (const word of key.split(' ')) {
+    if (word.length < 3 || !/^[a-z]+$/.test(word)) continue;
+    const stem = word.length >= 4 && /[aeiou]$/.test(word) ? word.slice(0, -1) : word;
+    if (LINK_STOPWORDS.has(word) || LINK_STOPWORDS.has(stem) || out.includes(stem)) continue;
+    out.push(stem);
+  }
+  return out;
+}
+
+/**
+ * Components of groups that name one payee in different wordings ("IPS Ana Petrović čišćenje",
+ * "Ana Petrovic ciscenje stana", "Prenos na račun ANA PETROVIC"; roman-numeral quarters): two
+ * groups of one direction are linked when they share two link words, or one when either has only
+ * one. Rare words only, so the pairs tried stay linear in the number of groups.
+ */
+function linkGroups(keys: readonly string[]): Int32Array {
+  const parent = Int32Array.from(keys, (_, i) => i);
+  const find = (i: number): number => {
+    while (parent[i] !== i) {
+      parent[i] = parent[parent[i]!]!;
+      i = parent[i]!;
+    }
+    return i;
+  };
+  // Keys carry their direction ("out:" / "in:"), and so do their words: directions never link.
+  const words = keys.map((k) => {
+    const dir = k.slice(0, k.indexOf(':') + 1);
+    return linkWords(k.slice(dir.length)).map((w) => dir + w);
+  });
+  const groupsOf = new Map<string, number[]>();
+  words.forEach((ws, i) => {
+    for (const w of ws) {
+      let list = groupsOf.get(w);
+      if (list === undefined) {
+        list = [];
+        groupsOf.set(w, list);
+      }
+      if (list.length <= LINK_MAX_GROUPS) list.push(i);
+    }
+  });
+  for (let i = 0; i < keys.length; i++) {
+    const shared = new Map<number, number>();
+    for (const w of words[i]!) {
+      const list = groupsOf.get(w)!;
+      if (list.length > LINK_MAX_GROUPS) continue;
+      for (const j of list) if (j > i) shared.set(j, (shared.get(j) ?? 0) + 1);
+    }
+    for (const [j, n] of shared) {
+      if (n >= Math.min(2, words[i]!.length, words[j]!.length)) parent[find(i)] = find(j);
+    }
+  }
+  for (let i = 0; i < keys.length; i++) parent[i] = find(i);
+  return parent;
+}
+
+const covered = (streams: readonly RecurringStream[]): number =>
+  streams.reduce((n, s) => n + s.occurrences, 0);
+
 export function detectRecurringStreams(
   transactions: readonly RecurringInput[],
   today: string,
@@ -481,6 +584,9 @@ export function detectRecurringStreams(
   const outByDescription = new Map<string, Occurrence[]>();
   const inByDescription = new Map<string, Occurrence[]>();
   const { booked, days } = byDay(transactions);
+  const all: Occurrence[] = [];
+  const groupOf: number[] = []; // each occurrence's group, by its index in `groups`
+  const groupIndex = new Map<Occurrence[], number>();
   for (let i = 0; i < booked.length; i++) {
     const t = booked[i]!;
     const byDescription = t.amount < 0 ? outByDescription : inByDescription;
@@ -491,27 +597,77 @@ export function detectRecurringStreams(
       if (group === undefined) {
         group = [];
         groups.set(groupKey, group);
+        groupIndex.set(group, groupIndex.size);
       }
       byDescription.set(t.description, group);
     }
-    group.push({
+    const o: Occurrence = {
       id: t.id,
       day: days[i]!,
       date: t.date,
       amount: Math.abs(t.amount),
       description: t.description,
       category: t.category,
-    });
+    };
+    group.push(o);
+    all.push(o);
+    groupOf.push(groupIndex.get(group)!);
+  }
+
+  const keys = [...groups.keys()];
+  const lists = [...groups.values()];
+  const streamsOf: RecurringStream[][] = lists.map((occ) => {
+    if (occ.length < 2) return [];
+    orderSameDay(occ);
+    return streamsOfGroup(occ, todayDay);
+  });
+  // One payee in several wordings: the linked groups together, when that puts more payments in
+  // streams than the groups did apart, or the same payments in fewer streams.
+  // The merged lists are filled in day order by one pass over all payments.
+  const root = linkGroups(keys);
+  const members = new Map<number, number[]>();
+  for (let i = 0; i < keys.length; i++) {
+    if (root[i] === i) continue;
+    let m = members.get(root[i]!);
+    if (m === undefined) {
+      m = [root[i]!];
+      members.set(root[i]!, m);
+    }
+    m.push(i);
+  }
+  if (members.size > 0) {
+    const merged = new Map<number, Occurrence[]>();
+    for (const r of members.keys()) merged.set(r, []);
+    for (let k = 0; k < all.length; k++) merged.get(root[groupOf[k]!]!)?.push(all[k]!);
+    for (const [r, group] of members) {
+      const occ = merged.get(r)!;
+      orderSameDay(occ);
+      const together = streamsOfGroup(occ, todayDay);
+      let apart = 0;
+      let apartStreams = 0;
+      for (const i of group) {
+        apart += covered(streamsOf[i]!);
+        apartStreams += streamsOf[i]!.length;
+      }
+      // More payments in streams, or the same payments in fewer streams (a weekly payee in two
+      // alternating wordings is one weekly stream, not two biweekly ones).
+      const inStreams = covered(together);
+      if (
+        inStreams > apart ||
+        (inStreams === apart && together.length > 0 && together.length < apartStreams)
+      ) {
+        for (const i of group) streamsOf[i] = [];
+        streamsOf[r] = together;
+      }
+    }
   }
 
   const outgoing: RecurringStream[] = [];
   const incoming: RecurringStream[] = [];
-  for (const [groupKey, occ] of groups) {
-    if (occ.length < 2) continue;
-    orderSameDay(occ);
+  keys.forEach((groupKey, i) => {
     const target = groupKey.startsWith('out:') ? outgoing : incoming;
-    for (const stream of streamsOfGroup(occ, todayDay)) target.push(stream);
-  }
+    for (const stream of streamsOf[i]!) target.push(stream);
+  });
   return {
     outgoing: orderStreams(outgoing),
     incoming: orderStreams(incoming),

@@ -37,6 +37,9 @@ const demo = (over: Partial<GenerateOptions> = {}) =>
     ...over,
   });
 
+/** How the current account books money coming back from savings (RSD, or EUR sold at each bank). */
+const BACK_FROM_SAVINGS =
+  /^(Prenos sa štednog računa|(Prodaja|Kupoprodaja) deviza - prenos na tekući račun|Konverzija EUR\/RSD - prenos na tekući račun)$/;
 const monthKey = (date: string): string => date.slice(0, 7);
 const runningBalances = (a: GeneratedAccount): number[] => {
   let b = a.openingBalance;
@@ -467,6 +470,78 @@ describe('generateRefresh', () => {
       const historyIds = new Set(demo().accounts.flatMap((a) => a.transactions.map((t) => t.bankTxnId)));
       expect(whole.some((t) => historyIds.has(t.bankTxnId))).toBe(false);
     });
+  });
+
+  it('a savings account now and then transfers money back to the current account, booked on both sides', () => {
+    let withdrawals = 0;
+    let months = 0;
+    for (let i = 0; i < 12; i++) {
+      const bankId = BANKS[i % 3] as SandboxBankId;
+      const savings = i % 2 ? EUR_SAVINGS : ({ type: 'savings', currency: 'RSD' } as const);
+      const profile = generateSandboxProfile({
+        seed: `wd-${i}`,
+        bankId,
+        today: TODAY,
+        withIdentity: false,
+        accounts: [RSD_CURRENT, savings],
+      });
+      const [current, sav] = profile.accounts as [GeneratedAccount, GeneratedAccount];
+      months += fullMonths(sav, TODAY).length;
+      const back = sav.transactions.filter((t) => t.description === 'Prenos na tekući račun');
+      withdrawals += back.length;
+      for (const t of back) {
+        expect(t.amount).toBeLessThan(0);
+        expect(t.category).toBe('transfer');
+        // The current account books the credit the same day, in dinars.
+        const credit = current.transactions.filter(
+          (c) => c.date === t.date && c.amount > 0 && BACK_FROM_SAVINGS.test(c.description),
+        );
+        expect(credit, `${bankId} ${t.date}`).toHaveLength(1);
+        if (savings.currency === 'RSD') expect(credit[0]!.amount).toBe(-t.amount);
+        else expect(credit[0]!.amount / -t.amount).toBeGreaterThan(110);
+      }
+      for (const b of runningBalances(sav)) expect(b).toBeGreaterThan(0);
+    }
+    // Occasional: some, but far from every month.
+    expect(withdrawals).toBeGreaterThan(0);
+    expect(withdrawals).toBeLessThan(months / 3);
+  });
+
+  it('a refresh with since brings the same transfers back, on both accounts, every time', () => {
+    const accounts = [RSD_CURRENT, { type: 'savings', currency: 'RSD' } as const];
+    const since = '2025-04-04';
+    let found = 0;
+    for (let i = 0; i < 6; i++) {
+      const profile = generateSandboxProfile({
+        seed: `wd-${i}`,
+        bankId: 'erste',
+        today: TODAY,
+        withIdentity: false,
+        accounts,
+      });
+      const [current, sav] = profile.accounts as [GeneratedAccount, GeneratedAccount];
+      const refresh = (a: GeneratedAccount) =>
+        generateRefresh({
+          seed: `wd-${i}`,
+          accountRef: a.ref,
+          currency: a.currency,
+          today: TODAY,
+          refreshNo: 1,
+          since,
+          accounts,
+          pending: [],
+        }).newTransactions.filter((t) => t.bankTxnId.includes('-S-'));
+      const back = refresh(sav).filter((t) => t.description === 'Prenos na tekući račun');
+      expect(refresh(sav)).toEqual(refresh(sav));
+      const history = sav.transactions.filter(
+        (t) => t.date > since && t.description === 'Prenos na tekući račun',
+      );
+      expect(back.map((t) => [t.date, t.amount])).toEqual(history.map((t) => [t.date, t.amount]));
+      const credits = refresh(current).filter((t) => t.description === 'Prenos sa štednog računa');
+      expect(credits.map((t) => [t.date, -t.amount])).toEqual(back.map((t) => [t.date, t.amount]));
+      found += back.length;
+    }
+    expect(found).toBeGreaterThan(0);
   });
 
   it('adds nothing new to a savings account without since', () => {

@@ -100,6 +100,49 @@ export function savingsDeposit(
   return { day, amount, rsdCost: Math.round(amount * rate) };
 }
 
+/**
+ * Now and then (about one month in seven) money goes back from savings to the current account, a
+ * few days after that month's deposit and within the month: a fifth to two fifths of the deposit,
+ * so the savings balance never drops below where the month began. Depends only on its month, so a
+ * refresh window and the history agree. EUR savings are sold at the bank's buying rate.
+ */
+export function savingsWithdrawal(
+  seed: string,
+  person: Person,
+  link: SavingsLink,
+  y: number,
+  m: number,
+): { day: number; amount: number; rsdValue: number } | null {
+  if (!link.fromCurrent) return null;
+  const dep = savingsDeposit(seed, person, link, y, m);
+  if (!dep) return null;
+  const rng = new Rng(seed, link.ref, 'withdrawal', y, m);
+  if (!rng.chance(0.15)) return null;
+  const day = nextWorkingDay(dep.day + rng.int(3, 12));
+  if (ymd(day).m !== m) return null;
+  const unit = link.currency === 'RSD' ? 1_000_00 : 10_00;
+  const amount = Math.max(1, Math.floor((dep.amount * rng.between(0.2, 0.4)) / unit)) * unit;
+  if (link.currency === 'RSD') return { day, amount, rsdValue: amount };
+  return { day, amount, rsdValue: Math.round(amount * eurBuyRate(day)) };
+}
+
+/** Bank buying rate for EUR in dinars (the mid rate less the bank's spread). */
+function eurBuyRate(day: number): number {
+  return (eurSellRate(day) / 1.006) * 0.994;
+}
+
+function savingsCreditToCurrentDescription(bank: SandboxBank, currency: 'RSD' | 'EUR'): string {
+  if (currency === 'RSD') return 'Prenos sa štednog računa';
+  switch (bank) {
+    case 'raiffeisen':
+      return 'Prodaja deviza - prenos na tekući račun';
+    case 'erste':
+      return 'Kupoprodaja deviza - prenos na tekući račun';
+    case 'aik':
+      return 'Konverzija EUR/RSD - prenos na tekući račun';
+  }
+}
+
 function savingsDebitDescription(bank: SandboxBank, currency: 'RSD' | 'EUR'): string {
   if (currency === 'RSD') return 'Prenos na štedni račun';
   switch (bank) {
@@ -238,6 +281,11 @@ export function primaryScheduled(ctx: StreamCtx, links: readonly SavingsLink[]):
     for (const link of links) {
       const dep = savingsDeposit(ctx.seed, p, link, y, m);
       if (dep) bill(dep.day, dep.rsdCost, savingsDebitDescription(ctx.bank, link.currency), 'transfer');
+      const back = savingsWithdrawal(ctx.seed, p, link, y, m);
+      if (back) {
+        const description = savingsCreditToCurrentDescription(ctx.bank, link.currency);
+        out.push({ day: back.day, amount: back.rsdValue, description, category: 'transfer', card: false });
+      }
     }
   }
   return clip(ctx, out);
@@ -297,6 +345,19 @@ export function euroScheduled(ctx: StreamCtx): Draft[] {
   return clip(ctx, recurring);
 }
 
+/** The month's transfer back to the current account as the savings account books it, if any. */
+function savingsDebit(ctx: StreamCtx, link: SavingsLink, y: number, m: number): Draft | null {
+  const back = savingsWithdrawal(ctx.seed, ctx.person, link, y, m);
+  if (!back) return null;
+  return {
+    day: back.day,
+    amount: -back.amount,
+    description: 'Prenos na tekući račun',
+    category: 'transfer',
+    card: false,
+  };
+}
+
 /** The month's deposit as the savings account books it (the other side of the primary's debit). */
 function savingsCredit(ctx: StreamCtx, link: SavingsLink, y: number, m: number): Draft | null {
   const dep = savingsDeposit(ctx.seed, ctx.person, link, y, m);
@@ -306,7 +367,7 @@ function savingsCredit(ctx: StreamCtx, link: SavingsLink, y: number, m: number):
 }
 
 /**
- * The savings account's deposits in [start, end], for a refresh. Interest and the summer
+ * The savings account's deposits and transfers back in [start, end], for a refresh. Interest and the summer
  * withdrawal depend on the running balance, which a window cannot know; the history has them.
  */
 export function savingsScheduled(ctx: StreamCtx, link: SavingsLink): Draft[] {
@@ -315,13 +376,15 @@ export function savingsScheduled(ctx: StreamCtx, link: SavingsLink): Draft[] {
     const { y, m } = fromMonthIndex(mi);
     const dep = savingsCredit(ctx, link, y, m);
     if (dep) out.push(dep);
+    const back = savingsDebit(ctx, link, y, m);
+    if (back) out.push(back);
   }
   return clip(ctx, out);
 }
 
 /**
- * A savings account: monthly deposits, interest credited on the last day of the month, and a
- * summer withdrawal for the holidays. Interest depends on the balance, so this runs forward
+ * A savings account: monthly deposits, now and then a transfer back to the current account,
+ * interest credited on the last day of the month, and a summer withdrawal for the holidays. Interest depends on the balance, so this runs forward
  * from the opening balance.
  */
 export function savingsStream(ctx: StreamCtx, link: SavingsLink, opening: number): Draft[] {
@@ -337,6 +400,8 @@ export function savingsStream(ctx: StreamCtx, link: SavingsLink, opening: number
     const month: Draft[] = [];
     const dep = savingsCredit(ctx, link, y, m);
     if (dep && inWindow(dep.day)) month.push(dep);
+    const back = savingsDebit(ctx, link, y, m);
+    if (back && inWindow(back.day)) month.push(back);
     const withdrawalDay = nextWorkingDay(fromYmd(y, m, rng.int(1, 20)));
     if (m === 7 && rng.chance(0.6) && inWindow(withdrawalDay)) {
       const wanted =
@@ -351,8 +416,9 @@ export function savingsStream(ctx: StreamCtx, link: SavingsLink, opening: number
     }
     month.sort((a, b) => a.day - b.day);
     for (const d of month) {
-      // Never take out more than 40% of what is there.
-      if (d.amount < 0) d.amount = -Math.min(-d.amount, Math.floor((balance * 0.4) / 10_00) * 10_00);
+      // Never take out more than 40% of what is there (a transfer back is already capped by its deposit).
+      if (d.amount < 0 && d !== back)
+        d.amount = -Math.min(-d.amount, Math.floor((balance * 0.4) / 10_00) * 10_00);
       if (d.amount === 0) continue;
       balance += d.amount;
       out.push(d);

@@ -51,8 +51,10 @@ and <code>incoming</code> (salary) streams. Each stream has <code>description</c
 <code>transaction_ids</code>. Descriptions that differ only by dates, month names or reference numbers ("Plata - januar 2026",
 "Plata - februar 2026") are one stream. <code>monthly_outgoing_total</code> and <code>monthly_incoming_total</code> convert each active stream to a
 monthly amount (weekly × 52 / 12, biweekly × 26 / 12, quarterly / 3, annually / 12). Pending transactions are not counted.
-A weekly or biweekly payment may post up to two days off its weekday and skip a few weeks; an extra payment to the same payee
-off that rhythm is left out of the stream.</p>
+A weekly or biweekly payment may post up to two days off its weekday (or on the Monday after a weekend) and skip a few weeks; an
+extra payment to the same payee off that rhythm is left out of the stream. Payments to one payee whose text changes from one payment
+to the next ("IPS Ana Petrović čišćenje", "Ana Petrovic ciscenje stana", "Prenos na račun ANA PETROVIC", Cyrillic or Latin, card or
+IPS, "I kvartal" / "II kvartal") are taken together when together they follow one rhythm.</p>
 <h3 id="custom-sandbox">Custom sandbox data</h3>
 <p>To test your app against its own cases, a sandbox key can create a connection holding exactly the data you send:</p>
 <pre>POST /sandbox/connections
