@@ -91,7 +91,9 @@ describe('retention job (through the API)', () => {
     t.app.inject({ method: 'GET', url: `/connect/status/${token}`, headers: auth(dev.key) });
 
   beforeAll(async () => {
-    t = await createTestApp();
+    // Rate-limit counters in the database (as several processes on one file, or PostgreSQL, count them),
+    // so that the job's cleanup of finished windows has rows to delete on SQLite too.
+    t = await createTestApp({ env: { OPENDINAR_RATE_LIMIT_STORE: 'database' } });
     // --- Day 0: everything that will be old.
     dev = await registerDeveloper(t.app); // its dev session expires after 24 h
     const login = await t.app.inject({
