@@ -85,9 +85,10 @@ describe.skipIf(skipBrowserTests)('useOpenDinarLink in Chromium', () => {
     await page.getByRole('button', { name: /Raiffeisen Bank/ }).click();
     const bank = await popupOpened;
     await bank.waitForURL(/\/sandbox\/auth\.html\?/);
-    await bank.getByLabel(/Korisničko ime/i).fill('marko');
-    await bank.getByLabel(/Lozinka/i).fill('tajna123');
-    await bank.getByRole('button', { name: 'Odobri pristup' }).click();
+    // The sandbox bank page speaks the widget's language (Serbian, or English with lang=en).
+    await bank.getByLabel(/Korisničko ime|Username/i).fill('marko');
+    await bank.getByLabel(/Lozinka|Password/i).fill('tajna123');
+    await bank.getByRole('button', { name: /Odobri pristup|Approve access/ }).click();
     await expect
       .poll(() => page.locator('#a output').textContent(), { timeout: 20_000 })
       .toMatch(/^success public_\S+ raiffeisen$/);
