@@ -22,6 +22,19 @@ function newest(path) {
   return Math.max(0, ...readdirSync(path).map((f) => newest(join(path, f))));
 }
 
+// A checkout pulled without `npm ci` may lack a dependency the code now imports (e.g. a newly added
+// one): say so in one line instead of failing later with a module-resolution stack trace.
+const serverPkg = JSON.parse(readFileSync(join(root, 'server', 'package.json'), 'utf8'));
+const missing = Object.keys(serverPkg.dependencies ?? {}).filter(
+  (name) =>
+    !existsSync(join(root, 'node_modules', name, 'package.json')) &&
+    !existsSync(join(root, 'server', 'node_modules', name, 'package.json')),
+);
+if (missing.length > 0) {
+  console.error(`dependencies not installed (${missing.join(', ')}): run \`npm ci\` first`);
+  process.exit(1);
+}
+
 const only = process.argv.slice(2);
 for (const t of targets) {
   if (only.length && !only.includes(t.ws)) continue;
