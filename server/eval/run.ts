@@ -24,7 +24,7 @@ import {
 const GATE = 0.9;
 const BLIND_TARGET = 0.95;
 /** Blind batches, oldest first; a batch is reported when its folder holds its files. */
-const BATCHES = ['blind', 'blind2'] as const;
+const BATCHES = ['blind', 'blind2', 'blind3'] as const;
 const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
 const row = (label: string, ...values: string[]): void =>
   console.log(`  ${label.padEnd(44)} ${values.map((v) => v.padStart(16)).join(' ')}`);
