@@ -1,12 +1,11 @@
 // What a developer controls per endpoint and per delivery: the receiver's answer kept per attempt
 // (status, latency, first 2 KB of the body), disabling / re-enabling an endpoint, and "retry now"
 // of a delivery that waits for its next automatic retry.
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runDispatcherOnce } from '../src/webhooks/dispatcher.js';
 import { enqueueWebhookEvent } from '../src/webhooks/outbox.js';
 import { RESPONSE_BODY_MAX_BYTES, storedResponseBody } from '../src/webhooks/response-body.js';
-import { createTestApp, type TestApp } from './helpers/app.js';
-import { createDevSession, type Receiver, startReceiver } from './helpers/webhooks.js';
+import { useWebhookSuite } from './helpers/webhook-suite.js';
 
 const MINUTE = 60_000;
 
@@ -37,48 +36,18 @@ describe('storedResponseBody', () => {
 });
 
 describe('webhook controls', () => {
-  let t: TestApp;
-  let receiver: Receiver;
-  let dev: Awaited<ReturnType<typeof createDevSession>>;
-  let other: Awaited<ReturnType<typeof createDevSession>>;
+  const s = useWebhookSuite();
 
-  beforeAll(async () => {
-    receiver = await startReceiver();
-  });
-  afterAll(async () => {
-    await receiver.close();
-  });
-  beforeEach(async () => {
-    t = await createTestApp({ seed: false });
-    dev = await createDevSession(t.deps.db, t.clock);
-    other = await createDevSession(t.deps.db, t.clock);
-    receiver.received.length = 0;
-    receiver.setResponder(() => 200);
-  });
-  afterEach(async () => {
-    await t.close();
-  });
-
-  async function register(): Promise<{ id: string; secret: string }> {
-    const res = await t.app.inject({
-      method: 'POST',
-      url: '/developers/webhooks',
-      headers: dev.headers,
-      payload: { url: receiver.url },
-    });
-    expect(res.statusCode).toBe(201);
-    return res.json();
-  }
   const event = () =>
-    t.deps.db.transaction().execute((trx) =>
-      enqueueWebhookEvent(trx, t.clock, {
-        developerId: dev.developerId,
+    s.t.deps.db.transaction().execute((trx) =>
+      enqueueWebhookEvent(trx, s.t.clock, {
+        developerId: s.dev.developerId,
         environment: 'sandbox',
         type: 'ITEM.CONNECTION_REVOKED',
         fields: { connection_id: 'conn_abc123', bank_id: 'raiffeisen', user_id: 'user_123' },
       }),
     );
-  const get = (url: string, headers = dev.headers) => t.app.inject({ method: 'GET', url, headers });
+  const get = (url: string, headers = s.dev.headers) => s.t.app.inject({ method: 'GET', url, headers });
   const deliveries = async (hookId: string) =>
     (await get(`/developers/webhooks/${hookId}/deliveries`)).json().deliveries as Array<{
       id: string;
@@ -87,25 +56,25 @@ describe('webhook controls', () => {
       next_attempt_at: string | null;
       last_error: string | null;
     }>;
-  const patch = (hookId: string, payload: object, headers = dev.headers) =>
-    t.app.inject({ method: 'PATCH', url: `/developers/webhooks/${hookId}`, headers, payload });
-  const retry = (hookId: string, deliveryId: string, headers = dev.headers) =>
-    t.app.inject({
+  const patch = (hookId: string, payload: object, headers = s.dev.headers) =>
+    s.t.app.inject({ method: 'PATCH', url: `/developers/webhooks/${hookId}`, headers, payload });
+  const retry = (hookId: string, deliveryId: string, headers = s.dev.headers) =>
+    s.t.app.inject({
       method: 'POST',
       url: `/developers/webhooks/${hookId}/deliveries/${deliveryId}/retry`,
       headers,
     });
 
   it("stores each attempt's status, latency and the first 2 KB of the answer, as text", async () => {
-    const hook = await register();
+    const hook = await s.register();
     const html = '<script>alert("x")</script>';
     const long = `${html}${'ž'.repeat(3000)}`;
-    receiver.setResponder(() => ({ status: 503, body: long }));
+    s.receiver.setResponder(() => ({ status: 503, body: long }));
     await event();
-    await runDispatcherOnce(t.deps);
-    receiver.setResponder(() => ({ status: 200, body: '{"received":true}' }));
-    t.clock.advance(60 * MINUTE);
-    await runDispatcherOnce(t.deps);
+    await runDispatcherOnce(s.t.deps);
+    s.receiver.setResponder(() => ({ status: 200, body: '{"received":true}' }));
+    s.t.clock.advance(60 * MINUTE);
+    await runDispatcherOnce(s.t.deps);
     const [d] = await deliveries(hook.id);
     expect(d?.status).toBe('succeeded');
     const res = await get(`/developers/webhooks/${hook.id}/deliveries/${d?.id}/attempts`);
@@ -134,20 +103,20 @@ describe('webhook controls', () => {
     expect(first).not.toContain('\uFFFD');
     expect(Buffer.from(long, 'utf8').subarray(0, Buffer.byteLength(first)).toString('utf8')).toBe(first);
     // In the database too, never more.
-    const rows = await t.deps.db.selectFrom('webhook_attempts').select('response_body').execute();
+    const rows = await s.t.deps.db.selectFrom('webhook_attempts').select('response_body').execute();
     for (const r of rows) expect(Buffer.byteLength(r.response_body ?? '', 'utf8')).toBeLessThanOrEqual(2048);
   });
 
   it('records no body when the receiver never answered', async () => {
-    const hook = await register();
-    await t.app.inject({
+    const hook = await s.register();
+    await s.t.app.inject({
       method: 'PATCH',
       url: `/developers/webhooks/${hook.id}`,
-      headers: dev.headers,
+      headers: s.dev.headers,
       payload: { url: 'http://127.0.0.1:1/closed' },
     });
     await event();
-    await runDispatcherOnce(t.deps);
+    await runDispatcherOnce(s.t.deps);
     const [d] = await deliveries(hook.id);
     const attempts = (await get(`/developers/webhooks/${hook.id}/deliveries/${d?.id}/attempts`)).json()
       .attempts;
@@ -157,10 +126,10 @@ describe('webhook controls', () => {
   });
 
   it('a disabled endpoint gets nothing: queued deliveries are cancelled, new events not queued; re-enabling resumes', async () => {
-    const hook = await register();
-    receiver.setResponder(() => 500);
+    const hook = await s.register();
+    s.receiver.setResponder(() => 500);
     await event();
-    await runDispatcherOnce(t.deps); // fails: waits for a retry
+    await runDispatcherOnce(s.t.deps); // fails: waits for a retry
     const [waiting] = await deliveries(hook.id);
     expect(waiting?.status).toBe('pending');
 
@@ -171,24 +140,28 @@ describe('webhook controls', () => {
     const [cancelled] = await deliveries(hook.id);
     expect(cancelled).toMatchObject({ id: waiting?.id, status: 'failed', last_error: 'webhook disabled' });
 
-    receiver.setResponder(() => 200);
-    const before = receiver.received.length;
+    s.receiver.setResponder(() => 200);
+    const before = s.receiver.received.length;
     await event(); // while disabled: not queued for this endpoint
-    t.clock.advance(20 * 60 * MINUTE);
-    expect((await runDispatcherOnce(t.deps)).claimed).toBe(0);
-    expect(receiver.received.length).toBe(before);
+    s.t.clock.advance(20 * 60 * MINUTE);
+    expect((await runDispatcherOnce(s.t.deps)).claimed).toBe(0);
+    expect(s.receiver.received.length).toBe(before);
     expect(await deliveries(hook.id)).toHaveLength(1);
     // A test send queued while disabled is not sent either.
-    await t.app.inject({ method: 'POST', url: `/developers/webhooks/${hook.id}/test`, headers: dev.headers });
-    expect(await runDispatcherOnce(t.deps)).toMatchObject({ claimed: 1, failed: 1, succeeded: 0 });
-    expect(receiver.received.length).toBe(before);
+    await s.t.app.inject({
+      method: 'POST',
+      url: `/developers/webhooks/${hook.id}/test`,
+      headers: s.dev.headers,
+    });
+    expect(await runDispatcherOnce(s.t.deps)).toMatchObject({ claimed: 1, failed: 1, succeeded: 0 });
+    expect(s.receiver.received.length).toBe(before);
     expect((await deliveries(hook.id))[0]).toMatchObject({
       status: 'failed',
       last_error: 'webhook disabled',
     });
 
     // Another developer cannot toggle it (same answer as a missing webhook).
-    const h = { ...other.headers, 'x-request-id': 'same' };
+    const h = { ...s.other.headers, 'x-request-id': 'same' };
     const foreign = await patch(hook.id, { enabled: true }, h);
     const missing = await patch('wh_nope', { enabled: true }, h);
     expect(foreign.statusCode).toBe(404);
@@ -198,23 +171,23 @@ describe('webhook controls', () => {
     const on = await patch(hook.id, { enabled: true });
     expect(on.json()).toMatchObject({ enabled: true });
     await event();
-    expect((await runDispatcherOnce(t.deps)).succeeded).toBe(1);
-    await receiver.waitFor(before + 1);
-    expect(receiver.received.length).toBe(before + 1);
+    expect((await runDispatcherOnce(s.t.deps)).succeeded).toBe(1);
+    await s.receiver.waitFor(before + 1);
+    expect(s.receiver.received.length).toBe(before + 1);
   });
 
   it('retry now: a pending retry is attempted at once, as the same delivery, exactly once', async () => {
-    const hook = await register();
-    receiver.setResponder(() => 500);
+    const hook = await s.register();
+    s.receiver.setResponder(() => 500);
     await event();
-    await runDispatcherOnce(t.deps);
+    await runDispatcherOnce(s.t.deps);
     const [waiting] = await deliveries(hook.id);
     expect(waiting).toMatchObject({ status: 'pending', attempts: 1 });
-    expect(Date.parse(waiting?.next_attempt_at ?? '')).toBeGreaterThan(t.clock.now().getTime());
-    expect((await runDispatcherOnce(t.deps)).claimed).toBe(0); // not due yet
+    expect(Date.parse(waiting?.next_attempt_at ?? '')).toBeGreaterThan(s.t.clock.now().getTime());
+    expect((await runDispatcherOnce(s.t.deps)).claimed).toBe(0); // not due yet
 
-    receiver.setResponder(() => 200);
-    const before = receiver.received.length;
+    s.receiver.setResponder(() => 200);
+    const before = s.receiver.received.length;
     // Two clicks and two dispatchers racing: one attempt.
     const [a, b] = await Promise.all([retry(hook.id, waiting?.id ?? ''), retry(hook.id, waiting?.id ?? '')]);
     for (const r of [a, b]) {
@@ -225,16 +198,16 @@ describe('webhook controls', () => {
         status: 'pending',
       });
     }
-    const runs = await Promise.all([runDispatcherOnce(t.deps), runDispatcherOnce(t.deps)]);
+    const runs = await Promise.all([runDispatcherOnce(s.t.deps), runDispatcherOnce(s.t.deps)]);
     expect(runs.reduce((n, r) => n + r.claimed, 0)).toBe(1);
-    await receiver.waitFor(before + 1);
+    await s.receiver.waitFor(before + 1);
     const all = await deliveries(hook.id);
     expect(all).toHaveLength(1); // no new delivery
     expect(all[0]).toMatchObject({ id: waiting?.id, status: 'succeeded', attempts: 2 });
     // The replaced schedule does not fire later.
-    t.clock.advance(20 * 60 * MINUTE);
-    expect((await runDispatcherOnce(t.deps)).claimed).toBe(0);
-    expect(receiver.received.length).toBe(before + 1);
+    s.t.clock.advance(20 * 60 * MINUTE);
+    expect((await runDispatcherOnce(s.t.deps)).claimed).toBe(0);
+    expect(s.receiver.received.length).toBe(before + 1);
 
     // A finished delivery is sent again as a new delivery (same event).
     const again = await retry(hook.id, waiting?.id ?? '');
@@ -242,7 +215,7 @@ describe('webhook controls', () => {
     expect(await deliveries(hook.id)).toHaveLength(2);
 
     // Another developer: DELIVERY/WEBHOOK not found, identical to a missing one.
-    const h = { ...other.headers, 'x-request-id': 'same' };
+    const h = { ...s.other.headers, 'x-request-id': 'same' };
     const foreign = await retry(hook.id, waiting?.id ?? '', h);
     const missing = await retry('wh_nope', 'dlv_nope', h);
     expect(foreign.statusCode).toBe(404);
@@ -250,7 +223,7 @@ describe('webhook controls', () => {
   });
 
   it('retry now leaves a delivery that a dispatcher is attempting right now alone', async () => {
-    const hook = await register();
+    const hook = await s.register();
     let release: () => void = () => {};
     const gate = new Promise<void>((r) => {
       release = r;
@@ -259,15 +232,15 @@ describe('webhook controls', () => {
     const sending = new Promise<void>((r) => {
       entered = r;
     });
-    receiver.setResponder(() => 500);
+    s.receiver.setResponder(() => 500);
     await event();
-    await runDispatcherOnce(t.deps);
+    await runDispatcherOnce(s.t.deps);
     const [waiting] = await deliveries(hook.id);
-    t.clock.advance(20 * 60 * MINUTE); // due now
-    receiver.setResponder(() => 200);
-    const before = receiver.received.length;
+    s.t.clock.advance(20 * 60 * MINUTE); // due now
+    s.receiver.setResponder(() => 200);
+    const before = s.receiver.received.length;
     // A transport that holds the attempt open while "retry now" is pressed.
-    const held = runDispatcherOnce(t.deps, {
+    const held = runDispatcherOnce(s.t.deps, {
       transport: {
         async post() {
           entered();
@@ -280,11 +253,11 @@ describe('webhook controls', () => {
     await sending; // claimed and being attempted
     const r = await retry(hook.id, waiting?.id ?? '');
     expect(r.json().delivery_id).toBe(waiting?.id);
-    expect((await runDispatcherOnce(t.deps)).claimed).toBe(0); // leased: not attempted twice
+    expect((await runDispatcherOnce(s.t.deps)).claimed).toBe(0); // leased: not attempted twice
     release();
     expect((await held).succeeded).toBe(1);
-    expect((await runDispatcherOnce(t.deps)).claimed).toBe(0);
-    expect(receiver.received.length).toBe(before);
+    expect((await runDispatcherOnce(s.t.deps)).claimed).toBe(0);
+    expect(s.receiver.received.length).toBe(before);
     expect((await deliveries(hook.id))[0]).toMatchObject({ status: 'succeeded', attempts: 2 });
   });
 });

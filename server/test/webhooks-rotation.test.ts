@@ -3,12 +3,13 @@
 // keeps the last v1) still verifies with the old secret and a verifier that tries every v1 accepts
 // either; after it, only the new secret signs.
 import { createRequire } from 'node:module';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runDispatcherOnce } from '../src/webhooks/dispatcher.js';
 import { enqueueWebhookEvent } from '../src/webhooks/outbox.js';
 import { verifySignatureHeader } from '../src/webhooks/signing.js';
-import { createTestApp, type TestApp } from './helpers/app.js';
-import { createDevSession, type Receiver, startReceiver } from './helpers/webhooks.js';
+import { createTestApp } from './helpers/app.js';
+import { useWebhookSuite } from './helpers/webhook-suite.js';
+import { createDevSession } from './helpers/webhooks.js';
 
 type VerifyWebhook = (secret: string, rawBody: string | Buffer, signatureHeader: string) => boolean;
 const { verifyWebhook } = createRequire(import.meta.url)('./helpers/docs-verify-webhook.cjs') as {
@@ -18,40 +19,10 @@ const { verifyWebhook } = createRequire(import.meta.url)('./helpers/docs-verify-
 const HOUR = 3600_000;
 
 describe('webhook secret rotation', () => {
-  let t: TestApp;
-  let receiver: Receiver;
-  let dev: Awaited<ReturnType<typeof createDevSession>>;
-  let other: Awaited<ReturnType<typeof createDevSession>>;
+  const s = useWebhookSuite();
 
-  beforeAll(async () => {
-    receiver = await startReceiver();
-  });
-  afterAll(async () => {
-    await receiver.close();
-  });
-  beforeEach(async () => {
-    t = await createTestApp({ seed: false });
-    dev = await createDevSession(t.deps.db, t.clock);
-    other = await createDevSession(t.deps.db, t.clock);
-    receiver.received.length = 0;
-    receiver.setResponder(() => 200);
-  });
-  afterEach(async () => {
-    await t.close();
-  });
-
-  async function register(): Promise<{ id: string; secret: string }> {
-    const res = await t.app.inject({
-      method: 'POST',
-      url: '/developers/webhooks',
-      headers: dev.headers,
-      payload: { url: receiver.url },
-    });
-    expect(res.statusCode).toBe(201);
-    return res.json();
-  }
-  const rotate = (id: string, payload?: unknown, headers: Record<string, string> = dev.headers) =>
-    t.app.inject({
+  const rotate = (id: string, payload?: unknown, headers: Record<string, string> = s.dev.headers) =>
+    s.t.app.inject({
       method: 'POST',
       url: `/developers/webhooks/${id}/rotate-secret`,
       headers,
@@ -59,55 +30,55 @@ describe('webhook secret rotation', () => {
     });
   /** One event delivered now; returns what the receiver got. */
   async function deliverOne() {
-    const before = receiver.received.length;
-    await t.deps.db.transaction().execute((trx) =>
-      enqueueWebhookEvent(trx, t.clock, {
-        developerId: dev.developerId,
+    const before = s.receiver.received.length;
+    await s.t.deps.db.transaction().execute((trx) =>
+      enqueueWebhookEvent(trx, s.t.clock, {
+        developerId: s.dev.developerId,
         environment: 'sandbox',
         type: 'ITEM.CONNECTION_REVOKED',
         fields: { connection_id: 'conn_abc123', bank_id: 'raiffeisen', user_id: 'user_123' },
       }),
     );
-    expect((await runDispatcherOnce(t.deps)).succeeded).toBe(1);
-    await receiver.waitFor(before + 1);
-    const got = receiver.received[before];
+    expect((await runDispatcherOnce(s.t.deps)).succeeded).toBe(1);
+    await s.receiver.waitFor(before + 1);
+    const got = s.receiver.received[before];
     if (!got) throw new Error('nothing received');
     return { raw: got.raw, header: String(got.headers['opendinar-signature']) };
   }
-  const nowSeconds = () => Math.floor(t.clock.now().getTime() / 1000);
+  const nowSeconds = () => Math.floor(s.t.clock.now().getTime() / 1000);
   /** A verifier that tries every v1 (constant time each) — what the dashboard snippet does. */
   const anyV1 = (secret: string, raw: Buffer, header: string) =>
     verifySignatureHeader(secret, raw, header, nowSeconds());
 
   it('signs with both secrets during the grace period, new first, old last; only the new after', async () => {
-    const hook = await register();
+    const hook = await s.register();
     const res = await rotate(hook.id, { grace_hours: 2 });
     expect(res.statusCode).toBe(200);
     const body = res.json();
     expect(body).toEqual({
       id: hook.id,
-      url: receiver.url,
+      url: s.receiver.url,
       events: expect.any(Array),
       enabled: true,
       created_at: expect.any(String),
       secret: expect.stringMatching(/^whsec_[A-Za-z0-9]{32}$/),
-      previous_secret_expires_at: new Date(t.clock.now().getTime() + 2 * HOUR).toISOString(),
+      previous_secret_expires_at: new Date(s.t.clock.now().getTime() + 2 * HOUR).toISOString(),
     });
     const fresh = body.secret as string;
     expect(fresh).not.toBe(hook.secret);
 
     // Encrypted at rest like the first secret; the old one too while it still signs.
-    const row = await t.deps.db
+    const row = await s.t.deps.db
       .selectFrom('webhooks')
       .selectAll()
       .where('id', '=', hook.id)
       .executeTakeFirstOrThrow();
     expect(row.secret_enc).not.toContain(fresh);
-    expect(t.deps.box.open(row.secret_enc)).toBe(fresh);
+    expect(s.t.deps.box.open(row.secret_enc)).toBe(fresh);
     expect(row.previous_secret_enc).not.toContain(hook.secret);
-    expect(t.deps.box.open(row.previous_secret_enc ?? '')).toBe(hook.secret);
+    expect(s.t.deps.box.open(row.previous_secret_enc ?? '')).toBe(hook.secret);
     // The list never shows a secret.
-    const list = await t.app.inject({ method: 'GET', url: '/developers/webhooks', headers: dev.headers });
+    const list = await s.t.app.inject({ method: 'GET', url: '/developers/webhooks', headers: s.dev.headers });
     expect(list.body).not.toContain('whsec_');
 
     const during = await deliverOne();
@@ -130,11 +101,11 @@ describe('webhook secret rotation', () => {
     expect(anyV1(hook.secret, altered, during.header)).toBe(false);
 
     // Just before the end of the grace period: still both.
-    t.clock.advance(2 * HOUR - 1000);
+    s.t.clock.advance(2 * HOUR - 1000);
     expect((await deliverOne()).header.match(/v1=/g)).toHaveLength(2);
 
     // After it: only the new secret.
-    t.clock.advance(2000);
+    s.t.clock.advance(2000);
     const after = await deliverOne();
     expect(after.header).toMatch(/^t=\d+,v1=[0-9a-f]{64}$/);
     expect(verifyWebhook(fresh, after.raw, after.header)).toBe(true);
@@ -144,7 +115,7 @@ describe('webhook secret rotation', () => {
   });
 
   it("the docs' strict verifier (every v1, constant time) accepts either secret during the grace period", async () => {
-    const html = (await t.app.inject({ method: 'GET', url: '/docs' })).body;
+    const html = (await s.t.app.inject({ method: 'GET', url: '/docs' })).body;
     const start = html.indexOf(
       "const { createHmac, timingSafeEqual } = require('crypto');\nfunction verifyWebhookStrict",
     );
@@ -159,7 +130,7 @@ describe('webhook secret rotation', () => {
     const strict = new Function('require', `${code}\nreturn verifyWebhookStrict;`)(
       createRequire(import.meta.url),
     ) as (secret: string, raw: string, header: string, tolerance?: number) => boolean;
-    const hook = await register();
+    const hook = await s.register();
     const fresh = (await rotate(hook.id, { grace_hours: 1 })).json().secret as string;
     const d = await deliverOne();
     const raw = d.raw.toString('utf8');
@@ -174,7 +145,7 @@ describe('webhook secret rotation', () => {
   });
 
   it('grace_hours 0 drops the old secret at once; the default grace is 24 hours', async () => {
-    const hook = await register();
+    const hook = await s.register();
     const now = await rotate(hook.id, { grace_hours: 0 });
     expect(now.statusCode).toBe(200);
     expect(now.json().previous_secret_expires_at).toBeNull();
@@ -187,7 +158,7 @@ describe('webhook secret rotation', () => {
     const byDefault = await rotate(hook.id, {});
     expect(byDefault.statusCode).toBe(200);
     expect(byDefault.json().previous_secret_expires_at).toBe(
-      new Date(t.clock.now().getTime() + 24 * HOUR).toISOString(),
+      new Date(s.t.clock.now().getTime() + 24 * HOUR).toISOString(),
     );
     // A second rotation keeps only the secret it replaced as the old one.
     const d2 = await deliverOne();
@@ -198,13 +169,13 @@ describe('webhook secret rotation', () => {
     const noBody = await rotate(hook.id);
     expect(noBody.statusCode, noBody.body).toBe(200);
     expect(noBody.json().previous_secret_expires_at).toBe(
-      new Date(t.clock.now().getTime() + 24 * HOUR).toISOString(),
+      new Date(s.t.clock.now().getTime() + 24 * HOUR).toISOString(),
     );
   });
 
   it("answers another developer's webhook exactly like a missing one", async () => {
-    const hook = await register();
-    const h = { ...other.headers, 'x-request-id': 'same' };
+    const hook = await s.register();
+    const h = { ...s.other.headers, 'x-request-id': 'same' };
     const foreign = await rotate(hook.id, { grace_hours: 1 }, h);
     const missing = await rotate('wh_doesnotexist', { grace_hours: 1 }, h);
     expect(foreign.statusCode).toBe(404);
@@ -215,12 +186,16 @@ describe('webhook secret rotation', () => {
     expect(verifyWebhook(hook.secret, d.raw, d.header)).toBe(true);
     expect(d.header.match(/v1=/g)).toHaveLength(1);
     // A deleted webhook cannot be rotated either.
-    await t.app.inject({ method: 'DELETE', url: `/developers/webhooks/${hook.id}`, headers: dev.headers });
+    await s.t.app.inject({
+      method: 'DELETE',
+      url: `/developers/webhooks/${hook.id}`,
+      headers: s.dev.headers,
+    });
     expect((await rotate(hook.id, {})).json().error_code).toBe('WEBHOOK_NOT_FOUND');
   });
 
   it('refuses a bad grace_hours with INVALID_FIELD', async () => {
-    const hook = await register();
+    const hook = await s.register();
     for (const grace_hours of [-1, 169, 1.5, '24', null]) {
       const res = await rotate(hook.id, { grace_hours });
       expect(res.statusCode, JSON.stringify(grace_hours)).toBe(400);
@@ -232,8 +207,8 @@ describe('webhook secret rotation', () => {
   });
 
   it('replays the same answer for the same Idempotency-Key (one rotation, not two)', async () => {
-    const hook = await register();
-    const headers = { ...dev.headers, 'idempotency-key': 'rotate-1' };
+    const hook = await s.register();
+    const headers = { ...s.dev.headers, 'idempotency-key': 'rotate-1' };
     const first = await rotate(hook.id, { grace_hours: 1 }, headers);
     const again = await rotate(hook.id, { grace_hours: 1 }, headers);
     expect(first.statusCode).toBe(200);
@@ -249,16 +224,16 @@ describe('webhook secret rotation', () => {
   });
 
   it('spends the webhook-sends budget like the other webhook POSTs', async () => {
-    await t.close();
-    t = await createTestApp({ seed: false, env: { OPENDINAR_RATE_LIMIT_WEBHOOK_SENDS_PER_HOUR: '2' } });
-    dev = await createDevSession(t.deps.db, t.clock);
-    const hook = await register();
+    await s.t.close();
+    s.t = await createTestApp({ seed: false, env: { OPENDINAR_RATE_LIMIT_WEBHOOK_SENDS_PER_HOUR: '2' } });
+    s.dev = await createDevSession(s.t.deps.db, s.t.clock);
+    const hook = await s.register();
     expect((await rotate(hook.id, {})).statusCode).toBe(200);
     expect((await rotate(hook.id, {})).statusCode).toBe(200);
     const third = await rotate(hook.id, {});
     expect(third.statusCode).toBe(429);
     expect(third.json().error_code).toBe('RATE_LIMIT_EXCEEDED');
-    t.clock.advance(HOUR + 1000);
+    s.t.clock.advance(HOUR + 1000);
     expect((await rotate(hook.id, {})).statusCode).toBe(200);
   });
 });
