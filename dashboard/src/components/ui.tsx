@@ -421,3 +421,11 @@ export function RequestIdLink({ id }: { id: string }) {
     </Link>
   );
 }
+
+/** The choices of an overlap when a secret is rolled (API key or webhook signing secret): now, or 1 h to 7 days. */
+export function rollHoursOptions(): { value: string; label: string }[] {
+  return [
+    { value: '0', label: t('rollNow') },
+    ...[1, 24, 72, 168].map((n) => ({ value: String(n), label: t('rollHours', { n }) })),
+  ];
+}

@@ -10,7 +10,9 @@ import {
   LoadStatus,
   PageHeader,
   RevokeButton,
+  rollHoursOptions,
   ScrollRegion,
+  SelectField,
   ShownOnce,
   StatusTag,
   useLoad,
@@ -231,17 +233,13 @@ export function KeysPage() {
           onConfirm={() => roll(rolling)}
           onClose={() => setRolling(null)}
         >
-          <div class="field">
-            <label for="roll-overlap">{t('rollOverlap')}</label>
-            <select id="roll-overlap" value={overlap} onChange={(e) => setOverlap(e.currentTarget.value)}>
-              <option value="0">{t('rollNow')}</option>
-              {[1, 24, 72, 168].map((n) => (
-                <option key={n} value={String(n)}>
-                  {t('rollHours', { n })}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectField
+            label={t('rollOverlap')}
+            name="overlap_hours"
+            value={overlap}
+            onChange={setOverlap}
+            options={rollHoursOptions()}
+          />
         </Confirm>
       )}
       {revoking && (

@@ -21,7 +21,9 @@ import {
   type FormEvent,
   LoadStatus,
   PageHeader,
+  rollHoursOptions,
   ScrollRegion,
+  SelectField,
   ShownOnce,
   useLoad,
 } from '../components/ui.js';
@@ -578,17 +580,13 @@ export function WebhooksPage() {
           onConfirm={() => roll(rolling)}
           onClose={() => setRolling(null)}
         >
-          <div class="field">
-            <label for="roll-grace">{t('rollSecretGrace')}</label>
-            <select id="roll-grace" value={grace} onChange={(e) => setGrace(e.currentTarget.value)}>
-              <option value="0">{t('rollNow')}</option>
-              {[1, 24, 72, 168].map((n) => (
-                <option key={n} value={String(n)}>
-                  {t('rollHours', { n })}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectField
+            label={t('rollSecretGrace')}
+            name="grace_hours"
+            value={grace}
+            onChange={setGrace}
+            options={rollHoursOptions()}
+          />
         </Confirm>
       )}
       {deleting && (
