@@ -162,6 +162,30 @@ describe('categorizeTransaction', () => {
     expect(debit('POS KUPOVINA SUNCOKRET 12 BEOGRAD')).toBe('groceries');
   });
 
+  it('reads the kind of place from its sign when nobody listed the name', () => {
+    expect(debit('Kupovina karticom HAMBURGERIJA KOD ZOKIJA')).toBe('dining');
+    expect(debit('POS KUPOVINA UR KOD MIKE NOVI SAD')).toBe('dining');
+    expect(debit('Kupovina karticom PALACINKARNICA ZVEZDA')).toBe('dining');
+    expect(debit('PLAĆANJE KARTICOM 4912 GASTRO KUTAK')).toBe('dining');
+    expect(debit('Kupovina karticom TRGOVINA KOD JOCE')).toBe('groceries');
+    expect(debit('Kupovina karticom PAPIRNICA SKOLARAC')).toBe('groceries');
+    expect(debit('Kupovina karticom PLESNI CENTAR ZVEZDA')).toBe('entertainment');
+    expect(debit('Kupovina karticom AKVAPARK OAZA')).toBe('entertainment');
+    expect(debit('Nalog za prenos Naknada za javni medijski servis')).toBe('utilities');
+  });
+
+  it('a wallet with a merchant after it is a purchase; the wallet alone moves money', () => {
+    expect(debit('PAYPAL *XBOXGAMEPASS 4029357733 GB')).not.toBe('transfer');
+    expect(debit('PAYPAL *ADD FUNDS')).toBe('transfer');
+    expect(debit('PayPal top-up')).toBe('transfer');
+  });
+
+  it('card wrappings of other banks set the card channel', () => {
+    expect(debit('Plaćanje na prodajnom mestu KIK 4058 **** **** 3907')).toBe('groceries');
+    expect(debit('Debitna kartica VISA *6924 PEKARA ZLATNI KLAS')).toBe('dining');
+    expect(debit('Plaćanje na internetu BLINKIST')).not.toBe('transfer');
+  });
+
   it('is deterministic and does not depend on call order', () => {
     const inputs = cases.map(([description, amount]) => ({ description, amount }));
     const first = inputs.map(categorizeTransaction);

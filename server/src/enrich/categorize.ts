@@ -48,13 +48,25 @@ export function categorizeTransaction(input: CategorizeInput): Category {
 }
 
 /** The learned model's guess from the shared normalisation (its merchant view). */
-function modelGuess(described: Description, amount: number): { category: Category; p: number } {
+function modelGuess(
+  described: Description,
+  amount: number,
+  purchase = false,
+): { category: Category; p: number } {
   const m = described.merchant;
   const { card, ecommerce } = described.scan.flags;
   return shippedModel().predict(
     features(m.key, m.channel, amount < 0),
-    card || ecommerce ? PURCHASE_CATEGORIES : DEBIT_CATEGORIES,
+    purchase || card || ecommerce ? PURCHASE_CATEGORIES : DEBIT_CATEGORIES,
   );
+}
+
+/** A processor prefix ("PAYPAL *", "GOOGLE *") with a merchant after it. */
+function paidThroughProcessor(described: Description): boolean {
+  const m = described.merchant;
+  if (m.processor === null || m.key === '' || m.key === m.processor) return false;
+  // "PAYPAL *ADD FUNDS": what follows the wallet is itself a top-up.
+  return findMerchant(m.key.split(' '))?.entry.strength !== 'channel';
 }
 
 /**
@@ -101,7 +113,14 @@ export function categorizeDetailed(
   const match = findMerchant(tokens, 'salary');
   if (match !== null) {
     const { strength, category } = match.entry;
-    if (strength === 'channel') return agreeing(judged, amount, 'transfer', 'medium', 'low');
+    if (strength === 'channel') {
+      // A wallet or processor followed by a merchant ("PAYPAL *XBOXGAMEPASS") is a purchase
+      // from that merchant; the wallet alone ("PayPal top-up") moves money.
+      if (!paidThroughProcessor(described)) return agreeing(judged, amount, 'transfer', 'medium', 'low');
+      const guess = modelGuess(described, amount, true);
+      if (guess.p >= MODEL_SURE) return { category: guess.category, confidence: 'medium' };
+      return { category: guess.p >= MODEL_MIN ? guess.category : UNKNOWN_PURCHASE, confidence: 'low' };
+    }
     if (strength === 'brand') return { category, confidence: 'high' };
     if (strength === 'keyword') return agreeing(judged, amount, category, 'high', 'medium');
     return agreeing(judged, amount, category, 'medium', 'low');

@@ -506,6 +506,13 @@ export const MERCHANTS: readonly MerchantEntry[] = [
     'pharmacy',
     'supermarket*',
     'hipermarket*',
+    // Shop words: a "trgovina", a pantry-style health shop, stationery, toys.
+    'trgovin*',
+    'spajz*',
+    'papirnic*',
+    'igrack*',
+    'mesovit*',
+    'dragstor*',
   ),
   // Dining.
   b('hleb i kifle', 'dining', 'hleb i kifle'),
@@ -559,7 +566,35 @@ export const MERCHANTS: readonly MerchantEntry[] = [
     'street food',
     'catering',
     'ketering',
+    // Kinds of eating place named in shop signs (no brand needed).
+    'hamburgerij*',
+    'ugostitelj*',
+    'gastro*',
+    'steak*',
+    'tortilj*',
+    'tortilla*',
+    'burrito*',
+    'taco*',
+    'hot dog',
+    'pekarnic*',
+    'kafana*',
+    'caffe bar',
+    'cafe bar',
+    'osteria',
+    'grill*',
+    'bbq',
+    'sendvic*',
+    'salas*',
+    'palacink*',
+    'crepes',
+    'creperie',
+    'waffle*',
+    'vafl*',
   ),
+  // "UR"/"SUR" (samostalna ugostiteljska radnja) marks a catering business on a shop sign.
+  h('dining', 'ur', 'sur'),
+  // "Radnja" alone is a shop (a catering "ugostiteljska radnja" says so and wins as a keyword).
+  h('groceries', 'radnj*'),
   // Transport.
   b('pink taxi', 'transport', 'pink taxi', 'pink taksi'),
   b('beotaxi', 'transport', 'beotaxi', 'beo taxi'),
@@ -638,6 +673,16 @@ export const MERCHANTS: readonly MerchantEntry[] = [
     'zoo vrt',
     'luna park',
     'igraonica',
+    // Leisure and sport by kind: water parks, dance and riding schools, clubs, rec centres.
+    'akvapark*',
+    'aquapark*',
+    'plesn*',
+    'ples',
+    'jahack*',
+    'rekreacij*',
+    'sport centar',
+    'klizaliste*',
+    'trambolin*',
   ),
   // Subscriptions.
   b('google play', 'subscriptions', 'google play'),
@@ -706,6 +751,9 @@ export const MERCHANTS: readonly MerchantEntry[] = [
     'smece',
     'lokalna poreska administracija',
     'lpa',
+    // The TV licence fee (public broadcaster), often printed as a "naknada".
+    'medijsk*',
+    'rts pretplata',
   ),
   // Transfers: fees, loans, savings, exchange.
   k(

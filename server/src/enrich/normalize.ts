@@ -199,6 +199,24 @@ export function fold(text: string): string {
  */
 export const CHANNEL_PREFIXES: ReadonlyArray<readonly [string, Channel | null, 'vague'?]> = [
   ['kupovina na pos terminalu', 'card'],
+  ['transakcija na pos terminalu', 'card'],
+  ['placanje na prodajnom mestu', 'card'],
+  ['kupovina na prodajnom mestu', 'card'],
+  ['placanje na pos terminalu', 'card'],
+  // Card schemes and card kinds printed before the merchant ("Debitna kartica VISA *6924 …").
+  ['debitna kartica visa', 'card'],
+  ['debitna kartica', 'card'],
+  ['kreditna kartica', 'card'],
+  ['platna kartica', 'card'],
+  ['dina kartica', 'card'],
+  ['dinacard', 'card'],
+  ['mastercard kupovina', 'card'],
+  ['visa kupovina', 'card'],
+  ['maestro', 'card'],
+  ['placanje na internetu', 'ecommerce'],
+  ['kupovina na internetu', 'ecommerce'],
+  ['internet placanje karticom', 'ecommerce'],
+  ['placanje preko interneta', 'ecommerce'],
   ['instant placanje na prodajnom mestu', 'card'],
   ['placanje karticom', 'card'],
   ['kupovina karticom', 'card'],
@@ -268,9 +286,15 @@ export const CHANNEL_PREFIXES: ReadonlyArray<readonly [string, Channel | null, '
   ['atm', 'cash'],
   ['bankomat', 'cash'],
   ['bankomatu', 'cash'],
+  ['e banking nalog', 'transfer'],
+  ['ebanking nalog', 'transfer'],
+  ['m banking nalog', 'transfer'],
   ['uplata', null],
   ['isplata', null],
   ['priliv', null],
+  // Direction words some exports print first ("Odliv - …", "Terećenje: …").
+  ['odliv', null],
+  ['terecenje', null],
 ];
 
 /** The category-view flag each channel sets. */
