@@ -13,6 +13,7 @@ import {
   NOISE_PATTERNS,
   normalizeMerchant,
   OTHER_CYRILLIC,
+  OWN_PRODUCT_PROCESSORS,
   PERIOD_WORDS,
   PROCESSORS,
   scanDescription,
@@ -134,6 +135,29 @@ describe('processors', () => {
     expect(normalizeMerchant(text)).toMatchObject({ key: k, display, processor });
     // The processor also comes off behind a channel prefix.
     expect(normalizeMerchant(`Kupovina karticom ${text} 19.10.2026`).key).toBe(k);
+  });
+
+  it.each([...OWN_PRODUCT_PROCESSORS])(
+    'the grouping key keeps %s, a seller of its own plans, before the plan',
+    (processor) => {
+      const prefixes: Record<string, string> = {
+        google: 'GOOGLE *',
+        microsoft: 'MSFT *',
+        apple: 'APPLE.COM*',
+        amazon: 'AMZN *',
+        facebook: 'FACEBK *',
+      };
+      const described = new Description(`${prefixes[processor]}PLAN ONE 19.10.2026`);
+      expect(described.merchant).toMatchObject({ processor, key: 'plan one' });
+      expect(described.counterpartyKey).toBe(`${processor} plan one`);
+    },
+  );
+
+  it('behind a pure payment processor the grouping key is the merchant alone', () => {
+    expect(new Description('PAYPAL *NOTION LABS').counterpartyKey).toBe(
+      new Description('NOTION LABS').counterpartyKey,
+    );
+    expect(new Description('SumUp *Kafe Dorcol Beograd').counterpartyKey).toBe('kafe dorcol');
   });
 
   it('a processor with nothing after it is the merchant', () => {

@@ -362,6 +362,15 @@ export const PROCESSORS: ReadonlyArray<readonly [key: string, display: string, p
   ['stripe', 'Stripe', /^(?:stripe|str)\s?\*\s*/i],
 ];
 
+/** Processors (keys above) that bill their own products under their name: the seller, not a wallet. */
+export const OWN_PRODUCT_PROCESSORS: ReadonlySet<string> = new Set([
+  'google',
+  'microsoft',
+  'apple',
+  'amazon',
+  'facebook',
+]);
+
 /** Web suffixes glued to a merchant ("NETFLIX.COM", "WOLT.COM/RS"). */
 export const WEB_SUFFIXES: readonly string[] = [
   '.com',
@@ -1065,7 +1074,14 @@ export function streamKey(description: string): string {
 function keyOf(m: NormalizedMerchant, description: string): string {
   if (m.key === '') return `${m.channel ?? ''}:${streamKey(description)}`;
   const brand = findMerchant(m.key.split(' '));
-  return brand !== null && brand.entry.strength === 'brand' ? brand.entry.name : m.key;
+  if (brand !== null && brand.entry.strength === 'brand') return brand.entry.name;
+  // Behind a processor that sells its own products the text after it names a plan and varies
+  // ("MICROSOFT*365 PERSONAL", "MSFT * E0400ABCD"): the seller stays in the key, so recurring
+  // detection can link the wordings. Behind a pure payment processor (PayPal, SumUp) the text is
+  // the merchant itself and is the key alone, as when the merchant is paid directly.
+  return m.processor !== null && m.key !== m.processor && OWN_PRODUCT_PROCESSORS.has(m.processor)
+    ? `${m.processor} ${m.key}`
+    : m.key;
 }
 
 /**

@@ -468,4 +468,58 @@ describe('recurring streams on merchant keys', () => {
     const txns = every('2025-09-01', 7, 20).map((d, i) => txn(d, -150_000, shops[order[i]!]!));
     expect(detectRecurringStreams(txns, '2026-01-20').outgoing).toEqual([]);
   });
+
+  it('a weekly payment two days early or late and moved off weekends keeps its grid (the grid holding most payments wins)', () => {
+    // Due Friday, paid Wednesday to Sunday; weekend payments are posted on Monday.
+    const shifts = [3, -2, 3, -2, -1, 3, -2, 3, 0, -2, 3, 3, -1, -2, 3, 3];
+    const txns = every('2025-10-03', 7, shifts.length).map((d, i) =>
+      txn(
+        addDays(d, shifts[i]!),
+        -(300_000 + (i % 3) * 15_000),
+        `IPS NBS prenos Milena Jovanović čišćenje ${d}`,
+      ),
+    );
+    const { outgoing } = detectRecurringStreams(txns, '2026-01-22');
+    expect(outgoing).toHaveLength(1);
+    expect(outgoing[0]).toMatchObject({ frequency: 'weekly', occurrences: shifts.length, is_active: true });
+  });
+
+  it('an annual plan billed by the merchant of a monthly plan is its own annual stream', () => {
+    const monthlyPlan = monthly(2024, 7, 5, 30).map((d) => txn(d, -39_900, 'APPLE.COM/BILL ITUNES.COM IE'));
+    const annualPlan = ['2024-09-12', '2025-09-12', '2026-09-14'].map((d) =>
+      txn(d, -599_900, `Kupovina karticom APPLE.COM/BILL CORK IE ${d}`),
+    );
+    const { outgoing } = detectRecurringStreams([...monthlyPlan, ...annualPlan], '2026-12-15');
+    const byFrequency = Object.fromEntries(outgoing.map((s) => [s.frequency, s]));
+    expect(outgoing).toHaveLength(2);
+    expect(byFrequency.monthly).toMatchObject({ occurrences: 30, typical_amount: 39_900 });
+    expect(byFrequency.annually).toMatchObject({ occurrences: 3, typical_amount: 599_900 });
+  });
+
+  it('two look-alike amounts a year apart at a shop with no stream stay no stream', () => {
+    const visits = [
+      '2025-01-10',
+      '2025-02-21',
+      '2025-04-02',
+      '2025-06-30',
+      '2025-09-09',
+      '2025-11-15',
+      '2026-01-11',
+    ];
+    const amounts = [84_000, 310_000, 152_000, 47_000, 228_000, 390_000, 85_000];
+    const txns = visits.map((d, i) => txn(d, -amounts[i]!, 'Trafika Stampa'));
+    expect(detectRecurringStreams(txns, '2026-02-01').outgoing).toEqual([]);
+  });
+
+  it('one subscription behind a processor in changing wordings is one stream', () => {
+    const wordings = [
+      (d: string) => `MICROSOFT*365 PERSONAL ${d}`,
+      () => 'MSFT * E0400ABCD DUBLIN IE',
+      (d: string) => `Card payment MICROSOFT*SUBSCRIPTION ${d}`,
+    ];
+    const txns = monthly(2025, 3, 22, 10).map((d, i) => txn(d, -99_900, wordings[(i * 2) % 3]!(d)));
+    const { outgoing } = detectRecurringStreams(txns, '2026-01-05');
+    expect(outgoing).toHaveLength(1);
+    expect(outgoing[0]).toMatchObject({ frequency: 'monthly', occurrences: 10 });
+  });
 });
