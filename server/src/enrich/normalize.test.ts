@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  CASH_KEY,
   CHANNEL_PREFIXES,
   CITIES,
   COUNTRIES,
@@ -158,6 +159,18 @@ describe('processors', () => {
       new Description('NOTION LABS').counterpartyKey,
     );
     expect(new Description('SumUp *Kafe Dorcol Beograd').counterpartyKey).toBe('kafe dorcol');
+  });
+
+  it('every cash wording has the one cash grouping key', () => {
+    for (const text of [
+      'Isplata gotovine ATM 8568 BEOGRAD',
+      'Bankomat isplata ATM 3036',
+      'ATM isplata 10.000,00 RSD BEOGRAD',
+      'Podizanje gotovine na šalteru',
+      'Uplata gotovine na račun',
+    ]) {
+      expect(new Description(text).counterpartyKey, text).toBe(CASH_KEY);
+    }
   });
 
   it('a processor with nothing after it is the merchant', () => {

@@ -1070,8 +1070,13 @@ export function streamKey(description: string): string {
   return key !== '' ? key : description.trim().toLowerCase();
 }
 
+/** Grouping key of every cash withdrawal or deposit (ATM, counter). */
+export const CASH_KEY = 'cash';
+
 /** The grouping key of a merchant view: a listed brand's name, else the merchant key. */
 function keyOf(m: NormalizedMerchant, description: string): string {
+  // Cash in or out has no payee but the bank: one key whatever the ATM, city or wording.
+  if (m.channel === 'cash') return CASH_KEY;
   if (m.key === '') return `${m.channel ?? ''}:${streamKey(description)}`;
   const brand = findMerchant(m.key.split(' '));
   if (brand !== null && brand.entry.strength === 'brand') return brand.entry.name;

@@ -522,4 +522,43 @@ describe('recurring streams on merchant keys', () => {
     expect(outgoing).toHaveLength(1);
     expect(outgoing[0]).toMatchObject({ frequency: 'monthly', occurrences: 10 });
   });
+
+  it('cash in any wording is one payee: a regular withdrawal is a stream, look-alike amounts among irregular ones are not', () => {
+    const wordings = [
+      (d: string) => `Isplata gotovine ATM ${d.slice(8)}12 BEOGRAD`,
+      () => 'Bankomat isplata ATM 3036',
+      () => 'ATM isplata 5.000,00 RSD NOVI SAD',
+      () => 'Podizanje gotovine na šalteru',
+    ];
+    const regular = every('2025-09-05', 7, 12).map((d, i) =>
+      txn(d, -500_000, wordings[i % wordings.length]!(d)),
+    );
+    expect(detectRecurringStreams(regular, '2025-11-25').outgoing).toEqual([
+      expect.objectContaining({ frequency: 'weekly', occurrences: 12 }),
+    ]);
+    // Round amounts repeat by chance among irregular withdrawals: no monthly "stream" of 4.000.
+    const days = [
+      '2025-01-03',
+      '2025-01-09',
+      '2025-01-20',
+      '2025-02-02',
+      '2025-02-11',
+      '2025-02-17',
+      '2025-03-04',
+      '2025-03-12',
+      '2025-03-30',
+      '2025-04-03',
+      '2025-04-08',
+      '2025-04-26',
+      '2025-05-04',
+      '2025-05-10',
+      '2025-05-29',
+    ];
+    const amounts = [
+      400_000, 1_000_000, 200_000, 400_000, 600_000, 1_400_000, 400_000, 200_000, 1_000_000, 400_000, 800_000,
+      600_000, 400_000, 1_200_000, 200_000,
+    ];
+    const irregular = days.map((d, i) => txn(d, -amounts[i]!, wordings[(i * 3) % wordings.length]!(d)));
+    expect(detectRecurringStreams(irregular, '2025-06-01').outgoing).toEqual([]);
+  });
 });

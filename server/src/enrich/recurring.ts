@@ -1,4 +1,4 @@
-import { counterpartyKey } from './normalize.js';
+import { CASH_KEY, counterpartyKey } from './normalize.js';
 
 /**
  * Grouping key: the merchant key of the normalisation pipeline, so one payee is one group
@@ -422,9 +422,11 @@ function amountClusters(occ: readonly Occurrence[]): Occurrence[][] {
  * a cluster must hold one price on a clean rhythm, and be most of the group unless it is long,
  * so that a few look-alike amounts among groceries or cash withdrawals never become a stream.
  */
-function streamsOfGroup(occ: Occurrence[], today: number): RecurringStream[] {
+function streamsOfGroup(occ: Occurrence[], today: number, cash = false): RecurringStream[] {
   const whole = buildStream(occ, today);
-  if (whole && whole.amount_type === 'fixed') return withLongerPlans([whole], occ, today);
+  if (whole && whole.amount_type === 'fixed') return cash ? [whole] : withLongerPlans([whole], occ, today);
+  // Cash has no payee: round amounts repeat at ATMs by chance, so cash is one stream or none.
+  if (cash) return whole ? [whole] : [];
   const fromClusters: RecurringStream[] = [];
   let covered = 0;
   for (const cluster of amountClusters(occ)) {
@@ -540,7 +542,7 @@ const LINK_STOPWORDS = new Set([
   'uplata', 'uplat', 'prenos', 'priliv', 'isplata', 'isplat', 'placanj', 'placanje', 'racun', 'racuna', 'na', 'za', 'od', 'po',
   'doo', 'ado', 'kvartal', 'kvartala', 'deo', 'dio', 'polovin', 'ugovor', 'ugovoru', 'ips', 'nbs', 'pos', 'trajni', 'nalog',
   'kupovin', 'kartic', 'karticom', 'online', 'rata', 'mesecn', 'godisnj', 'ii', 'iii', 'iv', 'beograd', 'novi', 'sad', 'nis',
-  'srbij', 'srbije', 'broj', 'poziv', 'ref', 'clanarin', 'pretplat', 'bankomat', 'atm', 'gotovin', 'gotovine',
+  'srbij', 'srbije', 'broj', 'poziv', 'ref', 'clanarin', 'pretplat', 'bankomat', 'atm', 'gotovin', 'gotovine', 'cash',
   'erst', 'erste', 'raiffeisen', 'aik', 'intes', 'intesa', 'unicredit', 'otp', 'addiko', 'halkbank', 'nlb', 'eurobank', 'procredit',
   'januar', 'februar', 'mart', 'april', 'maj', 'jun', 'jul', 'avgust', 'septembar', 'oktobar', 'novembar', 'decembar',
 ]);
@@ -605,6 +607,8 @@ function linkGroups(keys: readonly string[]): Int32Array {
   return parent;
 }
 
+const isCash = (groupKey: string): boolean => groupKey.slice(groupKey.indexOf(':') + 1) === CASH_KEY;
+
 const covered = (streams: readonly RecurringStream[]): number =>
   streams.reduce((n, s) => n + s.occurrences, 0);
 
@@ -650,10 +654,10 @@ export function detectRecurringStreams(
 
   const keys = [...groups.keys()];
   const lists = [...groups.values()];
-  const streamsOf: RecurringStream[][] = lists.map((occ) => {
+  const streamsOf: RecurringStream[][] = lists.map((occ, i) => {
     if (occ.length < 2) return [];
     orderSameDay(occ);
-    return streamsOfGroup(occ, todayDay);
+    return streamsOfGroup(occ, todayDay, isCash(keys[i]!));
   });
   // One payee in several wordings: the linked groups together, when that puts more payments in
   // streams than the groups did apart, or the same payments in fewer streams.
@@ -676,7 +680,7 @@ export function detectRecurringStreams(
     for (const [r, group] of members) {
       const occ = merged.get(r)!;
       orderSameDay(occ);
-      const together = streamsOfGroup(occ, todayDay);
+      const together = streamsOfGroup(occ, todayDay, isCash(keys[r]!));
       let apart = 0;
       let apartStreams = 0;
       for (const i of group) {
