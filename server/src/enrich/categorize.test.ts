@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CATEGORIES, type Category, categorizeTransaction } from './categorize.js';
+import { CATEGORIES, type Category, categorizeDetailed, categorizeTransaction } from './categorize.js';
 import { findMerchant, MERCHANTS } from './merchants.js';
 import { counterpartyKey, fold, normalizeMerchant, scanDescription } from './normalize.js';
 
@@ -178,6 +178,16 @@ describe('categorizeTransaction', () => {
     expect(debit('PAYPAL *XBOXGAMEPASS 4029357733 GB')).not.toBe('transfer');
     expect(debit('PAYPAL *ADD FUNDS')).toBe('transfer');
     expect(debit('PayPal top-up')).toBe('transfer');
+  });
+
+  it('a card payment at home is never guessed a subscription; an unknown one billed from abroad is', () => {
+    expect(
+      categorizeDetailed({ description: 'Kupovina karticom LANTERNA NOVI SAD', amount: -990_00 }),
+    ).toEqual({
+      category: 'groceries',
+      confidence: 'low',
+    });
+    expect(debit('E-COMMERCE HEADSPACE LU', -588_00)).toBe('subscriptions');
   });
 
   it('card wrappings of other banks set the card channel', () => {

@@ -8,6 +8,7 @@ import {
   Description,
   DIACRITIC_FOLD,
   FILLER_WORDS,
+  FOREIGN_PLACES,
   fold,
   LEGAL_FORMS,
   MONTH_ABBREVIATIONS,
@@ -234,7 +235,23 @@ describe('whole descriptions', () => {
       channel: 'transfer',
       processor: null,
       accountNumber: '160-0000012345678-90',
+      abroad: false,
     });
+  });
+
+  it('marks a merchant billed from abroad (foreign place or processor), not one at home', () => {
+    expect(normalizeMerchant('E-COMMERCE HEADSPACE LU').abroad).toBe(true);
+    expect(normalizeMerchant('Kupovina karticom FOOBARIO 12 AMSTERDAM NL').abroad).toBe(true);
+    expect(normalizeMerchant('PADDLE.NET* NOTION').abroad).toBe(true);
+    expect(normalizeMerchant('Kupovina karticom LANTERNA NOVI SAD').abroad).toBe(false);
+    expect(normalizeMerchant('POS KUPOVINA HOMA BEOGRAD RS').abroad).toBe(false);
+  });
+
+  it.each(FOREIGN_PLACES)('foreign place %s is one the suffix table strips', (place) => {
+    const printed =
+      CITIES.find((c) => c === place || c.endsWith(` ${place}`)) ?? COUNTRIES.find((c) => c === place);
+    expect(printed, 'in the suffix tables').toBeDefined();
+    expect(normalizeMerchant(`ACME ${printed!.toUpperCase()}`)).toMatchObject({ key: 'acme', abroad: true });
   });
 
   it('a description of nothing but wrapping has no merchant', () => {

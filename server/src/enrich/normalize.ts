@@ -39,6 +39,11 @@ export interface NormalizedMerchant {
   processor: string | null;
   /** First bank account number printed in the text (Serbian 3-13-2 or 18 digits), if any. */
   accountNumber: string | null;
+  /**
+   * Paid abroad: a foreign country or city followed the merchant, or a processor wrapped it
+   * (card-not-present billing, where subscriptions live).
+   */
+  abroad: boolean;
 }
 
 /** What the channel prefixes and codes of a description say about the payment. */
@@ -481,6 +486,76 @@ export const CITIES: readonly string[] = [
   'online',
 ];
 
+/**
+ * Places above and countries below that are abroad: a merchant printed with one is billed from
+ * outside Serbia (card-not-present: subscriptions, online services), never a local shop.
+ * Single words only (the last word of a multi-word place is enough: "francisco", "view").
+ */
+export const FOREIGN_PLACES: readonly string[] = [
+  'francisco',
+  'gatos',
+  'view',
+  'amsterdam',
+  'dublin',
+  'cork',
+  'london',
+  'stockholm',
+  'helsinki',
+  'tallinn',
+  'barcelona',
+  'budapest',
+  'luxembourg',
+  'paris',
+  'sydney',
+  'bellevue',
+  'seattle',
+  'cupertino',
+  'redmond',
+  'pittsburgh',
+  'brussels',
+  'berlin',
+  'vienna',
+  'wien',
+  'zagreb',
+  'ljubljana',
+  'itunes',
+  'nl',
+  'lu',
+  'ie',
+  'us',
+  'usa',
+  'gb',
+  'uk',
+  'gbr',
+  'se',
+  'fi',
+  'es',
+  'hu',
+  'ee',
+  'de',
+  'at',
+  'fr',
+  'be',
+  'au',
+  'hr',
+  'si',
+  'ba',
+  'mk',
+  'ch',
+  'it',
+  'cy',
+  'mt',
+  'pl',
+  'cz',
+  'ca',
+  'wa',
+  'ny',
+  'nld',
+  'irl',
+  'lux',
+  'deu',
+];
+
 /** Country codes and names printed at the end. */
 export const COUNTRIES: readonly string[] = [
   'srbija',
@@ -683,6 +758,7 @@ const CITY_BY_LAST_WORD: ReadonlyMap<string, ReadonlyArray<readonly string[]>> =
 })();
 const withoutDot = (w: string): string => (w.endsWith('.') ? w.slice(0, -1) : w);
 const COUNTRY_SET: ReadonlySet<string> = new Set(COUNTRIES);
+const FOREIGN_PLACE_SET: ReadonlySet<string> = new Set(FOREIGN_PLACES);
 const LEGAL_SET: ReadonlySet<string> = new Set(LEGAL_FORMS.map(withoutDot));
 const PERIOD_SET: ReadonlySet<string> = new Set(PERIOD_WORDS.map(withoutDot));
 const STREAM_DROPPED: ReadonlySet<string> = new Set([
@@ -1032,14 +1108,18 @@ export function normalizeMerchant(description: string, withDisplay = true): Norm
   while (tokens.length > 1 && PERIOD_SET.has(tokens[0]!.key) && tokens[0]!.key !== 'racun') tokens.shift();
   // With a processor the merchant may be nothing but a place ("APPLE.COM/BILL ITUNES.COM IE").
   const keep = processor === null ? 1 : 0;
+  const unstripped = tokens.length;
+  const tail = tokens.slice();
   while (stripOneSuffix(tokens, keep)) {}
+  let abroad = processor !== null;
+  for (let i = tokens.length; i < unstripped && !abroad; i++) abroad = FOREIGN_PLACE_SET.has(tail[i]!.key);
   // "d.o.o." and friends in the middle ("LIDL D.O.O. NIS" after the city went).
   const kept = tokens.filter((t, i) => i === 0 || !LEGAL_SET.has(withoutDot(t.key)));
 
   if (kept.length === 0) {
     return processor === null
-      ? { key: '', display: null, channel, processor, accountNumber }
-      : { key: processor, display: processorDisplay, channel, processor, accountNumber };
+      ? { key: '', display: null, channel, processor, accountNumber, abroad }
+      : { key: processor, display: processorDisplay, channel, processor, accountNumber, abroad };
   }
   let key = kept[0]!.key;
   for (let i = 1; i < kept.length; i++) key += ` ${kept[i]!.key}`;
@@ -1049,6 +1129,7 @@ export function normalizeMerchant(description: string, withDisplay = true): Norm
     channel,
     processor,
     accountNumber,
+    abroad,
   };
 }
 
