@@ -180,6 +180,12 @@ describe('categorizeTransaction', () => {
     expect(debit('PayPal top-up')).toBe('transfer');
   });
 
+  it('a payment to a person with a surname that does not end in -ić is a transfer', () => {
+    for (const text of ['Mirko Tot', 'Ljubica Nađ', 'Zlatko Horvat', 'Stevan Bugarski', 'Obrad Petrov']) {
+      expect(debit(text), text).toBe('transfer');
+    }
+  });
+
   it('a card payment at home is never guessed a subscription; an unknown one billed from abroad is', () => {
     expect(
       categorizeDetailed({ description: 'Kupovina karticom LANTERNA NOVI SAD', amount: -990_00 }),
