@@ -4,7 +4,9 @@
 // rules, frozen before the code it measures was tuned). Gates apply to the old held-out split and
 // the old histories only (≥ 0.90); blind figures are reported against their targets
 // (categorisation ≥ 0.95, recurring F1 ≥ 0.95), never gated — and no row of a blind batch is ever
-// printed.
+// printed. EVAL_BLIND=0 skips the blind batches (never loaded). A development set, if present
+// (eval/dev/: written by the same hand as the rules, NOT held out), is the last column, labelled
+// "DEV(same hand)"; `npx tsx eval/dev/report.ts` lists its errors.
 import { CATEGORIES } from '../src/enrich/categorize.js';
 import {
   type CategorizerEvaluation,
@@ -37,6 +39,13 @@ const ACTIVE_BATCHES: readonly string[] = WITH_BLIND ? BATCHES : [];
 const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
 const row = (label: string, ...values: string[]): void =>
   console.log(`  ${label.padEnd(44)} ${values.map((v) => v.padStart(16)).join(' ')}`);
+/** "blind: server/eval/blind/, …; dev (same hand, not held out): server/eval/dev/". */
+const sources = (batches: readonly string[]): string => {
+  const blind = batches.filter((b) => b !== 'dev').map((b) => `server/eval/${b}/`);
+  const parts = [`blind: ${blind.join(', ') || (WITH_BLIND ? 'absent' : 'skipped (EVAL_BLIND=0)')}`];
+  if (batches.includes('dev')) parts.push('dev (same hand as the rules, NOT held out): server/eval/dev/');
+  return parts.join('; ');
+};
 const title = (batch: string): string => (batch === 'dev' ? 'DEV(same hand)' : batch.toUpperCase());
 
 const train = evaluateCategorizer('train');
@@ -50,9 +59,7 @@ const devRows = loadDevTransactions();
 if (devRows !== null) blinds.push({ batch: 'dev', e: evaluateRows(devRows, 'test') });
 
 console.log('== categoriser');
-console.log(
-  `   old set: server/eval/data/categorize-labelled.tsv; blind: ${blinds.map((b) => `server/eval/${b.batch}/`).join(', ') || 'absent'}`,
-);
+console.log(`   old set: server/eval/data/categorize-labelled.tsv; ${sources(blinds.map((b) => b.batch))}`);
 row('', 'old train', 'old held-out', ...blinds.map((b) => title(b.batch)));
 row('rows', String(train.n), String(test.n), ...blinds.map((b) => String(b.e.n)));
 row(
@@ -93,7 +100,7 @@ const devHistories = loadDevHistories();
 if (devHistories !== null) recBlinds.push({ batch: 'dev', e: evaluateRecurring(devHistories) });
 console.log('\n== recurring detection');
 console.log(
-  `   old set: server/eval/data/recurring-histories.json; blind: ${recBlinds.map((b) => `server/eval/${b.batch}/`).join(', ') || 'absent'}`,
+  `   old set: server/eval/data/recurring-histories.json; ${sources(recBlinds.map((b) => b.batch))}`,
 );
 row('', 'old', ...recBlinds.map((b) => title(b.batch)));
 const all = (label: string, f: (e: RecurringEvaluation) => string): void =>
