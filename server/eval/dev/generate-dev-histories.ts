@@ -259,7 +259,7 @@ function expand(
     .map((_, i) => i)
     .sort((a, b) => (rows[a]!.date < rows[b]!.date ? -1 : rows[a]!.date > rows[b]!.date ? 1 : a - b));
   const idOf = new Map<number, string>();
-  order.forEach((r, k) => idOf.set(r, `${id}-${String(k + 1).padStart(4, '0')}`));
+  for (const [k, r] of order.entries()) idOf.set(r, `${id}-${String(k + 1).padStart(4, '0')}`);
   return {
     id,
     today,
@@ -928,7 +928,8 @@ const H: Array<[string, number, string, Spec[]]> = [
 const histories = H.map(([today, m, note, specs], i) =>
   expand(`d${String(i + 1).padStart(2, '0')}`, today, m, specs, 9000 + i * 104729, note),
 );
-const body = `[\n${histories.map((h) => JSON.stringify(h)).join(',\n')}\n]\n`;
+// Indented; `npx biome format --write eval/dev/recurring-dev.json` then gives the committed bytes.
+const body = `${JSON.stringify(histories, null, 2)}\n`;
 writeFileSync(new URL('./recurring-dev.json', import.meta.url), body);
 console.log(
   `wrote ${histories.length} histories, ${histories.reduce((n, h) => n + h.streams.length, 0)} streams`,
