@@ -180,6 +180,17 @@ describe('categorizeTransaction', () => {
     expect(debit('PayPal top-up')).toBe('transfer');
   });
 
+  it('money for people (gifts, pocket money, support) is a transfer; building dues and contributions are utilities', () => {
+    expect(debit('Slanje novca')).toBe('transfer');
+    expect(debit('Poklon za venčanje')).toBe('transfer');
+    expect(debit('Dzeparac za Milu')).toBe('transfer');
+    expect(debit('Alimentacija')).toBe('transfer');
+    expect(debit('Doprinos za zgradu')).toBe('utilities');
+    expect(debit('Doprinosi za PIO')).toBe('utilities');
+    // A gift shop paid by card is still a shop.
+    expect(debit('Kupovina karticom POKLON SHOP ZVEZDA')).toBe('groceries');
+  });
+
   it('a payment to a person with a surname that does not end in -ić is a transfer', () => {
     for (const text of ['Mirko Tot', 'Ljubica Nađ', 'Zlatko Horvat', 'Stevan Bugarski', 'Obrad Petrov']) {
       expect(debit(text), text).toBe('transfer');

@@ -754,6 +754,9 @@ export const MERCHANTS: readonly MerchantEntry[] = [
     // The TV licence fee (public broadcaster), often printed as a "naknada".
     'medijsk*',
     'rts pretplata',
+    // Building dues and the self-employed's social contributions (public levies).
+    'zgrad*',
+    'doprinos*',
   ),
   // Transfers: fees, loans, savings, exchange.
   k(
@@ -786,6 +789,13 @@ export const MERCHANTS: readonly MerchantEntry[] = [
     'fee',
     'charge',
     'own account',
+    // Money to people for their own use: gifts, pocket money, support, "sending money".
+    'poklon za',
+    'za poklon',
+    'dzeparac*',
+    'alimentacij*',
+    'slanje novca',
+    'sopstven*',
   ),
 ];
 
