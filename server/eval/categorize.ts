@@ -96,12 +96,15 @@ export function loadBlindTransactions(batch = 'blind'): LabelledTransaction[] | 
 }
 
 /**
- * The development set (server/eval/dev/categorize-dev.tsv: description, amount, category),
+ * The development set (server/eval/dev/data/categorize-dev.tsv: description, amount, category),
  * written by the same hand as the rules from LABELLING.md — NOT held out: its errors may be
  * read and fixed (by principle, not by listing its payees). Null when absent.
  */
 export function loadDevTransactions(): LabelledTransaction[] | null {
-  return loadUnsplit(new URL('./dev/categorize-dev.tsv', import.meta.url), 'dev/categorize-dev.tsv');
+  return loadUnsplit(
+    new URL('./dev/data/categorize-dev.tsv', import.meta.url),
+    'dev/data/categorize-dev.tsv',
+  );
 }
 
 /** Rows of a description/amount/category file; a header row and '#' comments are skipped, nothing is echoed. */

@@ -1,5 +1,5 @@
 /**
- * Writes recurring-dev.json: DEVELOPMENT histories for recurring detection, written by the same
+ * Writes data/recurring-dev.json: DEVELOPMENT histories for recurring detection, written by the same
  * hand as the rules (NOT held out). They stress the classes that independent statements showed
  * to be weak: weekly and biweekly payments with posting jitter and holiday gaps, quarterly and
  * annual payments over short histories, amounts that drift (FX-converted subscriptions, price
@@ -928,9 +928,9 @@ const H: Array<[string, number, string, Spec[]]> = [
 const histories = H.map(([today, m, note, specs], i) =>
   expand(`d${String(i + 1).padStart(2, '0')}`, today, m, specs, 9000 + i * 104729, note),
 );
-// Indented; `npx biome format --write eval/dev/recurring-dev.json` then gives the committed bytes.
-const body = `${JSON.stringify(histories, null, 2)}\n`;
-writeFileSync(new URL('./recurring-dev.json', import.meta.url), body);
+// One history per line (as eval/data/ does): small yet diffable; data/ folders are not formatted.
+const body = `[\n${histories.map((h) => JSON.stringify(h)).join(',\n')}\n]\n`;
+writeFileSync(new URL('./data/recurring-dev.json', import.meta.url), body);
 console.log(
   `wrote ${histories.length} histories, ${histories.reduce((n, h) => n + h.streams.length, 0)} streams`,
 );
