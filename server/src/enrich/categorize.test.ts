@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CATEGORIES, type Category, categorizeTransaction } from './categorize.js';
+import { CATEGORIES, type Category, categorizeDetailed, categorizeTransaction } from './categorize.js';
 import { findMerchant, MERCHANTS } from './merchants.js';
 import { counterpartyKey, fold, normalizeMerchant, scanDescription } from './normalize.js';
 
@@ -160,6 +160,57 @@ describe('categorizeTransaction', () => {
     expect(debit('POS KUPOVINA STR MILENKOVIĆ 12 BEOGRAD')).toBe('groceries');
     expect(debit('STR MILENKOVIĆ')).toBe('transfer');
     expect(debit('POS KUPOVINA SUNCOKRET 12 BEOGRAD')).toBe('groceries');
+  });
+
+  it('reads the kind of place from its sign when nobody listed the name', () => {
+    expect(debit('Kupovina karticom HAMBURGERIJA KOD ZOKIJA')).toBe('dining');
+    expect(debit('POS KUPOVINA UR KOD MIKE NOVI SAD')).toBe('dining');
+    expect(debit('Kupovina karticom PALACINKARNICA ZVEZDA')).toBe('dining');
+    expect(debit('PLAĆANJE KARTICOM 4912 GASTRO KUTAK')).toBe('dining');
+    expect(debit('Kupovina karticom TRGOVINA KOD JOCE')).toBe('groceries');
+    expect(debit('Kupovina karticom PAPIRNICA SKOLARAC')).toBe('groceries');
+    expect(debit('Kupovina karticom PLESNI CENTAR ZVEZDA')).toBe('entertainment');
+    expect(debit('Kupovina karticom AKVAPARK OAZA')).toBe('entertainment');
+    expect(debit('Nalog za prenos Naknada za javni medijski servis')).toBe('utilities');
+  });
+
+  it('a wallet with a merchant after it is a purchase; the wallet alone moves money', () => {
+    expect(debit('PAYPAL *XBOXGAMEPASS 4029357733 GB')).not.toBe('transfer');
+    expect(debit('PAYPAL *ADD FUNDS')).toBe('transfer');
+    expect(debit('PayPal top-up')).toBe('transfer');
+  });
+
+  it('money for people (gifts, pocket money, support) is a transfer; building dues and contributions are utilities', () => {
+    expect(debit('Slanje novca')).toBe('transfer');
+    expect(debit('Poklon za venčanje')).toBe('transfer');
+    expect(debit('Dzeparac za Milu')).toBe('transfer');
+    expect(debit('Alimentacija')).toBe('transfer');
+    expect(debit('Doprinos za zgradu')).toBe('utilities');
+    expect(debit('Doprinosi za PIO')).toBe('utilities');
+    // A gift shop paid by card is still a shop.
+    expect(debit('Kupovina karticom POKLON SHOP ZVEZDA')).toBe('groceries');
+  });
+
+  it('a payment to a person with a surname that does not end in -ić is a transfer', () => {
+    for (const text of ['Mirko Tot', 'Ljubica Nađ', 'Zlatko Horvat', 'Stevan Bugarski', 'Obrad Petrov']) {
+      expect(debit(text), text).toBe('transfer');
+    }
+  });
+
+  it('a card payment at home is never guessed a subscription; an unknown one billed from abroad is', () => {
+    expect(
+      categorizeDetailed({ description: 'Kupovina karticom LANTERNA NOVI SAD', amount: -990_00 }),
+    ).toEqual({
+      category: 'groceries',
+      confidence: 'low',
+    });
+    expect(debit('E-COMMERCE HEADSPACE LU', -588_00)).toBe('subscriptions');
+  });
+
+  it('card wrappings of other banks set the card channel', () => {
+    expect(debit('Plaćanje na prodajnom mestu KIK 4058 **** **** 3907')).toBe('groceries');
+    expect(debit('Debitna kartica VISA *6924 PEKARA ZLATNI KLAS')).toBe('dining');
+    expect(debit('Plaćanje na internetu BLINKIST')).not.toBe('transfer');
   });
 
   it('is deterministic and does not depend on call order', () => {

@@ -25,6 +25,11 @@ export interface CategorizeInput {
  * trafika, pijaca), which the labelling guide puts in groceries.
  */
 const UNKNOWN_PURCHASE: Category = 'groceries';
+/**
+ * An unknown merchant billed from abroad (a foreign place or a processor in the text) with no
+ * other signal is most often a digital service; goods shops abroad are listed brands.
+ */
+const UNKNOWN_SERVICE_ABROAD: Category = 'subscriptions';
 
 export type Confidence = 'high' | 'medium' | 'low';
 
@@ -39,6 +44,15 @@ const DEBIT_CATEGORIES: ReadonlySet<Category> = new Set(CATEGORIES.filter((c) =>
 const PURCHASE_CATEGORIES: ReadonlySet<Category> = new Set(
   CATEGORIES.filter((c) => c !== 'salary' && c !== 'transfer' && c !== 'rent'),
 );
+/**
+ * A card payment at a terminal at home (no online channel, no foreign place, no processor, no
+ * web address) is not a subscription: those are billed card-not-present. The dictionary still
+ * names subscription brands wherever they are printed; this only bounds the learned guess.
+ */
+const CARD_PRESENT_CATEGORIES: ReadonlySet<Category> = new Set(
+  [...PURCHASE_CATEGORIES].filter((c) => c !== 'subscriptions'),
+);
+const WEB_ADDRESS = /\.(?:com|net|io|org|app|co)\b|\bwww\./i;
 /** The fallback's posterior needed to stand on its own (medium), and to beat the default (low). */
 const MODEL_SURE = 0.8;
 const MODEL_MIN = 0.5;
@@ -48,13 +62,32 @@ export function categorizeTransaction(input: CategorizeInput): Category {
 }
 
 /** The learned model's guess from the shared normalisation (its merchant view). */
-function modelGuess(described: Description, amount: number): { category: Category; p: number } {
+function modelGuess(
+  described: Description,
+  amount: number,
+  purchase = false,
+): { category: Category; p: number } {
   const m = described.merchant;
   const { card, ecommerce } = described.scan.flags;
-  return shippedModel().predict(
-    features(m.key, m.channel, amount < 0),
-    card || ecommerce ? PURCHASE_CATEGORIES : DEBIT_CATEGORIES,
-  );
+  const allowed = !(purchase || card || ecommerce)
+    ? DEBIT_CATEGORIES
+    : isRemote(described)
+      ? PURCHASE_CATEGORIES
+      : CARD_PRESENT_CATEGORIES;
+  return shippedModel().predict(features(m.key, m.channel, amount < 0), allowed);
+}
+
+/** Card-not-present: online channel, processor, foreign place or a web address in the text. */
+function isRemote(described: Description): boolean {
+  return described.scan.flags.ecommerce || described.merchant.abroad || WEB_ADDRESS.test(described.raw);
+}
+
+/** A processor prefix ("PAYPAL *", "GOOGLE *") with a merchant after it. */
+function paidThroughProcessor(described: Description): boolean {
+  const m = described.merchant;
+  if (m.processor === null || m.key === '' || m.key === m.processor) return false;
+  // "PAYPAL *ADD FUNDS": what follows the wallet is itself a top-up.
+  return findMerchant(m.key.split(' '))?.entry.strength !== 'channel';
 }
 
 /**
@@ -101,7 +134,14 @@ export function categorizeDetailed(
   const match = findMerchant(tokens, 'salary');
   if (match !== null) {
     const { strength, category } = match.entry;
-    if (strength === 'channel') return agreeing(judged, amount, 'transfer', 'medium', 'low');
+    if (strength === 'channel') {
+      // A wallet or processor followed by a merchant ("PAYPAL *XBOXGAMEPASS") is a purchase
+      // from that merchant; the wallet alone ("PayPal top-up") moves money.
+      if (!paidThroughProcessor(described)) return agreeing(judged, amount, 'transfer', 'medium', 'low');
+      const guess = modelGuess(described, amount, true);
+      if (guess.p >= MODEL_SURE) return { category: guess.category, confidence: 'medium' };
+      return { category: guess.p >= MODEL_MIN ? guess.category : UNKNOWN_PURCHASE, confidence: 'low' };
+    }
     if (strength === 'brand') return { category, confidence: 'high' };
     if (strength === 'keyword') return agreeing(judged, amount, category, 'high', 'medium');
     return agreeing(judged, amount, category, 'medium', 'low');
@@ -119,7 +159,11 @@ export function categorizeDetailed(
   const guess = modelGuess(described, amount);
   if (guess.p >= MODEL_SURE) return { category: guess.category, confidence: 'medium' };
   if (guess.p >= MODEL_MIN) return { category: guess.category, confidence: 'low' };
-  return { category: UNKNOWN_PURCHASE, confidence: 'low' };
+  // Nothing speaks: billed from abroad it is most likely a digital service, at home a small shop.
+  return {
+    category: described.merchant.abroad ? UNKNOWN_SERVICE_ABROAD : UNKNOWN_PURCHASE,
+    confidence: 'low',
+  };
 }
 
 /** A first name or a Serbian surname ending in -ić among the words (after prefixes are gone). */

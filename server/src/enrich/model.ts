@@ -31,6 +31,14 @@ export function features(key: string, channel: Channel | null, debit: boolean): 
   return out;
 }
 
+/**
+ * Divisor of the word and n-gram evidence (see `predict`): every letter of a word sits in both a
+ * 3-gram and a 4-gram, so counting each as independent evidence makes the posterior over-sure of
+ * made-up names ("Foobario" → dining at 0.9). Halving it keeps the ranking of strong evidence and
+ * lets unknown names fall below the thresholds where a default or "low" belongs.
+ */
+export const MODEL_TEMPER = 2;
+
 export interface Prediction {
   category: Category;
   /** Posterior probability of the winner among the allowed categories. */
@@ -65,11 +73,15 @@ export class NaiveBayes {
     const cats = this.file.categories;
     const scores = this.logPrior.slice();
     let known = 0;
+    const temper = 1 / MODEL_TEMPER;
     for (const f of feats) {
       const lik = this.logLik.get(f);
       if (lik === undefined) continue;
       known++;
-      for (let i = 0; i < scores.length; i++) scores[i]! += lik[i]!;
+      // Overlapping n-grams of one word are far from independent: their evidence is tempered,
+      // the channel and sign (one feature each) count in full.
+      const w = f.charCodeAt(1) === 58 /* ':' */ && (f[0] === 'c' || f[0] === 's') ? 1 : temper;
+      for (let i = 0; i < scores.length; i++) scores[i]! += w * lik[i]!;
     }
     let best = -1;
     let max = Number.NEGATIVE_INFINITY;

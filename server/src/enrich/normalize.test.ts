@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  CASH_KEY,
   CHANNEL_PREFIXES,
   CITIES,
   COUNTRIES,
@@ -7,12 +8,14 @@ import {
   Description,
   DIACRITIC_FOLD,
   FILLER_WORDS,
+  FOREIGN_PLACES,
   fold,
   LEGAL_FORMS,
   MONTH_ABBREVIATIONS,
   NOISE_PATTERNS,
   normalizeMerchant,
   OTHER_CYRILLIC,
+  OWN_PRODUCT_PROCESSORS,
   PERIOD_WORDS,
   PROCESSORS,
   scanDescription,
@@ -136,6 +139,41 @@ describe('processors', () => {
     expect(normalizeMerchant(`Kupovina karticom ${text} 19.10.2026`).key).toBe(k);
   });
 
+  it.each([...OWN_PRODUCT_PROCESSORS])(
+    'the grouping key keeps %s, a seller of its own plans, before the plan',
+    (processor) => {
+      const prefixes: Record<string, string> = {
+        google: 'GOOGLE *',
+        microsoft: 'MSFT *',
+        apple: 'APPLE.COM*',
+        amazon: 'AMZN *',
+        facebook: 'FACEBK *',
+      };
+      const described = new Description(`${prefixes[processor]}PLAN ONE 19.10.2026`);
+      expect(described.merchant).toMatchObject({ processor, key: 'plan one' });
+      expect(described.counterpartyKey).toBe(`${processor} plan one`);
+    },
+  );
+
+  it('behind a pure payment processor the grouping key is the merchant alone', () => {
+    expect(new Description('PAYPAL *NOTION LABS').counterpartyKey).toBe(
+      new Description('NOTION LABS').counterpartyKey,
+    );
+    expect(new Description('SumUp *Kafe Dorcol Beograd').counterpartyKey).toBe('kafe dorcol');
+  });
+
+  it('every cash wording has the one cash grouping key', () => {
+    for (const text of [
+      'Isplata gotovine ATM 8568 BEOGRAD',
+      'Bankomat isplata ATM 3036',
+      'ATM isplata 10.000,00 RSD BEOGRAD',
+      'Podizanje gotovine na šalteru',
+      'Uplata gotovine na račun',
+    ]) {
+      expect(new Description(text).counterpartyKey, text).toBe(CASH_KEY);
+    }
+  });
+
   it('a processor with nothing after it is the merchant', () => {
     expect(normalizeMerchant('PAYPAL *')).toMatchObject({ key: 'paypal', display: 'PayPal' });
   });
@@ -197,7 +235,23 @@ describe('whole descriptions', () => {
       channel: 'transfer',
       processor: null,
       accountNumber: '160-0000012345678-90',
+      abroad: false,
     });
+  });
+
+  it('marks a merchant billed from abroad (foreign place or processor), not one at home', () => {
+    expect(normalizeMerchant('E-COMMERCE HEADSPACE LU').abroad).toBe(true);
+    expect(normalizeMerchant('Kupovina karticom FOOBARIO 12 AMSTERDAM NL').abroad).toBe(true);
+    expect(normalizeMerchant('PADDLE.NET* NOTION').abroad).toBe(true);
+    expect(normalizeMerchant('Kupovina karticom LANTERNA NOVI SAD').abroad).toBe(false);
+    expect(normalizeMerchant('POS KUPOVINA HOMA BEOGRAD RS').abroad).toBe(false);
+  });
+
+  it.each(FOREIGN_PLACES)('foreign place %s is one the suffix table strips', (place) => {
+    const printed =
+      CITIES.find((c) => c === place || c.endsWith(` ${place}`)) ?? COUNTRIES.find((c) => c === place);
+    expect(printed, 'in the suffix tables').toBeDefined();
+    expect(normalizeMerchant(`ACME ${printed!.toUpperCase()}`)).toMatchObject({ key: 'acme', abroad: true });
   });
 
   it('a description of nothing but wrapping has no merchant', () => {

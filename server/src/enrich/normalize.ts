@@ -39,6 +39,11 @@ export interface NormalizedMerchant {
   processor: string | null;
   /** First bank account number printed in the text (Serbian 3-13-2 or 18 digits), if any. */
   accountNumber: string | null;
+  /**
+   * Paid abroad: a foreign country or city followed the merchant, or a processor wrapped it
+   * (card-not-present billing, where subscriptions live).
+   */
+  abroad: boolean;
 }
 
 /** What the channel prefixes and codes of a description say about the payment. */
@@ -199,6 +204,24 @@ export function fold(text: string): string {
  */
 export const CHANNEL_PREFIXES: ReadonlyArray<readonly [string, Channel | null, 'vague'?]> = [
   ['kupovina na pos terminalu', 'card'],
+  ['transakcija na pos terminalu', 'card'],
+  ['placanje na prodajnom mestu', 'card'],
+  ['kupovina na prodajnom mestu', 'card'],
+  ['placanje na pos terminalu', 'card'],
+  // Card schemes and card kinds printed before the merchant ("Debitna kartica VISA *6924 …").
+  ['debitna kartica visa', 'card'],
+  ['debitna kartica', 'card'],
+  ['kreditna kartica', 'card'],
+  ['platna kartica', 'card'],
+  ['dina kartica', 'card'],
+  ['dinacard', 'card'],
+  ['mastercard kupovina', 'card'],
+  ['visa kupovina', 'card'],
+  ['maestro', 'card'],
+  ['placanje na internetu', 'ecommerce'],
+  ['kupovina na internetu', 'ecommerce'],
+  ['internet placanje karticom', 'ecommerce'],
+  ['placanje preko interneta', 'ecommerce'],
   ['instant placanje na prodajnom mestu', 'card'],
   ['placanje karticom', 'card'],
   ['kupovina karticom', 'card'],
@@ -268,9 +291,15 @@ export const CHANNEL_PREFIXES: ReadonlyArray<readonly [string, Channel | null, '
   ['atm', 'cash'],
   ['bankomat', 'cash'],
   ['bankomatu', 'cash'],
+  ['e banking nalog', 'transfer'],
+  ['ebanking nalog', 'transfer'],
+  ['m banking nalog', 'transfer'],
   ['uplata', null],
   ['isplata', null],
   ['priliv', null],
+  // Direction words some exports print first ("Odliv - …", "Terećenje: …").
+  ['odliv', null],
+  ['terecenje', null],
 ];
 
 /** The category-view flag each channel sets. */
@@ -337,6 +366,15 @@ export const PROCESSORS: ReadonlyArray<readonly [key: string, display: string, p
   ['2checkout', '2Checkout', /^2co\.com\s?\*\s*/i],
   ['stripe', 'Stripe', /^(?:stripe|str)\s?\*\s*/i],
 ];
+
+/** Processors (keys above) that bill their own products under their name: the seller, not a wallet. */
+export const OWN_PRODUCT_PROCESSORS: ReadonlySet<string> = new Set([
+  'google',
+  'microsoft',
+  'apple',
+  'amazon',
+  'facebook',
+]);
 
 /** Web suffixes glued to a merchant ("NETFLIX.COM", "WOLT.COM/RS"). */
 export const WEB_SUFFIXES: readonly string[] = [
@@ -446,6 +484,76 @@ export const CITIES: readonly string[] = [
   'itunes',
   'internet',
   'online',
+];
+
+/**
+ * Places above and countries below that are abroad: a merchant printed with one is billed from
+ * outside Serbia (card-not-present: subscriptions, online services), never a local shop.
+ * Single words only (the last word of a multi-word place is enough: "francisco", "view").
+ */
+export const FOREIGN_PLACES: readonly string[] = [
+  'francisco',
+  'gatos',
+  'view',
+  'amsterdam',
+  'dublin',
+  'cork',
+  'london',
+  'stockholm',
+  'helsinki',
+  'tallinn',
+  'barcelona',
+  'budapest',
+  'luxembourg',
+  'paris',
+  'sydney',
+  'bellevue',
+  'seattle',
+  'cupertino',
+  'redmond',
+  'pittsburgh',
+  'brussels',
+  'berlin',
+  'vienna',
+  'wien',
+  'zagreb',
+  'ljubljana',
+  'itunes',
+  'nl',
+  'lu',
+  'ie',
+  'us',
+  'usa',
+  'gb',
+  'uk',
+  'gbr',
+  'se',
+  'fi',
+  'es',
+  'hu',
+  'ee',
+  'de',
+  'at',
+  'fr',
+  'be',
+  'au',
+  'hr',
+  'si',
+  'ba',
+  'mk',
+  'ch',
+  'it',
+  'cy',
+  'mt',
+  'pl',
+  'cz',
+  'ca',
+  'wa',
+  'ny',
+  'nld',
+  'irl',
+  'lux',
+  'deu',
 ];
 
 /** Country codes and names printed at the end. */
@@ -650,6 +758,7 @@ const CITY_BY_LAST_WORD: ReadonlyMap<string, ReadonlyArray<readonly string[]>> =
 })();
 const withoutDot = (w: string): string => (w.endsWith('.') ? w.slice(0, -1) : w);
 const COUNTRY_SET: ReadonlySet<string> = new Set(COUNTRIES);
+const FOREIGN_PLACE_SET: ReadonlySet<string> = new Set(FOREIGN_PLACES);
 const LEGAL_SET: ReadonlySet<string> = new Set(LEGAL_FORMS.map(withoutDot));
 const PERIOD_SET: ReadonlySet<string> = new Set(PERIOD_WORDS.map(withoutDot));
 const STREAM_DROPPED: ReadonlySet<string> = new Set([
@@ -999,14 +1108,18 @@ export function normalizeMerchant(description: string, withDisplay = true): Norm
   while (tokens.length > 1 && PERIOD_SET.has(tokens[0]!.key) && tokens[0]!.key !== 'racun') tokens.shift();
   // With a processor the merchant may be nothing but a place ("APPLE.COM/BILL ITUNES.COM IE").
   const keep = processor === null ? 1 : 0;
+  const unstripped = tokens.length;
+  const tail = tokens.slice();
   while (stripOneSuffix(tokens, keep)) {}
+  let abroad = processor !== null;
+  for (let i = tokens.length; i < unstripped && !abroad; i++) abroad = FOREIGN_PLACE_SET.has(tail[i]!.key);
   // "d.o.o." and friends in the middle ("LIDL D.O.O. NIS" after the city went).
   const kept = tokens.filter((t, i) => i === 0 || !LEGAL_SET.has(withoutDot(t.key)));
 
   if (kept.length === 0) {
     return processor === null
-      ? { key: '', display: null, channel, processor, accountNumber }
-      : { key: processor, display: processorDisplay, channel, processor, accountNumber };
+      ? { key: '', display: null, channel, processor, accountNumber, abroad }
+      : { key: processor, display: processorDisplay, channel, processor, accountNumber, abroad };
   }
   let key = kept[0]!.key;
   for (let i = 1; i < kept.length; i++) key += ` ${kept[i]!.key}`;
@@ -1016,6 +1129,7 @@ export function normalizeMerchant(description: string, withDisplay = true): Norm
     channel,
     processor,
     accountNumber,
+    abroad,
   };
 }
 
@@ -1037,11 +1151,23 @@ export function streamKey(description: string): string {
   return key !== '' ? key : description.trim().toLowerCase();
 }
 
+/** Grouping key of every cash withdrawal or deposit (ATM, counter). */
+export const CASH_KEY = 'cash';
+
 /** The grouping key of a merchant view: a listed brand's name, else the merchant key. */
 function keyOf(m: NormalizedMerchant, description: string): string {
+  // Cash in or out has no payee but the bank: one key whatever the ATM, city or wording.
+  if (m.channel === 'cash') return CASH_KEY;
   if (m.key === '') return `${m.channel ?? ''}:${streamKey(description)}`;
   const brand = findMerchant(m.key.split(' '));
-  return brand !== null && brand.entry.strength === 'brand' ? brand.entry.name : m.key;
+  if (brand !== null && brand.entry.strength === 'brand') return brand.entry.name;
+  // Behind a processor that sells its own products the text after it names a plan and varies
+  // ("MICROSOFT*365 PERSONAL", "MSFT * E0400ABCD"): the seller stays in the key, so recurring
+  // detection can link the wordings. Behind a pure payment processor (PayPal, SumUp) the text is
+  // the merchant itself and is the key alone, as when the merchant is paid directly.
+  return m.processor !== null && m.key !== m.processor && OWN_PRODUCT_PROCESSORS.has(m.processor)
+    ? `${m.processor} ${m.key}`
+    : m.key;
 }
 
 /**

@@ -468,4 +468,97 @@ describe('recurring streams on merchant keys', () => {
     const txns = every('2025-09-01', 7, 20).map((d, i) => txn(d, -150_000, shops[order[i]!]!));
     expect(detectRecurringStreams(txns, '2026-01-20').outgoing).toEqual([]);
   });
+
+  it('a weekly payment two days early or late and moved off weekends keeps its grid (the grid holding most payments wins)', () => {
+    // Due Friday, paid Wednesday to Sunday; weekend payments are posted on Monday.
+    const shifts = [3, -2, 3, -2, -1, 3, -2, 3, 0, -2, 3, 3, -1, -2, 3, 3];
+    const txns = every('2025-10-03', 7, shifts.length).map((d, i) =>
+      txn(
+        addDays(d, shifts[i]!),
+        -(300_000 + (i % 3) * 15_000),
+        `IPS NBS prenos Milena Jovanović čišćenje ${d}`,
+      ),
+    );
+    const { outgoing } = detectRecurringStreams(txns, '2026-01-22');
+    expect(outgoing).toHaveLength(1);
+    expect(outgoing[0]).toMatchObject({ frequency: 'weekly', occurrences: shifts.length, is_active: true });
+  });
+
+  it('an annual plan billed by the merchant of a monthly plan is its own annual stream', () => {
+    const monthlyPlan = monthly(2024, 7, 5, 30).map((d) => txn(d, -39_900, 'APPLE.COM/BILL ITUNES.COM IE'));
+    const annualPlan = ['2024-09-12', '2025-09-12', '2026-09-14'].map((d) =>
+      txn(d, -599_900, `Kupovina karticom APPLE.COM/BILL CORK IE ${d}`),
+    );
+    const { outgoing } = detectRecurringStreams([...monthlyPlan, ...annualPlan], '2026-12-15');
+    const byFrequency = Object.fromEntries(outgoing.map((s) => [s.frequency, s]));
+    expect(outgoing).toHaveLength(2);
+    expect(byFrequency.monthly).toMatchObject({ occurrences: 30, typical_amount: 39_900 });
+    expect(byFrequency.annually).toMatchObject({ occurrences: 3, typical_amount: 599_900 });
+  });
+
+  it('two look-alike amounts a year apart at a shop with no stream stay no stream', () => {
+    const visits = [
+      '2025-01-10',
+      '2025-02-21',
+      '2025-04-02',
+      '2025-06-30',
+      '2025-09-09',
+      '2025-11-15',
+      '2026-01-11',
+    ];
+    const amounts = [84_000, 310_000, 152_000, 47_000, 228_000, 390_000, 85_000];
+    const txns = visits.map((d, i) => txn(d, -amounts[i]!, 'Trafika Stampa'));
+    expect(detectRecurringStreams(txns, '2026-02-01').outgoing).toEqual([]);
+  });
+
+  it('one subscription behind a processor in changing wordings is one stream', () => {
+    const wordings = [
+      (d: string) => `MICROSOFT*365 PERSONAL ${d}`,
+      () => 'MSFT * E0400ABCD DUBLIN IE',
+      (d: string) => `Card payment MICROSOFT*SUBSCRIPTION ${d}`,
+    ];
+    const txns = monthly(2025, 3, 22, 10).map((d, i) => txn(d, -99_900, wordings[(i * 2) % 3]!(d)));
+    const { outgoing } = detectRecurringStreams(txns, '2026-01-05');
+    expect(outgoing).toHaveLength(1);
+    expect(outgoing[0]).toMatchObject({ frequency: 'monthly', occurrences: 10 });
+  });
+
+  it('cash in any wording is one payee: a regular withdrawal is a stream, look-alike amounts among irregular ones are not', () => {
+    const wordings = [
+      (d: string) => `Isplata gotovine ATM ${d.slice(8)}12 BEOGRAD`,
+      () => 'Bankomat isplata ATM 3036',
+      () => 'ATM isplata 5.000,00 RSD NOVI SAD',
+      () => 'Podizanje gotovine na šalteru',
+    ];
+    const regular = every('2025-09-05', 7, 12).map((d, i) =>
+      txn(d, -500_000, wordings[i % wordings.length]!(d)),
+    );
+    expect(detectRecurringStreams(regular, '2025-11-25').outgoing).toEqual([
+      expect.objectContaining({ frequency: 'weekly', occurrences: 12 }),
+    ]);
+    // Round amounts repeat by chance among irregular withdrawals: no monthly "stream" of 4.000.
+    const days = [
+      '2025-01-03',
+      '2025-01-09',
+      '2025-01-20',
+      '2025-02-02',
+      '2025-02-11',
+      '2025-02-17',
+      '2025-03-04',
+      '2025-03-12',
+      '2025-03-30',
+      '2025-04-03',
+      '2025-04-08',
+      '2025-04-26',
+      '2025-05-04',
+      '2025-05-10',
+      '2025-05-29',
+    ];
+    const amounts = [
+      400_000, 1_000_000, 200_000, 400_000, 600_000, 1_400_000, 400_000, 200_000, 1_000_000, 400_000, 800_000,
+      600_000, 400_000, 1_200_000, 200_000,
+    ];
+    const irregular = days.map((d, i) => txn(d, -amounts[i]!, wordings[(i * 3) % wordings.length]!(d)));
+    expect(detectRecurringStreams(irregular, '2025-06-01').outgoing).toEqual([]);
+  });
 });

@@ -1,4 +1,4 @@
-import { counterpartyKey } from './normalize.js';
+import { CASH_KEY, counterpartyKey } from './normalize.js';
 
 /**
  * Grouping key: the merchant key of the normalisation pipeline, so one payee is one group
@@ -90,6 +90,8 @@ const SAME_PRICE = 0.05;
 const LOOSENESS = { fixed: { share: 0.2, floor: 2 }, variable: { share: 0.12, floor: 1.5 } } as const;
 /** Payments at one amount needed before they may be split from the rest of their payee's. */
 const MIN_CLUSTER = 4;
+/** Mean spacing (days) from which leftover payments of a billing payee may be a longer plan. */
+const LONG_PERIOD_DAYS = 80;
 /** Share of payments that must sit in runs of one price for the stream to be fixed. */
 const FIXED_SHARE = 0.85;
 /** Beyond this spread (p90 − p10 over the median) the amounts look like shopping, not a bill. */
@@ -231,8 +233,16 @@ function onGrid(occ: readonly Occurrence[], period: number): { offsets: Float64A
   let bestPhase = 0;
   let bestScore = Number.POSITIVE_INFINITY;
   for (let phase = 0; phase < period; phase++) {
-    let score = 0;
-    for (const o of occ) score += Math.min(Math.abs(gridOffset(o.day, phase, period)), GRID_TOLERANCE + 1);
+    // Most payments on the grid first, then the smallest total offset of those on it: a capped
+    // sum alone can prefer a grid that drops a whole weekday of payments.
+    let off = 0;
+    let missed = 0;
+    for (const o of occ) {
+      const d = Math.abs(gridOffset(o.day, phase, period));
+      if (d > GRID_TOLERANCE) missed++;
+      else off += d;
+    }
+    const score = missed * (GRID_TOLERANCE + 1) * (occ.length + 1) + off;
     if (score < bestScore) {
       bestScore = score;
       bestPhase = phase;
@@ -412,9 +422,11 @@ function amountClusters(occ: readonly Occurrence[]): Occurrence[][] {
  * a cluster must hold one price on a clean rhythm, and be most of the group unless it is long,
  * so that a few look-alike amounts among groceries or cash withdrawals never become a stream.
  */
-function streamsOfGroup(occ: Occurrence[], today: number): RecurringStream[] {
+function streamsOfGroup(occ: Occurrence[], today: number, cash = false): RecurringStream[] {
   const whole = buildStream(occ, today);
-  if (whole && whole.amount_type === 'fixed') return [whole];
+  if (whole && whole.amount_type === 'fixed') return cash ? [whole] : withLongerPlans([whole], occ, today);
+  // Cash has no payee: round amounts repeat at ATMs by chance, so cash is one stream or none.
+  if (cash) return whole ? [whole] : [];
   const fromClusters: RecurringStream[] = [];
   let covered = 0;
   for (const cluster of amountClusters(occ)) {
@@ -430,7 +442,31 @@ function streamsOfGroup(occ: Occurrence[], today: number): RecurringStream[] {
     // A variable bill stays one stream unless it is really several fixed ones.
     return fromClusters.length >= 2 && covered >= occ.length * 0.8 ? fromClusters : [whole];
   }
-  return fromClusters;
+  return fromClusters.length > 0 ? withLongerPlans(fromClusters, occ, today) : fromClusters;
+}
+
+/**
+ * A payee that already bills a fixed plan may bill a second, longer one (Apple: a monthly
+ * iCloud plan and an annual app; one insurer: a monthly and an annual policy). Quarterly and
+ * annual payments are few by nature, so among the payments no stream took, a cluster of one
+ * price spaced a quarter or more apart is tried on its own. Only for a payee with a stream:
+ * two look-alike amounts a year apart at a shop or an ATM stay no stream.
+ */
+function withLongerPlans(streams: RecurringStream[], occ: Occurrence[], today: number): RecurringStream[] {
+  let inStreams = 0;
+  for (const s of streams) inStreams += s.occurrences;
+  if (occ.length - inStreams < 2) return streams;
+  const taken = new Set<string>();
+  for (const s of streams) for (const id of s.transaction_ids) taken.add(id);
+  const rest = occ.filter((o) => !taken.has(o.id));
+  for (const cluster of amountClusters(rest)) {
+    if (cluster.length < 2) continue;
+    const spacing = (cluster[cluster.length - 1]!.day - cluster[0]!.day) / (cluster.length - 1);
+    if (spacing < LONG_PERIOD_DAYS) continue;
+    const stream = buildStream(cluster, today);
+    if (stream && stream.amount_type === 'fixed') streams.push(stream);
+  }
+  return streams;
 }
 
 const monthlyAmount = (s: RecurringStream): number =>
@@ -506,7 +542,7 @@ const LINK_STOPWORDS = new Set([
   'uplata', 'uplat', 'prenos', 'priliv', 'isplata', 'isplat', 'placanj', 'placanje', 'racun', 'racuna', 'na', 'za', 'od', 'po',
   'doo', 'ado', 'kvartal', 'kvartala', 'deo', 'dio', 'polovin', 'ugovor', 'ugovoru', 'ips', 'nbs', 'pos', 'trajni', 'nalog',
   'kupovin', 'kartic', 'karticom', 'online', 'rata', 'mesecn', 'godisnj', 'ii', 'iii', 'iv', 'beograd', 'novi', 'sad', 'nis',
-  'srbij', 'srbije', 'broj', 'poziv', 'ref', 'clanarin', 'pretplat', 'bankomat', 'atm', 'gotovin', 'gotovine',
+  'srbij', 'srbije', 'broj', 'poziv', 'ref', 'clanarin', 'pretplat', 'bankomat', 'atm', 'gotovin', 'gotovine', 'cash',
   'erst', 'erste', 'raiffeisen', 'aik', 'intes', 'intesa', 'unicredit', 'otp', 'addiko', 'halkbank', 'nlb', 'eurobank', 'procredit',
   'januar', 'februar', 'mart', 'april', 'maj', 'jun', 'jul', 'avgust', 'septembar', 'oktobar', 'novembar', 'decembar',
 ]);
@@ -571,6 +607,8 @@ function linkGroups(keys: readonly string[]): Int32Array {
   return parent;
 }
 
+const isCash = (groupKey: string): boolean => groupKey.slice(groupKey.indexOf(':') + 1) === CASH_KEY;
+
 const covered = (streams: readonly RecurringStream[]): number =>
   streams.reduce((n, s) => n + s.occurrences, 0);
 
@@ -616,10 +654,10 @@ export function detectRecurringStreams(
 
   const keys = [...groups.keys()];
   const lists = [...groups.values()];
-  const streamsOf: RecurringStream[][] = lists.map((occ) => {
+  const streamsOf: RecurringStream[][] = lists.map((occ, i) => {
     if (occ.length < 2) return [];
     orderSameDay(occ);
-    return streamsOfGroup(occ, todayDay);
+    return streamsOfGroup(occ, todayDay, isCash(keys[i]!));
   });
   // One payee in several wordings: the linked groups together, when that puts more payments in
   // streams than the groups did apart, or the same payments in fewer streams.
@@ -642,7 +680,7 @@ export function detectRecurringStreams(
     for (const [r, group] of members) {
       const occ = merged.get(r)!;
       orderSameDay(occ);
-      const together = streamsOfGroup(occ, todayDay);
+      const together = streamsOfGroup(occ, todayDay, isCash(keys[r]!));
       let apart = 0;
       let apartStreams = 0;
       for (const i of group) {
