@@ -20,7 +20,7 @@ the text names one: <code>"Prenos na račun Marko Petrović 160-0000012345678-90
 <li><code>category_confidence</code> — <code>high</code> (a known merchant, a cash or salary signal, a strong keyword the
 learned model agrees with), <code>medium</code> (a weaker rule, or the learned model alone and sure; also a category you set
 yourself in a sandbox connection that the categoriser would not have chosen) or <code>low</code> (the signals disagree, or
-nothing but the default — an unnamed card purchase counts as groceries).</li>
+nothing but the default — an unnamed card purchase at home counts as groceries, an unnamed merchant billed from abroad as subscriptions).</li>
 </ul>
 <p>Categories come from a dictionary of Serbian merchants and keywords ("restoran", "pekara", "market", "apoteka",
 "benzinska", …) and, for merchants nobody listed, a small character n-gram model trained on labelled statements. Which of the
