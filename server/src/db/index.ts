@@ -1,7 +1,16 @@
 import { closeSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect, type Transaction } from 'kysely';
+import {
+  CompiledQuery,
+  type DatabaseConnection,
+  Kysely,
+  PostgresDialect,
+  SqliteDialect,
+  type SqliteDialectConfig,
+  SqliteDriver,
+  type Transaction,
+} from 'kysely';
 import pg from 'pg';
 import type { DatabaseConfig } from '../config.js';
 import { useNamedStatements } from './pg-named.js';
@@ -45,6 +54,29 @@ function withStatementCache(sqlite: SQLite.Database) {
   };
 }
 
+/**
+ * Every SQLite transaction here writes, and other connections write the same file (the exchange's
+ * writer thread, offload/sqlite-writer.ts; the rate-limit store): BEGIN IMMEDIATE takes the write
+ * lock up front, waiting (busy_timeout) for another writer to finish. A deferred BEGIN whose first
+ * statement reads would instead fail with SQLITE_BUSY when another connection commits in between.
+ */
+class ImmediateSqliteDriver extends SqliteDriver {
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+  }
+}
+
+class ImmediateSqliteDialect extends SqliteDialect {
+  readonly #config: SqliteDialectConfig;
+  constructor(config: SqliteDialectConfig) {
+    super(config);
+    this.#config = config;
+  }
+  override createDriver(): SqliteDriver {
+    return new ImmediateSqliteDriver(this.#config);
+  }
+}
+
 export interface CreateDbOptions {
   /** PostgreSQL schema to use as search_path (tests use one schema each). */
   schema?: string;
@@ -66,7 +98,9 @@ export function createDb(config: DatabaseConfig, options: CreateDbOptions = {}):
     sqlite.pragma('foreign_keys = ON');
     // Checkpoint (and fsync) less often: a busy server appends usage rows continuously.
     sqlite.pragma('wal_autocheckpoint = 10000');
-    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+    const db = new Kysely<Database>({
+      dialect: new ImmediateSqliteDialect({ database: withStatementCache(sqlite) }),
+    });
     if (config.path !== ':memory:') sqliteFiles.set(db, config.path);
     // An in-memory database exists on its one connection only: no second reader there.
     const closeReader = config.path === ':memory:' ? () => {} : attachReader(db, config.path);
