@@ -1,4 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
+import SQLite from 'better-sqlite3';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createConnectionWithData } from '../src/connections/materialize.js';
 import { generateSandboxProfile } from '../src/connectors/sandbox/generate.js';
@@ -281,3 +283,34 @@ describe.skipIf(onPostgres())('the exchange on the SQLite writer thread (offload
     expect(conns.map((c) => c.id)).toEqual([ok.json().connection_id]);
   });
 });
+
+describe.skipIf(onPostgres())(
+  'a main-thread write while another connection holds the SQLite write lock',
+  () => {
+    it('waits without stopping the event loop, then completes once the other commits', async () => {
+      const { db } = t.deps;
+      await sql`create table busy_probe (x integer)`.execute(db);
+      const other = new SQLite(sqliteFileOf(db) as string);
+      try {
+        other.exec('begin immediate'); // the writer thread's position: holding the lock
+        let settled = false;
+        const write = db
+          .transaction()
+          .execute((trx) => sql`insert into busy_probe values (1)`.execute(trx))
+          .finally(() => {
+            settled = true;
+          });
+        // The event loop turns (timers run) while the write waits: it neither blocks nor fails.
+        for (let i = 0; i < 5; i++) await new Promise((r) => setTimeout(r, 1));
+        expect(settled).toBe(false);
+        other.exec('commit');
+        await write;
+        const rows = await sql<{ n: number }>`select count(*) as n from busy_probe`.execute(db);
+        expect(rows.rows[0]?.n).toBe(1);
+      } finally {
+        if (other.inTransaction) other.exec('rollback');
+        other.close();
+      }
+    });
+  },
+);
