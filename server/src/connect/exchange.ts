@@ -68,22 +68,18 @@ export async function exchangePublicToken(
 
   let result: Exchanged | undefined;
   if (profile && session) {
-    // Categorised before the write transaction (on a worker thread when large), so the transaction
-    // — which holds SQLite's write lock — only writes.
-    const write: ExchangeWrite = {
-      tokenHash,
-      apiKeyId: key.apiKeyId,
-      nowIso,
-      connectorId,
-      profile: await categorizeProfile(profile),
-    };
-    // A new connection on an SQLite file: the whole write transaction (claim, rows, webhook event)
-    // runs on the writer thread's own connection, so the event loop keeps answering meanwhile.
+    const write: ExchangeWrite = { tokenHash, apiKeyId: key.apiKeyId, nowIso, connectorId, profile };
+    // A new connection on an SQLite file: the writer thread categorises the profile and runs the
+    // whole write transaction (claim, rows, webhook event) on its own connection, so the event loop
+    // keeps answering meanwhile. Otherwise both happen here: categorised first (on a worker thread
+    // when large), so the transaction — holding the write lock or a pool connection — only writes.
     const path = session.connection_id ? undefined : sqliteFileOf(db);
     const offThread = path ? storeExchangeOffThread(path, write) : undefined;
-    result = offThread
-      ? await offThread
-      : await db.transaction().execute((trx) => storeExchange(trx, clock, write));
+    if (offThread) result = await offThread;
+    else {
+      const categorised = { ...write, profile: await categorizeProfile(profile) };
+      result = await db.transaction().execute((trx) => storeExchange(trx, clock, categorised));
+    }
   }
   if (result) return result;
 
@@ -100,7 +96,7 @@ export interface ExchangeWrite {
   apiKeyId: string;
   nowIso: string;
   connectorId: string;
-  /** Every transaction already categorised (categorizeProfile). */
+  /** What the bank returned; storeExchange expects it categorised (categorizeProfile). */
   profile: ConnectorProfile;
 }
 

@@ -2,6 +2,7 @@
 // (offload/sqlite-writer.ts). The CPU tasks are pure functions of their arguments, so a task gives
 // the same answer here as on the main thread. Bundled as dist/offload-worker.js.
 import { type Exchanged, type ExchangeWrite, storeExchange } from '../connect/exchange.js';
+import { categorizeProfile } from '../connections/materialize.js';
 import {
   type GeneratedProfile,
   type GenerateOptions,
@@ -45,10 +46,12 @@ export async function exchangeWrite(input: {
   write: ExchangeWrite;
 }): Promise<Exchanged | undefined> {
   const { db } = connectionTo(input.path);
+  // Categorised here (inline: no pool inside a worker), before the transaction takes the lock.
+  const write = { ...input.write, profile: await categorizeProfile(input.write.profile) };
   // The instants written are the request's own: the main thread took them from its clock.
   const clock = { now: () => new Date(input.write.nowIso) };
   try {
-    return await db.transaction().execute((trx) => storeExchange(trx, clock, input.write, { newOnly: true }));
+    return await db.transaction().execute((trx) => storeExchange(trx, clock, write, { newOnly: true }));
   } catch (e) {
     // A plain Error crosses the thread boundary with its message and code intact.
     const err = e as { message?: string; code?: string };
