@@ -32,6 +32,14 @@ interface Answer {
   body: string;
 }
 
+/** Server errors and failed calls by route and status, since the last take: printed per round. */
+const failures = new Map<string, number>();
+function failed(method: string, path: string, what: string): void {
+  const route = (path.split('?')[0] ?? '').replace(/\/(acc|conn)_[A-Za-z0-9]+/g, '/:id');
+  const k = `${method} ${route} ${what}`;
+  failures.set(k, (failures.get(k) ?? 0) + 1);
+}
+
 function client(base: string, agent: http.Agent) {
   return (method: string, path: string, token?: string, body?: unknown): Promise<Answer> =>
     new Promise((resolve, reject) => {
@@ -50,6 +58,7 @@ function client(base: string, agent: http.Agent) {
           },
         },
         (res) => {
+          if ((res.statusCode ?? 0) >= 500) failed(method, path, String(res.statusCode));
           const chunks: Buffer[] = [];
           res.on('data', (c: Buffer) => chunks.push(c));
           res.on('end', () =>
@@ -58,7 +67,10 @@ function client(base: string, agent: http.Agent) {
           res.on('error', reject);
         },
       );
-      req.on('error', reject);
+      req.on('error', (err) => {
+        failed(method, path, err.message);
+        reject(err);
+      });
       req.end(payload);
     });
 }
@@ -266,6 +278,7 @@ export async function benchMixed(opts: {
         const started = performance.now();
         const deadline = started + opts.seconds * 1000;
         steps = { exchange: [], revoke: [] };
+        failures.clear();
         const cpu0 = cpuOf(srv.proc.pid);
         const worker = async (id: number) => {
           while (performance.now() < deadline) {
@@ -307,6 +320,9 @@ export async function benchMixed(opts: {
             `event-loop p99 ${fmt(loopP99, 1)} ms, RSS ${fmt(rss, 0)} MB, ` +
             `server CPU ${fmt(r.mainCpu * 100, 0)} % main thread / ${fmt(r.allCpu * 100, 0)} % all threads`,
         );
+        if (failures.size > 0) {
+          opts.log(`      failed calls: ${[...failures].map(([k, n]) => `${k} × ${n}`).join('; ')}`);
+        }
         for (const [k, v] of Object.entries(kinds)) {
           opts.log(
             `      ${(k === 'exchange' || k === 'revoke' ? `  ${k}` : k).padEnd(10)} n ${String(v.n).padStart(6)}  p50 ${fmt(v.p50, 1).padStart(7)} ms  p99 ${fmt(v.p99, 1).padStart(7)} ms`,
