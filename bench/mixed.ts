@@ -7,7 +7,7 @@
 // BENCH_SERVER_ENTRY="[node flags] path/to/main.js" runs another build (a before-run of unchanged code)
 // or the same one under a profiler ("--cpu-prof --cpu-prof-dir=/tmp/prof server/dist/main.js").
 
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,6 +16,8 @@ import { fmt, median, spawnServer } from './lib.js';
 const METRICS_TOKEN = 'bench-metrics-token-0123456789';
 
 type Kind = 'page' | 'balance' | 'sync' | 'usage' | 'flow';
+/** The flow's own steps, timed inside each flow (not counted as requests of their own). */
+type Step = 'exchange' | 'revoke';
 /** Share of each kind in the mix (a flow is 4 requests: connect, authorize, exchange, revoke). */
 const MIX: Array<[Kind, number]> = [
   ['page', 40],
@@ -28,6 +30,14 @@ const MIX: Array<[Kind, number]> = [
 interface Answer {
   status: number;
   body: string;
+}
+
+/** Server errors and failed calls by route and status, since the last take: printed per round. */
+const failures = new Map<string, number>();
+function failed(method: string, path: string, what: string): void {
+  const route = (path.split('?')[0] ?? '').replace(/\/(acc|conn)_[A-Za-z0-9]+/g, '/:id');
+  const k = `${method} ${route} ${what}`;
+  failures.set(k, (failures.get(k) ?? 0) + 1);
 }
 
 function client(base: string, agent: http.Agent) {
@@ -48,6 +58,7 @@ function client(base: string, agent: http.Agent) {
           },
         },
         (res) => {
+          if ((res.statusCode ?? 0) >= 500) failed(method, path, String(res.statusCode));
           const chunks: Buffer[] = [];
           res.on('data', (c: Buffer) => chunks.push(c));
           res.on('end', () =>
@@ -56,7 +67,10 @@ function client(base: string, agent: http.Agent) {
           res.on('error', reject);
         },
       );
-      req.on('error', reject);
+      req.on('error', (err) => {
+        failed(method, path, err.message);
+        reject(err);
+      });
       req.end(payload);
     });
 }
@@ -67,6 +81,33 @@ const pct = (xs: number[], p: number): number => {
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] as number;
 };
 
+/**
+ * CPU seconds the server has used so far: its main thread (the event loop) and all its threads
+ * (worker pool, SQLite writer, GC helpers), from /proc; undefined where /proc is not available.
+ */
+function cpuOf(pid: number | undefined): { main: number; all: number } | undefined {
+  if (pid === undefined) return undefined;
+  try {
+    const ticks = (path: string) => {
+      // Fields after the command name "(…)": utime and stime are the 12th and 13th.
+      const f = readFileSync(path, 'utf8').split(') ')[1]?.split(' ') ?? [];
+      return (Number(f[11]) + Number(f[12])) / 100; // USER_HZ is 100 on Linux
+    };
+    return { main: ticks(`/proc/${pid}/task/${pid}/stat`), all: ticks(`/proc/${pid}/stat`) };
+  } catch {
+    return undefined;
+  }
+}
+
+export interface KindCost {
+  n: number;
+  /** Server main-thread CPU per request (a flow: per whole flow of four requests), ms. */
+  mainMs: number;
+  /** Server CPU of all threads per request, ms. */
+  allMs: number;
+  p50: number;
+}
+
 export interface RoundResult {
   clients: number;
   round: number;
@@ -74,7 +115,12 @@ export interface RoundResult {
   errors: number;
   eventLoopP99Ms: number;
   rssMb: number;
+  /** Server CPU over the round as a share of one core: main thread, and all threads. */
+  mainCpu: number;
+  allCpu: number;
   kinds: Record<string, { n: number; p50: number; p99: number }>;
+  /** Main-thread CPU per request of each kind, measured alone before the rounds (same on every round of a run). */
+  costs?: Record<string, KindCost>;
 }
 
 export async function benchMixed(opts: {
@@ -109,6 +155,7 @@ export async function benchMixed(opts: {
     const key = registered.api_key.key;
     const session = registered.session_token;
     let users = 0;
+    let steps: Record<Step, number[]> = { exchange: [], revoke: [] };
     const flow = async (keep: boolean): Promise<boolean> => {
       users += 1;
       const c = await call('POST', '/connect', key, {
@@ -121,17 +168,22 @@ export async function benchMixed(opts: {
         session_token: (JSON.parse(c.body) as { session_token: string }).session_token,
       });
       if (a.status !== 200) return false;
+      const tx = performance.now();
       const x = await call('POST', '/connect/exchange', key, {
         public_token: (JSON.parse(a.body) as { public_token: string }).public_token,
       });
       if (x.status !== 200) return false;
+      steps.exchange.push(performance.now() - tx);
       if (keep) return true;
+      const td = performance.now();
       const d = await call(
         'DELETE',
         `/connections/${(JSON.parse(x.body) as { connection_id: string }).connection_id}`,
         key,
       );
-      return d.status === 200;
+      if (d.status !== 200) return false;
+      steps.revoke.push(performance.now() - td);
+      return true;
     };
     // Two lasting connections: the accounts every read goes to.
     for (let i = 0; i < 2; i++) if (!(await flow(true))) throw new Error('set-up connection flow failed');
@@ -154,6 +206,69 @@ export async function benchMixed(opts: {
     };
     const acct = () => accounts[Math.floor(Math.random() * accounts.length)] as string;
 
+    const cursors = new Map<number, string>();
+    /** One request of this kind (a whole flow for 'flow'); true when answered as expected. */
+    const one = async (kind: Kind, id: number): Promise<boolean> => {
+      try {
+        if (kind === 'page') {
+          const offset = Math.floor(Math.random() * 4) * 50;
+          return (
+            (await call('GET', `/accounts/${acct()}/transactions?limit=50&offset=${offset}`, key)).status ===
+            200
+          );
+        }
+        if (kind === 'balance') return (await call('GET', `/accounts/${acct()}/balance`, key)).status === 200;
+        if (kind === 'sync') {
+          const r = await call(
+            'GET',
+            `/accounts/${accounts[id % accounts.length]}/transactions?cursor=${encodeURIComponent(cursors.get(id) ?? '')}&limit=100`,
+            key,
+          );
+          if (r.status !== 200) return false;
+          const b = JSON.parse(r.body) as { next_cursor: string; has_more: boolean };
+          cursors.set(id, b.has_more ? b.next_cursor : '');
+          return true;
+        }
+        if (kind === 'usage') return (await call('GET', '/developers/usage', session)).status === 200;
+        return await flow(false);
+      } catch {
+        return false;
+      }
+    };
+
+    // Each kind alone first, a few clients, to price it: server CPU per request on the main thread
+    // (what every other request waits behind) and on all threads.
+    const costs: Record<string, KindCost> = {};
+    const COST_N: Record<Kind, number> = { page: 400, balance: 400, sync: 400, usage: 100, flow: 30 };
+    for (const [kind] of MIX) {
+      const before = cpuOf(srv.proc.pid);
+      const took: number[] = [];
+      let next = 0;
+      await Promise.all(
+        Array.from({ length: 4 }, async (_, id) => {
+          while (next < COST_N[kind]) {
+            next += 1;
+            const t0 = performance.now();
+            if (await one(kind, 1000 + id)) took.push(performance.now() - t0);
+          }
+        }),
+      );
+      const after = cpuOf(srv.proc.pid);
+      if (before && after && took.length > 0) {
+        costs[kind] = {
+          n: took.length,
+          mainMs: ((after.main - before.main) * 1000) / took.length,
+          allMs: ((after.all - before.all) * 1000) / took.length,
+          p50: pct(took, 50),
+        };
+      }
+    }
+    opts.log(
+      `  main-thread CPU per request, each kind alone (4 clients): ${Object.entries(costs)
+        .map(([k, c]) => `${k} ${fmt(c.mainMs, 2)} ms (all threads ${fmt(c.allMs, 2)})`)
+        .join('; ')}`,
+    );
+
     for (const clients of opts.clientCounts) {
       for (let round = 1; round <= 2; round++) {
         const lat: Record<Kind, number[]> = { page: [], balance: [], sync: [], usage: [], flow: [] };
@@ -162,39 +277,14 @@ export async function benchMixed(opts: {
         await metric('nodejs_eventloop_lag_p99_seconds'); // prom-client resets the delay histogram per scrape
         const started = performance.now();
         const deadline = started + opts.seconds * 1000;
-        const cursors = new Map<number, string>();
+        steps = { exchange: [], revoke: [] };
+        failures.clear();
+        const cpu0 = cpuOf(srv.proc.pid);
         const worker = async (id: number) => {
           while (performance.now() < deadline) {
             const kind = pick();
             const t0 = performance.now();
-            let ok = false;
-            try {
-              if (kind === 'page') {
-                const offset = Math.floor(Math.random() * 4) * 50;
-                ok =
-                  (await call('GET', `/accounts/${acct()}/transactions?limit=50&offset=${offset}`, key))
-                    .status === 200;
-              } else if (kind === 'balance') {
-                ok = (await call('GET', `/accounts/${acct()}/balance`, key)).status === 200;
-              } else if (kind === 'sync') {
-                const r = await call(
-                  'GET',
-                  `/accounts/${accounts[id % accounts.length]}/transactions?cursor=${encodeURIComponent(cursors.get(id) ?? '')}&limit=100`,
-                  key,
-                );
-                ok = r.status === 200;
-                if (ok) {
-                  const b = JSON.parse(r.body) as { next_cursor: string; has_more: boolean };
-                  cursors.set(id, b.has_more ? b.next_cursor : '');
-                }
-              } else if (kind === 'usage') {
-                ok = (await call('GET', '/developers/usage', session)).status === 200;
-              } else {
-                ok = await flow(false);
-              }
-            } catch {
-              ok = false;
-            }
+            const ok = await one(kind, id);
             if (ok) {
               lat[kind].push(performance.now() - t0);
               requests += kind === 'flow' ? 4 : 1;
@@ -203,10 +293,14 @@ export async function benchMixed(opts: {
         };
         await Promise.all(Array.from({ length: clients }, (_, i) => worker(i)));
         const elapsed = (performance.now() - started) / 1000;
+        const cpu1 = cpuOf(srv.proc.pid);
         const loopP99 = (await metric('nodejs_eventloop_lag_p99_seconds')) * 1000;
         const rss = (await metric('process_resident_memory_bytes')) / 1024 / 1024;
         const kinds = Object.fromEntries(
-          Object.entries(lat).map(([k, xs]) => [k, { n: xs.length, p50: pct(xs, 50), p99: pct(xs, 99) }]),
+          [...Object.entries(lat), ...Object.entries(steps)].map(([k, xs]) => [
+            k,
+            { n: xs.length, p50: pct(xs, 50), p99: pct(xs, 99) },
+          ]),
         );
         const r: RoundResult = {
           clients,
@@ -215,16 +309,23 @@ export async function benchMixed(opts: {
           errors,
           eventLoopP99Ms: loopP99,
           rssMb: rss,
+          mainCpu: cpu0 && cpu1 ? (cpu1.main - cpu0.main) / elapsed : Number.NaN,
+          allCpu: cpu0 && cpu1 ? (cpu1.all - cpu0.all) / elapsed : Number.NaN,
           kinds,
+          costs,
         };
         results.push(r);
         opts.log(
           `  ${String(clients).padStart(3)} clients, round ${round}: ${fmt(r.rps, 0)} req/s, errors ${errors}, ` +
-            `event-loop p99 ${fmt(loopP99, 1)} ms, RSS ${fmt(rss, 0)} MB`,
+            `event-loop p99 ${fmt(loopP99, 1)} ms, RSS ${fmt(rss, 0)} MB, ` +
+            `server CPU ${fmt(r.mainCpu * 100, 0)} % main thread / ${fmt(r.allCpu * 100, 0)} % all threads`,
         );
+        if (failures.size > 0) {
+          opts.log(`      failed calls: ${[...failures].map(([k, n]) => `${k} × ${n}`).join('; ')}`);
+        }
         for (const [k, v] of Object.entries(kinds)) {
           opts.log(
-            `      ${k.padEnd(8)} n ${String(v.n).padStart(6)}  p50 ${fmt(v.p50, 1).padStart(7)} ms  p99 ${fmt(v.p99, 1).padStart(7)} ms`,
+            `      ${(k === 'exchange' || k === 'revoke' ? `  ${k}` : k).padEnd(10)} n ${String(v.n).padStart(6)}  p50 ${fmt(v.p50, 1).padStart(7)} ms  p99 ${fmt(v.p99, 1).padStart(7)} ms`,
           );
         }
       }

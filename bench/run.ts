@@ -338,12 +338,28 @@ async function main() {
             `(runs: ${ratios.map((x) => fmt(x, 2)).join(', ')}; target ≥ 0.90); ` +
             `req/s median ${fmt(median(all.map((r) => r.rps)), 0)}; worst read p99 median ${fmt(median(all.map(readP99)), 1)} ms; ` +
             `balance p99 median ${fmt(median(all.map((r) => r.kinds.balance?.p99 ?? 0)), 1)} ms; ` +
-            `flow p50 median ${fmt(median(all.map((r) => r.kinds.flow?.p50 ?? 0)), 0)} ms; ` +
+            `flow p50 median ${fmt(median(all.map((r) => r.kinds.flow?.p50 ?? 0)), 0)} ms ` +
+            `(exchange p50 ${fmt(median(all.map((r) => r.kinds.exchange?.p50 ?? 0)), 0)} ms); ` +
+            `server CPU median ${fmt(median(all.map((r) => r.mainCpu * 100)), 0)} % main thread / ` +
+            `${fmt(median(all.map((r) => r.allCpu * 100)), 0)} % all; ` +
             `event-loop p99 median ${fmt(median(all.map((r) => r.eventLoopP99Ms)), 1)} ms; ` +
             `errors ${all.reduce((n, r) => n + r.errors, 0)}; ` +
             `RSS round 1 → 2 median ${fmt(median(r1.map((r) => r.rssMb)), 0)} → ${fmt(median(r2.map((r) => r.rssMb)), 0)} MB`,
         );
       }
+      // Main-thread CPU per request of each kind alone, median over runs.
+      const kinds = ['page', 'balance', 'sync', 'usage', 'flow'];
+      console.log(
+        `  main-thread CPU per request (each kind alone), median: ${kinds
+          .map((k) => {
+            const xs = (mixed[database] ?? []).flatMap((rs) => {
+              const c = rs[0]?.costs?.[k];
+              return c ? [c.mainMs] : [];
+            });
+            return `${k} ${fmt(median(xs), 2)} ms`;
+          })
+          .join('; ')}`,
+      );
     }
     report.mixed = mixed;
     mkdirSync(join(ROOT, 'artifacts'), { recursive: true });

@@ -1,12 +1,16 @@
 import { isDeepStrictEqual } from 'node:util';
+import SQLite from 'better-sqlite3';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createConnectionWithData } from '../src/connections/materialize.js';
 import { generateSandboxProfile } from '../src/connectors/sandbox/generate.js';
 import type { ConnectorProfile } from '../src/connectors/types.js';
+import { sqliteFileOf } from '../src/db/index.js';
 import { categorizeTransaction } from '../src/enrich/categorize.js';
 import { sha256Hex } from '../src/ids.js';
 import { categorizeOffThread, generateSandboxProfileOffThread } from '../src/offload/pool.js';
-import { auth, createTestApp, DEMO_KEY, type TestApp } from './helpers/app.js';
+import { storeExchangeOffThread, writerThreadExchanges } from '../src/offload/sqlite-writer.js';
+import { auth, createTestApp, DEMO_KEY, MANI_KEY, onPostgres, type TestApp } from './helpers/app.js';
 import { listAll, syncAll } from './helpers/sync.js';
 
 let t: TestApp;
@@ -158,3 +162,159 @@ describe('all-or-nothing', () => {
     expect(orphans).toEqual([]);
   });
 });
+
+/** A sandbox session started and approved for the MANI key: its public token. */
+async function authorizedToken(userId: string): Promise<string> {
+  const s = await t.app.inject({
+    method: 'POST',
+    url: '/connect',
+    headers: auth(MANI_KEY),
+    payload: { bank_id: 'raiffeisen', user_id: userId, redirect_url: 'https://app.example.rs/' },
+  });
+  expect(s.statusCode).toBe(201);
+  const a = await t.app.inject({
+    method: 'POST',
+    url: '/sandbox/authorize',
+    payload: { session_token: s.json().session_token as string },
+  });
+  expect(a.statusCode).toBe(200);
+  return a.json().public_token as string;
+}
+
+const exchange = (publicToken: string) =>
+  t.app.inject({
+    method: 'POST',
+    url: '/connect/exchange',
+    headers: auth(MANI_KEY),
+    payload: { public_token: publicToken },
+  });
+
+describe.skipIf(onPostgres())('the exchange on the SQLite writer thread (offload/sqlite-writer.ts)', () => {
+  it('stores a new connection there, once: the history is readable, the event queued, a replay refused', async () => {
+    const before = writerThreadExchanges();
+    const token = await authorizedToken('user_writer_thread');
+    const first = await exchange(token);
+    expect(first.statusCode).toBe(200);
+    expect(writerThreadExchanges()).toBe(before + 1);
+    const connectionId = first.json().connection_id as string;
+    const accounts = (await t.app.inject({ method: 'GET', url: '/accounts', headers: auth(MANI_KEY) })).json()
+      .accounts as Array<{ id: string; connection_id: string }>;
+    const mine = accounts.filter((a) => a.connection_id === connectionId);
+    expect(mine.length).toBeGreaterThan(0);
+    let rows = 0;
+    for (const account of mine) {
+      const listed = await listAll(t.app, account.id, MANI_KEY);
+      const { pages } = await syncAll(t.app, account.id, '', 100, MANI_KEY);
+      expect(pages.flatMap((p) => p.added).length).toBe(listed.length);
+      rows += listed.length;
+    }
+    expect(rows).toBeGreaterThan(100); // a year of sandbox history
+    const events = await t.deps.db
+      .selectFrom('webhook_events')
+      .select('payload')
+      .where('event_type', '=', 'AUTH.AUTOMATICALLY_VERIFIED')
+      .execute();
+    expect(events.filter((e) => e.payload.includes(connectionId))).toHaveLength(1);
+    // A replay: 410, and nothing written twice.
+    const again = await exchange(token);
+    expect(again.statusCode).toBe(410);
+    expect(again.json().error_code).toBe('PUBLIC_TOKEN_ALREADY_USED');
+    expect(
+      await t.deps.db
+        .selectFrom('connections')
+        .select('id')
+        .where('user_id', '=', 'user_writer_thread')
+        .execute(),
+    ).toEqual([{ id: connectionId }]);
+  });
+
+  it('a failure late in the writer thread’s transaction rolls the claim back: the token still works', async () => {
+    const token = await authorizedToken('user_writer_half');
+    const apiKey = await t.deps.db
+      .selectFrom('api_keys')
+      .select('id')
+      .where('key_hash', '=', sha256Hex(MANI_KEY))
+      .executeTakeFirstOrThrow();
+    const txns = Array.from({ length: 300 }, (_, i) => ({
+      bankTxnId: `w-${i}`,
+      date: '2026-05-01',
+      amount: -100 - i,
+      description: `Kupovina ${i}`,
+      category: 'groceries' as const,
+      pending: false,
+    }));
+    // Row 290 repeats row 0's bank id: its primary key clashes after the claim and two chunks were written.
+    txns[290] = { ...txns[290], bankTxnId: 'w-0' } as (typeof txns)[number];
+    const path = sqliteFileOf(t.deps.db);
+    expect(path).toBeDefined();
+    const failing = storeExchangeOffThread(path as string, {
+      tokenHash: sha256Hex(token),
+      apiKeyId: apiKey.id,
+      nowIso: t.clock.now().toISOString(),
+      connectorId: 'sandbox',
+      profile: {
+        identity: null,
+        accounts: [
+          {
+            ref: 'r1',
+            name: 'Tekući',
+            type: 'current',
+            currency: 'RSD',
+            accountNumber: '265-0000000000001-11',
+            openingBalance: 0,
+            availableDelta: 0,
+            transactions: txns,
+          },
+        ],
+      },
+    });
+    expect(failing).toBeDefined();
+    await expect(failing).rejects.toThrow(/UNIQUE constraint failed/);
+    const none = await t.deps.db
+      .selectFrom('connections')
+      .select('id')
+      .where('user_id', '=', 'user_writer_half')
+      .execute();
+    expect(none).toEqual([]);
+    // Nothing was claimed: the real exchange now succeeds, once.
+    const ok = await exchange(token);
+    expect(ok.statusCode).toBe(200);
+    const conns = await t.deps.db
+      .selectFrom('connections')
+      .select('id')
+      .where('user_id', '=', 'user_writer_half')
+      .execute();
+    expect(conns.map((c) => c.id)).toEqual([ok.json().connection_id]);
+  });
+});
+
+describe.skipIf(onPostgres())(
+  'a main-thread write while another connection holds the SQLite write lock',
+  () => {
+    it('waits without stopping the event loop, then completes once the other commits', async () => {
+      const { db } = t.deps;
+      await sql`create table busy_probe (x integer)`.execute(db);
+      const other = new SQLite(sqliteFileOf(db) as string);
+      try {
+        other.exec('begin immediate'); // the writer thread's position: holding the lock
+        let settled = false;
+        const write = db
+          .transaction()
+          .execute((trx) => sql`insert into busy_probe values (1)`.execute(trx))
+          .finally(() => {
+            settled = true;
+          });
+        // The event loop turns (timers run) while the write waits: it neither blocks nor fails.
+        for (let i = 0; i < 5; i++) await new Promise((r) => setTimeout(r, 1));
+        expect(settled).toBe(false);
+        other.exec('commit');
+        await write;
+        const rows = await sql<{ n: number }>`select count(*) as n from busy_probe`.execute(db);
+        expect(rows.rows[0]?.n).toBe(1);
+      } finally {
+        if (other.inTransaction) other.exec('rollback');
+        other.close();
+      }
+    });
+  },
+);

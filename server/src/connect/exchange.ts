@@ -1,14 +1,20 @@
 import { findBank } from '../banks/catalogue.js';
+import type { Clock } from '../clock.js';
 import { dayOf } from '../clock.js';
 import { fetchProfile } from '../connections/import.js';
-import { createConnectionWithData, insertAccountWithData } from '../connections/materialize.js';
+import {
+  categorizeProfile,
+  createConnectionWithData,
+  insertAccountWithData,
+} from '../connections/materialize.js';
 import { asApiErrors } from '../connectors/errors.js';
 import type { ConnectorProfile } from '../connectors/types.js';
-import type { Executor } from '../db/index.js';
+import { type Executor, sqliteFileOf } from '../db/index.js';
 import { categorizeTransaction } from '../enrich/categorize.js';
 import { ApiError } from '../errors.js';
 import { type AppDeps, connectorsOf, type KeyPrincipal } from '../http/principals.js';
 import { newId, sha256Hex } from '../ids.js';
+import { storeExchangeOffThread } from '../offload/sqlite-writer.js';
 import { applyReconciliation, toHeld, updateBalances } from '../transactions/apply.js';
 import { reconcile } from '../transactions/reconcile.js';
 import { listHeldForWindow } from '../transactions/store.js';
@@ -60,41 +66,21 @@ export async function exchangePublicToken(
     profile = await asApiErrors(() => fetchProfile(choice.connector, grant, dayOf(now)));
   }
 
-  const result = profile
-    ? await db.transaction().execute(async (trx) => {
-        const claimed = await claimPublicToken(trx, tokenHash, key.apiKeyId, nowIso);
-        if (!claimed) return undefined;
-        const connectionId = claimed.connection_id
-          ? await reauthorizeConnection(trx, claimed, claimed.connection_id, profile, nowIso)
-          : (
-              await createConnectionWithData(
-                trx,
-                {
-                  apiKeyId: claimed.api_key_id,
-                  developerId: claimed.developer_id,
-                  environment: claimed.environment,
-                  bankId: claimed.bank_id,
-                  userId: claimed.user_id,
-                  connector: connectorId,
-                  // The grant moves from the session to the connection, still sealed.
-                  grantEnc: claimed.grant_enc,
-                  categorize: categorizeTransaction,
-                  consentExpiresAt: claimed.consent_expires_at,
-                },
-                profile,
-                nowIso,
-              )
-            ).connectionId;
-        await completeExchange(trx, claimed.id, connectionId);
-        await enqueueWebhookEvent(trx, clock, {
-          developerId: claimed.developer_id,
-          environment: claimed.environment,
-          type: 'AUTH.AUTOMATICALLY_VERIFIED',
-          fields: { connection_id: connectionId, bank_id: claimed.bank_id, user_id: claimed.user_id },
-        });
-        return { connection_id: connectionId, bank_id: claimed.bank_id, status: 'active' as const };
-      })
-    : undefined;
+  let result: Exchanged | undefined;
+  if (profile && session) {
+    const write: ExchangeWrite = { tokenHash, apiKeyId: key.apiKeyId, nowIso, connectorId, profile };
+    // A new connection on an SQLite file: the writer thread categorises the profile and runs the
+    // whole write transaction (claim, rows, webhook event) on its own connection, so the event loop
+    // keeps answering meanwhile. Otherwise both happen here: categorised first (on a worker thread
+    // when large), so the transaction — holding the write lock or a pool connection — only writes.
+    const path = session.connection_id ? undefined : sqliteFileOf(db);
+    const offThread = path ? storeExchangeOffThread(path, write) : undefined;
+    if (offThread) result = await offThread;
+    else {
+      const categorised = { ...write, profile: await categorizeProfile(profile) };
+      result = await db.transaction().execute((trx) => storeExchange(trx, clock, categorised));
+    }
+  }
   if (result) return result;
 
   // The claim matched nothing: say why, in the order a client can act on.
@@ -102,6 +88,65 @@ export async function exchangePublicToken(
   if (!row) throw new ApiError('INVALID_PUBLIC_TOKEN');
   if (row.exchanged_at !== null) throw new ApiError('PUBLIC_TOKEN_ALREADY_USED');
   throw new ApiError('PUBLIC_TOKEN_EXPIRED');
+}
+
+/** What the exchange's write transaction needs: plain data, so it can be sent to a worker thread. */
+export interface ExchangeWrite {
+  tokenHash: string;
+  apiKeyId: string;
+  nowIso: string;
+  connectorId: string;
+  /** What the bank returned; storeExchange expects it categorised (categorizeProfile). */
+  profile: ConnectorProfile;
+}
+
+/**
+ * The exchange's one write transaction, on `trx`: claims the token (the exactly-once step; undefined
+ * when the claim matches nothing), stores connection + accounts + history (or re-authorises the
+ * session's connection) and enqueues AUTH.AUTOMATICALLY_VERIFIED. Runs on the main thread, or on the
+ * SQLite writer thread with its own connection (offload/worker.ts) for a new connection.
+ */
+export async function storeExchange(
+  trx: Executor,
+  clock: Clock,
+  w: ExchangeWrite,
+  opts: { newOnly?: boolean } = {},
+): Promise<Exchanged | undefined> {
+  const claimed = await claimPublicToken(trx, w.tokenHash, w.apiKeyId, w.nowIso);
+  if (!claimed) return undefined;
+  if (claimed.connection_id && opts.newOnly) {
+    // The caller checked the session names no connection; throwing rolls the claim back.
+    throw new Error(`session ${claimed.id} re-authorises a connection: not a new connection`);
+  }
+  const connectionId = claimed.connection_id
+    ? await reauthorizeConnection(trx, claimed, claimed.connection_id, w.profile, w.nowIso)
+    : (
+        await createConnectionWithData(
+          trx,
+          {
+            apiKeyId: claimed.api_key_id,
+            developerId: claimed.developer_id,
+            environment: claimed.environment,
+            bankId: claimed.bank_id,
+            userId: claimed.user_id,
+            connector: w.connectorId,
+            // The grant moves from the session to the connection, still sealed.
+            grantEnc: claimed.grant_enc,
+            categorize: categorizeTransaction,
+            consentExpiresAt: claimed.consent_expires_at,
+          },
+          w.profile,
+          w.nowIso,
+        )
+      ).connectionId;
+  await completeExchange(trx, claimed.id, connectionId);
+  await enqueueWebhookEvent(trx, clock, {
+    developerId: claimed.developer_id,
+    environment: claimed.environment,
+    type: 'AUTH.AUTOMATICALLY_VERIFIED',
+    fields: { connection_id: connectionId, bank_id: claimed.bank_id, user_id: claimed.user_id },
+  });
+  return { connection_id: connectionId, bank_id: claimed.bank_id, status: 'active' };
 }
 
 /**

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { isMainThread } from 'node:worker_threads';
 import { Piscina } from 'piscina';
 import { workerThreadsFrom } from '../config.js';
 import {
@@ -23,7 +24,7 @@ import type * as Tasks from './worker.js';
 let pool: Piscina | null | undefined;
 
 /** The worker's entry: dist/offload-worker.js beside the bundle, else worker.ts through tsx's loader. */
-function workerEntry(): { filename: string } {
+export function workerEntry(): { filename: string } {
   const built = new URL('./offload-worker.js', import.meta.url);
   if (existsSync(fileURLToPath(built))) return { filename: built.href };
   // In the source tree: a bootstrap that registers tsx's loader in the worker, then loads worker.ts.
@@ -33,7 +34,8 @@ function workerEntry(): { filename: string } {
 function poolOf(): Piscina | null {
   if (pool !== undefined) return pool;
   const threads = workerThreadsFrom(process.env);
-  if (threads === 0) {
+  // On a worker thread itself (the SQLite writer), tasks run inline: no pool inside a pool.
+  if (threads === 0 || !isMainThread) {
     pool = null;
     return pool;
   }

@@ -1,10 +1,14 @@
-// The worker-thread side of the CPU pool (offload/pool.ts): pure functions of their arguments, so a
-// task gives the same answer here as on the main thread. Bundled as dist/offload-worker.js.
+// The worker-thread side of the CPU pool (offload/pool.ts) and of the SQLite writer thread
+// (offload/sqlite-writer.ts). The CPU tasks are pure functions of their arguments, so a task gives
+// the same answer here as on the main thread. Bundled as dist/offload-worker.js.
+import { type Exchanged, type ExchangeWrite, storeExchange } from '../connect/exchange.js';
+import { categorizeProfile } from '../connections/materialize.js';
 import {
   type GeneratedProfile,
   type GenerateOptions,
   generateSandboxProfile,
 } from '../connectors/sandbox/generate.js';
+import { createDb, type DbHandle } from '../db/index.js';
 import { categorizeTransaction } from '../enrich/categorize.js';
 
 /** A sandbox bank's deterministic history (the sandbox connector's import). */
@@ -17,4 +21,42 @@ export function categorize(input: { descriptions: string[]; amounts: number[] })
   return input.descriptions.map((description, i) =>
     categorizeTransaction({ description, amount: input.amounts[i] as number }),
   );
+}
+
+// The writer thread's connections, by SQLite file (one in a server; tests open many in turn, so
+// only the latest few stay open).
+const connections = new Map<string, DbHandle>();
+
+function connectionTo(path: string): DbHandle {
+  let handle = connections.get(path);
+  if (handle) return handle;
+  handle = createDb({ kind: 'sqlite', path });
+  connections.set(path, handle);
+  if (connections.size > 4) {
+    const [oldest, h] = connections.entries().next().value as [string, DbHandle];
+    connections.delete(oldest);
+    void h.close();
+  }
+  return handle;
+}
+
+/** An exchange's write transaction for a new connection, on this thread's own SQLite connection. */
+export async function exchangeWrite(input: {
+  path: string;
+  write: ExchangeWrite;
+}): Promise<Exchanged | undefined> {
+  const { db } = connectionTo(input.path);
+  // Categorised here (inline: no pool inside a worker), before the transaction takes the lock.
+  const write = { ...input.write, profile: await categorizeProfile(input.write.profile) };
+  // The instants written are the request's own: the main thread took them from its clock.
+  const clock = { now: () => new Date(input.write.nowIso) };
+  try {
+    return await db.transaction().execute((trx) => storeExchange(trx, clock, write, { newOnly: true }));
+  } catch (e) {
+    // A plain Error crosses the thread boundary with its message and code intact.
+    const err = e as { message?: string; code?: string };
+    throw Object.assign(new Error(`${err.code ? `${err.code}: ` : ''}${err.message ?? String(e)}`), {
+      code: err.code,
+    });
+  }
 }

@@ -25,10 +25,16 @@ export interface ServerProcess {
   exited: Promise<number | string>;
 }
 
-/** Starts the real server (`src/main.ts`) as its own process; `ready` waits for /healthz. */
+/**
+ * Starts the real server (`src/main.ts`) as its own process. `ready` (the default) waits until
+ * /readyz answers 200 — listening, database reachable, every migration applied — polling every
+ * 50 ms, for as long as the process is alive and starting: tsx compiles the sources at start-up,
+ * which on a loaded machine has taken over 30 s. `readyTimeoutMs` (default 180 s) only bounds a
+ * process that never becomes ready; an exit before that fails at once with its stderr.
+ */
 export async function startServerProcess(
   env: Record<string, string>,
-  opts: { ready?: boolean } = {},
+  opts: { ready?: boolean; readyTimeoutMs?: number } = {},
 ): Promise<ServerProcess> {
   const port = env.PORT ?? String(await freePort());
   const dataDir = env.OPENDINAR_DATA_DIR ?? mkdtempSync(join(tmpdir(), 'opendinar-proc-'));
@@ -56,15 +62,16 @@ export async function startServerProcess(
   );
   const url = `http://127.0.0.1:${port}`;
   if (opts.ready ?? true) {
-    const deadline = Date.now() + 30_000;
+    const limit = opts.readyTimeoutMs ?? 180_000;
+    const deadline = Date.now() + limit;
     for (;;) {
       if (proc.exitCode !== null) throw new Error(`server exited early: ${err}`);
       if (Date.now() > deadline) {
         proc.kill('SIGKILL');
-        throw new Error(`server not ready in 30 s: ${err}`);
+        throw new Error(`server not ready in ${limit / 1000} s: ${err}`);
       }
       try {
-        if ((await fetch(`${url}/healthz`)).ok) break;
+        if ((await fetch(`${url}/readyz`)).status === 200) break;
       } catch {
         // not listening yet
       }

@@ -1,0 +1,53 @@
+import { Piscina } from 'piscina';
+import { workerThreadsFrom } from '../config.js';
+import type { Exchanged, ExchangeWrite } from '../connect/exchange.js';
+import { workerEntry } from './pool.js';
+
+/**
+ * The SQLite writer thread: one worker thread with its own better-sqlite3 connection to the same
+ * WAL file, which runs an exchange's whole write transaction (claim the token, store connection,
+ * accounts and history, enqueue the webhook event — all-or-nothing, exactly once: the claim is the
+ * transaction's first statement, as on the main thread). Meanwhile the main thread keeps answering
+ * reads on its own connections; a main-thread write waits (busy_timeout) only for the commit.
+ *
+ * A pool of its own, apart from the CPU pool (offload/pool.ts): a main-thread transaction may await
+ * a CPU task while holding the write lock, and that task must never queue behind a write task
+ * waiting for the same lock. Off with OPENDINAR_WORKER_THREADS=0 (the main thread writes).
+ */
+let writer: Piscina | null | undefined;
+
+function writerOf(): Piscina | null {
+  if (writer !== undefined) return writer;
+  writer =
+    workerThreadsFrom(process.env) === 0
+      ? null
+      : new Piscina({
+          filename: workerEntry().filename,
+          minThreads: 1,
+          maxThreads: 1,
+          // Writes are serialised by SQLite anyway; more in flight would only wait for the lock.
+          concurrentTasksPerWorker: 1,
+          idleTimeout: 60_000,
+        });
+  return writer;
+}
+
+let done = 0;
+/** Exchange transactions the writer thread has run (committed or not) in this process — for tests. */
+export const writerThreadExchanges = (): number => done;
+
+/**
+ * storeExchange (connect/exchange.ts) for a new connection, in one transaction on the writer
+ * thread's connection to `path`; undefined when there is no writer thread (run it on the main thread).
+ */
+export function storeExchangeOffThread(
+  path: string,
+  write: ExchangeWrite,
+): Promise<Exchanged | undefined> | undefined {
+  const w = writerOf();
+  if (!w) return undefined;
+  const task = w.run({ path, write }, { name: 'exchangeWrite' }) as Promise<Exchanged | undefined>;
+  return task.finally(() => {
+    done += 1;
+  });
+}
