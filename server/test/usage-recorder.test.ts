@@ -74,7 +74,8 @@ describe('UsageRecorder', () => {
     const events = [event(), event(), event()];
     for (const e of events) rec.record(e);
     const ids = events.map((e) => e.requestId);
-    const deadline = Date.now() + 3000;
+    // A deadline, not a timing: the first batch also starts the worker thread (slow on a loaded machine).
+    const deadline = Date.now() + 20_000;
     while ((await stored(ids)).length < 3 && Date.now() < deadline)
       await new Promise((r) => setTimeout(r, 20));
     expect((await stored(ids)).sort()).toEqual(ids.sort());

@@ -243,6 +243,12 @@ export class UsageRecorder {
     this.timer.unref();
   }
 
+  /** Stops the timer until the next start(): only flush() or a full batch writes meanwhile (tests). */
+  pause(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+  }
+
   /** Stops the timer, writes whatever is waiting (graceful shutdown) and stops the worker. */
   async stop(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
