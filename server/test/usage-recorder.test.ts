@@ -70,6 +70,7 @@ describe('UsageRecorder', () => {
       intervalMs: 60_000,
       maxBuffered: 100,
       worker: true,
+      sqliteWorker: true,
     });
     const events = [event(), event(), event()];
     for (const e of events) rec.record(e);
@@ -142,7 +143,11 @@ describe('UsageRecorder', () => {
 
   it('keeps events when the worker thread cannot write, and writes them once it can', async () => {
     // A real failure on the worker's own connection: the request log's table is briefly missing.
-    const rec = new UsageRecorder(t.deps.db, t.deps.dialect, silent);
+    // (On SQLite the worker is opt-in; this runs it there too.)
+    const rec = new UsageRecorder(t.deps.db, t.deps.dialect, silent, {
+      ...DEFAULT_RECORDER_OPTIONS,
+      sqliteWorker: true,
+    });
     const withLog = (): UsageEvent =>
       event({
         log: { path: '/accounts', latencyMs: 1.234, authorization: `Bearer ${MANI_KEY}`, errorBody: null },

@@ -30,8 +30,14 @@ export interface RecorderOptions {
   intervalMs: number;
   /** Beyond this many waiting events (database down) the oldest are dropped, so memory stays bounded. */
   maxBuffered: number;
-  /** Write on a worker thread with its own database connection (else on the main thread). */
+  /** Write on a worker thread with its own database connection (PostgreSQL; else on the main thread). */
   worker: boolean;
+  /**
+   * Also on an SQLite file. Off by default: a commit from a second connection between a read and a
+   * write of a deferred transaction on the main connection fails that transaction with
+   * SQLITE_BUSY_SNAPSHOT, and main-connection transactions begin deferred (Kysely's `begin`).
+   */
+  sqliteWorker: boolean;
 }
 
 export const DEFAULT_RECORDER_OPTIONS: RecorderOptions = {
@@ -39,6 +45,7 @@ export const DEFAULT_RECORDER_OPTIONS: RecorderOptions = {
   intervalMs: 500,
   maxBuffered: 100_000,
   worker: true,
+  sqliteWorker: false,
 };
 
 /** Where batches go: written here through Kysely, or handed to the usage worker thread. */
@@ -75,9 +82,9 @@ function workerEntry(): URL {
 }
 
 /** The database the worker opens on its own: the SQLite file, or the PostgreSQL pool's settings. */
-function workerTarget(db: Db): WorkerTarget | null {
+function workerTarget(db: Db, sqlite: boolean): WorkerTarget | null {
   const file = sqliteFileOf(db);
-  if (file) return { kind: 'sqlite', path: file };
+  if (file) return sqlite ? { kind: 'sqlite', path: file } : null;
   const pool = poolOf(db);
   if (!pool) return null; // in-memory SQLite: the data lives on the main connection only
   const o = (pool as unknown as { options: Record<string, unknown> }).options;
@@ -148,8 +155,8 @@ function workerSink(target: WorkerTarget, log: FastifyBaseLogger): BatchSink {
 
 /**
  * Buffers recorded requests in memory — FIELDS slots of one flat array each, no object per
- * request — and writes them in batches off the request path: on the usage worker thread (its own
- * database connection) when the database is a file or PostgreSQL, else through the main connection.
+ * request — and writes them in batches off the request path: on PostgreSQL on the usage worker
+ * thread (its own client), on SQLite through the main connection (see `sqliteWorker`).
  * Flushes never overlap; a batch that fails to write is kept for the next flush.
  */
 export class UsageRecorder {
@@ -166,7 +173,7 @@ export class UsageRecorder {
     private readonly log: FastifyBaseLogger,
     private readonly options: RecorderOptions = DEFAULT_RECORDER_OPTIONS,
   ) {
-    const target = options.worker ? workerTarget(db) : null;
+    const target = options.worker ? workerTarget(db, options.sqliteWorker) : null;
     this.sink = target ? workerSink(target, log) : inlineSink(db, dialect);
     this.batchSlots = options.batchSize * FIELDS;
   }
