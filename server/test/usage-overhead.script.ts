@@ -2,7 +2,7 @@
  * Measures what usage recording costs in throughput: the same server with recording on and off
  * (record() replaced by a no-op), GET /accounts with a sandbox key, load from a separate process.
  * Run: cd server && npx tsx test/usage-overhead.script.ts [seconds-per-run] [rounds]
- *  or: npx tsx test/usage-overhead.script.ts micro [events]   (CPU per recorded event: process, main thread)
+ *  or: npx tsx test/usage-overhead.script.ts micro [events] [rows written first]   (CPU per recorded event: process, main thread)
  */
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -81,7 +81,7 @@ function mainThreadCpuMs(): number {
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
 
 /** CPU time per recorded event: the hook's work (record) plus its share of the batched write. */
-async function micro(events: number): Promise<void> {
+async function micro(events: number, preloaded: number): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'usage-micro-'));
   const handle = createDb({ kind: 'sqlite', path: join(dir, 'micro.db') });
   try {
@@ -91,6 +91,21 @@ async function micro(events: number): Promise<void> {
     const config = { ...loadConfig({}), dispatcherEnabled: false, syncIntervalSeconds: 0 };
     const app = await buildApp({ db: handle.db, dialect: 'sqlite', clock: systemClock, config, box });
     await app.ready();
+    // Rows already written before measuring (index depth and cache behaviour depend on table size).
+    for (let i = 0; i < preloaded; i++) {
+      app.usage.record({
+        method: 'GET',
+        endpoint: 'GET /accounts/:id/transactions',
+        status: 200,
+        errorCode: null,
+        requestId: randomBytes(16).toString('hex'),
+        at: systemClock.now(),
+        log: { path: '/accounts', latencyMs: 1, authorization: `Bearer ${KEY}`, errorBody: null },
+        key: { apiKeyId: 'key_mani_app', developerId: 'dev_mani_app', environment: 'sandbox' },
+      });
+      if (i % 500 === 499) await app.usage.flush();
+    }
+    await app.usage.flush();
     const started = process.cpuUsage();
     const mainStarted = mainThreadCpuMs();
     const wall = performance.now();
@@ -127,7 +142,7 @@ async function micro(events: number): Promise<void> {
 }
 
 if (process.argv[2] === 'micro') {
-  await micro(Number(process.argv[3] ?? 50_000));
+  await micro(Number(process.argv[3] ?? 50_000), Number(process.argv[4] ?? 0));
 } else if (process.argv[2] === 'serve') {
   await serve(process.argv[3] ?? '', process.argv[4] === 'on');
 } else {
