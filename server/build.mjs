@@ -1,5 +1,6 @@
 // Bundles the server into dist/main.js and dist/cluster.js (dependencies stay external) so start-up skips TypeScript compilation;
-// dist/offload-worker.js is the worker-thread entry of the CPU pool (src/offload/pool.ts finds it beside the bundle).
+// dist/offload-worker.js is the worker-thread entry of the CPU pool (src/offload/pool.ts finds it beside the bundle),
+// dist/usage-worker.js the usage recorder's writer thread (src/usage/recorder.ts).
 import { build } from 'esbuild';
 
 await build({
@@ -8,6 +9,7 @@ await build({
     main: 'src/main.ts',
     cluster: 'src/cluster.ts',
     'offload-worker': 'src/offload/worker.ts',
+    'usage-worker': 'src/usage/worker.ts',
   },
   outdir: 'dist',
   bundle: true,

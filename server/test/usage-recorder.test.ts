@@ -1,9 +1,10 @@
 import type { FastifyBaseLogger } from 'fastify';
+import { sql } from 'kysely';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../src/db/index.js';
 import { sha256Hex } from '../src/ids.js';
-import { type UsageEvent, UsageRecorder } from '../src/usage/recorder.js';
+import { DEFAULT_RECORDER_OPTIONS, type UsageEvent, UsageRecorder } from '../src/usage/recorder.js';
 import { createTestApp, MANI_KEY, type TestApp } from './helpers/app.js';
 
 let t: TestApp;
@@ -68,11 +69,14 @@ describe('UsageRecorder', () => {
       batchSize: 3,
       intervalMs: 60_000,
       maxBuffered: 100,
+      worker: true,
+      sqliteWorker: true,
     });
     const events = [event(), event(), event()];
     for (const e of events) rec.record(e);
     const ids = events.map((e) => e.requestId);
-    const deadline = Date.now() + 3000;
+    // A deadline, not a timing: the first batch also starts the worker thread (slow on a loaded machine).
+    const deadline = Date.now() + 20_000;
     while ((await stored(ids)).length < 3 && Date.now() < deadline)
       await new Promise((r) => setTimeout(r, 20));
     expect((await stored(ids)).sort()).toEqual(ids.sort());
@@ -121,7 +125,10 @@ describe('UsageRecorder', () => {
         return typeof value === 'function' ? value.bind(target) : value;
       },
     }) as Db;
-    const rec = new UsageRecorder(flaky, t.deps.dialect, silent);
+    const rec = new UsageRecorder(flaky, t.deps.dialect, silent, {
+      ...DEFAULT_RECORDER_OPTIONS,
+      worker: false,
+    });
     const events = [event(), event()];
     for (const e of events) rec.record(e);
     await rec.flush();
@@ -132,6 +139,47 @@ describe('UsageRecorder', () => {
     expect((await stored(events.map((e) => e.requestId))).sort()).toEqual(
       events.map((e) => e.requestId).sort(),
     );
+  });
+
+  it('keeps events when the worker thread cannot write, and writes them once it can', async () => {
+    // A real failure on the worker's own connection: the request log's table is briefly missing.
+    // (On SQLite the worker is opt-in; this runs it there too.)
+    const rec = new UsageRecorder(t.deps.db, t.deps.dialect, silent, {
+      ...DEFAULT_RECORDER_OPTIONS,
+      sqliteWorker: true,
+    });
+    const withLog = (): UsageEvent =>
+      event({
+        log: { path: '/accounts', latencyMs: 1.234, authorization: `Bearer ${MANI_KEY}`, errorBody: null },
+      });
+    const events = [withLog(), withLog(), withLog()];
+    await sql`alter table request_log rename to request_log_away`.execute(t.deps.db);
+    try {
+      for (const e of events) rec.record(e);
+      await rec.flush();
+      expect(rec.pending).toBe(3);
+      expect(await stored(events.map((e) => e.requestId))).toEqual([]);
+    } finally {
+      await sql`alter table request_log_away rename to request_log`.execute(t.deps.db);
+    }
+    await rec.flush();
+    expect(rec.pending).toBe(0);
+    expect((await stored(events.map((e) => e.requestId))).sort()).toEqual(
+      events.map((e) => e.requestId).sort(),
+    );
+    const logged = await t.deps.db
+      .selectFrom('request_log')
+      .select(['request_id', 'key_prefix', 'path', 'latency_ms'])
+      .where(
+        'request_id',
+        'in',
+        events.map((e) => e.requestId),
+      )
+      .execute();
+    expect(logged).toHaveLength(3);
+    for (const row of logged)
+      expect(row).toMatchObject({ key_prefix: MANI_KEY.slice(0, 15), path: '/accounts', latency_ms: 1.23 });
+    await rec.stop();
   });
 
   it('writes a large burst in several multi-row inserts', async () => {

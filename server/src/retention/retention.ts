@@ -91,7 +91,7 @@ export function cutoffs(policy: RetentionPolicy, now: Date): Cutoffs {
 }
 
 /**
- * Usage ids start with the recording time in base 36 (usage/recorder.ts), so "id below this" selects
+ * Usage ids start with the recording time in base 36 (usage/writer.ts), so "id below this" selects
  * old rows through the primary key instead of scanning the table. Always paired with `at < cutoff`.
  */
 export function usageIdBelow(cutoffIso: string): string {

@@ -1,12 +1,14 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import type { FastifyBaseLogger } from 'fastify';
-import type { Db, Dialect } from '../db/index.js';
-import type { RequestLogTable } from '../db/schema.js';
+import { CompiledQuery } from 'kysely';
+import { type Db, type Executor, poolOf, sqliteFileOf } from '../db/index.js';
 import type { Environment } from '../http/principals.js';
-import { randomBase62 } from '../ids.js';
-import { insertRequestLogRows } from './request-log-store.js';
-import { insertUsageRows, keysByHash, touchKey, type UsageRow } from './store.js';
+import type { FromWorker, ToWorker, WorkerTarget } from './worker.js';
+import { type Dialect, F, FIELDS, type SqlRunner, writeBatch } from './writer.js';
 
-/** One request to record. Either the authenticated key, or only its hash (resolved at flush). */
+/** One request to record (tests and scripts; the hook pushes the same fields without an object). */
 export type UsageEvent = {
   method: string;
   endpoint: string;
@@ -14,8 +16,8 @@ export type UsageEvent = {
   errorCode: string | null;
   requestId: string;
   at: Date;
-  /** For the request log: raw path, latency, the key's visible prefix, the error body sent. */
-  log?: { path: string; latencyMs: number; keyPrefix: string | null; errorBody: object | null };
+  /** For the request log: raw path, latency, the Authorization header sent, the error body sent. */
+  log?: { path: string; latencyMs: number; authorization: string | null; errorBody: object | null };
 } & (
   | { key: { apiKeyId: string; developerId: string; environment: Environment }; keyHash?: undefined }
   | { key?: undefined; keyHash: string }
@@ -28,51 +30,216 @@ export interface RecorderOptions {
   intervalMs: number;
   /** Beyond this many waiting events (database down) the oldest are dropped, so memory stays bounded. */
   maxBuffered: number;
+  /** Write on a worker thread with its own database connection (PostgreSQL; else on the main thread). */
+  worker: boolean;
+  /**
+   * Also on an SQLite file. Off by default: a commit from a second connection between a read and a
+   * write of a deferred transaction on the main connection fails that transaction with
+   * SQLITE_BUSY_SNAPSHOT, and main-connection transactions begin deferred (Kysely's `begin`).
+   */
+  sqliteWorker: boolean;
 }
 
 export const DEFAULT_RECORDER_OPTIONS: RecorderOptions = {
   batchSize: 500,
   intervalMs: 500,
   maxBuffered: 100_000,
+  worker: true,
+  sqliteWorker: false,
 };
 
-let sequence = 0;
-// Random per process, so two processes writing in the same millisecond never collide.
-const PROCESS_TAG = randomBase62(8);
-/** Sortable ids: time, then a per-process sequence (arrival order), then the process tag. */
-function usageId(at: Date): string {
-  sequence = (sequence + 1) % 36 ** 6;
-  return `use_${at.getTime().toString(36).padStart(9, '0')}${sequence.toString(36).padStart(6, '0')}${PROCESS_TAG}`;
+/** Where batches go: written here through Kysely, or handed to the usage worker thread. */
+interface BatchSink {
+  write(batch: unknown[]): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** SqlRunner over Kysely (the main thread's connection): the fallback when there is no worker. */
+function kyselyRunner(db: Executor, dialect: Dialect): SqlRunner {
+  return {
+    dialect,
+    async query(text, params) {
+      return (await db.executeQuery(CompiledQuery.raw(text, [...params]))).rows as Array<
+        Record<string, unknown>
+      >;
+    },
+    async transaction(fn) {
+      if (db.isTransaction) return fn(this);
+      await (db as Db).transaction().execute((trx) => fn(kyselyRunner(trx, dialect)));
+    },
+  };
+}
+
+function inlineSink(db: Db, dialect: Dialect): BatchSink {
+  const runner = kyselyRunner(db, dialect);
+  return { write: (batch) => writeBatch(runner, batch), close: async () => {} };
+}
+
+/** The worker's entry: dist/usage-worker.js beside the bundle, else worker.ts through tsx's loader. */
+function workerEntry(): URL {
+  const built = new URL('./usage-worker.js', import.meta.url);
+  return existsSync(fileURLToPath(built)) ? built : new URL('./worker-tsx.mjs', import.meta.url);
+}
+
+/** The database the worker opens on its own: the SQLite file, or the PostgreSQL pool's settings. */
+function workerTarget(db: Db, sqlite: boolean): WorkerTarget | null {
+  const file = sqliteFileOf(db);
+  if (file) return sqlite ? { kind: 'sqlite', path: file } : null;
+  const pool = poolOf(db);
+  if (!pool) return null; // in-memory SQLite: the data lives on the main connection only
+  const o = (pool as unknown as { options: Record<string, unknown> }).options;
+  const pick = (k: string) => (typeof o[k] === 'string' || typeof o[k] === 'number' ? { [k]: o[k] } : {});
+  return {
+    kind: 'postgres',
+    config: { ...pick('host'), ...pick('port'), ...pick('user'), ...pick('database'), ...pick('password') },
+    ...(typeof o.connectionString === 'string' ? { connectionString: o.connectionString } : {}),
+    ...(typeof o.options === 'string' ? { options: o.options } : {}),
+  };
 }
 
 /**
- * Buffers usage events in memory and writes them in batches — one multi-row INSERT and one
- * last_used_at UPDATE per key per flush — off the request path. Flushes never overlap.
+ * The worker-thread sink. A batch is posted as one array (structured clone; nothing per request but
+ * its fields) and acknowledged once committed; a worker that dies fails what it held (the recorder
+ * keeps those events) and is started afresh on the next write. Referenced only while it holds work,
+ * so an idle worker never keeps the process alive.
+ */
+function workerSink(target: WorkerTarget, log: FastifyBaseLogger): BatchSink {
+  let worker: Worker | null = null;
+  let nextId = 0;
+  const waiting = new Map<number, { resolve: () => void; reject: (e: Error) => void }>();
+  const failAll = (err: Error) => {
+    for (const w of waiting.values()) w.reject(err);
+    waiting.clear();
+  };
+  const start = (): Worker => {
+    if (worker) return worker;
+    const w = new Worker(workerEntry(), { workerData: target });
+    w.on('message', (m: FromWorker) => {
+      const p = waiting.get(m.id);
+      waiting.delete(m.id);
+      if (waiting.size === 0) w.unref();
+      if (m.error === undefined) p?.resolve();
+      else p?.reject(new Error(m.error));
+    });
+    w.on('error', (err) => {
+      log.warn({ err }, 'usage worker failed; starting a new one on the next flush');
+    });
+    w.on('exit', () => {
+      if (worker === w) worker = null;
+      failAll(new Error('usage worker exited'));
+    });
+    w.unref();
+    worker = w;
+    return w;
+  };
+  const send = (make: (id: number) => ToWorker): Promise<void> => {
+    const w = start();
+    const id = ++nextId;
+    return new Promise<void>((resolve, reject) => {
+      waiting.set(id, { resolve, reject });
+      w.ref();
+      w.postMessage(make(id));
+    });
+  };
+  return {
+    write: (batch) => send((id) => ({ id, batch })),
+    async close() {
+      const w = worker;
+      if (!w) return;
+      await send((id) => ({ id, close: true })).catch(() => {});
+      worker = null;
+      await w.terminate();
+    },
+  };
+}
+
+/**
+ * Buffers recorded requests in memory — FIELDS slots of one flat array each, no object per
+ * request — and writes them in batches off the request path: on PostgreSQL on the usage worker
+ * thread (its own client), on SQLite through the main connection (see `sqliteWorker`).
+ * Flushes never overlap; a batch that fails to write is kept for the next flush.
  */
 export class UsageRecorder {
-  private buffer: UsageEvent[] = [];
+  private buffer: unknown[] = [];
   private chain: Promise<void> = Promise.resolve();
   private timer: NodeJS.Timeout | null = null;
   private flushQueued = false;
+  private readonly sink: BatchSink;
+  private readonly batchSlots: number;
 
   constructor(
-    private readonly db: Db,
-    private readonly dialect: Dialect,
+    db: Db,
+    dialect: Dialect,
     private readonly log: FastifyBaseLogger,
     private readonly options: RecorderOptions = DEFAULT_RECORDER_OPTIONS,
-  ) {}
+  ) {
+    const target = options.worker ? workerTarget(db, options.sqliteWorker) : null;
+    this.sink = target ? workerSink(target, log) : inlineSink(db, dialect);
+    this.batchSlots = options.batchSize * FIELDS;
+  }
 
-  /** Hot path: an array push; a full batch schedules a flush for after the current tick. */
-  record(event: UsageEvent): void {
-    this.buffer.push(event);
-    if (this.buffer.length >= this.options.batchSize && !this.flushQueued) {
+  /**
+   * Hot path: 13 pushes. `url` null records no request-log row; `keyId` null means
+   * `developerOrHash` is the hash of a key to resolve at write time.
+   */
+  push(
+    method: string,
+    endpoint: string,
+    status: number,
+    errorCode: string | null,
+    requestId: string,
+    atMs: number,
+    url: string | null,
+    latencyMs: number,
+    authorization: string | null,
+    keyId: string | null,
+    developerOrHash: string,
+    environment: string | null,
+    errorBody: object | null,
+  ): void {
+    const b = this.buffer;
+    b.push(
+      method,
+      endpoint,
+      status,
+      errorCode,
+      requestId,
+      atMs,
+      url,
+      latencyMs,
+      authorization,
+      keyId,
+      developerOrHash,
+      environment,
+      errorBody,
+    );
+    if (b.length >= this.batchSlots && !this.flushQueued) {
       this.flushQueued = true;
       setImmediate(() => void this.flush());
     }
   }
 
+  record(e: UsageEvent): void {
+    this.push(
+      e.method,
+      e.endpoint,
+      e.status,
+      e.errorCode,
+      e.requestId,
+      e.at.getTime(),
+      e.log?.path ?? null,
+      e.log?.latencyMs ?? 0,
+      e.log?.authorization ?? null,
+      e.key ? e.key.apiKeyId : null,
+      e.key ? e.key.developerId : e.keyHash,
+      e.key ? e.key.environment : null,
+      e.log?.errorBody ?? null,
+    );
+  }
+
+  /** Requests recorded and not yet handed to a write. */
   get pending(): number {
-    return this.buffer.length;
+    return this.buffer.length / FIELDS;
   }
 
   start(): void {
@@ -83,11 +250,18 @@ export class UsageRecorder {
     this.timer.unref();
   }
 
-  /** Stops the timer and writes whatever is waiting (graceful shutdown). */
+  /** Stops the timer until the next start(): only flush() or a full batch writes meanwhile (tests). */
+  pause(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+  }
+
+  /** Stops the timer, writes whatever is waiting (graceful shutdown) and stops the worker. */
   async stop(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
     await this.flush();
+    await this.sink.close();
   }
 
   /** Writes everything recorded so far; resolves when it is in the database (tests call this). */
@@ -97,74 +271,32 @@ export class UsageRecorder {
     return this.chain;
   }
 
+  private takeBatch(): unknown[] {
+    if (this.buffer.length <= this.batchSlots) {
+      const all = this.buffer;
+      this.buffer = [];
+      return all;
+    }
+    return this.buffer.splice(0, this.batchSlots);
+  }
+
   private async writeAll(): Promise<void> {
     while (this.buffer.length > 0) {
-      const batch = this.buffer.splice(0, this.options.batchSize);
+      const batch = this.takeBatch();
       try {
-        await this.write(batch);
+        await this.sink.write(batch);
       } catch (err) {
         // Keep the batch for the next flush unless the buffer is already at its cap.
-        const room = this.options.maxBuffered - this.buffer.length;
+        const room = (this.options.maxBuffered - this.pending) * FIELDS;
         if (room > 0) this.buffer.unshift(...batch.slice(Math.max(0, batch.length - room)));
         this.log.warn(
-          { err, events: batch.length, buffered: this.buffer.length },
+          { err, events: batch.length / FIELDS, buffered: this.pending },
           'usage flush failed; will retry',
         );
         return;
       }
     }
   }
-
-  private async write(batch: readonly UsageEvent[]): Promise<void> {
-    const hashes = [...new Set(batch.flatMap((e) => (e.keyHash === undefined ? [] : [e.keyHash])))];
-    const owners = await keysByHash(this.db, hashes);
-    const rows: UsageRow[] = [];
-    const logRows: RequestLogTable[] = [];
-    const lastUsed = new Map<string, string>();
-    for (const e of batch) {
-      const owner = e.key
-        ? { id: e.key.apiKeyId, developer_id: e.key.developerId, environment: e.key.environment }
-        : owners.get(e.keyHash);
-      if (!owner) continue; // a key that does not exist belongs to nobody
-      const at = e.at.toISOString();
-      const id = usageId(e.at);
-      if (e.log) {
-        logRows.push({
-          id,
-          developer_id: owner.developer_id,
-          api_key_id: owner.id,
-          key_prefix: e.log.keyPrefix,
-          method: e.method,
-          path: e.log.path,
-          endpoint: e.endpoint,
-          status: e.status,
-          error_code: e.errorCode,
-          error_body: e.log.errorBody ? JSON.stringify(e.log.errorBody) : null,
-          latency_ms: Math.round(e.log.latencyMs * 100) / 100,
-          request_id: e.requestId,
-          at,
-        });
-      }
-      rows.push({
-        id,
-        api_key_id: owner.id,
-        developer_id: owner.developer_id,
-        environment: owner.environment,
-        method: e.method,
-        endpoint: e.endpoint,
-        status: e.status,
-        error_code: e.errorCode,
-        request_id: e.requestId,
-        at,
-      });
-      // Only accepted keys were "used"; a refused (e.g. revoked) key keeps its last real use.
-      if (e.key && (lastUsed.get(owner.id) ?? '') < at) lastUsed.set(owner.id, at);
-    }
-    if (rows.length === 0) return;
-    await this.db.transaction().execute(async (trx) => {
-      await insertUsageRows(trx, this.dialect, rows);
-      if (logRows.length > 0) await insertRequestLogRows(trx, this.dialect, logRows);
-      for (const [keyId, at] of lastUsed) await touchKey(trx, keyId, at);
-    });
-  }
 }
+
+export { F, FIELDS };

@@ -1,0 +1,375 @@
+// The write side of usage recording: turns a batch of recorded requests into `usage_events` and
+// `request_log` rows and writes them in one transaction. It runs on the usage worker thread (own
+// database connection: usage/worker.ts) or, where there is none, on the main thread through Kysely
+// (usage/recorder.ts). Plain SQL on a small runner interface, so both run exactly the same code.
+// Imports stay light (no Fastify, no Kysely): this module is what the worker thread loads.
+import { PREFIX_LENGTH as KEY_PREFIX_LENGTH } from '../developers/store.js';
+import { randomBase62, sha256Hex } from '../ids.js';
+
+export type Dialect = 'sqlite' | 'postgres';
+
+/** Runs SQL with positional parameters (`?` on SQLite, `$n` on PostgreSQL). */
+export interface SqlRunner {
+  readonly dialect: Dialect;
+  query(text: string, params: readonly unknown[]): Promise<Array<Record<string, unknown>>>;
+  /** Runs `fn` inside one transaction (on SQLite a write transaction from its start: BEGIN IMMEDIATE). */
+  transaction(fn: (r: SqlRunner) => Promise<void>): Promise<void>;
+}
+
+/**
+ * One recorded request is FIELDS consecutive slots of a flat array (no object per request on the
+ * hot path; the batch crosses to the worker thread as one array):
+ * method, endpoint, status, error code, request id, time (epoch ms), raw url (null: no request-log
+ * row), latency ms, Authorization header, key id (null when the key is known only by hash),
+ * developer id (or the key's hash), environment (null with a hash), error body (object or null).
+ */
+export const FIELDS = 13;
+export const F = {
+  method: 0,
+  endpoint: 1,
+  status: 2,
+  errorCode: 3,
+  requestId: 4,
+  atMs: 5,
+  url: 6,
+  latencyMs: 7,
+  authorization: 8,
+  keyId: 9,
+  developerOrHash: 10,
+  environment: 11,
+  errorBody: 12,
+} as const;
+
+let sequence = 0;
+// Random per thread, so two writers (processes or threads) writing in the same millisecond never collide.
+const WRITER_TAG = randomBase62(8);
+/** Sortable ids: time, then a per-writer sequence (arrival order), then the writer's tag. */
+function usageId(atMs: number): string {
+  sequence = (sequence + 1) % 36 ** 6;
+  return `use_${atMs.toString(36).padStart(9, '0')}${sequence.toString(36).padStart(6, '0')}${WRITER_TAG}`;
+}
+
+/** Tokens that may sit in a path (GET /connect/status/:session_token) never reach the request log. */
+const TOKEN_IN_PATH = /\b(sess|public|link|devses|pwreset|whsec|od_(?:test|live)_sk)_[A-Za-z0-9_-]+/g;
+function loggedPath(url: string): string {
+  const path = url.length > 1000 ? url.slice(0, 1000) : url;
+  return path.replace(TOKEN_IN_PATH, '$1_…');
+}
+
+/** The visible prefix of the credential used (as listed on the keys page); null for the dashboard's own calls. */
+function credentialPrefix(authorization: string | null): string | null {
+  const token = /^Bearer\s+(\S+)/i.exec(authorization ?? '')?.[1];
+  if (!token) return null;
+  return token.startsWith('link_') ? token.slice(0, 9) : token.slice(0, KEY_PREFIX_LENGTH);
+}
+
+interface Table {
+  name: string;
+  columns: readonly string[];
+  /** PostgreSQL array element type per column (unnest insert). */
+  pgTypes: readonly string[];
+}
+
+const USAGE: Table = {
+  name: 'usage_events',
+  columns: [
+    'id',
+    'api_key_id',
+    'developer_id',
+    'environment',
+    'method',
+    'endpoint',
+    'status',
+    'error_code',
+    'request_id',
+    'at',
+  ],
+  pgTypes: ['text', 'text', 'text', 'text', 'text', 'text', 'integer', 'text', 'text', 'text'],
+};
+
+const REQUEST_LOG: Table = {
+  name: 'request_log',
+  columns: [
+    'id',
+    'developer_id',
+    'api_key_id',
+    'key_prefix',
+    'method',
+    'path',
+    'endpoint',
+    'status',
+    'error_code',
+    'error_body',
+    'latency_ms',
+    'request_id',
+    'at',
+  ],
+  pgTypes: [
+    'text',
+    'text',
+    'text',
+    'text',
+    'text',
+    'text',
+    'text',
+    'integer',
+    'text',
+    'text',
+    'real',
+    'text',
+    'text',
+  ],
+};
+
+/** Rows per SQLite INSERT statement (≤ 13 parameters each: far below the bound-parameter limit). */
+const SQLITE_CHUNK = 500;
+const insertTexts = new Map<string, string>();
+
+/**
+ * The batch insert of both tables. SQLite: one multi-row INSERT per 500 rows, its text built once per
+ * (table, row count) — the query builder cost more CPU than SQLite's insert. PostgreSQL: one
+ * `INSERT … SELECT FROM unnest(…)` with one array per column, the same text for any number of rows.
+ * `cols` holds one array per column of `table`, all of length n.
+ */
+export async function insertColumns(r: SqlRunner, table: Table, cols: unknown[][], n: number): Promise<void> {
+  if (n === 0) return;
+  if (r.dialect === 'postgres') {
+    const key = `pg:${table.name}`;
+    let text = insertTexts.get(key);
+    if (text === undefined) {
+      text = `insert into ${table.name} (${table.columns.join(', ')}) select * from unnest(${table.pgTypes
+        .map((t, i) => `$${i + 1}::${t}[]`)
+        .join(', ')})`;
+      insertTexts.set(key, text);
+    }
+    await r.query(text, cols);
+    return;
+  }
+  const width = table.columns.length;
+  for (let start = 0; start < n; start += SQLITE_CHUNK) {
+    const rows = Math.min(SQLITE_CHUNK, n - start);
+    const key = `sqlite:${table.name}:${rows}`;
+    let text = insertTexts.get(key);
+    if (text === undefined) {
+      const tuple = `(${table.columns.map(() => '?').join(',')})`;
+      text = `insert into ${table.name} (${table.columns.join(', ')}) values ${Array.from({ length: rows }, () => tuple).join(',')}`;
+      insertTexts.set(key, text);
+    }
+    const params = new Array<unknown>(rows * width);
+    for (let i = 0; i < rows; i++)
+      for (let c = 0; c < width; c++) params[i * width + c] = cols[c]?.[start + i];
+    await r.query(text, params);
+  }
+}
+
+export interface KeyOwner {
+  id: string;
+  developer_id: string;
+  environment: string;
+}
+
+const list = (r: SqlRunner, values: readonly string[]): { sql: string; params: unknown[] } =>
+  r.dialect === 'postgres'
+    ? { sql: '= any($1::text[])', params: [values] }
+    : { sql: `in (${values.map(() => '?').join(',')})`, params: [...values] };
+
+/** Owners of keys known only by hash (requests whose key was refused or whose route did not exist). */
+export async function keysByHash(r: SqlRunner, hashes: readonly string[]): Promise<Map<string, KeyOwner>> {
+  const found = new Map<string, KeyOwner>();
+  if (hashes.length === 0) return found;
+  const take = (rows: Array<Record<string, unknown>>) => {
+    for (const row of rows)
+      found.set(String(row.key_hash), {
+        id: String(row.id),
+        developer_id: String(row.developer_id),
+        environment: String(row.environment),
+      });
+  };
+  const a = list(r, hashes);
+  take(
+    await r.query(
+      `select id, developer_id, environment, key_hash from api_keys where key_hash ${a.sql}`,
+      a.params,
+    ),
+  );
+  // Secrets replaced by a roll (e.g. an expired one answering REVOKED_API_KEY) count for their key.
+  const missing = hashes.filter((h) => !found.has(h));
+  if (missing.length === 0) return found;
+  const b = list(r, missing);
+  take(
+    await r.query(
+      'select k.id, k.developer_id, k.environment, s.key_hash from api_key_rolled_secrets s ' +
+        `inner join api_keys k on k.id = s.api_key_id where s.key_hash ${b.sql}`,
+      b.params,
+    ),
+  );
+  return found;
+}
+
+/** Moves last_used_at forward only (several processes flush in any order). */
+async function touchKey(r: SqlRunner, keyId: string, at: string): Promise<void> {
+  if (r.dialect === 'postgres')
+    await r.query(
+      'update api_keys set last_used_at = $1 where id = $2 and (last_used_at is null or last_used_at < $1)',
+      [at, keyId],
+    );
+  else
+    await r.query(
+      'update api_keys set last_used_at = ? where id = ? and (last_used_at is null or last_used_at < ?)',
+      [at, keyId, at],
+    );
+}
+
+/** The request's key as recorded: the authenticated key, or its owner found by hash at write time. */
+const API_KEY_BEARER = /^Bearer\s+(od_(?:test|live)_sk_[A-Za-z0-9]{8,128})\s*$/i;
+
+/** The hash of the API key an unauthenticated request carried; null when it carried none. */
+export function carriedKeyHash(authorization: string | undefined): string | null {
+  if (authorization === undefined) return null;
+  const match = API_KEY_BEARER.exec(authorization);
+  return match?.[1] ? sha256Hex(match[1]) : null;
+}
+
+/**
+ * Writes one batch (FIELDS slots per request): keys known by hash are resolved first, requests of keys
+ * that do not exist are dropped, then both tables and each key's last_used_at in one transaction.
+ */
+export async function writeBatch(r: SqlRunner, batch: readonly unknown[]): Promise<void> {
+  const n = Math.floor(batch.length / FIELDS);
+  const hashes = new Set<string>();
+  for (let i = 0; i < n; i++)
+    if (batch[i * FIELDS + F.keyId] === null) hashes.add(batch[i * FIELDS + F.developerOrHash] as string);
+  // Outside the transaction: a read first would make SQLite's write transaction a deferred one.
+  const owners = await keysByHash(r, [...hashes]);
+
+  const usage: unknown[][] = USAGE.columns.map(() => []);
+  const log: unknown[][] = REQUEST_LOG.columns.map(() => []);
+  const lastUsed = new Map<string, string>();
+  let rows = 0;
+  let logRows = 0;
+  for (let i = 0; i < n; i++) {
+    const o = i * FIELDS;
+    let keyId = batch[o + F.keyId] as string | null;
+    let developerId: string;
+    let environment: string;
+    if (keyId !== null) {
+      developerId = batch[o + F.developerOrHash] as string;
+      environment = batch[o + F.environment] as string;
+    } else {
+      const owner = owners.get(batch[o + F.developerOrHash] as string);
+      if (!owner) continue; // a key that does not exist belongs to nobody
+      keyId = owner.id;
+      developerId = owner.developer_id;
+      environment = owner.environment;
+    }
+    const atMs = batch[o + F.atMs] as number;
+    const at = new Date(atMs).toISOString();
+    const id = usageId(atMs);
+    const method = batch[o + F.method];
+    const endpoint = batch[o + F.endpoint];
+    const status = batch[o + F.status];
+    const errorCode = batch[o + F.errorCode];
+    const requestId = batch[o + F.requestId];
+    const values = [id, keyId, developerId, environment, method, endpoint, status, errorCode, requestId, at];
+    for (let c = 0; c < values.length; c++) usage[c]?.push(values[c]);
+    rows++;
+    const url = batch[o + F.url] as string | null;
+    if (url !== null) {
+      const errorBody = batch[o + F.errorBody];
+      const logValues = [
+        id,
+        developerId,
+        keyId,
+        credentialPrefix(batch[o + F.authorization] as string | null),
+        method,
+        loggedPath(url),
+        endpoint,
+        status,
+        errorCode,
+        errorBody ? JSON.stringify(errorBody) : null,
+        Math.round((batch[o + F.latencyMs] as number) * 100) / 100,
+        requestId,
+        at,
+      ];
+      for (let c = 0; c < logValues.length; c++) log[c]?.push(logValues[c]);
+      logRows++;
+    }
+    // Only accepted keys were "used"; a refused (e.g. revoked) key keeps its last real use.
+    if (batch[o + F.keyId] !== null && (lastUsed.get(keyId) ?? '') < at) lastUsed.set(keyId, at);
+  }
+  if (rows === 0) return;
+  await r.transaction(async (trx) => {
+    await insertColumns(trx, USAGE, usage, rows);
+    await insertColumns(trx, REQUEST_LOG, log, logRows);
+    for (const [keyId, at] of lastUsed) await touchKey(trx, keyId, at);
+  });
+}
+
+/** A runner on a better-sqlite3 connection (the worker's own): statements prepared once per text. */
+export function betterSqliteRunner(conn: {
+  prepare(text: string): {
+    reader: boolean;
+    all(...p: unknown[]): unknown[];
+    run(...p: unknown[]): unknown;
+  };
+  exec(text: string): unknown;
+}): SqlRunner {
+  const statements = new Map<string, ReturnType<typeof conn.prepare>>();
+  const runner: SqlRunner = {
+    dialect: 'sqlite',
+    async query(text, params) {
+      let stmt = statements.get(text);
+      if (!stmt) {
+        stmt = conn.prepare(text);
+        if (statements.size >= 200) statements.clear();
+        statements.set(text, stmt);
+      }
+      if (stmt.reader) return stmt.all(params) as Array<Record<string, unknown>>;
+      stmt.run(params);
+      return [];
+    },
+    async transaction(fn) {
+      // IMMEDIATE: take the write lock at BEGIN (waiting busy_timeout for it), never upgrade later.
+      conn.exec('BEGIN IMMEDIATE');
+      try {
+        await fn(runner);
+        conn.exec('COMMIT');
+      } catch (err) {
+        conn.exec('ROLLBACK');
+        throw err;
+      }
+    },
+  };
+  return runner;
+}
+
+/** A runner on one node-postgres client (the worker's own). */
+export function pgClientRunner(client: {
+  query(q: { text: string; values: unknown[]; name?: string }): Promise<{ rows: unknown[] }>;
+}): SqlRunner {
+  const names = new Map<string, string>();
+  const runner: SqlRunner = {
+    dialect: 'postgres',
+    async query(text, params) {
+      // Inserts keep one text whatever the batch size: prepared once per connection.
+      let name = names.get(text);
+      if (name === undefined && text.startsWith('insert')) {
+        name = `od_usage_${names.size + 1}`;
+        names.set(text, name);
+      }
+      const res = await client.query({ text, values: [...params], ...(name ? { name } : {}) });
+      return res.rows as Array<Record<string, unknown>>;
+    },
+    async transaction(fn) {
+      await client.query({ text: 'BEGIN', values: [] });
+      try {
+        await fn(runner);
+        await client.query({ text: 'COMMIT', values: [] });
+      } catch (err) {
+        await client.query({ text: 'ROLLBACK', values: [] }).catch(() => {});
+        throw err;
+      }
+    },
+  };
+  return runner;
+}
