@@ -1,4 +1,3 @@
-import cors from '@fastify/cors';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { accountRoutes } from './accounts/routes.js';
@@ -11,10 +10,10 @@ import { registerDocs } from './docs/routes.js';
 import { ApiError, errorBody } from './errors.js';
 import { registerAuth } from './http/auth.js';
 import { RequestDrain } from './http/drain.js';
+import { registerEdge } from './http/edge.js';
 import { registerErrorHandling, sendError, toApiError } from './http/error-handler.js';
 import { registerJsonParser } from './http/json-parser.js';
 import { safeLoggerOptions } from './http/logging.js';
-import { NUL_MESSAGE, urlHasNul } from './http/nul-guard.js';
 import type { AppDeps } from './http/principals.js';
 import { requestIdFor } from './http/request-id.js';
 import { registerSecurityHeaders } from './http/security-headers.js';
@@ -90,36 +89,8 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   app.addHook('preClose', async () => {
     closing = true;
   });
-  // The cheap per-request edge checks share one callback-style hook (no promise per request).
-  app.addHook('onRequest', (req, reply, done) => {
-    reply.header('x-request-id', req.id);
-    if (closing || drain.draining) {
-      reply.header('connection', 'close').header('retry-after', '1');
-      return done(new ApiError('SERVICE_UNAVAILABLE', 'The server is shutting down — retry shortly.'));
-    }
-    if (urlHasNul(req.url)) return done(new ApiError('INVALID_FIELD', NUL_MESSAGE));
-    done();
-  });
-  // Browsers call the API directly (the Link widget). Auth is a bearer token, never a cookie, so
-  // reflecting any origin without credentials exposes nothing a script could not already send.
-  await app.register(cors, {
-    origin: true,
-    credentials: false,
-    methods: ['GET', 'POST', 'PATCH', 'DELETE'],
-    allowedHeaders: ['authorization', 'content-type', 'x-request-id', 'idempotency-key'],
-    exposedHeaders: [
-      'x-request-id',
-      'retry-after',
-      'idempotent-replayed',
-      'ratelimit-limit',
-      'ratelimit-remaining',
-      'ratelimit-reset',
-    ],
-    maxAge: 600,
-    // A bare OPTIONS (no Origin / Access-Control-Request-Method) would otherwise get a text/plain
-    // 400 "Invalid Preflight Request", the one answer outside the documented error shape.
-    strictPreflight: false,
-  });
+  // Request id, shutdown check, NUL guard, CORS and the static security headers: one hook (http/edge.ts).
+  registerEdge(app, { closing: () => closing || drain.draining });
   registerJsonParser(app);
   registerErrorHandling(app);
   // First: @fastify/swagger documents only routes registered after it (/healthz, /readyz, /metrics too).

@@ -154,6 +154,163 @@ describe.skipIf(!onPostgres())('PostgreSQL API-key cache (LISTEN/NOTIFY)', () =>
     expect(loads).toBe(3);
   });
 
+  // Account routes: the key and the account named in the path are one cached lookup.
+  const sandboxAccount = async (key: string): Promise<{ accountId: string; connectionId: string }> => {
+    const created = await t.app.inject({
+      method: 'POST',
+      url: '/sandbox/connections',
+      headers: auth(key),
+      payload: {
+        bank_id: 'erste',
+        user_id: 'user_kc',
+        accounts: [
+          {
+            name: 'Tekući račun',
+            type: 'current',
+            currency: 'RSD',
+            transactions: [{ date: '2026-03-02', amount: -1650, description: 'DIS market Vracar' }],
+          },
+        ],
+      },
+    });
+    expect(created.statusCode).toBe(201);
+    const body = created.json();
+    return { accountId: body.accounts[0].id, connectionId: body.connection_id };
+  };
+  const otherGet = (key: string, path: string) =>
+    fetch(`${other.url}${path}`, { headers: auth(key) }).then(async (r) => ({
+      status: r.status,
+      body: (await r.json()) as Record<string, unknown>,
+    }));
+
+  it('account routes: a revoked key fails on another process within milliseconds', async () => {
+    const { id, key } = await newKey();
+    const { accountId } = await sandboxAccount(key);
+    const path = `/accounts/${accountId}/transactions?limit=5`;
+    expect((await otherGet(key, path)).status).toBe(200);
+    const { hit } = await otherLookups();
+    for (let i = 0; i < 3; i++) expect((await otherGet(key, path)).status).toBe(200);
+    expect((await otherLookups()).hit).toBeGreaterThanOrEqual(hit + 2); // key and account from memory
+
+    const revoked = await t.app.inject({ method: 'DELETE', url: `/developers/keys/${id}`, headers: session });
+    expect(revoked.statusCode).toBe(200);
+    const committedAt = performance.now();
+    expect((await t.app.inject({ method: 'GET', url: path, headers: auth(key) })).json().error_code).toBe(
+      'REVOKED_API_KEY',
+    );
+    let tries = 0;
+    await until('the other process to refuse the key', async () => {
+      tries += 1;
+      return (await otherGet(key, path)).body.error_code === 'REVOKED_API_KEY';
+    });
+    expect(performance.now() - committedAt).toBeLessThan(1000);
+    expect(tries).toBeLessThanOrEqual(3);
+  });
+
+  it('account routes: a change to the account is read at once here and on the next requests elsewhere', async () => {
+    const { key } = await newKey();
+    const { accountId, connectionId } = await sandboxAccount(key);
+    const balance = `/accounts/${accountId}/balance`;
+    const page = `/accounts/${accountId}/transactions?limit=5`;
+    const local = (path: string) => t.app.inject({ method: 'GET', url: path, headers: auth(key) });
+    // Warm both processes' caches (and the page caches) with the current account row.
+    const before = Number((await local(balance)).json().balance);
+    for (let i = 0; i < 2; i++) {
+      expect((await local(balance)).json().balance).toBe(before);
+      expect((await otherGet(key, balance)).body.balance).toBe(before);
+      expect((await local(page)).json().total).toBe(1);
+      expect((await otherGet(key, page)).body.total).toBe(1);
+    }
+    // A write outside any transaction (autocommit) to the account row.
+    await t.deps.db
+      .updateTable('accounts')
+      .set((eb) => ({ opening_balance: eb('opening_balance', '+', 100_000) }))
+      .where('id', '=', accountId)
+      .execute();
+    const after = before + 1000;
+    expect((await local(balance)).json().balance).toBe(after); // this process: at once
+    await until(
+      'the other process to see the balance',
+      async () => (await otherGet(key, balance)).body.balance === after,
+    );
+    // A transaction that adds a bank transaction and moves the change sequence (as an import does).
+    await t.deps.db.transaction().execute(async (trx) => {
+      const account = await trx
+        .selectFrom('accounts')
+        .selectAll()
+        .where('id', '=', accountId)
+        .executeTakeFirstOrThrow();
+      const txn = await trx
+        .selectFrom('transactions')
+        .selectAll()
+        .where('account_id', '=', accountId)
+        .executeTakeFirstOrThrow();
+      await trx
+        .insertInto('transactions')
+        .values({ ...txn, id: `${txn.id}_kc`, bank_txn_id: `${txn.bank_txn_id}_kc` })
+        .execute();
+      await trx
+        .updateTable('accounts')
+        .set({ change_seq: Number(account.change_seq) + 1 })
+        .where('id', '=', accountId)
+        .execute();
+    });
+    expect((await local(page)).json().total).toBe(2); // the page cache keys on the fresh sequence
+    await until(
+      'the other process to see the new page',
+      async () => (await otherGet(key, page)).body.total === 2,
+    );
+    // Revoking the connection deletes the account: gone everywhere.
+    const revoked = await t.app.inject({
+      method: 'DELETE',
+      url: `/connections/${connectionId}`,
+      headers: auth(key),
+    });
+    expect(revoked.statusCode).toBe(200);
+    expect((await local(page)).json().error_code).toBe('ACCOUNT_NOT_FOUND');
+    await until(
+      'the other process to forget the account',
+      async () => (await otherGet(key, page)).body.error_code === 'ACCOUNT_NOT_FOUND',
+    );
+  });
+
+  it('an account lookup in flight when the account changes, or a local commit lands, is not cached', async () => {
+    const cache = t.app.keyCache;
+    if (!cache) throw new Error('no key cache');
+    const key: CachedKeyRow = {
+      id: 'key_race2',
+      developer_id: 'd',
+      environment: 'sandbox',
+      scopes: '[]',
+      status: 'active',
+    };
+    let loads = 0;
+    let during: (() => void) | undefined;
+    const load = async () => {
+      loads += 1;
+      during?.();
+      during = undefined;
+      return { key, account: null };
+    };
+    during = () => cache.invalidate('acc_race2');
+    await cache.lookupWithAccount('hash_race2', 'acc_race2', load);
+    await cache.lookupWithAccount('hash_race2', 'acc_race2', load);
+    expect(loads).toBe(2); // the first was not stored; the second was
+    await cache.lookupWithAccount('hash_race2', 'acc_race2', load);
+    expect(loads).toBe(2);
+    cache.invalidateAccounts(); // a commit through this process
+    await cache.lookupWithAccount('hash_race2', 'acc_race2', load);
+    expect(loads).toBe(3);
+    during = () => cache.invalidateAccounts();
+    cache.invalidate('acc_race2');
+    await cache.lookupWithAccount('hash_race2', 'acc_race2', load);
+    await cache.lookupWithAccount('hash_race2', 'acc_race2', load);
+    expect(loads).toBe(5);
+    cache.invalidate('key_race2'); // the key's own change drops it too
+    await cache.lookupWithAccount('hash_race2', 'acc_race2', load);
+    expect(loads).toBe(6);
+  });
+
   it('while the listener is down the cache is bypassed, and it comes back', async () => {
     const cache = t.app.keyCache;
     if (!cache) throw new Error('no key cache');

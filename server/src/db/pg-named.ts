@@ -21,8 +21,42 @@ export function useNamedStatements(pool: pg.Pool): void {
     const patched = (...args: unknown[]) => {
       const [text, values] = args;
       const name = typeof text === 'string' && args.length === 2 ? named.get(text) : undefined;
-      return name ? query({ name, text, values }) : query(...args);
+      const result = name ? query({ name, text, values }) : query(...args);
+      if (typeof text === 'string' && ACCOUNT_WRITE_OR_COMMIT.test(text)) afterLocalWrite(pool, result);
+      return result;
     };
     client.query = patched as typeof client.query;
   });
+}
+
+// A COMMIT, or a write to accounts outside a transaction (autocommit): what can change an account row.
+const ACCOUNT_WRITE_OR_COMMIT =
+  /^\s*(commit\b|update "accounts"|delete from "accounts"|insert into "accounts")/i;
+const localWriteListeners = new WeakMap<pg.Pool, Set<() => void>>();
+
+function afterLocalWrite(pool: pg.Pool, result: unknown): void {
+  const listeners = localWriteListeners.get(pool);
+  if (!listeners?.size || !(result instanceof Promise)) return;
+  // Attached before the caller awaits the same promise, so the listeners run before it resumes.
+  result.then(
+    () => {
+      for (const fn of listeners) fn();
+    },
+    () => {},
+  );
+}
+
+/**
+ * Calls `fn` whenever a transaction commits on this pool (or an account row is written outside
+ * one), before the code that committed carries on: the key cache drops its cached account rows
+ * then, so this process reads its own writes at once instead of when its NOTIFY arrives.
+ */
+export function onLocalWrite(pool: pg.Pool, fn: () => void): () => void {
+  let listeners = localWriteListeners.get(pool);
+  if (!listeners) {
+    listeners = new Set();
+    localWriteListeners.set(pool, listeners);
+  }
+  listeners.add(fn);
+  return () => listeners.delete(fn);
 }

@@ -73,7 +73,11 @@ async function authenticateKeyHash(
         ? cache.lookup(hash, async () => (await findKeyByHash(db, hash))[0])
         : (await findKeyByHash(db, hash))[0];
     }
-    const found = await findKeyWithAccount(db, hash, accountId);
+    // PostgreSQL: the key and the account cached together, dropped on either's NOTIFY or a local commit.
+    const cache = app.keyCache;
+    const found = cache
+      ? await cache.lookupWithAccount(hash, accountId, () => findKeyWithAccount(db, hash, accountId))
+      : await findKeyWithAccount(db, hash, accountId);
     req.account = found?.account ?? null;
     return found?.key;
   };

@@ -1,6 +1,8 @@
 import pg from 'pg';
+import type { AccountRow } from '../accounts/store.js';
 import type { Db } from '../db/index.js';
 import { poolOf } from '../db/index.js';
+import { onLocalWrite } from '../db/pg-named.js';
 
 /** What auth needs of an API key (the row as findKeyByHash selects it). */
 export interface CachedKeyRow {
@@ -11,8 +13,17 @@ export interface CachedKeyRow {
   status: 'active' | 'revoked';
 }
 
+/** A key and, for account routes, the account named in the path if that key owns it (else null). */
+export interface CachedKeyWithAccount {
+  key: CachedKeyRow;
+  account: AccountRow | null;
+}
+
 interface Entry {
   row: CachedKeyRow;
+  /** Account routes: the account id asked for, and the row found (null: none this key owns). */
+  accountId?: string;
+  account?: AccountRow | null;
   /** The invalidation counter when the lookup that filled this entry started. */
   version: number;
   expiresAt: number;
@@ -34,12 +45,19 @@ const MAX_ENTRIES = 10_000;
  * - while the LISTEN connection is down (start-up, a network blip) the cache is bypassed and emptied:
  *   a notification missed then would otherwise leave a revoked key working;
  * - a change made through this process is dropped here at once (`invalidate`), before its answer.
+ * Account routes cache the key and the account named in the path together (one lookup, keyed by
+ * hash and account id), dropped on either's notification: every change to an account row sends
+ * NOTIFY with the account id (migration 0017), and every commit made through this process drops
+ * every cached account at once (db/pg-named.ts `onLocalWrite`), so a process reads its own writes
+ * (a change sequence the page cache keys on, a balance) without waiting for its notification.
  */
 export class KeyCache {
   private readonly entries = new Map<string, Entry>();
   private readonly hashesOf = new Map<string, Set<string>>();
   private readonly invalidatedAt = new Map<string, number>();
   private version = 0;
+  /** The version at this process's last commit: cached accounts older than it are stale. */
+  private accountsInvalidatedAt = -1;
   private listening = false;
   private client: pg.Client | null = null;
   private closed = false;
@@ -89,7 +107,79 @@ export class KeyCache {
     return row;
   }
 
-  /** Drops every cached lookup of this key (a notification, or a change made in this process). */
+  /**
+   * The key for this hash with the account `accountId` if the key owns it: from the cache when the
+   * entry is valid (neither the key nor the account changed since, nor any local commit), else
+   * from `load` (and cached, under the same rules as `lookup`).
+   */
+  async lookupWithAccount(
+    hash: string,
+    accountId: string,
+    load: () => Promise<CachedKeyWithAccount | undefined>,
+  ): Promise<CachedKeyWithAccount | undefined> {
+    // \u0000 separates: neither a hex hash nor an account id (NUL is refused at the edge) has one.
+    const entryKey = `${hash}\u0000${accountId}`;
+    if (this.listening) {
+      const e = this.entries.get(entryKey);
+      if (e) {
+        const v = e.version;
+        if (
+          v >= (this.invalidatedAt.get(e.row.id) ?? -1) &&
+          v >= (this.invalidatedAt.get(accountId) ?? -1) &&
+          v >= this.accountsInvalidatedAt &&
+          e.expiresAt > performance.now()
+        ) {
+          this.hits += 1;
+          return { key: e.row, account: e.account ?? null };
+        }
+        this.drop(entryKey, e.row.id, accountId);
+      }
+    }
+    this.misses += 1;
+    const startedAt = this.version;
+    const wasListening = this.listening;
+    const found = await load();
+    if (
+      found &&
+      wasListening &&
+      this.listening &&
+      (this.invalidatedAt.get(found.key.id) ?? -1) <= startedAt &&
+      (this.invalidatedAt.get(accountId) ?? -1) <= startedAt &&
+      this.accountsInvalidatedAt <= startedAt &&
+      this.entries.size < MAX_ENTRIES
+    ) {
+      this.entries.set(entryKey, {
+        row: found.key,
+        accountId,
+        account: found.account,
+        version: startedAt,
+        expiresAt: performance.now() + MAX_AGE_MS,
+      });
+      this.tag(found.key.id, entryKey);
+      this.tag(accountId, entryKey);
+    }
+    return found;
+  }
+
+  private tag(id: string, entryKey: string): void {
+    let keys = this.hashesOf.get(id);
+    if (!keys) {
+      keys = new Set();
+      this.hashesOf.set(id, keys);
+    }
+    keys.add(entryKey);
+  }
+
+  /** A commit through this process: every cached account may be older than what it wrote. */
+  invalidateAccounts(): void {
+    this.version += 1;
+    this.accountsInvalidatedAt = this.version;
+  }
+
+  /**
+   * Drops every cached lookup of this key, or of this account (a notification, or a change made in
+   * this process); ids of keys and of accounts never collide (their prefixes differ).
+   */
   invalidate(keyId: string): void {
     this.version += 1;
     this.invalidatedAt.set(keyId, this.version);
@@ -99,13 +189,15 @@ export class KeyCache {
     if (this.invalidatedAt.size > MAX_ENTRIES) this.invalidatedAt.clear();
   }
 
-  private drop(hash: string, keyId: string): void {
-    this.entries.delete(hash);
-    this.hashesOf.get(keyId)?.delete(hash);
+  private drop(entryKey: string, keyId: string, accountId?: string): void {
+    this.entries.delete(entryKey);
+    this.hashesOf.get(keyId)?.delete(entryKey);
+    if (accountId !== undefined) this.hashesOf.get(accountId)?.delete(entryKey);
   }
 
   private clear(): void {
     this.version += 1;
+    this.accountsInvalidatedAt = this.version;
     this.entries.clear();
     this.hashesOf.clear();
     this.invalidatedAt.clear();
@@ -168,6 +260,8 @@ export function acquireKeyCache(db: Db): { cache: KeyCache; release: () => Promi
   }
   s.users += 1;
   const entry = s;
+  // Each app's own pool: its commits drop the cached accounts (apps may share one cache).
+  const stopLocal = onLocalWrite(pool, () => entry.cache.invalidateAccounts());
   void entry.cache.start();
   let released = false;
   return {
@@ -175,6 +269,7 @@ export function acquireKeyCache(db: Db): { cache: KeyCache; release: () => Promi
     release: async () => {
       if (released) return;
       released = true;
+      stopLocal();
       entry.users -= 1;
       if (entry.users === 0) {
         shared.delete(id);

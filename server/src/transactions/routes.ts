@@ -7,12 +7,14 @@ import { TransactionPageCache } from './page-cache.js';
 import { recurringRoutes } from './recurring-routes.js';
 import { refreshRoutes } from './refresh-routes.js';
 import { SyncResponseSchema, TransactionListSchema, TransactionsQuery } from './schemas.js';
-import { listTransactions, toTransactionJson } from './store.js';
+import { type ListFilter, listTransactions, type TransactionFields, toTransactionJson } from './store.js';
 import { syncTransactions } from './sync.js';
 
 export const transactionRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { db } = app.deps;
   const pages = new TransactionPageCache(app.deps.config.pageCacheMb * 1024 * 1024);
+  // Compiled once (Fastify caches it too, but the lookup is per call).
+  let serializeList: ((page: unknown) => string) | undefined;
   await app.register(refreshRoutes);
   await app.register(recurringRoutes);
 
@@ -61,21 +63,19 @@ export const transactionRoutes: FastifyPluginAsyncTypebox = async (app) => {
         throw new ApiError('INVALID_FIELD', "Invalid query parameter 'from': must not be after 'to'.");
       }
       const offset = q.offset ?? 0;
-      const filter = {
-        limit,
-        offset,
-        ...(q.from && { from: q.from }),
-        ...(q.to && { to: q.to }),
-        ...(q.category && { category: q.category }),
-      };
+      const filter: ListFilter = { limit, offset };
+      if (q.from) filter.from = q.from;
+      if (q.to) filter.to = q.to;
+      if (q.category) filter.category = q.category;
+      // JSON answers are never cached by clients (security-headers.ts): said here, the onSend hook has nothing to do.
+      reply.header('cache-control', 'no-store');
       const cached = pages.get(account, filter);
       if (cached !== undefined) return sendJsonText(reply, cached);
       const { rows, total } = await listTransactions(db, account.id, filter);
-      const body = reply.compileSerializationSchema(TransactionListSchema)({
-        transactions: rows.map(toTransactionJson),
-        total,
-        has_more: offset + rows.length < total,
-      });
+      const transactions = new Array(rows.length);
+      for (let i = 0; i < rows.length; i++) transactions[i] = toTransactionJson(rows[i] as TransactionFields);
+      serializeList ??= reply.compileSerializationSchema(TransactionListSchema) as (page: unknown) => string;
+      const body = serializeList({ transactions, total, has_more: offset + rows.length < total });
       pages.set(account, filter, body);
       return sendJsonText(reply, body);
     },
