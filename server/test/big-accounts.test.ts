@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { purgeRevokedConnections } from '../src/connections/purge.js';
 import {
   insertTransactions,
   type NewTransaction,
@@ -102,13 +103,15 @@ describe('big accounts: deep offsets and totals', () => {
     }
   });
 
-  it('revoking the connection deletes every transaction, change and count of its accounts', async () => {
+  it('revoking the connection (and its background deletion) deletes every transaction, change and count of its accounts', async () => {
     const res = await t.app.inject({
       method: 'DELETE',
       url: '/connections/conn_ers_001',
       headers: auth(MANI_KEY),
     });
     expect(res.statusCode).toBe(200);
+    expect((await get(`/accounts/${ACCOUNT}/transactions?offset=2000`)).statusCode).toBe(404);
+    await purgeRevokedConnections(t.deps);
     for (const table of ['transactions', 'transaction_changes', 'transaction_day_counts'] as const) {
       const left = await t.deps.db
         .selectFrom(table)

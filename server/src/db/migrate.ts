@@ -13,6 +13,7 @@ import * as m0016auth from './migrations/0016_auth_limits.js';
 import * as m0016big from './migrations/0016_big_accounts.js';
 import * as m0016sandbox from './migrations/0016_sandbox_test_users.js';
 import * as m0016wh from './migrations/0016_webhook_rotation.js';
+import * as m0017revoke from './migrations/0017_background_revoke.js';
 
 /** Migrations are imported statically so they work the same under tsx, the bundle and tests. */
 const migrations: Record<string, Migration> = {
@@ -30,6 +31,7 @@ const migrations: Record<string, Migration> = {
   '0016_big_accounts': m0016big,
   '0016_sandbox_test_users': m0016sandbox,
   '0016_webhook_rotation': m0016wh,
+  '0017_background_revoke': m0017revoke,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { CompiledQuery } from 'kysely';
-import type { Db, Executor } from '../db/index.js';
+import type { Executor } from '../db/index.js';
 import { preparedQuery } from '../db/prepared.js';
 import type { TransactionChangesTable, TransactionsTable } from '../db/schema.js';
 import { enrichCached } from '../enrich/enrich.js';
@@ -550,49 +550,35 @@ export async function listHeldForWindow(
     .execute();
 }
 
-/** Rows per statement when a big account's transactions are deleted ahead of a revocation. */
-const DELETE_CHUNK = 1000;
-
 /**
- * Deletes the transactions and change log of these accounts in chunks of DELETE_CHUNK rows, each
- * chunk its own short transaction, yielding to the event loop between chunks: a million rows deleted
- * in one statement would hold SQLite's writer (and, the driver being synchronous, the whole process)
- * for seconds. Used ahead of the revocation's own transaction, which then deletes whatever is left
- * (rows a concurrent refresh added meanwhile) atomically with the accounts.
+ * Deletes up to `rows` entries of an account's change log and up to `rows` of its transactions, in
+ * the caller's (short) transaction; the triggers of migration 0016 keep transaction_day_counts
+ * exact. The background deletion of a revoked connection (connections/purge.ts) calls it chunk by
+ * chunk, so no statement holds SQLite's writer — or, the driver being synchronous, the process —
+ * for long. Returns how many rows of each went.
  */
-export async function deleteTransactionsInChunks(db: Db, accountIds: readonly string[]): Promise<number> {
-  let deleted = 0;
-  for (const accountId of accountIds) {
-    for (;;) {
-      const n = await db.transaction().execute(async (trx) => {
-        const changes = await trx
-          .deleteFrom('transaction_changes')
-          .where('account_id', '=', accountId)
-          .where('seq', 'in', (eb) =>
-            eb
-              .selectFrom('transaction_changes')
-              .select('seq')
-              .where('account_id', '=', accountId)
-              .orderBy('seq')
-              .limit(DELETE_CHUNK),
-          )
-          .executeTakeFirst();
-        const txns = await trx
-          .deleteFrom('transactions')
-          .where('id', 'in', (eb) =>
-            eb
-              .selectFrom('transactions')
-              .select('id')
-              .where('account_id', '=', accountId)
-              .limit(DELETE_CHUNK),
-          )
-          .executeTakeFirst();
-        deleted += Number(txns.numDeletedRows);
-        return Number(changes.numDeletedRows) + Number(txns.numDeletedRows);
-      });
-      if (n === 0) break;
-      await new Promise((resolve) => setImmediate(resolve));
-    }
-  }
-  return deleted;
+export async function deleteHistoryChunk(
+  trx: Executor,
+  accountId: string,
+  rows: number,
+): Promise<{ changes: number; transactions: number }> {
+  const changes = await trx
+    .deleteFrom('transaction_changes')
+    .where('account_id', '=', accountId)
+    .where('seq', 'in', (eb) =>
+      eb
+        .selectFrom('transaction_changes')
+        .select('seq')
+        .where('account_id', '=', accountId)
+        .orderBy('seq')
+        .limit(rows),
+    )
+    .executeTakeFirst();
+  const txns = await trx
+    .deleteFrom('transactions')
+    .where('id', 'in', (eb) =>
+      eb.selectFrom('transactions').select('id').where('account_id', '=', accountId).limit(rows),
+    )
+    .executeTakeFirst();
+  return { changes: Number(changes.numDeletedRows), transactions: Number(txns.numDeletedRows) };
 }

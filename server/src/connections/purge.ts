@@ -1,0 +1,160 @@
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
+import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
+import type { AppDeps } from '../http/principals.js';
+import { deleteHistoryChunk } from '../transactions/store.js';
+import {
+  accountLeftToPurge,
+  claimPurge,
+  deleteEmptyAccount,
+  markDataDeleted,
+  releasePurgeLease,
+  renewPurgeLease,
+} from './store.js';
+
+/** A crashed process's lease lapses after this; every chunk renews it. */
+export const PURGE_LEASE_MS = 60_000;
+/**
+ * Rows of each table per chunk transaction: a few milliseconds of work, so requests are answered
+ * between chunks (on SQLite the delete runs on the main thread and holds the one writer).
+ */
+const CHUNK_ROWS = 500;
+/** How often a process looks for deletions left by another one (or by a crash). */
+const POLL_MS = 30_000;
+
+export type PurgeDeps = Pick<AppDeps, 'db' | 'dialect' | 'clock'>;
+
+export interface PurgeProgress {
+  /** Connections whose data this call finished deleting. */
+  connections: number;
+  transactions: number;
+  changes: number;
+}
+
+/**
+ * Deletes the data of revoked connections (DELETE /connections/:id only hides it), one connection at
+ * a time, in chunks of short transactions. Each connection is claimed with a lease, renewed by every
+ * chunk, so several processes share the work without doing the same connection twice, and work a
+ * crashed process left is picked up once its lease lapses; every step is idempotent. Returns when
+ * nothing is left to delete (or `shouldStop` says so: the lease is then given back).
+ * An error (the database failing) propagates with the lease kept, as a crash would leave it.
+ */
+export async function purgeRevokedConnections(
+  deps: PurgeDeps,
+  opts: { shouldStop?: () => boolean } = {},
+): Promise<PurgeProgress> {
+  const { db, clock } = deps;
+  const progress: PurgeProgress = { connections: 0, transactions: 0, changes: 0 };
+  const leaseFrom = (now: Date) => new Date(now.getTime() + PURGE_LEASE_MS).toISOString();
+  for (;;) {
+    if (opts.shouldStop?.()) return progress;
+    const now = clock.now();
+    let lease = leaseFrom(now);
+    const claimed = await claimPurge(db, deps.dialect, { nowIso: now.toISOString(), untilIso: lease });
+    if (!claimed) return progress;
+    for (;;) {
+      if (opts.shouldStop?.()) {
+        await releasePurgeLease(db, claimed.id, lease);
+        return progress;
+      }
+      const at = clock.now();
+      const next = leaseFrom(at);
+      const step = await db.transaction().execute(async (trx) => {
+        // First: proves the lease is still ours (and, on PostgreSQL, locks the connection row).
+        if (!(await renewPurgeLease(trx, claimed.id, lease, next))) return 'lost' as const;
+        const accountId = await accountLeftToPurge(trx, claimed.id);
+        if (accountId === undefined) {
+          await markDataDeleted(trx, claimed.id, at.toISOString());
+          return 'done' as const;
+        }
+        const n = await deleteHistoryChunk(trx, accountId, CHUNK_ROWS);
+        progress.changes += n.changes;
+        progress.transactions += n.transactions;
+        if (n.changes + n.transactions === 0) await deleteEmptyAccount(trx, accountId);
+        return 'more' as const;
+      });
+      lease = next;
+      if (step === 'done') progress.connections += 1;
+      // Lost: another process took over after our lease lapsed; it finishes this one.
+      if (step !== 'more') break;
+      await yieldToEventLoop();
+    }
+  }
+}
+
+export interface RevocationPurger {
+  /** Start a pass now (a revocation in this process); a pass already running goes round again. */
+  kick(): void;
+  /** Resolves once no pass is running or asked for. */
+  settled(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/**
+ * This process's deletion job: a pass at start-up (work a crash or a restart left), after every
+ * revocation made here, and every POLL_MS (revocations made by processes that stopped since).
+ */
+export function startRevocationPurger(deps: PurgeDeps, log: FastifyBaseLogger): RevocationPurger {
+  let stopped = false;
+  let again = false;
+  let running: Promise<void> | null = null;
+
+  const kick = (): void => {
+    if (stopped) return;
+    if (running) {
+      again = true;
+      return;
+    }
+    running = (async () => {
+      do {
+        again = false;
+        try {
+          const p = await purgeRevokedConnections(deps, { shouldStop: () => stopped });
+          if (p.connections > 0 || p.transactions > 0)
+            log.info({ purge: p }, 'deleted revoked connections’ data');
+        } catch (err) {
+          log.error({ err }, 'deleting revoked connections’ data failed; retried on the next pass');
+        }
+      } while (again && !stopped);
+    })().finally(() => {
+      running = null;
+    });
+  };
+
+  const timer = setInterval(kick, POLL_MS);
+  timer.unref();
+  kick();
+  return {
+    kick,
+    async settled() {
+      while (running) await running;
+    },
+    async stop() {
+      stopped = true;
+      clearInterval(timer);
+      await running;
+    },
+  };
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** This process's deletion of revoked connections' data; null where background jobs are off. */
+    revocationPurger: RevocationPurger | null;
+  }
+}
+
+/**
+ * Runs the deletion job in this process where the other background jobs run (OPENDINAR_DISPATCHER;
+ * tests leave it off and drive purgeRevokedConnections by hand).
+ */
+export function registerRevocationPurger(app: FastifyInstance): void {
+  app.decorate('revocationPurger', null);
+  if (!app.deps.config.dispatcherEnabled) return;
+  app.addHook('onReady', async () => {
+    app.revocationPurger = startRevocationPurger(app.deps, app.log);
+  });
+  // onClose runs before the database is closed: a chunk in flight commits on an open handle.
+  app.addHook('onClose', async () => {
+    await app.revocationPurger?.stop();
+  });
+}
