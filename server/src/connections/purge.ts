@@ -14,10 +14,14 @@ import {
 /** A crashed process's lease lapses after this; every chunk renews it. */
 export const PURGE_LEASE_MS = 60_000;
 /**
- * Rows of each table per chunk transaction: a few milliseconds of work, so requests are answered
- * between chunks (on SQLite the delete runs on the main thread and holds the one writer).
+ * Rows of each table per chunk transaction, adapted to take about CHUNK_TARGET_MS: requests are
+ * answered between chunks, and on SQLite a chunk runs on the main thread and holds the one writer,
+ * so on a busy machine chunks shrink (the deletion is background work; requests come first).
  */
-const CHUNK_ROWS = 500;
+const CHUNK_TARGET_MS = 5;
+const CHUNK_MIN_ROWS = 20;
+const CHUNK_MAX_ROWS = 5000;
+const CHUNK_FIRST_ROWS = 200;
 /** How often a process looks for deletions left by another one (or by a crash). */
 const POLL_MS = 30_000;
 
@@ -45,6 +49,7 @@ export async function purgeRevokedConnections(
   const { db, clock } = deps;
   const progress: PurgeProgress = { connections: 0, transactions: 0, changes: 0 };
   const leaseFrom = (now: Date) => new Date(now.getTime() + PURGE_LEASE_MS).toISOString();
+  let rows = CHUNK_FIRST_ROWS;
   for (;;) {
     if (opts.shouldStop?.()) return progress;
     const now = clock.now();
@@ -58,6 +63,7 @@ export async function purgeRevokedConnections(
       }
       const at = clock.now();
       const next = leaseFrom(at);
+      const started = performance.now();
       const step = await db.transaction().execute(async (trx) => {
         // First: proves the lease is still ours (and, on PostgreSQL, locks the connection row).
         if (!(await renewPurgeLease(trx, claimed.id, lease, next))) return 'lost' as const;
@@ -66,13 +72,16 @@ export async function purgeRevokedConnections(
           await markDataDeleted(trx, claimed.id, at.toISOString());
           return 'done' as const;
         }
-        const n = await deleteHistoryChunk(trx, accountId, CHUNK_ROWS);
+        const n = await deleteHistoryChunk(trx, accountId, rows);
         progress.changes += n.changes;
         progress.transactions += n.transactions;
         if (n.changes + n.transactions === 0) await deleteEmptyAccount(trx, accountId);
         return 'more' as const;
       });
       lease = next;
+      // Halved or doubled at most per step, towards CHUNK_TARGET_MS a chunk.
+      const ideal = (rows * CHUNK_TARGET_MS) / Math.max(performance.now() - started, 0.1);
+      rows = Math.round(Math.min(CHUNK_MAX_ROWS, rows * 2, Math.max(CHUNK_MIN_ROWS, rows / 2, ideal)));
       if (step === 'done') progress.connections += 1;
       // Lost: another process took over after our lease lapsed; it finishes this one.
       if (step !== 'more') break;
