@@ -1,7 +1,11 @@
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import type { AppDeps } from '../http/principals.js';
-import { deleteHistoryChunk } from '../transactions/store.js';
+import {
+  deleteHistoryChunk,
+  HISTORY_DELETION_START,
+  type HistoryDeletionPoint,
+} from '../transactions/store.js';
 import {
   accountLeftToPurge,
   claimPurge,
@@ -56,6 +60,7 @@ export async function purgeRevokedConnections(
     let lease = leaseFrom(now);
     const claimed = await claimPurge(db, deps.dialect, { nowIso: now.toISOString(), untilIso: lease });
     if (!claimed) return progress;
+    let point: { accountId: string; at: HistoryDeletionPoint } | undefined;
     for (;;) {
       if (opts.shouldStop?.()) {
         await releasePurgeLease(db, claimed.id, lease);
@@ -72,10 +77,17 @@ export async function purgeRevokedConnections(
           await markDataDeleted(trx, claimed.id, at.toISOString());
           return 'done' as const;
         }
-        const n = await deleteHistoryChunk(trx, accountId, rows);
+        const from = point?.accountId === accountId ? point.at : HISTORY_DELETION_START;
+        const n = await deleteHistoryChunk(trx, accountId, rows, from);
         progress.changes += n.changes;
         progress.transactions += n.transactions;
-        if (n.changes + n.transactions === 0) await deleteEmptyAccount(trx, accountId);
+        point = { accountId, at: n.next };
+        if (n.changes + n.transactions === 0) {
+          if (from === HISTORY_DELETION_START) await deleteEmptyAccount(trx, accountId);
+          // Nothing writes to a revoked connection's accounts, but before the account row goes,
+          // one more chunk from the start makes sure nothing is left behind the point.
+          else point = undefined;
+        }
         return 'more' as const;
       });
       lease = next;
