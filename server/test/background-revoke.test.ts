@@ -269,13 +269,14 @@ describe('background revocation across processes and restarts', () => {
 
   it('a deletion cut short by a crash is resumed at the next start once its lease lapses', async () => {
     const account = 'acc_rai_001';
-    await addHistory(t, account, 1_500);
+    await addHistory(t, account, 4_000);
     const before = {
       transactions: await countOf(t.deps.db, 'transactions', account),
       changes: await countOf(t.deps.db, 'transaction_changes', account),
     };
-    // The database fails the third chunk (change-log entries 1,001+), as a crash in the middle would.
-    const failAt = 1001;
+    // The database fails the chunk holding change-log entry 2,500 (not the first: PostgreSQL's chunks
+    // are 2,000 rows), as a crash in the middle would.
+    const failAt = 2500;
     if (onPostgres()) {
       await sql`CREATE FUNCTION fail_purge() RETURNS trigger AS $$
         BEGIN RAISE EXCEPTION 'injected failure'; END $$ LANGUAGE plpgsql`.execute(t.deps.db);
