@@ -59,6 +59,11 @@ const CONNECTION_COLUMNS = `(id, api_key_id, developer_id, environment, bank_id,
   status, created_at, revoked_at, last_synced_at, refresh_count, sync_locked_until, consent_expires_at,
   last_refreshed_at, expiry_notified_at, last_error)`;
 
+// What the insert trigger would have written for the big account, in one statement.
+const DAY_COUNTS = `INSERT INTO transaction_day_counts (account_id, date, category, n)
+  SELECT account_id, date, category, count(*) FROM transactions WHERE account_id = '${BIG_ACCOUNT}'
+  GROUP BY account_id, date, category`;
+
 export async function seedBig(
   databaseUrl: string,
   n = 1_000_000,
@@ -77,6 +82,14 @@ export async function seedBig(
         opening_balance, available_delta, change_seq, created_at)
       SELECT '${BIG_ACCOUNT}', '${BIG_CONNECTION}', api_key_id, bank_id, 'big', 'Big account', type, currency,
         '265-0000000000001-00', 0, 0, 0, created_at FROM accounts WHERE id = '${TEMPLATE_ACCOUNT}';`);
+    // The day-count trigger (migration 0016) is set aside during the bulk load and the counts are
+    // written once at the end: the same rows, several times faster than a trigger run per insert.
+    const triggers = db
+      .prepare(
+        `SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name = 'transactions_day_counts_ins'`,
+      )
+      .all() as Array<{ name: string; sql: string }>;
+    for (const t of triggers) db.exec(`DROP TRIGGER ${t.name}`);
     const txn = db.prepare(
       `INSERT INTO transactions (id, account_id, bank_txn_id, date, amount, currency, description, category,
         pending, pending_transaction_id, created_at, updated_at)
@@ -103,6 +116,8 @@ export async function seedBig(
       }
     }
     if (chunk.length) batch(chunk, seq);
+    db.exec(DAY_COUNTS);
+    for (const t of triggers) db.exec(t.sql);
     db.prepare('UPDATE accounts SET change_seq = ? WHERE id = ?').run(n, BIG_ACCOUNT);
     db.close();
   } else {
@@ -118,6 +133,7 @@ export async function seedBig(
         opening_balance, available_delta, change_seq, created_at)
       SELECT '${BIG_ACCOUNT}', '${BIG_CONNECTION}', api_key_id, bank_id, 'big', 'Big account', type, currency,
         '265-0000000000001-00', 0, 0, 0, created_at FROM accounts WHERE id = '${TEMPLATE_ACCOUNT}'`);
+    await c.query('ALTER TABLE transactions DISABLE TRIGGER transactions_day_counts_ins');
     let chunk: Row[] = [];
     let seq = 1;
     const flush = async () => {
@@ -150,6 +166,8 @@ export async function seedBig(
       if (chunk.length === 20_000) await flush();
     }
     if (chunk.length) await flush();
+    await c.query(DAY_COUNTS);
+    await c.query('ALTER TABLE transactions ENABLE TRIGGER transactions_day_counts_ins');
     await c.query('UPDATE accounts SET change_seq = $1 WHERE id = $2', [n, BIG_ACCOUNT]);
     // Fresh statistics and visibility map, as autovacuum would leave them after a bulk load.
     await c.query('VACUUM ANALYZE transactions');
@@ -159,6 +177,33 @@ export async function seedBig(
   }
   const ms = performance.now() - started;
   return { ms, perSecond: (n / ms) * 1000 };
+}
+
+/**
+ * A probe of the background deletion after the big connection is revoked: true once the job has
+ * deleted everything (connections.data_deleted_at set). Reads through its own connection.
+ */
+export async function purgeProbe(
+  databaseUrl: string,
+): Promise<{ done: () => Promise<boolean>; close: () => Promise<void> }> {
+  const q = `SELECT data_deleted_at FROM connections WHERE id = '${BIG_CONNECTION}'`;
+  if (databaseUrl.startsWith('file:') || !databaseUrl.includes('://')) {
+    const db = new SQLite(databaseUrl.replace(/^file:/, ''), { readonly: true });
+    const stmt = db.prepare(q);
+    return {
+      done: async () =>
+        (stmt.get() as { data_deleted_at: string | null } | undefined)?.data_deleted_at != null,
+      close: async () => {
+        db.close();
+      },
+    };
+  }
+  const c = new pg.Client({ connectionString: databaseUrl });
+  await c.connect();
+  return {
+    done: async () => (await c.query(q)).rows[0]?.data_deleted_at != null,
+    close: () => c.end(),
+  };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -3,6 +3,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import { accountRoutes } from './accounts/routes.js';
 import { bankRoutes } from './banks/routes.js';
 import { connectRoutes } from './connect/routes.js';
+import { registerRevocationPurger } from './connections/purge.js';
 import { connectionRoutes } from './connections/routes.js';
 import { dashboardRoutes } from './dashboard/routes.js';
 import { developerRoutes } from './developers/routes.js';
@@ -103,6 +104,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   registerRateLimits(app);
   registerUsageRecording(app);
   registerRetention(app);
+  registerRevocationPurger(app);
   registerIdempotency(app);
 
   await app.register(bankRoutes);

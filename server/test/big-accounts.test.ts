@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { purgeRevokedConnections } from '../src/connections/purge.js';
 import {
   insertTransactions,
   type NewTransaction,
@@ -92,7 +93,7 @@ describe('big accounts: deep offsets and totals', () => {
       const fTotal = await directTotal(f);
       const { total: listed } = await everything(query);
       expect(listed).toBe(fTotal);
-      for (const offset of [1001, Math.max(1001, fTotal - 20)]) {
+      for (const offset of [99, 100, 101, 250, 1001, Math.max(1001, fTotal - 20)]) {
         const page = (
           await get(`/accounts/${ACCOUNT}/transactions?limit=30&offset=${offset}${query}`)
         ).json();
@@ -102,13 +103,15 @@ describe('big accounts: deep offsets and totals', () => {
     }
   });
 
-  it('revoking the connection deletes every transaction, change and count of its accounts', async () => {
+  it('revoking the connection (and its background deletion) deletes every transaction, change and count of its accounts', async () => {
     const res = await t.app.inject({
       method: 'DELETE',
       url: '/connections/conn_ers_001',
       headers: auth(MANI_KEY),
     });
     expect(res.statusCode).toBe(200);
+    expect((await get(`/accounts/${ACCOUNT}/transactions?offset=2000`)).statusCode).toBe(404);
+    await purgeRevokedConnections(t.deps);
     for (const table of ['transactions', 'transaction_changes', 'transaction_day_counts'] as const) {
       const left = await t.deps.db
         .selectFrom(table)

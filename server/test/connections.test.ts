@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { purgeRevokedConnections } from '../src/connections/purge.js';
 import { connectorsOf } from '../src/http/principals.js';
 import { auth, createTestApp, DEMO_KEY, MANI_KEY, type TestApp } from './helpers/app.js';
 
@@ -115,7 +116,7 @@ describe('GET /connections', () => {
 });
 
 describe('DELETE /connections/:id', () => {
-  it('revokes: deletes the bank data in one go, keeps the listing, fires ITEM.CONNECTION_REVOKED, tells the connector', async () => {
+  it('revokes: hides the accounts at once, deletes the bank data in the background, keeps the listing, fires ITEM.CONNECTION_REVOKED, tells the connector', async () => {
     const before = await bankDataFor('conn_rai_001');
     expect(before.accounts).toBe(2);
     expect(before.transactions).toBeGreaterThan(100);
@@ -159,6 +160,16 @@ describe('DELETE /connections/:id', () => {
       user_id: 'user_123',
     });
 
+    // The identity and the grant are deleted at once; the accounts, transactions and change log wait
+    // for the background job (hidden from every query meanwhile).
+    expect(await bankDataFor('conn_rai_001')).toMatchObject({ accounts: 2, identities: 0 });
+    expect((await bankDataFor('conn_rai_001')).transactions).toBeGreaterThan(100);
+    const purged = await purgeRevokedConnections(t.deps);
+    expect(purged).toEqual({
+      connections: 1,
+      transactions: before.transactions,
+      changes: before.changes,
+    });
     // The rows themselves are deleted, and so is the grant.
     expect(await bankDataFor('conn_rai_001')).toEqual({
       accounts: 0,
@@ -176,7 +187,14 @@ describe('DELETE /connections/:id', () => {
       .selectAll()
       .where('id', '=', 'conn_rai_001')
       .executeTakeFirstOrThrow();
-    expect(row).toMatchObject({ status: 'revoked', grant_enc: null });
+    expect(row).toMatchObject({
+      status: 'revoked',
+      grant_enc: null,
+      data_deleted_at: t.clock.now().toISOString(),
+      purge_lease_until: null,
+    });
+    // Nothing left to do: a second pass deletes nothing.
+    expect(await purgeRevokedConnections(t.deps)).toEqual({ connections: 0, transactions: 0, changes: 0 });
 
     const events = await revokedEvents('conn_rai_001');
     expect(events).toHaveLength(1);
@@ -213,6 +231,7 @@ describe('DELETE /connections/:id', () => {
     expect(data.transactions).toBeGreaterThan(0);
     expect((await del(`/connections/${id}`)).statusCode).toBe(200);
     expect(await sessions()).toHaveLength(0);
+    await purgeRevokedConnections(t.deps);
     expect(await bankDataFor(id)).toEqual({ accounts: 0, transactions: 0, changes: 0, identities: 0 });
     const listed = ((await get('/connections')).json().connections as Array<Record<string, unknown>>).find(
       (c) => c.connection_id === id,

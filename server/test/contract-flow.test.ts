@@ -5,6 +5,7 @@
  */
 import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { purgeRevokedConnections } from '../src/connections/purge.js';
 import { runDispatcherOnce } from '../src/webhooks/dispatcher.js';
 import { auth, createTestApp, DEMO_KEY, MANI_KEY, type TestApp } from './helpers/app.js';
 import {
@@ -469,6 +470,8 @@ describe('Connections, revocation and the webhooks they fire', () => {
         );
       }
     }
+    // The rows themselves go in the background job (run here by hand).
+    await purgeRevokedConnections(t.deps);
     const left = await t.deps.db
       .selectFrom('transactions')
       .select((eb) => eb.fn.countAll<number>().as('n'))

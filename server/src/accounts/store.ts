@@ -76,7 +76,11 @@ const selectKeyWithAccount = preparedQuery(
     db
       .selectFrom('api_keys')
       .leftJoin('accounts', (join) =>
-        join.on('accounts.id', '=', accountId).onRef('accounts.api_key_id', '=', 'api_keys.id'),
+        join
+          .on('accounts.id', '=', accountId)
+          .onRef('accounts.api_key_id', '=', 'api_keys.id')
+          // A revoked connection's accounts answer as deleted while the background job deletes them.
+          .on('accounts.revoked_at', 'is', null),
       )
       .where('api_keys.key_hash', '=', keyHash)
       .select([

@@ -1,14 +1,15 @@
 import type { FastifyBaseLogger } from 'fastify';
 import { ApiError } from '../errors.js';
 import { type AppDeps, connectorsOf, type KeyPrincipal } from '../http/principals.js';
-import { deleteTransactionsInChunks } from '../transactions/store.js';
 import { enqueueWebhookEvent } from '../webhooks/outbox.js';
-import { claimRevocation, deleteBankData, findConnectionStatus } from './store.js';
+import { claimRevocation, findConnectionStatus, hideBankData } from './store.js';
 
 /**
- * DELETE /connections/:id. One transaction marks the connection revoked, deletes the bank data
- * held for it and enqueues ITEM.CONNECTION_REVOKED. The bank is told afterwards (best effort):
- * our own deletion must not depend on the bank answering.
+ * DELETE /connections/:id. One short transaction marks the connection revoked, makes its accounts
+ * answer as deleted everywhere, deletes the identity and grant, and enqueues ITEM.CONNECTION_REVOKED;
+ * the accounts, transactions and change log are then deleted in the background (purge.ts), so a
+ * million-transaction account answers as fast as a small one. The bank is told afterwards (best
+ * effort): our own deletion must not depend on the bank answering.
  */
 export async function revokeConnection(
   deps: AppDeps,
@@ -18,24 +19,12 @@ export async function revokeConnection(
 ): Promise<{ connection_id: string; status: 'revoked' }> {
   const { db, clock, box } = deps;
   const nowIso = clock.now().toISOString();
-  // A big account's transactions go first, in short chunks, so other requests keep running
-  // (transactions/store.ts); the transaction below deletes the rest atomically with the accounts.
-  const accountIds = await db
-    .selectFrom('accounts')
-    .innerJoin('connections', 'connections.id', 'accounts.connection_id')
-    .select('accounts.id')
-    .where('connections.id', '=', connectionId)
-    .where('connections.api_key_id', '=', key.apiKeyId)
-    .where('connections.status', 'in', ['active', 'reauth_required'])
-    .execute();
-  await deleteTransactionsInChunks(
-    db,
-    accountIds.map((a) => a.id),
-  );
   const revoked = await db.transaction().execute(async (trx) => {
+    // First statement: takes the connection row (PostgreSQL) or the writer (SQLite), so a refresh
+    // either committed before (its rows are deleted with the rest) or finds the connection revoked.
     const conn = await claimRevocation(trx, key.apiKeyId, connectionId, nowIso);
     if (!conn) return undefined;
-    await deleteBankData(trx, conn.id);
+    await hideBankData(trx, conn.id, nowIso);
     await enqueueWebhookEvent(trx, clock, {
       developerId: conn.developer_id,
       environment: conn.environment,

@@ -71,6 +71,11 @@ export const connectionRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: Type.Object({ connection_id: Type.String(), status: Type.Literal('revoked') }) },
       },
     },
-    async (req) => revokeConnection(deps, keyOf(req), req.params.id, req.log),
+    async (req) => {
+      const revoked = await revokeConnection(deps, keyOf(req), req.params.id, req.log);
+      // The rows go in the background (purge.ts), started here at once.
+      app.revocationPurger?.kick();
+      return revoked;
+    },
   );
 };

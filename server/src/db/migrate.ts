@@ -14,6 +14,7 @@ import * as m0016big from './migrations/0016_big_accounts.js';
 import * as m0016sandbox from './migrations/0016_sandbox_test_users.js';
 import * as m0016wh from './migrations/0016_webhook_rotation.js';
 import * as m0017acc from './migrations/0017_account_cache_notify.js';
+import * as m0017revoke from './migrations/0017_background_revoke.js';
 import * as m0017usage from './migrations/0017_usage_request_log_index.js';
 
 /** Migrations are imported statically so they work the same under tsx, the bundle and tests. */
@@ -33,6 +34,7 @@ const migrations: Record<string, Migration> = {
   '0016_sandbox_test_users': m0016sandbox,
   '0016_webhook_rotation': m0016wh,
   '0017_account_cache_notify': m0017acc,
+  '0017_background_revoke': m0017revoke,
   '0017_usage_request_log_index': m0017usage,
 };
 

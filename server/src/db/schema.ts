@@ -115,6 +115,8 @@ export interface ConnectionsTable {
   last_refreshed_at: string | null; // last successful pull from the bank
   expiry_notified_at: string | null; // ITEM.PENDING_EXPIRATION sent for the current consent
   last_error: string | null; // ConnectorFailureKind of the last failed refresh
+  data_deleted_at: string | null; // revoked: when the background job had deleted everything (null while pending)
+  purge_lease_until: string | null; // the deletion job's lease (connections/purge.ts)
 }
 
 export interface AccountsTable {
@@ -131,6 +133,8 @@ export interface AccountsTable {
   available_delta: number; // available = balance + available_delta
   change_seq: number; // last sequence number in transaction_changes for this account
   created_at: string;
+  /** Set when its connection is revoked: the account answers as deleted until the job deletes it. */
+  revoked_at: string | null;
 }
 
 export interface IdentitiesTable {

@@ -140,6 +140,7 @@ export const listenRoutes: FastifyPluginAsyncTypebox = async (app) => {
             'connections.user_id',
           ])
           .where('accounts.id', '=', account_id)
+          .where('accounts.revoked_at', 'is', null)
           .where('connections.developer_id', '=', developer.developerId)
           .where('connections.environment', '=', 'sandbox')
           .executeTakeFirst();

@@ -75,8 +75,10 @@ curl -X POST $BASE/connect/exchange -H "Authorization: Bearer od_test_sk_9x2mABC
 <h3 id="connections">Connections and revocation</h3>
 <p><code>GET /connections</code> → <code>{"connections":[{"connection_id","bank_id","bank_name","user_id","status":"active"|"revoked","created_at","revoked_at"}]}</code>,
 this key's only, newest first. <code>DELETE /connections/:id</code> → <code>{"connection_id","status":"revoked"}</code> revokes it for good (GDPR
-"right to be forgotten"): in one step the accounts, balances, transactions, change history, identity and the bank grant are deleted, the bank is told, and
-<code>ITEM.CONNECTION_REVOKED</code> fires. Its accounts answer <code>ACCOUNT_NOT_FOUND</code> from then on; the connection stays listed as revoked with
-<code>revoked_at</code>. Revoking again → <code>409 CONNECTION_ALREADY_REVOKED</code>; unknown or another key's → <code>404 CONNECTION_NOT_FOUND</code>.
+"right to be forgotten"). It answers at once, however large the accounts: from that moment its accounts answer <code>ACCOUNT_NOT_FOUND</code> on every
+endpoint and server and are gone from <code>GET /accounts</code>, the identity and the bank grant are deleted, the bank is told, and
+<code>ITEM.CONNECTION_REVOKED</code> fires. The accounts, balances, transactions and change history are then deleted by a background job in short steps
+(moments for an ordinary connection, a few minutes for a million transactions; resumed after a restart) — nothing of them can be read meanwhile. The
+connection stays listed as revoked with <code>revoked_at</code>. Revoking again → <code>409 CONNECTION_ALREADY_REVOKED</code>; unknown or another key's → <code>404 CONNECTION_NOT_FOUND</code>.
 To reconnect, the user goes through the flow again.</p>`,
 };

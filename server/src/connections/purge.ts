@@ -1,0 +1,187 @@
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
+import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
+import type { AppDeps } from '../http/principals.js';
+import {
+  deleteHistoryChunk,
+  HISTORY_DELETION_START,
+  type HistoryDeletionPoint,
+} from '../transactions/store.js';
+import {
+  accountLeftToPurge,
+  claimPurge,
+  deleteEmptyAccount,
+  markDataDeleted,
+  releasePurgeLease,
+  renewPurgeLease,
+} from './store.js';
+
+/** A crashed process's lease lapses after this; every chunk renews it. */
+export const PURGE_LEASE_MS = 60_000;
+/**
+ * Rows of each table per chunk transaction. SQLite: adapted to take about CHUNK_TARGET_MS, since a
+ * chunk runs on the main thread and holds the one writer — requests are answered between chunks,
+ * and on a busy machine chunks shrink (the deletion is background work; requests come first).
+ * PostgreSQL: a fixed PG_CHUNK_ROWS; the event loop only waits on the network there, and sizing by
+ * time would shrink chunks to nothing on round-trip latency alone (20-row chunks: 450 rows/s).
+ */
+const PG_CHUNK_ROWS = 2000;
+const CHUNK_TARGET_MS = 5;
+const CHUNK_MIN_ROWS = 20;
+const CHUNK_MAX_ROWS = 5000;
+const CHUNK_FIRST_ROWS = 200;
+/** How often a process looks for deletions left by another one (or by a crash). */
+const POLL_MS = 30_000;
+
+export type PurgeDeps = Pick<AppDeps, 'db' | 'dialect' | 'clock'>;
+
+export interface PurgeProgress {
+  /** Connections whose data this call finished deleting. */
+  connections: number;
+  transactions: number;
+  changes: number;
+}
+
+/**
+ * Deletes the data of revoked connections (DELETE /connections/:id only hides it), one connection at
+ * a time, in chunks of short transactions. Each connection is claimed with a lease, renewed by every
+ * chunk, so several processes share the work without doing the same connection twice, and work a
+ * crashed process left is picked up once its lease lapses; every step is idempotent. Returns when
+ * nothing is left to delete (or `shouldStop` says so: the lease is then given back).
+ * An error (the database failing) propagates with the lease kept, as a crash would leave it.
+ */
+export async function purgeRevokedConnections(
+  deps: PurgeDeps,
+  opts: { shouldStop?: () => boolean } = {},
+): Promise<PurgeProgress> {
+  const { db, clock } = deps;
+  const progress: PurgeProgress = { connections: 0, transactions: 0, changes: 0 };
+  const leaseFrom = (now: Date) => new Date(now.getTime() + PURGE_LEASE_MS).toISOString();
+  const adaptive = deps.dialect === 'sqlite';
+  let rows = adaptive ? CHUNK_FIRST_ROWS : PG_CHUNK_ROWS;
+  for (;;) {
+    if (opts.shouldStop?.()) return progress;
+    const now = clock.now();
+    let lease = leaseFrom(now);
+    const claimed = await claimPurge(db, deps.dialect, { nowIso: now.toISOString(), untilIso: lease });
+    if (!claimed) return progress;
+    let point: { accountId: string; at: HistoryDeletionPoint } | undefined;
+    for (;;) {
+      if (opts.shouldStop?.()) {
+        await releasePurgeLease(db, claimed.id, lease);
+        return progress;
+      }
+      const at = clock.now();
+      const next = leaseFrom(at);
+      const started = performance.now();
+      const step = await db.transaction().execute(async (trx) => {
+        // First: proves the lease is still ours (and, on PostgreSQL, locks the connection row).
+        if (!(await renewPurgeLease(trx, claimed.id, lease, next))) return 'lost' as const;
+        const accountId = await accountLeftToPurge(trx, claimed.id);
+        if (accountId === undefined) {
+          await markDataDeleted(trx, claimed.id, at.toISOString());
+          return 'done' as const;
+        }
+        const from = point?.accountId === accountId ? point.at : HISTORY_DELETION_START;
+        const n = await deleteHistoryChunk(trx, accountId, rows, from);
+        progress.changes += n.changes;
+        progress.transactions += n.transactions;
+        point = { accountId, at: n.next };
+        if (n.changes + n.transactions === 0) {
+          if (from === HISTORY_DELETION_START) await deleteEmptyAccount(trx, accountId);
+          // Nothing writes to a revoked connection's accounts, but before the account row goes,
+          // one more chunk from the start makes sure nothing is left behind the point.
+          else point = undefined;
+        }
+        return 'more' as const;
+      });
+      lease = next;
+      if (adaptive) {
+        // Halved or doubled at most per step, towards CHUNK_TARGET_MS a chunk.
+        const ideal = (rows * CHUNK_TARGET_MS) / Math.max(performance.now() - started, 0.1);
+        rows = Math.round(Math.min(CHUNK_MAX_ROWS, rows * 2, Math.max(CHUNK_MIN_ROWS, rows / 2, ideal)));
+      }
+      if (step === 'done') progress.connections += 1;
+      // Lost: another process took over after our lease lapsed; it finishes this one.
+      if (step !== 'more') break;
+      await yieldToEventLoop();
+    }
+  }
+}
+
+export interface RevocationPurger {
+  /** Start a pass now (a revocation in this process); a pass already running goes round again. */
+  kick(): void;
+  /** Resolves once no pass is running or asked for. */
+  settled(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/**
+ * This process's deletion job: a pass at start-up (work a crash or a restart left), after every
+ * revocation made here, and every POLL_MS (revocations made by processes that stopped since).
+ */
+export function startRevocationPurger(deps: PurgeDeps, log: FastifyBaseLogger): RevocationPurger {
+  let stopped = false;
+  let again = false;
+  let running: Promise<void> | null = null;
+
+  const kick = (): void => {
+    if (stopped) return;
+    if (running) {
+      again = true;
+      return;
+    }
+    running = (async () => {
+      do {
+        again = false;
+        try {
+          const p = await purgeRevokedConnections(deps, { shouldStop: () => stopped });
+          if (p.connections > 0 || p.transactions > 0)
+            log.info({ purge: p }, 'deleted revoked connections’ data');
+        } catch (err) {
+          log.error({ err }, 'deleting revoked connections’ data failed; retried on the next pass');
+        }
+      } while (again && !stopped);
+    })().finally(() => {
+      running = null;
+    });
+  };
+
+  const timer = setInterval(kick, POLL_MS);
+  timer.unref();
+  kick();
+  return {
+    kick,
+    async settled() {
+      while (running) await running;
+    },
+    async stop() {
+      stopped = true;
+      clearInterval(timer);
+      await running;
+    },
+  };
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** This process's deletion of revoked connections' data; null where background jobs are off. */
+    revocationPurger: RevocationPurger | null;
+  }
+}
+
+/**
+ * Runs the deletion job in this process where the other background jobs run (OPENDINAR_DISPATCHER;
+ * tests leave it off and drive purgeRevokedConnections by hand).
+ */
+export function registerRevocationPurger(app: FastifyInstance): void {
+  app.decorate('revocationPurger', null);
+  if (!app.deps.config.dispatcherEnabled) return;
+  app.addHook('onReady', async () => {
+    app.revocationPurger = startRevocationPurger(app.deps, app.log);
+  });
+  // onClose runs before the database is closed: a chunk in flight commits on an open handle.
+  app.addHook('onClose', async () => {
+    await app.revocationPurger?.stop();
+  });
+}
