@@ -7,6 +7,7 @@
  * Re-run: `npx tsx eval/dev/generate-dev-categorize.ts`.
  */
 import { writeFileSync } from 'node:fs';
+import { ascii, toCyr } from './script-variants.js';
 
 function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
@@ -35,53 +36,6 @@ const CITIES = [
   'VALJEVO',
   'PANCEVO',
 ];
-const CYR: Record<string, string> = {
-  a: 'а',
-  b: 'б',
-  v: 'в',
-  g: 'г',
-  d: 'д',
-  e: 'е',
-  z: 'з',
-  i: 'и',
-  j: 'ј',
-  k: 'к',
-  l: 'л',
-  m: 'м',
-  n: 'н',
-  o: 'о',
-  p: 'п',
-  r: 'р',
-  s: 'с',
-  t: 'т',
-  u: 'у',
-  f: 'ф',
-  h: 'х',
-  c: 'ц',
-  č: 'ч',
-  ć: 'ћ',
-  š: 'ш',
-  ž: 'ж',
-  đ: 'ђ',
-};
-const toCyr = (s: string): string =>
-  [...s]
-    .map((ch) => {
-      const l = ch.toLowerCase();
-      const m = CYR[l];
-      return m === undefined ? ch : l === ch ? m : m.toUpperCase();
-    })
-    .join('');
-const ascii = (s: string): string =>
-  s
-    .replace(/[čć]/g, 'c')
-    .replace(/[ČĆ]/g, 'C')
-    .replace(/š/g, 's')
-    .replace(/Š/g, 'S')
-    .replace(/ž/g, 'z')
-    .replace(/Ž/g, 'Z')
-    .replace(/đ/g, 'dj')
-    .replace(/Đ/g, 'DJ');
 
 /** Card-payment wrappings as different banks print them. */
 const CARD: Array<(m: string) => string> = [

@@ -13,6 +13,7 @@ import type {
   LabelledTransaction,
   TrueStream,
 } from '../data/generate-recurring-histories.js';
+import { ascii, toCyr } from './script-variants.js';
 
 function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
@@ -32,53 +33,6 @@ const toDay = (d: string): number => Date.parse(`${d}T00:00:00Z`) / DAY;
 const toDate = (n: number): string => new Date(n * DAY).toISOString().slice(0, 10);
 const weekday = (n: number): number => new Date(n * DAY).getUTCDay();
 const dmy = (d: string): string => `${d.slice(8, 10)}.${d.slice(5, 7)}.${d.slice(0, 4)}`;
-const CYR: Record<string, string> = {
-  a: 'а',
-  b: 'б',
-  v: 'в',
-  g: 'г',
-  d: 'д',
-  e: 'е',
-  z: 'з',
-  i: 'и',
-  j: 'ј',
-  k: 'к',
-  l: 'л',
-  m: 'м',
-  n: 'н',
-  o: 'о',
-  p: 'п',
-  r: 'р',
-  s: 'с',
-  t: 'т',
-  u: 'у',
-  f: 'ф',
-  h: 'х',
-  c: 'ц',
-  č: 'ч',
-  ć: 'ћ',
-  š: 'ш',
-  ž: 'ж',
-  đ: 'ђ',
-};
-const toCyr = (s: string): string =>
-  [...s]
-    .map((ch) => {
-      const l = ch.toLowerCase();
-      const m = CYR[l];
-      return m === undefined ? ch : l === ch ? m : m.toUpperCase();
-    })
-    .join('');
-const ascii = (s: string): string =>
-  s
-    .replace(/[čć]/g, 'c')
-    .replace(/[ČĆ]/g, 'C')
-    .replace(/š/g, 's')
-    .replace(/Š/g, 'S')
-    .replace(/ž/g, 'z')
-    .replace(/Ž/g, 'Z')
-    .replace(/đ/g, 'dj')
-    .replace(/Đ/g, 'DJ');
 
 type Frequency = TrueStream['frequency'];
 type Wrap = (name: string, date: string) => string;
