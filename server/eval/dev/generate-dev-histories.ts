@@ -94,7 +94,6 @@ interface Spec {
   miss?: number[];
   /** Price rises by this share from this date. */
   rise?: { from: string; share: number };
-  fixedLabel?: boolean;
   /** Payments that only look like a stream (irregular extra visits): never labelled. */
   decoy?: boolean;
 }
@@ -176,16 +175,16 @@ function expand(
       mine.push(rows.length - 1);
       description = desc;
     });
-    // Labelled variable when the payments themselves vary by 8 % or more; an FX-converted or
-    // re-priced subscription keeps one price, so it is fixed (the old set's convention).
-    const variable = (s.variable ?? 0) >= 0.08;
+    // Fixed only when every payment is exactly the same amount: an FX-converted or re-priced
+    // subscription is variable (the convention of the independent labels and of amount_type).
+    const variable = mine.some((r) => rows[r]!.amount !== rows[mine[0]!]!.amount);
     if (s.decoy) continue;
     streams.push({
       key: s.key,
       description,
       direction: s.direction,
       frequency: s.frequency,
-      amount_type: s.fixedLabel || !variable ? 'fixed' : 'variable',
+      amount_type: variable ? 'variable' : 'fixed',
       is_active: !s.end,
       rows: mine,
     });
@@ -595,7 +594,6 @@ const H: Array<[string, number, string, Spec[]]> = [
     [
       out('dzeparac3', 'weekly', 'transfer', 100000, 6, personWrap('Vuk Đorđević', 'džeparac'), {
         rise: { from: '2026-06-01', share: 0.5 },
-        fixedLabel: true,
       }),
       out('rucak', 'weekly', 'dining', 350000, 1, cardWrap('Ketering Mama Kuva'), {
         variable: 0.15,

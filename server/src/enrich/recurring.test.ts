@@ -58,13 +58,13 @@ describe('detectRecurringStreams', () => {
     expect(r.monthly_incoming_total).toBe(9_500_000);
   });
 
-  it('keeps Netflix as one fixed stream across a price change and reports the current price', () => {
+  it('keeps Netflix as one stream across a price change (variable: the amount changed) and reports the current price', () => {
     const txns = monthly(2025, 3, 14, 12).map((d, i) => txn(d, i < 8 ? -79_000 : -119_000, 'NETFLIX.COM'));
     const [netflix, ...rest] = detectRecurringStreams(txns, '2026-03-01').outgoing;
     expect(rest).toEqual([]);
     expect(netflix).toMatchObject({
       frequency: 'monthly',
-      amount_type: 'fixed',
+      amount_type: 'variable',
       typical_amount: 119_000,
       occurrences: 12,
     });
@@ -73,8 +73,19 @@ describe('detectRecurringStreams', () => {
   it('reports the new price even right after the change', () => {
     const txns = monthly(2025, 3, 14, 12).map((d, i) => txn(d, i < 11 ? -79_000 : -119_000, 'NETFLIX.COM'));
     expect(detectRecurringStreams(txns, '2026-03-01').outgoing[0]).toMatchObject({
-      amount_type: 'fixed',
+      amount_type: 'variable',
       typical_amount: 119_000,
+    });
+  });
+
+  it('reports fixed only when every payment is exactly the same amount', () => {
+    const same = monthly(2025, 3, 14, 6).map((d) => txn(d, -79_000, 'NETFLIX.COM'));
+    expect(detectRecurringStreams(same, '2025-09-01').outgoing[0]).toMatchObject({ amount_type: 'fixed' });
+    // One dinar off in one month (an FX conversion) is a change: variable.
+    const offByOne = same.map((t, i) => (i === 3 ? { ...t, amount: -79_100 } : t));
+    expect(detectRecurringStreams(offByOne, '2025-09-01').outgoing[0]).toMatchObject({
+      amount_type: 'variable',
+      occurrences: 6,
     });
   });
 
@@ -121,10 +132,11 @@ describe('detectRecurringStreams', () => {
       txn('2025-03-10', -3_390_000, 'Registracija vozila BG-1025-KT'),
     ];
     const r = detectRecurringStreams(txns, '2026-01-20');
-    // Both payments are one price level (within 5%), so the typical amount is their median.
+    // Both payments are one price level (within 5%), so the typical amount is their median; the
+    // amounts differ, so the stream is variable.
     expect(r.outgoing[0]).toMatchObject({
       frequency: 'annually',
-      amount_type: 'fixed',
+      amount_type: 'variable',
       next_expected_date: '2026-03-10',
       is_active: true,
       typical_amount: 3_370_000,
@@ -223,10 +235,10 @@ describe('detectRecurringStreams', () => {
     expect(s.typical_amount).toBe(515_000);
   });
 
-  it('keeps a salary with one bonus month fixed', () => {
+  it('keeps a salary with one bonus month one stream at the usual amount (variable: one amount differs)', () => {
     const txns = monthly(2025, 3, 10, 12).map((d, i) => txn(d, i === 9 ? 16_000_000 : 10_000_000, 'Plata'));
     expect(detectRecurringStreams(txns, '2026-03-01').incoming[0]).toMatchObject({
-      amount_type: 'fixed',
+      amount_type: 'variable',
       typical_amount: 10_000_000,
     });
   });
@@ -275,7 +287,7 @@ describe('detectRecurringStreams', () => {
     expect(s[0]!.transaction_ids).not.toContain(extra.id);
   });
 
-  it('a biweekly income in EUR converted at a moving rate stays one fixed stream', () => {
+  it('a biweekly income in EUR converted at a moving rate stays one (variable) stream', () => {
     const rates = [1, 1.012, 0.991, 1.004, 1.018, 0.987, 1.009, 0.996, 1.011, 1.002];
     const txns = every('2025-10-06', 14, rates.length).map((d, i) =>
       txn(
@@ -286,7 +298,7 @@ describe('detectRecurringStreams', () => {
     );
     const s = detectRecurringStreams(txns, '2026-02-20').incoming;
     expect(s).toHaveLength(1);
-    expect(s[0]).toMatchObject({ frequency: 'biweekly', amount_type: 'fixed', occurrences: 10 });
+    expect(s[0]).toMatchObject({ frequency: 'biweekly', amount_type: 'variable', occurrences: 10 });
   });
 
   it('finds the rent among many other transfers to the landlord', () => {
@@ -362,7 +374,7 @@ describe('recurring streams on merchant keys', () => {
     );
     const { outgoing } = detectRecurringStreams(txns, '2026-02-20');
     expect(outgoing).toHaveLength(1);
-    expect(outgoing[0]).toMatchObject({ frequency: 'monthly', amount_type: 'fixed', occurrences: 11 });
+    expect(outgoing[0]).toMatchObject({ frequency: 'monthly', amount_type: 'variable', occurrences: 11 });
   });
 
   it('two plans billed by one merchant are two streams', () => {

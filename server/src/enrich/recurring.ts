@@ -375,11 +375,13 @@ function buildStream(all: readonly Occurrence[], today: number): RecurringStream
   const next = rhythm.months > 0 ? addMonths(last.date, rhythm.months) : dateOfDay(last.day + rhythm.days);
   // Ended: a whole further period (plus the lateness we tolerate) went by after the expected date.
   const grace = rhythm.single[1];
-  return {
+  const stream: RecurringStream = {
     description: last.description,
     category: mostCommon(occ.map((o) => o.category)),
     frequency: rhythm.frequency,
-    amount_type: amounts.type,
+    // Reported fixed only when every payment is exactly the same amount: any change (an
+    // FX-converted price, a price rise) makes the stream variable.
+    amount_type: values.every((v) => v === values[0]) ? 'fixed' : 'variable',
     typical_amount: amounts.typical,
     occurrences: occ.length,
     first_date: first.date,
@@ -388,7 +390,16 @@ function buildStream(all: readonly Occurrence[], today: number): RecurringStream
     is_active: today <= dayNumber(next) + grace,
     transaction_ids: occ.map((o) => o.id),
   };
+  if (amounts.type === 'fixed') onePrice.add(stream);
+  return stream;
 }
+
+/**
+ * Streams whose payments hold one price level at a time (a subscription, even FX-converted or
+ * re-priced), as opposed to a bill that changes every month. Internal: it decides whether a
+ * payee's payments are split into several plans; `amount_type` reports exact equality.
+ */
+const onePrice = new WeakSet<RecurringStream>();
 
 /**
  * Groups amounts that sit close together (sorted, split at gaps over 20%); each cluster keeps the
@@ -424,7 +435,7 @@ function amountClusters(occ: readonly Occurrence[]): Occurrence[][] {
  */
 function streamsOfGroup(occ: Occurrence[], today: number, cash = false): RecurringStream[] {
   const whole = buildStream(occ, today);
-  if (whole && whole.amount_type === 'fixed') return cash ? [whole] : withLongerPlans([whole], occ, today);
+  if (whole && onePrice.has(whole)) return cash ? [whole] : withLongerPlans([whole], occ, today);
   // Cash has no payee: round amounts repeat at ATMs by chance, so cash is one stream or none.
   if (cash) return whole ? [whole] : [];
   const fromClusters: RecurringStream[] = [];
@@ -433,7 +444,7 @@ function streamsOfGroup(occ: Occurrence[], today: number, cash = false): Recurri
     if (cluster.length === occ.length || cluster.length < 2) continue;
     if (cluster.length < MIN_CLUSTER && cluster.length * 2 < occ.length) continue;
     const stream = buildStream(cluster, today);
-    if (stream && stream.amount_type === 'fixed') {
+    if (stream && onePrice.has(stream)) {
       fromClusters.push(stream);
       covered += stream.occurrences;
     }
@@ -464,7 +475,7 @@ function withLongerPlans(streams: RecurringStream[], occ: Occurrence[], today: n
     const spacing = (cluster[cluster.length - 1]!.day - cluster[0]!.day) / (cluster.length - 1);
     if (spacing < LONG_PERIOD_DAYS) continue;
     const stream = buildStream(cluster, today);
-    if (stream && stream.amount_type === 'fixed') streams.push(stream);
+    if (stream && onePrice.has(stream)) streams.push(stream);
   }
   return streams;
 }
