@@ -149,6 +149,76 @@ describe('detectRecurringStreams', () => {
     expect(detectRecurringStreams(txns, '2025-06-01').outgoing).toEqual([]);
   });
 
+  describe('quarterly and annual plans seen only twice', () => {
+    it('a quarterly insurance premium seen twice, still running, is a quarterly stream', () => {
+      const txns = [
+        txn('2026-07-20', -980_000, 'Dunav osiguranje polisa 4471 rata 20.07.2026'),
+        txn('2026-10-19', -980_000, 'DUNAV OSIGURANJE ADO'),
+      ];
+      expect(detectRecurringStreams(txns, '2026-11-25').outgoing).toMatchObject([
+        { frequency: 'quarterly', occurrences: 2, amount_type: 'fixed', next_expected_date: '2027-01-19' },
+      ]);
+    });
+
+    it('a periodic payee may change its amount a little between the two (premium rise, FX)', () => {
+      const txns = [
+        txn('2025-12-03', -150_000, 'NAMECHEAP.COM PHOENIX US', { category: 'subscriptions' }),
+        txn('2026-12-04', -158_900, 'Card payment NAMECHEAP.COM', { category: 'subscriptions' }),
+      ];
+      expect(detectRecurringStreams(txns, '2026-12-20').outgoing).toMatchObject([
+        { frequency: 'annually', occurrences: 2, amount_type: 'variable' },
+      ]);
+    });
+
+    it('two purchases at one shop a quarter or a year apart at similar amounts are no stream', () => {
+      const quarter = [
+        txn('2026-06-09', -6_499_000, 'Kupovina karticom Gigatron Promenada'),
+        txn('2026-09-09', -6_899_000, 'POS KUPOVINA 09.09.2026 GIGATRON PROMENADA'),
+      ];
+      expect(detectRecurringStreams(quarter, '2026-10-01').outgoing).toEqual([]);
+      const year = [
+        txn('2025-11-14', -1_299_000, 'Sport Vision Big Fashion', { category: 'groceries' }),
+        txn('2026-11-10', -1_349_000, 'SPORT VISION BIG FASHION', { category: 'groceries' }),
+      ];
+      expect(detectRecurringStreams(year, '2026-12-01').outgoing).toEqual([]);
+    });
+
+    it('exactly the same amount twice a period apart is a stream even at an unknown payee', () => {
+      const txns = [
+        txn('2026-05-05', -600_000, 'IPS Sportski klub Vojvodina clanarina'),
+        txn('2026-08-05', -600_000, 'IPS Sportski klub Vojvodina clanarina'),
+      ];
+      expect(detectRecurringStreams(txns, '2026-09-01').outgoing).toMatchObject([
+        { frequency: 'quarterly', amount_type: 'fixed' },
+      ]);
+    });
+
+    it('a quarterly pair that stopped, or that has other payments to the payee between, is no stream', () => {
+      const stopped = [
+        txn('2026-01-20', -980_000, 'Dunav osiguranje rata'),
+        txn('2026-04-20', -980_000, 'Dunav osiguranje rata'),
+      ];
+      expect(detectRecurringStreams(stopped, '2026-11-25').outgoing).toEqual([]);
+      const between = [
+        txn('2026-06-10', -500_000, 'Apoteka Zegin'),
+        txn('2026-07-22', -120_000, 'Apoteka Zegin'),
+        txn('2026-09-10', -500_000, 'Apoteka Zegin'),
+      ];
+      expect(detectRecurringStreams(between, '2026-10-01').outgoing).toEqual([]);
+    });
+
+    it('payments to one company in two wordings that share only its name besides "usluge" are one stream', () => {
+      const txns = [
+        txn('2026-01-12', -1_800_000, 'IPS NBS prenos Knjigovodstvena agencija Bilans doo'),
+        txn('2026-04-13', -1_800_000, 'Bilans doo usluge 13.04.2026'),
+        txn('2026-07-13', -1_800_000, 'Bilans doo usluge 13.07.2026'),
+      ];
+      expect(detectRecurringStreams(txns, '2026-08-01').outgoing).toMatchObject([
+        { frequency: 'quarterly', occurrences: 3 },
+      ]);
+    });
+  });
+
   it('tolerates a missed month', () => {
     const dates = monthly(2025, 3, 25, 12).filter((_, i) => i !== 5);
     const r = detectRecurringStreams(

@@ -1,4 +1,4 @@
-import { CASH_KEY, counterpartyKey } from './normalize.js';
+import { CASH_KEY, counterpartyKey, fold } from './normalize.js';
 
 /**
  * Grouping key: the merchant key of the normalisation pipeline, so one payee is one group
@@ -74,7 +74,7 @@ const RHYTHMS: readonly Rhythm[] = [
   { frequency: 'weekly', days: 7, months: 0, single: [5, 9], double: [12, 16], minOccurrences: 4, perMonth: 52 / 12 },
   { frequency: 'biweekly', days: 14, months: 0, single: [11, 17], double: [25, 31], minOccurrences: 3, perMonth: 26 / 12 },
   { frequency: 'monthly', days: 30.44, months: 1, single: [24, 38], double: [54, 68], minOccurrences: 3, perMonth: 1 },
-  { frequency: 'quarterly', days: 91.3, months: 3, single: [80, 102], double: [170, 195], minOccurrences: 3, perMonth: 1 / 3 },
+  { frequency: 'quarterly', days: 91.3, months: 3, single: [80, 102], double: [170, 195], minOccurrences: 2, perMonth: 1 / 3 },
   { frequency: 'annually', days: 365.25, months: 12, single: [345, 385], double: null, minOccurrences: 2, perMonth: 1 / 12 },
 ];
 
@@ -96,8 +96,50 @@ const LONG_PERIOD_DAYS = 80;
 const FIXED_SHARE = 0.85;
 /** Beyond this spread (p90 − p10 over the median) the amounts look like shopping, not a bill. */
 const MAX_SPREAD = 1.5;
-/** With only two payments (annual), they must be about the same amount to count as a stream. */
+/**
+ * Two payments only (a quarterly or annual plan over a short history) are a stream only on
+ * strict evidence: a payee that bills periodically (an insurer, a tax, a registration, a
+ * domain, a subscription, a bill) at about the same amount (a premium rise, an FX conversion),
+ * or exactly the same amount twice. Two purchases at one shop a few dinars apart stay no stream.
+ */
 const PAIR_MAX_RATIO = 1.25;
+/** Categories whose payees bill on a cycle (bills, taxes, insurance; software; rent; income). */
+const PERIODIC_CATEGORIES: ReadonlySet<string> = new Set(['utilities', 'subscriptions', 'rent', 'salary']);
+/** Words (folded, as stems) that name a periodic charge whatever the category says. */
+const PERIODIC_WORDS =
+  /\b(?:osiguran|polis|registracij|tehnick\w* pregled|domen|domain|hosting|licenc|licens|license|godisnj|annual|yearly|pretplat|subscri|clanarin|membership|porez|taks|kasko|antivirus|kvartal|tromesecn|rata\b)/;
+
+/** Whether a payee of these payments bills on a cycle (its category or a word in its text). */
+function periodicPayee(occ: readonly Occurrence[]): boolean {
+  for (const o of occ) if (PERIODIC_CATEGORIES.has(o.category)) return true;
+  for (const o of occ) if (PERIODIC_WORDS.test(fold(o.description))) return true;
+  return false;
+}
+
+/**
+ * How two payments may stand alone as a stream: 'alone' = they are every payment to the payee
+ * (nothing else paid to it in between), 'beside' = the payee already has a stream (a second,
+ * longer plan), 'never' = a price cluster carved out of a payee's other payments.
+ */
+type PairRule = 'alone' | 'beside' | 'never';
+
+/** Strict checks for a two-payment stream (quarterly or annual); see PAIR_MAX_RATIO. */
+function pairHolds(occ: readonly Occurrence[], rhythm: Rhythm, today: number, rule: PairRule): boolean {
+  if (rule === 'never' || rhythm.months < 3) return false;
+  const [a, b] = [occ[0]!.amount, occ[1]!.amount];
+  const gap = occ[1]!.day - occ[0]!.day;
+  // The interval itself: about one period (a quarter ± 11 days, a year ± 20 days).
+  if (!within(gap, rhythm.single)) return false;
+  const periodic = rule === 'beside' || periodicPayee(occ);
+  if (a !== b && !(periodic && Math.max(a, b) <= Math.min(a, b) * PAIR_MAX_RATIO)) return false;
+  // A quarterly pair must still be running: two payments a quarter apart that then stopped are
+  // as likely a coincidence as a plan (an annual pair cannot show that within most histories).
+  if (rhythm.frequency === 'quarterly') {
+    const next = dayNumber(addMonths(occ[1]!.date, rhythm.months));
+    if (today > next + rhythm.single[1] - rhythm.days) return false;
+  }
+  return true;
+}
 
 interface Occurrence {
   id: string;
@@ -359,13 +401,17 @@ function gapDeviation(occ: readonly Occurrence[], rhythm: Rhythm): number {
   return total / (occ.length - 1);
 }
 
-function buildStream(all: readonly Occurrence[], today: number): RecurringStream | null {
+function buildStream(
+  all: readonly Occurrence[],
+  today: number,
+  pairs: PairRule = 'never',
+): RecurringStream | null {
   const rhythm = findRhythm(all);
   if (!rhythm) return null;
   const occ = dropExtras(all, rhythm);
   if (occ.length < rhythm.minOccurrences) return null;
+  if (occ.length === 2 && (all.length !== 2 || !pairHolds(occ, rhythm, today, pairs))) return null;
   const values = occ.map((o) => o.amount);
-  if (values.length === 2 && Math.max(...values) > Math.min(...values) * PAIR_MAX_RATIO) return null;
   const amounts = describeAmounts(values);
   if (!amounts) return null;
   const loose = LOOSENESS[amounts.type];
@@ -434,7 +480,7 @@ function amountClusters(occ: readonly Occurrence[]): Occurrence[][] {
  * so that a few look-alike amounts among groceries or cash withdrawals never become a stream.
  */
 function streamsOfGroup(occ: Occurrence[], today: number, cash = false): RecurringStream[] {
-  const whole = buildStream(occ, today);
+  const whole = buildStream(occ, today, 'alone');
   if (whole && onePrice.has(whole)) return cash ? [whole] : withLongerPlans([whole], occ, today);
   // Cash has no payee: round amounts repeat at ATMs by chance, so cash is one stream or none.
   if (cash) return whole ? [whole] : [];
@@ -474,7 +520,7 @@ function withLongerPlans(streams: RecurringStream[], occ: Occurrence[], today: n
     if (cluster.length < 2) continue;
     const spacing = (cluster[cluster.length - 1]!.day - cluster[0]!.day) / (cluster.length - 1);
     if (spacing < LONG_PERIOD_DAYS) continue;
-    const stream = buildStream(cluster, today);
+    const stream = buildStream(cluster, today, 'beside');
     if (stream && onePrice.has(stream)) streams.push(stream);
   }
   return streams;
@@ -553,6 +599,7 @@ const LINK_STOPWORDS = new Set([
   'uplata', 'uplat', 'prenos', 'priliv', 'isplata', 'isplat', 'placanj', 'placanje', 'racun', 'racuna', 'na', 'za', 'od', 'po',
   'doo', 'ado', 'kvartal', 'kvartala', 'deo', 'dio', 'polovin', 'ugovor', 'ugovoru', 'ips', 'nbs', 'pos', 'trajni', 'nalog',
   'kupovin', 'kartic', 'karticom', 'online', 'rata', 'mesecn', 'godisnj', 'ii', 'iii', 'iv', 'beograd', 'novi', 'sad', 'nis',
+  'uslug', 'usluga', 'usluge', 'faktur', 'faktura',
   'srbij', 'srbije', 'broj', 'poziv', 'ref', 'clanarin', 'pretplat', 'bankomat', 'atm', 'gotovin', 'gotovine', 'cash',
   'erst', 'erste', 'raiffeisen', 'aik', 'intes', 'intesa', 'unicredit', 'otp', 'addiko', 'halkbank', 'nlb', 'eurobank', 'procredit',
   'januar', 'februar', 'mart', 'april', 'maj', 'jun', 'jul', 'avgust', 'septembar', 'oktobar', 'novembar', 'decembar',
