@@ -207,6 +207,18 @@ describe('detectRecurringStreams', () => {
       expect(detectRecurringStreams(between, '2026-10-01').outgoing).toEqual([]);
     });
 
+    it("beside a shop's weekly stream, two look-alike purchases a year apart are no annual plan", () => {
+      const weekly = every('2025-01-07', 7, 64).map((d) =>
+        txn(d, -150_000, 'Kupovina karticom Pijaca Kalenic', { category: 'groceries' }),
+      );
+      const pair = [
+        txn('2025-03-20', -1_200_000, 'Kupovina karticom Pijaca Kalenic', { category: 'groceries' }),
+        txn('2026-03-19', -1_250_000, 'Kupovina karticom Pijaca Kalenic', { category: 'groceries' }),
+      ];
+      const { outgoing } = detectRecurringStreams([...weekly, ...pair], '2026-03-25');
+      expect(outgoing.map((s) => s.frequency)).toEqual(['weekly']);
+    });
+
     it('payments to one company in two wordings that share only its name besides "usluge" are one stream', () => {
       const txns = [
         txn('2026-01-12', -1_800_000, 'IPS NBS prenos Knjigovodstvena agencija Bilans doo'),

@@ -130,7 +130,9 @@ function pairHolds(occ: readonly Occurrence[], rhythm: Rhythm, today: number, ru
   const gap = occ[1]!.day - occ[0]!.day;
   // The interval itself: about one period (a quarter ± 11 days, a year ± 20 days).
   if (!within(gap, rhythm.single)) return false;
-  const periodic = rule === 'beside' || periodicPayee(occ);
+  // Beside a stream of the same payee the pair is still held to the same evidence: a shop with
+  // a weekly stream may have two look-alike purchases a year apart.
+  const periodic = periodicPayee(occ);
   if (a !== b && !(periodic && Math.max(a, b) <= Math.min(a, b) * PAIR_MAX_RATIO)) return false;
   // A quarterly pair must still be running: two payments a quarter apart that then stopped are
   // as likely a coincidence as a plan (an annual pair cannot show that within most histories).
