@@ -149,6 +149,18 @@ describe('detectRecurringStreams', () => {
     expect(detectRecurringStreams(txns, '2025-06-01').outgoing).toEqual([]);
   });
 
+  it('two different listed brands that share a word stem are never taken together (HBO Max, Maxi)', () => {
+    // HBO Max ended; two later shop visits near its day and price would extend it if linked.
+    const hbo = monthly(2024, 2, 3, 12).map((d) => txn(d, -69_900, 'HBO Max'));
+    const maxi = [
+      txn('2025-02-01', -69_367, 'MAXI 0412 Beograd'),
+      txn('2025-03-02', -70_100, 'MAXI 0412 Beograd'),
+    ];
+    const { outgoing } = detectRecurringStreams([...hbo, ...maxi], '2025-03-20');
+    expect(outgoing).toHaveLength(1);
+    expect(outgoing[0]).toMatchObject({ description: 'HBO Max', amount_type: 'fixed', occurrences: 12 });
+  });
+
   describe('quarterly and annual plans seen only twice', () => {
     it('a quarterly insurance premium seen twice, still running, is a quarterly stream', () => {
       const txns = [

@@ -1,3 +1,4 @@
+import { MERCHANTS } from './merchants.js';
 import { CASH_KEY, counterpartyKey, fold } from './normalize.js';
 
 /**
@@ -606,6 +607,10 @@ const LINK_STOPWORDS = new Set([
   'erst', 'erste', 'raiffeisen', 'aik', 'intes', 'intesa', 'unicredit', 'otp', 'addiko', 'halkbank', 'nlb', 'eurobank', 'procredit',
   'januar', 'februar', 'mart', 'april', 'maj', 'jun', 'jul', 'avgust', 'septembar', 'oktobar', 'novembar', 'decembar',
 ]);
+/** Grouping keys of listed brands (a brand's key is its dictionary name). */
+const BRAND_KEYS: ReadonlySet<string> = new Set(
+  MERCHANTS.filter((m) => m.strength === 'brand').map((m) => m.name),
+);
 /** A word in more groups than this (of one direction) is too common to link payees by. */
 const LINK_MAX_GROUPS = 8;
 
@@ -652,6 +657,8 @@ function linkGroups(keys: readonly string[]): Int32Array {
       if (list.length <= LINK_MAX_GROUPS) list.push(i);
     }
   });
+  // Two different listed brands are two payees whatever words they share ("HBO Max", "Maxi").
+  const brand = keys.map((k) => BRAND_KEYS.has(k.slice(k.indexOf(':') + 1)));
   for (let i = 0; i < keys.length; i++) {
     const shared = new Map<number, number>();
     for (const w of words[i]!) {
@@ -660,6 +667,7 @@ function linkGroups(keys: readonly string[]): Int32Array {
       for (const j of list) if (j > i) shared.set(j, (shared.get(j) ?? 0) + 1);
     }
     for (const [j, n] of shared) {
+      if (brand[i] && brand[j]) continue;
       if (n >= Math.min(2, words[i]!.length, words[j]!.length)) parent[find(i)] = find(j);
     }
   }
