@@ -1011,6 +1011,33 @@ const H: Array<[string, number, string, Spec[]]> = [
       }),
     ],
   ],
+  [
+    '2026-12-10',
+    15,
+    'quarterly property tax paid by hand up to two weeks off its due date, quarterly bus-card top-ups at varying amounts near a quarter apart (decoy)',
+    [
+      out(
+        'porez4',
+        'quarterly',
+        'utilities',
+        840000,
+        15,
+        (d) =>
+          pick([
+            `Porez na imovinu ${d.slice(0, 4)} GU Niš`,
+            'Uplata poreza na imovinu',
+            'ПОРЕЗ НА ИМОВИНУ НИШ',
+          ]),
+        { jitter: 13 },
+      ),
+      out('busplus', 'quarterly', 'transport', 300000, 20, cardWrap('BusPlus dopuna'), {
+        jitter: 20,
+        variable: 0.45,
+        decoy: true,
+      }),
+      salary(8800000, 'Dom zdravlja Niš'),
+    ],
+  ],
 ];
 
 const histories = H.map(([today, m, note, specs], i) =>

@@ -231,6 +231,35 @@ describe('detectRecurringStreams', () => {
       expect(outgoing.map((s) => s.frequency)).toEqual(['weekly']);
     });
 
+    it('a quarterly tax paid by hand up to two weeks off its due date is still quarterly', () => {
+      const dates = ['2025-02-15', '2025-05-29', '2025-08-15', '2025-11-12', '2026-02-14'];
+      const txns = dates.map((d) => txn(d, -840_000, 'Porez na imovinu GU Niš', { category: 'utilities' }));
+      expect(detectRecurringStreams(txns, '2026-03-01').outgoing).toMatchObject([
+        { frequency: 'quarterly', occurrences: 5, amount_type: 'fixed', is_active: true },
+      ]);
+    });
+
+    it('an extra payment to a quarterly payee within a quarter slot is left out of the stream', () => {
+      const dates = ['2025-03-17', '2025-06-16', '2025-09-15', '2025-12-15', '2026-03-16'];
+      const txns = dates.map((d) => txn(d, -1_250_000, 'Generali osiguranje polisa 77-20419'));
+      const extra = txn('2025-07-28', -300_000, 'Generali osiguranje polisa 77-20419');
+      const s = detectRecurringStreams([...txns, extra], '2026-03-20').outgoing;
+      expect(s).toHaveLength(1);
+      expect(s[0]).toMatchObject({ frequency: 'quarterly', occurrences: 5 });
+      expect(s[0]!.transaction_ids).not.toContain(extra.id);
+    });
+
+    it('top-ups of varying amounts that only fall near a quarter grid are no stream', () => {
+      const txns = [
+        txn('2025-03-19', -95_876, 'BusPlus dopuna', { category: 'transport' }),
+        txn('2025-05-26', -22_123, 'BusPlus dopuna', { category: 'transport' }),
+        txn('2025-09-10', -49_998, 'BusPlus dopuna', { category: 'transport' }),
+        txn('2025-12-23', -38_303, 'BusPlus dopuna', { category: 'transport' }),
+        txn('2026-03-09', -46_771, 'BusPlus dopuna', { category: 'transport' }),
+      ];
+      expect(detectRecurringStreams(txns, '2026-03-17').outgoing).toEqual([]);
+    });
+
     it('payments to one company in two wordings that share only its name besides "usluge" are one stream', () => {
       const txns = [
         txn('2026-01-12', -1_800_000, 'IPS NBS prenos Knjigovodstvena agencija Bilans doo'),

@@ -213,7 +213,50 @@ function findRhythm(occ: readonly Occurrence[]): Rhythm | null {
   }
   const allowedMissed = Math.max(1, Math.floor(gaps.length / 3));
   if (missed <= allowedMissed && (fit + missed) / gaps.length >= MIN_FIT_SHARE) return rhythm;
-  return rhythm.months === 0 && fitsGrid(occ, rhythm) ? rhythm : null;
+  if (rhythm.months === 0) return fitsGrid(occ, rhythm) ? rhythm : null;
+  // Off the gaps, on the calendar only: held to the evidence of a pair (a periodic payee, or one
+  // price), so that a few top-ups or shop visits that fall near a quarter grid stay no stream.
+  if (rhythm.months < 3 || !fitsCalendarGrid(occ, rhythm)) return null;
+  return periodicPayee(occ) || steadyAmounts(occ) ? rhythm : null;
+}
+
+/** All amounts within PAIR_MAX_RATIO of one another. */
+function steadyAmounts(occ: readonly Occurrence[]): boolean {
+  let lo = Number.POSITIVE_INFINITY;
+  let hi = 0;
+  for (const o of occ) {
+    if (o.amount < lo) lo = o.amount;
+    if (o.amount > hi) hi = o.amount;
+  }
+  return hi <= lo * PAIR_MAX_RATIO;
+}
+
+/** Days a quarterly or annual payment may sit off its calendar grid (paid early or late). */
+const LONG_GRID_TOLERANCE = 16;
+
+/**
+ * Quarterly and annual payments made by hand (a tax paid some days before or after its due
+ * date): one paid two weeks late and the next on time leave gaps of 105 and 77 days, neither a
+ * quarter, though each payment is within two weeks of its date. Measured against a grid of
+ * periods from the first payment instead (phase = median offset): every payment within the
+ * tolerance, one payment per slot, at most a third of the slots empty.
+ */
+function fitsCalendarGrid(occ: readonly Occurrence[], rhythm: Rhythm): boolean {
+  const first = occ[0]!.day;
+  const offsets = new Float64Array(occ.length);
+  const slots = new Int32Array(occ.length);
+  for (let i = 0; i < occ.length; i++) {
+    const x = occ[i]!.day - first;
+    slots[i] = Math.round(x / rhythm.days);
+    offsets[i] = x - slots[i]! * rhythm.days;
+  }
+  const phase = median(sortedCopy(Array.from(offsets)));
+  for (let i = 0; i < occ.length; i++) {
+    if (Math.abs(offsets[i]! - phase) > LONG_GRID_TOLERANCE) return false;
+    if (i > 0 && slots[i]! <= slots[i - 1]!) return false;
+  }
+  const span = slots[occ.length - 1]! + 1;
+  return span - occ.length <= Math.max(1, Math.floor(span / 3));
 }
 
 /** Days a weekly or biweekly payment may sit off its weekday grid (posting a day or two late). */
@@ -364,6 +407,27 @@ function dropExtras(occ: readonly Occurrence[], rhythm: Rhythm): Occurrence[] {
       const prev = kept[kept.length - 1];
       if (prev && slot === lastSlot) {
         if (Math.abs(o.amount - usual) < Math.abs(prev.amount - usual)) kept[kept.length - 1] = o;
+      } else kept.push(o);
+      lastSlot = slot;
+    }
+    return kept;
+  }
+  if (rhythm.months >= 3) {
+    // Quarterly and annual: one payment per slot of the calendar grid from the first payment (a
+    // payment two weeks late next to one on time is no extra); of two in one slot the usual
+    // amount stays, then the one nearer its slot.
+    const first = occ[0]!.day;
+    const offset = (o: Occurrence): number => {
+      const x = o.day - first;
+      return Math.abs(x - Math.round(x / rhythm.days) * rhythm.days);
+    };
+    let lastSlot = Number.NaN;
+    for (const o of occ) {
+      const slot = Math.round((o.day - first) / rhythm.days);
+      const prev = kept[kept.length - 1];
+      if (prev && slot === lastSlot) {
+        const d = Math.abs(o.amount - usual) - Math.abs(prev.amount - usual);
+        if (d < 0 || (d === 0 && offset(o) < offset(prev))) kept[kept.length - 1] = o;
       } else kept.push(o);
       lastSlot = slot;
     }
