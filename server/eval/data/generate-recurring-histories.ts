@@ -345,7 +345,8 @@ function expand(id: string, spec: HistorySpec, seed: number): LabelledHistory {
     if (s.decoy) continue;
     streams.push({
       key: s.key, description, direction: s.direction, frequency: s.frequency,
-      amount_type: s.variable && s.variable >= 0.08 || s.seasonal || s.growth ? 'variable' : 'fixed',
+      // Fixed only when every payment is exactly the same amount (any change is variable).
+      amount_type: rowsOfStream.every((r) => rows[r]!.amount === rows[rowsOfStream[0]!]!.amount) ? 'fixed' : 'variable',
       is_active: !s.end, rows: rowsOfStream,
     });
   }

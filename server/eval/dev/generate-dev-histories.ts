@@ -94,7 +94,6 @@ interface Spec {
   miss?: number[];
   /** Price rises by this share from this date. */
   rise?: { from: string; share: number };
-  fixedLabel?: boolean;
   /** Payments that only look like a stream (irregular extra visits): never labelled. */
   decoy?: boolean;
 }
@@ -176,16 +175,16 @@ function expand(
       mine.push(rows.length - 1);
       description = desc;
     });
-    // Labelled variable when the payments themselves vary by 8 % or more; an FX-converted or
-    // re-priced subscription keeps one price, so it is fixed (the old set's convention).
-    const variable = (s.variable ?? 0) >= 0.08;
+    // Fixed only when every payment is exactly the same amount: an FX-converted or re-priced
+    // subscription is variable (the convention of the independent labels and of amount_type).
+    const variable = mine.some((r) => rows[r]!.amount !== rows[mine[0]!]!.amount);
     if (s.decoy) continue;
     streams.push({
       key: s.key,
       description,
       direction: s.direction,
       frequency: s.frequency,
-      amount_type: s.fixedLabel || !variable ? 'fixed' : 'variable',
+      amount_type: variable ? 'variable' : 'fixed',
       is_active: !s.end,
       rows: mine,
     });
@@ -595,7 +594,6 @@ const H: Array<[string, number, string, Spec[]]> = [
     [
       out('dzeparac3', 'weekly', 'transfer', 100000, 6, personWrap('Vuk Đorđević', 'džeparac'), {
         rise: { from: '2026-06-01', share: 0.5 },
-        fixedLabel: true,
       }),
       out('rucak', 'weekly', 'dining', 350000, 1, cardWrap('Ketering Mama Kuva'), {
         variable: 0.15,
@@ -875,6 +873,169 @@ const H: Array<[string, number, string, Spec[]]> = [
         (d) => pick([`PAYPAL *NORDVPN ${dmy(d)}`, 'NORDVPN.COM PANAMA', `E-COMMERCE NORDVPN ${d}`]),
         { fx: 0.02 },
       ),
+    ],
+  ],
+  // ---- third batch (session 6), written before the quarterly/annual pair rules: short histories
+  // where a quarterly or annual plan is seen only twice or three times, and decoys — two
+  // unrelated purchases at one shop about a quarter or a year apart at similar amounts ----
+  [
+    '2026-11-25',
+    7,
+    'short history: quarterly insurance seen twice, quarterly property tax three times (varying), two electronics purchases a quarter apart (decoy)',
+    [
+      out(
+        'dunav',
+        'quarterly',
+        'utilities',
+        980000,
+        20,
+        (d) =>
+          pick([
+            `Dunav osiguranje polisa 4471 rata ${dmy(d)}`,
+            'DUNAV OSIGURANJE ADO',
+            'Дунав осигурање рата',
+          ]),
+        { jitter: 2, start: '2026-07-01' },
+      ),
+      out(
+        'porez3',
+        'quarterly',
+        'utilities',
+        735000,
+        15,
+        (d) =>
+          pick([
+            'Porez na imovinu I kvartal',
+            `Uplata poreza na imovinu ${dmy(d)}`,
+            'ПОРЕЗ НА ИМОВИНУ ГРАД НОВИ САД',
+          ]),
+        { jitter: 3, variable: 0.04 },
+      ),
+      out('gigatron', 'quarterly', 'groceries', 6499000, 9, cardWrap('Gigatron Promenada'), {
+        variable: 0.08,
+        start: '2026-06-01',
+        end: '2026-10-01',
+        decoy: true,
+      }),
+      salary(11000000, 'NIS ad'),
+    ],
+  ],
+  [
+    '2026-12-20',
+    15,
+    'annual domain (FX) and vehicle registration seen twice; shoes bought each November and a TV shop twice a year apart (decoys); quarterly sports club fee seen twice',
+    [
+      out(
+        'domen',
+        'annually',
+        'subscriptions',
+        155000,
+        3,
+        (d) =>
+          pick([
+            `NAMECHEAP.COM PHOENIX US ${dmy(d)}`,
+            'Card payment NAMECHEAP.COM',
+            'E-COMMERCE NAMECHEAP US',
+          ]),
+        { fx: 0.03 },
+      ),
+      out(
+        'registracija',
+        'annually',
+        'transport',
+        3150000,
+        22,
+        (d) => `Registracija vozila NS-${pick(['441', '442'])}-KT ${d.slice(0, 4)}`,
+        { jitter: 6, rise: { from: '2026-06-01', share: 0.07 } },
+      ),
+      out('cipele', 'annually', 'groceries', 1299000, 14, cardWrap('Sport Vision Big Fashion'), {
+        variable: 0.06,
+        jitter: 8,
+        decoy: true,
+      }),
+      out('tv', 'annually', 'groceries', 5999000, 2, cardWrap('Tehnomanija Novi Sad'), {
+        variable: 0.1,
+        jitter: 4,
+        decoy: true,
+      }),
+      out(
+        'klub',
+        'quarterly',
+        'entertainment',
+        600000,
+        5,
+        personWrap('Sportski klub Vojvodina', 'članarina'),
+        {
+          start: '2026-08-01',
+        },
+      ),
+      salary(9800000, 'Univerzitet u Novom Sadu'),
+    ],
+  ],
+  [
+    '2026-10-05',
+    9,
+    'quarterly interest on savings (incoming, varying), quarterly accountant fee by IPS seen three times, two pharmacy bills a quarter apart (decoy), one-off pairs at a furniture shop',
+    [
+      inc(
+        'kamata',
+        'quarterly',
+        'transfer',
+        42000,
+        31,
+        (d) => `Kamata na štednju ${d.slice(5, 7)}/${d.slice(0, 4)}`,
+        {
+          variable: 0.1,
+        },
+      ),
+      out(
+        'knjigovodja',
+        'quarterly',
+        'transfer',
+        1800000,
+        12,
+        (d) => pick(['IPS NBS prenos Knjigovodstvena agencija Bilans doo', `Bilans doo usluge ${dmy(d)}`]),
+        { jitter: 2 },
+      ),
+      out('apoteka', 'quarterly', 'groceries', 480000, 17, cardWrap('Apoteka Zegin'), {
+        variable: 0.1,
+        start: '2026-02-01',
+        end: '2026-06-01',
+        decoy: true,
+      }),
+      out('jysk', 'quarterly', 'groceries', 2590000, 24, cardWrap('JYSK Kragujevac'), {
+        variable: 0.12,
+        start: '2026-03-01',
+        end: '2026-07-01',
+        decoy: true,
+      }),
+    ],
+  ],
+  [
+    '2026-12-10',
+    15,
+    'quarterly property tax paid by hand up to two weeks off its due date, quarterly bus-card top-ups at varying amounts near a quarter apart (decoy)',
+    [
+      out(
+        'porez4',
+        'quarterly',
+        'utilities',
+        840000,
+        15,
+        (d) =>
+          pick([
+            `Porez na imovinu ${d.slice(0, 4)} GU Niš`,
+            'Uplata poreza na imovinu',
+            'ПОРЕЗ НА ИМОВИНУ НИШ',
+          ]),
+        { jitter: 13 },
+      ),
+      out('busplus', 'quarterly', 'transport', 300000, 20, cardWrap('BusPlus dopuna'), {
+        jitter: 20,
+        variable: 0.45,
+        decoy: true,
+      }),
+      salary(8800000, 'Dom zdravlja Niš'),
     ],
   ],
 ];

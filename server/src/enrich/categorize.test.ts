@@ -207,6 +207,62 @@ describe('categorizeTransaction', () => {
     expect(debit('E-COMMERCE HEADSPACE LU', -588_00)).toBe('subscriptions');
   });
 
+  it('an unknown payee billed from abroad is a subscription only with a service cue or a subscription-sized amount', () => {
+    // A larger one-off order from a foreign web shop is goods (groceries by the guide).
+    expect(debit('E-COMMERCE NOTINO US', -28_000_00)).toBe('groceries');
+    expect(debit('E-COMMERCE ASOS.COM GB', -3_280_00)).toBe('groceries');
+    expect(debit('PAYPAL *NOTINO 4029357733 GB', -23_939_00)).toBe('groceries');
+    // A service word keeps a larger charge a subscription; a small charge stays one as before.
+    expect(debit('E-COMMERCE PIXELWORKS PRO PLAN US', -4_900_00)).toBe('subscriptions');
+    expect(debit('E-COMMERCE HEADSPACE LU', -588_00)).toBe('subscriptions');
+  });
+
+  it('butchers, computer and appliance shops, jewellers and haberdashers are groceries (everyday retail)', () => {
+    expect(debit('Kupovina karticom MESNICA ZLATIBORAC CACAK')).toBe('groceries');
+    expect(debit('POS KUPOVINA KOMPJUTER CENTAR NIS')).toBe('groceries');
+    expect(debit('Kupovina karticom RACUNARI PLUS')).toBe('groceries');
+    expect(debit('Kupovina karticom ZLATARA MAJDAN')).toBe('groceries');
+    expect(debit('Kupovina karticom GALANTERIJA NIT')).toBe('groceries');
+    expect(debit('Kupovina karticom BELA TEHNIKA DJOKIC')).toBe('groceries');
+    expect(debit('Kupovina karticom Marketi Plus 12')).toBe('groceries');
+  });
+
+  it('an app store with a word that names a game is a one-off purchase; its plans stay subscriptions', () => {
+    expect(debit('Google Play kupovina igre', -999_00)).toBe('entertainment');
+    expect(debit('APPLE.COM/BILL GAMES IE', -599_00)).toBe('entertainment');
+    expect(debit('GOOGLE *Google One', -259_00)).toBe('subscriptions');
+    expect(debit('APPLE.COM/BILL ITUNES.COM IE', -399_00)).toBe('subscriptions');
+    expect(debit('Internet kupovina Xbox Game Pass', -463_00)).toBe('subscriptions');
+    expect(debit('MICROSOFT*XBOX', -6_999_00)).toBe('entertainment');
+  });
+
+  it('hotels and travel bookings abroad are entertainment, not subscriptions', () => {
+    expect(debit('Plaćanje na internetu EXPEDIA', -24_436_00)).toBe('entertainment');
+    expect(debit('E-COMMERCE HOTELS.COM US', -18_000_00)).toBe('entertainment');
+    expect(debit('Card payment HOTEL SACHER WIEN AT', -31_000_00)).toBe('entertainment');
+  });
+
+  it('money in from an organisation (d.o.o., a.d., JP, JKP, PIO) is earned income unless it says refund, loan or savings', () => {
+    expect(credit('Uplata od Tehnogroup d.o.o.')).toBe('salary');
+    expect(credit('Priliv NIS a.d. Novi Sad')).toBe('salary');
+    expect(credit('JP Srbijašume')).toBe('salary');
+    expect(credit('JKP Gradska čistoća isplata')).toBe('salary');
+    expect(credit('Comtrade System Integration doo')).toBe('salary');
+    expect(credit('Republički fond PIO')).toBe('salary');
+    expect(credit('Stipendija Fond za mlade talente')).toBe('salary');
+    expect(credit('Naknada zarade za bolovanje')).toBe('salary');
+    expect(categorizeDetailed({ description: 'Uplata od Tehnogroup d.o.o.', amount: 95_000_00 })).toEqual({
+      category: 'salary',
+      confidence: 'medium',
+    });
+    // Refunds, loans, savings and listed shops paying back stay transfers; so do people.
+    expect(credit('Povrat sredstava Gigatron doo', 5_000_00)).toBe('transfer');
+    expect(credit('Storno kupovine Tehnomanija doo', 5_000_00)).toBe('transfer');
+    expect(credit('Isplata kredita Banka Intesa a.d.')).toBe('transfer');
+    expect(credit('Kamata na štednju AIK banka a.d.', 420_00)).toBe('transfer');
+    expect(credit('Uplata od Marko Jovanović')).toBe('transfer');
+  });
+
   it('card wrappings of other banks set the card channel', () => {
     expect(debit('Plaćanje na prodajnom mestu KIK 4058 **** **** 3907')).toBe('groceries');
     expect(debit('Debitna kartica VISA *6924 PEKARA ZLATNI KLAS')).toBe('dining');

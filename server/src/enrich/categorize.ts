@@ -52,6 +52,8 @@ const PURCHASE_CATEGORIES: ReadonlySet<Category> = new Set(
 const CARD_PRESENT_CATEGORIES: ReadonlySet<Category> = new Set(
   [...PURCHASE_CATEGORIES].filter((c) => c !== 'subscriptions'),
 );
+/** Dictionary entries (names) of app stores and platform vendors. */
+const APP_STORES: ReadonlySet<string> = new Set(['google play', 'apple', 'google', 'microsoft*']);
 const WEB_ADDRESS = /\.(?:com|net|io|org|app|co)\b|\bwww\./i;
 /** The fallback's posterior needed to stand on its own (medium), and to beat the default (low). */
 const MODEL_SURE = 0.8;
@@ -126,6 +128,7 @@ export function categorizeDetailed(
     if (flags.salaryCode || findMerchant(tokens, null, 'salary') !== null) {
       return { category: 'salary', confidence: 'high' };
     }
+    if (fromEmployer(tokens)) return { category: 'salary', confidence: 'medium' };
     return { category: 'transfer', confidence: 'high' };
   }
 
@@ -139,8 +142,18 @@ export function categorizeDetailed(
       // from that merchant; the wallet alone ("PayPal top-up") moves money.
       if (!paidThroughProcessor(described)) return agreeing(judged, amount, 'transfer', 'medium', 'low');
       const guess = modelGuess(described, amount, true);
+      if (guess.category === 'subscriptions' && !looksLikeService(described, amount)) {
+        return { category: UNKNOWN_PURCHASE, confidence: 'low' };
+      }
       if (guess.p >= MODEL_SURE) return { category: guess.category, confidence: 'medium' };
       return { category: guess.p >= MODEL_MIN ? guess.category : UNKNOWN_PURCHASE, confidence: 'low' };
+    }
+    if (category === 'subscriptions' && APP_STORES.has(match.entry.name)) {
+      // An app store sells subscriptions and one-off games alike: a word that names a game
+      // ("igre", "games") makes it a one-off purchase (entertainment by the guide).
+      const bought = findMerchant(tokens, null, 'entertainment');
+      if (bought !== null && bought.entry.strength === 'keyword')
+        return { category: 'entertainment', confidence: 'medium' };
     }
     if (strength === 'brand') return { category, confidence: 'high' };
     if (strength === 'keyword') return agreeing(judged, amount, category, 'high', 'medium');
@@ -157,13 +170,78 @@ export function categorizeDetailed(
   // A payment slip to an unknown payee is nearly always a bill.
   if (flags.bill) return agreeing(judged, amount, 'utilities', 'medium', 'low');
   const guess = modelGuess(described, amount);
+  // A subscription guessed for a payee nobody listed needs a digital-service cue or a
+  // subscription-sized amount: a larger one-off order from a foreign web shop is goods.
+  if (guess.category === 'subscriptions' && guess.p >= MODEL_MIN && !looksLikeService(described, amount)) {
+    return { category: UNKNOWN_PURCHASE, confidence: 'low' };
+  }
   if (guess.p >= MODEL_SURE) return { category: guess.category, confidence: 'medium' };
   if (guess.p >= MODEL_MIN) return { category: guess.category, confidence: 'low' };
   // Nothing speaks: billed from abroad it is most likely a digital service, at home a small shop.
   return {
-    category: described.merchant.abroad ? UNKNOWN_SERVICE_ABROAD : UNKNOWN_PURCHASE,
+    category:
+      described.merchant.abroad && looksLikeService(described, amount)
+        ? UNKNOWN_SERVICE_ABROAD
+        : UNKNOWN_PURCHASE,
     confidence: 'low',
   };
+}
+
+/**
+ * Largest charge (minor units) taken for a subscription on the amount alone: monthly digital
+ * plans cost a few hundred to about two thousand dinars; larger plans are listed brands or say
+ * what they are ("pro", "cloud", "subscription").
+ */
+const SUBSCRIPTION_SIZED = 250_000;
+/** Words (folded) that say a payee sells a digital service, not goods. */
+// biome-ignore format: a word list
+const SERVICE_WORDS: ReadonlySet<string> = new Set([
+  'app', 'apps', 'cloud', 'soft', 'software', 'tv', 'stream', 'streaming', 'music', 'vpn', 'pro', 'plus', 'premium',
+  'ai', 'online', 'digital', 'bill', 'billing', 'subscr', 'subscription', 'membership', 'member', 'plan', 'hosting',
+  'host', 'saas', 'api', 'storage', 'drive', 'pass', 'io', 'fm', 'news', 'magazine',
+]);
+
+/** A digital-service cue in the merchant words, or a subscription-sized amount. */
+function looksLikeService(described: Description, amount: number): boolean {
+  if (-amount <= SUBSCRIPTION_SIZED) return true;
+  for (const word of described.scan.tokens) if (SERVICE_WORDS.has(word)) return true;
+  return false;
+}
+
+/** Legal forms of an organisation (as scanned tokens: "d.o.o." → "d o o" or "doo"). */
+const ORGANISATION_FORMS: ReadonlySet<string> = new Set([
+  'doo',
+  'ad',
+  'jp',
+  'jkp',
+  'pio',
+  'ustanova',
+  'univerzitet',
+]);
+
+/**
+ * Money in from an organisation (d.o.o., a.d., JP, JKP, the PIO fund) that names nothing else is
+ * earned income: a wage, a fee for work or a pension. A refund, a loan, savings, interest, a
+ * listed merchant (a refund from a shop) or a wallet say otherwise and keep it a transfer.
+ */
+function fromEmployer(tokens: readonly string[]): boolean {
+  let organisation = false;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (ORGANISATION_FORMS.has(t)) organisation = true;
+    else if (t === 'd' && tokens[i + 1] === 'o' && tokens[i + 2] === 'o') organisation = true;
+    else if (t === 'a' && tokens[i + 1] === 'd') organisation = true;
+  }
+  if (!organisation) return false;
+  // A city utility (JKP) or public company paying in is an employer; a listed brand, a wallet or
+  // a transfer word (refund, loan, savings, interest) is not.
+  const other = findMerchant(tokens, 'salary');
+  return (
+    other === null ||
+    (other.entry.category !== 'transfer' &&
+      other.entry.strength !== 'brand' &&
+      other.entry.strength !== 'channel')
+  );
 }
 
 /** A first name or a Serbian surname ending in -ić among the words (after prefixes are gone). */

@@ -254,6 +254,24 @@ describe('whole descriptions', () => {
     expect(normalizeMerchant(`ACME ${printed!.toUpperCase()}`)).toMatchObject({ key: 'acme', abroad: true });
   });
 
+  it.each(COUNTRIES.filter((c) => !FOREIGN_PLACES.includes(c)))(
+    'country %s is stripped but is not abroad (Serbia, and ME)',
+    (country) => {
+      expect(['srbija', 'serbia', 'srb', 'srbije', 'rs', 'me']).toContain(country);
+      expect(normalizeMerchant(`ACME ${country.toUpperCase()}`)).toMatchObject({
+        key: 'acme',
+        abroad: false,
+      });
+    },
+  );
+
+  it('every foreign country code is listed once, in the country table', () => {
+    const foreignCountries = FOREIGN_PLACES.filter((p) => COUNTRIES.includes(p));
+    expect(new Set(foreignCountries).size).toBe(foreignCountries.length);
+    expect(new Set(COUNTRIES).size).toBe(COUNTRIES.length);
+    expect(foreignCountries).toEqual(expect.arrayContaining(['nl', 'lu', 'ie', 'us', 'gb', 'de', 'hr']));
+  });
+
   it('a description of nothing but wrapping has no merchant', () => {
     expect(normalizeMerchant('Bankomat isplata ATM 5165')).toMatchObject({
       key: '',

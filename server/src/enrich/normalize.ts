@@ -492,8 +492,61 @@ export const CITIES: readonly string[] = [
 ];
 
 /**
- * Places above and countries below that are abroad: a merchant printed with one is billed from
- * outside Serbia (card-not-present: subscriptions, online services), never a local shop.
+ * Country codes and names printed at the end, once: each with whether it is abroad. A merchant
+ * printed with a place abroad is billed from outside Serbia (card-not-present: subscriptions,
+ * online services), never a local shop. Serbia's own names, and Montenegro's "ME" (also a web
+ * suffix), are stripped but do not make a payment foreign.
+ */
+// biome-ignore format: one country a line reads as a table
+const COUNTRY_TABLE: ReadonlyArray<readonly [code: string, abroad: boolean]> = [
+  ['srbija', false],
+  ['serbia', false],
+  ['srb', false],
+  ['srbije', false],
+  ['rs', false],
+  ['nl', true],
+  ['lu', true],
+  ['ie', true],
+  ['us', true],
+  ['usa', true],
+  ['gb', true],
+  ['uk', true],
+  ['gbr', true],
+  ['se', true],
+  ['fi', true],
+  ['es', true],
+  ['hu', true],
+  ['ee', true],
+  ['de', true],
+  ['at', true],
+  ['fr', true],
+  ['be', true],
+  ['au', true],
+  ['hr', true],
+  ['si', true],
+  ['ba', true],
+  ['me', false],
+  ['mk', true],
+  ['ch', true],
+  ['it', true],
+  ['cy', true],
+  ['mt', true],
+  ['pl', true],
+  ['cz', true],
+  ['ca', true],
+  ['wa', true],
+  ['ny', true],
+  ['nld', true],
+  ['irl', true],
+  ['lux', true],
+  ['deu', true],
+];
+
+/** Country codes and names printed at the end (the suffix table). */
+export const COUNTRIES: readonly string[] = COUNTRY_TABLE.map(([code]) => code);
+
+/**
+ * Places that are abroad: the foreign cities above and the foreign countries of COUNTRY_TABLE.
  * Single words only (the last word of a multi-word place is enough: "francisco", "view").
  */
 export const FOREIGN_PLACES: readonly string[] = [
@@ -501,86 +554,7 @@ export const FOREIGN_PLACES: readonly string[] = [
   'gatos',
   'view',
   ...FOREIGN_CITIES,
-  'nl',
-  'lu',
-  'ie',
-  'us',
-  'usa',
-  'gb',
-  'uk',
-  'gbr',
-  'se',
-  'fi',
-  'es',
-  'hu',
-  'ee',
-  'de',
-  'at',
-  'fr',
-  'be',
-  'au',
-  'hr',
-  'si',
-  'ba',
-  'mk',
-  'ch',
-  'it',
-  'cy',
-  'mt',
-  'pl',
-  'cz',
-  'ca',
-  'wa',
-  'ny',
-  'nld',
-  'irl',
-  'lux',
-  'deu',
-];
-
-/** Country codes and names printed at the end. */
-export const COUNTRIES: readonly string[] = [
-  'srbija',
-  'serbia',
-  'srb',
-  'srbije',
-  'rs',
-  'nl',
-  'lu',
-  'ie',
-  'us',
-  'usa',
-  'gb',
-  'uk',
-  'gbr',
-  'se',
-  'fi',
-  'es',
-  'hu',
-  'ee',
-  'de',
-  'at',
-  'fr',
-  'be',
-  'au',
-  'hr',
-  'si',
-  'ba',
-  'me',
-  'mk',
-  'ch',
-  'it',
-  'cy',
-  'mt',
-  'pl',
-  'cz',
-  'ca',
-  'wa',
-  'ny',
-  'nld',
-  'irl',
-  'lux',
-  'deu',
+  ...COUNTRY_TABLE.filter(([, abroad]) => abroad).map(([code]) => code),
 ];
 
 /** Legal forms, stripped from the end (and "d.o.o." anywhere). */

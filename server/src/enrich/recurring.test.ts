@@ -58,13 +58,13 @@ describe('detectRecurringStreams', () => {
     expect(r.monthly_incoming_total).toBe(9_500_000);
   });
 
-  it('keeps Netflix as one fixed stream across a price change and reports the current price', () => {
+  it('keeps Netflix as one stream across a price change (variable: the amount changed) and reports the current price', () => {
     const txns = monthly(2025, 3, 14, 12).map((d, i) => txn(d, i < 8 ? -79_000 : -119_000, 'NETFLIX.COM'));
     const [netflix, ...rest] = detectRecurringStreams(txns, '2026-03-01').outgoing;
     expect(rest).toEqual([]);
     expect(netflix).toMatchObject({
       frequency: 'monthly',
-      amount_type: 'fixed',
+      amount_type: 'variable',
       typical_amount: 119_000,
       occurrences: 12,
     });
@@ -73,8 +73,19 @@ describe('detectRecurringStreams', () => {
   it('reports the new price even right after the change', () => {
     const txns = monthly(2025, 3, 14, 12).map((d, i) => txn(d, i < 11 ? -79_000 : -119_000, 'NETFLIX.COM'));
     expect(detectRecurringStreams(txns, '2026-03-01').outgoing[0]).toMatchObject({
-      amount_type: 'fixed',
+      amount_type: 'variable',
       typical_amount: 119_000,
+    });
+  });
+
+  it('reports fixed only when every payment is exactly the same amount', () => {
+    const same = monthly(2025, 3, 14, 6).map((d) => txn(d, -79_000, 'NETFLIX.COM'));
+    expect(detectRecurringStreams(same, '2025-09-01').outgoing[0]).toMatchObject({ amount_type: 'fixed' });
+    // One dinar off in one month (an FX conversion) is a change: variable.
+    const offByOne = same.map((t, i) => (i === 3 ? { ...t, amount: -79_100 } : t));
+    expect(detectRecurringStreams(offByOne, '2025-09-01').outgoing[0]).toMatchObject({
+      amount_type: 'variable',
+      occurrences: 6,
     });
   });
 
@@ -121,10 +132,11 @@ describe('detectRecurringStreams', () => {
       txn('2025-03-10', -3_390_000, 'Registracija vozila BG-1025-KT'),
     ];
     const r = detectRecurringStreams(txns, '2026-01-20');
-    // Both payments are one price level (within 5%), so the typical amount is their median.
+    // Both payments are one price level (within 5%), so the typical amount is their median; the
+    // amounts differ, so the stream is variable.
     expect(r.outgoing[0]).toMatchObject({
       frequency: 'annually',
-      amount_type: 'fixed',
+      amount_type: 'variable',
       next_expected_date: '2026-03-10',
       is_active: true,
       typical_amount: 3_370_000,
@@ -135,6 +147,129 @@ describe('detectRecurringStreams', () => {
   it('does not take two unlike payments a year apart for an annual stream', () => {
     const txns = [txn('2024-03-11', -900_000, 'IKEA Beograd'), txn('2025-03-10', -4_500_000, 'IKEA Beograd')];
     expect(detectRecurringStreams(txns, '2025-06-01').outgoing).toEqual([]);
+  });
+
+  it('two different listed brands that share a word stem are never taken together (HBO Max, Maxi)', () => {
+    // HBO Max ended; two later shop visits near its day and price would extend it if linked.
+    const hbo = monthly(2024, 2, 3, 12).map((d) => txn(d, -69_900, 'HBO Max'));
+    const maxi = [
+      txn('2025-02-01', -69_367, 'MAXI 0412 Beograd'),
+      txn('2025-03-02', -70_100, 'MAXI 0412 Beograd'),
+    ];
+    const { outgoing } = detectRecurringStreams([...hbo, ...maxi], '2025-03-20');
+    expect(outgoing).toHaveLength(1);
+    expect(outgoing[0]).toMatchObject({ description: 'HBO Max', amount_type: 'fixed', occurrences: 12 });
+  });
+
+  describe('quarterly and annual plans seen only twice', () => {
+    it('a quarterly insurance premium seen twice, still running, is a quarterly stream', () => {
+      const txns = [
+        txn('2026-07-20', -980_000, 'Dunav osiguranje polisa 4471 rata 20.07.2026'),
+        txn('2026-10-19', -980_000, 'DUNAV OSIGURANJE ADO'),
+      ];
+      expect(detectRecurringStreams(txns, '2026-11-25').outgoing).toMatchObject([
+        { frequency: 'quarterly', occurrences: 2, amount_type: 'fixed', next_expected_date: '2027-01-19' },
+      ]);
+    });
+
+    it('a periodic payee may change its amount a little between the two (premium rise, FX)', () => {
+      const txns = [
+        txn('2025-12-03', -150_000, 'NAMECHEAP.COM PHOENIX US', { category: 'subscriptions' }),
+        txn('2026-12-04', -158_900, 'Card payment NAMECHEAP.COM', { category: 'subscriptions' }),
+      ];
+      expect(detectRecurringStreams(txns, '2026-12-20').outgoing).toMatchObject([
+        { frequency: 'annually', occurrences: 2, amount_type: 'variable' },
+      ]);
+    });
+
+    it('two purchases at one shop a quarter or a year apart at similar amounts are no stream', () => {
+      const quarter = [
+        txn('2026-06-09', -6_499_000, 'Kupovina karticom Gigatron Promenada'),
+        txn('2026-09-09', -6_899_000, 'POS KUPOVINA 09.09.2026 GIGATRON PROMENADA'),
+      ];
+      expect(detectRecurringStreams(quarter, '2026-10-01').outgoing).toEqual([]);
+      const year = [
+        txn('2025-11-14', -1_299_000, 'Sport Vision Big Fashion', { category: 'groceries' }),
+        txn('2026-11-10', -1_349_000, 'SPORT VISION BIG FASHION', { category: 'groceries' }),
+      ];
+      expect(detectRecurringStreams(year, '2026-12-01').outgoing).toEqual([]);
+    });
+
+    it('exactly the same amount twice a period apart is a stream even at an unknown payee', () => {
+      const txns = [
+        txn('2026-05-05', -600_000, 'IPS Sportski klub Vojvodina clanarina'),
+        txn('2026-08-05', -600_000, 'IPS Sportski klub Vojvodina clanarina'),
+      ];
+      expect(detectRecurringStreams(txns, '2026-09-01').outgoing).toMatchObject([
+        { frequency: 'quarterly', amount_type: 'fixed' },
+      ]);
+    });
+
+    it('a quarterly pair that stopped, or that has other payments to the payee between, is no stream', () => {
+      const stopped = [
+        txn('2026-01-20', -980_000, 'Dunav osiguranje rata'),
+        txn('2026-04-20', -980_000, 'Dunav osiguranje rata'),
+      ];
+      expect(detectRecurringStreams(stopped, '2026-11-25').outgoing).toEqual([]);
+      const between = [
+        txn('2026-06-10', -500_000, 'Apoteka Zegin'),
+        txn('2026-07-22', -120_000, 'Apoteka Zegin'),
+        txn('2026-09-10', -500_000, 'Apoteka Zegin'),
+      ];
+      expect(detectRecurringStreams(between, '2026-10-01').outgoing).toEqual([]);
+    });
+
+    it("beside a shop's weekly stream, two look-alike purchases a year apart are no annual plan", () => {
+      const weekly = every('2025-01-07', 7, 64).map((d) =>
+        txn(d, -150_000, 'Kupovina karticom Pijaca Kalenic', { category: 'groceries' }),
+      );
+      const pair = [
+        txn('2025-03-20', -1_200_000, 'Kupovina karticom Pijaca Kalenic', { category: 'groceries' }),
+        txn('2026-03-19', -1_250_000, 'Kupovina karticom Pijaca Kalenic', { category: 'groceries' }),
+      ];
+      const { outgoing } = detectRecurringStreams([...weekly, ...pair], '2026-03-25');
+      expect(outgoing.map((s) => s.frequency)).toEqual(['weekly']);
+    });
+
+    it('a quarterly tax paid by hand up to two weeks off its due date is still quarterly', () => {
+      const dates = ['2025-02-15', '2025-05-29', '2025-08-15', '2025-11-12', '2026-02-14'];
+      const txns = dates.map((d) => txn(d, -840_000, 'Porez na imovinu GU Niš', { category: 'utilities' }));
+      expect(detectRecurringStreams(txns, '2026-03-01').outgoing).toMatchObject([
+        { frequency: 'quarterly', occurrences: 5, amount_type: 'fixed', is_active: true },
+      ]);
+    });
+
+    it('an extra payment to a quarterly payee within a quarter slot is left out of the stream', () => {
+      const dates = ['2025-03-17', '2025-06-16', '2025-09-15', '2025-12-15', '2026-03-16'];
+      const txns = dates.map((d) => txn(d, -1_250_000, 'Generali osiguranje polisa 77-20419'));
+      const extra = txn('2025-07-28', -300_000, 'Generali osiguranje polisa 77-20419');
+      const s = detectRecurringStreams([...txns, extra], '2026-03-20').outgoing;
+      expect(s).toHaveLength(1);
+      expect(s[0]).toMatchObject({ frequency: 'quarterly', occurrences: 5 });
+      expect(s[0]!.transaction_ids).not.toContain(extra.id);
+    });
+
+    it('top-ups of varying amounts that only fall near a quarter grid are no stream', () => {
+      const txns = [
+        txn('2025-03-19', -95_876, 'BusPlus dopuna', { category: 'transport' }),
+        txn('2025-05-26', -22_123, 'BusPlus dopuna', { category: 'transport' }),
+        txn('2025-09-10', -49_998, 'BusPlus dopuna', { category: 'transport' }),
+        txn('2025-12-23', -38_303, 'BusPlus dopuna', { category: 'transport' }),
+        txn('2026-03-09', -46_771, 'BusPlus dopuna', { category: 'transport' }),
+      ];
+      expect(detectRecurringStreams(txns, '2026-03-17').outgoing).toEqual([]);
+    });
+
+    it('payments to one company in two wordings that share only its name besides "usluge" are one stream', () => {
+      const txns = [
+        txn('2026-01-12', -1_800_000, 'IPS NBS prenos Knjigovodstvena agencija Bilans doo'),
+        txn('2026-04-13', -1_800_000, 'Bilans doo usluge 13.04.2026'),
+        txn('2026-07-13', -1_800_000, 'Bilans doo usluge 13.07.2026'),
+      ];
+      expect(detectRecurringStreams(txns, '2026-08-01').outgoing).toMatchObject([
+        { frequency: 'quarterly', occurrences: 3 },
+      ]);
+    });
   });
 
   it('tolerates a missed month', () => {
@@ -223,10 +358,10 @@ describe('detectRecurringStreams', () => {
     expect(s.typical_amount).toBe(515_000);
   });
 
-  it('keeps a salary with one bonus month fixed', () => {
+  it('keeps a salary with one bonus month one stream at the usual amount (variable: one amount differs)', () => {
     const txns = monthly(2025, 3, 10, 12).map((d, i) => txn(d, i === 9 ? 16_000_000 : 10_000_000, 'Plata'));
     expect(detectRecurringStreams(txns, '2026-03-01').incoming[0]).toMatchObject({
-      amount_type: 'fixed',
+      amount_type: 'variable',
       typical_amount: 10_000_000,
     });
   });
@@ -275,7 +410,7 @@ describe('detectRecurringStreams', () => {
     expect(s[0]!.transaction_ids).not.toContain(extra.id);
   });
 
-  it('a biweekly income in EUR converted at a moving rate stays one fixed stream', () => {
+  it('a biweekly income in EUR converted at a moving rate stays one (variable) stream', () => {
     const rates = [1, 1.012, 0.991, 1.004, 1.018, 0.987, 1.009, 0.996, 1.011, 1.002];
     const txns = every('2025-10-06', 14, rates.length).map((d, i) =>
       txn(
@@ -286,7 +421,7 @@ describe('detectRecurringStreams', () => {
     );
     const s = detectRecurringStreams(txns, '2026-02-20').incoming;
     expect(s).toHaveLength(1);
-    expect(s[0]).toMatchObject({ frequency: 'biweekly', amount_type: 'fixed', occurrences: 10 });
+    expect(s[0]).toMatchObject({ frequency: 'biweekly', amount_type: 'variable', occurrences: 10 });
   });
 
   it('finds the rent among many other transfers to the landlord', () => {
@@ -362,7 +497,7 @@ describe('recurring streams on merchant keys', () => {
     );
     const { outgoing } = detectRecurringStreams(txns, '2026-02-20');
     expect(outgoing).toHaveLength(1);
-    expect(outgoing[0]).toMatchObject({ frequency: 'monthly', amount_type: 'fixed', occurrences: 11 });
+    expect(outgoing[0]).toMatchObject({ frequency: 'monthly', amount_type: 'variable', occurrences: 11 });
   });
 
   it('two plans billed by one merchant are two streams', () => {

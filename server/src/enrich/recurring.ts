@@ -1,4 +1,5 @@
-import { CASH_KEY, counterpartyKey } from './normalize.js';
+import { MERCHANTS } from './merchants.js';
+import { CASH_KEY, counterpartyKey, fold } from './normalize.js';
 
 /**
  * Grouping key: the merchant key of the normalisation pipeline, so one payee is one group
@@ -74,7 +75,7 @@ const RHYTHMS: readonly Rhythm[] = [
   { frequency: 'weekly', days: 7, months: 0, single: [5, 9], double: [12, 16], minOccurrences: 4, perMonth: 52 / 12 },
   { frequency: 'biweekly', days: 14, months: 0, single: [11, 17], double: [25, 31], minOccurrences: 3, perMonth: 26 / 12 },
   { frequency: 'monthly', days: 30.44, months: 1, single: [24, 38], double: [54, 68], minOccurrences: 3, perMonth: 1 },
-  { frequency: 'quarterly', days: 91.3, months: 3, single: [80, 102], double: [170, 195], minOccurrences: 3, perMonth: 1 / 3 },
+  { frequency: 'quarterly', days: 91.3, months: 3, single: [80, 102], double: [170, 195], minOccurrences: 2, perMonth: 1 / 3 },
   { frequency: 'annually', days: 365.25, months: 12, single: [345, 385], double: null, minOccurrences: 2, perMonth: 1 / 12 },
 ];
 
@@ -96,8 +97,52 @@ const LONG_PERIOD_DAYS = 80;
 const FIXED_SHARE = 0.85;
 /** Beyond this spread (p90 − p10 over the median) the amounts look like shopping, not a bill. */
 const MAX_SPREAD = 1.5;
-/** With only two payments (annual), they must be about the same amount to count as a stream. */
+/**
+ * Two payments only (a quarterly or annual plan over a short history) are a stream only on
+ * strict evidence: a payee that bills periodically (an insurer, a tax, a registration, a
+ * domain, a subscription, a bill) at about the same amount (a premium rise, an FX conversion),
+ * or exactly the same amount twice. Two purchases at one shop a few dinars apart stay no stream.
+ */
 const PAIR_MAX_RATIO = 1.25;
+/** Categories whose payees bill on a cycle (bills, taxes, insurance; software; rent; income). */
+const PERIODIC_CATEGORIES: ReadonlySet<string> = new Set(['utilities', 'subscriptions', 'rent', 'salary']);
+/** Words (folded, as stems) that name a periodic charge whatever the category says. */
+const PERIODIC_WORDS =
+  /\b(?:osiguran|polis|registracij|tehnick\w* pregled|domen|domain|hosting|licenc|licens|license|godisnj|annual|yearly|pretplat|subscri|clanarin|membership|porez|taks|kasko|antivirus|kvartal|tromesecn|rata\b)/;
+
+/** Whether a payee of these payments bills on a cycle (its category or a word in its text). */
+function periodicPayee(occ: readonly Occurrence[]): boolean {
+  for (const o of occ) if (PERIODIC_CATEGORIES.has(o.category)) return true;
+  for (const o of occ) if (PERIODIC_WORDS.test(fold(o.description))) return true;
+  return false;
+}
+
+/**
+ * How two payments may stand alone as a stream: 'alone' = they are every payment to the payee
+ * (nothing else paid to it in between), 'beside' = the payee already has a stream (a second,
+ * longer plan), 'never' = a price cluster carved out of a payee's other payments.
+ */
+type PairRule = 'alone' | 'beside' | 'never';
+
+/** Strict checks for a two-payment stream (quarterly or annual); see PAIR_MAX_RATIO. */
+function pairHolds(occ: readonly Occurrence[], rhythm: Rhythm, today: number, rule: PairRule): boolean {
+  if (rule === 'never' || rhythm.months < 3) return false;
+  const [a, b] = [occ[0]!.amount, occ[1]!.amount];
+  const gap = occ[1]!.day - occ[0]!.day;
+  // The interval itself: about one period (a quarter ± 11 days, a year ± 20 days).
+  if (!within(gap, rhythm.single)) return false;
+  // Beside a stream of the same payee the pair is still held to the same evidence: a shop with
+  // a weekly stream may have two look-alike purchases a year apart.
+  const periodic = periodicPayee(occ);
+  if (a !== b && !(periodic && Math.max(a, b) <= Math.min(a, b) * PAIR_MAX_RATIO)) return false;
+  // A quarterly pair must still be running: two payments a quarter apart that then stopped are
+  // as likely a coincidence as a plan (an annual pair cannot show that within most histories).
+  if (rhythm.frequency === 'quarterly') {
+    const next = dayNumber(addMonths(occ[1]!.date, rhythm.months));
+    if (today > next + rhythm.single[1] - rhythm.days) return false;
+  }
+  return true;
+}
 
 interface Occurrence {
   id: string;
@@ -168,7 +213,50 @@ function findRhythm(occ: readonly Occurrence[]): Rhythm | null {
   }
   const allowedMissed = Math.max(1, Math.floor(gaps.length / 3));
   if (missed <= allowedMissed && (fit + missed) / gaps.length >= MIN_FIT_SHARE) return rhythm;
-  return rhythm.months === 0 && fitsGrid(occ, rhythm) ? rhythm : null;
+  if (rhythm.months === 0) return fitsGrid(occ, rhythm) ? rhythm : null;
+  // Off the gaps, on the calendar only: held to the evidence of a pair (a periodic payee, or one
+  // price), so that a few top-ups or shop visits that fall near a quarter grid stay no stream.
+  if (rhythm.months < 3 || !fitsCalendarGrid(occ, rhythm)) return null;
+  return periodicPayee(occ) || steadyAmounts(occ) ? rhythm : null;
+}
+
+/** All amounts within PAIR_MAX_RATIO of one another. */
+function steadyAmounts(occ: readonly Occurrence[]): boolean {
+  let lo = Number.POSITIVE_INFINITY;
+  let hi = 0;
+  for (const o of occ) {
+    if (o.amount < lo) lo = o.amount;
+    if (o.amount > hi) hi = o.amount;
+  }
+  return hi <= lo * PAIR_MAX_RATIO;
+}
+
+/** Days a quarterly or annual payment may sit off its calendar grid (paid early or late). */
+const LONG_GRID_TOLERANCE = 16;
+
+/**
+ * Quarterly and annual payments made by hand (a tax paid some days before or after its due
+ * date): one paid two weeks late and the next on time leave gaps of 105 and 77 days, neither a
+ * quarter, though each payment is within two weeks of its date. Measured against a grid of
+ * periods from the first payment instead (phase = median offset): every payment within the
+ * tolerance, one payment per slot, at most a third of the slots empty.
+ */
+function fitsCalendarGrid(occ: readonly Occurrence[], rhythm: Rhythm): boolean {
+  const first = occ[0]!.day;
+  const offsets = new Float64Array(occ.length);
+  const slots = new Int32Array(occ.length);
+  for (let i = 0; i < occ.length; i++) {
+    const x = occ[i]!.day - first;
+    slots[i] = Math.round(x / rhythm.days);
+    offsets[i] = x - slots[i]! * rhythm.days;
+  }
+  const phase = median(sortedCopy(Array.from(offsets)));
+  for (let i = 0; i < occ.length; i++) {
+    if (Math.abs(offsets[i]! - phase) > LONG_GRID_TOLERANCE) return false;
+    if (i > 0 && slots[i]! <= slots[i - 1]!) return false;
+  }
+  const span = slots[occ.length - 1]! + 1;
+  return span - occ.length <= Math.max(1, Math.floor(span / 3));
 }
 
 /** Days a weekly or biweekly payment may sit off its weekday grid (posting a day or two late). */
@@ -324,6 +412,27 @@ function dropExtras(occ: readonly Occurrence[], rhythm: Rhythm): Occurrence[] {
     }
     return kept;
   }
+  if (rhythm.months >= 3) {
+    // Quarterly and annual: one payment per slot of the calendar grid from the first payment (a
+    // payment two weeks late next to one on time is no extra); of two in one slot the usual
+    // amount stays, then the one nearer its slot.
+    const first = occ[0]!.day;
+    const offset = (o: Occurrence): number => {
+      const x = o.day - first;
+      return Math.abs(x - Math.round(x / rhythm.days) * rhythm.days);
+    };
+    let lastSlot = Number.NaN;
+    for (const o of occ) {
+      const slot = Math.round((o.day - first) / rhythm.days);
+      const prev = kept[kept.length - 1];
+      if (prev && slot === lastSlot) {
+        const d = Math.abs(o.amount - usual) - Math.abs(prev.amount - usual);
+        if (d < 0 || (d === 0 && offset(o) < offset(prev))) kept[kept.length - 1] = o;
+      } else kept.push(o);
+      lastSlot = slot;
+    }
+    return kept;
+  }
   for (const o of occ) {
     const prev = kept[kept.length - 1];
     if (prev && o.day - prev.day < rhythm.single[0]) {
@@ -359,13 +468,17 @@ function gapDeviation(occ: readonly Occurrence[], rhythm: Rhythm): number {
   return total / (occ.length - 1);
 }
 
-function buildStream(all: readonly Occurrence[], today: number): RecurringStream | null {
+function buildStream(
+  all: readonly Occurrence[],
+  today: number,
+  pairs: PairRule = 'never',
+): RecurringStream | null {
   const rhythm = findRhythm(all);
   if (!rhythm) return null;
   const occ = dropExtras(all, rhythm);
   if (occ.length < rhythm.minOccurrences) return null;
+  if (occ.length === 2 && (all.length !== 2 || !pairHolds(occ, rhythm, today, pairs))) return null;
   const values = occ.map((o) => o.amount);
-  if (values.length === 2 && Math.max(...values) > Math.min(...values) * PAIR_MAX_RATIO) return null;
   const amounts = describeAmounts(values);
   if (!amounts) return null;
   const loose = LOOSENESS[amounts.type];
@@ -375,11 +488,13 @@ function buildStream(all: readonly Occurrence[], today: number): RecurringStream
   const next = rhythm.months > 0 ? addMonths(last.date, rhythm.months) : dateOfDay(last.day + rhythm.days);
   // Ended: a whole further period (plus the lateness we tolerate) went by after the expected date.
   const grace = rhythm.single[1];
-  return {
+  const stream: RecurringStream = {
     description: last.description,
     category: mostCommon(occ.map((o) => o.category)),
     frequency: rhythm.frequency,
-    amount_type: amounts.type,
+    // Reported fixed only when every payment is exactly the same amount: any change (an
+    // FX-converted price, a price rise) makes the stream variable.
+    amount_type: values.every((v) => v === values[0]) ? 'fixed' : 'variable',
     typical_amount: amounts.typical,
     occurrences: occ.length,
     first_date: first.date,
@@ -388,7 +503,16 @@ function buildStream(all: readonly Occurrence[], today: number): RecurringStream
     is_active: today <= dayNumber(next) + grace,
     transaction_ids: occ.map((o) => o.id),
   };
+  if (amounts.type === 'fixed') onePrice.add(stream);
+  return stream;
 }
+
+/**
+ * Streams whose payments hold one price level at a time (a subscription, even FX-converted or
+ * re-priced), as opposed to a bill that changes every month. Internal: it decides whether a
+ * payee's payments are split into several plans; `amount_type` reports exact equality.
+ */
+const onePrice = new WeakSet<RecurringStream>();
 
 /**
  * Groups amounts that sit close together (sorted, split at gaps over 20%); each cluster keeps the
@@ -423,8 +547,8 @@ function amountClusters(occ: readonly Occurrence[]): Occurrence[][] {
  * so that a few look-alike amounts among groceries or cash withdrawals never become a stream.
  */
 function streamsOfGroup(occ: Occurrence[], today: number, cash = false): RecurringStream[] {
-  const whole = buildStream(occ, today);
-  if (whole && whole.amount_type === 'fixed') return cash ? [whole] : withLongerPlans([whole], occ, today);
+  const whole = buildStream(occ, today, 'alone');
+  if (whole && onePrice.has(whole)) return cash ? [whole] : withLongerPlans([whole], occ, today);
   // Cash has no payee: round amounts repeat at ATMs by chance, so cash is one stream or none.
   if (cash) return whole ? [whole] : [];
   const fromClusters: RecurringStream[] = [];
@@ -433,7 +557,7 @@ function streamsOfGroup(occ: Occurrence[], today: number, cash = false): Recurri
     if (cluster.length === occ.length || cluster.length < 2) continue;
     if (cluster.length < MIN_CLUSTER && cluster.length * 2 < occ.length) continue;
     const stream = buildStream(cluster, today);
-    if (stream && stream.amount_type === 'fixed') {
+    if (stream && onePrice.has(stream)) {
       fromClusters.push(stream);
       covered += stream.occurrences;
     }
@@ -463,8 +587,8 @@ function withLongerPlans(streams: RecurringStream[], occ: Occurrence[], today: n
     if (cluster.length < 2) continue;
     const spacing = (cluster[cluster.length - 1]!.day - cluster[0]!.day) / (cluster.length - 1);
     if (spacing < LONG_PERIOD_DAYS) continue;
-    const stream = buildStream(cluster, today);
-    if (stream && stream.amount_type === 'fixed') streams.push(stream);
+    const stream = buildStream(cluster, today, 'beside');
+    if (stream && onePrice.has(stream)) streams.push(stream);
   }
   return streams;
 }
@@ -542,10 +666,15 @@ const LINK_STOPWORDS = new Set([
   'uplata', 'uplat', 'prenos', 'priliv', 'isplata', 'isplat', 'placanj', 'placanje', 'racun', 'racuna', 'na', 'za', 'od', 'po',
   'doo', 'ado', 'kvartal', 'kvartala', 'deo', 'dio', 'polovin', 'ugovor', 'ugovoru', 'ips', 'nbs', 'pos', 'trajni', 'nalog',
   'kupovin', 'kartic', 'karticom', 'online', 'rata', 'mesecn', 'godisnj', 'ii', 'iii', 'iv', 'beograd', 'novi', 'sad', 'nis',
+  'uslug', 'usluga', 'usluge', 'faktur', 'faktura',
   'srbij', 'srbije', 'broj', 'poziv', 'ref', 'clanarin', 'pretplat', 'bankomat', 'atm', 'gotovin', 'gotovine', 'cash',
   'erst', 'erste', 'raiffeisen', 'aik', 'intes', 'intesa', 'unicredit', 'otp', 'addiko', 'halkbank', 'nlb', 'eurobank', 'procredit',
   'januar', 'februar', 'mart', 'april', 'maj', 'jun', 'jul', 'avgust', 'septembar', 'oktobar', 'novembar', 'decembar',
 ]);
+/** Grouping keys of listed brands (a brand's key is its dictionary name). */
+const BRAND_KEYS: ReadonlySet<string> = new Set(
+  MERCHANTS.filter((m) => m.strength === 'brand').map((m) => m.name),
+);
 /** A word in more groups than this (of one direction) is too common to link payees by. */
 const LINK_MAX_GROUPS = 8;
 
@@ -592,6 +721,8 @@ function linkGroups(keys: readonly string[]): Int32Array {
       if (list.length <= LINK_MAX_GROUPS) list.push(i);
     }
   });
+  // Two different listed brands are two payees whatever words they share ("HBO Max", "Maxi").
+  const brand = keys.map((k) => BRAND_KEYS.has(k.slice(k.indexOf(':') + 1)));
   for (let i = 0; i < keys.length; i++) {
     const shared = new Map<number, number>();
     for (const w of words[i]!) {
@@ -600,6 +731,7 @@ function linkGroups(keys: readonly string[]): Int32Array {
       for (const j of list) if (j > i) shared.set(j, (shared.get(j) ?? 0) + 1);
     }
     for (const [j, n] of shared) {
+      if (brand[i] && brand[j]) continue;
       if (n >= Math.min(2, words[i]!.length, words[j]!.length)) parent[find(i)] = find(j);
     }
   }

@@ -46,7 +46,7 @@ active connection once per interval, spread over it. Custom sandbox connections 
 <h3 id="recurring">Recurring transactions</h3>
 <p><code>GET /accounts/:id/recurring</code> (scope <code>transactions:read</code>) returns <code>outgoing</code> (subscriptions, rent, bills)
 and <code>incoming</code> (salary) streams. Each stream has <code>description</code> (of its latest payment), <code>category</code>,
-<code>frequency</code> (weekly, biweekly, monthly, quarterly, annually), <code>amount_type</code> (fixed, variable), <code>typical_amount</code>
+<code>frequency</code> (weekly, biweekly, monthly, quarterly, annually), <code>amount_type</code> (fixed when every payment of the stream is exactly the same amount, variable on any change: an FX-converted price, a price rise), <code>typical_amount</code>
 (positive), <code>occurrences</code>, <code>first_date</code>, <code>last_date</code>, <code>next_expected_date</code>, <code>is_active</code> and
 <code>transaction_ids</code>. Descriptions that differ only by dates, month names or reference numbers ("Plata - januar 2026",
 "Plata - februar 2026") are one stream. <code>monthly_outgoing_total</code> and <code>monthly_incoming_total</code> convert each active stream to a
