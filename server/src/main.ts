@@ -1,8 +1,9 @@
 import closeWithGrace from 'close-with-grace';
 import { buildApp } from './app.js';
 import { systemClock } from './clock.js';
-import { createDb, schemaOf } from './db/index.js';
+import { createDb, schemaOf, sqliteFileOf } from './db/index.js';
 import { migrateToLatest } from './db/migrate.js';
+import { startSqliteWriter, stopSqliteWriter } from './offload/sqlite-writer.js';
 import { seedSandbox } from './sandbox/seed.js';
 import { createSecretBox } from './secrets.js';
 import { fail, loadStartupConfig } from './startup.js';
@@ -18,6 +19,10 @@ async function main(): Promise<void> {
       `cannot use the database (DATABASE_URL, ${config.database.kind}): ${e.code ?? ''} ${e.message}`.trim(),
     );
   }
+  // On an SQLite file the exchange writes on the writer thread: started now (its connection opened
+  // after the migrations), not on the first exchange. Not awaited: it readies while we start.
+  const sqliteFile = sqliteFileOf(handle.db);
+  const writerReady = sqliteFile ? startSqliteWriter(sqliteFile).catch(() => false) : undefined;
   const box = createSecretBox(key);
   const clock = systemClock;
   if (config.seedSandbox) await seedSandbox(handle.db, clock, box);
@@ -40,6 +45,8 @@ async function main(): Promise<void> {
       await app.drainRequests({ quietMs: config.shutdownQuietMs, maxMs: 15_000 });
     }
     await app.close();
+    await writerReady;
+    await stopSqliteWriter();
     await handle.close();
   });
 

@@ -344,8 +344,18 @@ describe('a failed exchange changes nothing', () => {
     const s = await start('erste', auth(MANI_KEY), 'user_bank_down');
     const a = await authorize(s.session_token);
     const spy = vi.spyOn(sandbox, 'listTransactions').mockRejectedValueOnce(new Error('bank unavailable'));
+    // On an SQLite file the sandbox history is generated on the writer thread from the connector's
+    // recipe (no listTransactions call): a recipe that cannot be generated fails there instead.
+    const recipe = sandbox.profileRecipe?.bind(sandbox);
+    const recipeSpy = recipe
+      ? vi.spyOn(sandbox, 'profileRecipe').mockImplementationOnce((grant, today) => {
+          const r = recipe(grant, today);
+          return { ...r, options: { ...r.options, bankId: 'no_such_bank' as 'erste' } };
+        })
+      : undefined;
     const failed = await post('/connect/exchange', { public_token: a.public_token });
     spy.mockRestore();
+    recipeSpy?.mockRestore();
     expectError(failed, 500, 'INTERNAL_ERROR');
     const userRows = await t.deps.db
       .selectFrom('connections')

@@ -2,14 +2,24 @@ import { isDeepStrictEqual } from 'node:util';
 import SQLite from 'better-sqlite3';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fetchProfile } from '../src/connections/import.js';
 import { createConnectionWithData } from '../src/connections/materialize.js';
+import {
+  createSandboxConnector,
+  profileFromRecipe,
+  sandboxGrant,
+} from '../src/connectors/sandbox/connector.js';
 import { generateSandboxProfile } from '../src/connectors/sandbox/generate.js';
 import type { ConnectorProfile } from '../src/connectors/types.js';
 import { sqliteFileOf } from '../src/db/index.js';
 import { categorizeTransaction } from '../src/enrich/categorize.js';
 import { sha256Hex } from '../src/ids.js';
 import { categorizeOffThread, generateSandboxProfileOffThread } from '../src/offload/pool.js';
-import { storeExchangeOffThread, writerThreadExchanges } from '../src/offload/sqlite-writer.js';
+import {
+  startSqliteWriter,
+  storeExchangeOffThread,
+  writerThreadExchanges,
+} from '../src/offload/sqlite-writer.js';
 import { auth, createTestApp, DEMO_KEY, MANI_KEY, onPostgres, type TestApp } from './helpers/app.js';
 import { listAll, syncAll } from './helpers/sync.js';
 
@@ -18,6 +28,45 @@ beforeAll(async () => {
   t = await createTestApp();
 });
 afterAll(async () => t.close());
+
+/** The id and developer of the API key `secret`. */
+const keyOf = (secret: string) =>
+  t.deps.db
+    .selectFrom('api_keys')
+    .select(['id', 'developer_id'])
+    .where('key_hash', '=', sha256Hex(secret))
+    .executeTakeFirstOrThrow();
+
+/**
+ * One current account of 300 transactions whose row 290 repeats row 0's bank id: its primary key
+ * clashes in the third insert chunk, after the first two were written.
+ */
+function clashingProfile(idPrefix: string, accountNumber: string): ConnectorProfile {
+  const txns = Array.from({ length: 300 }, (_, i) => ({
+    bankTxnId: `${idPrefix}-${i}`,
+    date: '2026-05-01',
+    amount: -100 - i,
+    description: `Kupovina ${i}`,
+    category: 'groceries' as const,
+    pending: false,
+  }));
+  txns[290] = { ...txns[290], bankTxnId: `${idPrefix}-0` } as (typeof txns)[number];
+  return {
+    identity: null,
+    accounts: [
+      {
+        ref: 'r1',
+        name: 'Tekući',
+        type: 'current',
+        currency: 'RSD',
+        accountNumber,
+        openingBalance: 0,
+        availableDelta: 0,
+        transactions: txns,
+      },
+    ],
+  };
+}
 
 describe('the worker-thread pool (offload/pool.ts)', () => {
   it('generates exactly the sandbox profile the main thread would', async () => {
@@ -42,6 +91,33 @@ describe('the worker-thread pool (offload/pool.ts)', () => {
     }).accounts.flatMap((a) => a.transactions.map(({ description, amount }) => ({ description, amount })));
     expect(items.length).toBeGreaterThan(64); // enough to go to a worker
     expect(await categorizeOffThread(items)).toEqual(items.map((i) => categorizeTransaction(i)));
+  });
+});
+
+describe('the sandbox recipe (generated where it is stored)', () => {
+  it('makes exactly the profile a first import reads through the connector’s calls', async () => {
+    const connector = createSandboxConnector({ identityBanks: ['raiffeisen'], clock: t.clock });
+    const today = t.clock.now().toISOString().slice(0, 10);
+    for (const [seed, bankId, accounts] of [
+      ['sess_recipe_1', 'raiffeisen', undefined],
+      ['sess_recipe_2', 'erste', undefined],
+      ['sess_recipe_3', 'aik', [{ type: 'savings', currency: 'EUR' } as const]],
+    ] as const) {
+      const grant = sandboxGrant({
+        seed,
+        bankId,
+        withIdentity: bankId === 'raiffeisen',
+        ...(accounts ? { accounts: [...accounts] } : {}),
+      });
+      const recipe = connector.profileRecipe?.(grant, today);
+      expect(recipe).toBeDefined();
+      const made = profileFromRecipe(recipe as NonNullable<typeof recipe>);
+      const read = await fetchProfile(connector, grant, today);
+      expect(isDeepStrictEqual(made, read)).toBe(true);
+      // A year of history (a EUR savings account alone has a few rows a month).
+      expect(made.accounts.flatMap((a) => a.transactions).length).toBeGreaterThan(accounts ? 12 : 100);
+      expect(made.identity === null).toBe(bankId !== 'raiffeisen');
+    }
   });
 });
 
@@ -93,36 +169,8 @@ describe('a large custom import (categorised off the main thread, inserted in ch
 describe('all-or-nothing', () => {
   it('a failure in a later insert chunk leaves no connection, account or transaction behind', async () => {
     const { db } = t.deps;
-    const key = await db
-      .selectFrom('api_keys')
-      .select(['id', 'developer_id'])
-      .where('key_hash', '=', sha256Hex(DEMO_KEY))
-      .executeTakeFirstOrThrow();
-    const txns = Array.from({ length: 300 }, (_, i) => ({
-      bankTxnId: `b-${i}`,
-      date: '2026-05-01',
-      amount: -100 - i,
-      description: `Kupovina ${i}`,
-      category: 'groceries' as const,
-      pending: false,
-    }));
-    // Row 290 repeats row 0's bank id: its primary key clashes in the third chunk, after two were written.
-    txns[290] = { ...txns[290], bankTxnId: 'b-0' } as (typeof txns)[number];
-    const profile: ConnectorProfile = {
-      identity: null,
-      accounts: [
-        {
-          ref: 'r1',
-          name: 'Tekući',
-          type: 'current',
-          currency: 'RSD',
-          accountNumber: '340-0000000000001-11',
-          openingBalance: 0,
-          availableDelta: 0,
-          transactions: txns,
-        },
-      ],
-    };
+    const key = await keyOf(DEMO_KEY);
+    const profile = clashingProfile('b', '340-0000000000001-11');
     await expect(
       db.transaction().execute((trx) =>
         createConnectionWithData(
@@ -190,6 +238,10 @@ const exchange = (publicToken: string) =>
   });
 
 describe.skipIf(onPostgres())('the exchange on the SQLite writer thread (offload/sqlite-writer.ts)', () => {
+  it('starts ahead of the first exchange (main.ts does at boot)', async () => {
+    expect(await startSqliteWriter(sqliteFileOf(t.deps.db) as string)).toBe(true);
+  });
+
   it('stores a new connection there, once: the history is readable, the event queued, a replay refused', async () => {
     const before = writerThreadExchanges();
     const token = await authorizedToken('user_writer_thread');
@@ -230,21 +282,7 @@ describe.skipIf(onPostgres())('the exchange on the SQLite writer thread (offload
 
   it('a failure late in the writer thread’s transaction rolls the claim back: the token still works', async () => {
     const token = await authorizedToken('user_writer_half');
-    const apiKey = await t.deps.db
-      .selectFrom('api_keys')
-      .select('id')
-      .where('key_hash', '=', sha256Hex(MANI_KEY))
-      .executeTakeFirstOrThrow();
-    const txns = Array.from({ length: 300 }, (_, i) => ({
-      bankTxnId: `w-${i}`,
-      date: '2026-05-01',
-      amount: -100 - i,
-      description: `Kupovina ${i}`,
-      category: 'groceries' as const,
-      pending: false,
-    }));
-    // Row 290 repeats row 0's bank id: its primary key clashes after the claim and two chunks were written.
-    txns[290] = { ...txns[290], bankTxnId: 'w-0' } as (typeof txns)[number];
+    const apiKey = await keyOf(MANI_KEY);
     const path = sqliteFileOf(t.deps.db);
     expect(path).toBeDefined();
     const failing = storeExchangeOffThread(path as string, {
@@ -252,21 +290,7 @@ describe.skipIf(onPostgres())('the exchange on the SQLite writer thread (offload
       apiKeyId: apiKey.id,
       nowIso: t.clock.now().toISOString(),
       connectorId: 'sandbox',
-      profile: {
-        identity: null,
-        accounts: [
-          {
-            ref: 'r1',
-            name: 'Tekući',
-            type: 'current',
-            currency: 'RSD',
-            accountNumber: '265-0000000000001-11',
-            openingBalance: 0,
-            availableDelta: 0,
-            transactions: txns,
-          },
-        ],
-      },
+      profile: clashingProfile('w', '265-0000000000001-11'),
     });
     expect(failing).toBeDefined();
     await expect(failing).rejects.toThrow(/UNIQUE constraint failed/);

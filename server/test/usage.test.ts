@@ -230,6 +230,77 @@ describe('GET /developers/usage', () => {
   });
 });
 
+describe('whole minutes from the per-minute roll-up, the edges from the rows', () => {
+  it('every figure equals a count of the recorded requests, for ranges cut anywhere in a minute', async () => {
+    // 40 requests 17 s apart (several per minute, across 12 minutes and an hour boundary); every
+    // third to an account that does not exist (an error).
+    t.clock.set('2026-06-01T09:55:03.250Z');
+    const dev = await registerDeveloper(t.app);
+    for (let i = 0; i < 40; i++) {
+      await get(i % 3 === 0 ? '/accounts/acc_nowhere/balance' : '/accounts', dev.key);
+      t.clock.advance(17_000);
+    }
+    await t.app.usage.flush();
+    const rows = await t.deps.db
+      .selectFrom('usage_events')
+      .select(['endpoint', 'status', 'at'])
+      .where('developer_id', '=', dev.id)
+      .execute();
+    expect(rows).toHaveLength(40);
+    const bounds = [
+      undefined,
+      '2026-06-01T09:55:03.250Z',
+      '2026-06-01T09:57:00.000Z',
+      '2026-06-01T09:58:29.999Z',
+      '2026-06-01T10:00:00.000Z',
+      '2026-06-01T10:01:44.001Z',
+      '2026-06-01T10:06:20.250Z',
+    ];
+    for (const from of bounds) {
+      for (const to of bounds) {
+        if (from !== undefined && to !== undefined && from > to) continue;
+        const q = [from && `from=${from}`, to && `to=${to}`, 'granularity=hour'].filter(Boolean).join('&');
+        const u = await usage(dev.token, `?${q}`);
+        // Inclusive at both ends.
+        const inRange = rows.filter(
+          (r) => (from === undefined || r.at >= from) && (to === undefined || r.at <= to),
+        );
+        const errors = inRange.filter((r) => r.status >= 400);
+        expect(u.total_requests, q).toBe(inRange.length);
+        expect(u.error_rate, q).toBe(
+          inRange.length === 0 ? 0 : Math.round((errors.length / inRange.length) * 10_000) / 10_000,
+        );
+        const byEndpoint = new Map<string, { requests: number; errors: number }>();
+        const byHour = new Map<string, { requests: number; errors: number }>();
+        for (const r of inRange) {
+          for (const [map, k] of [
+            [byEndpoint, r.endpoint],
+            [byHour, `${r.at.slice(0, 13)}:00:00.000Z`],
+          ] as const) {
+            const c = map.get(k) ?? { requests: 0, errors: 0 };
+            c.requests++;
+            if (r.status >= 400) c.errors++;
+            map.set(k, c);
+          }
+        }
+        expect(
+          Object.fromEntries(
+            (u.by_endpoint as Array<{ endpoint: string; requests: number; errors: number }>).map((e) => [
+              e.endpoint,
+              { requests: e.requests, errors: e.errors },
+            ]),
+          ),
+          q,
+        ).toEqual(Object.fromEntries(byEndpoint));
+        expect(u.time_series, q).toEqual(
+          [...byHour.entries()].sort().map(([bucket, c]) => ({ bucket, ...c })),
+        );
+        expect(u.recent_errors.length, q).toBe(Math.min(20, errors.length));
+      }
+    }
+  });
+});
+
 describe('recording stays off the request path', () => {
   it('buffers in memory until a flush, then writes one batch', async () => {
     const dev = await registerDeveloper(t.app);

@@ -54,31 +54,38 @@ export async function exchangePublicToken(
   const nowIso = now.toISOString();
 
   const session = await findAuthorizedSession(db, tokenHash, key.apiKeyId, nowIso);
-  let profile: ConnectorProfile | undefined;
-  let connectorId = '';
+  let result: Exchanged | undefined;
   if (session) {
     const bank = findBank(session.bank_id);
     const choice = bank ? connectorsOf(deps).for(bank, session.environment) : undefined;
     if (!choice || !('connector' in choice)) throw new ApiError('BANK_NOT_AVAILABLE', choice?.unavailable);
     if (!session.grant_enc) throw new Error(`authorized session ${session.id} has no grant`);
     const grant = deps.box.open(session.grant_enc);
-    connectorId = choice.connector.id;
-    profile = await asApiErrors(() => fetchProfile(choice.connector, grant, dayOf(now)));
-  }
-
-  let result: Exchanged | undefined;
-  if (profile && session) {
-    const write: ExchangeWrite = { tokenHash, apiKeyId: key.apiKeyId, nowIso, connectorId, profile };
+    const connector = choice.connector;
+    const base = { tokenHash, apiKeyId: key.apiKeyId, nowIso, connectorId: connector.id };
+    const today = dayOf(now);
     // A new connection on an SQLite file: the writer thread categorises the profile and runs the
     // whole write transaction (claim, rows, webhook event) on its own connection, so the event loop
-    // keeps answering meanwhile. Otherwise both happen here: categorised first (on a worker thread
-    // when large), so the transaction — holding the write lock or a pool connection — only writes.
+    // keeps answering meanwhile — and for the generated sandbox bank it makes the profile there too
+    // (from the connector's recipe, the grant checked here first), one hop instead of two.
     const path = session.connection_id ? undefined : sqliteFileOf(db);
-    const offThread = path ? storeExchangeOffThread(path, write) : undefined;
+    const recipe =
+      path && connector.profileRecipe
+        ? await asApiErrors(async () => connector.profileRecipe?.(grant, today))
+        : undefined;
+    const offThread = recipe && path ? storeExchangeOffThread(path, { ...base, recipe }) : undefined;
     if (offThread) result = await offThread;
     else {
-      const categorised = { ...write, profile: await categorizeProfile(profile) };
-      result = await db.transaction().execute((trx) => storeExchange(trx, clock, categorised));
+      const profile = await asApiErrors(() => fetchProfile(connector, grant, today));
+      const write: ExchangeWrite = { ...base, profile };
+      const onWriter = path ? storeExchangeOffThread(path, write) : undefined;
+      if (onWriter) result = await onWriter;
+      else {
+        // Here: categorised first (on a worker thread when large), so the transaction — holding the
+        // write lock or a pool connection — only writes.
+        const categorised = { ...write, profile: await categorizeProfile(profile) };
+        result = await db.transaction().execute((trx) => storeExchange(trx, clock, categorised));
+      }
     }
   }
   if (result) return result;

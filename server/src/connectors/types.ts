@@ -145,6 +145,21 @@ export interface BankConnector {
   /** The earliest date the first import asks for, given today (history depth the bank offers). */
   historyFrom(today: string, ctx?: ReadContext): string;
   revoke(grant: string): Promise<void>;
+  /**
+   * A first import that is pure computation (the generated sandbox bank): the plain-data recipe from
+   * which `profileFromRecipe` (connectors/sandbox/connector.ts) makes exactly what fetchProfile would
+   * return, so the SQLite writer thread can generate and store it in one hop. Checks the grant as a
+   * read would (a test user's outage fails here). Absent: the profile is fetched with bank calls.
+   */
+  profileRecipe?(grant: string, today: string): ProfileRecipe;
+}
+
+/** See BankConnector.profileRecipe: a sandbox history's generation options and the import's window. */
+export interface ProfileRecipe {
+  kind: 'sandbox';
+  options: import('./sandbox/generate.js').GenerateOptions;
+  from: string;
+  to: string;
 }
 
 /**

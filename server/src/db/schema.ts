@@ -238,6 +238,18 @@ export interface UsageEventsTable {
   at: string;
 }
 
+/** Requests per developer, key, environment, endpoint, status and UTC minute (usage/writer.ts). */
+export interface UsageMinutesTable {
+  developer_id: string;
+  /** 'YYYY-MM-DDTHH:MM' */
+  minute: string;
+  api_key_id: string;
+  environment: 'sandbox' | 'live';
+  endpoint: string;
+  status: number;
+  requests: number;
+}
+
 export interface LinkTokensTable {
   id: string;
   token_hash: string;
@@ -302,6 +314,7 @@ export interface Database {
   webhook_deliveries: WebhookDeliveriesTable;
   webhook_attempts: WebhookAttemptsTable;
   usage_events: UsageEventsTable;
+  usage_minutes: UsageMinutesTable;
   link_tokens: LinkTokensTable;
   login_throttle: LoginThrottleTable;
   idempotency_keys: IdempotencyKeysTable;

@@ -1,6 +1,7 @@
 import { Piscina } from 'piscina';
 import { workerThreadsFrom } from '../config.js';
 import type { Exchanged, ExchangeWrite } from '../connect/exchange.js';
+import type { ProfileRecipe } from '../connectors/types.js';
 import { workerEntry } from './pool.js';
 
 /**
@@ -13,6 +14,9 @@ import { workerEntry } from './pool.js';
  * A pool of its own, apart from the CPU pool (offload/pool.ts): a main-thread transaction may await
  * a CPU task while holding the write lock, and that task must never queue behind a write task
  * waiting for the same lock. Off with OPENDINAR_WORKER_THREADS=0 (the main thread writes).
+ *
+ * Started at boot (startSqliteWriter, main.ts) so the first exchange does not pay the thread's start
+ * (loading the bundle and opening the connection); else on first use.
  */
 let writer: Piscina | null | undefined;
 
@@ -32,9 +36,38 @@ function writerOf(): Piscina | null {
   return writer;
 }
 
+/**
+ * Starts the writer thread and opens its connection to `path` now (main.ts, after migrations, on an
+ * SQLite file). Resolves once it is ready; false when there is no writer thread.
+ */
+export async function startSqliteWriter(path: string): Promise<boolean> {
+  const w = writerOf();
+  if (!w) return false;
+  await w.run({ path }, { name: 'writerOpen' });
+  return true;
+}
+
+/** Stops the writer thread (after the last request: main.ts's shutdown); a later use starts a new one. */
+export async function stopSqliteWriter(): Promise<void> {
+  const w = writer;
+  writer = undefined;
+  await w?.destroy();
+}
+
 let done = 0;
 /** Exchange transactions the writer thread has run (committed or not) in this process — for tests. */
 export const writerThreadExchanges = (): number => done;
+
+/**
+ * What the writer thread stores: the profile the bank returned, or — for a bank that is pure
+ * computation (the sandbox) — the recipe it makes the profile from there, so a sandbox exchange is
+ * one hop to one thread (generate, categorise, write) instead of two.
+ */
+export type ExchangeWriteInput = Omit<ExchangeWrite, 'profile'> &
+  (
+    | { profile: ExchangeWrite['profile']; recipe?: undefined }
+    | { recipe: ProfileRecipe; profile?: undefined }
+  );
 
 /**
  * storeExchange (connect/exchange.ts) for a new connection, in one transaction on the writer
@@ -42,7 +75,7 @@ export const writerThreadExchanges = (): number => done;
  */
 export function storeExchangeOffThread(
   path: string,
-  write: ExchangeWrite,
+  write: ExchangeWriteInput,
 ): Promise<Exchanged | undefined> | undefined {
   const w = writerOf();
   if (!w) return undefined;

@@ -3,6 +3,7 @@
 // the same answer here as on the main thread. Bundled as dist/offload-worker.js.
 import { type Exchanged, type ExchangeWrite, storeExchange } from '../connect/exchange.js';
 import { categorizeProfile } from '../connections/materialize.js';
+import { profileFromRecipe } from '../connectors/sandbox/connector.js';
 import {
   type GeneratedProfile,
   type GenerateOptions,
@@ -10,6 +11,7 @@ import {
 } from '../connectors/sandbox/generate.js';
 import { createDb, type DbHandle } from '../db/index.js';
 import { categorizeTransaction } from '../enrich/categorize.js';
+import type { ExchangeWriteInput } from './sqlite-writer.js';
 
 /** A sandbox bank's deterministic history (the sandbox connector's import). */
 export function sandboxProfile(opts: GenerateOptions): GeneratedProfile {
@@ -40,14 +42,23 @@ function connectionTo(path: string): DbHandle {
   return handle;
 }
 
+/** Opens this thread's connection to `path` ahead of the first task (sqlite-writer.ts, at boot). */
+export function writerOpen(input: { path: string }): boolean {
+  connectionTo(input.path);
+  return true;
+}
+
 /** An exchange's write transaction for a new connection, on this thread's own SQLite connection. */
 export async function exchangeWrite(input: {
   path: string;
-  write: ExchangeWrite;
+  write: ExchangeWriteInput;
 }): Promise<Exchanged | undefined> {
   const { db } = connectionTo(input.path);
-  // Categorised here (inline: no pool inside a worker), before the transaction takes the lock.
-  const write = { ...input.write, profile: await categorizeProfile(input.write.profile) };
+  const { recipe, profile, ...rest } = input.write;
+  // Generated (a sandbox bank) and categorised here (inline: no pool inside a worker), before the
+  // transaction takes the lock.
+  const fetched = recipe ? profileFromRecipe(recipe) : (profile as ExchangeWrite['profile']);
+  const write: ExchangeWrite = { ...rest, profile: await categorizeProfile(fetched) };
   // The instants written are the request's own: the main thread took them from its clock.
   const clock = { now: () => new Date(input.write.nowIso) };
   try {

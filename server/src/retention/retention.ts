@@ -80,7 +80,8 @@ export function cutoffs(policy: RetentionPolicy, now: Date): Cutoffs {
   const t = now.getTime();
   const iso = (ms: number) => new Date(ms).toISOString();
   return {
-    usage: iso(t - policy.usageRetentionDays * DAY_MS),
+    // On a whole minute: the per-minute roll-up (usage_minutes) goes with the rows it counts.
+    usage: iso(Math.floor((t - policy.usageRetentionDays * DAY_MS) / 60_000) * 60_000),
     webhooks: iso(t - policy.webhookRetentionDays * DAY_MS),
     requestLog: iso(t - policy.requestLogDays * DAY_MS),
     expired: iso(t - policy.expiredGraceMs),

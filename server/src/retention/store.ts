@@ -40,6 +40,9 @@ export async function deleteOldRows(
     return r.numDeletedRows;
   });
 
+  // The roll-up of those rows (its minutes end before the cutoff, which is on a whole minute).
+  await db.deleteFrom('usage_minutes').where('minute', '<', c.usage.slice(0, 16)).execute();
+
   const request_log = await inBatches(batchSize, async () => {
     const r = await db
       .deleteFrom('request_log')

@@ -68,6 +68,8 @@ interface Table {
   columns: readonly string[];
   /** PostgreSQL array element type per column (unnest insert). */
   pgTypes: readonly string[];
+  /** Appended to the INSERT (an upsert's ON CONFLICT clause). */
+  onConflict?: string;
 }
 
 const USAGE: Table = {
@@ -121,6 +123,20 @@ const REQUEST_LOG: Table = {
   ],
 };
 
+/**
+ * The per-minute roll-up GET /developers/usage reads for whole minutes (usage/store.ts; migration
+ * 0018): one row per (developer, minute, key, environment, endpoint, status), added to in the same
+ * transaction as the usage rows it counts.
+ */
+const MINUTES: Table = {
+  name: 'usage_minutes',
+  columns: ['developer_id', 'minute', 'api_key_id', 'environment', 'endpoint', 'status', 'requests'],
+  pgTypes: ['text', 'text', 'text', 'text', 'text', 'integer', 'integer'],
+  onConflict:
+    ' on conflict (developer_id, minute, api_key_id, environment, endpoint, status)' +
+    ' do update set requests = usage_minutes.requests + excluded.requests',
+};
+
 /** Rows per SQLite INSERT statement (≤ 13 parameters each: far below the bound-parameter limit). */
 const SQLITE_CHUNK = 500;
 const insertTexts = new Map<string, string>();
@@ -139,7 +155,7 @@ export async function insertColumns(r: SqlRunner, table: Table, cols: unknown[][
     if (text === undefined) {
       text = `insert into ${table.name} (${table.columns.join(', ')}) select * from unnest(${table.pgTypes
         .map((t, i) => `$${i + 1}::${t}[]`)
-        .join(', ')})`;
+        .join(', ')})${table.onConflict ?? ''}`;
       insertTexts.set(key, text);
     }
     await r.query(text, cols);
@@ -152,7 +168,7 @@ export async function insertColumns(r: SqlRunner, table: Table, cols: unknown[][
     let text = insertTexts.get(key);
     if (text === undefined) {
       const tuple = `(${table.columns.map(() => '?').join(',')})`;
-      text = `insert into ${table.name} (${table.columns.join(', ')}) values ${Array.from({ length: rows }, () => tuple).join(',')}`;
+      text = `insert into ${table.name} (${table.columns.join(', ')}) values ${Array.from({ length: rows }, () => tuple).join(',')}${table.onConflict ?? ''}`;
       insertTexts.set(key, text);
     }
     const params = new Array<unknown>(rows * width);
@@ -245,6 +261,8 @@ export async function writeBatch(r: SqlRunner, batch: readonly unknown[]): Promi
   const usage: unknown[][] = USAGE.columns.map(() => []);
   const log: unknown[][] = REQUEST_LOG.columns.map(() => []);
   const lastUsed = new Map<string, string>();
+  // The roll-up's rows of this batch, summed per key (one upsert row per key: PostgreSQL refuses two).
+  const minutes = new Map<string, unknown[]>();
   let rows = 0;
   let logRows = 0;
   for (let i = 0; i < n; i++) {
@@ -273,6 +291,11 @@ export async function writeBatch(r: SqlRunner, batch: readonly unknown[]): Promi
     const values = [id, keyId, developerId, environment, method, endpoint, status, errorCode, requestId, at];
     for (let c = 0; c < values.length; c++) usage[c]?.push(values[c]);
     rows++;
+    const minute = at.slice(0, 16);
+    const minuteKey = `${developerId}\u0000${minute}\u0000${keyId}\u0000${environment}\u0000${endpoint}\u0000${status}`;
+    const m = minutes.get(minuteKey);
+    if (m) (m[6] as number)++;
+    else minutes.set(minuteKey, [developerId, minute, keyId, environment, endpoint, status, 1]);
     const url = batch[o + F.url] as string | null;
     if (url !== null) {
       const errorBody = batch[o + F.errorBody];
@@ -298,8 +321,11 @@ export async function writeBatch(r: SqlRunner, batch: readonly unknown[]): Promi
     if (batch[o + F.keyId] !== null && (lastUsed.get(keyId) ?? '') < at) lastUsed.set(keyId, at);
   }
   if (rows === 0) return;
+  const minuteCols: unknown[][] = MINUTES.columns.map(() => []);
+  for (const m of minutes.values()) for (let c = 0; c < m.length; c++) minuteCols[c]?.push(m[c]);
   await r.transaction(async (trx) => {
     await insertColumns(trx, USAGE, usage, rows);
+    await insertColumns(trx, MINUTES, minuteCols, minutes.size);
     await insertColumns(trx, REQUEST_LOG, log, logRows);
     for (const [keyId, at] of lastUsed) await touchKey(trx, keyId, at);
   });

@@ -1,8 +1,14 @@
 import { type Clock, dayOf, systemClock } from '../../clock.js';
 import { generateSandboxProfileOffThread } from '../../offload/pool.js';
 import { assertGrantUsable, type TestUserGrant, testUserGrant } from '../../sandbox/test-users.js';
-import type { BankConnector, ConnectorTransaction } from '../types.js';
-import { type GeneratedProfile, generateRefresh, type SandboxBankId } from './generate.js';
+import type { BankConnector, ConnectorProfile, ConnectorTransaction, ProfileRecipe } from '../types.js';
+import {
+  type GeneratedProfile,
+  type GenerateOptions,
+  generateRefresh,
+  generateSandboxProfile,
+  type SandboxBankId,
+} from './generate.js';
 
 /** What the sandbox "bank" keeps for a connection: enough to regenerate the same data (+ a test user's traits). */
 interface SandboxGrant extends TestUserGrant {
@@ -31,6 +37,35 @@ function usableGrant(grant: string, now: Date): SandboxGrant {
   return g;
 }
 
+const generateOptions = (g: SandboxGrant, today: string): GenerateOptions => ({
+  seed: g.seed,
+  bankId: g.bankId,
+  today,
+  withIdentity: g.withIdentity,
+  ...(g.accounts ? { accounts: g.accounts } : {}),
+});
+
+/** The sandbox bank's history dated in [from, to] (what listTransactions answers on a first import). */
+const inWindow = (transactions: readonly ConnectorTransaction[], from: string, to: string) =>
+  transactions.filter((t) => t.date >= from && t.date <= to);
+
+/**
+ * A first import from a recipe (BankConnector.profileRecipe): generates the history and shapes it
+ * exactly as fetchProfile does through the connector's calls — on any thread (the SQLite writer's).
+ */
+export function profileFromRecipe(recipe: ProfileRecipe): ConnectorProfile {
+  const generated = generateSandboxProfile(recipe.options);
+  return {
+    accounts: generated.accounts.map((a) => ({
+      ...a,
+      transactions: inWindow(a.transactions, recipe.from, recipe.to),
+    })),
+    identity: generated.identity,
+  };
+}
+
+const HISTORY_FROM = '1970-01-01';
+
 /**
  * The generated bank: deterministic Serbian data derived from the grant's seed. It has no storage
  * of its own: its history is the seed's, up to the day asked; on a refresh (`ctx.held` given) it
@@ -53,13 +88,7 @@ export function createSandboxConnector(opts: {
       return hit;
     }
     const g = usableGrant(grant, clock.now());
-    const profile = generateSandboxProfileOffThread({
-      seed: g.seed,
-      bankId: g.bankId,
-      today,
-      withIdentity: g.withIdentity,
-      ...(g.accounts ? { accounts: g.accounts } : {}),
-    });
+    const profile = generateSandboxProfileOffThread(generateOptions(g, today));
     cache.set(key, profile);
     // A failed generation is not remembered.
     profile.catch(() => cache.delete(key));
@@ -100,14 +129,19 @@ export function createSandboxConnector(opts: {
     async getIdentity(grant) {
       return (await profileOf(grant, dayOf(clock.now()))).identity;
     },
-    historyFrom: () => '1970-01-01',
+    historyFrom: () => HISTORY_FROM,
+    profileRecipe(grant, today) {
+      return {
+        kind: 'sandbox',
+        options: generateOptions(usableGrant(grant, clock.now()), today),
+        from: HISTORY_FROM,
+        to: today,
+      };
+    },
     async listTransactions(grant, account, window, ctx) {
       if (ctx?.held === undefined) {
         const acc = (await profileOf(grant, window.to)).accounts.find((a) => a.ref === account.ref);
-        const transactions = (acc?.transactions ?? []).filter(
-          (t) => t.date >= window.from && t.date <= window.to,
-        );
-        return { ...window, transactions };
+        return { ...window, transactions: inWindow(acc?.transactions ?? [], window.from, window.to) };
       }
       const g = usableGrant(grant, clock.now());
       const held = ctx.held;
