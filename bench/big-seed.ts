@@ -63,6 +63,9 @@ const CONNECTION_COLUMNS = `(id, api_key_id, developer_id, environment, bank_id,
 const DAY_COUNTS = `INSERT INTO transaction_day_counts (account_id, date, category, n)
   SELECT account_id, date, category, count(*) FROM transactions WHERE account_id = '${BIG_ACCOUNT}'
   GROUP BY account_id, date, category`;
+const MONTH_COUNTS = `INSERT INTO transaction_month_counts (account_id, month, category, n)
+  SELECT account_id, substr(date, 1, 7), category, sum(n) FROM transaction_day_counts
+  WHERE account_id = '${BIG_ACCOUNT}' GROUP BY account_id, substr(date, 1, 7), category`;
 
 export async function seedBig(
   databaseUrl: string,
@@ -82,11 +85,12 @@ export async function seedBig(
         opening_balance, available_delta, change_seq, created_at)
       SELECT '${BIG_ACCOUNT}', '${BIG_CONNECTION}', api_key_id, bank_id, 'big', 'Big account', type, currency,
         '265-0000000000001-00', 0, 0, 0, created_at FROM accounts WHERE id = '${TEMPLATE_ACCOUNT}';`);
-    // The day-count trigger (migration 0016) is set aside during the bulk load and the counts are
-    // written once at the end: the same rows, several times faster than a trigger run per insert.
+    // The count triggers (migrations 0016, 0018) are set aside during the bulk load and the counts
+    // are written once at the end: the same rows, several times faster than triggers run per insert.
     const triggers = db
       .prepare(
-        `SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name = 'transactions_day_counts_ins'`,
+        `SELECT name, sql FROM sqlite_master WHERE type = 'trigger'
+         AND name IN ('transactions_day_counts_ins', 'transactions_month_counts_ins')`,
       )
       .all() as Array<{ name: string; sql: string }>;
     for (const t of triggers) db.exec(`DROP TRIGGER ${t.name}`);
@@ -117,6 +121,7 @@ export async function seedBig(
     }
     if (chunk.length) batch(chunk, seq);
     db.exec(DAY_COUNTS);
+    db.exec(MONTH_COUNTS);
     for (const t of triggers) db.exec(t.sql);
     db.prepare('UPDATE accounts SET change_seq = ? WHERE id = ?').run(n, BIG_ACCOUNT);
     db.close();
@@ -134,6 +139,7 @@ export async function seedBig(
       SELECT '${BIG_ACCOUNT}', '${BIG_CONNECTION}', api_key_id, bank_id, 'big', 'Big account', type, currency,
         '265-0000000000001-00', 0, 0, 0, created_at FROM accounts WHERE id = '${TEMPLATE_ACCOUNT}'`);
     await c.query('ALTER TABLE transactions DISABLE TRIGGER transactions_day_counts_ins');
+    await c.query('ALTER TABLE transactions DISABLE TRIGGER transactions_month_counts_ins');
     let chunk: Row[] = [];
     let seq = 1;
     const flush = async () => {
@@ -167,12 +173,15 @@ export async function seedBig(
     }
     if (chunk.length) await flush();
     await c.query(DAY_COUNTS);
+    await c.query(MONTH_COUNTS);
     await c.query('ALTER TABLE transactions ENABLE TRIGGER transactions_day_counts_ins');
+    await c.query('ALTER TABLE transactions ENABLE TRIGGER transactions_month_counts_ins');
     await c.query('UPDATE accounts SET change_seq = $1 WHERE id = $2', [n, BIG_ACCOUNT]);
     // Fresh statistics and visibility map, as autovacuum would leave them after a bulk load.
     await c.query('VACUUM ANALYZE transactions');
     await c.query('VACUUM ANALYZE transaction_changes');
     await c.query('VACUUM ANALYZE transaction_day_counts');
+    await c.query('VACUUM ANALYZE transaction_month_counts');
     await c.end();
   }
   const ms = performance.now() - started;

@@ -47,17 +47,23 @@ const countOf = async (
     ).n,
   );
 
-/** transaction_day_counts summed for the account, and its number of rows. */
+/** transaction_day_counts and transaction_month_counts summed for the account, and their numbers of rows. */
 async function dayCounts(db: Db, accountId: string): Promise<{ sum: number; rows: number }> {
-  const r = await db
-    .selectFrom('transaction_day_counts')
-    .select((eb) => [eb.fn.sum<number>('n').as('sum'), eb.fn.countAll<number>().as('rows')])
-    .where('account_id', '=', accountId)
-    .executeTakeFirstOrThrow();
-  return { sum: Number(r.sum ?? 0), rows: Number(r.rows) };
+  let sum = 0;
+  let rows = 0;
+  for (const table of ['transaction_day_counts', 'transaction_month_counts'] as const) {
+    const r = await db
+      .selectFrom(table)
+      .select((eb) => [eb.fn.sum<number>('n').as('sum'), eb.fn.countAll<number>().as('rows')])
+      .where('account_id', '=', accountId)
+      .executeTakeFirstOrThrow();
+    sum += Number(r.sum ?? 0);
+    rows += Number(r.rows);
+  }
+  return { sum, rows };
 }
 
-/** The day counts equal a count of the rows, per (date, category). */
+/** The day counts equal a count of the rows, per (date, category); the month counts per (month, category). */
 async function expectExactDayCounts(db: Db, accountId: string): Promise<void> {
   const counted = await db
     .selectFrom('transactions')
@@ -75,6 +81,25 @@ async function expectExactDayCounts(db: Db, accountId: string): Promise<void> {
     .orderBy('category')
     .execute();
   expect(kept.map((r) => ({ ...r, n: Number(r.n) }))).toEqual(counted.map((r) => ({ ...r, n: Number(r.n) })));
+  const byMonth = new Map<string, { month: string; category: string; n: number }>();
+  for (const r of counted) {
+    const k = `${r.date.slice(0, 7)} ${r.category}`;
+    const m = byMonth.get(k) ?? { month: r.date.slice(0, 7), category: r.category, n: 0 };
+    m.n += Number(r.n);
+    byMonth.set(k, m);
+  }
+  const months = await db
+    .selectFrom('transaction_month_counts')
+    .select(['month', 'category', 'n'])
+    .where('account_id', '=', accountId)
+    .orderBy('month')
+    .orderBy('category')
+    .execute();
+  expect(months.map((r) => ({ ...r, n: Number(r.n) }))).toEqual(
+    [...byMonth.values()].sort((x, y) =>
+      x.month === y.month ? (x.category < y.category ? -1 : 1) : x.month < y.month ? -1 : 1,
+    ),
+  );
 }
 
 const accountsOf = async (db: Db, connectionId: string) =>

@@ -8,8 +8,9 @@ import {
 } from '../src/transactions/store.js';
 import { auth, createTestApp, MANI_KEY, type TestApp } from './helpers/app.js';
 
-// Deep offsets (beyond 1,000) are resolved through transaction_day_counts, kept by triggers
-// (migration 0016_big_accounts): pages there must be exactly the rows a plain OFFSET would give.
+// Deep offsets (beyond 1,000) are located through transaction_month_counts, then
+// transaction_day_counts, both kept by triggers (migrations 0016_big_accounts, 0018_month_counts);
+// totals are sums over them: pages there must be exactly the rows a plain OFFSET would give.
 let t: TestApp;
 beforeAll(async () => {
   t = await createTestApp();
@@ -33,22 +34,46 @@ async function everything(query = ''): Promise<{ all: Txn[]; total: number }> {
 }
 
 /** The rows a plain LIMIT/OFFSET on (date desc, id desc) returns, straight from the database. */
-async function expected(offset: number, limit: number, f: { category?: string; from?: string } = {}) {
+type Filter = { category?: string; from?: string; to?: string };
+
+async function expected(offset: number, limit: number, f: Filter = {}) {
   let q = t.deps.db.selectFrom('transactions').select('id').where('account_id', '=', ACCOUNT);
   if (f.category) q = q.where('category', '=', f.category);
   if (f.from) q = q.where('date', '>=', f.from);
+  if (f.to) q = q.where('date', '<=', f.to);
   const rows = await q.orderBy('date', 'desc').orderBy('id', 'desc').limit(limit).offset(offset).execute();
   return rows.map((r) => r.id);
 }
 
-async function directTotal(f: { category?: string; from?: string } = {}): Promise<number> {
+async function directTotal(f: Filter = {}): Promise<number> {
   let q = t.deps.db
     .selectFrom('transactions')
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .where('account_id', '=', ACCOUNT);
   if (f.category) q = q.where('category', '=', f.category);
   if (f.from) q = q.where('date', '>=', f.from);
+  if (f.to) q = q.where('date', '<=', f.to);
   return Number((await q.executeTakeFirstOrThrow()).n);
+}
+
+/** The month counts equal a count of the account's rows per (month, category). */
+async function expectExactCounts(): Promise<void> {
+  const rows = await t.deps.db
+    .selectFrom('transactions')
+    .select(['date', 'category'])
+    .where('account_id', '=', ACCOUNT)
+    .execute();
+  const counted = new Map<string, number>();
+  for (const r of rows) {
+    const k = `${r.date.slice(0, 7)} ${r.category}`;
+    counted.set(k, (counted.get(k) ?? 0) + 1);
+  }
+  const kept = await t.deps.db
+    .selectFrom('transaction_month_counts')
+    .select(['month', 'category', 'n'])
+    .where('account_id', '=', ACCOUNT)
+    .execute();
+  expect(new Map(kept.map((r) => [`${r.month} ${r.category}`, Number(r.n)]))).toEqual(counted);
 }
 
 describe('big accounts: deep offsets and totals', () => {
@@ -71,7 +96,10 @@ describe('big accounts: deep offsets and totals', () => {
       await removeTransactions(trx, ACCOUNT, ids.slice(0, 5), now);
       await updateTransaction(trx, ACCOUNT, ids[10] as string, { date: '2023-06-01' }, now);
       await updateTransaction(trx, ACCOUNT, ids[11] as string, { category: 'dining' }, now);
+      // Pending → posted on another day, in another month.
+      await updateTransaction(trx, ACCOUNT, ids[12] as string, { pending: 0, date: '2024-05-31' }, now);
     });
+    await expectExactCounts();
 
     const total = await directTotal();
     expect(total).toBeGreaterThan(3000);
@@ -84,12 +112,22 @@ describe('big accounts: deep offsets and totals', () => {
     const beyond = (await get(`/accounts/${ACCOUNT}/transactions?offset=${total + 10}`)).json();
     expect(beyond).toEqual({ transactions: [], total, has_more: false });
 
-    for (const f of [
+    const filters: Filter[] = [
       { category: 'dining' },
       { from: '2024-03-01' },
       { category: 'groceries', from: '2024-02-01' },
-    ]) {
-      const query = `${f.category ? `&category=${f.category}` : ''}${'from' in f && f.from ? `&from=${f.from}` : ''}`;
+      // Date filters: partial months at either edge (day counts) around whole months (month counts),
+      // whole months only, inside one month, across two partial months, and nothing in range.
+      { to: '2024-09-14' },
+      { from: '2024-02-10', to: '2024-11-20' },
+      { from: '2024-03-01', to: '2024-06-30' },
+      { from: '2024-04-05', to: '2024-04-25' },
+      { from: '2024-04-20', to: '2024-05-10' },
+      { category: 'dining', from: '2024-01-31', to: '2025-01-01' },
+      { from: '2030-01-01' },
+    ];
+    for (const f of filters) {
+      const query = `${f.category ? `&category=${f.category}` : ''}${f.from ? `&from=${f.from}` : ''}${f.to ? `&to=${f.to}` : ''}`;
       const fTotal = await directTotal(f);
       const { total: listed } = await everything(query);
       expect(listed).toBe(fTotal);
@@ -112,7 +150,12 @@ describe('big accounts: deep offsets and totals', () => {
     expect(res.statusCode).toBe(200);
     expect((await get(`/accounts/${ACCOUNT}/transactions?offset=2000`)).statusCode).toBe(404);
     await purgeRevokedConnections(t.deps);
-    for (const table of ['transactions', 'transaction_changes', 'transaction_day_counts'] as const) {
+    for (const table of [
+      'transactions',
+      'transaction_changes',
+      'transaction_day_counts',
+      'transaction_month_counts',
+    ] as const) {
       const left = await t.deps.db
         .selectFrom(table)
         .select((eb) => eb.fn.countAll<number>().as('n'))

@@ -1,6 +1,8 @@
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
+import { type Executor, sqliteFileOf } from '../db/index.js';
 import type { AppDeps } from '../http/principals.js';
+import { hasWriterThread, purgeChunkOffThread } from '../offload/sqlite-writer.js';
 import {
   deleteHistoryChunk,
   HISTORY_DELETION_START,
@@ -18,9 +20,10 @@ import {
 /** A crashed process's lease lapses after this; every chunk renews it. */
 export const PURGE_LEASE_MS = 60_000;
 /**
- * Rows of each table per chunk transaction. SQLite: adapted to take about CHUNK_TARGET_MS, since a
- * chunk runs on the main thread and holds the one writer — requests are answered between chunks,
- * and on a busy machine chunks shrink (the deletion is background work; requests come first).
+ * Rows of each table per chunk transaction. SQLite without a writer thread (OPENDINAR_WORKER_THREADS=0,
+ * or an in-memory database): adapted to take about CHUNK_TARGET_MS, since a chunk runs on the main
+ * thread and holds the one writer — requests are answered between chunks, and on a busy machine
+ * chunks shrink (the deletion is background work; requests come first).
  * PostgreSQL: a fixed PG_CHUNK_ROWS; the event loop only waits on the network there, and sizing by
  * time would shrink chunks to nothing on round-trip latency alone (20-row chunks: 450 rows/s).
  */
@@ -29,6 +32,17 @@ const CHUNK_TARGET_MS = 5;
 const CHUNK_MIN_ROWS = 20;
 const CHUNK_MAX_ROWS = 5000;
 const CHUNK_FIRST_ROWS = 200;
+/**
+ * SQLite with a writer thread (offload/sqlite-writer.ts): the chunks run there, on its own
+ * connection, so the event loop is never blocked by them and reads (WAL) never wait; only another
+ * write waits for a chunk's commit (asynchronously). Sized to ~OFF_THREAD_TARGET_MS each: most of a
+ * row's cost is the random index pages it dirties (its id and bank id), written again by every
+ * chunk that touches them — bigger chunks write each page fewer times.
+ */
+const OFF_THREAD_TARGET_MS = 100;
+const OFF_THREAD_MIN_ROWS = 500;
+const OFF_THREAD_MAX_ROWS = 20_000;
+const OFF_THREAD_FIRST_ROWS = 2000;
 /** How often a process looks for deletions left by another one (or by a crash). */
 const POLL_MS = 30_000;
 
@@ -57,14 +71,16 @@ export async function purgeRevokedConnections(
   const progress: PurgeProgress = { connections: 0, transactions: 0, changes: 0 };
   const leaseFrom = (now: Date) => new Date(now.getTime() + PURGE_LEASE_MS).toISOString();
   const adaptive = deps.dialect === 'sqlite';
-  let rows = adaptive ? CHUNK_FIRST_ROWS : PG_CHUNK_ROWS;
+  // SQLite: on the writer thread's own connection when there is one (a file database, worker threads on).
+  const file = adaptive && hasWriterThread() ? sqliteFileOf(db) : undefined;
+  let rows = adaptive ? (file !== undefined ? OFF_THREAD_FIRST_ROWS : CHUNK_FIRST_ROWS) : PG_CHUNK_ROWS;
   for (;;) {
     if (opts.shouldStop?.()) return progress;
     const now = clock.now();
     let lease = leaseFrom(now);
     const claimed = await claimPurge(db, deps.dialect, { nowIso: now.toISOString(), untilIso: lease });
     if (!claimed) return progress;
-    let point: { accountId: string; at: HistoryDeletionPoint } | undefined;
+    let point: PurgePoint | undefined;
     for (;;) {
       if (opts.shouldStop?.()) {
         await releasePurgeLease(db, claimed.id, lease);
@@ -73,32 +89,32 @@ export async function purgeRevokedConnections(
       const at = clock.now();
       const next = leaseFrom(at);
       const started = performance.now();
-      const step = await db.transaction().execute(async (trx) => {
-        // First: proves the lease is still ours (and, on PostgreSQL, locks the connection row).
-        if (!(await renewPurgeLease(trx, claimed.id, lease, next))) return 'lost' as const;
-        const accountId = await accountLeftToPurge(trx, claimed.id);
-        if (accountId === undefined) {
-          await markDataDeleted(trx, claimed.id, at.toISOString());
-          return 'done' as const;
-        }
-        const from = point?.accountId === accountId ? point.at : HISTORY_DELETION_START;
-        const n = await deleteHistoryChunk(trx, accountId, rows, from);
-        progress.changes += n.changes;
-        progress.transactions += n.transactions;
-        point = { accountId, at: n.next };
-        if (n.changes + n.transactions === 0) {
-          if (from === HISTORY_DELETION_START) await deleteEmptyAccount(trx, accountId);
-          // Nothing writes to a revoked connection's accounts, but before the account row goes,
-          // one more chunk from the start makes sure nothing is left behind the point.
-          else point = undefined;
-        }
-        return 'more' as const;
+      const chunk: PurgeChunkInput = {
+        connectionId: claimed.id,
+        lease,
+        next,
+        nowIso: at.toISOString(),
+        rows,
+        point: point ?? null,
+      };
+      const result =
+        (file !== undefined ? purgeChunkOffThread(file, chunk) : undefined) ??
+        db.transaction().execute((trx) => purgeChunk(trx, chunk));
+      const { step } = await result.then((r) => {
+        progress.changes += r.changes;
+        progress.transactions += r.transactions;
+        point = r.point ?? undefined;
+        return r;
       });
       lease = next;
       if (adaptive) {
-        // Halved or doubled at most per step, towards CHUNK_TARGET_MS a chunk.
-        const ideal = (rows * CHUNK_TARGET_MS) / Math.max(performance.now() - started, 0.1);
-        rows = Math.round(Math.min(CHUNK_MAX_ROWS, rows * 2, Math.max(CHUNK_MIN_ROWS, rows / 2, ideal)));
+        // Halved or doubled at most per step, towards the target time a chunk.
+        const [target, min, max] =
+          file !== undefined
+            ? [OFF_THREAD_TARGET_MS, OFF_THREAD_MIN_ROWS, OFF_THREAD_MAX_ROWS]
+            : [CHUNK_TARGET_MS, CHUNK_MIN_ROWS, CHUNK_MAX_ROWS];
+        const ideal = (rows * target) / Math.max(performance.now() - started, 0.1);
+        rows = Math.round(Math.min(max, rows * 2, Math.max(min, rows / 2, ideal)));
       }
       if (step === 'done') progress.connections += 1;
       // Lost: another process took over after our lease lapsed; it finishes this one.
@@ -106,6 +122,55 @@ export async function purgeRevokedConnections(
       await yieldToEventLoop();
     }
   }
+}
+
+/** Where a connection's deletion stands: the account being deleted and the point reached in it. */
+export interface PurgePoint {
+  accountId: string;
+  at: HistoryDeletionPoint;
+}
+
+export interface PurgeChunkInput {
+  connectionId: string;
+  /** The lease we hold, and the one to renew it to. */
+  lease: string;
+  next: string;
+  nowIso: string;
+  rows: number;
+  point: PurgePoint | null;
+}
+
+export interface PurgeChunkResult {
+  step: 'lost' | 'done' | 'more';
+  changes: number;
+  transactions: number;
+  point: PurgePoint | null;
+}
+
+/**
+ * One chunk of a connection's deletion, in the caller's transaction (on the main thread, or on the
+ * SQLite writer thread: offload/worker.ts). Plain data in and out, so it crosses threads.
+ */
+export async function purgeChunk(trx: Executor, c: PurgeChunkInput): Promise<PurgeChunkResult> {
+  // First: proves the lease is still ours (and, on PostgreSQL, locks the connection row).
+  if (!(await renewPurgeLease(trx, c.connectionId, c.lease, c.next))) {
+    return { step: 'lost', changes: 0, transactions: 0, point: c.point };
+  }
+  const accountId = await accountLeftToPurge(trx, c.connectionId);
+  if (accountId === undefined) {
+    await markDataDeleted(trx, c.connectionId, c.nowIso);
+    return { step: 'done', changes: 0, transactions: 0, point: c.point };
+  }
+  const from = c.point?.accountId === accountId ? c.point.at : HISTORY_DELETION_START;
+  const n = await deleteHistoryChunk(trx, accountId, c.rows, from);
+  let point: PurgePoint | null = { accountId, at: n.next };
+  if (n.changes + n.transactions === 0) {
+    if (from === HISTORY_DELETION_START) await deleteEmptyAccount(trx, accountId);
+    // Nothing writes to a revoked connection's accounts, but before the account row goes,
+    // one more chunk from the start makes sure nothing is left behind the point.
+    else point = null;
+  }
+  return { step: 'more', changes: n.changes, transactions: n.transactions, point };
 }
 
 export interface RevocationPurger {

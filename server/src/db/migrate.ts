@@ -16,6 +16,7 @@ import * as m0016wh from './migrations/0016_webhook_rotation.js';
 import * as m0017acc from './migrations/0017_account_cache_notify.js';
 import * as m0017revoke from './migrations/0017_background_revoke.js';
 import * as m0017usage from './migrations/0017_usage_request_log_index.js';
+import * as m0018month from './migrations/0018_month_counts.js';
 import * as m0018usage from './migrations/0018_usage_minutes.js';
 
 /** Migrations are imported statically so they work the same under tsx, the bundle and tests. */
@@ -37,6 +38,7 @@ const migrations: Record<string, Migration> = {
   '0017_account_cache_notify': m0017acc,
   '0017_background_revoke': m0017revoke,
   '0017_usage_request_log_index': m0017usage,
+  '0018_month_counts': m0018month,
   '0018_usage_minutes': m0018usage,
 };
 

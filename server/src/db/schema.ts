@@ -165,6 +165,14 @@ export interface TransactionDayCountsTable {
   n: number;
 }
 
+/** transaction_day_counts rolled up by month ('YYYY-MM'), kept by triggers (migration 0018_month_counts). */
+export interface TransactionMonthCountsTable {
+  account_id: string;
+  month: string;
+  category: string;
+  n: number;
+}
+
 /** Per-account change log: a sync cursor is a position (seq) in it. */
 export interface TransactionChangesTable {
   account_id: string;
@@ -309,6 +317,7 @@ export interface Database {
   transactions: TransactionsTable;
   transaction_changes: TransactionChangesTable;
   transaction_day_counts: TransactionDayCountsTable;
+  transaction_month_counts: TransactionMonthCountsTable;
   webhooks: WebhooksTable;
   webhook_events: WebhookEventsTable;
   webhook_deliveries: WebhookDeliveriesTable;

@@ -1,6 +1,7 @@
 import { Piscina } from 'piscina';
 import { workerThreadsFrom } from '../config.js';
 import type { Exchanged, ExchangeWrite } from '../connect/exchange.js';
+import type { PurgeChunkInput, PurgeChunkResult } from '../connections/purge.js';
 import type { ProfileRecipe } from '../connectors/types.js';
 import { workerEntry } from './pool.js';
 
@@ -83,4 +84,20 @@ export function storeExchangeOffThread(
   return task.finally(() => {
     done += 1;
   });
+}
+
+/** True when this process has a writer thread (OPENDINAR_WORKER_THREADS is not 0). */
+export const hasWriterThread = (): boolean => writerOf() !== null;
+
+/**
+ * One chunk of a revoked connection's deletion (connections/purge.ts purgeChunk) in one transaction
+ * on the writer thread's connection to `path`; undefined when there is no writer thread.
+ */
+export function purgeChunkOffThread(
+  path: string,
+  chunk: PurgeChunkInput,
+): Promise<PurgeChunkResult> | undefined {
+  const w = writerOf();
+  if (!w) return undefined;
+  return w.run({ path, chunk }, { name: 'purgeChunk' }) as Promise<PurgeChunkResult>;
 }

@@ -5,6 +5,11 @@ import { type Exchanged, type ExchangeWrite, storeExchange } from '../connect/ex
 import { categorizeProfile } from '../connections/materialize.js';
 import { profileFromRecipe } from '../connectors/sandbox/connector.js';
 import {
+  type PurgeChunkInput,
+  type PurgeChunkResult,
+  purgeChunk as purgeChunkIn,
+} from '../connections/purge.js';
+import {
   type GeneratedProfile,
   type GenerateOptions,
   generateSandboxProfile,
@@ -65,6 +70,19 @@ export async function exchangeWrite(input: {
     return await db.transaction().execute((trx) => storeExchange(trx, clock, write, { newOnly: true }));
   } catch (e) {
     // A plain Error crosses the thread boundary with its message and code intact.
+    const err = e as { message?: string; code?: string };
+    throw Object.assign(new Error(`${err.code ? `${err.code}: ` : ''}${err.message ?? String(e)}`), {
+      code: err.code,
+    });
+  }
+}
+
+/** One chunk of a revoked connection's deletion (connections/purge.ts), on this thread's own connection. */
+export async function purgeChunk(input: { path: string; chunk: PurgeChunkInput }): Promise<PurgeChunkResult> {
+  const { db } = connectionTo(input.path);
+  try {
+    return await db.transaction().execute((trx) => purgeChunkIn(trx, input.chunk));
+  } catch (e) {
     const err = e as { message?: string; code?: string };
     throw Object.assign(new Error(`${err.code ? `${err.code}: ` : ''}${err.message ?? String(e)}`), {
       code: err.code,

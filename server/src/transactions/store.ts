@@ -74,14 +74,21 @@ const listQueries = new Map<string, ReturnType<typeof compileListQueries>>();
 type Shape = Pick<ListFilter, 'from' | 'to' | 'category'>;
 
 /**
- * The statements of list mode, as Kysely builders (args: account id, then the filters present, then
- * the statement's own). Exported so bench/bare-server.ts runs exactly the same SQL.
+ * The statements of list mode, as Kysely builders. Exported so bench/bare-server.ts runs exactly the
+ * same SQL. `page` and `pageFrom` take the account id, then the filters present, then their own
+ * arguments; the counting statements take the account id, the category if filtered, then a range.
  * - page: the page by LIMIT/OFFSET on index (account_id, date, id);
- * - pageFrom: the same starting at a date (`date <= ?`), for a deep offset resolved by `days`;
- * - total: the filter's total from transaction_day_counts (kept by triggers), not a count of rows;
- * - days: that total per date, newest first, to find which date a deep offset falls on.
+ * - pageFrom: the same starting at a date (`date <= ?`), for a deep offset located by the counts
+ *   (shapes with `to` use `page` instead, with that date as `to`);
+ * - total: the filter's total from transaction_month_counts (kept by triggers), not a count of rows
+ *   (shapes without a date filter only: args account, [category]);
+ * - totalIn: the total of a date filter — whole months from the month counts, and the partial
+ *   months at its two edges from transaction_day_counts (args: see DateSpan, in totalInArgs order);
+ * - months: that total per month, newest first, in a range of months;
+ * - days: the total per date, newest first, in a range of dates (one month at most).
  */
 export function listQueryBuilders(shape: Shape) {
+  const byCategory = shape.category !== undefined;
   const where = <Q extends { where: (...a: never[]) => unknown }>(q: Q, args: unknown[]): Q => {
     // biome-ignore lint/suspicious/noExplicitAny: the two tables share these columns
     let r = q as any;
@@ -93,9 +100,19 @@ export function listQueryBuilders(shape: Shape) {
   };
   const txns = (db: Executor, args: unknown[]) =>
     where(db.selectFrom('transactions').where('account_id', '=', args[0] as string), args);
-  const counts = (db: Executor, args: unknown[]) =>
-    where(db.selectFrom('transaction_day_counts').where('account_id', '=', args[0] as string), args);
   const n = filterCount(shape);
+  // Counting statements: account, [category], then `lo`, `hi` of the range (inclusive).
+  const c = byCategory ? 2 : 1;
+  const months = (db: Executor, args: readonly unknown[], at = 0) => {
+    let q = db.selectFrom('transaction_month_counts').where('account_id', '=', args[at] as string);
+    if (byCategory) q = q.where('category', '=', args[at + 1] as string);
+    return q.where('month', '>=', args[at + c] as string).where('month', '<=', args[at + c + 1] as string);
+  };
+  const days = (db: Executor, args: readonly unknown[], at = 0) => {
+    let q = db.selectFrom('transaction_day_counts').where('account_id', '=', args[at] as string);
+    if (byCategory) q = q.where('category', '=', args[at + 1] as string);
+    return q.where('date', '>=', args[at + c] as string).where('date', '<=', args[at + c + 1] as string);
+  };
   return {
     page: (db: Executor, ...args: unknown[]) =>
       txns(db, args)
@@ -112,10 +129,30 @@ export function listQueryBuilders(shape: Shape) {
         .orderBy('id', 'desc')
         .limit(args[n + 2] as number)
         .offset(args[n + 3] as number),
-    total: (db: Executor, ...args: unknown[]) =>
-      counts(db, args).select((eb) => eb.fn.sum<number>('n').as('n')),
+    total: (db: Executor, ...args: unknown[]) => {
+      let q = db.selectFrom('transaction_month_counts').where('account_id', '=', args[0] as string);
+      if (byCategory) q = q.where('category', '=', args[1] as string);
+      return q.select((eb) => eb.fn.sum<number>('n').as('n'));
+    },
+    totalIn: (db: Executor, ...args: unknown[]) =>
+      db.selectNoFrom((eb) =>
+        eb(
+          eb(
+            months(db, args, 0).select((m) => m.fn.coalesce(m.fn.sum<number>('n'), m.lit(0)).as('n')),
+            '+',
+            days(db, args, c + 2).select((d) => d.fn.coalesce(d.fn.sum<number>('n'), d.lit(0)).as('n')),
+          ),
+          '+',
+          days(db, args, 2 * (c + 2)).select((d) => d.fn.coalesce(d.fn.sum<number>('n'), d.lit(0)).as('n')),
+        ).as('n'),
+      ),
+    months: (db: Executor, ...args: unknown[]) =>
+      months(db, args)
+        .select((eb) => ['month', eb.fn.sum<number>('n').as('n')])
+        .groupBy('month')
+        .orderBy('month', 'desc'),
     days: (db: Executor, ...args: unknown[]) =>
-      counts(db, args)
+      days(db, args)
         .select((eb) => ['date', eb.fn.sum<number>('n').as('n')])
         .groupBy('date')
         .orderBy('date', 'desc'),
@@ -130,11 +167,24 @@ const filterCount = (shape: Shape): number =>
 function compileListQueries(shape: Shape) {
   const b = listQueryBuilders(shape);
   const sample = sampleArgs(shape);
+  const counting = shape.category !== undefined ? ['acc', 'category'] : ['acc'];
   return {
     page: preparedQuery(b.page, [...sample, 50, 0]),
     pageFrom: preparedQuery(b.pageFrom, [...sample, 'start', 50, 0]),
-    total: preparedQuery(b.total, sample),
-    days: preparedQuery(b.days, sample),
+    total: preparedQuery(b.total, counting),
+    totalIn: preparedQuery(b.totalIn, [
+      ...counting,
+      'mLo',
+      'mHi',
+      ...counting,
+      'aLo',
+      'aHi',
+      ...counting,
+      'bLo',
+      'bHi',
+    ]),
+    months: preparedQuery(b.months, [...counting, 'lo', 'hi']),
+    days: preparedQuery(b.days, [...counting, 'lo', 'hi']),
   };
 }
 
@@ -146,16 +196,60 @@ const sampleArgs = (shape: Shape): unknown[] => [
   ...(shape.category !== undefined ? ['category'] : []),
 ];
 
+/** A range that holds nothing (lo > hi), for months and for dates. */
+const NO_MONTHS = ['9999-12', '0000-01'] as const;
+const NO_DAYS = ['9999-12-31', '0000-01-01'] as const;
+
+/**
+ * A date filter as the counts read it: the whole months inside it (month counts) and the partial
+ * months at its lower edge `a` and upper edge `b` (day counts), each an inclusive [lo, hi] range.
+ * Without a filter: every month, no edges. Dates and months are compared as 'YYYY-MM-DD' and 'YYYY-MM'
+ * text, as the columns hold them.
+ */
+export interface DateSpan {
+  months: readonly [string, string];
+  a: readonly [string, string];
+  b: readonly [string, string];
+}
+
+const monthStart = (month: string) => `${month}-01`;
+function monthEnd(month: string): string {
+  const last = new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0)).getUTCDate();
+  return `${month}-${String(last).padStart(2, '0')}`;
+}
+function addMonth(month: string, k: 1 | -1): string {
+  const d = new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)) - 1 + k, 1));
+  return d.toISOString().slice(0, 7);
+}
+
+export function dateSpanOf(from: string | undefined, to: string | undefined): DateSpan {
+  if (from === undefined && to === undefined)
+    return { months: ['0000-01', '9999-12'], a: NO_DAYS, b: NO_DAYS };
+  const lo = from ?? '0000-01-01';
+  const hi = to ?? '9999-12-31';
+  // The first and last months the filter covers whole.
+  const first = from === undefined || from.endsWith('-01') ? lo.slice(0, 7) : addMonth(lo.slice(0, 7), 1);
+  const last =
+    to === undefined || to === monthEnd(hi.slice(0, 7)) ? hi.slice(0, 7) : addMonth(hi.slice(0, 7), -1);
+  if (first > last) return { months: NO_MONTHS, a: [lo, hi], b: NO_DAYS };
+  return {
+    months: [first, last],
+    a: lo < monthStart(first) ? [lo, monthEnd(addMonth(first, -1))] : NO_DAYS,
+    b: hi > monthEnd(last) ? [monthStart(addMonth(last, 1)), hi] : NO_DAYS,
+  };
+}
+
 /**
  * Up to this offset a page is read with OFFSET on the index directly; beyond it, the offset is first
- * resolved to a date through transaction_day_counts, so the index is entered at that date and only
- * the rows of that day are skipped — a page at offset 1,000,000 costs about what the first does.
+ * located through the counts — the month it falls in (transaction_month_counts), then the day
+ * within that month (transaction_day_counts) — so the index is entered at that date and only the
+ * rows of that day are skipped: a page at offset 1,000,000 costs about what the first does.
  */
 const DIRECT_OFFSET = 1000;
 /**
  * The same with a category filter: the index does not hold the category, so every row a plain
  * OFFSET skips is read from the table to test it (at a 1-in-7 category, offset 1,000 reads ~7,000
- * rows); through the day counts only the rows of one day are read.
+ * rows); through the counts only the rows of one day are read.
  */
 const DIRECT_OFFSET_BY_CATEGORY = 100;
 
@@ -175,23 +269,59 @@ export async function listTransactions(
   if (f.from !== undefined) args.push(f.from);
   if (f.to !== undefined) args.push(f.to);
   if (f.category !== undefined) args.push(f.category);
+  const counting: string[] = f.category !== undefined ? [accountId, f.category] : [accountId];
+  const dated = f.from !== undefined || f.to !== undefined;
+  const span = dateSpanOf(f.from, f.to);
   if (f.offset <= (f.category === undefined ? DIRECT_OFFSET : DIRECT_OFFSET_BY_CATEGORY)) {
-    const [rows, count] = await Promise.all([q.page(db, ...args, f.limit, f.offset), q.total(db, ...args)]);
+    const [rows, count] = await Promise.all([
+      q.page(db, ...args, f.limit, f.offset),
+      dated
+        ? q.totalIn(db, ...counting, ...span.months, ...counting, ...span.a, ...counting, ...span.b)
+        : q.total(db, ...counting),
+    ]);
     return { rows, total: Number(count[0]?.n ?? 0) };
   }
-  const days = await q.days(db, ...args);
+  // Newest first: the upper edge's days, the whole months, the lower edge's days.
+  const [upper, whole, lower] = await Promise.all([
+    span.b === NO_DAYS ? [] : q.days(db, ...counting, ...span.b),
+    span.months === NO_MONTHS ? [] : q.months(db, ...counting, ...span.months),
+    span.a === NO_DAYS ? [] : q.days(db, ...counting, ...span.a),
+  ]);
+  const buckets: Array<{ date?: string; month?: string; n: number }> = [
+    ...upper.map((d) => ({ date: d.date, n: Number(d.n) })),
+    ...whole.map((m) => ({ month: m.month, n: Number(m.n) })),
+    ...lower.map((d) => ({ date: d.date, n: Number(d.n) })),
+  ];
   let total = 0;
-  let start: string | undefined;
+  let at: (typeof buckets)[number] | undefined;
   let skip = 0;
-  for (const d of days) {
-    const n = Number(d.n);
-    if (start === undefined && total + n > f.offset) {
-      start = d.date;
+  for (const b of buckets) {
+    if (at === undefined && total + b.n > f.offset) {
+      at = b;
       skip = f.offset - total;
     }
-    total += n;
+    total += b.n;
+  }
+  if (at === undefined) return { rows: [], total };
+  let start = at.date;
+  if (at.month !== undefined) {
+    // Within the month: its days, newest first.
+    for (const d of await q.days(db, ...counting, monthStart(at.month), monthEnd(at.month))) {
+      const n = Number(d.n);
+      if (skip < n) {
+        start = d.date;
+        break;
+      }
+      skip -= n;
+    }
   }
   if (start === undefined) return { rows: [], total };
+  if (f.to !== undefined) {
+    // `start` replaces `to` (it is never later): with both as upper bounds, SQLite enters the index
+    // at `to` and reads every row down to `start` (500,000 of them at a deep offset).
+    args[f.from !== undefined ? 2 : 1] = start;
+    return { rows: await q.page(db, ...args, f.limit, skip), total };
+  }
   const rows = await q.pageFrom(db, ...args, start, f.limit, skip);
   return { rows, total };
 }
