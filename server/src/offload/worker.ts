@@ -3,12 +3,12 @@
 // the same answer here as on the main thread. Bundled as dist/offload-worker.js.
 import { type Exchanged, type ExchangeWrite, storeExchange } from '../connect/exchange.js';
 import { categorizeProfile } from '../connections/materialize.js';
-import { profileFromRecipe } from '../connectors/sandbox/connector.js';
 import {
   type PurgeChunkInput,
   type PurgeChunkResult,
   purgeChunk as purgeChunkIn,
 } from '../connections/purge.js';
+import { profileFromRecipe } from '../connectors/sandbox/connector.js';
 import {
   type GeneratedProfile,
   type GenerateOptions,
