@@ -314,6 +314,9 @@ export async function listTransactions(
       }
       skip -= n;
     }
+    // A write between the two reads (PostgreSQL: two snapshots) can leave the days short of the
+    // month's count: start at the month's first day rather than answer an empty page.
+    start ??= monthStart(at.month);
   }
   if (start === undefined) return { rows: [], total };
   if (f.to !== undefined) {
