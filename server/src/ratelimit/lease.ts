@@ -52,7 +52,8 @@ const windowEndOf = (nowMs: number, windowMs: number) => Math.floor(nowMs / wind
  * Per-process budget leases over a shared counter (the database or Redis): the shared counter of a
  * (bucket, window) hands out consecutive positions 1, 2, 3, … — one atomic `hits = hits + n` claims
  * the n positions after the previous total, whichever process asks. A process serves requests from
- * the positions it claimed, in memory and synchronously, and claims again when it has none left.
+ * the positions it claimed, in memory and synchronously, and claims again when it has none left —
+ * or when what it knows of the shared total is older than `leaseMs` (a claim of 0 then only reads it).
  * Only positions ≤ limit are ever used, and no two processes get the same position, so the requests
  * allowed in a window across all processes never exceed the limit — whatever the slice sizes, the
  * timing or the number of processes. Positions a process claimed but did not use are lost when the
@@ -63,8 +64,8 @@ const windowEndOf = (nowMs: number, windowMs: number) => Math.floor(nowMs / wind
  *
  * Headers: a request's count is the shared total this process last saw (capped at the limit) less
  * what it still holds, so `RateLimit-Remaining` = the budget no process had claimed at that moment +
- * what this process holds; with one process that is exact, and it never counts another process's
- * unused slice as available.
+ * what this process holds (that moment being at most `leaseMs` ago); with one process that is exact,
+ * and it never counts another process's unused slice as available.
  */
 export function leasedCounter(store: RateLimitStore, options: LeaseOptions = {}): BudgetCounter {
   const leaseMs = options.leaseMs ?? 100;
