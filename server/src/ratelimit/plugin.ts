@@ -11,6 +11,7 @@ import { ApiError } from '../errors.js';
 import type { AppDeps } from '../http/principals.js';
 import { sha256Hex } from '../ids.js';
 import type { RateLimitConfig } from './config.js';
+import { exactCounter, leasedCounter } from './lease.js';
 import { databaseStore, type Hit, memoryStore, type RateLimitStore, redisStore } from './store.js';
 
 const MINUTE = 60_000;
@@ -77,8 +78,12 @@ export function registerRateLimits(app: FastifyInstance): void {
   if (!rl.enabled) return;
   const store = createRateLimitStore(app.deps);
   app.addHook('onClose', async () => store.close());
+  // The general budget is on every request: in a shared store it is counted through per-process
+  // leases (ratelimit/lease.ts — one claim per slice of requests, never more than the limit across
+  // processes); the tighter budgets and the per-IP ones below stay exact, one increment per request.
+  const general = store.kind === 'memory' ? exactCounter(store) : leasedCounter(store);
 
-  // The general budget: callback-style, and with the memory store no promise at all (the hot path).
+  // The general budget: callback-style, and served from memory without a promise (the hot path).
   app.addHook('onRequest', (req, reply, done) => {
     let bucket: string;
     let limit: number;
@@ -95,7 +100,7 @@ export function registerRateLimits(app: FastifyInstance): void {
       const reset = setHeaders(reply, limit, hit, now);
       done(hit.count > limit ? exceeded(`${limit} requests per minute`, reset) : undefined);
     };
-    const result = store.hit(bucket, MINUTE, now);
+    const result = general.take(bucket, limit, MINUTE, now);
     if (result instanceof Promise) result.then(check, (err: Error) => done(err));
     else check(result);
   });

@@ -58,7 +58,9 @@ window), <code>RateLimit-Remaining</code> and <code>RateLimit-Reset</code> (seco
 <code>429 RATE_LIMIT_EXCEEDED</code> with <code>Retry-After</code> in seconds; wait that long (or back off exponentially). Windows are fixed
 (they start on the minute, hour or UTC day) and a limit is counted once across all server processes — in Redis when
 <code>REDIS_URL</code> is set, otherwise in PostgreSQL; the single embedded SQLite process counts in memory, and several
-processes sharing one SQLite file set <code>OPENDINAR_RATE_LIMIT_STORE=database</code>). The public sign-up and sign-in endpoints are limited per client IP (behind a reverse proxy, set
+processes sharing one SQLite file set <code>OPENDINAR_RATE_LIMIT_STORE=database</code>). Across processes a window never admits
+more than the limit; a process may refuse a request a little before the others have used up the budget, and its
+<code>RateLimit-Remaining</code> may not yet reflect what other processes answered in the last 0.1 s. The public sign-up and sign-in endpoints are limited per client IP (behind a reverse proxy, set
 <code>OPENDINAR_TRUST_PROXY</code>); an integration suite that creates many developers from one address raises those limits or sets
 <code>0</code>. A request answered from an idempotency key is not counted twice by the
 tighter budgets. Defaults (operators change them with the variables shown; <code>0</code> turns one off):</p>
