@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemClock } from '../src/clock.js';
 import { enqueueWebhookEvent } from '../src/webhooks/outbox.js';
 import { createTestDatabase, type TestDatabase } from './helpers/app.js';
+import { SERVER_ENTRY } from './helpers/process.js';
 import { createDevSession, type Receiver, startReceiver } from './helpers/webhooks.js';
 
 type VerifyWebhook = (secret: string, rawBody: string, signatureHeader: string) => boolean;
@@ -81,7 +82,7 @@ describe('a committed webhook event survives SIGKILL and goes out exactly once a
     };
     const base = `http://127.0.0.1:${port}`;
     const start = async () => {
-      const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+      const child = spawn(process.execPath, [...SERVER_ENTRY], {
         cwd: SERVER_DIR,
         env,
         stdio: ['ignore', 'ignore', 'pipe'],
