@@ -90,10 +90,15 @@ describe('a committed webhook event survives SIGKILL and goes out exactly once a
       child.stderr?.on('data', (c: Buffer) => {
         stderr += c.toString();
       });
-      await until('server to listen', async () => {
-        if (child.exitCode !== null) throw new Error(`server exited: ${stderr}`);
-        return (await fetch(`${base}/healthz`)).ok;
-      });
+      // The bound only stops a start that never completes (as startServerProcess: 180 s on a loaded machine).
+      await until(
+        'server to listen',
+        async () => {
+          if (child.exitCode !== null) throw new Error(`server exited: ${stderr}`);
+          return (await fetch(`${base}/healthz`)).ok;
+        },
+        180_000,
+      );
       return child;
     };
 
@@ -163,5 +168,5 @@ describe('a committed webhook event survives SIGKILL and goes out exactly once a
     server.kill('SIGTERM');
     const code = await new Promise((r) => server?.once('exit', r));
     expect(code).toBe(0);
-  }, 90_000);
+  }, 400_000); // two server starts, each bounded at 180 s (see start())
 });
