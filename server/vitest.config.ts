@@ -10,8 +10,14 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',
-    // Records every answer of every test app and validates them all against /openapi.json at the end.
-    globalSetup: ['test/helpers/openapi-global.ts'],
+    // Two test files at a time. Vitest's default on a 2-core machine is one (cores − 1), which left a
+    // core idle whenever a file waits on a server process, a browser, a socket or PostgreSQL — most
+    // of this suite's time. Files do not share state: each has its own database (SQLite file or
+    // PostgreSQL schema), ports are picked free, processes get their own data directories.
+    maxWorkers: 2,
+    // Rebuilds dist/main.js if a source is newer (process tests start the bundle); then records every
+    // answer of every test app and validates them all against /openapi.json at the end.
+    globalSetup: ['test/helpers/build-global.ts', 'test/helpers/openapi-global.ts'],
     reporters: json ? ['default', ['json', { outputFile: json }]] : ['default'],
   },
 });

@@ -12,6 +12,7 @@ import { TestClock } from '../src/clock.js';
 import type { AppDeps } from '../src/http/principals.js';
 import { createSecretBox } from '../src/secrets.js';
 import { auth, createTestApp, MANI_KEY, onPostgres, type TestApp } from './helpers/app.js';
+import { SERVER_ENTRY } from './helpers/process.js';
 
 const RACERS = 20;
 
@@ -133,7 +134,7 @@ describe(`exactly-once exchange under ${RACERS} concurrent requests (${onPostgre
     await app.ready();
     const dataDir = mkdtempSync(join(tmpdir(), 'opendinar-race-'));
     const port = await freePort();
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    const child = spawn(process.execPath, [...SERVER_ENTRY], {
       cwd: fileURLToPath(new URL('..', import.meta.url)),
       env: {
         ...process.env,
@@ -183,9 +184,8 @@ async function waitForHealthy(baseUrl: string, child: ChildProcess): Promise<voi
   child.stderr?.on('data', (d: Buffer) => {
     stderr += d.toString();
   });
-  // Ready = /readyz answers 200 (listening, database reachable, migrations applied). tsx compiles
-  // the sources at start-up, which on a loaded machine has taken over 30 s: the bound only stops a
-  // start that never completes.
+  // Ready = /readyz answers 200 (listening, database reachable, migrations applied). A start on a
+  // loaded machine has taken over 30 s: the bound only stops a start that never completes.
   const deadline = Date.now() + 180_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`second server exited: ${stderr}`);
@@ -195,7 +195,7 @@ async function waitForHealthy(baseUrl: string, child: ChildProcess): Promise<voi
     } catch {
       // not listening yet
     }
-    await new Promise((r) => setTimeout(r, 150));
+    await new Promise((r) => setTimeout(r, 50));
   }
   throw new Error(`second server did not become healthy: ${stderr}`);
 }

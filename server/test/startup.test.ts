@@ -25,7 +25,9 @@ describe.concurrent('start-up configuration', () => {
   });
 });
 
-describe('lifecycle', () => {
+// Each test starts the server as a process: like startServerProcess's readiness bound, the limit only
+// stops a start that never completes (a start on a loaded 2-core machine has taken over 30 s).
+describe('lifecycle', { timeout: 180_000 }, () => {
   it('answers every request that reached it before SIGTERM, 503s later ones, and exits cleanly', async () => {
     const srv = await startServerProcess({});
     const port = Number(new URL(srv.url).port);

@@ -6,6 +6,14 @@ import { join } from 'node:path';
 
 const SERVER_DIR = new URL('../..', import.meta.url).pathname;
 
+/**
+ * How tests start the real server as a process: the esbuild bundle (`dist/main.js`, what the root
+ * `npm start` runs), not `tsx src/main.ts`, which compiles the sources at every
+ * start (≈3× slower to ready on a loaded machine). The bundle is rebuilt before any test runs when
+ * a source is newer (test/helpers/build-global.ts), so it is never stale. Relative to the server dir.
+ */
+export const SERVER_ENTRY: readonly string[] = ['dist/main.js'];
+
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = createServer();
@@ -26,10 +34,10 @@ export interface ServerProcess {
 }
 
 /**
- * Starts the real server (`src/main.ts`) as its own process. `ready` (the default) waits until
+ * Starts the real server (the bundle of `src/main.ts`, see SERVER_ENTRY) as its own process. `ready` (the default) waits until
  * /readyz answers 200 — listening, database reachable, every migration applied — polling every
- * 50 ms, for as long as the process is alive and starting: tsx compiles the sources at start-up,
- * which on a loaded machine has taken over 30 s. `readyTimeoutMs` (default 180 s) only bounds a
+ * 50 ms, for as long as the process is alive and starting (on a loaded machine a start has taken
+ * over 30 s). `readyTimeoutMs` (default 180 s) only bounds a
  * process that never becomes ready; an exit before that fails at once with its stderr.
  */
 export async function startServerProcess(
@@ -38,7 +46,7 @@ export async function startServerProcess(
 ): Promise<ServerProcess> {
   const port = env.PORT ?? String(await freePort());
   const dataDir = env.OPENDINAR_DATA_DIR ?? mkdtempSync(join(tmpdir(), 'opendinar-proc-'));
-  const proc = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  const proc = spawn(process.execPath, [...SERVER_ENTRY], {
     cwd: SERVER_DIR,
     env: {
       ...process.env,
