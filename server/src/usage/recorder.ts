@@ -33,9 +33,9 @@ export interface RecorderOptions {
   /** Write on a worker thread with its own database connection (PostgreSQL; else on the main thread). */
   worker: boolean;
   /**
-   * Also on an SQLite file (on by default). Safe since every main-connection transaction begins
-   * IMMEDIATE and a statement refused with SQLITE_BUSY is retried on a timer (db/index.ts): a commit
-   * from the worker's connection can no longer fail a main-thread transaction midway.
+   * Also on an SQLite file. Off by default: a commit from a second connection between a read and a
+   * write of a deferred transaction on the main connection fails that transaction with
+   * SQLITE_BUSY_SNAPSHOT, and main-connection transactions begin deferred (Kysely's `begin`).
    */
   sqliteWorker: boolean;
 }
@@ -45,7 +45,7 @@ export const DEFAULT_RECORDER_OPTIONS: RecorderOptions = {
   intervalMs: 500,
   maxBuffered: 100_000,
   worker: true,
-  sqliteWorker: true,
+  sqliteWorker: false,
 };
 
 /** Where batches go: written here through Kysely, or handed to the usage worker thread. */
@@ -155,8 +155,8 @@ function workerSink(target: WorkerTarget, log: FastifyBaseLogger): BatchSink {
 
 /**
  * Buffers recorded requests in memory — FIELDS slots of one flat array each, no object per
- * request — and writes them in batches off the request path, on the usage worker thread (its own
- * client or SQLite connection; see `sqliteWorker`), else through the main connection.
+ * request — and writes them in batches off the request path: on PostgreSQL on the usage worker
+ * thread (its own client), on SQLite through the main connection (see `sqliteWorker`).
  * Flushes never overlap; a batch that fails to write is kept for the next flush.
  */
 export class UsageRecorder {
