@@ -130,6 +130,8 @@ export interface CreateDbOptions {
   /** PostgreSQL schema to use as search_path (tests use one schema each). */
   schema?: string;
   poolSize?: number;
+  /** How long a query waits for a free pool connection before failing (503 to the client). */
+  connectionTimeoutMs?: number;
 }
 
 export function createDb(config: DatabaseConfig, options: CreateDbOptions = {}): DbHandle {
@@ -166,7 +168,7 @@ export function createDb(config: DatabaseConfig, options: CreateDbOptions = {}):
   const pool = new pg.Pool({
     connectionString: config.url,
     max: options.poolSize ?? 10,
-    connectionTimeoutMillis: 5000,
+    connectionTimeoutMillis: options.connectionTimeoutMs ?? 5000,
     ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
   });
   // An idle client losing its connection must not crash the process; the pool replaces it.

@@ -1,4 +1,5 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { isPoolExhausted } from '../db/errors.js';
 import { ApiError, type ErrorCode, errorBody } from '../errors.js';
 import { applySecurityHeaders } from './security-headers.js';
 
@@ -72,6 +73,7 @@ export function toApiError(err: FastifyError | Error): ApiError | null {
   if (mapped) return new ApiError(mapped);
   if (err instanceof SyntaxError || fe.code === 'FST_ERR_CTP_INVALID_JSON_BODY')
     return new ApiError('INVALID_JSON');
+  if (isPoolExhausted(err)) return new ApiError('SERVICE_UNAVAILABLE', undefined, { 'retry-after': '1' });
   if (fe.statusCode === 429) return new ApiError('RATE_LIMIT_EXCEEDED');
   if (fe.statusCode === 404) return new ApiError('ROUTE_NOT_FOUND');
   if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) return new ApiError('MALFORMED_REQUEST');
