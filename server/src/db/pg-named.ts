@@ -10,6 +10,17 @@ export function markHot(text: string): void {
 }
 
 /**
+ * Runs a query as a named statement straight on the pool, rows as arrays of column values in the
+ * order selected: no Kysely executor, no connection wrapper, no row object. For the hottest reads
+ * (db/prepared.ts preparedArrays), outside any transaction.
+ */
+export async function queryArrays(pool: pg.Pool, text: string, values: unknown[]): Promise<unknown[][]> {
+  markHot(text);
+  const result = await pool.query<unknown[]>({ name: named.get(text), text, values, rowMode: 'array' });
+  return result.rows;
+}
+
+/**
  * Kysely sends every query unnamed, so PostgreSQL parses and plans it afresh each time: for the
  * transactions page that is 4× the cost of running it (about 1 ms against 0.23 ms here). A hot
  * query goes out as a named statement instead; node-postgres prepares it once per connection and

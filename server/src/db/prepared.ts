@@ -1,7 +1,7 @@
 import { type Compilable, CompiledQuery } from 'kysely';
-import type { Executor } from './index.js';
-import { markHot } from './pg-named.js';
-import { readerOf } from './sqlite-reader.js';
+import { type Executor, poolOf } from './index.js';
+import { markHot, queryArrays } from './pg-named.js';
+import { arrayReaderOf, readerOf } from './sqlite-reader.js';
 
 /**
  * A query built and compiled once per database, then run with fresh parameters. Kysely rebuilds
@@ -14,8 +14,48 @@ export function preparedQuery<Row, A extends readonly unknown[]>(
   build: (db: Executor, ...args: A) => Compilable<Row>,
   sample: A,
 ): (db: Executor, ...args: A) => Promise<Row[]> {
-  const compiled = new WeakMap<Executor, string>();
+  const textOf = compileOnce(build, sample);
   return async (db, ...args) => {
+    const text = textOf(db);
+    // SQLite: straight on the read-only connection when called outside a transaction (sqlite-reader.ts).
+    const rows = readerOf(db)?.(text, args);
+    if (rows !== undefined) return rows as Row[];
+    const result = await db.executeQuery<Row>(CompiledQuery.raw(text, [...args]));
+    return result.rows;
+  };
+}
+
+/**
+ * The same for the hottest read-only queries, with rows as arrays of column values in the order
+ * selected (the columns must have distinct names), read without Kysely: on SQLite from the
+ * read-only connection's raw statements, on PostgreSQL as a named statement on the pool with
+ * `rowMode: 'array'` — what the bench's bare route does. No row object is built, and a caller maps
+ * the values straight into what it answers. In a transaction (or on an in-memory SQLite database)
+ * it runs through Kysely like preparedQuery and turns the objects into arrays.
+ */
+export function preparedArrays<A extends readonly unknown[]>(
+  build: (db: Executor, ...args: A) => Compilable<unknown>,
+  sample: A,
+): (db: Executor, ...args: A) => Promise<unknown[][]> {
+  const textOf = compileOnce(build, sample);
+  return async (db, ...args) => {
+    const text = textOf(db);
+    const rows = arrayReaderOf(db)?.(text, args);
+    if (rows !== undefined) return rows;
+    const pool = poolOf(db);
+    if (pool) return queryArrays(pool, text, args as unknown as unknown[]);
+    const result = await db.executeQuery<Record<string, unknown>>(CompiledQuery.raw(text, [...args]));
+    return result.rows.map((r) => Object.values(r));
+  };
+}
+
+/** A query's SQL text per database, compiled on first use; checks its parameters are its arguments. */
+function compileOnce<A extends readonly unknown[]>(
+  build: (db: Executor, ...args: A) => Compilable<unknown>,
+  sample: A,
+): (db: Executor) => string {
+  const compiled = new WeakMap<Executor, string>();
+  return (db) => {
     let text = compiled.get(db);
     if (text === undefined) {
       const q = build(db, ...sample).compile();
@@ -28,11 +68,7 @@ export function preparedQuery<Row, A extends readonly unknown[]>(
       compiled.set(db, text);
       markHot(text);
     }
-    // SQLite: straight on the read-only connection when called outside a transaction (sqlite-reader.ts).
-    const rows = readerOf(db)?.(text, args);
-    if (rows !== undefined) return rows as Row[];
-    const result = await db.executeQuery<Row>(CompiledQuery.raw(text, [...args]));
-    return result.rows;
+    return text;
   };
 }
 

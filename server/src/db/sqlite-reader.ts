@@ -3,9 +3,11 @@ import type { Executor } from './index.js';
 import { withFastRows } from './sqlite-rows.js';
 
 type Read = (text: string, parameters: readonly unknown[]) => unknown[] | undefined;
+type ReadArrays = (text: string, parameters: readonly unknown[]) => unknown[][] | undefined;
 
-// The root Kysely instance → its SQLite file's read-only connection.
+// The root Kysely instance → its SQLite file's read-only connection (rows as objects, or as arrays).
 const readers = new WeakMap<object, Read>();
+const arrayReaders = new WeakMap<object, ReadArrays>();
 
 /**
  * A second, read-only connection to an SQLite file, for the hot single-statement reads (API-key
@@ -30,11 +32,26 @@ export function attachReader(db: object, path: string): () => void {
     }
     return stmt?.all(parameters);
   });
+  // Rows as arrays, in the order selected: no object per row at all (db/prepared.ts preparedArrays).
+  const arrayStatements = new Map<string, SQLite.Statement | null>();
+  arrayReaders.set(db, (text, parameters) => {
+    let stmt = arrayStatements.get(text);
+    if (stmt === undefined) {
+      const raw = sqlite.prepare(text);
+      stmt = raw.readonly && raw.reader ? raw.raw(true) : null;
+      arrayStatements.set(text, stmt);
+    }
+    return stmt?.all(parameters) as unknown[][] | undefined;
+  });
   return () => {
     readers.delete(db);
+    arrayReaders.delete(db);
     sqlite.close();
   };
 }
 
 /** The read-only connection's runner for this executor: only the root database has one, never a transaction. */
 export const readerOf = (db: Executor): Read | undefined => readers.get(db);
+
+/** The same, returning rows as arrays of column values in the order selected. */
+export const arrayReaderOf = (db: Executor): ReadArrays | undefined => arrayReaders.get(db);

@@ -7,7 +7,7 @@ import { TransactionPageCache } from './page-cache.js';
 import { recurringRoutes } from './recurring-routes.js';
 import { refreshRoutes } from './refresh-routes.js';
 import { SyncResponseSchema, TransactionListSchema, TransactionsQuery } from './schemas.js';
-import { type ListFilter, listTransactions, type TransactionFields, toTransactionJson } from './store.js';
+import { type ListFilter, listTransactions, valuesToTransactionJson } from './store.js';
 import { syncTransactions } from './sync.js';
 
 export const transactionRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -73,7 +73,7 @@ export const transactionRoutes: FastifyPluginAsyncTypebox = async (app) => {
       if (cached !== undefined) return sendJsonText(reply, cached);
       const { rows, total } = await listTransactions(db, account.id, filter);
       const transactions = new Array(rows.length);
-      for (let i = 0; i < rows.length; i++) transactions[i] = toTransactionJson(rows[i] as TransactionFields);
+      for (let i = 0; i < rows.length; i++) transactions[i] = valuesToTransactionJson(rows[i] as unknown[]);
       serializeList ??= reply.compileSerializationSchema(TransactionListSchema) as (page: unknown) => string;
       const body = serializeList({ transactions, total, has_more: offset + rows.length < total });
       pages.set(account, filter, body);

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { CompiledQuery } from 'kysely';
 import type { Executor } from '../db/index.js';
-import { preparedQuery } from '../db/prepared.js';
+import { preparedArrays, preparedQuery } from '../db/prepared.js';
 import type { TransactionChangesTable, TransactionsTable } from '../db/schema.js';
 import { enrichCached } from '../enrich/enrich.js';
 import { toMoney } from '../money.js';
@@ -27,19 +27,60 @@ export type TransactionFields = Pick<
 >;
 
 export function toTransactionJson(t: TransactionFields) {
-  const amount = Number(t.amount);
-  const enrichment = enrichCached(t.description, amount, t.category);
+  return transactionJson(
+    t.id,
+    t.account_id,
+    t.date,
+    t.amount,
+    t.currency,
+    t.description,
+    t.category,
+    t.pending,
+    t.pending_transaction_id,
+  );
+}
+
+/** A row of list mode as the page query returns it: the values of FIELD_COLUMNS, in that order. */
+export type TransactionValues = unknown[];
+
+/** The JSON of a transaction straight from a page row's values (no row object in between). */
+export const valuesToTransactionJson = (r: TransactionValues) =>
+  transactionJson(
+    r[0] as string,
+    r[1] as string,
+    r[2] as string,
+    r[3] as number,
+    r[4] as string,
+    r[5] as string,
+    r[6] as string,
+    r[7] as number,
+    r[8] as string | null,
+  );
+
+function transactionJson(
+  id: string,
+  accountId: string,
+  date: string,
+  rawAmount: number,
+  currency: string,
+  description: string,
+  category: string,
+  pending: number,
+  pendingTransactionId: string | null,
+) {
+  const amount = Number(rawAmount);
+  const enrichment = enrichCached(description, amount, category);
   return {
-    id: t.id,
-    account_id: t.account_id,
-    date: t.date,
+    id,
+    account_id: accountId,
+    date,
     amount: toMoney(amount),
-    currency: t.currency,
-    description: t.description,
-    category: t.category,
+    currency,
+    description,
+    category,
     type: amount < 0 ? ('debit' as const) : ('credit' as const),
-    pending: Number(t.pending),
-    pending_transaction_id: t.pending_transaction_id,
+    pending: Number(pending),
+    pending_transaction_id: pendingTransactionId,
     merchant_name: enrichment.merchant_name,
     counterparty: enrichment.counterparty,
     category_confidence: enrichment.category_confidence,
@@ -54,7 +95,7 @@ export interface ListFilter {
   offset: number;
 }
 
-/** The columns of TransactionFields, in the order they are selected. */
+/** The columns of TransactionFields, in the order they are selected (valuesToTransactionJson reads them by position). */
 const FIELD_COLUMNS = [
   'id',
   'account_id',
@@ -169,8 +210,8 @@ function compileListQueries(shape: Shape) {
   const sample = sampleArgs(shape);
   const counting = shape.category !== undefined ? ['acc', 'category'] : ['acc'];
   return {
-    page: preparedQuery(b.page, [...sample, 50, 0]),
-    pageFrom: preparedQuery(b.pageFrom, [...sample, 'start', 50, 0]),
+    page: preparedArrays(b.page, [...sample, 50, 0]),
+    pageFrom: preparedArrays(b.pageFrom, [...sample, 'start', 50, 0]),
     total: preparedQuery(b.total, counting),
     totalIn: preparedQuery(b.totalIn, [
       ...counting,
@@ -253,12 +294,15 @@ const DIRECT_OFFSET = 1000;
  */
 const DIRECT_OFFSET_BY_CATEGORY = 100;
 
-/** List mode: newest first, with the total for the filter. */
+/**
+ * List mode: newest first, with the total for the filter. Rows are the values of FIELD_COLUMNS
+ * (valuesToTransactionJson makes each one's JSON), read without Kysely on the hot path.
+ */
 export async function listTransactions(
   db: Executor,
   accountId: string,
   f: ListFilter,
-): Promise<{ rows: TransactionFields[]; total: number }> {
+): Promise<{ rows: TransactionValues[]; total: number }> {
   const key = `${f.from !== undefined}${f.to !== undefined}${f.category !== undefined}`;
   let q = listQueries.get(key);
   if (!q) {
