@@ -4,6 +4,7 @@ import type { DbHandle } from '../src/db/index.js';
 import { runRetentionOnce } from '../src/retention/plugin.js';
 import { registerDeveloper } from './developers-helpers.js';
 import { createTestApp, type TestApp } from './helpers/app.js';
+import { useInstances } from './helpers/instances.js';
 
 // Issue 12 item 3: a stranger's wrong guesses cannot lock the owner out; guessing stays impossible.
 let t: TestApp;
@@ -48,22 +49,11 @@ describe('sign-in under attack', () => {
 });
 
 // Hardening: progressive delays ("next attempt allowed at" in the database), remembered addresses expire.
-const opened: Array<() => Promise<void>> = [];
-afterAll(async () => {
-  for (const close of opened.reverse()) await close();
-});
+const { app, instance } = useInstances();
 
 async function pair(env: Record<string, string>) {
-  const a = await createTestApp({ env });
-  const handle = a.database.connect();
-  const b = await buildApp({ ...a.deps, db: handle.db, dialect: handle.dialect });
-  await b.ready();
-  opened.push(async () => {
-    await b.close();
-    await handle.close();
-    await a.close();
-  });
-  return { t: a, other: b };
+  const t = await app(env);
+  return { t, other: await instance(t) };
 }
 
 const retryAfter = (res: { headers: Record<string, unknown> }) => Number(res.headers['retry-after']);

@@ -1,34 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import { afterAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../src/app.js';
-import { auth, createTestApp, MANI_KEY, onPostgres, type TestApp } from './helpers/app.js';
+import { describe, expect, it } from 'vitest';
+import { auth, MANI_KEY, onPostgres, type TestApp } from './helpers/app.js';
+import { useInstances } from './helpers/instances.js';
 
 // Issue 14: the per-key budget in a shared store is counted through per-process leases
 // (ratelimit/lease.ts). Through HTTP, on the real database (and Redis): one process is exact, and
 // several instances on one database never admit more than the limit in a window.
-const opened: Array<() => Promise<void>> = [];
-afterAll(async () => {
-  for (const close of opened.reverse()) await close();
-});
-
-async function app(env: Record<string, string>): Promise<TestApp> {
-  const t = await createTestApp({ env });
-  opened.push(() => t.close());
-  return t;
-}
-
-/** Another server instance (as another process would be) on its own connection to the same database. */
-async function instance(t: TestApp): Promise<FastifyInstance> {
-  const handle = t.database.connect();
-  const other = await buildApp({ ...t.deps, db: handle.db, dialect: handle.dialect });
-  await other.ready();
-  opened.push(async () => {
-    await other.close();
-    await handle.close();
-  });
-  return other;
-}
+const { app, instance } = useInstances();
 
 const accounts = (a: FastifyInstance) =>
   a.inject({ method: 'GET', url: '/accounts', headers: auth(MANI_KEY) });

@@ -1,33 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import { afterAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../src/app.js';
+import { describe, expect, it } from 'vitest';
 import { runRetentionOnce } from '../src/retention/plugin.js';
 import { devAuth, registerDeveloper } from './developers-helpers.js';
-import { auth, createTestApp, MANI_KEY, onPostgres, type TestApp } from './helpers/app.js';
+import { auth, MANI_KEY, onPostgres, type TestApp } from './helpers/app.js';
+import { useInstances } from './helpers/instances.js';
 
 // Issue 12 item 2: published rate limits, counted once across processes.
-const opened: Array<() => Promise<void>> = [];
-afterAll(async () => {
-  for (const close of opened.reverse()) await close();
-});
-
-async function app(env: Record<string, string>): Promise<TestApp> {
-  const t = await createTestApp({ env });
-  opened.push(() => t.close());
-  return t;
-}
-
-/** A second server instance on its own connection to the same database, with the same configuration. */
-async function secondInstance(t: TestApp) {
-  const handle = t.database.connect();
-  const app2 = await buildApp({ ...t.deps, db: handle.db, dialect: handle.dialect });
-  await app2.ready();
-  opened.push(async () => {
-    await app2.close();
-    await handle.close();
-  });
-  return app2;
-}
+const { app, instance: secondInstance } = useInstances();
 
 const accounts = (a: TestApp['app']) =>
   a.inject({ method: 'GET', url: '/accounts', headers: auth(MANI_KEY) });
