@@ -3,6 +3,7 @@ import { buildApp } from '../src/app.js';
 import { enrich } from '../src/enrich/enrich.js';
 import { encodeCursor } from '../src/transactions/cursor.js';
 import { updateTransaction } from '../src/transactions/store.js';
+import { syncTransactions } from '../src/transactions/sync.js';
 import { auth, createTestApp, DEMO_KEY, MANI_KEY, type TestApp } from './helpers/app.js';
 import { listAll, type SyncBody, syncAll, syncPage, type Txn } from './helpers/sync.js';
 
@@ -244,6 +245,40 @@ describe('cursor validation', () => {
       await restarted.close();
       await handle.close();
     }
+  });
+});
+
+describe('a cursor ahead of a cached account row', () => {
+  it('is checked against the database before being refused (the key cache may trail a commit by milliseconds)', async () => {
+    const readAccount = () =>
+      t.deps.db.selectFrom('accounts').selectAll().where('id', '=', 'acc_rai_002').executeTakeFirstOrThrow();
+    const { cursor } = await syncAll(t.app, 'acc_rai_002', '', 500);
+    const stale = await readAccount();
+    // A change commits; the next page's cursor is beyond the stale row's change_seq.
+    const target = (await listAll(t.app, 'acc_rai_002'))[5] as Txn;
+    await t.deps.db.transaction().execute(async (trx) => {
+      const at = t.clock.now().toISOString();
+      expect(await updateTransaction(trx, 'acc_rai_002', target.id, { description: 'Novi opis' }, at)).toBe(
+        true,
+      );
+    });
+    const fresh = await readAccount();
+    expect(Number(fresh.change_seq)).toBeGreaterThan(Number(stale.change_seq));
+    const next = await syncPage(t.app, 'acc_rai_002', cursor, 1);
+    const deps = { db: t.deps.db, box: t.deps.box };
+    // Served as if by a process whose cached row predates the refresh: the cursor is still valid.
+    const page = await syncTransactions(deps, stale, { cursor: next.next_cursor, limit: 100 });
+    expect(page).toEqual(await syncPage(t.app, 'acc_rai_002', next.next_cursor, 100));
+    // A position the log never reached is still refused, stale row or not.
+    const beyond = encodeCursor(t.deps.box, {
+      accountId: stale.id,
+      accountCreatedAt: stale.created_at,
+      seq: Number(fresh.change_seq) + 1,
+      phase: 'c',
+    });
+    await expect(syncTransactions(deps, stale, { cursor: beyond, limit: 100 })).rejects.toMatchObject({
+      code: 'INVALID_CURSOR',
+    });
   });
 });
 

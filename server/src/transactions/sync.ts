@@ -56,7 +56,7 @@ export async function syncTransactions(
   account: AccountRow,
   req: { cursor: string; limit: number },
 ): Promise<SyncPage> {
-  const from = startingPoint(deps.box, account, req.cursor);
+  const from = await startingPoint(deps, account, req.cursor);
   // One row beyond the page tells whether there is more without a count.
   const changes = await readChanges(deps.db, account.id, from.seq, req.limit + 1);
   const hasMore = changes.length > req.limit;
@@ -77,18 +77,33 @@ export async function syncTransactions(
 }
 
 /** Where to continue: the start of the log for an empty cursor, else the authenticated position. */
-function startingPoint(box: SecretBox, account: AccountRow, text: string): SyncCursor {
+async function startingPoint(
+  deps: { db: Executor; box: SecretBox },
+  account: AccountRow,
+  text: string,
+): Promise<SyncCursor> {
   if (text === '') return { accountId: account.id, accountCreatedAt: account.created_at, seq: 0, phase: 'h' };
-  const c = decodeCursor(box, text);
+  const c = decodeCursor(deps.box, text);
   // A cursor of another account (or of an earlier account with the same id), or a position this
   // account's log never reached, was not issued for it.
-  if (
-    !c ||
-    c.accountId !== account.id ||
-    c.accountCreatedAt !== account.created_at ||
-    c.seq > Number(account.change_seq)
-  ) {
+  if (!c || c.accountId !== account.id || c.accountCreatedAt !== account.created_at) {
+    throw new ApiError('INVALID_CURSOR');
+  }
+  // The account row may come from the PostgreSQL key cache, a few milliseconds behind a commit
+  // (another process's, before its NOTIFY arrives; or this one's, before its COMMIT's answer is
+  // read) while the change log read for the previous page already saw it: ask the database before
+  // calling a position beyond the cached one never issued.
+  if (c.seq > Number(account.change_seq) && c.seq > (await currentChangeSeq(deps.db, account.id))) {
     throw new ApiError('INVALID_CURSOR');
   }
   return c;
+}
+
+async function currentChangeSeq(db: Executor, accountId: string): Promise<number> {
+  const row = await db
+    .selectFrom('accounts')
+    .select('change_seq')
+    .where('id', '=', accountId)
+    .executeTakeFirst();
+  return Number(row?.change_seq ?? 0);
 }
