@@ -14,7 +14,9 @@ export default defineConfig({
     // core idle whenever a file waits on a server process, a browser, a socket or PostgreSQL — most
     // of this suite's time. Files do not share state: each has its own database (SQLite file or
     // PostgreSQL schema), ports are picked free, processes get their own data directories.
-    maxWorkers: 2,
+    // On PostgreSQL one file at a time for now: with two, one CI run saw a fresh schema reported
+    // missing during its migration (cause not found yet; see the closing note of 2026-12-07).
+    maxWorkers: process.env.TEST_DATABASE_URL ? 1 : 2,
     // Rebuilds dist/main.js if a source is newer (process tests start the bundle); then records every
     // answer of every test app and validates them all against /openapi.json at the end.
     globalSetup: ['test/helpers/build-global.ts', 'test/helpers/openapi-global.ts'],
