@@ -81,7 +81,7 @@ export interface Config {
   workers?: number;
   /** Worker threads for sandbox generation and categorisation (OPENDINAR_WORKER_THREADS; offload/pool.ts). */
   workerThreads?: number;
-  /** Nice value of the worker threads (OPENDINAR_WORKER_NICE, default 10; offload/priority.ts). */
+  /** Nice value of the worker threads (OPENDINAR_WORKER_NICE, default 0; offload/priority.ts). */
   workerNice?: number;
   /** Request log (GET /developers/logs) window in days (OPENDINAR_REQUEST_LOG_DAYS, default 7); older rows are deleted. */
   requestLogDays?: number;
@@ -288,11 +288,12 @@ export function workerThreadsFrom(env: Env): number {
 
 /**
  * OPENDINAR_WORKER_NICE: the nice value (0–19) the worker threads — the CPU pool, the SQLite writer,
- * the usage writer — give themselves, so requests on the event loop get the CPU first; 0 = as the
- * main thread (offload/priority.ts).
+ * the usage writer — give themselves, so requests on the event loop get the CPU first. Default 0 (as
+ * the main thread): on a machine shared with other busy processes a niced SQLite writer thread is
+ * starved while it holds the write lock, and the main thread's writes wait for it (offload/priority.ts).
  */
 export function workerNiceFrom(env: Env): number {
-  return integer(env, 'OPENDINAR_WORKER_NICE', 10, 0, 19);
+  return integer(env, 'OPENDINAR_WORKER_NICE', 0, 0, 19);
 }
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
