@@ -5,9 +5,10 @@
 // perf_hooks.monitorEventLoopDelay histogram, reset at each scrape), errors and the server's RSS; then,
 // over the runs, the median round-2/round-1 throughput ratio per client count.
 // BENCH_SERVER_ENTRY="[node flags] path/to/main.js" runs another build (a before-run of unchanged code)
-// or the same one under a profiler ("--cpu-prof --cpu-prof-dir=/tmp/prof server/dist/main.js").
+// or the same one under a profiler ("--cpu-prof --cpu-prof-dir=/tmp/prof server/dist/main.js");
+// BENCH_BASE_ENTRY (bench/run.ts) alternates two builds run by run for a paired A/B.
 
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -99,6 +100,25 @@ function cpuOf(pid: number | undefined): { main: number; all: number } | undefin
   }
 }
 
+/** CPU seconds so far of each thread of a process, by thread id (/proc/<pid>/task); empty where unavailable. */
+function threadCpuOf(pid: number | undefined): Map<string, number> {
+  const out = new Map<string, number>();
+  if (pid === undefined) return out;
+  try {
+    for (const tid of readdirSync(`/proc/${pid}/task`)) {
+      try {
+        const f = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+        out.set(tid, (Number(f[11]) + Number(f[12])) / 100);
+      } catch {
+        // the thread ended
+      }
+    }
+  } catch {
+    // no /proc
+  }
+  return out;
+}
+
 export interface KindCost {
   n: number;
   /** Server main-thread CPU per request (a flow: per whole flow of four requests), ms. */
@@ -115,9 +135,19 @@ export interface RoundResult {
   errors: number;
   eventLoopP99Ms: number;
   rssMb: number;
+  /** The main thread's V8 heap in use and its external (Buffer, off-heap) memory at the round's end, MB: RSS minus these is native memory (SQLite, worker threads' heaps, the allocator's arenas). */
+  heapUsedMb: number;
+  externalMb: number;
+  /** Server CPU per answered request over the round (a flow counts as its four requests), ms: main thread, all threads. */
+  mainMsPerRequest: number;
+  allMsPerRequest: number;
   /** Server CPU over the round as a share of one core: main thread, and all threads. */
   mainCpu: number;
   allCpu: number;
+  /** The busiest other server threads over the round (worker threads, the SQLite writer, GC and libuv helpers), share of one core each. */
+  otherThreadsCpu: number[];
+  /** The bench process's own CPU over the round (the load generator shares the machine's cores), share of one core. */
+  clientCpu: number;
   kinds: Record<string, { n: number; p50: number; p99: number }>;
   /** Main-thread CPU per request of each kind, measured alone before the rounds (same on every round of a run). */
   costs?: Record<string, KindCost>;
@@ -127,10 +157,15 @@ export async function benchMixed(opts: {
   databaseUrl: string;
   seconds: number;
   clientCounts: number[];
+  /** Rounds per client count (2 unless asked: more tell a bounded cache filling from a leak). */
+  rounds?: number;
+  /** "[node flags] path/to/main.js"; BENCH_SERVER_ENTRY or server/dist/main.js unless given. */
+  entry?: string;
   log: (s: string) => void;
 }): Promise<RoundResult[]> {
   const dataDir = mkdtempSync(join(tmpdir(), 'opendinar-mixed-'));
-  const srv = await spawnServer((process.env.BENCH_SERVER_ENTRY ?? 'server/dist/main.js').split(' '), {
+  const entry = opts.entry ?? process.env.BENCH_SERVER_ENTRY ?? 'server/dist/main.js';
+  const srv = await spawnServer(entry.split(' '), {
     DATABASE_URL: opts.databaseUrl,
     OPENDINAR_DATA_DIR: dataDir,
     OPENDINAR_DISPATCHER: 'false',
@@ -190,10 +225,12 @@ export async function benchMixed(opts: {
     const accounts = (
       JSON.parse((await call('GET', '/accounts', key)).body) as { accounts: Array<{ id: string }> }
     ).accounts.map((a) => a.id);
-    const metric = async (name: string): Promise<number> => {
+    const scrape = async (): Promise<(name: string) => number> => {
       const text = (await call('GET', '/metrics', METRICS_TOKEN)).body;
-      const m = new RegExp(`^${name} ([0-9.e+-]+)`, 'm').exec(text);
-      return m ? Number(m[1]) : Number.NaN;
+      return (name) => {
+        const m = new RegExp(`^${name} ([0-9.e+-]+)`, 'm').exec(text);
+        return m ? Number(m[1]) : Number.NaN;
+      };
     };
     const total = MIX.reduce((s, [, w]) => s + w, 0);
     const pick = (): Kind => {
@@ -270,16 +307,18 @@ export async function benchMixed(opts: {
     );
 
     for (const clients of opts.clientCounts) {
-      for (let round = 1; round <= 2; round++) {
+      for (let round = 1; round <= (opts.rounds ?? 2); round++) {
         const lat: Record<Kind, number[]> = { page: [], balance: [], sync: [], usage: [], flow: [] };
         let errors = 0;
         let requests = 0;
-        await metric('nodejs_eventloop_lag_p99_seconds'); // prom-client resets the delay histogram per scrape
+        await scrape(); // prom-client resets the delay histogram per scrape
         const started = performance.now();
         const deadline = started + opts.seconds * 1000;
         steps = { exchange: [], revoke: [] };
         failures.clear();
         const cpu0 = cpuOf(srv.proc.pid);
+        const threads0 = threadCpuOf(srv.proc.pid);
+        const client0 = process.cpuUsage();
         const worker = async (id: number) => {
           while (performance.now() < deadline) {
             const kind = pick();
@@ -294,8 +333,17 @@ export async function benchMixed(opts: {
         await Promise.all(Array.from({ length: clients }, (_, i) => worker(i)));
         const elapsed = (performance.now() - started) / 1000;
         const cpu1 = cpuOf(srv.proc.pid);
-        const loopP99 = (await metric('nodejs_eventloop_lag_p99_seconds')) * 1000;
-        const rss = (await metric('process_resident_memory_bytes')) / 1024 / 1024;
+        const threads1 = threadCpuOf(srv.proc.pid);
+        const client1 = process.cpuUsage(client0);
+        const otherThreadsCpu = [...threads1]
+          .filter(([tid]) => tid !== String(srv.proc.pid))
+          .map(([tid, s]) => (s - (threads0.get(tid) ?? 0)) / elapsed)
+          .sort((x, y) => y - x)
+          .slice(0, 3);
+        const metric = await scrape();
+        const loopP99 = metric('nodejs_eventloop_lag_p99_seconds') * 1000;
+        const MB = 1024 * 1024;
+        const rss = metric('process_resident_memory_bytes') / MB;
         const kinds = Object.fromEntries(
           [...Object.entries(lat), ...Object.entries(steps)].map(([k, xs]) => [
             k,
@@ -309,16 +357,24 @@ export async function benchMixed(opts: {
           errors,
           eventLoopP99Ms: loopP99,
           rssMb: rss,
+          heapUsedMb: metric('nodejs_heap_size_used_bytes') / MB,
+          externalMb: metric('nodejs_external_memory_bytes') / MB,
+          mainMsPerRequest: cpu0 && cpu1 ? ((cpu1.main - cpu0.main) * 1000) / requests : Number.NaN,
+          allMsPerRequest: cpu0 && cpu1 ? ((cpu1.all - cpu0.all) * 1000) / requests : Number.NaN,
           mainCpu: cpu0 && cpu1 ? (cpu1.main - cpu0.main) / elapsed : Number.NaN,
           allCpu: cpu0 && cpu1 ? (cpu1.all - cpu0.all) / elapsed : Number.NaN,
+          otherThreadsCpu,
+          clientCpu: (client1.user + client1.system) / 1e6 / elapsed,
           kinds,
           costs,
         };
         results.push(r);
         opts.log(
           `  ${String(clients).padStart(3)} clients, round ${round}: ${fmt(r.rps, 0)} req/s, errors ${errors}, ` +
-            `event-loop p99 ${fmt(loopP99, 1)} ms, RSS ${fmt(rss, 0)} MB, ` +
-            `server CPU ${fmt(r.mainCpu * 100, 0)} % main thread / ${fmt(r.allCpu * 100, 0)} % all threads`,
+            `event-loop p99 ${fmt(loopP99, 1)} ms, RSS ${fmt(rss, 0)} MB (main JS heap used ${fmt(r.heapUsedMb, 0)} MB, external ${fmt(r.externalMb, 0)} MB), ` +
+            `server CPU ${fmt(r.mainCpu * 100, 0)} % main thread / ${fmt(r.allCpu * 100, 0)} % all threads ` +
+            `(${fmt(r.mainMsPerRequest, 2)} / ${fmt(r.allMsPerRequest, 2)} ms per request; busiest other threads ${otherThreadsCpu.map((x) => `${fmt(x * 100, 0)} %`).join(', ')}); ` +
+            `bench client CPU ${fmt(r.clientCpu * 100, 0)} %; load ${readFileSync('/proc/loadavg', 'utf8').split(' ')[0]}`,
         );
         if (failures.size > 0) {
           opts.log(`      failed calls: ${[...failures].map(([k, n]) => `${k} × ${n}`).join('; ')}`);
@@ -329,9 +385,10 @@ export async function benchMixed(opts: {
           );
         }
       }
-      const [a, b] = results.slice(-2) as [RoundResult, RoundResult];
+      const mine = results.filter((r) => r.clients === clients);
+      const [a, b] = mine as [RoundResult, RoundResult];
       opts.log(
-        `      round 2 / round 1 throughput: ${fmt(b.rps / a.rps, 2)} (target ≥ 0.90); RSS ${fmt(a.rssMb, 0)} → ${fmt(b.rssMb, 0)} MB`,
+        `      round 2 / round 1 throughput: ${fmt(b.rps / a.rps, 2)} (target ≥ 0.90); RSS ${mine.map((r) => fmt(r.rssMb, 0)).join(' → ')} MB; main JS heap used ${mine.map((r) => fmt(r.heapUsedMb, 0)).join(' → ')} MB`,
       );
     }
     agent.destroy();

@@ -1,6 +1,6 @@
 // npm run bench [-- --pg] [-- --quick] [-- --page] [-- --enrich] [-- --mixed] [-- --live]: prints figures and ratios against baselines measured in the same run.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -60,6 +60,14 @@ async function withDatabase<T>(fn: (url: string) => Promise<T>, pgDb = onPg): Pr
     await d.end();
   }
 }
+
+const loadAverage = (): string => {
+  try {
+    return readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+  } catch {
+    return 'n/a';
+  }
+};
 
 function line(label: string, value: string) {
   console.log(`  ${label.padEnd(46)} ${value}`);
@@ -286,80 +294,135 @@ async function main() {
   }
   if (mixedOnly) {
     const roundSeconds = quick ? 8 : 30;
-    const runsArg = process.argv.indexOf('--runs');
-    const runs = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 3;
+    const numberArg = (name: string, fallback: number) => {
+      const i = process.argv.indexOf(name);
+      return i > 0 ? Number(process.argv[i + 1]) : fallback;
+    };
+    const runs = numberArg('--runs', 3);
+    const rounds = numberArg('--rounds', 2);
     // Both databases unless one is named.
     const databases: Array<'sqlite' | 'postgres'> = onPg
       ? ['postgres']
       : args.has('--sqlite')
         ? ['sqlite']
         : ['sqlite', 'postgres'];
+    // A paired A/B: BENCH_BASE_ENTRY (e.g. a copy of the unchanged build in server/dist/base/) runs
+    // beside the build under test in every run, the order alternating run by run.
+    const entries: Array<[string, string | undefined]> = process.env.BENCH_BASE_ENTRY
+      ? [
+          ['new', process.env.BENCH_SERVER_ENTRY],
+          ['base', process.env.BENCH_BASE_ENTRY],
+        ]
+      : [['', undefined]];
     const { benchMixed } = await import('./mixed.js');
     type Rounds = Awaited<ReturnType<typeof benchMixed>>;
     const mixed: Record<string, Rounds[]> = {};
     for (const database of databases) {
       console.log(
-        `\n== mixed load on ${database}, ${runs} runs of 2 × ${roundSeconds} s per client count (pages 40 %, balances 25 %, sync 20 %, usage 10 %, connection flows 5 %)` +
-          (process.env.BENCH_SERVER_ENTRY ? ` — server ${process.env.BENCH_SERVER_ENTRY}` : ''),
+        `\n== mixed load on ${database}, ${runs} runs of ${rounds} × ${roundSeconds} s per client count (pages 40 %, balances 25 %, sync 20 %, usage 10 %, connection flows 5 %)` +
+          (process.env.BENCH_SERVER_ENTRY ? ` — server ${process.env.BENCH_SERVER_ENTRY}` : '') +
+          (process.env.BENCH_BASE_ENTRY ? ` — paired with base ${process.env.BENCH_BASE_ENTRY}` : ''),
       );
-      mixed[database] = [];
+      for (const [label] of entries) mixed[`${database}${label ? `:${label}` : ''}`] = [];
       for (let run = 1; run <= runs; run++) {
-        console.log(`  -- run ${run}/${runs}`);
-        mixed[database].push(
-          await withDatabase(
-            (url) =>
-              benchMixed({
-                databaseUrl: url,
-                seconds: roundSeconds,
-                clientCounts: [32, 128],
-                log: console.log,
-              }),
-            database === 'postgres',
-          ),
-        );
+        const order = run % 2 === 1 ? entries : [...entries].reverse();
+        for (const [label, entry] of order) {
+          console.log(`  -- run ${run}/${runs}${label ? ` (${label})` : ''}; load ${loadAverage()}`);
+          mixed[`${database}${label ? `:${label}` : ''}`]?.push(
+            await withDatabase(
+              (url) =>
+                benchMixed({
+                  databaseUrl: url,
+                  seconds: roundSeconds,
+                  clientCounts: [32, 128],
+                  rounds,
+                  ...(entry ? { entry } : {}),
+                  log: console.log,
+                }),
+              database === 'postgres',
+            ),
+          );
+        }
       }
-      console.log(`  -- ${database}: medians over ${runs} runs`);
-      for (const clients of [32, 128]) {
-        // Pairs of rounds 1 and 2 of each run at this client count.
-        const pairs = (mixed[database] ?? []).flatMap((rs) => {
-          const a = rs.find((r) => r.clients === clients && r.round === 1);
-          const b = rs.find((r) => r.clients === clients && r.round === 2);
-          return a && b ? [[a, b] as const] : [];
-        });
-        const r1 = pairs.map(([a]) => a);
-        const r2 = pairs.map(([, b]) => b);
-        const ratios = pairs.map(([a, b]) => b.rps / a.rps);
-        const ratio = median(ratios);
-        const readP99 = (r: Rounds[number]) =>
-          Math.max(...['page', 'balance', 'sync', 'usage'].map((k) => r.kinds[k]?.p99 ?? 0));
-        const all = [...r1, ...r2];
+      const summaries: Record<string, Record<string, number>> = {};
+      for (const [label] of entries) {
+        const name = `${database}${label ? `:${label}` : ''}`;
+        console.log(`  -- ${name}: medians over ${runs} runs`);
+        for (const clients of [32, 128]) {
+          // Pairs of rounds 1 and 2 of each run at this client count.
+          const pairs = (mixed[name] ?? []).flatMap((rs) => {
+            const a = rs.find((r) => r.clients === clients && r.round === 1);
+            const b = rs.find((r) => r.clients === clients && r.round === 2);
+            return a && b ? [[a, b] as const] : [];
+          });
+          const r1 = pairs.map(([a]) => a);
+          const r2 = pairs.map(([, b]) => b);
+          const ratios = pairs.map(([a, b]) => b.rps / a.rps);
+          const ratio = median(ratios);
+          const readP99 = (r: Rounds[number]) =>
+            Math.max(...['page', 'balance', 'sync', 'usage'].map((k) => r.kinds[k]?.p99 ?? 0));
+          const all = [...r1, ...r2];
+          const s: Record<string, number> = {
+            'req/s': median(all.map((r) => r.rps)),
+            'round 2 / round 1': ratio,
+            'worst read p99 ms': median(all.map(readP99)),
+            'page p99 ms': median(all.map((r) => r.kinds.page?.p99 ?? 0)),
+            'balance p99 ms': median(all.map((r) => r.kinds.balance?.p99 ?? 0)),
+            'sync p99 ms': median(all.map((r) => r.kinds.sync?.p99 ?? 0)),
+            'usage p99 ms': median(all.map((r) => r.kinds.usage?.p99 ?? 0)),
+            'event-loop p99 ms': median(all.map((r) => r.eventLoopP99Ms)),
+            'exchange p50 ms': median(all.map((r) => r.kinds.exchange?.p50 ?? 0)),
+            'main CPU ms/request': median(all.map((r) => r.mainMsPerRequest)),
+            'all CPU ms/request': median(all.map((r) => r.allMsPerRequest)),
+            'RSS round 1 MB': median(r1.map((r) => r.rssMb)),
+            'RSS round 2 MB': median(r2.map((r) => r.rssMb)),
+          };
+          summaries[`${label}:${clients}`] = s;
+          console.log(
+            `  ${String(clients).padStart(3)} clients: round 2 / round 1 throughput median ${fmt(ratio, 2)} ` +
+              `(runs: ${ratios.map((x) => fmt(x, 2)).join(', ')}; target ≥ 0.90); ` +
+              `req/s median ${fmt(median(all.map((r) => r.rps)), 0)}; worst read p99 median ${fmt(median(all.map(readP99)), 1)} ms; ` +
+              `balance p99 median ${fmt(median(all.map((r) => r.kinds.balance?.p99 ?? 0)), 1)} ms; ` +
+              `flow p50 median ${fmt(median(all.map((r) => r.kinds.flow?.p50 ?? 0)), 0)} ms ` +
+              `(exchange p50 ${fmt(median(all.map((r) => r.kinds.exchange?.p50 ?? 0)), 0)} ms); ` +
+              `server CPU median ${fmt(median(all.map((r) => r.mainCpu * 100)), 0)} % main thread / ` +
+              `${fmt(median(all.map((r) => r.allCpu * 100)), 0)} % all ` +
+              `(${fmt(s['main CPU ms/request'] ?? 0, 2)} / ${fmt(s['all CPU ms/request'] ?? 0, 2)} ms per request); ` +
+              `event-loop p99 median ${fmt(median(all.map((r) => r.eventLoopP99Ms)), 1)} ms; ` +
+              `errors ${all.reduce((n, r) => n + r.errors, 0)}; ` +
+              `RSS round 1 → 2 median ${fmt(median(r1.map((r) => r.rssMb)), 0)} → ${fmt(median(r2.map((r) => r.rssMb)), 0)} MB ` +
+              `(main JS heap used ${fmt(median(r1.map((r) => r.heapUsedMb)), 0)} → ${fmt(median(r2.map((r) => r.heapUsedMb)), 0)} MB)`,
+          );
+        }
+        // Main-thread CPU per request of each kind alone, median over runs.
+        const kinds = ['page', 'balance', 'sync', 'usage', 'flow'];
         console.log(
-          `  ${String(clients).padStart(3)} clients: round 2 / round 1 throughput median ${fmt(ratio, 2)} ` +
-            `(runs: ${ratios.map((x) => fmt(x, 2)).join(', ')}; target ≥ 0.90); ` +
-            `req/s median ${fmt(median(all.map((r) => r.rps)), 0)}; worst read p99 median ${fmt(median(all.map(readP99)), 1)} ms; ` +
-            `balance p99 median ${fmt(median(all.map((r) => r.kinds.balance?.p99 ?? 0)), 1)} ms; ` +
-            `flow p50 median ${fmt(median(all.map((r) => r.kinds.flow?.p50 ?? 0)), 0)} ms ` +
-            `(exchange p50 ${fmt(median(all.map((r) => r.kinds.exchange?.p50 ?? 0)), 0)} ms); ` +
-            `server CPU median ${fmt(median(all.map((r) => r.mainCpu * 100)), 0)} % main thread / ` +
-            `${fmt(median(all.map((r) => r.allCpu * 100)), 0)} % all; ` +
-            `event-loop p99 median ${fmt(median(all.map((r) => r.eventLoopP99Ms)), 1)} ms; ` +
-            `errors ${all.reduce((n, r) => n + r.errors, 0)}; ` +
-            `RSS round 1 → 2 median ${fmt(median(r1.map((r) => r.rssMb)), 0)} → ${fmt(median(r2.map((r) => r.rssMb)), 0)} MB`,
+          `  main-thread CPU per request (each kind alone), median: ${kinds
+            .map((k) => {
+              const xs = (mixed[name] ?? []).flatMap((rs) => {
+                const c = rs[0]?.costs?.[k];
+                return c ? [c.mainMs] : [];
+              });
+              return `${k} ${fmt(median(xs), 2)} ms`;
+            })
+            .join('; ')}`,
         );
       }
-      // Main-thread CPU per request of each kind alone, median over runs.
-      const kinds = ['page', 'balance', 'sync', 'usage', 'flow'];
-      console.log(
-        `  main-thread CPU per request (each kind alone), median: ${kinds
-          .map((k) => {
-            const xs = (mixed[database] ?? []).flatMap((rs) => {
-              const c = rs[0]?.costs?.[k];
-              return c ? [c.mainMs] : [];
-            });
-            return `${k} ${fmt(median(xs), 2)} ms`;
-          })
-          .join('; ')}`,
-      );
+      if (entries.length === 2) {
+        console.log(`  -- ${database}: new / base, ratio of the medians above`);
+        for (const clients of [32, 128]) {
+          const n = summaries[`new:${clients}`] ?? {};
+          const b = summaries[`base:${clients}`] ?? {};
+          console.log(
+            `  ${String(clients).padStart(3)} clients: ${Object.keys(n)
+              .map(
+                (k) =>
+                  `${k} ${fmt(b[k] ?? 0, 2)} → ${fmt(n[k] ?? 0, 2)} (${fmt((n[k] ?? 0) / (b[k] ?? 1), 2)})`,
+              )
+              .join('; ')}`,
+          );
+        }
+      }
     }
     report.mixed = mixed;
     mkdirSync(join(ROOT, 'artifacts'), { recursive: true });

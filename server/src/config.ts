@@ -81,6 +81,8 @@ export interface Config {
   workers?: number;
   /** Worker threads for sandbox generation and categorisation (OPENDINAR_WORKER_THREADS; offload/pool.ts). */
   workerThreads?: number;
+  /** Nice value of the worker threads (OPENDINAR_WORKER_NICE, default 0; offload/priority.ts). */
+  workerNice?: number;
   /** Request log (GET /developers/logs) window in days (OPENDINAR_REQUEST_LOG_DAYS, default 7); older rows are deleted. */
   requestLogDays?: number;
   /** Development: the default mailer logs e-mailed links (OPENDINAR_MAIL_LOG_LINKS; default on unless NODE_ENV=production). */
@@ -284,6 +286,16 @@ export function workerThreadsFrom(env: Env): number {
   );
 }
 
+/**
+ * OPENDINAR_WORKER_NICE: the nice value (0–19) the worker threads — the CPU pool, the SQLite writer,
+ * the usage writer — give themselves, so requests on the event loop get the CPU first. Default 0 (as
+ * the main thread): on a machine shared with other busy processes a niced SQLite writer thread is
+ * starved while it holds the write lock, and the main thread's writes wait for it (offload/priority.ts).
+ */
+export function workerNiceFrom(env: Env): number {
+  return integer(env, 'OPENDINAR_WORKER_NICE', 0, 0, 19);
+}
+
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 /** Reads and validates every environment variable once; throws ConfigError naming the variable. */
@@ -334,6 +346,7 @@ export function loadConfig(env: Env = process.env): Config {
     keyCache: boolean(env, 'OPENDINAR_KEY_CACHE', true),
     workers: integer(env, 'OPENDINAR_WORKERS', availableParallelism(), 1, 256),
     workerThreads: workerThreadsFrom(env),
+    workerNice: workerNiceFrom(env),
     requestLogDays: integer(env, 'OPENDINAR_REQUEST_LOG_DAYS', 7, 1, 90),
     mailLogLinks: boolean(env, 'OPENDINAR_MAIL_LOG_LINKS', env.NODE_ENV !== 'production'),
     liveBanks: env.OPENDINAR_BANKS_CONFIG ? loadBanksConfig(resolve(env.OPENDINAR_BANKS_CONFIG)) : {},

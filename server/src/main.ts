@@ -1,9 +1,10 @@
 import closeWithGrace from 'close-with-grace';
+import { sql } from 'kysely';
 import { buildApp } from './app.js';
 import { systemClock } from './clock.js';
 import { createDb, schemaOf, sqliteFileOf } from './db/index.js';
 import { migrateToLatest } from './db/migrate.js';
-import { startSqliteWriter, stopSqliteWriter } from './offload/sqlite-writer.js';
+import { checkpointOnWriterThread, startSqliteWriter, stopSqliteWriter } from './offload/sqlite-writer.js';
 import { seedSandbox } from './sandbox/seed.js';
 import { createSecretBox } from './secrets.js';
 import { fail, loadStartupConfig } from './startup.js';
@@ -22,7 +23,17 @@ async function main(): Promise<void> {
   // On an SQLite file the exchange writes on the writer thread: started now (its connection opened
   // after the migrations), not on the first exchange. Not awaited: it readies while we start.
   const sqliteFile = sqliteFileOf(handle.db);
-  const writerReady = sqliteFile ? startSqliteWriter(sqliteFile).catch(() => false) : undefined;
+  // Once it runs, it also takes over the WAL checkpoints from the main connection (sqlite-writer.ts).
+  const writerReady = sqliteFile
+    ? startSqliteWriter(sqliteFile)
+        .then(async (started) => {
+          if (started && checkpointOnWriterThread(sqliteFile)) {
+            await sql`pragma wal_autocheckpoint = 0`.execute(handle.db);
+          }
+          return started;
+        })
+        .catch(() => false)
+    : undefined;
   const box = createSecretBox(key);
   const clock = systemClock;
   if (config.seedSandbox) await seedSandbox(handle.db, clock, box);

@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../src/db/index.js';
 import { sha256Hex } from '../src/ids.js';
 import { DEFAULT_RECORDER_OPTIONS, type UsageEvent, UsageRecorder } from '../src/usage/recorder.js';
-import { createTestApp, MANI_KEY, type TestApp } from './helpers/app.js';
+import { insertTextCount } from '../src/usage/writer.js';
+import { auth, createTestApp, MANI_KEY, onPostgres, type TestApp } from './helpers/app.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -198,4 +199,35 @@ describe('UsageRecorder', () => {
       .executeTakeFirstOrThrow();
     expect(Number(count.n)).toBe(1234);
   });
+
+  it.skipIf(onPostgres())(
+    'writes batches of every size with a bounded set of INSERT statements (SQLite)',
+    async () => {
+      // Each batch size once (1, 2, … 40 requests a flush): one INSERT text per row count would be
+      // 40 texts per table, each kept prepared by the connection's statement cache.
+      const ids: string[] = [];
+      for (let k = 1; k <= 40; k++) {
+        for (let i = 0; i < k; i++) {
+          const res = await t.app.inject({ method: 'GET', url: '/accounts', headers: auth(MANI_KEY) });
+          expect(res.statusCode).toBe(200);
+          ids.push(String(res.headers['x-request-id']));
+        }
+        await t.app.usage.flush();
+      }
+      // Three tables (usage rows, the per-minute roll-up, the request log), nine texts each at most.
+      expect(insertTextCount()).toBeLessThanOrEqual(27);
+      const counted = async (table: 'usage_events' | 'request_log') =>
+        Number(
+          (
+            await t.deps.db
+              .selectFrom(table)
+              .select((eb) => eb.fn.countAll<number>().as('n'))
+              .where('request_id', 'in', ids)
+              .executeTakeFirstOrThrow()
+          ).n,
+        );
+      expect(await counted('usage_events')).toBe(ids.length);
+      expect(await counted('request_log')).toBe(ids.length);
+    },
+  );
 });

@@ -48,8 +48,32 @@ export async function startSqliteWriter(path: string): Promise<boolean> {
   return true;
 }
 
+let checkpoints: NodeJS.Timeout | null = null;
+
+/**
+ * WAL checkpoints on the writer thread, every `everyMs`, instead of on whichever connection's commit
+ * finds the WAL past `wal_autocheckpoint` pages — most often the main connection's (a usage batch,
+ * a connect step: it commits most often), where copying thousands of pages into the database file
+ * and its fsync held the event loop for tens of milliseconds at a time under the mixed load. main.ts
+ * turns the main connection's automatic checkpoints off once this is running. A PASSIVE checkpoint
+ * waits for no reader and no writer (it copies what it can); one finding nothing new costs
+ * microseconds. False when there is no writer thread (the main connection keeps checkpointing).
+ */
+export function checkpointOnWriterThread(path: string, everyMs = 1000): boolean {
+  const w = writerOf();
+  if (!w) return false;
+  checkpoints ??= setInterval(() => {
+    // Behind an exchange in progress (one task at a time): the next tick tries again.
+    if (w.queueSize === 0) void w.run({ path }, { name: 'walCheckpoint' }).catch(() => {});
+  }, everyMs);
+  checkpoints.unref();
+  return true;
+}
+
 /** Stops the writer thread (after the last request: main.ts's shutdown); a later use starts a new one. */
 export async function stopSqliteWriter(): Promise<void> {
+  if (checkpoints) clearInterval(checkpoints);
+  checkpoints = null;
   const w = writer;
   writer = undefined;
   await w?.destroy();

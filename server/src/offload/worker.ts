@@ -1,6 +1,8 @@
 // The worker-thread side of the CPU pool (offload/pool.ts) and of the SQLite writer thread
 // (offload/sqlite-writer.ts). The CPU tasks are pure functions of their arguments, so a task gives
 // the same answer here as on the main thread. Bundled as dist/offload-worker.js.
+
+import { sql } from 'kysely';
 import { type Exchanged, type ExchangeWrite, storeExchange } from '../connect/exchange.js';
 import { categorizeProfile } from '../connections/materialize.js';
 import {
@@ -16,7 +18,11 @@ import {
 } from '../connectors/sandbox/generate.js';
 import { createDb, type DbHandle } from '../db/index.js';
 import { categorizeTransaction } from '../enrich/categorize.js';
+import { lowerWorkerThreadPriority } from './priority.js';
 import type { ExchangeWriteInput } from './sqlite-writer.js';
+
+// Requests on the event loop come first where the cores are busy (offload/priority.ts).
+lowerWorkerThreadPriority();
 
 /** A sandbox bank's deterministic history (the sandbox connector's import). */
 export function sandboxProfile(opts: GenerateOptions): GeneratedProfile {
@@ -51,6 +57,12 @@ function connectionTo(path: string): DbHandle {
 export function writerOpen(input: { path: string }): boolean {
   connectionTo(input.path);
   return true;
+}
+
+/** A PASSIVE WAL checkpoint on this thread's connection (sqlite-writer.ts checkpointOnWriterThread). */
+export async function walCheckpoint(input: { path: string }): Promise<void> {
+  const { db } = connectionTo(input.path);
+  await sql`pragma wal_checkpoint(PASSIVE)`.execute(db);
 }
 
 /** An exchange's write transaction for a new connection, on this thread's own SQLite connection. */

@@ -3,6 +3,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
+import { lowerWorkerThreadPriority } from '../offload/priority.js';
 import { betterSqliteRunner, pgClientRunner, type SqlRunner, writeBatch } from './writer.js';
 
 export type WorkerTarget =
@@ -11,6 +12,9 @@ export type WorkerTarget =
 
 export type ToWorker = { id: number; batch: unknown[] } | { id: number; close: true };
 export type FromWorker = { id: number; error?: string };
+
+// Requests on the event loop come first where the cores are busy (offload/priority.ts).
+lowerWorkerThreadPriority();
 
 const target = workerData as WorkerTarget;
 pg.types.setTypeParser(20, (v) => Number(v));

@@ -137,15 +137,25 @@ const MINUTES: Table = {
     ' do update set requests = usage_minutes.requests + excluded.requests',
 };
 
-/** Rows per SQLite INSERT statement (≤ 13 parameters each: far below the bound-parameter limit). */
-const SQLITE_CHUNK = 500;
+/**
+ * Rows per SQLite INSERT statement: at most SQLITE_CHUNK (13 parameters a row: far below the
+ * bound-parameter limit), then powers of two for the rest — so a table has at most nine statement
+ * texts, each prepared once and kept by the connection's statement cache. A text per row count
+ * (1 … 500, as batches come) made the caches hold hundreds of prepared multi-row statements, up
+ * to ~1 MB of SQLite memory each, and prepared a new one on most flushes: the server's RSS grew
+ * round after round under steady load.
+ */
+const SQLITE_CHUNK = 256;
 const insertTexts = new Map<string, string>();
 
+/** How many INSERT texts the batch writer has built in this thread (bounded: tests check it). */
+export const insertTextCount = (): number => insertTexts.size;
+
 /**
- * The batch insert of both tables. SQLite: one multi-row INSERT per 500 rows, its text built once per
- * (table, row count) — the query builder cost more CPU than SQLite's insert. PostgreSQL: one
- * `INSERT … SELECT FROM unnest(…)` with one array per column, the same text for any number of rows.
- * `cols` holds one array per column of `table`, all of length n.
+ * The batch insert of both tables. SQLite: multi-row INSERTs of SQLITE_CHUNK rows and then powers
+ * of two, each text built once (the query builder cost more CPU than SQLite's insert). PostgreSQL:
+ * one `INSERT … SELECT FROM unnest(…)` with one array per column, the same text for any number of
+ * rows. `cols` holds one array per column of `table`, all of length n.
  */
 export async function insertColumns(r: SqlRunner, table: Table, cols: unknown[][], n: number): Promise<void> {
   if (n === 0) return;
@@ -162,8 +172,9 @@ export async function insertColumns(r: SqlRunner, table: Table, cols: unknown[][
     return;
   }
   const width = table.columns.length;
-  for (let start = 0; start < n; start += SQLITE_CHUNK) {
-    const rows = Math.min(SQLITE_CHUNK, n - start);
+  for (let start = 0; start < n; ) {
+    let rows = SQLITE_CHUNK;
+    while (rows > n - start) rows >>= 1;
     const key = `sqlite:${table.name}:${rows}`;
     let text = insertTexts.get(key);
     if (text === undefined) {
@@ -175,6 +186,7 @@ export async function insertColumns(r: SqlRunner, table: Table, cols: unknown[][
     for (let i = 0; i < rows; i++)
       for (let c = 0; c < width; c++) params[i * width + c] = cols[c]?.[start + i];
     await r.query(text, params);
+    start += rows;
   }
 }
 
