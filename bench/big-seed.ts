@@ -94,6 +94,11 @@ export async function seedBig(
       )
       .all() as Array<{ name: string; sql: string }>;
     for (const t of triggers) db.exec(`DROP TRIGGER ${t.name}`);
+    // So is the category index (migration 0019_big_category_index): built once after the load.
+    const categoryIndex = db
+      .prepare(`SELECT sql FROM sqlite_master WHERE type = 'index' AND name = 'transactions_category_list'`)
+      .get() as { sql: string } | undefined;
+    if (categoryIndex) db.exec('DROP INDEX transactions_category_list');
     const txn = db.prepare(
       `INSERT INTO transactions (id, account_id, bank_txn_id, date, amount, currency, description, category,
         pending, pending_transaction_id, created_at, updated_at)
@@ -123,6 +128,7 @@ export async function seedBig(
     db.exec(DAY_COUNTS);
     db.exec(MONTH_COUNTS);
     for (const t of triggers) db.exec(t.sql);
+    if (categoryIndex) db.exec(categoryIndex.sql);
     db.prepare('UPDATE accounts SET change_seq = ? WHERE id = ?').run(n, BIG_ACCOUNT);
     db.close();
   } else {
@@ -140,6 +146,11 @@ export async function seedBig(
         '265-0000000000001-00', 0, 0, 0, created_at FROM accounts WHERE id = '${TEMPLATE_ACCOUNT}'`);
     await c.query('ALTER TABLE transactions DISABLE TRIGGER transactions_day_counts_ins');
     await c.query('ALTER TABLE transactions DISABLE TRIGGER transactions_month_counts_ins');
+    const categoryIndex = (
+      await c.query(`SELECT indexdef FROM pg_indexes WHERE indexname = 'transactions_category_list'
+        AND schemaname = current_schema()`)
+    ).rows[0]?.indexdef as string | undefined;
+    if (categoryIndex) await c.query('DROP INDEX transactions_category_list');
     let chunk: Row[] = [];
     let seq = 1;
     const flush = async () => {
@@ -176,6 +187,7 @@ export async function seedBig(
     await c.query(MONTH_COUNTS);
     await c.query('ALTER TABLE transactions ENABLE TRIGGER transactions_day_counts_ins');
     await c.query('ALTER TABLE transactions ENABLE TRIGGER transactions_month_counts_ins');
+    if (categoryIndex) await c.query(categoryIndex);
     await c.query('UPDATE accounts SET change_seq = $1 WHERE id = $2', [n, BIG_ACCOUNT]);
     // Fresh statistics and visibility map, as autovacuum would leave them after a bulk load.
     await c.query('VACUUM ANALYZE transactions');

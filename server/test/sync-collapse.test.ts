@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ChangeRow } from '../src/transactions/store.js';
-import { collapseChanges } from '../src/transactions/sync.js';
+import { collapseChanges, collapseChangeValues } from '../src/transactions/sync.js';
 
 const row = (id: string, description = 'Maxi') => ({
   id,
@@ -62,5 +62,34 @@ describe('collapseChanges (one page of the change log → what the client applie
   it('reports a transaction modified several times once', () => {
     const out = collapseChanges([change('modified', 'm', true, 'v2'), change('modified', 'm', true, 'v2')]);
     expect(out.modified).toHaveLength(1);
+  });
+
+  it('collapses a page read as arrays (what a sync page reads) exactly as the same page as rows', () => {
+    const kinds: ChangeRow['kind'][] = ['added', 'modified', 'removed'];
+    const page: ChangeRow[] = [];
+    // Every sequence of up to three changes to a transaction, present or already deleted, interleaved.
+    for (let i = 0; i < 60; i++) {
+      const id = `t${i % 17}`;
+      page.push(change(kinds[(i * 7) % 3] as ChangeRow['kind'], id, (i * 5) % 4 !== 0, `d${i % 17}`));
+    }
+    const columns = [
+      'id',
+      'account_id',
+      'date',
+      'amount',
+      'currency',
+      'description',
+      'category',
+      'pending',
+      'pending_transaction_id',
+    ] as const;
+    const asValues = page.map((c) => [
+      c.seq,
+      c.kind,
+      c.transaction_id,
+      ...columns.map((k) => (c.row ? c.row[k] : null)),
+    ]);
+    // Only the first `count` rows are the page (the one after it tells whether there is more).
+    expect(collapseChangeValues([...asValues, ['x']], asValues.length)).toEqual(collapseChanges(page));
   });
 });

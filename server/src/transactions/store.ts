@@ -43,18 +43,21 @@ export function toTransactionJson(t: TransactionFields) {
 /** A row of list mode as the page query returns it: the values of FIELD_COLUMNS, in that order. */
 export type TransactionValues = unknown[];
 
-/** The JSON of a transaction straight from a page row's values (no row object in between). */
-export const valuesToTransactionJson = (r: TransactionValues) =>
+/**
+ * The JSON of a transaction straight from a row's values (no row object in between): the values of
+ * FIELD_COLUMNS, in that order, from position `at` of the row (0 for a list page).
+ */
+export const valuesToTransactionJson = (r: TransactionValues, at = 0) =>
   transactionJson(
-    r[0] as string,
-    r[1] as string,
-    r[2] as string,
-    r[3] as number,
-    r[4] as string,
-    r[5] as string,
-    r[6] as string,
-    r[7] as number,
-    r[8] as string | null,
+    r[at] as string,
+    r[at + 1] as string,
+    r[at + 2] as string,
+    r[at + 3] as number,
+    r[at + 4] as string,
+    r[at + 5] as string,
+    r[at + 6] as string,
+    r[at + 7] as number,
+    r[at + 8] as string | null,
   );
 
 function transactionJson(
@@ -284,15 +287,11 @@ export function dateSpanOf(from: string | undefined, to: string | undefined): Da
  * Up to this offset a page is read with OFFSET on the index directly; beyond it, the offset is first
  * located through the counts — the month it falls in (transaction_month_counts), then the day
  * within that month (transaction_day_counts) — so the index is entered at that date and only the
- * rows of that day are skipped: a page at offset 1,000,000 costs about what the first does.
+ * entries of that day are skipped: a page at offset 1,000,000 costs about what the first does.
+ * With a category the index is (account_id, category, date, id) (migration 0019_big_category_index),
+ * so the skipped entries are index entries too, never table rows read only to test their category.
  */
 const DIRECT_OFFSET = 1000;
-/**
- * The same with a category filter: the index does not hold the category, so every row a plain
- * OFFSET skips is read from the table to test it (at a 1-in-7 category, offset 1,000 reads ~7,000
- * rows); through the counts only the rows of one day are read.
- */
-const DIRECT_OFFSET_BY_CATEGORY = 100;
 
 /**
  * List mode: newest first, with the total for the filter. Rows are the values of FIELD_COLUMNS
@@ -316,7 +315,7 @@ export async function listTransactions(
   const counting: string[] = f.category !== undefined ? [accountId, f.category] : [accountId];
   const dated = f.from !== undefined || f.to !== undefined;
   const span = dateSpanOf(f.from, f.to);
-  if (f.offset <= (f.category === undefined ? DIRECT_OFFSET : DIRECT_OFFSET_BY_CATEGORY)) {
+  if (f.offset <= DIRECT_OFFSET) {
     const [rows, count] = await Promise.all([
       q.page(db, ...args, f.limit, f.offset),
       dated
@@ -619,22 +618,23 @@ export interface ChangeRow {
   row: TransactionFields | null;
 }
 
-const changesPage = preparedQuery(
+/**
+ * A change-log row as readChangeValues returns it: seq, kind, transaction id, then the transaction's
+ * current values in FIELD_COLUMNS order from CHANGE_FIELDS_AT on (all null once it was deleted).
+ */
+export type ChangeValues = unknown[];
+export const CHANGE_FIELDS_AT = 3;
+
+// Rows as arrays (preparedArrays): a sync page is up to 500 rows, and an object per row, then a
+// second one for the transaction, were only garbage on the way to each row's JSON object (on
+// PostgreSQL the driver builds no row object either). The join dominates what is left.
+const changesPage = preparedArrays(
   (db, accountId: string, afterSeq: number, limit: number) =>
     db
       .selectFrom('transaction_changes as c')
       .leftJoin('transactions as t', 't.id', 'c.transaction_id')
       .select(['c.seq', 'c.kind', 'c.transaction_id'])
-      .select([
-        't.id',
-        't.date',
-        't.amount',
-        't.currency',
-        't.description',
-        't.category',
-        't.pending',
-        't.pending_transaction_id',
-      ])
+      .select(FIELD_COLUMNS.map((c) => `t.${c}` as const))
       .where('c.account_id', '=', accountId)
       .where('c.seq', '>', afterSeq)
       .orderBy('c.seq')
@@ -644,34 +644,36 @@ const changesPage = preparedQuery(
 
 /**
  * Keyset page of the change log after `afterSeq`, joined to the transactions' current state in one
- * statement (one consistent snapshot on both databases).
+ * statement (one consistent snapshot on both databases), as arrays (ChangeValues). Prepared once:
+ * on SQLite it runs on the read-only connection, on PostgreSQL as a named statement.
  */
+export function readChangeValues(
+  db: Executor,
+  accountId: string,
+  afterSeq: number,
+  limit: number,
+): Promise<ChangeValues[]> {
+  return changesPage(db, accountId, afterSeq, limit);
+}
+
+/** The same as ChangeRow objects. */
 export async function readChanges(
   db: Executor,
   accountId: string,
   afterSeq: number,
   limit: number,
 ): Promise<ChangeRow[]> {
-  // Prepared once: on SQLite it runs on the read-only connection, on PostgreSQL as a named statement.
-  const rows = await changesPage(db, accountId, afterSeq, limit);
+  const rows = await readChangeValues(db, accountId, afterSeq, limit);
   return rows.map((r) => ({
-    seq: Number(r.seq),
-    kind: r.kind,
-    transaction_id: r.transaction_id,
+    seq: Number(r[0]),
+    kind: r[1] as ChangeKind,
+    transaction_id: r[2] as string,
     row:
-      r.id === null
+      r[CHANGE_FIELDS_AT] === null
         ? null
-        : {
-            id: r.id,
-            account_id: accountId,
-            date: r.date as string,
-            amount: r.amount as number,
-            currency: r.currency as string,
-            description: r.description as string,
-            category: r.category as string,
-            pending: r.pending as number,
-            pending_transaction_id: r.pending_transaction_id,
-          },
+        : (Object.fromEntries(
+            FIELD_COLUMNS.map((c, i) => [c, r[CHANGE_FIELDS_AT + i]]),
+          ) as unknown as TransactionFields),
   }));
 }
 

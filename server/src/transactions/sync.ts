@@ -3,7 +3,14 @@ import type { Executor } from '../db/index.js';
 import { ApiError } from '../errors.js';
 import type { SecretBox } from '../secrets.js';
 import { decodeCursor, encodeCursor, type SyncCursor } from './cursor.js';
-import { type ChangeRow, readChanges, toTransactionJson } from './store.js';
+import {
+  CHANGE_FIELDS_AT,
+  type ChangeRow,
+  type ChangeValues,
+  readChangeValues,
+  toTransactionJson,
+  valuesToTransactionJson,
+} from './store.js';
 
 type TransactionJson = ReturnType<typeof toTransactionJson>;
 
@@ -33,19 +40,50 @@ export interface CollapsedChanges {
  * - a row already deleted by a change after this page: nothing yet — its removal comes later.
  */
 export function collapseChanges(changes: readonly ChangeRow[]): CollapsedChanges {
-  const byTxn = new Map<string, { first: ChangeRow['kind']; removed: boolean; row: ChangeRow['row'] }>();
-  for (const c of changes) {
-    const seen = byTxn.get(c.transaction_id);
-    if (!seen) byTxn.set(c.transaction_id, { first: c.kind, removed: c.kind === 'removed', row: c.row });
-    else if (c.kind === 'removed') seen.removed = true;
+  return collapse(
+    changes,
+    changes.length,
+    (c) => c.kind,
+    (c) => c.transaction_id,
+    (c) => (c.row ? toTransactionJson(c.row) : null),
+  );
+}
+
+/** The same over rows of readChangeValues (what a sync page reads): no object per row in between. */
+export function collapseChangeValues(changes: readonly ChangeValues[], count: number): CollapsedChanges {
+  return collapse(
+    changes,
+    count,
+    (c) => c[1] as ChangeRow['kind'],
+    (c) => c[2] as string,
+    (c) => (c[CHANGE_FIELDS_AT] === null ? null : valuesToTransactionJson(c, CHANGE_FIELDS_AT)),
+  );
+}
+
+function collapse<C>(
+  changes: readonly C[],
+  count: number,
+  kindOf: (c: C) => ChangeRow['kind'],
+  idOf: (c: C) => string,
+  jsonOf: (c: C) => TransactionJson | null,
+): CollapsedChanges {
+  const byTxn = new Map<string, { first: ChangeRow['kind']; removed: boolean; change: C }>();
+  for (let i = 0; i < count; i++) {
+    const c = changes[i] as C;
+    const id = idOf(c);
+    const kind = kindOf(c);
+    const seen = byTxn.get(id);
+    if (!seen) byTxn.set(id, { first: kind, removed: kind === 'removed', change: c });
+    else if (kind === 'removed') seen.removed = true;
   }
   const out: CollapsedChanges = { added: [], modified: [], removed: [] };
   for (const [id, s] of byTxn) {
     if (s.removed) {
       if (s.first !== 'added') out.removed.push({ id });
-    } else if (s.row) {
-      (s.first === 'added' ? out.added : out.modified).push(toTransactionJson(s.row));
+      continue;
     }
+    const json = jsonOf(s.change);
+    if (json) (s.first === 'added' ? out.added : out.modified).push(json);
   }
   return out;
 }
@@ -58,14 +96,14 @@ export async function syncTransactions(
 ): Promise<SyncPage> {
   const from = await startingPoint(deps, account, req.cursor);
   // One row beyond the page tells whether there is more without a count.
-  const changes = await readChanges(deps.db, account.id, from.seq, req.limit + 1);
+  const changes = await readChangeValues(deps.db, account.id, from.seq, req.limit + 1);
   const hasMore = changes.length > req.limit;
-  const page = hasMore ? changes.slice(0, req.limit) : changes;
-  const lastSeq = page.length > 0 ? (page[page.length - 1] as ChangeRow).seq : from.seq;
+  const count = hasMore ? req.limit : changes.length;
+  const lastSeq = count > 0 ? Number((changes[count - 1] as ChangeValues)[0]) : from.seq;
   const phase: SyncCursor['phase'] = from.phase === 'h' && hasMore ? 'h' : 'c';
   return {
     sync_status: phase === 'h' ? 'HISTORICAL_UPDATE_IN_PROGRESS' : 'HISTORICAL_UPDATE_COMPLETE',
-    ...collapseChanges(page),
+    ...collapseChangeValues(changes, count),
     next_cursor: encodeCursor(deps.box, {
       accountId: account.id,
       accountCreatedAt: account.created_at,
