@@ -334,6 +334,38 @@ describe('detectRecurringStreams', () => {
     expect(detectRecurringStreams(txns, day).outgoing).toEqual([]);
   });
 
+  it('a monthly bill paid by hand up to ten days off its day, once two months at once, is one monthly stream', () => {
+    // Day offsets from the 20th and varying amounts; month 6 is paid late together with month 7.
+    const offsets = [-8, 9, -3, 6, -9, 2, 0, 7, -4, 5, -6, 3, -2, -5];
+    const amounts = [
+      910_000, 640_000, 580_000, 520_000, 480_000, 455_000, 470_000, 490_000, 530_000, 720_000, 880_000,
+      950_000, 870_000, 600_000,
+    ];
+    const txns: RecurringInput[] = [];
+    monthly(2025, 1, 20, 14).forEach((d, i) => {
+      const paid = i === 5 ? addDays(monthly(2025, 1, 20, 14)[6]!, offsets[6]!) : addDays(d, offsets[i]!);
+      txns.push(
+        txn(paid, -amounts[i]!, `IPS QR placanje EPS Snabdevanje ED broj ${100_000 + i * 7}`, {
+          category: 'utilities',
+        }),
+      );
+    });
+    const r = detectRecurringStreams(txns, '2026-03-01');
+    expect(r.outgoing).toHaveLength(1);
+    expect(r.outgoing[0]).toMatchObject({ frequency: 'monthly', amount_type: 'variable', occurrences: 14 });
+  });
+
+  it('a roughly monthly habit at varying amounts stays no stream even when its visits fall near one day of the month', () => {
+    // Within ten days of the 15th most months, but a vet: varying amounts, no billing cycle.
+    const offsets = [-9, 8, -7, 10, -10, 6, -8, 9, 3, -9, 7];
+    const txns = monthly(2025, 2, 15, 11).map((d, i) =>
+      txn(addDays(d, offsets[i]!), -(150_000 + ((i * 104_729) % 350_000)), 'Veterinarska ambulanta Dr Vet', {
+        category: 'groceries',
+      }),
+    );
+    expect(detectRecurringStreams(txns, '2026-01-10').outgoing).toEqual([]);
+  });
+
   it('does not report one-offs', () => {
     const txns = [
       txn('2025-11-02', -4_500_000, 'Gigatron Beograd'),

@@ -214,11 +214,17 @@ function findRhythm(occ: readonly Occurrence[]): Rhythm | null {
   const allowedMissed = Math.max(1, Math.floor(gaps.length / 3));
   if (missed <= allowedMissed && (fit + missed) / gaps.length >= MIN_FIT_SHARE) return rhythm;
   if (rhythm.months === 0) return fitsGrid(occ, rhythm) ? rhythm : null;
+  // Off the gaps, on the month grid (a bill paid by hand): a payee that bills on a cycle, or one
+  // price, so that a habit at loose intervals and varying amounts (vet, hairdresser) stays none.
+  if (rhythm.months === 1) return monthGrid(occ).fits && billLike(occ) ? rhythm : null;
   // Off the gaps, on the calendar only: held to the evidence of a pair (a periodic payee, or one
   // price), so that a few top-ups or shop visits that fall near a quarter grid stay no stream.
   if (rhythm.months < 3 || !fitsCalendarGrid(occ, rhythm)) return null;
   return periodicPayee(occ) || steadyAmounts(occ) ? rhythm : null;
 }
+
+/** A payee that bills on a cycle (category or wording), or payments at about one price. */
+const billLike = (occ: readonly Occurrence[]): boolean => periodicPayee(occ) || steadyAmounts(occ);
 
 /** All amounts within PAIR_MAX_RATIO of one another. */
 function steadyAmounts(occ: readonly Occurrence[]): boolean {
@@ -257,6 +263,107 @@ function fitsCalendarGrid(occ: readonly Occurrence[], rhythm: Rhythm): boolean {
   }
   const span = slots[occ.length - 1]! + 1;
   return span - occ.length <= Math.max(1, Math.floor(span / 3));
+}
+
+/** Days a monthly payment may sit off its day of the month (a bill paid by hand before or after its due date). */
+const MONTH_GRID_TOLERANCE = 10;
+/** Mean offset (days) from the month grid allowed for a monthly stream paid by hand. */
+const MONTH_GRID_LOOSENESS = 6.5;
+/** Payments a monthly stream needs before it is measured on the month grid instead of by its gaps. */
+const MONTH_GRID_MIN = 5;
+/** Months a stream on the month grid must span: over fewer, a few visits fall on it by chance. */
+const MONTH_GRID_MIN_SPAN = 6;
+
+interface MonthGrid {
+  fits: boolean;
+  /** Signed offset of each payment from its slot (days). */
+  offsets: Float64Array;
+  slots: Int32Array;
+}
+
+/**
+ * Bills paid by hand: a household pays the electricity, water or phone bill once a month on
+ * whatever day suits it, a week before or after the due date, now and then two months at once.
+ * Consecutive gaps then run from two to seven weeks, though each payment is within ten days of
+ * its day of the month. Measured against the calendar instead: a due day of the month (the one
+ * that holds the most payments, clamped in short months), most payments within the tolerance of
+ * it, at most a quarter of the months empty, and at most one month in six holding a second
+ * payment (a late bill paid with the next one). A habit at loose intervals (hairdresser,
+ * pharmacy) leaves months empty and others doubled, and fails; linear (31 due days × payments).
+ */
+function monthGrid(occ: readonly Occurrence[]): MonthGrid {
+  const n = occ.length;
+  const offsets = new Float64Array(n);
+  const slots = new Int32Array(n);
+  // Each payment's month and the months either side: first day number and length.
+  const starts = new Float64Array(3 * n);
+  const lengths = new Int32Array(3 * n);
+  for (let i = 0; i < n; i++) {
+    const date = occ[i]!.date;
+    const month = digitsAt(date, 0, 4) * 12 + digitsAt(date, 5, 7) - 1;
+    for (let k = 0; k < 3; k++) {
+      const m = month - 1 + k;
+      const y = Math.floor(m / 12);
+      starts[3 * i + k] = Date.UTC(y, m - y * 12, 1) / DAY_MS;
+      lengths[3 * i + k] = new Date(Date.UTC(y, m - y * 12 + 1, 0)).getUTCDate();
+    }
+  }
+  // Offset of payment i from due day `due` of the nearest of its three months; slot via `slotOut`.
+  const offsetOf = (i: number, due: number, slotOut?: Int32Array): number => {
+    let best = Number.POSITIVE_INFINITY;
+    for (let k = 0; k < 3; k++) {
+      const off = occ[i]!.day - (starts[3 * i + k]! + Math.min(due, lengths[3 * i + k]!) - 1);
+      if (Math.abs(off) < Math.abs(best)) {
+        best = off;
+        if (slotOut) slotOut[i] = k;
+      }
+    }
+    return best;
+  };
+  // The due day that holds most payments within the tolerance, then the smallest total offset
+  // (each day of the month is tried, as the weekday grid tries each phase).
+  let bestDue = 1;
+  let bestScore = Number.POSITIVE_INFINITY;
+  for (let due = 1; due <= 31; due++) {
+    let missed = 0;
+    let total = 0;
+    for (let i = 0; i < n; i++) {
+      const off = Math.abs(offsetOf(i, due));
+      if (off > MONTH_GRID_TOLERANCE) missed++;
+      else total += off;
+    }
+    const score = missed * (MONTH_GRID_TOLERANCE + 1) * (n + 1) + total;
+    if (score < bestScore) {
+      bestScore = score;
+      bestDue = due;
+    }
+  }
+  for (let i = 0; i < n; i++) {
+    offsets[i] = offsetOf(i, bestDue, slots);
+    const date = occ[i]!.date;
+    slots[i] = digitsAt(date, 0, 4) * 12 + digitsAt(date, 5, 7) - 2 + slots[i]!;
+  }
+  if (n < MONTH_GRID_MIN) return { fits: false, offsets, slots };
+  let fit = 0;
+  let filled = 0;
+  let doubled = 0;
+  let lastSlot = Number.NEGATIVE_INFINITY;
+  let firstSlot = Number.NaN;
+  for (let i = 0; i < n; i++) {
+    if (Math.abs(offsets[i]!) > MONTH_GRID_TOLERANCE) continue;
+    fit++;
+    if (Number.isNaN(firstSlot)) firstSlot = slots[i]!;
+    if (slots[i]! === lastSlot) doubled++;
+    else filled++;
+    lastSlot = slots[i]!;
+  }
+  const span = lastSlot - firstSlot + 1;
+  const fits =
+    span >= MONTH_GRID_MIN_SPAN &&
+    fit / n >= MIN_FIT_SHARE &&
+    span - filled <= Math.floor(span / 4) &&
+    doubled <= Math.floor(span / 6);
+  return { fits, offsets, slots };
 }
 
 /** Days a weekly or biweekly payment may sit off its weekday grid (posting a day or two late). */
@@ -433,6 +540,30 @@ function dropExtras(occ: readonly Occurrence[], rhythm: Rhythm): Occurrence[] {
     }
     return kept;
   }
+  const grid = rhythm.months === 1 ? monthGrid(occ) : null;
+  if (grid?.fits) {
+    // Monthly on the month grid: off the grid is an extra; a second payment in a month stays when
+    // the month before is empty (a late bill paid with the next one), else the usual amount stays.
+    let lastSlot = Number.NaN;
+    let emptyBefore = false;
+    for (let i = 0; i < occ.length; i++) {
+      const o = occ[i]!;
+      if (Math.abs(grid.offsets[i]!) > MONTH_GRID_TOLERANCE) continue;
+      const slot = grid.slots[i]!;
+      const prev = kept[kept.length - 1];
+      if (prev && slot === lastSlot) {
+        if (emptyBefore) {
+          kept.push(o);
+          emptyBefore = false;
+        } else if (Math.abs(o.amount - usual) < Math.abs(prev.amount - usual)) kept[kept.length - 1] = o;
+        continue;
+      }
+      emptyBefore = prev !== undefined && slot - lastSlot >= 2;
+      kept.push(o);
+      lastSlot = slot;
+    }
+    return kept;
+  }
   for (const o of occ) {
     const prev = kept[kept.length - 1];
     if (prev && o.day - prev.day < rhythm.single[0]) {
@@ -449,6 +580,14 @@ function dropExtras(occ: readonly Occurrence[], rhythm: Rhythm): Occurrence[] {
 function meanGapDeviation(occ: readonly Occurrence[], rhythm: Rhythm): number {
   if (rhythm.months === 0) return Math.min(gapDeviation(occ, rhythm), gridDeviation(occ, rhythm));
   return gapDeviation(occ, rhythm);
+}
+
+/** Mean distance in days of each payment from its day of the month on the month grid. */
+function monthGridDeviation(occ: readonly Occurrence[]): number {
+  const { offsets } = monthGrid(occ);
+  let total = 0;
+  for (const r of offsets) total += Math.abs(r);
+  return total / occ.length;
 }
 
 /** Average distance in days of each payment from its slot on the period grid (weekly, biweekly). */
@@ -482,7 +621,11 @@ function buildStream(
   const amounts = describeAmounts(values);
   if (!amounts) return null;
   const loose = LOOSENESS[amounts.type];
-  if (meanGapDeviation(occ, rhythm) > Math.max(loose.floor, loose.share * rhythm.days)) return null;
+  if (meanGapDeviation(occ, rhythm) > Math.max(loose.floor, loose.share * rhythm.days)) {
+    // A monthly bill paid by hand: on the month grid, each payment within ten days of its day.
+    if (rhythm.months !== 1 || !monthGrid(occ).fits || !billLike(occ)) return null;
+    if (monthGridDeviation(occ) > MONTH_GRID_LOOSENESS) return null;
+  }
   const first = occ[0]!;
   const last = occ[occ.length - 1]!;
   const next = rhythm.months > 0 ? addMonths(last.date, rhythm.months) : dateOfDay(last.day + rhythm.days);
