@@ -636,6 +636,18 @@ describe('recurring streams on merchant keys', () => {
     expect(detectRecurringStreams(txns, '2026-01-20').outgoing).toEqual([]);
   });
 
+  it('city utilities that share only "JKP" and the city stay apart; one of them in two wordings is one stream', () => {
+    const txns: RecurringInput[] = [];
+    monthly(2025, 1, 15, 12).forEach((d, i) => {
+      // Water in two wordings (with and without "JKP"), waste always "JKP … Čačak".
+      const water = i % 2 === 0 ? 'IPS JKP Vodovod Cacak voda' : 'IPS Vodovod Cacak voda';
+      txns.push(txn(d, -(120_000 + (i % 3) * 9_000), water, { category: 'utilities' }));
+      txns.push(txn(addDays(d, 3), -95_000, 'IPS JKP Komunalac Cacak smece', { category: 'utilities' }));
+    });
+    const { outgoing } = detectRecurringStreams(txns, '2026-01-20');
+    expect(outgoing.map((s) => s.occurrences).sort()).toEqual([12, 12]);
+  });
+
   it('a weekly payment two days early or late and moved off weekends keeps its grid (the grid holding most payments wins)', () => {
     // Due Friday, paid Wednesday to Sunday; weekend payments are posted on Monday.
     const shifts = [3, -2, 3, -2, -1, 3, -2, 3, 0, -2, 3, 3, -1, -2, 3, 3];

@@ -1,5 +1,5 @@
 import { MERCHANTS } from './merchants.js';
-import { CASH_KEY, counterpartyKey, fold } from './normalize.js';
+import { CASH_KEY, CITIES, counterpartyKey, fold, LEGAL_FORMS } from './normalize.js';
 
 /**
  * Grouping key: the merchant key of the normalisation pipeline, so one payee is one group
@@ -814,6 +814,13 @@ const LINK_STOPWORDS = new Set([
   'erst', 'erste', 'raiffeisen', 'aik', 'intes', 'intesa', 'unicredit', 'otp', 'addiko', 'halkbank', 'nlb', 'eurobank', 'procredit',
   'januar', 'februar', 'mart', 'april', 'maj', 'jun', 'jul', 'avgust', 'septembar', 'oktobar', 'novembar', 'decembar',
 ]);
+/**
+ * Places and legal forms say where a payee sits and what kind of body it is, not which one:
+ * "JKP Komunalac Čačak" and "JKP Vodovod Čačak" share "jkp" and "cacak" and are two payees.
+ */
+const PLACE_AND_FORM_WORDS: ReadonlySet<string> = new Set(
+  [...CITIES, ...LEGAL_FORMS].flatMap((phrase) => phrase.replace(/\./g, '').split(' ')),
+);
 /** Grouping keys of listed brands (a brand's key is its dictionary name). */
 const BRAND_KEYS: ReadonlySet<string> = new Set(
   MERCHANTS.filter((m) => m.strength === 'brand').map((m) => m.name),
@@ -828,6 +835,7 @@ function linkWords(key: string): string[] {
     if (word.length < 3 || !/^[a-z]+$/.test(word)) continue;
     const stem = word.length >= 4 && /[aeiou]$/.test(word) ? word.slice(0, -1) : word;
     if (LINK_STOPWORDS.has(word) || LINK_STOPWORDS.has(stem) || out.includes(stem)) continue;
+    if (PLACE_AND_FORM_WORDS.has(word)) continue;
     out.push(stem);
   }
   return out;
