@@ -356,7 +356,7 @@ export const NOISE_PATTERNS: ReadonlyArray<readonly [name: string, pattern: RegE
 const NOISE = new RegExp(NOISE_PATTERNS.map(([, p]) => `(?:${p.source})`).join('|'), 'gi');
 
 /** Account numbers: Serbian "160-0000012345678-90" or 18 digits; captured for the counterparty. */
-const ACCOUNT_NUMBER = /\b\d{3}-\d{1,13}-\d{2}\b|\b\d{18}\b/;
+export const ACCOUNT_NUMBER = /\b\d{3}-\d{1,13}-\d{2}\b|\b\d{18}\b/;
 
 /**
  * Payment processors and wallets that prefix the merchant. The rest of the text is the

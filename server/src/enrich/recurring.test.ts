@@ -648,6 +648,28 @@ describe('recurring streams on merchant keys', () => {
     expect(outgoing.map((s) => s.occurrences).sort()).toEqual([12, 12]);
   });
 
+  it('one loan in several wordings is linked by its account number; two loans at one bank stay two streams', () => {
+    const wordings = [
+      (p: string, d: string) => `Naplata rate kredita ${p} ${d}`,
+      (p: string, d: string) => `Rata kredita partija ${p} za ${d.slice(5, 7)}/${d.slice(0, 4)}`,
+      (p: string) => `Otplata kredita ${p}`,
+    ];
+    const txns: RecurringInput[] = [];
+    monthly(2025, 1, 5, 15).forEach((d, i) => {
+      txns.push(
+        txn(d, -3_215_000, wordings[(i * 7) % 3]!('105-0000004411234-56', d), { category: 'transfer' }),
+      );
+      txns.push(
+        txn(d, -1_874_000, wordings[(i * 5 + 1) % 3]!('105-0000004455512-80', d), { category: 'transfer' }),
+      );
+    });
+    const { outgoing } = detectRecurringStreams(txns, '2026-03-20');
+    expect(outgoing.map((s) => [s.typical_amount, s.occurrences]).sort()).toEqual([
+      [1_874_000, 15],
+      [3_215_000, 15],
+    ]);
+  });
+
   it('a weekly payment two days early or late and moved off weekends keeps its grid (the grid holding most payments wins)', () => {
     // Due Friday, paid Wednesday to Sunday; weekend payments are posted on Monday.
     const shifts = [3, -2, 3, -2, -1, 3, -2, 3, 0, -2, 3, 3, -1, -2, 3, 3];

@@ -1,5 +1,5 @@
 import { MERCHANTS } from './merchants.js';
-import { CASH_KEY, CITIES, counterpartyKey, fold, LEGAL_FORMS } from './normalize.js';
+import { ACCOUNT_NUMBER, CASH_KEY, CITIES, counterpartyKey, fold, LEGAL_FORMS } from './normalize.js';
 
 /**
  * Grouping key: the merchant key of the normalisation pipeline, so one payee is one group
@@ -847,7 +847,7 @@ function linkWords(key: string): string[] {
  * groups of one direction are linked when they share two link words, or one when either has only
  * one. Rare words only, so the pairs tried stay linear in the number of groups.
  */
-function linkGroups(keys: readonly string[]): Int32Array {
+function linkGroups(keys: readonly string[], accounts: ReadonlyArray<readonly string[]> = []): Int32Array {
   const parent = Int32Array.from(keys, (_, i) => i);
   const find = (i: number): number => {
     while (parent[i] !== i) {
@@ -860,6 +860,12 @@ function linkGroups(keys: readonly string[]): Int32Array {
   const words = keys.map((k) => {
     const dir = k.slice(0, k.indexOf(':') + 1);
     return linkWords(k.slice(dir.length)).map((w) => dir + w);
+  });
+  // An account number printed in the text names the payee's account (a loan's "partija", a
+  // landlord's account): one shared account links two wordings on its own. Marked with '#'.
+  accounts.forEach((list, i) => {
+    const dir = keys[i]!.slice(0, keys[i]!.indexOf(':') + 1);
+    for (const a of list) words[i]!.push(`${dir}#${a}`);
   });
   const groupsOf = new Map<string, number[]>();
   words.forEach((ws, i) => {
@@ -879,7 +885,8 @@ function linkGroups(keys: readonly string[]): Int32Array {
     for (const w of words[i]!) {
       const list = groupsOf.get(w)!;
       if (list.length > LINK_MAX_GROUPS) continue;
-      for (const j of list) if (j > i) shared.set(j, (shared.get(j) ?? 0) + 1);
+      const weight = w.includes('#') ? 2 : 1;
+      for (const j of list) if (j > i) shared.set(j, (shared.get(j) ?? 0) + weight);
     }
     for (const [j, n] of shared) {
       if (brand[i] && brand[j]) continue;
@@ -889,6 +896,9 @@ function linkGroups(keys: readonly string[]): Int32Array {
   for (let i = 0; i < keys.length; i++) parent[i] = find(i);
   return parent;
 }
+
+/** Account numbers kept per group for linking (a group printing many is no one payee's). */
+const MAX_ACCOUNTS_PER_GROUP = 4;
 
 const isCash = (groupKey: string): boolean => groupKey.slice(groupKey.indexOf(':') + 1) === CASH_KEY;
 
@@ -908,6 +918,7 @@ export function detectRecurringStreams(
   const all: Occurrence[] = [];
   const groupOf: number[] = []; // each occurrence's group, by its index in `groups`
   const groupIndex = new Map<Occurrence[], number>();
+  const accounts: string[][] = []; // account numbers printed in each group's descriptions
   for (let i = 0; i < booked.length; i++) {
     const t = booked[i]!;
     const byDescription = t.amount < 0 ? outByDescription : inByDescription;
@@ -921,6 +932,12 @@ export function detectRecurringStreams(
         groupIndex.set(group, groupIndex.size);
       }
       byDescription.set(t.description, group);
+      const account = ACCOUNT_NUMBER.exec(t.description);
+      if (account !== null) {
+        const gi = groupIndex.get(group)!;
+        const list = (accounts[gi] ??= []);
+        if (list.length < MAX_ACCOUNTS_PER_GROUP && !list.includes(account[0])) list.push(account[0]);
+      }
     }
     const o: Occurrence = {
       id: t.id,
@@ -945,7 +962,8 @@ export function detectRecurringStreams(
   // One payee in several wordings: the linked groups together, when that puts more payments in
   // streams than the groups did apart, or the same payments in fewer streams.
   // The merged lists are filled in day order by one pass over all payments.
-  const root = linkGroups(keys);
+  for (let i = 0; i < keys.length; i++) accounts[i] ??= [];
+  const root = linkGroups(keys, accounts);
   const members = new Map<number, number[]>();
   for (let i = 0; i < keys.length; i++) {
     if (root[i] === i) continue;
