@@ -935,7 +935,8 @@ export function detectRecurringStreams(
       const account = ACCOUNT_NUMBER.exec(t.description);
       if (account !== null) {
         const gi = groupIndex.get(group)!;
-        const list = (accounts[gi] ??= []);
+        accounts[gi] ??= [];
+        const list = accounts[gi]!;
         if (list.length < MAX_ACCOUNTS_PER_GROUP && !list.includes(account[0])) list.push(account[0]);
       }
     }
