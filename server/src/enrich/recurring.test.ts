@@ -249,6 +249,45 @@ describe('detectRecurringStreams', () => {
       expect(s[0]!.transaction_ids).not.toContain(extra.id);
     });
 
+    it('a holiday booked every summer at very different amounts is no annual stream; a premium rising each year is', () => {
+      const holiday = [
+        txn('2023-06-02', -6_200_000, 'IPS Turisticka agencija Kon Tiki aranzman', {
+          category: 'entertainment',
+        }),
+        txn('2024-06-10', -11_800_000, 'IPS Turisticka agencija Kon Tiki aranzman', {
+          category: 'entertainment',
+        }),
+        txn('2025-05-28', -8_900_000, 'IPS Turisticka agencija Kon Tiki aranzman', {
+          category: 'entertainment',
+        }),
+      ];
+      expect(detectRecurringStreams(holiday, '2025-09-01').outgoing).toEqual([]);
+      const premium = [
+        txn('2023-03-08', -6_200_000, 'Dunav osiguranje kasko polisa 2023', { category: 'utilities' }),
+        txn('2024-03-04', -6_700_000, 'DUNAV OSIGURANJE kasko polisa 2024', { category: 'utilities' }),
+        txn('2025-03-11', -7_350_000, 'Dunav osiguranje kasko polisa 2025', { category: 'utilities' }),
+      ];
+      expect(detectRecurringStreams(premium, '2025-09-01').outgoing[0]).toMatchObject({
+        frequency: 'annually',
+        occurrences: 3,
+      });
+    });
+
+    it("four purchases at one price a quarter apart among a shop's other visits are no quarterly stream", () => {
+      const txns: RecurringInput[] = [];
+      // Visits every 9–20 days at varying amounts, and four at 450.00 about a quarter apart.
+      let day = '2025-01-03';
+      for (let i = 0; i < 40; i++) {
+        txns.push(
+          txn(day, -(100_000 + ((i * 7_919) % 200_000)), 'Trafika Stampa 9', { category: 'groceries' }),
+        );
+        day = addDays(day, 9 + ((i * 5) % 12));
+      }
+      for (const d of ['2025-02-14', '2025-05-16', '2025-08-15', '2025-11-14'])
+        txns.push(txn(d, -45_000, 'Trafika Stampa 9', { category: 'groceries' }));
+      expect(detectRecurringStreams(txns, '2025-12-20').outgoing).toEqual([]);
+    });
+
     it('top-ups of varying amounts that only fall near a quarter grid are no stream', () => {
       const txns = [
         txn('2025-03-19', -95_876, 'BusPlus dopuna', { category: 'transport' }),

@@ -89,6 +89,7 @@ const SAME_PRICE = 0.05;
  * vet), not a bill with a billing cycle.
  */
 const LOOSENESS = { fixed: { share: 0.2, floor: 2 }, variable: { share: 0.12, floor: 1.5 } } as const;
+const LONG_FREQUENCIES: ReadonlySet<Frequency> = new Set(['quarterly', 'annually']);
 /** Payments at one amount needed before they may be split from the rest of their payee's. */
 const MIN_CLUSTER = 4;
 /** Mean spacing (days) from which leftover payments of a billing payee may be a longer plan. */
@@ -221,6 +222,23 @@ function findRhythm(occ: readonly Occurrence[]): Rhythm | null {
   // price), so that a few top-ups or shop visits that fall near a quarter grid stay no stream.
   if (rhythm.months < 3 || !fitsCalendarGrid(occ, rhythm)) return null;
   return periodicPayee(occ) || steadyAmounts(occ) ? rhythm : null;
+}
+
+/**
+ * An annual plan's price moves by a premium rise or an exchange rate, not by half: a payee that
+ * bills on a cycle within ANNUAL_MAX_RATIO (three yearly rises and a varying fee), any other
+ * within PAIR_MAX_RATIO. A holiday booked every summer or a purchase every autumn at very
+ * different amounts is no annual stream.
+ */
+const ANNUAL_MAX_RATIO = 1.6;
+function annualAmountsHold(occ: readonly Occurrence[]): boolean {
+  let lo = Number.POSITIVE_INFINITY;
+  let hi = 0;
+  for (const o of occ) {
+    if (o.amount < lo) lo = o.amount;
+    if (o.amount > hi) hi = o.amount;
+  }
+  return hi <= lo * PAIR_MAX_RATIO || (hi <= lo * ANNUAL_MAX_RATIO && periodicPayee(occ));
 }
 
 /** A payee that bills on a cycle (category or wording), or payments at about one price. */
@@ -620,6 +638,7 @@ function buildStream(
   const values = occ.map((o) => o.amount);
   const amounts = describeAmounts(values);
   if (!amounts) return null;
+  if (rhythm.months === 12 && !annualAmountsHold(occ)) return null;
   const loose = LOOSENESS[amounts.type];
   if (meanGapDeviation(occ, rhythm) > Math.max(loose.floor, loose.share * rhythm.days)) {
     // A monthly bill paid by hand: on the month grid, each payment within ten days of its day.
@@ -700,6 +719,9 @@ function streamsOfGroup(occ: Occurrence[], today: number, cash = false): Recurri
     if (cluster.length === occ.length || cluster.length < 2) continue;
     if (cluster.length < MIN_CLUSTER && cluster.length * 2 < occ.length) continue;
     const stream = buildStream(cluster, today);
+    // A quarter or a year apart, a few purchases at one price among a shop's other visits fall
+    // by chance: carved out of other payments, a long plan needs a payee that bills on a cycle.
+    if (stream && LONG_FREQUENCIES.has(stream.frequency) && !periodicPayee(cluster)) continue;
     if (stream && onePrice.has(stream)) {
       fromClusters.push(stream);
       covered += stream.occurrences;
