@@ -511,6 +511,8 @@ export const MERCHANTS: readonly MerchantEntry[] = [
     'shop',
     'store',
     'dom zdravlja',
+    // Health services by the guide: "zdravstvena ustanova", "Zavod za zdravstvenu zaštitu".
+    'zdravstven*',
     'mesar*',
     'mlekar*',
     'hemija',
@@ -687,6 +689,12 @@ export const MERCHANTS: readonly MerchantEntry[] = [
     'turisticka agencija',
     'turist*',
     'putovanj*',
+    // Package holidays booked with an agency ("aranžman", "letovanje", "… Tours", "… Travel").
+    'aranzman*',
+    'letovanj*',
+    'zimovanj*',
+    'tours',
+    'travel',
     'zoo vrt',
     'luna park',
     'igraonica',
