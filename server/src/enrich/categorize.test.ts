@@ -162,6 +162,22 @@ describe('categorizeTransaction', () => {
     expect(debit('POS KUPOVINA SUNCOKRET 12 BEOGRAD')).toBe('groceries');
   });
 
+  it("earned income in other wordings: a work contract, an author's fee, a payroll platform, a company abroad", () => {
+    expect(credit('Isplata po ugovoru o delu')).toBe('salary');
+    expect(credit('Uplata autorskog honorara')).toBe('salary');
+    expect(credit('Priliv iz inostranstva DEEL INC')).toBe('salary');
+    expect(credit('Upwork Escrow')).toBe('salary');
+    expect(credit('Incoming payment ACME Software GmbH')).toBe('salary');
+    // A refund from a company abroad stays a transfer.
+    expect(credit('Refund ACME Software GmbH', 25_00)).toBe('transfer');
+  });
+
+  it('money for the flat ("za stan") is rent', () => {
+    expect(debit('IPS Petar Jović za stan novembar', -40_000_00)).toBe('rent');
+    expect(debit('Prenos Jovanović Petar stan', -45_000_00)).toBe('rent');
+    expect(debit('Dunav osiguranje stana polisa', -9_000_00)).toBe('utilities');
+  });
+
   it('an order to a company or an institution is not a transfer by its channel', () => {
     // Unlisted payees: the kind of service decides, or the learned guess; never the IPS wrapping.
     expect(debit('IPS NBS prenos Kompanija Dunav Tours doo aranžman Egipat', -125_000_00)).toBe(

@@ -237,6 +237,11 @@ const ORGANISATION_FORMS: ReadonlySet<string> = new Set([
   'pio',
   'ustanova',
   'univerzitet',
+  // Companies abroad paying in (a remote employer, a client).
+  'inc',
+  'llc',
+  'ltd',
+  'gmbh',
 ]);
 
 /** Legal forms and words that name a company or an institution as the payee (scanned tokens, folded). */
