@@ -751,6 +751,32 @@ describe('recurring streams on merchant keys', () => {
     expect(detectRecurringStreams(txns, '2026-02-01').outgoing).toEqual([]);
   });
 
+  it('a monthly plan billed under the same text as app purchases at every price is still found', () => {
+    const txns: RecurringInput[] = [];
+    // iCloud at 2.99 EUR converted each month (349–356 dinars) …
+    monthly(2025, 1, 17, 14).forEach((d, i) =>
+      txns.push(
+        txn(d, -(34_900 + ((i * 37) % 7) * 100), 'APPLE.COM/BILL ITUNES.COM IE', {
+          category: 'subscriptions',
+        }),
+      ),
+    );
+    // … and one-off app purchases under the same line, 1.49–9.99 EUR, every one to five weeks.
+    let day = '2025-01-04';
+    for (let i = 0; i < 20; i++) {
+      txns.push(
+        txn(day, -(17_500 + ((i * 21_013) % 100_000)), 'APPLE.COM/BILL ITUNES.COM IE', {
+          category: 'subscriptions',
+        }),
+      );
+      day = addDays(day, 7 + ((i * 11) % 28));
+    }
+    const { outgoing } = detectRecurringStreams(txns, '2026-02-20');
+    expect(outgoing).toHaveLength(1);
+    expect(outgoing[0]).toMatchObject({ frequency: 'monthly' });
+    expect(outgoing[0]!.occurrences).toBeGreaterThanOrEqual(13);
+  });
+
   it('one subscription behind a processor in changing wordings is one stream', () => {
     const wordings = [
       (d: string) => `MICROSOFT*365 PERSONAL ${d}`,

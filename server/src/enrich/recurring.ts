@@ -90,6 +90,10 @@ const SAME_PRICE = 0.05;
  */
 const LOOSENESS = { fixed: { share: 0.2, floor: 2 }, variable: { share: 0.12, floor: 1.5 } } as const;
 const LONG_FREQUENCIES: ReadonlySet<Frequency> = new Set(['quarterly', 'annually']);
+/** Tight price clusters (a plan among purchases at any price): split at gaps over this ratio. */
+const TIGHT_GAP = 1.03;
+/** Payments a tight cluster needs to be tried: a plan seen for half a year or more. */
+const TIGHT_MIN_CLUSTER = 6;
 /** Payments at one amount needed before they may be split from the rest of their payee's. */
 const MIN_CLUSTER = 4;
 /** Mean spacing (days) from which leftover payments of a billing payee may be a longer plan. */
@@ -680,7 +684,7 @@ const onePrice = new WeakSet<RecurringStream>();
  * Groups amounts that sit close together (sorted, split at gaps over 20%); each cluster keeps the
  * day order of `occ`. The amount order comes from one typed-array sort of (amount, index) codes.
  */
-function amountClusters(occ: readonly Occurrence[]): Occurrence[][] {
+function amountClusters(occ: readonly Occurrence[], gap = 1.2): Occurrence[][] {
   const INDEX = 2 ** 21;
   if (occ.length >= INDEX) return [[...occ]];
   const codes = new Float64Array(occ.length);
@@ -692,7 +696,7 @@ function amountClusters(occ: readonly Occurrence[]): Occurrence[][] {
   for (let k = 0; k < codes.length; k++) {
     const i = codes[k]! % INDEX;
     const amount = occ[i]!.amount;
-    if (prev < 0 || amount > prev * 1.2) clusters++;
+    if (prev < 0 || amount > prev * gap) clusters++;
     clusterOf[i] = clusters - 1;
     prev = amount;
   }
@@ -715,17 +719,29 @@ function streamsOfGroup(occ: Occurrence[], today: number, cash = false): Recurri
   if (cash) return whole ? [whole] : [];
   const fromClusters: RecurringStream[] = [];
   let covered = 0;
-  for (const cluster of amountClusters(occ)) {
-    if (cluster.length === occ.length || cluster.length < 2) continue;
-    if (cluster.length < MIN_CLUSTER && cluster.length * 2 < occ.length) continue;
-    const stream = buildStream(cluster, today);
-    // A quarter or a year apart, a few purchases at one price among a shop's other visits fall
-    // by chance: carved out of other payments, a long plan needs a payee that bills on a cycle.
-    if (stream && LONG_FREQUENCIES.has(stream.frequency) && !periodicPayee(cluster)) continue;
-    if (stream && onePrice.has(stream)) {
-      fromClusters.push(stream);
-      covered += stream.occurrences;
+  const tryClusters = (clusters: Occurrence[][]): void => {
+    for (const cluster of clusters) {
+      if (cluster.length === occ.length || cluster.length < 2) continue;
+      if (cluster.length < MIN_CLUSTER && cluster.length * 2 < occ.length) continue;
+      const stream = buildStream(cluster, today);
+      // A quarter or a year apart, a few purchases at one price among a shop's other visits fall
+      // by chance: carved out of other payments, a long plan needs a payee that bills on a cycle.
+      if (stream && LONG_FREQUENCIES.has(stream.frequency) && !periodicPayee(cluster)) continue;
+      if (stream && onePrice.has(stream)) {
+        fromClusters.push(stream);
+        covered += stream.occurrences;
+      }
     }
+  };
+  tryClusters(amountClusters(occ));
+  // A subscription billed under the same text as one-off purchases at every price (Apple's and
+  // Google's billing lines, a processor): its price sits inside the purchases' range, so the
+  // loose clusters hold both; tight ones (gaps over 3 %) find the plan. Long runs of a payee
+  // that bills on a cycle only: a shop's purchases at one price fall into a month by chance.
+  if (!whole && fromClusters.length === 0 && occ.length >= 2 * TIGHT_MIN_CLUSTER) {
+    tryClusters(
+      amountClusters(occ, TIGHT_GAP).filter((c) => c.length >= TIGHT_MIN_CLUSTER && periodicPayee(c)),
+    );
   }
   if (whole) {
     // A variable bill stays one stream unless it is really several fixed ones.
