@@ -754,13 +754,13 @@ describe('recurring streams on merchant keys', () => {
   it('a monthly plan billed under the same text as app purchases at every price is still found', () => {
     const txns: RecurringInput[] = [];
     // iCloud at 2.99 EUR converted each month (349–356 dinars) …
-    monthly(2025, 1, 17, 14).forEach((d, i) =>
+    monthly(2025, 1, 17, 14).forEach((d, i) => {
       txns.push(
         txn(d, -(34_900 + ((i * 37) % 7) * 100), 'APPLE.COM/BILL ITUNES.COM IE', {
           category: 'subscriptions',
         }),
-      ),
-    );
+      );
+    });
     // … and one-off app purchases under the same line, 1.49–9.99 EUR, every one to five weeks.
     let day = '2025-01-04';
     for (let i = 0; i < 20; i++) {
