@@ -20,6 +20,18 @@ export function recurringKey(description: string): string {
 
 const KEY_MEMO_LIMIT = 50_000;
 const keyMemo = new Map<string, string>();
+const accountMemo = new Map<string, string | null>();
+
+/** The account number printed in a description, if any (memoised like the key). */
+function accountIn(description: string): string | null {
+  let account = accountMemo.get(description);
+  if (account === undefined) {
+    account = ACCOUNT_NUMBER.exec(description)?.[0] ?? null;
+    if (accountMemo.size >= KEY_MEMO_LIMIT) accountMemo.clear();
+    accountMemo.set(description, account);
+  }
+  return account;
+}
 
 /**
  * Recurring-payment detection: finds subscriptions, bills and income that repeat on a calendar
@@ -115,6 +127,12 @@ const PERIODIC_CATEGORIES: ReadonlySet<string> = new Set(['utilities', 'subscrip
 const PERIODIC_WORDS =
   /\b(?:osiguran|polis|registracij|tehnick\w* pregled|domen|domain|hosting|licenc|licens|license|godisnj|annual|yearly|pretplat|subscri|clanarin|membership|porez|taks|kasko|antivirus|kvartal|tromesecn|rata\b)/;
 
+/** Whether any of these payments carries a category whose payees bill on a cycle (cheap). */
+function periodicCategory(occ: readonly Occurrence[]): boolean {
+  for (const o of occ) if (PERIODIC_CATEGORIES.has(o.category)) return true;
+  return false;
+}
+
 /** Whether a payee of these payments bills on a cycle (its category or a word in its text). */
 function periodicPayee(occ: readonly Occurrence[]): boolean {
   for (const o of occ) if (PERIODIC_CATEGORIES.has(o.category)) return true;
@@ -202,6 +220,20 @@ function skippedPeriods(gap: number, rhythm: Rhythm): number {
   return (k === 2 || k === 3) && Math.abs(gap - k * rhythm.days) <= tolerance ? k : 0;
 }
 
+/** Whether consecutive gaps follow the rhythm: most within a period, a few skipped periods. */
+function gapsFit(occ: readonly Occurrence[], rhythm: Rhythm): boolean {
+  let fit = 0;
+  let missed = 0;
+  for (let i = 1; i < occ.length; i++) {
+    const gap = occ[i]!.day - occ[i - 1]!.day;
+    if (within(gap, rhythm.single)) fit++;
+    else if (skippedPeriods(gap, rhythm) > 0) missed++;
+  }
+  const gaps = occ.length - 1;
+  const allowedMissed = Math.max(1, Math.floor(gaps / 3));
+  return missed <= allowedMissed && (fit + missed) / gaps >= MIN_FIT_SHARE;
+}
+
 /** The rhythm the gaps follow, tolerating shifted days and skipped periods (at most a third). */
 function findRhythm(occ: readonly Occurrence[]): Rhythm | null {
   const gaps: number[] = [];
@@ -210,14 +242,7 @@ function findRhythm(occ: readonly Occurrence[]): Rhythm | null {
   const typicalGap = median(sortedCopy(gaps));
   const rhythm = RHYTHMS.find((r) => within(typicalGap, r.single));
   if (!rhythm || occ.length < rhythm.minOccurrences) return null;
-  let fit = 0;
-  let missed = 0;
-  for (const gap of gaps) {
-    if (within(gap, rhythm.single)) fit++;
-    else if (skippedPeriods(gap, rhythm) > 0) missed++;
-  }
-  const allowedMissed = Math.max(1, Math.floor(gaps.length / 3));
-  if (missed <= allowedMissed && (fit + missed) / gaps.length >= MIN_FIT_SHARE) return rhythm;
+  if (gapsFit(occ, rhythm)) return rhythm;
   if (rhythm.months === 0) return fitsGrid(occ, rhythm) ? rhythm : null;
   // Off the gaps, on the month grid (a bill paid by hand): a payee that bills on a cycle, or one
   // price, so that a habit at loose intervals and varying amounts (vet, hairdresser) stays none.
@@ -287,6 +312,12 @@ function fitsCalendarGrid(occ: readonly Occurrence[], rhythm: Rhythm): boolean {
   return span - occ.length <= Math.max(1, Math.floor(span / 3));
 }
 
+/** Days in month `m` (1–12) of year `y`, Gregorian. */
+function monthLength(y: number, m: number): number {
+  if (m === 2) return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28;
+  return m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
+}
+
 /** Days a monthly payment may sit off its day of the month (a bill paid by hand before or after its due date). */
 const MONTH_GRID_TOLERANCE = 10;
 /** Mean offset (days) from the month grid allowed for a monthly stream paid by hand. */
@@ -322,13 +353,17 @@ function monthGrid(occ: readonly Occurrence[]): MonthGrid {
   const lengths = new Int32Array(3 * n);
   for (let i = 0; i < n; i++) {
     const date = occ[i]!.date;
-    const month = digitsAt(date, 0, 4) * 12 + digitsAt(date, 5, 7) - 1;
-    for (let k = 0; k < 3; k++) {
-      const m = month - 1 + k;
-      const y = Math.floor(m / 12);
-      starts[3 * i + k] = Date.UTC(y, m - y * 12, 1) / DAY_MS;
-      lengths[3 * i + k] = new Date(Date.UTC(y, m - y * 12 + 1, 0)).getUTCDate();
-    }
+    const y = digitsAt(date, 0, 4);
+    const m = digitsAt(date, 5, 7);
+    const start = occ[i]!.day - digitsAt(date, 8, 10) + 1;
+    const prevLength = m === 1 ? 31 : monthLength(y, m - 1);
+    const length = monthLength(y, m);
+    starts[3 * i] = start - prevLength;
+    lengths[3 * i] = prevLength;
+    starts[3 * i + 1] = start;
+    lengths[3 * i + 1] = length;
+    starts[3 * i + 2] = start + length;
+    lengths[3 * i + 2] = m === 12 ? 31 : monthLength(y, m + 1);
   }
   // Offset of payment i from due day `due` of the nearest of its three months; slot via `slotOut`.
   const offsetOf = (i: number, due: number, slotOut?: Int32Array): number => {
@@ -562,7 +597,8 @@ function dropExtras(occ: readonly Occurrence[], rhythm: Rhythm): Occurrence[] {
     }
     return kept;
   }
-  const grid = rhythm.months === 1 ? monthGrid(occ) : null;
+  // The month grid only when the gaps do not fit (a bill paid by hand): most monthly streams do.
+  const grid = rhythm.months === 1 && !gapsFit(occ, rhythm) ? monthGrid(occ) : null;
   if (grid?.fits) {
     // Monthly on the month grid: off the grid is an extra; a second payment in a month stays when
     // the month before is empty (a late bill paid with the next one), else the usual amount stays.
@@ -738,7 +774,7 @@ function streamsOfGroup(occ: Occurrence[], today: number, cash = false): Recurri
   // Google's billing lines, a processor): its price sits inside the purchases' range, so the
   // loose clusters hold both; tight ones (gaps over 3 %) find the plan. Long runs of a payee
   // that bills on a cycle only: a shop's purchases at one price fall into a month by chance.
-  if (!whole && fromClusters.length === 0 && occ.length >= 2 * TIGHT_MIN_CLUSTER) {
+  if (!whole && fromClusters.length === 0 && occ.length >= 2 * TIGHT_MIN_CLUSTER && periodicCategory(occ)) {
     tryClusters(
       amountClusters(occ, TIGHT_GAP).filter((c) => c.length >= TIGHT_MIN_CLUSTER && periodicPayee(c)),
     );
@@ -970,12 +1006,12 @@ export function detectRecurringStreams(
         groupIndex.set(group, groupIndex.size);
       }
       byDescription.set(t.description, group);
-      const account = ACCOUNT_NUMBER.exec(t.description);
+      const account = accountIn(t.description);
       if (account !== null) {
         const gi = groupIndex.get(group)!;
         accounts[gi] ??= [];
         const list = accounts[gi]!;
-        if (list.length < MAX_ACCOUNTS_PER_GROUP && !list.includes(account[0])) list.push(account[0]);
+        if (list.length < MAX_ACCOUNTS_PER_GROUP && !list.includes(account)) list.push(account);
       }
     }
     const o: Occurrence = {
