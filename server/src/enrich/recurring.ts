@@ -346,6 +346,13 @@ interface MonthGrid {
  */
 function monthGrid(occ: readonly Occurrence[]): MonthGrid {
   const n = occ.length;
+  // Too few payments, or too short a span, to fit whatever the days: no work.
+  if (
+    n < MONTH_GRID_MIN ||
+    occ[n - 1]!.day - occ[0]!.day < (MONTH_GRID_MIN_SPAN - 1) * 28 - 2 * MONTH_GRID_TOLERANCE
+  ) {
+    return { fits: false, offsets: new Float64Array(0), slots: new Int32Array(0) };
+  }
   const offsets = new Float64Array(n);
   const slots = new Int32Array(n);
   // Each payment's month and the months either side: first day number and length.
@@ -400,7 +407,6 @@ function monthGrid(occ: readonly Occurrence[]): MonthGrid {
     const date = occ[i]!.date;
     slots[i] = digitsAt(date, 0, 4) * 12 + digitsAt(date, 5, 7) - 2 + slots[i]!;
   }
-  if (n < MONTH_GRID_MIN) return { fits: false, offsets, slots };
   let fit = 0;
   let filled = 0;
   let doubled = 0;
