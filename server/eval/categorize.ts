@@ -96,15 +96,13 @@ export function loadBlindTransactions(batch = 'blind'): LabelledTransaction[] | 
 }
 
 /**
- * The development set (server/eval/dev/data/categorize-dev.tsv: description, amount, category),
+ * A development set (server/eval/dev/data/categorize-dev.tsv, or another file there such as
+ * categorize-dev-orders.tsv: description, amount, category),
  * written by the same hand as the rules from LABELLING.md — NOT held out: its errors may be
  * read and fixed (by principle, not by listing its payees). Null when absent.
  */
-export function loadDevTransactions(): LabelledTransaction[] | null {
-  return loadUnsplit(
-    new URL('./dev/data/categorize-dev.tsv', import.meta.url),
-    'dev/data/categorize-dev.tsv',
-  );
+export function loadDevTransactions(file = 'categorize-dev.tsv'): LabelledTransaction[] | null {
+  return loadUnsplit(new URL(`./dev/data/${file}`, import.meta.url), `dev/data/${file}`);
 }
 
 /** Rows of a description/amount/category file; a header row and '#' comments are skipped, nothing is echoed. */

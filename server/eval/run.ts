@@ -41,12 +41,18 @@ const row = (label: string, ...values: string[]): void =>
   console.log(`  ${label.padEnd(44)} ${values.map((v) => v.padStart(16)).join(' ')}`);
 /** "blind: server/eval/blind/, …; dev (same hand, not held out): server/eval/dev/". */
 const sources = (batches: readonly string[]): string => {
-  const blind = batches.filter((b) => b !== 'dev').map((b) => `server/eval/${b}/`);
+  const blind = batches.filter((b) => !isDev(b)).map((b) => `server/eval/${b}/`);
   const parts = [`blind: ${blind.join(', ') || (WITH_BLIND ? 'absent' : 'skipped (EVAL_BLIND=0)')}`];
-  if (batches.includes('dev')) parts.push('dev (same hand as the rules, NOT held out): server/eval/dev/');
+  if (batches.some(isDev)) parts.push('dev (same hand as the rules, NOT held out): server/eval/dev/');
   return parts.join('; ');
 };
-const title = (batch: string): string => (batch === 'dev' ? 'DEV(same hand)' : batch.toUpperCase());
+const DEV_TITLES: Record<string, string> = {
+  dev: 'DEV(same hand)',
+  'dev-orders': 'DEV orders',
+  'dev-long': 'DEV long',
+};
+const isDev = (batch: string): boolean => batch.startsWith('dev');
+const title = (batch: string): string => DEV_TITLES[batch] ?? batch.toUpperCase();
 
 const train = evaluateCategorizer('train');
 const test = evaluateCategorizer('test');
@@ -57,6 +63,9 @@ const blinds = ACTIVE_BATCHES.flatMap((batch) => {
 // The dev set (same hand as the rules, not held out) is the last column, labelled as such.
 const devRows = loadDevTransactions();
 if (devRows !== null) blinds.push({ batch: 'dev', e: evaluateRows(devRows, 'test') });
+// Transfer-like wording (orders to companies with a purpose) beside real transfers.
+const devOrders = loadDevTransactions('categorize-dev-orders.tsv');
+if (devOrders !== null) blinds.push({ batch: 'dev-orders', e: evaluateRows(devOrders, 'test') });
 
 console.log('== categoriser');
 console.log(`   old set: server/eval/data/categorize-labelled.tsv; ${sources(blinds.map((b) => b.batch))}`);
@@ -98,6 +107,9 @@ const recBlinds = ACTIVE_BATCHES.flatMap((batch) => {
 });
 const devHistories = loadDevHistories();
 if (devHistories !== null) recBlinds.push({ batch: 'dev', e: evaluateRecurring(devHistories) });
+// Long (24–36-month) histories with heavy everyday noise.
+const devLong = loadDevHistories('recurring-dev-long.json');
+if (devLong !== null) recBlinds.push({ batch: 'dev-long', e: evaluateRecurring(devLong) });
 console.log('\n== recurring detection');
 console.log(
   `   old set: server/eval/data/recurring-histories.json; ${sources(recBlinds.map((b) => b.batch))}`,
@@ -135,8 +147,8 @@ const failed = [
   test.accuracy < GATE && 'categoriser held-out accuracy',
   rec.f1 < GATE && 'recurring F1',
 ].filter(Boolean);
-const realBlinds = blinds.filter((b) => b.batch !== 'dev');
-const realRecBlinds = recBlinds.filter((b) => b.batch !== 'dev');
+const realBlinds = blinds.filter((b) => !isDev(b.batch));
+const realRecBlinds = recBlinds.filter((b) => !isDev(b.batch));
 if (realBlinds.length + realRecBlinds.length > 0) {
   const miss = [
     ...realBlinds

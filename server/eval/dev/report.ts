@@ -12,7 +12,10 @@ const args = new Set(process.argv.slice(2));
 const both = !args.has('--cat') && !args.has('--rec');
 
 if (both || args.has('--cat')) {
-  const dev = evaluateRows(loadDevTransactions() ?? [], 'test');
+  const dev = evaluateRows(
+    [...(loadDevTransactions() ?? []), ...(loadDevTransactions('categorize-dev-orders.tsv') ?? [])],
+    'test',
+  );
   const train = evaluateCategorizer('train');
   const test = evaluateCategorizer('test');
   console.log(
@@ -34,6 +37,7 @@ if (both || args.has('--rec')) {
   for (const [name, histories] of [
     ['old', loadHistories()],
     ['dev', loadDevHistories() ?? []],
+    ['dev-long', loadDevHistories('recurring-dev-long.json') ?? []],
   ] as const) {
     const e = evaluateRecurring([...histories]);
     console.log(
@@ -46,7 +50,7 @@ if (both || args.has('--rec')) {
           `  ${f.padEnd(10)} P ${pct(x.precision)} R ${pct(x.recall)} F1 ${pct(x.f1)} (${x.trueStreams} true, ${x.detected} detected)`,
         );
     }
-    if (name === 'dev' || args.has('--old-misses'))
+    if (name !== 'old' || args.has('--old-misses'))
       for (const m of e.misses)
         console.log(`  ${m.history} ${m.kind.padEnd(11)} ${m.description} — ${m.detail}`);
   }

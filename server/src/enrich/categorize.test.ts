@@ -162,6 +162,44 @@ describe('categorizeTransaction', () => {
     expect(debit('POS KUPOVINA SUNCOKRET 12 BEOGRAD')).toBe('groceries');
   });
 
+  it("earned income in other wordings: a work contract, an author's fee, a payroll platform, a company abroad", () => {
+    expect(credit('Isplata po ugovoru o delu')).toBe('salary');
+    expect(credit('Uplata autorskog honorara')).toBe('salary');
+    expect(credit('Priliv iz inostranstva DEEL INC')).toBe('salary');
+    expect(credit('Upwork Escrow')).toBe('salary');
+    expect(credit('Incoming payment ACME Software GmbH')).toBe('salary');
+    // A refund from a company abroad stays a transfer.
+    expect(credit('Refund ACME Software GmbH', 25_00)).toBe('transfer');
+  });
+
+  it('money for the flat ("za stan") is rent', () => {
+    expect(debit('IPS Petar Jović za stan novembar', -40_000_00)).toBe('rent');
+    expect(debit('Prenos Jovanović Petar stan', -45_000_00)).toBe('rent');
+    expect(debit('Dunav osiguranje stana polisa', -9_000_00)).toBe('utilities');
+  });
+
+  it('an order to a company or an institution is not a transfer by its channel', () => {
+    // Unlisted payees: the kind of service decides, or the learned guess; never the IPS wrapping.
+    expect(debit('IPS NBS prenos Kompanija Dunav Tours doo aranžman Egipat', -125_000_00)).toBe(
+      'entertainment',
+    );
+    expect(debit('E-banking nalog: Zavod za zdravstvenu zaštitu studenata, pregled')).toBe('groceries');
+    expect(debit('Prenos na račun Elektro Mont szr popravka instalacija', -9_000_00)).not.toBe('transfer');
+    expect(debit('Nalog za prenos Horizont Plus d.o.o.', -4_000_00)).not.toBe('transfer');
+    // People are still paid by transfer.
+    expect(debit('Nalog za prenos Marko Petrović')).toBe('transfer');
+  });
+
+  it("money sent to a person by order is a transfer whatever its purpose names, unless it's rent", () => {
+    expect(debit('Trajni nalog Ana Marković za gorivo')).toBe('transfer');
+    expect(debit('Instant plaćanje Nikola Đorđević karte za koncert')).toBe('transfer');
+    expect(debit('Odliv - Ivana Lazić - za letovanje')).toBe('transfer');
+    expect(debit('IPS NBS prenos Milan Jovanović kirija maj', -45_000_00)).toBe('rent');
+    // An institution named after a person, and a card payment, keep their purpose.
+    expect(debit('IPS Osnovna škola Vuk Karadžić osiguranje učenika')).toBe('utilities');
+    expect(debit('Kupovina karticom Pekara Marko Jović')).toBe('dining');
+  });
+
   it('reads the kind of place from its sign when nobody listed the name', () => {
     expect(debit('Kupovina karticom HAMBURGERIJA KOD ZOKIJA')).toBe('dining');
     expect(debit('POS KUPOVINA UR KOD MIKE NOVI SAD')).toBe('dining');

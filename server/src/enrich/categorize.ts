@@ -156,11 +156,31 @@ export function categorizeDetailed(
         return { category: 'entertainment', confidence: 'medium' };
     }
     if (strength === 'brand') return { category, confidence: 'high' };
+    // Money sent to a person (first name and surname) by order, not card: a word of its purpose
+    // ("za gorivo", "karte za koncert", "moj deo računa za struju") is what the person spent it
+    // on, not a purchase — a transfer by the guide, unless it says rent.
+    if (
+      category !== 'rent' &&
+      !flags.card &&
+      !flags.ecommerce &&
+      namesPerson(tokens) &&
+      !isOrganisation(tokens)
+    ) {
+      return { category: 'transfer', confidence: 'medium' };
+    }
     if (strength === 'keyword') return agreeing(judged, amount, category, 'high', 'medium');
     return agreeing(judged, amount, category, 'medium', 'low');
   }
 
   if (flags.instant || flags.accountTransfer || flags.standingOrder) {
+    // An order to a company or an institution pays for something: the channel says nothing of
+    // what. The learned guess decides (it may still say transfer); unsure, it is most often a bill.
+    if (isOrganisation(tokens)) {
+      const guess = modelGuess(described, amount);
+      if (guess.p >= MODEL_SURE) return { category: guess.category, confidence: 'medium' };
+      if (guess.p >= MODEL_MIN) return { category: guess.category, confidence: 'low' };
+      return { category: 'utilities', confidence: 'low' };
+    }
     return agreeing(judged, amount, 'transfer', 'high', 'medium');
   }
   // A card payment goes to a merchant even when the shop carries a person's name.
@@ -217,7 +237,33 @@ const ORGANISATION_FORMS: ReadonlySet<string> = new Set([
   'pio',
   'ustanova',
   'univerzitet',
+  // Companies abroad paying in (a remote employer, a client).
+  'inc',
+  'llc',
+  'ltd',
+  'gmbh',
 ]);
+
+/** Legal forms and words that name a company or an institution as the payee (scanned tokens, folded). */
+// biome-ignore format: a word list
+const ORGANISATION_WORDS: ReadonlySet<string> = new Set([
+  'doo', 'ad', 'jp', 'jkp', 'szr', 'str', 'sur', 'pr', 'ustanova', 'zavod', 'preduzece', 'kompanija', 'agencija',
+  'fakultet', 'univerzitet', 'institut', 'ordinacija', 'klinika', 'poliklinika', 'udruzenje', 'savez', 'ltd', 'gmbh',
+  'llc', 'inc',
+  // Institutions named after a person ("OŠ Vuk Karadžić", "KBC Dragiša Mišović", "Dom kulture").
+  'skola', 'os', 'gimnazija', 'vrtic', 'bolnica', 'kbc', 'dom', 'centar', 'biblioteka', 'muzej', 'pozoriste',
+]);
+
+/** A company or an institution among the words ("… d.o.o.", "a.d.", "Zavod za …", "Agencija …"). */
+function isOrganisation(tokens: readonly string[]): boolean {
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (ORGANISATION_WORDS.has(t)) return true;
+    if (t === 'd' && tokens[i + 1] === 'o' && tokens[i + 2] === 'o') return true;
+    if (t === 'a' && tokens[i + 1] === 'd') return true;
+  }
+  return false;
+}
 
 /**
  * Money in from an organisation (d.o.o., a.d., JP, JKP, the PIO fund) that names nothing else is
@@ -242,6 +288,15 @@ function fromEmployer(tokens: readonly string[]): boolean {
       other.entry.strength !== 'brand' &&
       other.entry.strength !== 'channel')
   );
+}
+
+/** A first name next to a Serbian surname ending in -ić ("Ana Marković", "MARKOVIC ANA"). */
+function namesPerson(tokens: readonly string[]): boolean {
+  const surname = (t: string | undefined): boolean => t !== undefined && t.length >= 4 && t.endsWith('ic');
+  for (let i = 0; i < tokens.length; i++) {
+    if (FIRST_NAMES.has(tokens[i]!) && (surname(tokens[i + 1]) || surname(tokens[i - 1]))) return true;
+  }
+  return false;
 }
 
 /** A first name or a Serbian surname ending in -ić among the words (after prefixes are gone). */

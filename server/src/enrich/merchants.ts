@@ -370,7 +370,8 @@ export const MERCHANTS: readonly MerchantEntry[] = [
   ),
 
   // Rent.
-  k('rent', 'kirij*', 'zakup*', 'stanarin*', 'najam*', 'najm*', 'rent'),
+  // "za stan" (for the flat) is how a payment to a landlord often says rent.
+  k('rent', 'kirij*', 'zakup*', 'stanarin*', 'najam*', 'najm*', 'rent', 'stan'),
 
   // Salary and other earned income (only used for credits).
   k(
@@ -398,6 +399,15 @@ export const MERCHANTS: readonly MerchantEntry[] = [
     'pio',
     'fond pio',
     'naknada zarade',
+    // Work contracts and author's fees ("po ugovoru o delu", "autorski honorar").
+    'ugovor o delu',
+    'ugovoru o delu',
+    'autorsk*',
+    // Payroll and freelance platforms paying earnings in from abroad.
+    'deel',
+    'upwork*',
+    'toptal',
+    'fiverr',
   ),
 
   // Transfers: cash, own accounts, people, currency exchange, wallets.
@@ -511,6 +521,8 @@ export const MERCHANTS: readonly MerchantEntry[] = [
     'shop',
     'store',
     'dom zdravlja',
+    // Health services by the guide: "zdravstvena ustanova", "Zavod za zdravstvenu zaštitu".
+    'zdravstven*',
     'mesar*',
     'mlekar*',
     'hemija',
@@ -687,6 +699,12 @@ export const MERCHANTS: readonly MerchantEntry[] = [
     'turisticka agencija',
     'turist*',
     'putovanj*',
+    // Package holidays booked with an agency ("aranžman", "letovanje", "… Tours", "… Travel").
+    'aranzman*',
+    'letovanj*',
+    'zimovanj*',
+    'tours',
+    'travel',
     'zoo vrt',
     'luna park',
     'igraonica',

@@ -82,6 +82,25 @@ describe('channel prefixes', () => {
     expect(normalizeMerchant('ПЛАЋАЊЕ КАРТИЦОМ МАКСИ 087 БЕОГРАД').key).toBe('maksi');
   });
 
+  it('English-language exports and direction words are wrapping: one payee, one key', () => {
+    expect(key('DEBIT CARD TRX 03.03.2027 SK SPARTAK SUBOTICA RS')).toBe('sk spartak');
+    expect(
+      new Set(
+        [
+          'Payment order Marija Ilic',
+          'Transfer order MARIJA ILIC 2027-01-14',
+          'Instant payment Marija Ilić',
+          'Nalog Marija Ilić 13.06.2026',
+        ].map(key),
+      ),
+    ).toEqual(new Set(['marija ilic']));
+    expect(key('ODLIV IPS MARKO RADIC KIRIJA')).toBe(key('Odliv - Marko Radić - kirija - 01.02.2026'));
+    expect(key('ODLIV IPS MARKO RADIC KIRIJA')).toBe('marko radic kirija');
+    expect(key('Incoming payment Philip Morris Operations')).toBe('philip morris operations');
+    expect(key('PRILIV PHILIP MORRIS OPERATIONS')).toBe('philip morris operations');
+    expect(key('E-BANKING JKP VODOVOD SUBOTICA voda')).toBe(key('m-banking IPS JKP Vodovod Subotica voda'));
+  });
+
   it('strips chained prefixes and numbers between them', () => {
     expect(key('POS KUPOVINA 0012 PLACANJE KARTICOM WOLT BEOGRAD')).toBe('wolt');
   });

@@ -243,6 +243,14 @@ export const CHANNEL_PREFIXES: ReadonlyArray<readonly [string, Channel | null, '
   ['e commerce', 'ecommerce'],
   ['ecommerce', 'ecommerce'],
   ['shopping by card', 'card'],
+  // English-language exports: "DEBIT CARD TRX 03.03.2027 …", "Payment order …", "Instant payment …".
+  ['debit card trx', 'card'],
+  ['debit card', 'card'],
+  ['card trx', 'card'],
+  ['payment order', 'transfer'],
+  ['transfer order', 'transfer'],
+  ['instant payment', 'instant'],
+  ['incoming payment', 'transfer', 'vague'],
   ['card payment', 'card'],
   ['card purchase', 'card'],
   ['pos purchase', 'card'],
@@ -294,12 +302,17 @@ export const CHANNEL_PREFIXES: ReadonlyArray<readonly [string, Channel | null, '
   ['e banking nalog', 'transfer'],
   ['ebanking nalog', 'transfer'],
   ['m banking nalog', 'transfer'],
+  ['e banking', 'transfer'],
+  ['m banking', 'transfer'],
+  // A bare "Nalog …" (order) names no channel for the category view, but is wrapping.
+  ['nalog', 'transfer', 'vague'],
   ['uplata', null],
   ['isplata', null],
-  ['priliv', null],
-  // Direction words some exports print first ("Odliv - …", "Terećenje: …").
-  ['odliv', null],
-  ['terecenje', null],
+  // Direction words some exports print first ("Priliv …", "Odliv - …", "Terećenje: …"): wrapping,
+  // not a purpose; stripped from the front like a channel, but they set no flag.
+  ['priliv', 'transfer', 'vague'],
+  ['odliv', 'transfer', 'vague'],
+  ['terecenje', 'transfer', 'vague'],
 ];
 
 /** The category-view flag each channel sets. */
@@ -343,7 +356,7 @@ export const NOISE_PATTERNS: ReadonlyArray<readonly [name: string, pattern: RegE
 const NOISE = new RegExp(NOISE_PATTERNS.map(([, p]) => `(?:${p.source})`).join('|'), 'gi');
 
 /** Account numbers: Serbian "160-0000012345678-90" or 18 digits; captured for the counterparty. */
-const ACCOUNT_NUMBER = /\b\d{3}-\d{1,13}-\d{2}\b|\b\d{18}\b/;
+export const ACCOUNT_NUMBER = /\b\d{3}-\d{1,13}-\d{2}\b|\b\d{18}\b/;
 
 /**
  * Payment processors and wallets that prefix the merchant. The rest of the text is the

@@ -249,6 +249,45 @@ describe('detectRecurringStreams', () => {
       expect(s[0]!.transaction_ids).not.toContain(extra.id);
     });
 
+    it('a holiday booked every summer at very different amounts is no annual stream; a premium rising each year is', () => {
+      const holiday = [
+        txn('2023-06-02', -6_200_000, 'IPS Turisticka agencija Kon Tiki aranzman', {
+          category: 'entertainment',
+        }),
+        txn('2024-06-10', -11_800_000, 'IPS Turisticka agencija Kon Tiki aranzman', {
+          category: 'entertainment',
+        }),
+        txn('2025-05-28', -8_900_000, 'IPS Turisticka agencija Kon Tiki aranzman', {
+          category: 'entertainment',
+        }),
+      ];
+      expect(detectRecurringStreams(holiday, '2025-09-01').outgoing).toEqual([]);
+      const premium = [
+        txn('2023-03-08', -6_200_000, 'Dunav osiguranje kasko polisa 2023', { category: 'utilities' }),
+        txn('2024-03-04', -6_700_000, 'DUNAV OSIGURANJE kasko polisa 2024', { category: 'utilities' }),
+        txn('2025-03-11', -7_350_000, 'Dunav osiguranje kasko polisa 2025', { category: 'utilities' }),
+      ];
+      expect(detectRecurringStreams(premium, '2025-09-01').outgoing[0]).toMatchObject({
+        frequency: 'annually',
+        occurrences: 3,
+      });
+    });
+
+    it("four purchases at one price a quarter apart among a shop's other visits are no quarterly stream", () => {
+      const txns: RecurringInput[] = [];
+      // Visits every 9–20 days at varying amounts, and four at 450.00 about a quarter apart.
+      let day = '2025-01-03';
+      for (let i = 0; i < 40; i++) {
+        txns.push(
+          txn(day, -(100_000 + ((i * 7_919) % 200_000)), 'Trafika Stampa 9', { category: 'groceries' }),
+        );
+        day = addDays(day, 9 + ((i * 5) % 12));
+      }
+      for (const d of ['2025-02-14', '2025-05-16', '2025-08-15', '2025-11-14'])
+        txns.push(txn(d, -45_000, 'Trafika Stampa 9', { category: 'groceries' }));
+      expect(detectRecurringStreams(txns, '2025-12-20').outgoing).toEqual([]);
+    });
+
     it('top-ups of varying amounts that only fall near a quarter grid are no stream', () => {
       const txns = [
         txn('2025-03-19', -95_876, 'BusPlus dopuna', { category: 'transport' }),
@@ -332,6 +371,38 @@ describe('detectRecurringStreams', () => {
       txns.push(txn(day, -(180_000 + ((i * 104_729) % 250_000)), 'Frizerski salon Lana'));
     });
     expect(detectRecurringStreams(txns, day).outgoing).toEqual([]);
+  });
+
+  it('a monthly bill paid by hand up to ten days off its day, once two months at once, is one monthly stream', () => {
+    // Day offsets from the 20th and varying amounts; month 6 is paid late together with month 7.
+    const offsets = [-8, 9, -3, 6, -9, 2, 0, 7, -4, 5, -6, 3, -2, -5];
+    const amounts = [
+      910_000, 640_000, 580_000, 520_000, 480_000, 455_000, 470_000, 490_000, 530_000, 720_000, 880_000,
+      950_000, 870_000, 600_000,
+    ];
+    const txns: RecurringInput[] = [];
+    monthly(2025, 1, 20, 14).forEach((d, i) => {
+      const paid = i === 5 ? addDays(monthly(2025, 1, 20, 14)[6]!, offsets[6]!) : addDays(d, offsets[i]!);
+      txns.push(
+        txn(paid, -amounts[i]!, `IPS QR placanje EPS Snabdevanje ED broj ${100_000 + i * 7}`, {
+          category: 'utilities',
+        }),
+      );
+    });
+    const r = detectRecurringStreams(txns, '2026-03-01');
+    expect(r.outgoing).toHaveLength(1);
+    expect(r.outgoing[0]).toMatchObject({ frequency: 'monthly', amount_type: 'variable', occurrences: 14 });
+  });
+
+  it('a roughly monthly habit at varying amounts stays no stream even when its visits fall near one day of the month', () => {
+    // Within ten days of the 15th most months, but a vet: varying amounts, no billing cycle.
+    const offsets = [-9, 8, -7, 10, -10, 6, -8, 9, 3, -9, 7];
+    const txns = monthly(2025, 2, 15, 11).map((d, i) =>
+      txn(addDays(d, offsets[i]!), -(150_000 + ((i * 104_729) % 350_000)), 'Veterinarska ambulanta Dr Vet', {
+        category: 'groceries',
+      }),
+    );
+    expect(detectRecurringStreams(txns, '2026-01-10').outgoing).toEqual([]);
   });
 
   it('does not report one-offs', () => {
@@ -604,6 +675,40 @@ describe('recurring streams on merchant keys', () => {
     expect(detectRecurringStreams(txns, '2026-01-20').outgoing).toEqual([]);
   });
 
+  it('city utilities that share only "JKP" and the city stay apart; one of them in two wordings is one stream', () => {
+    const txns: RecurringInput[] = [];
+    monthly(2025, 1, 15, 12).forEach((d, i) => {
+      // Water in two wordings (with and without "JKP"), waste always "JKP … Čačak".
+      const water = i % 2 === 0 ? 'IPS JKP Vodovod Cacak voda' : 'IPS Vodovod Cacak voda';
+      txns.push(txn(d, -(120_000 + (i % 3) * 9_000), water, { category: 'utilities' }));
+      txns.push(txn(addDays(d, 3), -95_000, 'IPS JKP Komunalac Cacak smece', { category: 'utilities' }));
+    });
+    const { outgoing } = detectRecurringStreams(txns, '2026-01-20');
+    expect(outgoing.map((s) => s.occurrences).sort()).toEqual([12, 12]);
+  });
+
+  it('one loan in several wordings is linked by its account number; two loans at one bank stay two streams', () => {
+    const wordings = [
+      (p: string, d: string) => `Naplata rate kredita ${p} ${d}`,
+      (p: string, d: string) => `Rata kredita partija ${p} za ${d.slice(5, 7)}/${d.slice(0, 4)}`,
+      (p: string) => `Otplata kredita ${p}`,
+    ];
+    const txns: RecurringInput[] = [];
+    monthly(2025, 1, 5, 15).forEach((d, i) => {
+      txns.push(
+        txn(d, -3_215_000, wordings[(i * 7) % 3]!('105-0000004411234-56', d), { category: 'transfer' }),
+      );
+      txns.push(
+        txn(d, -1_874_000, wordings[(i * 5 + 1) % 3]!('105-0000004455512-80', d), { category: 'transfer' }),
+      );
+    });
+    const { outgoing } = detectRecurringStreams(txns, '2026-03-20');
+    expect(outgoing.map((s) => [s.typical_amount, s.occurrences]).sort()).toEqual([
+      [1_874_000, 15],
+      [3_215_000, 15],
+    ]);
+  });
+
   it('a weekly payment two days early or late and moved off weekends keeps its grid (the grid holding most payments wins)', () => {
     // Due Friday, paid Wednesday to Sunday; weekend payments are posted on Monday.
     const shifts = [3, -2, 3, -2, -1, 3, -2, 3, 0, -2, 3, 3, -1, -2, 3, 3];
@@ -644,6 +749,32 @@ describe('recurring streams on merchant keys', () => {
     const amounts = [84_000, 310_000, 152_000, 47_000, 228_000, 390_000, 85_000];
     const txns = visits.map((d, i) => txn(d, -amounts[i]!, 'Trafika Stampa'));
     expect(detectRecurringStreams(txns, '2026-02-01').outgoing).toEqual([]);
+  });
+
+  it('a monthly plan billed under the same text as app purchases at every price is still found', () => {
+    const txns: RecurringInput[] = [];
+    // iCloud at 2.99 EUR converted each month (349–356 dinars) …
+    monthly(2025, 1, 17, 14).forEach((d, i) => {
+      txns.push(
+        txn(d, -(34_900 + ((i * 37) % 7) * 100), 'APPLE.COM/BILL ITUNES.COM IE', {
+          category: 'subscriptions',
+        }),
+      );
+    });
+    // … and one-off app purchases under the same line, 1.49–9.99 EUR, every one to five weeks.
+    let day = '2025-01-04';
+    for (let i = 0; i < 20; i++) {
+      txns.push(
+        txn(day, -(17_500 + ((i * 21_013) % 100_000)), 'APPLE.COM/BILL ITUNES.COM IE', {
+          category: 'subscriptions',
+        }),
+      );
+      day = addDays(day, 7 + ((i * 11) % 28));
+    }
+    const { outgoing } = detectRecurringStreams(txns, '2026-02-20');
+    expect(outgoing).toHaveLength(1);
+    expect(outgoing[0]).toMatchObject({ frequency: 'monthly' });
+    expect(outgoing[0]!.occurrences).toBeGreaterThanOrEqual(13);
   });
 
   it('one subscription behind a processor in changing wordings is one stream', () => {

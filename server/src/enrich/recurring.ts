@@ -1,5 +1,5 @@
 import { MERCHANTS } from './merchants.js';
-import { CASH_KEY, counterpartyKey, fold } from './normalize.js';
+import { ACCOUNT_NUMBER, CASH_KEY, CITIES, counterpartyKey, fold, LEGAL_FORMS } from './normalize.js';
 
 /**
  * Grouping key: the merchant key of the normalisation pipeline, so one payee is one group
@@ -20,6 +20,18 @@ export function recurringKey(description: string): string {
 
 const KEY_MEMO_LIMIT = 50_000;
 const keyMemo = new Map<string, string>();
+const accountMemo = new Map<string, string | null>();
+
+/** The account number printed in a description, if any (memoised like the key). */
+function accountIn(description: string): string | null {
+  let account = accountMemo.get(description);
+  if (account === undefined) {
+    account = ACCOUNT_NUMBER.exec(description)?.[0] ?? null;
+    if (accountMemo.size >= KEY_MEMO_LIMIT) accountMemo.clear();
+    accountMemo.set(description, account);
+  }
+  return account;
+}
 
 /**
  * Recurring-payment detection: finds subscriptions, bills and income that repeat on a calendar
@@ -89,6 +101,11 @@ const SAME_PRICE = 0.05;
  * vet), not a bill with a billing cycle.
  */
 const LOOSENESS = { fixed: { share: 0.2, floor: 2 }, variable: { share: 0.12, floor: 1.5 } } as const;
+const LONG_FREQUENCIES: ReadonlySet<Frequency> = new Set(['quarterly', 'annually']);
+/** Tight price clusters (a plan among purchases at any price): split at gaps over this ratio. */
+const TIGHT_GAP = 1.03;
+/** Payments a tight cluster needs to be tried: a plan seen for half a year or more. */
+const TIGHT_MIN_CLUSTER = 6;
 /** Payments at one amount needed before they may be split from the rest of their payee's. */
 const MIN_CLUSTER = 4;
 /** Mean spacing (days) from which leftover payments of a billing payee may be a longer plan. */
@@ -109,6 +126,12 @@ const PERIODIC_CATEGORIES: ReadonlySet<string> = new Set(['utilities', 'subscrip
 /** Words (folded, as stems) that name a periodic charge whatever the category says. */
 const PERIODIC_WORDS =
   /\b(?:osiguran|polis|registracij|tehnick\w* pregled|domen|domain|hosting|licenc|licens|license|godisnj|annual|yearly|pretplat|subscri|clanarin|membership|porez|taks|kasko|antivirus|kvartal|tromesecn|rata\b)/;
+
+/** Whether any of these payments carries a category whose payees bill on a cycle (cheap). */
+function periodicCategory(occ: readonly Occurrence[]): boolean {
+  for (const o of occ) if (PERIODIC_CATEGORIES.has(o.category)) return true;
+  return false;
+}
 
 /** Whether a payee of these payments bills on a cycle (its category or a word in its text). */
 function periodicPayee(occ: readonly Occurrence[]): boolean {
@@ -197,6 +220,20 @@ function skippedPeriods(gap: number, rhythm: Rhythm): number {
   return (k === 2 || k === 3) && Math.abs(gap - k * rhythm.days) <= tolerance ? k : 0;
 }
 
+/** Whether consecutive gaps follow the rhythm: most within a period, a few skipped periods. */
+function gapsFit(occ: readonly Occurrence[], rhythm: Rhythm): boolean {
+  let fit = 0;
+  let missed = 0;
+  for (let i = 1; i < occ.length; i++) {
+    const gap = occ[i]!.day - occ[i - 1]!.day;
+    if (within(gap, rhythm.single)) fit++;
+    else if (skippedPeriods(gap, rhythm) > 0) missed++;
+  }
+  const gaps = occ.length - 1;
+  const allowedMissed = Math.max(1, Math.floor(gaps / 3));
+  return missed <= allowedMissed && (fit + missed) / gaps >= MIN_FIT_SHARE;
+}
+
 /** The rhythm the gaps follow, tolerating shifted days and skipped periods (at most a third). */
 function findRhythm(occ: readonly Occurrence[]): Rhythm | null {
   const gaps: number[] = [];
@@ -205,20 +242,36 @@ function findRhythm(occ: readonly Occurrence[]): Rhythm | null {
   const typicalGap = median(sortedCopy(gaps));
   const rhythm = RHYTHMS.find((r) => within(typicalGap, r.single));
   if (!rhythm || occ.length < rhythm.minOccurrences) return null;
-  let fit = 0;
-  let missed = 0;
-  for (const gap of gaps) {
-    if (within(gap, rhythm.single)) fit++;
-    else if (skippedPeriods(gap, rhythm) > 0) missed++;
-  }
-  const allowedMissed = Math.max(1, Math.floor(gaps.length / 3));
-  if (missed <= allowedMissed && (fit + missed) / gaps.length >= MIN_FIT_SHARE) return rhythm;
+  if (gapsFit(occ, rhythm)) return rhythm;
   if (rhythm.months === 0) return fitsGrid(occ, rhythm) ? rhythm : null;
+  // Off the gaps, on the month grid (a bill paid by hand): a payee that bills on a cycle, or one
+  // price, so that a habit at loose intervals and varying amounts (vet, hairdresser) stays none.
+  if (rhythm.months === 1) return monthGrid(occ).fits && billLike(occ) ? rhythm : null;
   // Off the gaps, on the calendar only: held to the evidence of a pair (a periodic payee, or one
   // price), so that a few top-ups or shop visits that fall near a quarter grid stay no stream.
   if (rhythm.months < 3 || !fitsCalendarGrid(occ, rhythm)) return null;
   return periodicPayee(occ) || steadyAmounts(occ) ? rhythm : null;
 }
+
+/**
+ * An annual plan's price moves by a premium rise or an exchange rate, not by half: a payee that
+ * bills on a cycle within ANNUAL_MAX_RATIO (three yearly rises and a varying fee), any other
+ * within PAIR_MAX_RATIO. A holiday booked every summer or a purchase every autumn at very
+ * different amounts is no annual stream.
+ */
+const ANNUAL_MAX_RATIO = 1.6;
+function annualAmountsHold(occ: readonly Occurrence[]): boolean {
+  let lo = Number.POSITIVE_INFINITY;
+  let hi = 0;
+  for (const o of occ) {
+    if (o.amount < lo) lo = o.amount;
+    if (o.amount > hi) hi = o.amount;
+  }
+  return hi <= lo * PAIR_MAX_RATIO || (hi <= lo * ANNUAL_MAX_RATIO && periodicPayee(occ));
+}
+
+/** A payee that bills on a cycle (category or wording), or payments at about one price. */
+const billLike = (occ: readonly Occurrence[]): boolean => periodicPayee(occ) || steadyAmounts(occ);
 
 /** All amounts within PAIR_MAX_RATIO of one another. */
 function steadyAmounts(occ: readonly Occurrence[]): boolean {
@@ -257,6 +310,123 @@ function fitsCalendarGrid(occ: readonly Occurrence[], rhythm: Rhythm): boolean {
   }
   const span = slots[occ.length - 1]! + 1;
   return span - occ.length <= Math.max(1, Math.floor(span / 3));
+}
+
+/** Days in month `m` (1–12) of year `y`, Gregorian. */
+function monthLength(y: number, m: number): number {
+  if (m === 2) return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28;
+  return m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
+}
+
+/** Days a monthly payment may sit off its day of the month (a bill paid by hand before or after its due date). */
+const MONTH_GRID_TOLERANCE = 10;
+/** Mean offset (days) from the month grid allowed for a monthly stream paid by hand. */
+const MONTH_GRID_LOOSENESS = 6.5;
+/** Payments a monthly stream needs before it is measured on the month grid instead of by its gaps. */
+const MONTH_GRID_MIN = 5;
+/** Months a stream on the month grid must span: over fewer, a few visits fall on it by chance. */
+const MONTH_GRID_MIN_SPAN = 6;
+
+interface MonthGrid {
+  fits: boolean;
+  /** Signed offset of each payment from its slot (days). */
+  offsets: Float64Array;
+  slots: Int32Array;
+}
+
+/**
+ * Bills paid by hand: a household pays the electricity, water or phone bill once a month on
+ * whatever day suits it, a week before or after the due date, now and then two months at once.
+ * Consecutive gaps then run from two to seven weeks, though each payment is within ten days of
+ * its day of the month. Measured against the calendar instead: a due day of the month (the one
+ * that holds the most payments, clamped in short months), most payments within the tolerance of
+ * it, at most a quarter of the months empty, and at most one month in six holding a second
+ * payment (a late bill paid with the next one). A habit at loose intervals (hairdresser,
+ * pharmacy) leaves months empty and others doubled, and fails; linear (31 due days × payments).
+ */
+function monthGrid(occ: readonly Occurrence[]): MonthGrid {
+  const n = occ.length;
+  // Too few payments, or too short a span, to fit whatever the days: no work.
+  if (
+    n < MONTH_GRID_MIN ||
+    occ[n - 1]!.day - occ[0]!.day < (MONTH_GRID_MIN_SPAN - 1) * 28 - 2 * MONTH_GRID_TOLERANCE
+  ) {
+    return { fits: false, offsets: new Float64Array(0), slots: new Int32Array(0) };
+  }
+  const offsets = new Float64Array(n);
+  const slots = new Int32Array(n);
+  // Each payment's month and the months either side: first day number and length.
+  const starts = new Float64Array(3 * n);
+  const lengths = new Int32Array(3 * n);
+  for (let i = 0; i < n; i++) {
+    const date = occ[i]!.date;
+    const y = digitsAt(date, 0, 4);
+    const m = digitsAt(date, 5, 7);
+    const start = occ[i]!.day - digitsAt(date, 8, 10) + 1;
+    const prevLength = m === 1 ? 31 : monthLength(y, m - 1);
+    const length = monthLength(y, m);
+    starts[3 * i] = start - prevLength;
+    lengths[3 * i] = prevLength;
+    starts[3 * i + 1] = start;
+    lengths[3 * i + 1] = length;
+    starts[3 * i + 2] = start + length;
+    lengths[3 * i + 2] = m === 12 ? 31 : monthLength(y, m + 1);
+  }
+  // Offset of payment i from due day `due` of the nearest of its three months; slot via `slotOut`.
+  const offsetOf = (i: number, due: number, slotOut?: Int32Array): number => {
+    let best = Number.POSITIVE_INFINITY;
+    for (let k = 0; k < 3; k++) {
+      const off = occ[i]!.day - (starts[3 * i + k]! + Math.min(due, lengths[3 * i + k]!) - 1);
+      if (Math.abs(off) < Math.abs(best)) {
+        best = off;
+        if (slotOut) slotOut[i] = k;
+      }
+    }
+    return best;
+  };
+  // The due day that holds most payments within the tolerance, then the smallest total offset
+  // (each day of the month is tried, as the weekday grid tries each phase).
+  let bestDue = 1;
+  let bestScore = Number.POSITIVE_INFINITY;
+  for (let due = 1; due <= 31; due++) {
+    let missed = 0;
+    let total = 0;
+    for (let i = 0; i < n; i++) {
+      const off = Math.abs(offsetOf(i, due));
+      if (off > MONTH_GRID_TOLERANCE) missed++;
+      else total += off;
+    }
+    const score = missed * (MONTH_GRID_TOLERANCE + 1) * (n + 1) + total;
+    if (score < bestScore) {
+      bestScore = score;
+      bestDue = due;
+    }
+  }
+  for (let i = 0; i < n; i++) {
+    offsets[i] = offsetOf(i, bestDue, slots);
+    const date = occ[i]!.date;
+    slots[i] = digitsAt(date, 0, 4) * 12 + digitsAt(date, 5, 7) - 2 + slots[i]!;
+  }
+  let fit = 0;
+  let filled = 0;
+  let doubled = 0;
+  let lastSlot = Number.NEGATIVE_INFINITY;
+  let firstSlot = Number.NaN;
+  for (let i = 0; i < n; i++) {
+    if (Math.abs(offsets[i]!) > MONTH_GRID_TOLERANCE) continue;
+    fit++;
+    if (Number.isNaN(firstSlot)) firstSlot = slots[i]!;
+    if (slots[i]! === lastSlot) doubled++;
+    else filled++;
+    lastSlot = slots[i]!;
+  }
+  const span = lastSlot - firstSlot + 1;
+  const fits =
+    span >= MONTH_GRID_MIN_SPAN &&
+    fit / n >= MIN_FIT_SHARE &&
+    span - filled <= Math.floor(span / 4) &&
+    doubled <= Math.floor(span / 6);
+  return { fits, offsets, slots };
 }
 
 /** Days a weekly or biweekly payment may sit off its weekday grid (posting a day or two late). */
@@ -433,6 +603,31 @@ function dropExtras(occ: readonly Occurrence[], rhythm: Rhythm): Occurrence[] {
     }
     return kept;
   }
+  // The month grid only when the gaps do not fit (a bill paid by hand): most monthly streams do.
+  const grid = rhythm.months === 1 && !gapsFit(occ, rhythm) ? monthGrid(occ) : null;
+  if (grid?.fits) {
+    // Monthly on the month grid: off the grid is an extra; a second payment in a month stays when
+    // the month before is empty (a late bill paid with the next one), else the usual amount stays.
+    let lastSlot = Number.NaN;
+    let emptyBefore = false;
+    for (let i = 0; i < occ.length; i++) {
+      const o = occ[i]!;
+      if (Math.abs(grid.offsets[i]!) > MONTH_GRID_TOLERANCE) continue;
+      const slot = grid.slots[i]!;
+      const prev = kept[kept.length - 1];
+      if (prev && slot === lastSlot) {
+        if (emptyBefore) {
+          kept.push(o);
+          emptyBefore = false;
+        } else if (Math.abs(o.amount - usual) < Math.abs(prev.amount - usual)) kept[kept.length - 1] = o;
+        continue;
+      }
+      emptyBefore = prev !== undefined && slot - lastSlot >= 2;
+      kept.push(o);
+      lastSlot = slot;
+    }
+    return kept;
+  }
   for (const o of occ) {
     const prev = kept[kept.length - 1];
     if (prev && o.day - prev.day < rhythm.single[0]) {
@@ -449,6 +644,14 @@ function dropExtras(occ: readonly Occurrence[], rhythm: Rhythm): Occurrence[] {
 function meanGapDeviation(occ: readonly Occurrence[], rhythm: Rhythm): number {
   if (rhythm.months === 0) return Math.min(gapDeviation(occ, rhythm), gridDeviation(occ, rhythm));
   return gapDeviation(occ, rhythm);
+}
+
+/** Mean distance in days of each payment from its day of the month on the month grid. */
+function monthGridDeviation(occ: readonly Occurrence[]): number {
+  const { offsets } = monthGrid(occ);
+  let total = 0;
+  for (const r of offsets) total += Math.abs(r);
+  return total / occ.length;
 }
 
 /** Average distance in days of each payment from its slot on the period grid (weekly, biweekly). */
@@ -481,8 +684,13 @@ function buildStream(
   const values = occ.map((o) => o.amount);
   const amounts = describeAmounts(values);
   if (!amounts) return null;
+  if (rhythm.months === 12 && !annualAmountsHold(occ)) return null;
   const loose = LOOSENESS[amounts.type];
-  if (meanGapDeviation(occ, rhythm) > Math.max(loose.floor, loose.share * rhythm.days)) return null;
+  if (meanGapDeviation(occ, rhythm) > Math.max(loose.floor, loose.share * rhythm.days)) {
+    // A monthly bill paid by hand: on the month grid, each payment within ten days of its day.
+    if (rhythm.months !== 1 || !monthGrid(occ).fits || !billLike(occ)) return null;
+    if (monthGridDeviation(occ) > MONTH_GRID_LOOSENESS) return null;
+  }
   const first = occ[0]!;
   const last = occ[occ.length - 1]!;
   const next = rhythm.months > 0 ? addMonths(last.date, rhythm.months) : dateOfDay(last.day + rhythm.days);
@@ -518,7 +726,7 @@ const onePrice = new WeakSet<RecurringStream>();
  * Groups amounts that sit close together (sorted, split at gaps over 20%); each cluster keeps the
  * day order of `occ`. The amount order comes from one typed-array sort of (amount, index) codes.
  */
-function amountClusters(occ: readonly Occurrence[]): Occurrence[][] {
+function amountClusters(occ: readonly Occurrence[], gap = 1.2): Occurrence[][] {
   const INDEX = 2 ** 21;
   if (occ.length >= INDEX) return [[...occ]];
   const codes = new Float64Array(occ.length);
@@ -530,7 +738,7 @@ function amountClusters(occ: readonly Occurrence[]): Occurrence[][] {
   for (let k = 0; k < codes.length; k++) {
     const i = codes[k]! % INDEX;
     const amount = occ[i]!.amount;
-    if (prev < 0 || amount > prev * 1.2) clusters++;
+    if (prev < 0 || amount > prev * gap) clusters++;
     clusterOf[i] = clusters - 1;
     prev = amount;
   }
@@ -553,14 +761,29 @@ function streamsOfGroup(occ: Occurrence[], today: number, cash = false): Recurri
   if (cash) return whole ? [whole] : [];
   const fromClusters: RecurringStream[] = [];
   let covered = 0;
-  for (const cluster of amountClusters(occ)) {
-    if (cluster.length === occ.length || cluster.length < 2) continue;
-    if (cluster.length < MIN_CLUSTER && cluster.length * 2 < occ.length) continue;
-    const stream = buildStream(cluster, today);
-    if (stream && onePrice.has(stream)) {
-      fromClusters.push(stream);
-      covered += stream.occurrences;
+  const tryClusters = (clusters: Occurrence[][]): void => {
+    for (const cluster of clusters) {
+      if (cluster.length === occ.length || cluster.length < 2) continue;
+      if (cluster.length < MIN_CLUSTER && cluster.length * 2 < occ.length) continue;
+      const stream = buildStream(cluster, today);
+      // A quarter or a year apart, a few purchases at one price among a shop's other visits fall
+      // by chance: carved out of other payments, a long plan needs a payee that bills on a cycle.
+      if (stream && LONG_FREQUENCIES.has(stream.frequency) && !periodicPayee(cluster)) continue;
+      if (stream && onePrice.has(stream)) {
+        fromClusters.push(stream);
+        covered += stream.occurrences;
+      }
     }
+  };
+  tryClusters(amountClusters(occ));
+  // A subscription billed under the same text as one-off purchases at every price (Apple's and
+  // Google's billing lines, a processor): its price sits inside the purchases' range, so the
+  // loose clusters hold both; tight ones (gaps over 3 %) find the plan. Long runs of a payee
+  // that bills on a cycle only: a shop's purchases at one price fall into a month by chance.
+  if (!whole && fromClusters.length === 0 && occ.length >= 2 * TIGHT_MIN_CLUSTER && periodicCategory(occ)) {
+    tryClusters(
+      amountClusters(occ, TIGHT_GAP).filter((c) => c.length >= TIGHT_MIN_CLUSTER && periodicPayee(c)),
+    );
   }
   if (whole) {
     // A variable bill stays one stream unless it is really several fixed ones.
@@ -671,6 +894,13 @@ const LINK_STOPWORDS = new Set([
   'erst', 'erste', 'raiffeisen', 'aik', 'intes', 'intesa', 'unicredit', 'otp', 'addiko', 'halkbank', 'nlb', 'eurobank', 'procredit',
   'januar', 'februar', 'mart', 'april', 'maj', 'jun', 'jul', 'avgust', 'septembar', 'oktobar', 'novembar', 'decembar',
 ]);
+/**
+ * Places and legal forms say where a payee sits and what kind of body it is, not which one:
+ * "JKP Komunalac Čačak" and "JKP Vodovod Čačak" share "jkp" and "cacak" and are two payees.
+ */
+const PLACE_AND_FORM_WORDS: ReadonlySet<string> = new Set(
+  [...CITIES, ...LEGAL_FORMS].flatMap((phrase) => phrase.replace(/\./g, '').split(' ')),
+);
 /** Grouping keys of listed brands (a brand's key is its dictionary name). */
 const BRAND_KEYS: ReadonlySet<string> = new Set(
   MERCHANTS.filter((m) => m.strength === 'brand').map((m) => m.name),
@@ -685,6 +915,7 @@ function linkWords(key: string): string[] {
     if (word.length < 3 || !/^[a-z]+$/.test(word)) continue;
     const stem = word.length >= 4 && /[aeiou]$/.test(word) ? word.slice(0, -1) : word;
     if (LINK_STOPWORDS.has(word) || LINK_STOPWORDS.has(stem) || out.includes(stem)) continue;
+    if (PLACE_AND_FORM_WORDS.has(word)) continue;
     out.push(stem);
   }
   return out;
@@ -696,7 +927,7 @@ function linkWords(key: string): string[] {
  * groups of one direction are linked when they share two link words, or one when either has only
  * one. Rare words only, so the pairs tried stay linear in the number of groups.
  */
-function linkGroups(keys: readonly string[]): Int32Array {
+function linkGroups(keys: readonly string[], accounts: ReadonlyArray<readonly string[]> = []): Int32Array {
   const parent = Int32Array.from(keys, (_, i) => i);
   const find = (i: number): number => {
     while (parent[i] !== i) {
@@ -709,6 +940,12 @@ function linkGroups(keys: readonly string[]): Int32Array {
   const words = keys.map((k) => {
     const dir = k.slice(0, k.indexOf(':') + 1);
     return linkWords(k.slice(dir.length)).map((w) => dir + w);
+  });
+  // An account number printed in the text names the payee's account (a loan's "partija", a
+  // landlord's account): one shared account links two wordings on its own. Marked with '#'.
+  accounts.forEach((list, i) => {
+    const dir = keys[i]!.slice(0, keys[i]!.indexOf(':') + 1);
+    for (const a of list) words[i]!.push(`${dir}#${a}`);
   });
   const groupsOf = new Map<string, number[]>();
   words.forEach((ws, i) => {
@@ -728,7 +965,8 @@ function linkGroups(keys: readonly string[]): Int32Array {
     for (const w of words[i]!) {
       const list = groupsOf.get(w)!;
       if (list.length > LINK_MAX_GROUPS) continue;
-      for (const j of list) if (j > i) shared.set(j, (shared.get(j) ?? 0) + 1);
+      const weight = w.includes('#') ? 2 : 1;
+      for (const j of list) if (j > i) shared.set(j, (shared.get(j) ?? 0) + weight);
     }
     for (const [j, n] of shared) {
       if (brand[i] && brand[j]) continue;
@@ -738,6 +976,9 @@ function linkGroups(keys: readonly string[]): Int32Array {
   for (let i = 0; i < keys.length; i++) parent[i] = find(i);
   return parent;
 }
+
+/** Account numbers kept per group for linking (a group printing many is no one payee's). */
+const MAX_ACCOUNTS_PER_GROUP = 4;
 
 const isCash = (groupKey: string): boolean => groupKey.slice(groupKey.indexOf(':') + 1) === CASH_KEY;
 
@@ -757,6 +998,7 @@ export function detectRecurringStreams(
   const all: Occurrence[] = [];
   const groupOf: number[] = []; // each occurrence's group, by its index in `groups`
   const groupIndex = new Map<Occurrence[], number>();
+  const accounts: string[][] = []; // account numbers printed in each group's descriptions
   for (let i = 0; i < booked.length; i++) {
     const t = booked[i]!;
     const byDescription = t.amount < 0 ? outByDescription : inByDescription;
@@ -770,6 +1012,13 @@ export function detectRecurringStreams(
         groupIndex.set(group, groupIndex.size);
       }
       byDescription.set(t.description, group);
+      const account = accountIn(t.description);
+      if (account !== null) {
+        const gi = groupIndex.get(group)!;
+        accounts[gi] ??= [];
+        const list = accounts[gi]!;
+        if (list.length < MAX_ACCOUNTS_PER_GROUP && !list.includes(account)) list.push(account);
+      }
     }
     const o: Occurrence = {
       id: t.id,
@@ -794,7 +1043,8 @@ export function detectRecurringStreams(
   // One payee in several wordings: the linked groups together, when that puts more payments in
   // streams than the groups did apart, or the same payments in fewer streams.
   // The merged lists are filled in day order by one pass over all payments.
-  const root = linkGroups(keys);
+  for (let i = 0; i < keys.length; i++) accounts[i] ??= [];
+  const root = linkGroups(keys, accounts);
   const members = new Map<number, number[]>();
   for (let i = 0; i < keys.length; i++) {
     if (root[i] === i) continue;

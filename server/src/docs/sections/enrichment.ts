@@ -25,7 +25,9 @@ nothing but the default — an unnamed card purchase at home counts as groceries
 <p>Categories come from a dictionary of Serbian merchants and keywords ("restoran", "pekara", "market", "apoteka",
 "benzinska", …) and, for merchants nobody listed, a small character n-gram model trained on labelled statements. Which of the
 nine categories a kind of payee belongs to (pharmacies and clothing are groceries, bank fees and cash are transfers, taxes and
-insurance are utilities, …) follows the labelling guide in <code>server/eval/LABELLING.md</code>. The fields are computed when
+insurance are utilities, …) follows the labelling guide in <code>server/eval/LABELLING.md</code>: what the money was for
+decides, not the channel — an IPS, e-banking or standing order to a company or an institution is categorised by what it names,
+and money sent to a person is a transfer whatever its purpose mentions, unless it says rent. The fields are computed when
 the transaction is served, so an improvement to the rules applies to every stored transaction at once; <code>category</code>
 itself is stored when the transaction is imported. Recurring streams (<code>/recurring</code>) group payments by the same
 merchant key, so one subscription is one stream whichever bank wrapping it arrives in.</p>`,

@@ -54,7 +54,11 @@ monthly amount (weekly × 52 / 12, biweekly × 26 / 12, quarterly / 3, annually 
 A weekly or biweekly payment may post up to two days off its weekday (or on the Monday after a weekend) and skip a few weeks; an
 extra payment to the same payee off that rhythm is left out of the stream. Payments to one payee whose text changes from one payment
 to the next ("IPS Ana Petrović čišćenje", "Ana Petrovic ciscenje stana", "Prenos na račun ANA PETROVIC", Cyrillic or Latin, card or
-IPS, "I kvartal" / "II kvartal") are taken together when together they follow one rhythm.</p>
+IPS, "I kvartal" / "II kvartal") are taken together when together they follow one rhythm; so are wordings that print the same
+account number (a loan's account: "Naplata rate kredita 105-…", "Otplata kredita 105-…"). A monthly bill paid by hand may be paid
+up to ten days before or after its usual day of the month and, now and then, two months at once. An annual stream holds its price
+within a quarter (within 60 % for an insurer, a tax or another payee that bills on a cycle: yearly premium rises), so a holiday
+booked every summer at a different price is no stream.</p>
 <h3 id="custom-sandbox">Custom sandbox data</h3>
 <p>To test your app against its own cases, a sandbox key can create a connection holding exactly the data you send:</p>
 <pre>POST /sandbox/connections
