@@ -5,6 +5,21 @@ import { schemaOf } from '../src/db/index.js';
 import { migrateToLatest } from '../src/db/migrate.js';
 import { createTestDatabase, onPostgres, type TestDatabase } from './helpers/app.js';
 
+describe('a migrated database', () => {
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await createTestDatabase();
+  });
+  afterAll(async () => database.drop());
+
+  it('has no rate_limits table (0019_drop_rate_limits): limits are counted in rate_limit_windows', async () => {
+    const names = (await database.handle.db.introspection.getTables()).map((t) => t.name);
+    expect(names).toContain('developers');
+    expect(names).toContain('rate_limit_windows');
+    expect(names).not.toContain('rate_limits');
+  });
+});
+
 // Two test files at a time each create, migrate and drop their own schema in one PostgreSQL database.
 // The migrator introspects before it migrates; Kysely's introspector read every schema and looked each
 // up again by name, so a schema the other file dropped meanwhile failed the migration with

@@ -18,6 +18,7 @@ import * as m0017revoke from './migrations/0017_background_revoke.js';
 import * as m0017usage from './migrations/0017_usage_request_log_index.js';
 import * as m0018month from './migrations/0018_month_counts.js';
 import * as m0018usage from './migrations/0018_usage_minutes.js';
+import * as m0019rl from './migrations/0019_drop_rate_limits.js';
 
 /** Migrations are imported statically so they work the same under tsx, the bundle and tests. */
 const migrations: Record<string, Migration> = {
@@ -40,6 +41,7 @@ const migrations: Record<string, Migration> = {
   '0017_usage_request_log_index': m0017usage,
   '0018_month_counts': m0018month,
   '0018_usage_minutes': m0018usage,
+  '0019_drop_rate_limits': m0019rl,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
