@@ -1,21 +1,40 @@
-// npx tsx bench/ratelimit-counter.ts [--redis] [--hits N]: the per-key rate-limit counter alone, in this
-// process, on the real store (PostgreSQL; Redis too with --redis) — N hits on one key from 50 concurrent
-// callers, 3 rounds, exact (one atomic increment per hit, coalesced while one is in flight: the store
-// before the leases) and leased (ratelimit/lease.ts). Prints this process's CPU per hit and the
-// PostgreSQL backends' CPU per hit: steadier than req/s on a loaded machine, it measures only the counter.
+// The per-key rate-limit counter alone, in this process, on the real store (PostgreSQL; Redis too
+// with --redis) — N hits on one key from 50 concurrent callers, in rounds, exact (one atomic
+// increment per hit, coalesced while one is in flight: the store before the leases) and leased
+// (ratelimit/lease.ts). Prints this process's CPU per hit and the PostgreSQL backends' CPU per hit:
+// steadier than req/s on a loaded machine, it measures only the counter.
+// Run through `npm run bench -- --ratelimit --pg [--redis] [--quick]` (bench/run.ts), or alone:
+// npx tsx bench/ratelimit-counter.ts [--redis] [--hits N] [--rounds N]
 import { randomBytes } from 'node:crypto';
+import { loadavg } from 'node:os';
+import { pathToFileURL } from 'node:url';
 import pg from 'pg';
 import { createDb } from '../server/src/db/index.js';
 import { migrateToLatest } from '../server/src/db/migrate.js';
 import { type BudgetCounter, exactCounter, leasedCounter } from '../server/src/ratelimit/lease.js';
 import { databaseStore, redisStore } from '../server/src/ratelimit/store.js';
-import { cpuMs, fmt } from './lib.js';
+import { cpuMs, fmt, median } from './lib.js';
 
-const argv = process.argv.slice(2);
-const hits = Number(argv.includes('--hits') ? argv[argv.indexOf('--hits') + 1] : 20_000);
-const admin = process.env.PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const LIMIT = 1_000_000_000;
 const MINUTE = 60_000;
+
+export interface CounterBenchOptions {
+  /** Hits per variant per round (default 20,000). */
+  hits?: number;
+  /** Rounds (default 3); figures are medians over them. */
+  rounds?: number;
+  /** Also the Redis store (REDIS_URL, default redis://127.0.0.1:6379). */
+  redis?: boolean;
+  log?: (line: string) => void;
+}
+
+export interface CounterFigures {
+  /** This process's CPU per hit, µs. */
+  cpuUsPerHit: number;
+  /** The PostgreSQL backends' CPU per hit, µs. */
+  dbUsPerHit: number;
+  hitsPerSecond: number;
+}
 
 async function backendCpuMs(c: pg.Client, name: string): Promise<number> {
   const { rows } = await c.query<{ pid: number }>(
@@ -25,7 +44,12 @@ async function backendCpuMs(c: pg.Client, name: string): Promise<number> {
   return rows.reduce((sum, r) => sum + (cpuMs(r.pid) ?? 0), 0);
 }
 
-async function run(label: string, counter: BudgetCounter, c: pg.Client, name: string) {
+async function run(
+  counter: BudgetCounter,
+  hits: number,
+  c: pg.Client,
+  name: string,
+): Promise<CounterFigures> {
   const bucket = `k:bench-${randomBytes(4).toString('hex')}`;
   const cpu0 = process.cpuUsage();
   const db0 = await backendCpuMs(c, name);
@@ -44,39 +68,57 @@ async function run(label: string, counter: BudgetCounter, c: pg.Client, name: st
   const ms = performance.now() - t0;
   const cpu = process.cpuUsage(cpu0);
   const db = (await backendCpuMs(c, name)) - db0;
-  console.log(
-    `  ${label.padEnd(34)} ${fmt((cpu.user + cpu.system) / hits, 1)} µs CPU/hit here  ${fmt((db * 1000) / hits, 1)} µs/hit in PostgreSQL  ${fmt((hits / ms) * 1000, 0)} hits/s`,
-  );
+  return {
+    cpuUsPerHit: (cpu.user + cpu.system) / hits,
+    dbUsPerHit: (db * 1000) / hits,
+    hitsPerSecond: (hits / ms) * 1000,
+  };
 }
 
-async function main() {
+/** Runs every variant once per round on a fresh PostgreSQL database; medians per variant. */
+export async function benchRatelimitCounter(
+  opts: CounterBenchOptions = {},
+): Promise<Record<string, CounterFigures>> {
+  const hits = opts.hits ?? 20_000;
+  const rounds = opts.rounds ?? 3;
+  const log = opts.log ?? console.log;
+  const admin = process.env.PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
   const name = `opendinar_rlcounter_${process.pid}`;
   const c = new pg.Client({ connectionString: admin });
   await c.connect();
+  await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
   await c.query(`CREATE DATABASE ${name}`);
   const u = new URL(admin);
   u.pathname = `/${name}`;
   const handle = createDb({ kind: 'postgres', url: u.toString() }, { poolSize: 10 });
+  const figures: Record<string, CounterFigures[]> = {};
+  const record = (label: string, f: CounterFigures) => {
+    const list = figures[label] ?? [];
+    list.push(f);
+    figures[label] = list;
+    log(
+      `  ${label.padEnd(34)} ${fmt(f.cpuUsPerHit, 1)} µs CPU/hit here  ${fmt(f.dbUsPerHit, 1)} µs/hit in PostgreSQL  ${fmt(f.hitsPerSecond, 0)} hits/s`,
+    );
+  };
   try {
     await migrateToLatest(handle.db);
-    console.log(
-      `per-key counter, ${hits} hits from 50 concurrent callers (load: ${(await import('node:os'))
-        .loadavg()
+    log(
+      `per-key counter, ${hits} hits from 50 concurrent callers, ${rounds} rounds (load: ${loadavg()
         .map((l) => l.toFixed(1))
         .join(' ')})`,
     );
-    for (let round = 0; round < 3; round++) {
+    for (let round = 0; round < rounds; round++) {
       const store = databaseStore(handle.db);
-      await run('PostgreSQL, exact (before)', exactCounter(store), c, name);
-      await run('PostgreSQL, leased', leasedCounter(store), c, name);
-      if (argv.includes('--redis')) {
+      record('PostgreSQL, exact (before)', await run(exactCounter(store), hits, c, name));
+      record('PostgreSQL, leased', await run(leasedCounter(store), hits, c, name));
+      if (opts.redis) {
         const { Redis } = await import('ioredis');
         const r = redisStore(
           new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', { enableAutoPipelining: true }),
           `rlc-${process.pid}:`,
         );
-        await run('Redis, exact (before)', exactCounter(r), c, name);
-        await run('Redis, leased', leasedCounter(r), c, name);
+        record('Redis, exact (before)', await run(exactCounter(r), hits, c, name));
+        record('Redis, leased', await run(leasedCounter(r), hits, c, name));
         await r.close();
       }
     }
@@ -85,6 +127,23 @@ async function main() {
     await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     await c.end();
   }
+  const medians: Record<string, CounterFigures> = {};
+  for (const [label, fs] of Object.entries(figures)) {
+    medians[label] = {
+      cpuUsPerHit: median(fs.map((f) => f.cpuUsPerHit)),
+      dbUsPerHit: median(fs.map((f) => f.dbUsPerHit)),
+      hitsPerSecond: median(fs.map((f) => f.hitsPerSecond)),
+    };
+  }
+  return medians;
 }
 
-await main();
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const argv = process.argv.slice(2);
+  const opt = (f: string) => (argv.includes(f) ? Number(argv[argv.indexOf(f) + 1]) : undefined);
+  await benchRatelimitCounter({
+    hits: opt('--hits'),
+    rounds: opt('--rounds'),
+    redis: argv.includes('--redis'),
+  });
+}

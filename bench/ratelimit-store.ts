@@ -1,23 +1,42 @@
-// npx tsx bench/ratelimit-store.ts [--pg] [--redis] [--before <dir with a main.js>] [--rounds N] [--seconds S]
 // The cost of the per-key rate limit on the cached transactions page: the same server with rate
 // limits off, on (the configured shared store: the database, leased), on with Redis (--redis), and
 // optionally an older build (--before server/dist-before) with limits on, each variant once per
 // round in a rotated order; ratios are medians of within-round ratios to "rate limits off". Beside
 // req/s it prints the server's CPU per request and, on PostgreSQL, the CPU of the database's
-// backends per request (the counter's other half, on the same cores).
+// backends per request (the counter's other half, on the same cores). Needs server/dist (npm run build).
+// Run through `npm run bench -- --ratelimit [--pg] [--redis] [--quick]` (bench/run.ts), or alone:
+// npx tsx bench/ratelimit-store.ts [--pg] [--redis] [--before <dir with a main.js>] [--rounds N] [--seconds S]
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import pg from 'pg';
 import { cpuMs, fmt, load, median, spawnServer } from './lib.js';
 
-const argv = process.argv.slice(2);
-const flag = (f: string) => argv.includes(f);
-const opt = (f: string) => (argv.includes(f) ? argv[argv.indexOf(f) + 1] : undefined);
-const onPg = flag('--pg');
-const rounds = Number(opt('--rounds') ?? 5);
-const seconds = Number(opt('--seconds') ?? 3);
-const before = opt('--before');
+export interface StoreBenchOptions {
+  pg?: boolean;
+  redis?: boolean;
+  /** An older build's directory (with a main.js) measured with limits on beside this one. */
+  before?: string;
+  /** Rounds (default 5), each variant once per round in a rotated order. */
+  rounds?: number;
+  /** Seconds of load per variant per round (default 3). */
+  seconds?: number;
+  log?: (line: string) => void;
+}
+
+export interface StoreFigures {
+  requestsPerSecond: number;
+  /** Server CPU per request, µs. */
+  serverUsPerRequest: number;
+  /** PostgreSQL backends' CPU per request, µs (0 on SQLite). */
+  dbUsPerRequest: number;
+  /** Counter rows written per 1000 requests (PostgreSQL). */
+  counterWritesPer1000: number;
+  /** Median of within-round req/s ratios to "rate limits off" (1 for that variant). */
+  onOffRatio: number;
+}
+
 const PAGE = '/accounts/acc_rai_001/transactions?limit=50';
 const headers = { authorization: 'Bearer od_test_sk_9x2mABC123sandbox' };
 const admin = process.env.PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -44,7 +63,15 @@ async function counterWrites(url: string | null): Promise<number> {
   return Number(rows[0]?.n ?? 0);
 }
 
-async function main() {
+/** Every variant once per round; medians per variant, ratios to "rate limits off". */
+export async function benchRatelimitStore(
+  opts: StoreBenchOptions = {},
+): Promise<Record<string, StoreFigures>> {
+  const onPg = opts.pg ?? false;
+  const rounds = opts.rounds ?? 5;
+  const seconds = opts.seconds ?? 3;
+  const before = opts.before;
+  const log = opts.log ?? console.log;
   const name = `opendinar_rlbench_${process.pid}`;
   let url: string;
   let client: pg.Client | null = null;
@@ -75,7 +102,7 @@ async function main() {
   const variants: Array<[string, string, Record<string, string>]> = [
     ['rate limits off', 'server/dist/main.js', { OPENDINAR_RATE_LIMITS: 'false' }],
     [`rate limits on, ${onPg ? 'PostgreSQL' : 'SQLite file'} (leased)`, 'server/dist/main.js', shared],
-    ...(flag('--redis')
+    ...(opts.redis
       ? [
           ['rate limits on, Redis (leased)', 'server/dist/main.js', redis] as [
             string,
@@ -87,7 +114,7 @@ async function main() {
     ...(before
       ? ([
           [`rate limits on, ${onPg ? 'PostgreSQL' : 'SQLite file'}, ${before}`, `${before}/main.js`, shared],
-          ...(flag('--redis') ? [[`rate limits on, Redis, ${before}`, `${before}/main.js`, redis]] : []),
+          ...(opts.redis ? [[`rate limits on, Redis, ${before}`, `${before}/main.js`, redis]] : []),
         ] as Array<[string, string, Record<string, string>]>)
       : []),
   ];
@@ -138,10 +165,16 @@ async function main() {
   }
   const at = (xs: number[][], i: number): number[] => xs[i] ?? [];
   const ratio = (a: number[], b: number[]) => median(a.map((x, r) => x / (b[r] ?? 1)));
-  console.log(
-    `GET ${PAGE}, 50 connections, ${rounds} rounds × ${seconds} s (${onPg ? 'PostgreSQL' : 'SQLite'})`,
-  );
+  log(`GET ${PAGE}, 50 connections, ${rounds} rounds × ${seconds} s (${onPg ? 'PostgreSQL' : 'SQLite'})`);
+  const out: Record<string, StoreFigures> = {};
   variants.forEach(([label], i) => {
+    out[label] = {
+      requestsPerSecond: median(at(rps, i)),
+      serverUsPerRequest: median(at(cpu, i)),
+      dbUsPerRequest: median(at(dbCpu, i)),
+      counterWritesPer1000: median(at(writes, i)),
+      onOffRatio: i === 0 ? 1 : ratio(at(rps, i), at(rps, 0)),
+    };
     const on =
       i === 0
         ? ''
@@ -149,10 +182,21 @@ async function main() {
     const d = onPg
       ? `  db ${fmt(median(at(dbCpu, i)), 0)} µs/req  counter writes ${fmt(median(at(writes, i)), 1)}/1000 req (${fmt((median(at(writes, i)) * median(at(rps, i))) / 1000, 0)}/s)`
       : '';
-    console.log(
+    log(
       `  ${label.padEnd(52)} ${fmt(median(at(rps, i)), 0)} req/s  server ${fmt(median(at(cpu, i)), 0)} µs/req${d}${on}`,
     );
   });
+  return out;
 }
 
-await main();
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const argv = process.argv.slice(2);
+  const opt = (f: string) => (argv.includes(f) ? argv[argv.indexOf(f) + 1] : undefined);
+  await benchRatelimitStore({
+    pg: argv.includes('--pg'),
+    redis: argv.includes('--redis'),
+    before: opt('--before'),
+    rounds: opt('--rounds') === undefined ? undefined : Number(opt('--rounds')),
+    seconds: opt('--seconds') === undefined ? undefined : Number(opt('--seconds')),
+  });
+}

@@ -1,4 +1,4 @@
-// npm run bench [-- --pg] [-- --quick] [-- --page] [-- --enrich] [-- --mixed] [-- --live]: prints figures and ratios against baselines measured in the same run.
+// npm run bench [-- --pg] [-- --quick] [-- --page] [-- --enrich] [-- --mixed] [-- --live] [-- --ratelimit [--redis]]: prints figures and ratios against baselines measured in the same run.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -19,6 +19,10 @@ const mixedOnly = args.has('--mixed');
 const bigOnly = args.has('--big');
 // --live: only the live-bank import (bank-sim over XS2A, server/scripts/bench-live.ts).
 const liveOnly = args.has('--live');
+// --ratelimit: only the rate-limit figures — the cached page with limits off / on (bench/ratelimit-store.ts,
+// SQLite file or with --pg PostgreSQL) and, with --pg, the per-key counter alone (bench/ratelimit-counter.ts);
+// --redis adds the Redis store to both; --before <dir> adds an older build (a directory with a main.js).
+const ratelimitOnly = args.has('--ratelimit');
 const seconds = quick ? 3 : 10;
 const CONNECTIONS = 50;
 const KEY = 'od_test_sk_9x2mABC123sandbox';
@@ -278,6 +282,37 @@ async function main() {
     return;
   }
   execFileSync(process.execPath, ['server/build.mjs'], { cwd: ROOT, stdio: 'inherit' });
+  if (ratelimitOnly) {
+    const { benchRatelimitStore } = await import('./ratelimit-store.js');
+    const beforeArg = process.argv.indexOf('--before');
+    console.log(
+      `\n== rate limits: the cached transactions page with limits off and on (bench/ratelimit-store.ts)`,
+    );
+    report.ratelimitStore = await benchRatelimitStore({
+      pg: onPg,
+      redis: args.has('--redis'),
+      ...(beforeArg > 0 ? { before: process.argv[beforeArg + 1] } : {}),
+      rounds: quick ? 2 : 5,
+      seconds: quick ? 2 : 3,
+    });
+    if (onPg) {
+      console.log(
+        '\n== rate limits: the per-key counter alone, exact and leased (bench/ratelimit-counter.ts)',
+      );
+      const { benchRatelimitCounter } = await import('./ratelimit-counter.js');
+      report.ratelimitCounter = await benchRatelimitCounter({
+        redis: args.has('--redis'),
+        hits: quick ? 5_000 : 20_000,
+        rounds: quick ? 2 : 3,
+      });
+    }
+    mkdirSync(join(ROOT, 'artifacts'), { recursive: true });
+    writeFileSync(
+      join(ROOT, 'artifacts', `bench-ratelimit-${onPg ? 'pg' : 'sqlite'}.json`),
+      JSON.stringify(report, null, 2),
+    );
+    return;
+  }
   if (bigOnly) {
     const n = Number(process.env.BENCH_BIG_N ?? 1_000_000);
     console.log(

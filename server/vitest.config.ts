@@ -14,8 +14,11 @@ export default defineConfig({
     // core idle whenever a file waits on a server process, a browser, a socket or PostgreSQL — most
     // of this suite's time. Files do not share state: each has its own database (SQLite file or
     // PostgreSQL schema), ports are picked free, processes get their own data directories.
-    // On PostgreSQL one file at a time for now: with two, one CI run saw a fresh schema reported
-    // missing during its migration (cause not found yet; see the closing note of 2026-12-07).
+    // On PostgreSQL still one file at a time. The one failure seen with two ("schema t_… does not
+    // exist" while migrating) was Kysely's introspection reading every schema while the other file
+    // dropped its own — fixed (src/db/pg-introspector.ts, test/migrations.test.ts). Two workers are
+    // to follow two consecutive full passes: on 2026-12-07, one pass (891 s) and one run with a
+    // 60 s timeout in live-budget.test.ts's simulated week at load average 13–21.
     maxWorkers: process.env.TEST_DATABASE_URL ? 1 : 2,
     // Rebuilds dist/main.js if a source is newer (process tests start the bundle); then records every
     // answer of every test app and validates them all against /openapi.json at the end.

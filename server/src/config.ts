@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, resolve } from 'node:path';
+import { DEFAULT_SCRYPT_COST, MAX_SCRYPT_COST, MIN_SCRYPT_COST } from './developers/passwords.js';
 import {
   LOGIN_THROTTLE_DEFAULTS,
   LOGIN_THROTTLE_ENV,
@@ -49,6 +50,8 @@ export interface Config {
   shutdownQuietMs: number;
   /** Published rate limits (ratelimit/config.ts). */
   rateLimits: RateLimitConfig;
+  /** Password hashing: scrypt N = 2^this for new hashes (OPENDINAR_PASSWORD_SCRYPT_COST, default 15; tests lower it). */
+  passwordScryptCost?: number;
   /** Sign-in throttle: progressive delays and known addresses (developers/throttle-config.ts; defaults when absent). */
   loginThrottle?: LoginThrottleConfig;
   /** Webhook dispatcher: how often it looks for due deliveries (OPENDINAR_WEBHOOK_POLL_MS). */
@@ -322,6 +325,13 @@ export function loadConfig(env: Env = process.env): Config {
     pageCacheMb: integer(env, 'OPENDINAR_PAGE_CACHE_MB', 32, 0, 4096),
     trustProxy: boolean(env, 'OPENDINAR_TRUST_PROXY', false),
     rateLimits: rateLimits(env),
+    passwordScryptCost: integer(
+      env,
+      'OPENDINAR_PASSWORD_SCRYPT_COST',
+      DEFAULT_SCRYPT_COST,
+      MIN_SCRYPT_COST,
+      MAX_SCRYPT_COST,
+    ),
     loginThrottle: Object.fromEntries(
       Object.entries(LOGIN_THROTTLE_ENV).map(([k, [name, min, max]]) => [
         k,

@@ -314,9 +314,10 @@ describe.skipIf(!onPostgres())('PostgreSQL API-key cache (LISTEN/NOTIFY)', () =>
   it('while the listener is down the cache is bypassed, and it comes back', async () => {
     const cache = t.app.keyCache;
     if (!cache) throw new Error('no key cache');
-    // Cut the LISTEN connection from the server side.
+    // Cut the LISTEN connection from the server side (this test database's listeners only: not
+    // those of other runs on the same PostgreSQL server).
     const { sql } = await import('kysely');
-    await sql`select pg_terminate_backend(pid) from pg_stat_activity where query = 'LISTEN opendinar_api_keys' and pid <> pg_backend_pid() and application_name = ''`.execute(
+    await sql`select pg_terminate_backend(pid) from pg_stat_activity where query = 'LISTEN opendinar_api_keys' and pid <> pg_backend_pid() and application_name = '' and datname = current_database()`.execute(
       t.deps.db,
     );
     await until('the listener to drop', async () => !cache.active);

@@ -1,79 +1,35 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, MANI_KEY, type TestDatabase } from './helpers/app.js';
-
-const SERVER_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-
-async function freePort(): Promise<number> {
-  const srv = createServer();
-  await new Promise<void>((r) => srv.listen(0, '127.0.0.1', r));
-  const { port } = srv.address() as { port: number };
-  await new Promise<void>((r) => srv.close(() => r()));
-  return port;
-}
-
-interface Server {
-  proc: ChildProcess;
-  url: string;
-}
+import { type ServerProcess, startServerProcess } from './helpers/process.js';
 
 describe('sync cursors across server processes and restarts', () => {
   let database: TestDatabase;
   let dataDir: string;
-  const servers: Server[] = [];
+  const servers: ServerProcess[] = [];
   const secretKey = randomBytes(32).toString('hex');
 
-  async function start(): Promise<Server> {
-    const port = await freePort();
-    const proc = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-      cwd: SERVER_DIR,
-      env: {
-        ...process.env,
-        DATABASE_URL: database.url,
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        OPENDINAR_DATA_DIR: dataDir,
-        OPENDINAR_SECRET_KEY: secretKey,
-        OPENDINAR_DISPATCHER: 'false',
-        LOG_LEVEL: 'warn',
-      },
-      stdio: ['ignore', 'ignore', 'pipe'],
+  // The built bundle (SERVER_ENTRY), ready once /readyz answers; every process shares the database,
+  // the data directory and the secret key (cursors are MACed with it).
+  async function start(): Promise<ServerProcess> {
+    const s = await startServerProcess({
+      DATABASE_URL: database.url,
+      OPENDINAR_DATA_DIR: dataDir,
+      OPENDINAR_SECRET_KEY: secretKey,
     });
-    let stderr = '';
-    proc.stderr?.on('data', (d) => {
-      stderr += String(d);
-    });
-    const url = `http://127.0.0.1:${port}`;
-    const deadline = performance.now() + 30_000;
-    for (;;) {
-      if (proc.exitCode !== null) throw new Error(`server exited: ${stderr}`);
-      if (performance.now() > deadline) throw new Error(`server did not start: ${stderr}`);
-      const ok = await fetch(`${url}/healthz`).then(
-        (r) => r.ok,
-        () => false,
-      );
-      if (ok) break;
-      await new Promise((r) => setTimeout(r, 50));
-    }
-    const s = { proc, url };
     servers.push(s);
     return s;
   }
 
-  const stop = (s: Server) =>
-    new Promise<void>((r) => {
-      if (s.proc.exitCode !== null) return r();
-      s.proc.once('exit', () => r());
-      s.proc.kill('SIGTERM');
-    });
+  const stop = async (s: ServerProcess): Promise<void> => {
+    if (s.proc.exitCode === null && s.proc.signalCode === null) s.proc.kill('SIGTERM');
+    await s.exited;
+  };
 
-  const page = async (s: Server, cursor: string, limit = 50) => {
+  const page = async (s: ServerProcess, cursor: string, limit = 50) => {
     const res = await fetch(
       `${s.url}/accounts/acc_rai_001/transactions?cursor=${encodeURIComponent(cursor)}&limit=${limit}`,
       {
@@ -92,6 +48,7 @@ describe('sync cursors across server processes and restarts', () => {
   });
   afterAll(async () => {
     for (const s of servers) if (s.proc.exitCode === null) s.proc.kill('SIGKILL');
+    await Promise.all(servers.map((s) => s.exited));
     await database.drop();
     rmSync(dataDir, { recursive: true, force: true });
   });

@@ -5,7 +5,6 @@ import {
   CompiledQuery,
   type DatabaseConnection,
   Kysely,
-  PostgresDialect,
   type QueryResult,
   SqliteDialect,
   type SqliteDialectConfig,
@@ -14,6 +13,7 @@ import {
 } from 'kysely';
 import pg from 'pg';
 import type { DatabaseConfig } from '../config.js';
+import { SearchPathPostgresDialect } from './pg-introspector.js';
 import { useNamedStatements } from './pg-named.js';
 import type { Database } from './schema.js';
 import { attachReader } from './sqlite-reader.js';
@@ -174,7 +174,8 @@ export function createDb(config: DatabaseConfig, options: CreateDbOptions = {}):
   // An idle client losing its connection must not crash the process; the pool replaces it.
   pool.on('error', () => {});
   useNamedStatements(pool);
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  // Introspection (the migrator's) sees only the search path's schemas: see pg-introspector.ts.
+  const db = new Kysely<Database>({ dialect: new SearchPathPostgresDialect({ pool }) });
   pools.set(db, pool);
   return { db, dialect: 'postgres', close: () => db.destroy() };
 }

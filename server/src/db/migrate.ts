@@ -19,6 +19,7 @@ import * as m0017usage from './migrations/0017_usage_request_log_index.js';
 import * as m0018month from './migrations/0018_month_counts.js';
 import * as m0018usage from './migrations/0018_usage_minutes.js';
 import * as m0019category from './migrations/0019_big_category_index.js';
+import * as m0019rl from './migrations/0019_drop_rate_limits.js';
 
 /** Migrations are imported statically so they work the same under tsx, the bundle and tests. */
 const migrations: Record<string, Migration> = {
@@ -42,6 +43,7 @@ const migrations: Record<string, Migration> = {
   '0018_month_counts': m0018month,
   '0018_usage_minutes': m0018usage,
   '0019_big_category_index': m0019category,
+  '0019_drop_rate_limits': m0019rl,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -290,12 +290,6 @@ export interface IdempotencyKeysTable {
   expires_at: string;
 }
 
-export interface RateLimitsTable {
-  bucket: string;
-  window_start: number; // epoch ms the fixed window opened
-  hits: number;
-}
-
 /** Fixed-window request counters, one row per (bucket, window); migration 0016. */
 export interface RateLimitWindowsTable {
   bucket: string;
@@ -327,6 +321,5 @@ export interface Database {
   link_tokens: LinkTokensTable;
   login_throttle: LoginThrottleTable;
   idempotency_keys: IdempotencyKeysTable;
-  rate_limits: RateLimitsTable;
   rate_limit_windows: RateLimitWindowsTable;
 }

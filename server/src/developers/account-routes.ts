@@ -28,6 +28,7 @@ function checkNewPassword(password: string): void {
  */
 export const accountRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { db, clock, config } = app.deps;
+  const scryptCost = config.passwordScryptCost;
   const mailer = app.deps.mailer ?? logMailer(app.log, config.mailLogLinks ?? false);
 
   app.post(
@@ -47,10 +48,10 @@ export const accountRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (req) => {
       const { developerId, sessionId } = developerOf(req);
       const developer = await findDeveloper(db, developerId);
-      if (!(await verifyPassword(req.body.current_password, developer?.password_hash ?? null)))
+      if (!(await verifyPassword(req.body.current_password, developer?.password_hash ?? null, scryptCost)))
         throw new ApiError('INVALID_CREDENTIALS', 'The current password is not correct.');
       checkNewPassword(req.body.new_password);
-      const hash = await hashPassword(req.body.new_password);
+      const hash = await hashPassword(req.body.new_password, scryptCost);
       const revoked = await db.transaction().execute(async (trx) => {
         await setPassword(trx, developerId, hash);
         return revokeSessions(trx, clock, developerId, sessionId);
@@ -100,7 +101,7 @@ export const accountRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (req) => {
       checkNewPassword(req.body.new_password);
-      const hash = await hashPassword(req.body.new_password);
+      const hash = await hashPassword(req.body.new_password, scryptCost);
       const done = await db.transaction().execute(async (trx) => {
         const developerId = await consumeResetToken(trx, clock, req.body.token);
         if (!developerId) return false;
@@ -148,7 +149,7 @@ export const accountRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (req, reply) => {
       const { developerId } = developerOf(req);
       const developer = await findDeveloper(db, developerId);
-      if (!(await verifyPassword(req.body.password, developer?.password_hash ?? null)))
+      if (!(await verifyPassword(req.body.password, developer?.password_hash ?? null, scryptCost)))
         throw new ApiError('INVALID_CREDENTIALS', 'The password is not correct.');
       await db.transaction().execute((trx) => deleteDeveloperData(trx, developerId));
       clearDashboardSession(app, reply);

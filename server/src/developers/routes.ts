@@ -59,7 +59,8 @@ const devSecurity = [{ developerSession: [] }];
 export const developerRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { db, clock } = app.deps;
   const throttle = throttleSettings(app.deps.config);
-  warmUpPasswords();
+  const scryptCost = app.deps.config.passwordScryptCost;
+  warmUpPasswords(scryptCost);
 
   app.post(
     '/developers/register',
@@ -87,7 +88,7 @@ export const developerRoutes: FastifyPluginAsyncTypebox = async (app) => {
       if (isCommonPassword(password)) throw new ApiError('WEAK_PASSWORD');
       if (await findDeveloperByEmail(db, email)) throw new ApiError('EMAIL_TAKEN');
 
-      const passwordHash = await hashPassword(password);
+      const passwordHash = await hashPassword(password, scryptCost);
       const developer = { id: newId('dev'), email, name, created_at: clock.now().toISOString() };
       try {
         const { session, key } = await db.transaction().execute(async (trx) => {
@@ -132,7 +133,7 @@ export const developerRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const { emailLimited } = await admitLoginAttempt(db, clock, throttle, attempt);
       const developer = await findDeveloperByEmail(db, attempt.email);
       // Unknown emails verify against a dummy hash: same answer, about the same time.
-      const ok = await verifyPassword(req.body.password, developer?.password_hash ?? null);
+      const ok = await verifyPassword(req.body.password, developer?.password_hash ?? null, scryptCost);
       // An email under attack still lets its owner in: the right password from an address they used before.
       if (emailLimited && !(ok && developer && (await isKnownLogin(db, clock, throttle, attempt))))
         throw emailLimited;

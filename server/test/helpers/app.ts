@@ -14,6 +14,7 @@ import type { Mailer } from '../../src/developers/mailer.js';
 import type { AppDeps } from '../../src/http/principals.js';
 import { seedSandbox } from '../../src/sandbox/seed.js';
 import { createSecretBox } from '../../src/secrets.js';
+import { TEST_SCRYPT_COST } from './process.js';
 
 export const MANI_KEY = 'od_test_sk_9x2mABC123sandbox';
 export const DEMO_KEY = 'od_test_sk_demo456developer';
@@ -153,6 +154,7 @@ export async function createTestApp(opts: TestAppOptions = {}): Promise<TestApp>
     ...loadConfig({
       OPENDINAR_PUBLIC_URL: 'http://localhost:3000',
       OPENDINAR_WEBHOOK_ALLOW_PRIVATE: 'true',
+      OPENDINAR_PASSWORD_SCRYPT_COST: TEST_SCRYPT_COST,
       ...opts.env,
     }),
     dispatcherEnabled: false,

@@ -7,6 +7,14 @@ import { join } from 'node:path';
 const SERVER_DIR = new URL('../..', import.meta.url).pathname;
 
 /**
+ * scrypt cost (log2 N) of passwords hashed by test apps (helpers/app.ts) and test server processes:
+ * N=16 takes microseconds where production's 2^15 takes ~100 ms of a core per registration or
+ * sign-in. A test about the cost itself passes `config: { passwordScryptCost }` or the variable;
+ * TEST_SCRYPT_COST=15 in the environment runs the suite at the production cost.
+ */
+export const TEST_SCRYPT_COST = process.env.TEST_SCRYPT_COST || '4';
+
+/**
  * How tests start the real server as a process: the esbuild bundle (`dist/main.js`, what the root
  * `npm start` runs), not `tsx src/main.ts`, which compiles the sources at every
  * start (≈3× slower to ready on a loaded machine). The bundle is rebuilt before any test runs when
@@ -55,6 +63,7 @@ export async function startServerProcess(
       OPENDINAR_DATA_DIR: dataDir,
       DATABASE_URL: `file:${join(dataDir, 'server.db')}`,
       OPENDINAR_DISPATCHER: 'false',
+      OPENDINAR_PASSWORD_SCRYPT_COST: TEST_SCRYPT_COST,
       ...env,
       PORT: port,
     },
