@@ -52,6 +52,15 @@ async function main() {
   const profDir = join(dir, 'prof');
   try {
     const entryArgs = entry.endsWith('.ts') ? ['--import', 'tsx', entry] : [entry];
+    if (entry.endsWith('.ts')) {
+      // The bare route reads a migrated, seeded database: the server makes it first.
+      const seed = await spawnServer(['server/dist/main.js'], {
+        DATABASE_URL: url,
+        OPENDINAR_DATA_DIR: dir,
+        OPENDINAR_DISPATCHER: 'false',
+      });
+      await seed.stop();
+    }
     const srv = await spawnServer(
       prof ? ['--cpu-prof', `--cpu-prof-dir=${profDir}`, ...entryArgs] : entryArgs,
       {
