@@ -143,11 +143,23 @@ async function transactionsPage(): Promise<void> {
         withKey,
       ],
     ];
+    // --base <entry>: every OpenDinar variant again on another build (e.g. a copy of the unchanged
+    // code's server/dist in server/dist/base/), in the same rounds, for before/after ratios.
+    const baseAt = process.argv.indexOf('--base');
+    const baseEntry = baseAt > 0 ? process.argv[baseAt + 1] : undefined;
+    const own = variants.length;
+    if (baseEntry) {
+      for (let i = 1; i < own; i++) {
+        const [label, , extraEnv, headers] = variants[i] as (typeof variants)[number];
+        variants.push([`${label} [base]`, [baseEntry], extraEnv, headers]);
+      }
+    }
     // The full server first, so the database is migrated and seeded before the bare server opens it.
     // Several rounds, each running every variant once in a rotated (and, every other round, reversed)
     // order; a ratio is taken between runs of the same round, then the median over rounds — so drift
     // on a shared machine weighs on all variants alike.
-    const rounds = quick ? 3 : 5;
+    const roundsAt = process.argv.indexOf('--rounds');
+    const rounds = roundsAt > 0 ? Number(process.argv[roundsAt + 1]) : quick ? 3 : 5;
     const runs: Array<Array<Awaited<ReturnType<typeof load>>>> = variants.map(() => []);
     // Server CPU time per request (µs), per variant and round: steadier than req/s on a shared machine.
     const cpu: number[][] = variants.map(() => []);
@@ -232,6 +244,29 @@ async function transactionsPage(): Promise<void> {
       `${fmt((1 / r.rateLimitRatio - 1) * 100, 1)} %  (median of within-round ratios, limits on vs off)`,
     );
     line('full stack p99 (target ≤ 25 ms)', `${fmt(full.p99, 0)} ms  (bare: ${fmt(bare.p99, 0)} ms)`);
+    if (baseEntry) {
+      console.log(
+        `  this build / ${baseEntry}, same variant, by server CPU per request (median of within-round ratios):`,
+      );
+      for (let i = 1; i < own; i++)
+        line(
+          `${variants[i]?.[0]}`,
+          `${fmt(cpuRatio(i, own + i - 1), 2)}  (req/s: ${fmt(ratio(i, own + i - 1), 2)})`,
+        );
+      const baseR = (a: number, b: number) => ({
+        rps: ratio(own + a - 1, b === 0 ? 0 : own + b - 1),
+        cpu: cpuRatio(own + a - 1, b === 0 ? 0 : own + b - 1),
+      });
+      for (const [label, a, b] of [
+        ['base: uncached / bare', 2, 0],
+        ['base: uncached, rate limits off / bare', 5, 0],
+        ['base: usage on / off', 1, 3],
+        ['base: usage on / off, rate limits off', 4, 6],
+      ] as const) {
+        const x = baseR(a, b);
+        line(label, `${fmt(x.rps, 2)}   (by server CPU per request: ${fmt(x.cpu, 2)})`);
+      }
+    }
     report.transactionsPage = {
       variants: summary,
       cpuMicrosPerRequest: variants.map(([label], i) => ({ label, median: median(cpu[i] ?? []) })),

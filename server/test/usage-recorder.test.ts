@@ -111,7 +111,8 @@ describe('UsageRecorder', () => {
 
   it('keeps events when a write fails and writes them on the next flush', async () => {
     let failNext = true;
-    // A database whose next transaction fails, as during a brief outage.
+    // A database whose next write fails, as during a brief outage: a transaction (SQLite), or the
+    // one statement a PostgreSQL batch is.
     const flaky = new Proxy(t.deps.db, {
       get(target, prop, receiver) {
         if (prop === 'transaction' && failNext) {
@@ -121,6 +122,12 @@ describe('UsageRecorder', () => {
               throw new Error('connection lost');
             },
           });
+        }
+        if (prop === 'executeQuery' && failNext) {
+          failNext = false;
+          return async () => {
+            throw new Error('connection lost');
+          };
         }
         const value = Reflect.get(target, prop, receiver);
         return typeof value === 'function' ? value.bind(target) : value;

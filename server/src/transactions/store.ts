@@ -215,8 +215,9 @@ function compileListQueries(shape: Shape) {
   return {
     page: preparedArrays(b.page, [...sample, 50, 0]),
     pageFrom: preparedArrays(b.pageFrom, [...sample, 'start', 50, 0]),
-    total: preparedQuery(b.total, counting),
-    totalIn: preparedQuery(b.totalIn, [
+    // Arrays as the page is read (one value: the count), so both statements of a page go out alike.
+    total: preparedArrays(b.total, counting),
+    totalIn: preparedArrays(b.totalIn, [
       ...counting,
       'mLo',
       'mHi',
@@ -322,7 +323,7 @@ export async function listTransactions(
         ? q.totalIn(db, ...counting, ...span.months, ...counting, ...span.a, ...counting, ...span.b)
         : q.total(db, ...counting),
     ]);
-    return { rows, total: Number(count[0]?.n ?? 0) };
+    return { rows, total: Number(count[0]?.[0] ?? 0) };
   }
   // Newest first: the upper edge's days, the whole months, the lower edge's days.
   const [upper, whole, lower] = await Promise.all([

@@ -168,7 +168,10 @@ export async function insertColumns(r: SqlRunner, table: Table, cols: unknown[][
         .join(', ')})${table.onConflict ?? ''}`;
       insertTexts.set(key, text);
     }
-    await r.query(text, cols);
+    // Each column as one array literal built here (see pgArrayLiteral), not by node-postgres.
+    const params = new Array<string>(cols.length);
+    for (let c = 0; c < cols.length; c++) params[c] = pgArrayLiteral(cols[c] ?? [], n);
+    await r.query(text, params);
     return;
   }
   const width = table.columns.length;
@@ -188,6 +191,30 @@ export async function insertColumns(r: SqlRunner, table: Table, cols: unknown[][
     await r.query(text, params);
     start += rows;
   }
+}
+
+const NEEDS_ESCAPE = /["\\]/;
+const ESCAPED = /["\\]/g;
+
+/**
+ * A PostgreSQL array literal of the first n values: strings always double-quoted (so NULL, braces,
+ * commas and spaces stay text), `"` and `\` backslash-escaped, numbers as written, null as NULL.
+ * node-postgres builds the same literal with two regular-expression replaces and a conversion call
+ * per element; here a string without a quote or backslash (nearly all) is copied as it is.
+ */
+export function pgArrayLiteral(values: readonly unknown[], n: number): string {
+  let out = '{';
+  for (let i = 0; i < n; i++) {
+    if (i > 0) out += ',';
+    const v = values[i];
+    if (v === null || v === undefined) out += 'NULL';
+    else if (typeof v === 'number') out += Number.isFinite(v) ? String(v) : 'NULL';
+    else {
+      const t = String(v);
+      out += NEEDS_ESCAPE.test(t) ? `"${t.replace(ESCAPED, '\\$&')}"` : `"${t}"`;
+    }
+  }
+  return `${out}}`;
 }
 
 export interface KeyOwner {
@@ -269,14 +296,32 @@ export async function writeBatch(r: SqlRunner, batch: readonly unknown[]): Promi
     if (batch[i * FIELDS + F.keyId] === null) hashes.add(batch[i * FIELDS + F.developerOrHash] as string);
   // Outside the transaction: a read first would make SQLite's write transaction a deferred one.
   const owners = await keysByHash(r, [...hashes]);
+  if (r.dialect === 'postgres') return writePgBatch(r, batch, n, owners);
 
   const usage: unknown[][] = USAGE.columns.map(() => []);
   const log: unknown[][] = REQUEST_LOG.columns.map(() => []);
+  const [uId, uKey, uDev, uEnv, uMethod, uEndpoint, uStatus, uError, uRequest, uAt] = usage as [
+    unknown[],
+    unknown[],
+    unknown[],
+    unknown[],
+    unknown[],
+    unknown[],
+    unknown[],
+    unknown[],
+    unknown[],
+    unknown[],
+  ];
   const lastUsed = new Map<string, string>();
   // The roll-up's rows of this batch, summed per key (one upsert row per key: PostgreSQL refuses two).
   const minutes = new Map<string, unknown[]>();
   let rows = 0;
   let logRows = 0;
+  // Consecutive requests mostly share their second and their credential: format each once.
+  let second = Number.NaN;
+  let secondIso = '';
+  let lastAuthorization: string | null | undefined;
+  let lastPrefix: string | null = null;
   for (let i = 0; i < n; i++) {
     const o = i * FIELDS;
     let keyId = batch[o + F.keyId] as string | null;
@@ -293,17 +338,31 @@ export async function writeBatch(r: SqlRunner, batch: readonly unknown[]): Promi
       environment = owner.environment;
     }
     const atMs = batch[o + F.atMs] as number;
-    const at = new Date(atMs).toISOString();
+    const ms = atMs % 1000;
+    if (atMs - ms !== second) {
+      second = atMs - ms;
+      // 'YYYY-MM-DDTHH:MM:SS.' (years 0–9999: what toISOString writes without a sign).
+      secondIso = new Date(second).toISOString().slice(0, 20);
+    }
+    const at = `${secondIso}${ms < 10 ? '00' : ms < 100 ? '0' : ''}${ms}Z`;
     const id = usageId(atMs);
     const method = batch[o + F.method];
     const endpoint = batch[o + F.endpoint];
     const status = batch[o + F.status];
     const errorCode = batch[o + F.errorCode];
     const requestId = batch[o + F.requestId];
-    const values = [id, keyId, developerId, environment, method, endpoint, status, errorCode, requestId, at];
-    for (let c = 0; c < values.length; c++) usage[c]?.push(values[c]);
+    uId.push(id);
+    uKey.push(keyId);
+    uDev.push(developerId);
+    uEnv.push(environment);
+    uMethod.push(method);
+    uEndpoint.push(endpoint);
+    uStatus.push(status);
+    uError.push(errorCode);
+    uRequest.push(requestId);
+    uAt.push(at);
     rows++;
-    const minute = at.slice(0, 16);
+    const minute = secondIso.slice(0, 16);
     const minuteKey = `${developerId}\u0000${minute}\u0000${keyId}\u0000${environment}\u0000${endpoint}\u0000${status}`;
     const m = minutes.get(minuteKey);
     if (m) (m[6] as number)++;
@@ -311,22 +370,24 @@ export async function writeBatch(r: SqlRunner, batch: readonly unknown[]): Promi
     const url = batch[o + F.url] as string | null;
     if (url !== null) {
       const errorBody = batch[o + F.errorBody];
-      const logValues = [
-        id,
-        developerId,
-        keyId,
-        credentialPrefix(batch[o + F.authorization] as string | null),
-        method,
-        loggedPath(url),
-        endpoint,
-        status,
-        errorCode,
-        errorBody ? JSON.stringify(errorBody) : null,
-        Math.round((batch[o + F.latencyMs] as number) * 100) / 100,
-        requestId,
-        at,
-      ];
-      for (let c = 0; c < logValues.length; c++) log[c]?.push(logValues[c]);
+      const authorization = batch[o + F.authorization] as string | null;
+      if (authorization !== lastAuthorization) {
+        lastAuthorization = authorization;
+        lastPrefix = credentialPrefix(authorization);
+      }
+      log[0]?.push(id);
+      log[1]?.push(developerId);
+      log[2]?.push(keyId);
+      log[3]?.push(lastPrefix);
+      log[4]?.push(method);
+      log[5]?.push(loggedPath(url));
+      log[6]?.push(endpoint);
+      log[7]?.push(status);
+      log[8]?.push(errorCode);
+      log[9]?.push(errorBody ? JSON.stringify(errorBody) : null);
+      log[10]?.push(Math.round((batch[o + F.latencyMs] as number) * 100) / 100);
+      log[11]?.push(requestId);
+      log[12]?.push(at);
       logRows++;
     }
     // Only accepted keys were "used"; a refused (e.g. revoked) key keeps its last real use.
@@ -341,6 +402,116 @@ export async function writeBatch(r: SqlRunner, batch: readonly unknown[]): Promi
     await insertColumns(trx, REQUEST_LOG, log, logRows);
     for (const [keyId, at] of lastUsed) await touchKey(trx, keyId, at);
   });
+}
+
+/**
+ * PostgreSQL: the whole batch in ONE statement — one array per column of the request-log row (plus
+ * the environment), read once by `unnest`, from which data-modifying CTEs insert the usage rows,
+ * add to the per-minute roll-up (grouped by the database, not here) and move each key's
+ * last_used_at; the request-log rows are the main insert. One statement is one transaction: no
+ * BEGIN/COMMIT round trips, and the batch's values are encoded once instead of once per table.
+ * Columns: id, developer, key, environment, key prefix, method, path (null: no request-log row),
+ * endpoint, status, error code, error body, latency, request id, at; then the accepted keys' last use.
+ */
+const PG_BATCH = `with b as (
+  select * from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
+    $8::text[], $9::integer[], $10::text[], $11::text[], $12::real[], $13::text[], $14::text[])
+    as t(id, developer_id, api_key_id, environment, key_prefix, method, path, endpoint, status,
+      error_code, error_body, latency_ms, request_id, at)
+), usage_rows as (
+  insert into usage_events (id, api_key_id, developer_id, environment, method, endpoint, status, error_code, request_id, at)
+  select id, api_key_id, developer_id, environment, method, endpoint, status, error_code, request_id, at from b
+), minute_rows as (
+  insert into usage_minutes (developer_id, minute, api_key_id, environment, endpoint, status, requests)
+  select developer_id, substr(at, 1, 16), api_key_id, environment, endpoint, status, count(*) from b
+  group by developer_id, substr(at, 1, 16), api_key_id, environment, endpoint, status
+  on conflict (developer_id, minute, api_key_id, environment, endpoint, status)
+  do update set requests = usage_minutes.requests + excluded.requests
+), touched as (
+  update api_keys k set last_used_at = u.at from unnest($15::text[], $16::text[]) as u(id, at)
+  where k.id = u.id and (k.last_used_at is null or k.last_used_at < u.at)
+)
+insert into request_log (id, developer_id, api_key_id, key_prefix, method, path, endpoint, status, error_code, error_body, latency_ms, request_id, at)
+select id, developer_id, api_key_id, key_prefix, method, path, endpoint, status, error_code, error_body, latency_ms, request_id, at
+from b where path is not null`;
+
+async function writePgBatch(
+  r: SqlRunner,
+  batch: readonly unknown[],
+  n: number,
+  owners: Map<string, KeyOwner>,
+): Promise<void> {
+  // The array literals, built straight from the batch (see pgArrayLiteral): no column arrays.
+  const cols = new Array<string>(14).fill('{');
+  const lastUsed = new Map<string, string>();
+  let rows = 0;
+  let second = Number.NaN;
+  let secondIso = '';
+  let lastAuthorization: string | null | undefined;
+  let lastPrefix = 'NULL';
+  const text = (v: unknown): string => {
+    if (v === null || v === undefined) return 'NULL';
+    const t = String(v);
+    return NEEDS_ESCAPE.test(t) ? `"${t.replace(ESCAPED, '\\$&')}"` : `"${t}"`;
+  };
+  for (let i = 0; i < n; i++) {
+    const o = i * FIELDS;
+    let keyId = batch[o + F.keyId] as string | null;
+    let developerId: string;
+    let environment: string;
+    if (keyId !== null) {
+      developerId = batch[o + F.developerOrHash] as string;
+      environment = batch[o + F.environment] as string;
+    } else {
+      const owner = owners.get(batch[o + F.developerOrHash] as string);
+      if (!owner) continue; // a key that does not exist belongs to nobody
+      keyId = owner.id;
+      developerId = owner.developer_id;
+      environment = owner.environment;
+    }
+    const atMs = batch[o + F.atMs] as number;
+    const ms = atMs % 1000;
+    if (atMs - ms !== second) {
+      second = atMs - ms;
+      secondIso = new Date(second).toISOString().slice(0, 20);
+    }
+    const at = `${secondIso}${ms < 10 ? '00' : ms < 100 ? '0' : ''}${ms}Z`;
+    const url = batch[o + F.url] as string | null;
+    const authorization = batch[o + F.authorization] as string | null;
+    if (url !== null && authorization !== lastAuthorization) {
+      lastAuthorization = authorization;
+      lastPrefix = text(credentialPrefix(authorization));
+    }
+    const errorBody = batch[o + F.errorBody];
+    const latency = Math.round((batch[o + F.latencyMs] as number) * 100) / 100;
+    const sep = rows === 0 ? '' : ',';
+    cols[0] += `${sep}"${usageId(atMs)}"`;
+    cols[1] += sep + text(developerId);
+    cols[2] += sep + text(keyId);
+    cols[3] += sep + text(environment);
+    cols[4] += sep + (url === null ? 'NULL' : lastPrefix);
+    cols[5] += sep + text(batch[o + F.method]);
+    cols[6] += sep + (url === null ? 'NULL' : text(loggedPath(url)));
+    cols[7] += sep + text(batch[o + F.endpoint]);
+    cols[8] += sep + String(batch[o + F.status]);
+    cols[9] += sep + text(batch[o + F.errorCode]);
+    cols[10] += sep + (errorBody ? text(JSON.stringify(errorBody)) : 'NULL');
+    cols[11] += sep + (url !== null && Number.isFinite(latency) ? String(latency) : 'NULL');
+    cols[12] += sep + text(batch[o + F.requestId]);
+    cols[13] += `${sep}"${at}"`;
+    rows++;
+    // Only accepted keys were "used"; a refused (e.g. revoked) key keeps its last real use.
+    if (batch[o + F.keyId] !== null && (lastUsed.get(keyId) ?? '') < at) lastUsed.set(keyId, at);
+  }
+  if (rows === 0) return;
+  for (let c = 0; c < cols.length; c++) cols[c] += '}';
+  const keys: string[] = [];
+  const ats: string[] = [];
+  for (const [k, at] of lastUsed) {
+    keys.push(k);
+    ats.push(at);
+  }
+  await r.query(PG_BATCH, [...cols, pgArrayLiteral(keys, keys.length), pgArrayLiteral(ats, ats.length)]);
 }
 
 /** A runner on a better-sqlite3 connection (the worker's own): statements prepared once per text. */
@@ -391,7 +562,7 @@ export function pgClientRunner(client: {
     async query(text, params) {
       // Inserts keep one text whatever the batch size: prepared once per connection.
       let name = names.get(text);
-      if (name === undefined && text.startsWith('insert')) {
+      if (name === undefined && (text.startsWith('insert') || text.startsWith('with'))) {
         name = `od_usage_${names.size + 1}`;
         names.set(text, name);
       }
