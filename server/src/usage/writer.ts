@@ -228,6 +228,36 @@ const list = (r: SqlRunner, values: readonly string[]): { sql: string; params: u
     ? { sql: '= any($1::text[])', params: [values] }
     : { sql: `in (${values.map(() => '?').join(',')})`, params: [...values] };
 
+/** A recorded request's key id, developer and environment; for a key known only by hash, its owner's (or null). */
+function ownerAt(
+  batch: readonly unknown[],
+  o: number,
+  owners: Map<string, KeyOwner>,
+): [string, string, string] | null {
+  const keyId = batch[o + F.keyId] as string | null;
+  if (keyId !== null)
+    return [keyId, batch[o + F.developerOrHash] as string, batch[o + F.environment] as string];
+  const owner = owners.get(batch[o + F.developerOrHash] as string);
+  return owner ? [owner.id, owner.developer_id, owner.environment] : null;
+}
+
+/**
+ * ISO time of a millisecond timestamp. Consecutive requests mostly share their second, so the
+ * 'YYYY-MM-DDTHH:MM:SS.' part (years 0–9999: what toISOString writes without a sign) is formatted once per second.
+ */
+function isoFormatter(): (atMs: number) => string {
+  let second = Number.NaN;
+  let secondIso = '';
+  return (atMs) => {
+    const ms = atMs % 1000;
+    if (atMs - ms !== second) {
+      second = atMs - ms;
+      secondIso = new Date(second).toISOString().slice(0, 20);
+    }
+    return `${secondIso}${ms < 10 ? '00' : ms < 100 ? '0' : ''}${ms}Z`;
+  };
+}
+
 /** Owners of keys known only by hash (requests whose key was refused or whose route did not exist). */
 export async function keysByHash(r: SqlRunner, hashes: readonly string[]): Promise<Map<string, KeyOwner>> {
   const found = new Map<string, KeyOwner>();
@@ -317,34 +347,17 @@ export async function writeBatch(r: SqlRunner, batch: readonly unknown[]): Promi
   const minutes = new Map<string, unknown[]>();
   let rows = 0;
   let logRows = 0;
-  // Consecutive requests mostly share their second and their credential: format each once.
-  let second = Number.NaN;
-  let secondIso = '';
+  // Consecutive requests mostly share their credential: derive its prefix once.
+  const iso = isoFormatter();
   let lastAuthorization: string | null | undefined;
   let lastPrefix: string | null = null;
   for (let i = 0; i < n; i++) {
     const o = i * FIELDS;
-    let keyId = batch[o + F.keyId] as string | null;
-    let developerId: string;
-    let environment: string;
-    if (keyId !== null) {
-      developerId = batch[o + F.developerOrHash] as string;
-      environment = batch[o + F.environment] as string;
-    } else {
-      const owner = owners.get(batch[o + F.developerOrHash] as string);
-      if (!owner) continue; // a key that does not exist belongs to nobody
-      keyId = owner.id;
-      developerId = owner.developer_id;
-      environment = owner.environment;
-    }
+    const owner = ownerAt(batch, o, owners);
+    if (!owner) continue; // a key that does not exist belongs to nobody
+    const [keyId, developerId, environment] = owner;
     const atMs = batch[o + F.atMs] as number;
-    const ms = atMs % 1000;
-    if (atMs - ms !== second) {
-      second = atMs - ms;
-      // 'YYYY-MM-DDTHH:MM:SS.' (years 0–9999: what toISOString writes without a sign).
-      secondIso = new Date(second).toISOString().slice(0, 20);
-    }
-    const at = `${secondIso}${ms < 10 ? '00' : ms < 100 ? '0' : ''}${ms}Z`;
+    const at = iso(atMs);
     const id = usageId(atMs);
     const method = batch[o + F.method];
     const endpoint = batch[o + F.endpoint];
@@ -362,7 +375,7 @@ export async function writeBatch(r: SqlRunner, batch: readonly unknown[]): Promi
     uRequest.push(requestId);
     uAt.push(at);
     rows++;
-    const minute = secondIso.slice(0, 16);
+    const minute = at.slice(0, 16); // YYYY-MM-DDTHH:MM
     const minuteKey = `${developerId}\u0000${minute}\u0000${keyId}\u0000${environment}\u0000${endpoint}\u0000${status}`;
     const m = minutes.get(minuteKey);
     if (m) (m[6] as number)++;
@@ -445,8 +458,7 @@ async function writePgBatch(
   const cols = new Array<string>(14).fill('{');
   const lastUsed = new Map<string, string>();
   let rows = 0;
-  let second = Number.NaN;
-  let secondIso = '';
+  const iso = isoFormatter();
   let lastAuthorization: string | null | undefined;
   let lastPrefix = 'NULL';
   const text = (v: unknown): string => {
@@ -456,26 +468,11 @@ async function writePgBatch(
   };
   for (let i = 0; i < n; i++) {
     const o = i * FIELDS;
-    let keyId = batch[o + F.keyId] as string | null;
-    let developerId: string;
-    let environment: string;
-    if (keyId !== null) {
-      developerId = batch[o + F.developerOrHash] as string;
-      environment = batch[o + F.environment] as string;
-    } else {
-      const owner = owners.get(batch[o + F.developerOrHash] as string);
-      if (!owner) continue; // a key that does not exist belongs to nobody
-      keyId = owner.id;
-      developerId = owner.developer_id;
-      environment = owner.environment;
-    }
+    const owner = ownerAt(batch, o, owners);
+    if (!owner) continue; // a key that does not exist belongs to nobody
+    const [keyId, developerId, environment] = owner;
     const atMs = batch[o + F.atMs] as number;
-    const ms = atMs % 1000;
-    if (atMs - ms !== second) {
-      second = atMs - ms;
-      secondIso = new Date(second).toISOString().slice(0, 20);
-    }
-    const at = `${secondIso}${ms < 10 ? '00' : ms < 100 ? '0' : ''}${ms}Z`;
+    const at = iso(atMs);
     const url = batch[o + F.url] as string | null;
     const authorization = batch[o + F.authorization] as string | null;
     if (url !== null && authorization !== lastAuthorization) {
