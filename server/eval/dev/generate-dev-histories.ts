@@ -14,6 +14,7 @@ import type {
   TrueStream,
 } from '../data/generate-recurring-histories.js';
 import { mulberry32 } from '../random.js';
+import { scheduledDays } from './schedule.js';
 import { ascii, toCyr } from './script-variants.js';
 
 let rnd = mulberry32(7);
@@ -89,27 +90,6 @@ interface Spec {
   decoy?: boolean;
 }
 
-function scheduled(s: Spec, from: number, to: number): number[] {
-  const out: number[] = [];
-  if (s.frequency === 'weekly' || s.frequency === 'biweekly') {
-    let n = from;
-    while (weekday(n) !== s.day) n++;
-    for (; n <= to; n += s.frequency === 'weekly' ? 7 : 14) out.push(n);
-    return out;
-  }
-  const step = s.frequency === 'monthly' ? 1 : s.frequency === 'quarterly' ? 3 : 12;
-  const f = new Date(from * DAY);
-  for (let k = 0; ; k += step) {
-    const y = f.getUTCFullYear();
-    const m = f.getUTCMonth() + k;
-    const last = new Date(Date.UTC(y, m + 1, 0)).getUTCDate();
-    const n = Date.UTC(y, m, Math.min(s.day, last)) / DAY;
-    if (n > to) break;
-    if (n >= from) out.push(n);
-  }
-  return out;
-}
-
 const NOISE_SHOPS = [
   'Kupovina karticom MAXI 0412 BEOGRAD',
   'POS KUPOVINA LIDL SRBIJA KD NOVI SAD',
@@ -144,7 +124,7 @@ function expand(
     const mine: number[] = [];
     let level = 1;
     let description = '';
-    scheduled(s, sFrom, sTo).forEach((planned, i) => {
+    scheduledDays(s.frequency, s.day, sFrom, sTo).forEach((planned, i) => {
       if (s.fx) level *= 1 + (rnd() * 2 - 1) * s.fx;
       if (s.miss?.includes(i)) return;
       let n = planned + (s.jitter ? int(-s.jitter, s.jitter) : 0);

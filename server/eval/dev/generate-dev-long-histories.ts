@@ -12,12 +12,14 @@
  * Re-run: `npx tsx eval/dev/generate-dev-long-histories.ts`.
  */
 import { writeFileSync } from 'node:fs';
+import { SERBIAN_MONTHS } from '../../src/connectors/sandbox/calendar.js';
 import type {
   LabelledHistory,
   LabelledTransaction,
   TrueStream,
 } from '../data/generate-recurring-histories.js';
 import { mulberry32 } from '../random.js';
+import { scheduledDays } from './schedule.js';
 import { ascii, toCyr } from './script-variants.js';
 
 let rnd = mulberry32(1);
@@ -31,21 +33,7 @@ const weekday = (n: number): number => new Date(n * DAY).getUTCDay();
 const pad = (n: number): string => String(n).padStart(2, '0');
 const dmy = (d: string): string => `${d.slice(8, 10)}.${d.slice(5, 7)}.${d.slice(0, 4)}`;
 const mmyyyy = (d: string): string => `${d.slice(5, 7)}/${d.slice(0, 4)}`;
-const MONTHS = [
-  'januar',
-  'februar',
-  'mart',
-  'april',
-  'maj',
-  'jun',
-  'jul',
-  'avgust',
-  'septembar',
-  'oktobar',
-  'novembar',
-  'decembar',
-];
-const monthName = (d: string): string => MONTHS[Number(d.slice(5, 7)) - 1]!;
+const monthName = (d: string): string => SERBIAN_MONTHS[Number(d.slice(5, 7)) - 1]!;
 /** "9,99" from minor units of a foreign currency. */
 const money = (minor: number): string => `${Math.floor(minor / 100)},${pad(minor % 100)}`;
 
@@ -224,28 +212,6 @@ interface Spec {
   late?: number[];
   rises?: Array<[string, number]>;
   decoy?: boolean;
-}
-
-function scheduled(s: Spec, from: number, to: number): number[] {
-  const out: number[] = [];
-  if (s.frequency === 'weekly' || s.frequency === 'biweekly') {
-    if (s.day < 0 || s.day > 6) throw new Error(`${s.key}: weekday ${s.day}`);
-    let n = from;
-    while (weekday(n) !== s.day) n++;
-    for (; n <= to; n += s.frequency === 'weekly' ? 7 : 14) out.push(n);
-    return out;
-  }
-  const step = s.frequency === 'monthly' ? 1 : s.frequency === 'quarterly' ? 3 : 12;
-  const f = new Date(from * DAY);
-  for (let k = 0; ; k += step) {
-    const y = f.getUTCFullYear();
-    const m = f.getUTCMonth() + k;
-    const last = new Date(Date.UTC(y, m + 1, 0)).getUTCDate();
-    const n = Date.UTC(y, m, Math.min(s.day, last)) / DAY;
-    if (n > to) break;
-    if (n >= from) out.push(n);
-  }
-  return out;
 }
 
 /** Exchange rates by day number: the dinar is near-pegged to the euro; the dollar moves more. */
@@ -1578,7 +1544,7 @@ function expand(id: string, h: HistorySpec, seed: number): LabelledHistory {
     const sTo = s.end ? Math.min(to, toDay(s.end)) : to;
     const mine: number[] = [];
     let description = '';
-    const plan = scheduled(s, sFrom, sTo);
+    const plan = scheduledDays(s.frequency, s.day, sFrom, sTo);
     const days = plan.map((planned) => planned + (s.jitter ? int(-s.jitter, s.jitter) : 0));
     // Paid late: on the next period's day, together with it.
     for (const i of s.late ?? []) if (days[i + 1] !== undefined) days[i] = days[i + 1]!;
