@@ -133,12 +133,15 @@ describe('the sandbox recipe (generated where it is stored)', () => {
 describe('a large custom import (categorised off the main thread, inserted in chunks)', () => {
   it('stores every row once with the categoriser’s category, and sync lists each once in order', async () => {
     // 300 rows: chunks of 256, 32, 8 and 4 — each statement a different size.
+    // Quotes, a backslash, braces, commas and the word NULL: stored as sent (on PostgreSQL each
+    // column goes as one array literal, transactions/store.ts).
     const descriptions = [
       'DIS market Vracar',
       'NETFLIX.COM',
       'Plata - mart 2026',
       'Wolt Beograd',
       'NIS Petrol',
+      'Uplata "Kafić" \\ {a,b} NULL',
     ];
     const transactions = Array.from({ length: 300 }, (_, i) => ({
       date: `2026-0${1 + (i % 9)}-${String(1 + (i % 28)).padStart(2, '0')}`,
