@@ -29,4 +29,3 @@ export function pgArrayLiteral(values: readonly unknown[], n: number): string {
   }
   return `${out}}`;
 }
-
