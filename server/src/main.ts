@@ -2,9 +2,9 @@ import closeWithGrace from 'close-with-grace';
 import { sql } from 'kysely';
 import { buildApp } from './app.js';
 import { systemClock } from './clock.js';
-import { createDb, schemaOf, sqliteFileOf } from './db/index.js';
+import { createDb, schemaOf, sqliteFileOf, targetOf } from './db/index.js';
 import { migrateToLatest } from './db/migrate.js';
-import { checkpointOnWriterThread, startSqliteWriter, stopSqliteWriter } from './offload/sqlite-writer.js';
+import { checkpointOnWriterThread, startWriter, stopWriters } from './offload/writer.js';
 import { seedSandbox } from './sandbox/seed.js';
 import { createSecretBox } from './secrets.js';
 import { fail, loadStartupConfig } from './startup.js';
@@ -20,14 +20,15 @@ async function main(): Promise<void> {
       `cannot use the database (DATABASE_URL, ${config.database.kind}): ${e.code ?? ''} ${e.message}`.trim(),
     );
   }
-  // On an SQLite file the exchange writes on the writer thread: started now (its connection opened
-  // after the migrations), not on the first exchange. Not awaited: it readies while we start.
+  // The exchange writes on the writer thread: started now (its connection opened after the
+  // migrations), not on the first exchange. Not awaited: it readies while we start.
   const sqliteFile = sqliteFileOf(handle.db);
-  // Once it runs, it also takes over the WAL checkpoints from the main connection (sqlite-writer.ts).
-  const writerReady = sqliteFile
-    ? startSqliteWriter(sqliteFile)
+  const target = targetOf(handle.db);
+  // On SQLite, once it runs, it also takes over the WAL checkpoints from the main connection (writer.ts).
+  const writerReady = target
+    ? startWriter(target)
         .then(async (started) => {
-          if (started && checkpointOnWriterThread(sqliteFile)) {
+          if (started && sqliteFile && checkpointOnWriterThread(sqliteFile)) {
             await sql`pragma wal_autocheckpoint = 0`.execute(handle.db);
           }
           return started;
@@ -57,7 +58,7 @@ async function main(): Promise<void> {
     }
     await app.close();
     await writerReady;
-    await stopSqliteWriter();
+    await stopWriters();
     await handle.close();
   });
 

@@ -1,3 +1,7 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import SQLite from 'better-sqlite3';
 import { sql } from 'kysely';
@@ -11,16 +15,21 @@ import {
 } from '../src/connectors/sandbox/connector.js';
 import { generateSandboxProfile } from '../src/connectors/sandbox/generate.js';
 import type { ConnectorProfile } from '../src/connectors/types.js';
-import { sqliteFileOf } from '../src/db/index.js';
+import { sqliteFileOf, targetOf } from '../src/db/index.js';
 import { categorizeTransaction } from '../src/enrich/categorize.js';
 import { sha256Hex } from '../src/ids.js';
 import { categorizeOffThread, generateSandboxProfileOffThread } from '../src/offload/pool.js';
+import { startWriter, storeExchangeOffThread, writerThreadExchanges } from '../src/offload/writer.js';
 import {
-  startSqliteWriter,
-  storeExchangeOffThread,
-  writerThreadExchanges,
-} from '../src/offload/sqlite-writer.js';
-import { auth, createTestApp, DEMO_KEY, MANI_KEY, onPostgres, type TestApp } from './helpers/app.js';
+  auth,
+  createTestApp,
+  createTestDatabase,
+  DEMO_KEY,
+  MANI_KEY,
+  onPostgres,
+  type TestApp,
+} from './helpers/app.js';
+import { startServerProcess } from './helpers/process.js';
 import { listAll, syncAll } from './helpers/sync.js';
 
 let t: TestApp;
@@ -124,12 +133,15 @@ describe('the sandbox recipe (generated where it is stored)', () => {
 describe('a large custom import (categorised off the main thread, inserted in chunks)', () => {
   it('stores every row once with the categoriser’s category, and sync lists each once in order', async () => {
     // 300 rows: chunks of 256, 32, 8 and 4 — each statement a different size.
+    // Quotes, a backslash, braces, commas and the word NULL: stored as sent (on PostgreSQL each
+    // column goes as one array literal, transactions/store.ts).
     const descriptions = [
       'DIS market Vracar',
       'NETFLIX.COM',
       'Plata - mart 2026',
       'Wolt Beograd',
       'NIS Petrol',
+      'Uplata "Kafić" \\ {a,b} NULL',
     ];
     const transactions = Array.from({ length: 300 }, (_, i) => ({
       date: `2026-0${1 + (i % 9)}-${String(1 + (i % 28)).padStart(2, '0')}`,
@@ -237,9 +249,11 @@ const exchange = (publicToken: string) =>
     payload: { public_token: publicToken },
   });
 
-describe.skipIf(onPostgres())('the exchange on the SQLite writer thread (offload/sqlite-writer.ts)', () => {
+describe(`the exchange on the writer thread (offload/writer.ts, ${onPostgres() ? 'PostgreSQL' : 'SQLite'})`, () => {
   it('starts ahead of the first exchange (main.ts does at boot)', async () => {
-    expect(await startSqliteWriter(sqliteFileOf(t.deps.db) as string)).toBe(true);
+    const target = targetOf(t.deps.db);
+    expect(target?.kind).toBe(onPostgres() ? 'postgres' : 'sqlite');
+    expect(await startWriter(target as NonNullable<typeof target>)).toBe(true);
   });
 
   it('stores a new connection there, once: the history is readable, the event queued, a replay refused', async () => {
@@ -283,9 +297,9 @@ describe.skipIf(onPostgres())('the exchange on the SQLite writer thread (offload
   it('a failure late in the writer thread’s transaction rolls the claim back: the token still works', async () => {
     const token = await authorizedToken('user_writer_half');
     const apiKey = await keyOf(MANI_KEY);
-    const path = sqliteFileOf(t.deps.db);
-    expect(path).toBeDefined();
-    const failing = storeExchangeOffThread(path as string, {
+    const target = targetOf(t.deps.db);
+    expect(target).toBeDefined();
+    const failing = storeExchangeOffThread(target as NonNullable<typeof target>, {
       tokenHash: sha256Hex(token),
       apiKeyId: apiKey.id,
       nowIso: t.clock.now().toISOString(),
@@ -293,7 +307,8 @@ describe.skipIf(onPostgres())('the exchange on the SQLite writer thread (offload
       profile: clashingProfile('w', '265-0000000000001-11'),
     });
     expect(failing).toBeDefined();
-    await expect(failing).rejects.toThrow(/UNIQUE constraint failed/);
+    // SQLite's or PostgreSQL's (23505) primary-key clash in the third insert chunk.
+    await expect(failing).rejects.toThrow(/UNIQUE constraint failed|23505: duplicate key/);
     const none = await t.deps.db
       .selectFrom('connections')
       .select('id')
@@ -342,3 +357,73 @@ describe.skipIf(onPostgres())(
     });
   },
 );
+
+describe('an exchange the writer thread committed survives kill -9 (the built server)', () => {
+  it('after the 200 the process is killed: a new one has the connection, its history and its event; a replay is refused', async () => {
+    const database = await createTestDatabase();
+    const dataDir = mkdtempSync(join(tmpdir(), 'opendinar-exchange-kill-'));
+    const env = {
+      DATABASE_URL: database.url,
+      OPENDINAR_DATA_DIR: dataDir,
+      OPENDINAR_SECRET_KEY: randomBytes(32).toString('hex'),
+    };
+    const post = (url: string, path: string, body: object, key?: string) =>
+      fetch(`${url}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(key ? auth(key) : {}) },
+        body: JSON.stringify(body),
+      });
+    const first = await startServerProcess(env);
+    let second: Awaited<ReturnType<typeof startServerProcess>> | undefined;
+    try {
+      const s = await post(
+        first.url,
+        '/connect',
+        { bank_id: 'raiffeisen', user_id: 'user_kill', redirect_url: 'https://app.example.rs/' },
+        MANI_KEY,
+      );
+      expect(s.status).toBe(201);
+      const a = await post(first.url, '/sandbox/authorize', {
+        session_token: ((await s.json()) as { session_token: string }).session_token,
+      });
+      const publicToken = ((await a.json()) as { public_token: string }).public_token;
+      const x = await post(first.url, '/connect/exchange', { public_token: publicToken }, MANI_KEY);
+      expect(x.status).toBe(200);
+      const connectionId = ((await x.json()) as { connection_id: string }).connection_id;
+      first.proc.kill('SIGKILL');
+      expect(await first.exited).toBe('SIGKILL');
+
+      second = await startServerProcess(env);
+      const listed = (await (await fetch(`${second.url}/accounts`, { headers: auth(MANI_KEY) })).json()) as {
+        accounts: Array<{ id: string; connection_id: string }>;
+      };
+      const mine = listed.accounts.filter((acc) => acc.connection_id === connectionId);
+      expect(mine.length).toBeGreaterThan(0);
+      let rows = 0;
+      for (const acc of mine) {
+        const page = await fetch(`${second.url}/accounts/${acc.id}/transactions?limit=1`, {
+          headers: auth(MANI_KEY),
+        });
+        rows += ((await page.json()) as { total: number }).total;
+      }
+      expect(rows).toBeGreaterThan(100); // a year of sandbox history
+      const events = await database.handle.db
+        .selectFrom('webhook_events')
+        .select('payload')
+        .where('event_type', '=', 'AUTH.AUTOMATICALLY_VERIFIED')
+        .execute();
+      expect(events.filter((e) => e.payload.includes(connectionId))).toHaveLength(1);
+      const again = await post(second.url, '/connect/exchange', { public_token: publicToken }, MANI_KEY);
+      expect(again.status).toBe(410);
+    } finally {
+      if (first.proc.exitCode === null && first.proc.signalCode === null) first.proc.kill('SIGKILL');
+      await first.exited;
+      if (second) {
+        second.proc.kill('SIGTERM');
+        await second.exited;
+      }
+      await database.drop();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  }, 240_000);
+});

@@ -9,12 +9,12 @@ import {
 } from '../connections/materialize.js';
 import { asApiErrors } from '../connectors/errors.js';
 import type { ConnectorProfile } from '../connectors/types.js';
-import { type Executor, sqliteFileOf } from '../db/index.js';
+import { type Executor, targetOf } from '../db/index.js';
 import { categorizeTransaction } from '../enrich/categorize.js';
 import { ApiError } from '../errors.js';
 import { type AppDeps, connectorsOf, type KeyPrincipal } from '../http/principals.js';
 import { newId, sha256Hex } from '../ids.js';
-import { storeExchangeOffThread } from '../offload/sqlite-writer.js';
+import { storeExchangeOffThread } from '../offload/writer.js';
 import { applyReconciliation, toHeld, updateBalances } from '../transactions/apply.js';
 import { reconcile } from '../transactions/reconcile.js';
 import { listHeldForWindow } from '../transactions/store.js';
@@ -64,21 +64,23 @@ export async function exchangePublicToken(
     const connector = choice.connector;
     const base = { tokenHash, apiKeyId: key.apiKeyId, nowIso, connectorId: connector.id };
     const today = dayOf(now);
-    // A new connection on an SQLite file: the writer thread categorises the profile and runs the
+    // A new connection: the writer thread (offload/writer.ts) categorises the profile and runs the
     // whole write transaction (claim, rows, webhook event) on its own connection, so the event loop
     // keeps answering meanwhile — and for the generated sandbox bank it makes the profile there too
-    // (from the connector's recipe, the grant checked here first), one hop instead of two.
-    const path = session.connection_id ? undefined : sqliteFileOf(db);
+    // (from the connector's recipe, the grant checked here first), one hop instead of two. On
+    // PostgreSQL its commit is not seen by this process's key cache (db/pg-named.ts onLocalWrite):
+    // it adds accounts only, under new ids no cached lookup can name (their NOTIFY drops any anyway).
+    const target = session.connection_id ? undefined : targetOf(db);
     const recipe =
-      path && connector.profileRecipe
+      target && connector.profileRecipe
         ? await asApiErrors(async () => connector.profileRecipe?.(grant, today))
         : undefined;
-    const offThread = recipe && path ? storeExchangeOffThread(path, { ...base, recipe }) : undefined;
+    const offThread = recipe && target ? storeExchangeOffThread(target, { ...base, recipe }) : undefined;
     if (offThread) result = await offThread;
     else {
       const profile = await asApiErrors(() => fetchProfile(connector, grant, today));
       const write: ExchangeWrite = { ...base, profile };
-      const onWriter = path ? storeExchangeOffThread(path, write) : undefined;
+      const onWriter = target ? storeExchangeOffThread(target, write) : undefined;
       if (onWriter) result = await onWriter;
       else {
         // Here: categorised first (on a worker thread when large), so the transaction — holding the
@@ -111,7 +113,7 @@ export interface ExchangeWrite {
  * The exchange's one write transaction, on `trx`: claims the token (the exactly-once step; undefined
  * when the claim matches nothing), stores connection + accounts + history (or re-authorises the
  * session's connection) and enqueues AUTH.AUTOMATICALLY_VERIFIED. Runs on the main thread, or on the
- * SQLite writer thread with its own connection (offload/worker.ts) for a new connection.
+ * writer thread with its own connection (offload/worker.ts) for a new connection.
  */
 export async function storeExchange(
   trx: Executor,

@@ -2,7 +2,7 @@ import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import { type Executor, sqliteFileOf } from '../db/index.js';
 import type { AppDeps } from '../http/principals.js';
-import { hasWriterThread, purgeChunkOffThread } from '../offload/sqlite-writer.js';
+import { hasWriterThread, purgeChunkOffThread } from '../offload/writer.js';
 import {
   deleteHistoryChunk,
   HISTORY_DELETION_START,
@@ -33,7 +33,7 @@ const CHUNK_MIN_ROWS = 20;
 const CHUNK_MAX_ROWS = 5000;
 const CHUNK_FIRST_ROWS = 200;
 /**
- * SQLite with a writer thread (offload/sqlite-writer.ts): the chunks run there, on its own
+ * SQLite with a writer thread (offload/writer.ts): the chunks run there, on its own
  * connection, so the event loop is never blocked by them and reads (WAL) never wait; only another
  * write waits for a chunk's commit (asynchronously). Sized to ~OFF_THREAD_TARGET_MS each: most of a
  * row's cost is the random index pages it dirties (its id and bank id), written again by every

@@ -148,7 +148,7 @@ export interface BankConnector {
   /**
    * A first import that is pure computation (the generated sandbox bank): the plain-data recipe from
    * which `profileFromRecipe` (connectors/sandbox/connector.ts) makes exactly what fetchProfile would
-   * return, so the SQLite writer thread can generate and store it in one hop. Checks the grant as a
+   * return, so the writer thread can generate and store it in one hop. Checks the grant as a
    * read would (a test user's outage fails here). Absent: the profile is fetched with bank calls.
    */
   profileRecipe?(grant: string, today: string): ProfileRecipe;

@@ -73,7 +73,7 @@ const isBusy = (err: unknown): boolean =>
  * SQLITE_BUSY (which then had no effect) is tried again after a short timer, for up to
  * BUSY_WAIT_MS. better-sqlite3's busy handler would instead sleep inside the call — on the main
  * thread that stops the event loop for as long as the other connection (the exchange's writer
- * thread, offload/sqlite-writer.ts; the rate-limit store) holds the lock.
+ * thread, offload/writer.ts; the rate-limit store) holds the lock.
  */
 class BusyRetryConnection implements DatabaseConnection {
   constructor(private readonly inner: DatabaseConnection) {}
@@ -165,12 +165,16 @@ export function createDb(config: DatabaseConfig, options: CreateDbOptions = {}):
       },
     };
   }
-  const pool = new pg.Pool({
+  return pgHandle({
     connectionString: config.url,
     max: options.poolSize ?? 10,
     connectionTimeoutMillis: options.connectionTimeoutMs ?? 5000,
     ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
   });
+}
+
+function pgHandle(poolConfig: pg.PoolConfig): DbHandle {
+  const pool = new pg.Pool(poolConfig);
   // An idle client losing its connection must not crash the process; the pool replaces it.
   pool.on('error', () => {});
   useNamedStatements(pool);
@@ -182,6 +186,43 @@ export function createDb(config: DatabaseConfig, options: CreateDbOptions = {}):
 
 const pools = new WeakMap<Db, pg.Pool>();
 const sqliteFiles = new WeakMap<Db, string>();
+
+/**
+ * Where a database handle's data lives, as plain data a worker thread can open a connection of its
+ * own to (offload/writer.ts, usage/worker.ts): the SQLite file, or the PostgreSQL pool's settings
+ * (search path included). Undefined for an in-memory SQLite database (its data is on its one
+ * connection only).
+ */
+export type DbTarget =
+  | { kind: 'sqlite'; path: string }
+  | { kind: 'postgres'; connectionString?: string; options?: string; config?: Record<string, unknown> };
+
+export function targetOf(db: Db): DbTarget | undefined {
+  const file = sqliteFiles.get(db);
+  if (file) return { kind: 'sqlite', path: file };
+  const pool = pools.get(db);
+  if (!pool) return undefined;
+  const o = (pool as unknown as { options: Record<string, unknown> }).options;
+  const pick = (k: string) => (typeof o[k] === 'string' || typeof o[k] === 'number' ? { [k]: o[k] } : {});
+  return {
+    kind: 'postgres',
+    config: { ...pick('host'), ...pick('port'), ...pick('user'), ...pick('database'), ...pick('password') },
+    ...(typeof o.connectionString === 'string' ? { connectionString: o.connectionString } : {}),
+    ...(typeof o.options === 'string' ? { options: o.options } : {}),
+  };
+}
+
+/** A handle of this thread's own on `target` (a worker thread's); `poolSize` connections on PostgreSQL. */
+export function openTarget(target: DbTarget, poolSize = 1): DbHandle {
+  if (target.kind === 'sqlite') return createDb({ kind: 'sqlite', path: target.path });
+  return pgHandle({
+    ...(target.config ?? {}),
+    ...(target.connectionString ? { connectionString: target.connectionString } : {}),
+    ...(target.options ? { options: target.options } : {}),
+    max: poolSize,
+    connectionTimeoutMillis: 5000,
+  });
+}
 
 /** The SQLite file behind a database handle (the rate-limit store opens its own connection); undefined otherwise. */
 export function sqliteFileOf(db: Db): string | undefined {

@@ -34,7 +34,7 @@ export function workerEntry(): { filename: string } {
 function poolOf(): Piscina | null {
   if (pool !== undefined) return pool;
   const threads = workerThreadsFrom(process.env);
-  // On a worker thread itself (the SQLite writer), tasks run inline: no pool inside a pool.
+  // On a worker thread itself (the writer thread), tasks run inline: no pool inside a pool.
   if (threads === 0 || !isMainThread) {
     pool = null;
     return pool;

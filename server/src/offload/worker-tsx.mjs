@@ -4,4 +4,4 @@ import { register } from 'tsx/esm/api';
 
 register();
 const tasks = await import('./worker.ts');
-export const { sandboxProfile, categorize, exchangeWrite, writerOpen, purgeChunk } = tasks;
+export const { sandboxProfile, categorize, exchangeWrite, writerOpen, walCheckpoint, purgeChunk } = tasks;

@@ -1,5 +1,5 @@
-// The worker-thread side of the CPU pool (offload/pool.ts) and of the SQLite writer thread
-// (offload/sqlite-writer.ts). The CPU tasks are pure functions of their arguments, so a task gives
+// The worker-thread side of the CPU pool (offload/pool.ts) and of the writer thread
+// (offload/writer.ts). The CPU tasks are pure functions of their arguments, so a task gives
 // the same answer here as on the main thread. Bundled as dist/offload-worker.js.
 
 import { sql } from 'kysely';
@@ -16,10 +16,10 @@ import {
   type GenerateOptions,
   generateSandboxProfile,
 } from '../connectors/sandbox/generate.js';
-import { createDb, type DbHandle } from '../db/index.js';
+import { type DbHandle, type DbTarget, openTarget } from '../db/index.js';
 import { categorizeTransaction } from '../enrich/categorize.js';
 import { lowerWorkerThreadPriority } from './priority.js';
-import type { ExchangeWriteInput } from './sqlite-writer.js';
+import { type ExchangeWriteInput, PG_CONNECTIONS } from './writer.js';
 
 // Requests on the event loop come first where the cores are busy (offload/priority.ts).
 lowerWorkerThreadPriority();
@@ -36,15 +36,16 @@ export function categorize(input: { descriptions: string[]; amounts: number[] })
   );
 }
 
-// The writer thread's connections, by SQLite file (one in a server; tests open many in turn, so
-// only the latest few stay open).
+// The writer thread's connections, by target (one in a server; tests open many in turn, so only the
+// latest few stay open). PostgreSQL: a pool for the exchanges in flight at once (writer.ts).
 const connections = new Map<string, DbHandle>();
 
-function connectionTo(path: string): DbHandle {
-  let handle = connections.get(path);
+function connectionTo(target: DbTarget): DbHandle {
+  const id = JSON.stringify(target);
+  let handle = connections.get(id);
   if (handle) return handle;
-  handle = createDb({ kind: 'sqlite', path });
-  connections.set(path, handle);
+  handle = openTarget(target, PG_CONNECTIONS);
+  connections.set(id, handle);
   if (connections.size > 4) {
     const [oldest, h] = connections.entries().next().value as [string, DbHandle];
     connections.delete(oldest);
@@ -53,24 +54,26 @@ function connectionTo(path: string): DbHandle {
   return handle;
 }
 
-/** Opens this thread's connection to `path` ahead of the first task (sqlite-writer.ts, at boot). */
-export function writerOpen(input: { path: string }): boolean {
-  connectionTo(input.path);
+/** Opens this thread's connection to `target` ahead of the first task (writer.ts, at boot). */
+export async function writerOpen(input: { target: DbTarget }): Promise<boolean> {
+  const { db, dialect } = connectionTo(input.target);
+  // PostgreSQL: connect one client now, not in the first exchange.
+  if (dialect === 'postgres') await sql`select 1`.execute(db);
   return true;
 }
 
-/** A PASSIVE WAL checkpoint on this thread's connection (sqlite-writer.ts checkpointOnWriterThread). */
-export async function walCheckpoint(input: { path: string }): Promise<void> {
-  const { db } = connectionTo(input.path);
+/** A PASSIVE WAL checkpoint on this thread's connection (writer.ts checkpointOnWriterThread). */
+export async function walCheckpoint(input: { target: DbTarget }): Promise<void> {
+  const { db } = connectionTo(input.target);
   await sql`pragma wal_checkpoint(PASSIVE)`.execute(db);
 }
 
-/** An exchange's write transaction for a new connection, on this thread's own SQLite connection. */
+/** An exchange's write transaction for a new connection, on this thread's own connection. */
 export async function exchangeWrite(input: {
-  path: string;
+  target: DbTarget;
   write: ExchangeWriteInput;
 }): Promise<Exchanged | undefined> {
-  const { db } = connectionTo(input.path);
+  const { db } = connectionTo(input.target);
   const { recipe, profile, ...rest } = input.write;
   // Generated (a sandbox bank) and categorised here (inline: no pool inside a worker), before the
   // transaction takes the lock.
@@ -90,8 +93,11 @@ export async function exchangeWrite(input: {
 }
 
 /** One chunk of a revoked connection's deletion (connections/purge.ts), on this thread's own connection. */
-export async function purgeChunk(input: { path: string; chunk: PurgeChunkInput }): Promise<PurgeChunkResult> {
-  const { db } = connectionTo(input.path);
+export async function purgeChunk(input: {
+  target: DbTarget;
+  chunk: PurgeChunkInput;
+}): Promise<PurgeChunkResult> {
+  const { db } = connectionTo(input.target);
   try {
     return await db.transaction().execute((trx) => purgeChunkIn(trx, input.chunk));
   } catch (e) {

@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
-import { CompiledQuery } from 'kysely';
+import { CompiledQuery, PostgresAdapter } from 'kysely';
 import type { Executor } from '../db/index.js';
+import { pgArrayLiteral } from '../db/pg-array.js';
+import { markHot } from '../db/pg-named.js';
 import { preparedArrays, preparedQuery } from '../db/prepared.js';
 import type { TransactionChangesTable, TransactionsTable } from '../db/schema.js';
 import { enrichCached } from '../enrich/enrich.js';
@@ -428,6 +430,25 @@ function insertText(
   return text;
 }
 
+// PostgreSQL element type of the columns that are not text (the unnest insert's casts).
+const PG_TYPES: Readonly<Record<string, string>> = { amount: 'bigint', pending: 'integer', seq: 'bigint' };
+const pgInsertTexts = new Map<string, string>();
+
+/** `INSERT … SELECT * FROM unnest($1::text[], …)`: one array per column, the same text for any row count. */
+function pgInsertText(table: 'transactions' | 'transaction_changes', columns: string[]): string {
+  const key = `${table}\u0000${columns.join(',')}`;
+  let text = pgInsertTexts.get(key);
+  if (text === undefined) {
+    text = `insert into "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) select * from unnest(${columns
+      .map((c, i) => `$${i + 1}::${PG_TYPES[c] ?? 'text'}[]`)
+      .join(', ')})`;
+    // Prepared once per connection (db/pg-named.ts), like the hot reads.
+    markHot(text);
+    pgInsertTexts.set(key, text);
+  }
+  return text;
+}
+
 /**
  * Inserts rows (all with the same columns) in chunks on the caller's transaction, yielding to the
  * event loop every YIELD_EVERY_ROWS rows: a large import is then many short
@@ -435,6 +456,9 @@ function insertText(
  * PostgreSQL connections) are answered in between instead of after the whole import. A small one
  * (a sandbox connection's year) usually runs in one go: each yield keeps the transaction — and on
  * SQLite Kysely's one write connection — open longer, which the next writes wait for.
+ * PostgreSQL: each step is one statement, its columns sent as array literals (db/pg-array.ts) —
+ * building and encoding 12 parameters a row for multi-row VALUES cost several times more CPU, and
+ * the statement-level count triggers (migration 0016) then run once a step instead of per 256 rows.
  */
 async function insertRows(
   trx: Executor,
@@ -445,6 +469,23 @@ async function insertRows(
   if (count === 0) return;
   let columns: string[] | undefined;
   let i = 0;
+  if (trx.getExecutor().adapter instanceof PostgresAdapter) {
+    while (i < count) {
+      const n = Math.min(YIELD_EVERY_ROWS, count - i);
+      const first = rowAt(i);
+      columns ??= Object.keys(first);
+      const cols = columns.map(() => new Array<unknown>(n));
+      for (let j = 0; j < n; j++) {
+        const row = j === 0 ? first : rowAt(i + j);
+        for (let c = 0; c < columns.length; c++) (cols[c] as unknown[])[j] = row[columns[c] as string];
+      }
+      const params = cols.map((col) => pgArrayLiteral(col, n));
+      await trx.executeQuery(CompiledQuery.raw(pgInsertText(table, columns), params));
+      i += n;
+      if (i < count) await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+    return;
+  }
   while (i < count) {
     let n = CHUNK;
     while (n > count - i) n >>= 1;

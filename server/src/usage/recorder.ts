@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { FastifyBaseLogger } from 'fastify';
 import { CompiledQuery } from 'kysely';
-import { type Db, type Executor, poolOf, sqliteFileOf } from '../db/index.js';
+import { type Db, type Executor, targetOf } from '../db/index.js';
 import type { Environment } from '../http/principals.js';
 import type { FromWorker, ToWorker, WorkerTarget } from './worker.js';
 import { type Dialect, F, FIELDS, type SqlRunner, writeBatch } from './writer.js';
@@ -81,20 +81,11 @@ function workerEntry(): URL {
   return existsSync(fileURLToPath(built)) ? built : new URL('./worker-tsx.mjs', import.meta.url);
 }
 
-/** The database the worker opens on its own: the SQLite file, or the PostgreSQL pool's settings. */
+/** The database the worker opens on its own: the SQLite file (if asked for), or the PostgreSQL pool's settings. */
 function workerTarget(db: Db, sqlite: boolean): WorkerTarget | null {
-  const file = sqliteFileOf(db);
-  if (file) return sqlite ? { kind: 'sqlite', path: file } : null;
-  const pool = poolOf(db);
-  if (!pool) return null; // in-memory SQLite: the data lives on the main connection only
-  const o = (pool as unknown as { options: Record<string, unknown> }).options;
-  const pick = (k: string) => (typeof o[k] === 'string' || typeof o[k] === 'number' ? { [k]: o[k] } : {});
-  return {
-    kind: 'postgres',
-    config: { ...pick('host'), ...pick('port'), ...pick('user'), ...pick('database'), ...pick('password') },
-    ...(typeof o.connectionString === 'string' ? { connectionString: o.connectionString } : {}),
-    ...(typeof o.options === 'string' ? { options: o.options } : {}),
-  };
+  const target = targetOf(db);
+  if (!target || (target.kind === 'sqlite' && !sqlite)) return null;
+  return target;
 }
 
 /**

@@ -3,12 +3,11 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
+import type { DbTarget } from '../db/index.js';
 import { lowerWorkerThreadPriority } from '../offload/priority.js';
 import { betterSqliteRunner, pgClientRunner, type SqlRunner, writeBatch } from './writer.js';
 
-export type WorkerTarget =
-  | { kind: 'sqlite'; path: string }
-  | { kind: 'postgres'; connectionString?: string; options?: string; config?: Record<string, unknown> };
+export type WorkerTarget = DbTarget;
 
 export type ToWorker = { id: number; batch: unknown[] } | { id: number; close: true };
 export type FromWorker = { id: number; error?: string };

@@ -3,6 +3,7 @@
 // database connection: usage/worker.ts) or, where there is none, on the main thread through Kysely
 // (usage/recorder.ts). Plain SQL on a small runner interface, so both run exactly the same code.
 // Imports stay light (no Fastify, no Kysely): this module is what the worker thread loads.
+import { pgArrayLiteral, pgArrayText } from '../db/pg-array.js';
 import { PREFIX_LENGTH as KEY_PREFIX_LENGTH } from '../developers/store.js';
 import { randomBase62, sha256Hex } from '../ids.js';
 
@@ -191,30 +192,6 @@ export async function insertColumns(r: SqlRunner, table: Table, cols: unknown[][
     await r.query(text, params);
     start += rows;
   }
-}
-
-const NEEDS_ESCAPE = /["\\]/;
-const ESCAPED = /["\\]/g;
-
-/**
- * A PostgreSQL array literal of the first n values: strings always double-quoted (so NULL, braces,
- * commas and spaces stay text), `"` and `\` backslash-escaped, numbers as written, null as NULL.
- * node-postgres builds the same literal with two regular-expression replaces and a conversion call
- * per element; here a string without a quote or backslash (nearly all) is copied as it is.
- */
-export function pgArrayLiteral(values: readonly unknown[], n: number): string {
-  let out = '{';
-  for (let i = 0; i < n; i++) {
-    if (i > 0) out += ',';
-    const v = values[i];
-    if (v === null || v === undefined) out += 'NULL';
-    else if (typeof v === 'number') out += Number.isFinite(v) ? String(v) : 'NULL';
-    else {
-      const t = String(v);
-      out += NEEDS_ESCAPE.test(t) ? `"${t.replace(ESCAPED, '\\$&')}"` : `"${t}"`;
-    }
-  }
-  return `${out}}`;
 }
 
 export interface KeyOwner {
@@ -461,11 +438,7 @@ async function writePgBatch(
   const iso = isoFormatter();
   let lastAuthorization: string | null | undefined;
   let lastPrefix = 'NULL';
-  const text = (v: unknown): string => {
-    if (v === null || v === undefined) return 'NULL';
-    const t = String(v);
-    return NEEDS_ESCAPE.test(t) ? `"${t.replace(ESCAPED, '\\$&')}"` : `"${t}"`;
-  };
+  const text = pgArrayText;
   for (let i = 0; i < n; i++) {
     const o = i * FIELDS;
     const owner = ownerAt(batch, o, owners);

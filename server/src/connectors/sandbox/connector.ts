@@ -51,7 +51,7 @@ const inWindow = (transactions: readonly ConnectorTransaction[], from: string, t
 
 /**
  * A first import from a recipe (BankConnector.profileRecipe): generates the history and shapes it
- * exactly as fetchProfile does through the connector's calls — on any thread (the SQLite writer's).
+ * exactly as fetchProfile does through the connector's calls — on any thread (the writer thread's).
  */
 export function profileFromRecipe(recipe: ProfileRecipe): ConnectorProfile {
   const generated = generateSandboxProfile(recipe.options);

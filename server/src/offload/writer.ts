@@ -3,48 +3,60 @@ import { workerThreadsFrom } from '../config.js';
 import type { Exchanged, ExchangeWrite } from '../connect/exchange.js';
 import type { PurgeChunkInput, PurgeChunkResult } from '../connections/purge.js';
 import type { ProfileRecipe } from '../connectors/types.js';
+import type { DbTarget } from '../db/index.js';
 import { workerEntry } from './pool.js';
 
 /**
- * The SQLite writer thread: one worker thread with its own better-sqlite3 connection to the same
- * WAL file, which runs an exchange's whole write transaction (claim the token, store connection,
+ * The writer thread: one worker thread with database connections of its own, which runs an
+ * exchange's whole write transaction for a new connection (claim the token, store connection,
  * accounts and history, enqueue the webhook event — all-or-nothing, exactly once: the claim is the
- * transaction's first statement, as on the main thread). Meanwhile the main thread keeps answering
- * reads on its own connections; a main-thread write waits (busy_timeout) only for the commit.
+ * transaction's first statement, as on the main thread) — for the sandbox bank after generating and
+ * categorising the history there too. Meanwhile the main thread keeps answering requests: building
+ * and sending a year of history's INSERTs is ~15 ms of CPU per exchange, which on the event loop
+ * every request behind it waited for.
+ * - SQLite: one connection to the same WAL file, one task at a time (SQLite serialises writes
+ *   anyway); a main-thread write waits (asynchronously, db/index.ts) only for the commit.
+ * - PostgreSQL: a pool of PG_CONNECTIONS of its own, as many exchanges in flight at once (each
+ *   mostly waits on the database; the claim's row lock keeps a token exchanged once across them).
  *
  * A pool of its own, apart from the CPU pool (offload/pool.ts): a main-thread transaction may await
  * a CPU task while holding the write lock, and that task must never queue behind a write task
  * waiting for the same lock. Off with OPENDINAR_WORKER_THREADS=0 (the main thread writes).
  *
- * Started at boot (startSqliteWriter, main.ts) so the first exchange does not pay the thread's start
+ * Started at boot (startWriter, main.ts) so the first exchange does not pay the thread's start
  * (loading the bundle and opening the connection); else on first use.
  */
-let writer: Piscina | null | undefined;
+export const PG_CONNECTIONS = 4;
 
-function writerOf(): Piscina | null {
-  if (writer !== undefined) return writer;
-  writer =
+const writers = new Map<DbTarget['kind'], Piscina | null>();
+
+function writerOf(kind: DbTarget['kind']): Piscina | null {
+  let w = writers.get(kind);
+  if (w !== undefined) return w;
+  const concurrent = kind === 'sqlite' ? 1 : PG_CONNECTIONS;
+  w =
     workerThreadsFrom(process.env) === 0
       ? null
       : new Piscina({
           filename: workerEntry().filename,
           minThreads: 1,
           maxThreads: 1,
-          // Writes are serialised by SQLite anyway; more in flight would only wait for the lock.
-          concurrentTasksPerWorker: 1,
+          // SQLite: writes are serialised anyway; more in flight would only wait for the lock.
+          concurrentTasksPerWorker: concurrent,
           idleTimeout: 60_000,
         });
-  return writer;
+  writers.set(kind, w);
+  return w;
 }
 
 /**
- * Starts the writer thread and opens its connection to `path` now (main.ts, after migrations, on an
- * SQLite file). Resolves once it is ready; false when there is no writer thread.
+ * Starts the writer thread and opens its connection to `target` now (main.ts, after migrations).
+ * Resolves once it is ready; false when there is no writer thread.
  */
-export async function startSqliteWriter(path: string): Promise<boolean> {
-  const w = writerOf();
+export async function startWriter(target: DbTarget): Promise<boolean> {
+  const w = writerOf(target.kind);
   if (!w) return false;
-  await w.run({ path }, { name: 'writerOpen' });
+  await w.run({ target }, { name: 'writerOpen' });
   return true;
 }
 
@@ -60,23 +72,24 @@ let checkpoints: NodeJS.Timeout | null = null;
  * microseconds. False when there is no writer thread (the main connection keeps checkpointing).
  */
 export function checkpointOnWriterThread(path: string, everyMs = 1000): boolean {
-  const w = writerOf();
+  const w = writerOf('sqlite');
   if (!w) return false;
   checkpoints ??= setInterval(() => {
     // Behind an exchange in progress (one task at a time): the next tick tries again.
-    if (w.queueSize === 0) void w.run({ path }, { name: 'walCheckpoint' }).catch(() => {});
+    if (w.queueSize === 0)
+      void w.run({ target: { kind: 'sqlite', path } }, { name: 'walCheckpoint' }).catch(() => {});
   }, everyMs);
   checkpoints.unref();
   return true;
 }
 
-/** Stops the writer thread (after the last request: main.ts's shutdown); a later use starts a new one. */
-export async function stopSqliteWriter(): Promise<void> {
+/** Stops the writer threads (after the last request: main.ts's shutdown); a later use starts new ones. */
+export async function stopWriters(): Promise<void> {
   if (checkpoints) clearInterval(checkpoints);
   checkpoints = null;
-  const w = writer;
-  writer = undefined;
-  await w?.destroy();
+  const all = [...writers.values()];
+  writers.clear();
+  await Promise.all(all.map((w) => w?.destroy()));
 }
 
 let done = 0;
@@ -96,32 +109,36 @@ export type ExchangeWriteInput = Omit<ExchangeWrite, 'profile'> &
 
 /**
  * storeExchange (connect/exchange.ts) for a new connection, in one transaction on the writer
- * thread's connection to `path`; undefined when there is no writer thread (run it on the main thread).
+ * thread's connection to `target`; undefined when there is no writer thread (run it on the main thread).
  */
 export function storeExchangeOffThread(
-  path: string,
+  target: DbTarget,
   write: ExchangeWriteInput,
 ): Promise<Exchanged | undefined> | undefined {
-  const w = writerOf();
+  const w = writerOf(target.kind);
   if (!w) return undefined;
-  const task = w.run({ path, write }, { name: 'exchangeWrite' }) as Promise<Exchanged | undefined>;
+  const task = w.run({ target, write }, { name: 'exchangeWrite' }) as Promise<Exchanged | undefined>;
   return task.finally(() => {
     done += 1;
   });
 }
 
 /** True when this process has a writer thread (OPENDINAR_WORKER_THREADS is not 0). */
-export const hasWriterThread = (): boolean => writerOf() !== null;
+export const hasWriterThread = (): boolean => writerOf('sqlite') !== null;
 
 /**
  * One chunk of a revoked connection's deletion (connections/purge.ts purgeChunk) in one transaction
- * on the writer thread's connection to `path`; undefined when there is no writer thread.
+ * on the writer thread's connection to the SQLite file `path`; undefined when there is no writer
+ * thread. (On PostgreSQL the chunks are DELETE statements the database works on: nothing to move.)
  */
 export function purgeChunkOffThread(
   path: string,
   chunk: PurgeChunkInput,
 ): Promise<PurgeChunkResult> | undefined {
-  const w = writerOf();
+  const w = writerOf('sqlite');
   if (!w) return undefined;
-  return w.run({ path, chunk }, { name: 'purgeChunk' }) as Promise<PurgeChunkResult>;
+  return w.run(
+    { target: { kind: 'sqlite', path }, chunk },
+    { name: 'purgeChunk' },
+  ) as Promise<PurgeChunkResult>;
 }
