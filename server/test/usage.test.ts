@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/app.js';
 import { devAuth, type Registered, registerDeveloper } from './developers-helpers.js';
-import { auth, createTestApp, MANI_KEY, type TestApp } from './helpers/app.js';
+import { auth, createTestApp, MANI_KEY, onPostgres, type TestApp } from './helpers/app.js';
 
 let t: TestApp;
 let ana: Registered;
@@ -361,4 +361,46 @@ describe('graceful shutdown', () => {
       await handle.close();
     }
   });
+});
+
+describe('reads do not wait for writes', () => {
+  it.skipIf(onPostgres())(
+    'answers while a write transaction holds the main connection (SQLite: the read-only connection)',
+    async () => {
+      const dev = await registerDeveloper(t.app);
+      await get('/accounts', dev.key);
+      await t.app.usage.flush();
+      // A long write transaction (a sandbox import, a connect step) holds Kysely's one connection.
+      let release = () => {};
+      const held = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      let open = () => {};
+      const opened = new Promise<void>((resolve) => {
+        open = resolve;
+      });
+      const writing = t.deps.db.transaction().execute(async (trx) => {
+        await trx.updateTable('developers').set({ name: 'held' }).where('id', '=', dev.id).execute();
+        open();
+        await held;
+      });
+      await opened;
+      try {
+        const answered = t.app.inject({
+          method: 'GET',
+          url: '/developers/usage',
+          headers: devAuth(dev.token),
+        });
+        const first = await Promise.race([
+          answered.then(() => 'answered'),
+          new Promise((resolve) => setTimeout(() => resolve('waited'), 3000)),
+        ]);
+        expect(first).toBe('answered');
+        expect((await answered).json().total_requests).toBe(1);
+      } finally {
+        release();
+        await writing;
+      }
+    },
+  );
 });

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Executor } from '../db/index.js';
+import { readRows } from '../db/prepared.js';
 
 export interface UsageFilter {
   developerId: string;
@@ -93,16 +94,19 @@ export interface UsageTotals {
 
 /** Billable: successful (2xx) requests made with live keys. */
 export async function usageTotals(db: Executor, f: UsageFilter): Promise<UsageTotals> {
-  const row = await db
-    .selectFrom(counted(db, f).as('u'))
-    .select([
-      sql<number>`COALESCE(SUM(n), 0)`.as('total'),
-      errorsOf.as('errors'),
-      sql<number>`COALESCE(SUM(CASE WHEN environment = 'live' AND status >= 200 AND status < 300 THEN n ELSE 0 END), 0)`.as(
-        'billable',
-      ),
-    ])
-    .executeTakeFirstOrThrow();
+  const [row] = await readRows(
+    db,
+    db
+      .selectFrom(counted(db, f).as('u'))
+      .select([
+        sql<number>`COALESCE(SUM(n), 0)`.as('total'),
+        errorsOf.as('errors'),
+        sql<number>`COALESCE(SUM(CASE WHEN environment = 'live' AND status >= 200 AND status < 300 THEN n ELSE 0 END), 0)`.as(
+          'billable',
+        ),
+      ]),
+  );
+  if (!row) return { total: 0, errors: 0, billable: 0 };
   return { total: Number(row.total), errors: Number(row.errors), billable: Number(row.billable) };
 }
 
@@ -113,13 +117,15 @@ export interface EndpointUsage {
 }
 
 export async function usageByEndpoint(db: Executor, f: UsageFilter): Promise<EndpointUsage[]> {
-  const rows = await db
-    .selectFrom(counted(db, f).as('u'))
-    .select(['endpoint', sql<number>`SUM(n)`.as('requests'), errorsOf.as('errors')])
-    .groupBy('endpoint')
-    .orderBy('requests', 'desc')
-    .orderBy('endpoint')
-    .execute();
+  const rows = await readRows(
+    db,
+    db
+      .selectFrom(counted(db, f).as('u'))
+      .select(['endpoint', sql<number>`SUM(n)`.as('requests'), errorsOf.as('errors')])
+      .groupBy('endpoint')
+      .orderBy('requests', 'desc')
+      .orderBy('endpoint'),
+  );
   return rows.map((r) => ({ endpoint: r.endpoint, requests: Number(r.requests), errors: Number(r.errors) }));
 }
 
@@ -132,15 +138,17 @@ export interface RecentError {
 }
 
 export async function recentErrors(db: Executor, f: UsageFilter, limit: number): Promise<RecentError[]> {
-  const rows = await scoped(db, f)
-    .select(['request_id', 'endpoint', 'error_code', 'status', 'at'])
-    // A literal, so the planner can use the partial index of failed requests (usage_events_errors).
-    .where(sql<boolean>`status >= 400`)
-    // Event ids sort by time then by a per-process sequence, so ties in `at` keep arrival order.
-    .orderBy('at', 'desc')
-    .orderBy('id', 'desc')
-    .limit(limit)
-    .execute();
+  const rows = await readRows(
+    db,
+    scoped(db, f)
+      .select(['request_id', 'endpoint', 'error_code', 'status', 'at'])
+      // A literal, so the planner can use the partial index of failed requests (usage_events_errors).
+      .where(sql<boolean>`status >= 400`)
+      // Event ids sort by time then by a per-process sequence, so ties in `at` keep arrival order.
+      .orderBy('at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(limit),
+  );
   return rows.map((r) => ({ ...r, status: Number(r.status) }));
 }
 
@@ -160,12 +168,14 @@ export async function usageTimeSeries(
 ): Promise<UsageBucket[]> {
   // A literal length (not a bound parameter) so PostgreSQL sees the same expression in SELECT and GROUP BY.
   const bucket = sql<string>`substr(t, 1, ${sql.lit(granularity === 'hour' ? 13 : 10)})`;
-  const rows = await db
-    .selectFrom(counted(db, f).as('u'))
-    .select([bucket.as('bucket'), sql<number>`SUM(n)`.as('requests'), errorsOf.as('errors')])
-    .groupBy(bucket)
-    .orderBy(bucket)
-    .execute();
+  const rows = await readRows(
+    db,
+    db
+      .selectFrom(counted(db, f).as('u'))
+      .select([bucket.as('bucket'), sql<number>`SUM(n)`.as('requests'), errorsOf.as('errors')])
+      .groupBy(bucket)
+      .orderBy(bucket),
+  );
   return rows.map((r) => ({
     bucket: granularity === 'hour' ? `${r.bucket}:00:00.000Z` : r.bucket,
     requests: Number(r.requests),
