@@ -37,7 +37,7 @@ const report: Record<string, unknown> = {
 const serverArgs = ['server/dist/main.js'];
 const tsx = ['--import', 'tsx'];
 
-async function withDatabase<T>(fn: (url: string) => Promise<T>, pgDb = onPg): Promise<T> {
+async function withDatabase<T>(fn: (url: string) => Promise<T>, pgDb = onPg, suffix = ''): Promise<T> {
   if (!pgDb) {
     const dir = mkdtempSync(join(tmpdir(), 'opendinar-bench-'));
     try {
@@ -47,7 +47,7 @@ async function withDatabase<T>(fn: (url: string) => Promise<T>, pgDb = onPg): Pr
     }
   }
   const admin = process.env.PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-  const name = `opendinar_bench_${process.pid}`;
+  const name = `opendinar_bench_${process.pid}${suffix}`;
   const c = new pg.Client({ connectionString: admin });
   await c.connect();
   await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
@@ -107,6 +107,8 @@ async function startup(): Promise<void> {
 }
 
 type Row = { label: string; rps: number; p50: number; p99: number };
+let releaseBase: () => void = () => {};
+let baseDone: Promise<void> = Promise.resolve();
 
 async function transactionsPage(): Promise<void> {
   console.log(
@@ -144,14 +146,35 @@ async function transactionsPage(): Promise<void> {
       ],
     ];
     // --base <entry>: every OpenDinar variant again on another build (e.g. a copy of the unchanged
-    // code's server/dist in server/dist/base/), in the same rounds, for before/after ratios.
+    // code's server/dist in server/dist/base/), in the same rounds, for before/after ratios — on a
+    // database of its own (a build refuses a database that ran migrations it does not know).
     const baseAt = process.argv.indexOf('--base');
     const baseEntry = baseAt > 0 ? process.argv[baseAt + 1] : undefined;
     const own = variants.length;
-    if (baseEntry) {
+    const baseDataDir = mkdtempSync(join(tmpdir(), 'opendinar-bench-data-'));
+    const baseUrl = baseEntry
+      ? await new Promise<string>((resolve) => {
+          // Held open until this bench ends (released below).
+          baseDone = withDatabase(
+            (u) =>
+              new Promise<void>((release) => {
+                resolve(u);
+                releaseBase = release;
+              }),
+            onPg,
+            '_base',
+          );
+        })
+      : undefined;
+    if (baseEntry && baseUrl) {
       for (let i = 1; i < own; i++) {
         const [label, , extraEnv, headers] = variants[i] as (typeof variants)[number];
-        variants.push([`${label} [base]`, [baseEntry], extraEnv, headers]);
+        variants.push([
+          `${label} [base]`,
+          [baseEntry],
+          { ...extraEnv, DATABASE_URL: baseUrl, OPENDINAR_DATA_DIR: baseDataDir },
+          headers,
+        ]);
       }
     }
     // The full server first, so the database is migrated and seeded before the bare server opens it.
@@ -267,6 +290,9 @@ async function transactionsPage(): Promise<void> {
         line(label, `${fmt(x.rps, 2)}   (by server CPU per request: ${fmt(x.cpu, 2)})`);
       }
     }
+    releaseBase();
+    await baseDone;
+    rmSync(baseDataDir, { recursive: true, force: true });
     report.transactionsPage = {
       variants: summary,
       cpuMicrosPerRequest: variants.map(([label], i) => ({ label, median: median(cpu[i] ?? []) })),

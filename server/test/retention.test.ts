@@ -62,14 +62,24 @@ describe('retention job (through the API)', () => {
   const count = async (
     table: 'usage_events' | 'webhook_deliveries' | 'webhook_events' | 'webhook_attempts',
   ) =>
-    Number(
-      (
-        await t.deps.db
-          .selectFrom(table)
-          .select((eb) => eb.fn.countAll<number>().as('n'))
-          .executeTakeFirstOrThrow()
-      ).n,
-    );
+    // Usage: the requests counted (a failed request alone keeps a usage row of its own).
+    table === 'usage_events'
+      ? Number(
+          (
+            await t.deps.db
+              .selectFrom('usage_minutes')
+              .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('requests'), eb.lit(0)).as('n'))
+              .executeTakeFirstOrThrow()
+          ).n,
+        )
+      : Number(
+          (
+            await t.deps.db
+              .selectFrom(table)
+              .select((eb) => eb.fn.countAll<number>().as('n'))
+              .executeTakeFirstOrThrow()
+          ).n,
+        );
 
   const testEvent = async (headers: { authorization: string }, hook: string) => {
     const res = await t.app.inject({ method: 'POST', url: `/developers/webhooks/${hook}/test`, headers });
@@ -289,7 +299,7 @@ describe('retention job (through the API)', () => {
     const total = await count('usage_events');
     const counts = await runRetentionOnce(t.deps);
     expect(counts).toMatchObject({
-      usage_events: oldUsageRows,
+      usage_events: 0, // the day-0 requests succeeded: no usage row of their own (their roll-up goes)
       webhook_attempts: 0,
       webhook_deliveries: 1, // the day-31 failed one, now 60 days old
       webhook_events: 1,

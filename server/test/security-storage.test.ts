@@ -71,7 +71,9 @@ describe('secrets at rest', () => {
       'webhook_events',
       'webhook_deliveries',
       'webhook_attempts',
-      'usage_events',
+      'usage_minutes',
+      'usage_instants',
+      'request_log',
     ]) {
       expect(dump.get(table)?.length ?? 0, table).toBeGreaterThan(0);
     }

@@ -1,7 +1,9 @@
+import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/app.js';
+import { instantsOfUsageRows } from '../src/db/migrations/0020_usage_instants.js';
 import { devAuth, type Registered, registerDeveloper } from './developers-helpers.js';
-import { auth, createTestApp, MANI_KEY, type TestApp } from './helpers/app.js';
+import { auth, createTestApp, MANI_KEY, onPostgres, type TestApp } from './helpers/app.js';
 
 let t: TestApp;
 let ana: Registered;
@@ -215,7 +217,7 @@ describe('GET /developers/usage', () => {
 
   it('does not count developer-portal or unauthenticated traffic', async () => {
     const before = await t.deps.db
-      .selectFrom('usage_events')
+      .selectFrom('request_log')
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .executeTakeFirstOrThrow();
     await t.app.inject({ method: 'GET', url: '/developers/me', headers: devAuth(ana.token) });
@@ -223,7 +225,7 @@ describe('GET /developers/usage', () => {
     await t.app.inject({ method: 'GET', url: '/banks' });
     await t.app.usage.flush();
     const after = await t.deps.db
-      .selectFrom('usage_events')
+      .selectFrom('request_log')
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .executeTakeFirstOrThrow();
     expect(Number(after.n)).toBe(Number(before.n));
@@ -242,7 +244,7 @@ describe('whole minutes from the per-minute roll-up, the edges from the rows', (
     }
     await t.app.usage.flush();
     const rows = await t.deps.db
-      .selectFrom('usage_events')
+      .selectFrom('request_log')
       .select(['endpoint', 'status', 'at'])
       .where('developer_id', '=', dev.id)
       .execute();
@@ -310,7 +312,7 @@ describe('recording stays off the request path', () => {
     for (let i = 0; i < 5; i++) await get('/accounts', dev.key);
     const stored = () =>
       t.deps.db
-        .selectFrom('usage_events')
+        .selectFrom('request_log')
         .select((eb) => eb.fn.countAll<number>().as('n'))
         .where('developer_id', '=', dev.id)
         .executeTakeFirstOrThrow();
@@ -330,7 +332,7 @@ describe('recording stays off the request path', () => {
     while (Date.now() < deadline && n === 0) {
       await new Promise((r) => setTimeout(r, 100));
       const row = await t.deps.db
-        .selectFrom('usage_events')
+        .selectFrom('request_log')
         .select((eb) => eb.fn.countAll<number>().as('n'))
         .where('developer_id', '=', dev.id)
         .executeTakeFirstOrThrow();
@@ -352,13 +354,212 @@ describe('graceful shutdown', () => {
       expect(other.usage.pending).toBe(3);
       await other.close();
       const row = await t.deps.db
-        .selectFrom('usage_events')
+        .selectFrom('request_log')
         .select((eb) => eb.fn.countAll<number>().as('n'))
         .where('developer_id', '=', dev.id)
         .executeTakeFirstOrThrow();
       expect(Number(row.n)).toBe(3);
     } finally {
       await handle.close();
+    }
+  });
+});
+
+describe('reads do not wait for writes', () => {
+  it.skipIf(onPostgres())(
+    'answers while a write transaction holds the main connection (SQLite: the read-only connection)',
+    async () => {
+      const dev = await registerDeveloper(t.app);
+      await get('/accounts', dev.key);
+      await t.app.usage.flush();
+      // A long write transaction (a sandbox import, a connect step) holds Kysely's one connection.
+      let release = () => {};
+      const held = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      let open = () => {};
+      const opened = new Promise<void>((resolve) => {
+        open = resolve;
+      });
+      const writing = t.deps.db.transaction().execute(async (trx) => {
+        await trx.updateTable('developers').set({ name: 'held' }).where('id', '=', dev.id).execute();
+        open();
+        await held;
+      });
+      await opened;
+      try {
+        const answered = t.app.inject({
+          method: 'GET',
+          url: '/developers/usage',
+          headers: devAuth(dev.token),
+        });
+        const first = await Promise.race([
+          answered.then(() => 'answered'),
+          new Promise((resolve) => setTimeout(() => resolve('waited'), 3000)),
+        ]);
+        expect(first).toBe('answered');
+        expect((await answered).json().total_requests).toBe(1);
+      } finally {
+        release();
+        await writing;
+      }
+    },
+  );
+});
+
+describe('exact across batches and processes', () => {
+  it('every figure equals a count of the requests, recorded in many batches by two processes, read on either', async () => {
+    // A second app (server process) on the same database, with its own recorder.
+    const handle = t.database.connect();
+    const other = await buildApp({ ...t.deps, db: handle.db });
+    try {
+      t.clock.set('2026-07-01T11:58:41.500Z');
+      const dev = await registerDeveloper(t.app);
+      const created = await t.app.inject({
+        method: 'POST',
+        url: '/developers/keys',
+        headers: devAuth(dev.token),
+        payload: { app_name: 'Live', environment: 'live' },
+      });
+      const live = { id: created.json().id as string, key: created.json().key as string };
+      // 36 requests 7.3 s apart over five minutes and an hour boundary, alternating processes; each
+      // flushes after every third of its own, so most minutes' requests sit in several batches of both.
+      for (let i = 0; i < 36; i++) {
+        const app = i % 2 ? other : t.app;
+        const res = await app.inject({
+          method: 'GET',
+          url: i % 5 === 0 ? '/accounts/acc_nowhere/balance' : '/accounts',
+          headers: auth(i % 4 === 3 ? live.key : dev.key),
+        });
+        expect(res.statusCode).toBeLessThan(500);
+        if (i % 6 >= 4) await app.usage.flush();
+        t.clock.advance(7_300);
+      }
+      await t.app.usage.flush();
+      await other.usage.flush();
+      const rows = await t.deps.db
+        .selectFrom('request_log')
+        .select(['endpoint', 'status', 'at', 'api_key_id'])
+        .where('developer_id', '=', dev.id)
+        .execute();
+      expect(rows).toHaveLength(36);
+      // A successful request is one request-log row: usage keeps a row of its own for failures only.
+      const usageRows = await t.deps.db
+        .selectFrom('usage_events')
+        .select('status')
+        .where('developer_id', '=', dev.id)
+        .execute();
+      expect(usageRows.length).toBe(rows.filter((r) => r.status >= 400).length);
+      const bounds = [
+        undefined,
+        '2026-07-01T11:58:41.500Z',
+        '2026-07-01T11:59:00.000Z',
+        '2026-07-01T11:59:30.123Z',
+        '2026-07-01T12:00:00.000Z',
+        '2026-07-01T12:01:12.345Z',
+        '2026-07-01T12:02:59.999Z',
+      ];
+      for (const reader of [t.app, other]) {
+        for (const from of bounds) {
+          for (const to of bounds) {
+            if (from !== undefined && to !== undefined && from > to) continue;
+            const q = [from && `from=${from}`, to && `to=${to}`, 'granularity=hour']
+              .filter(Boolean)
+              .join('&');
+            const res = await reader.inject({
+              method: 'GET',
+              url: `/developers/usage?${q}`,
+              headers: devAuth(dev.token),
+            });
+            const u = res.json();
+            const inRange = rows.filter(
+              (r) => (from === undefined || r.at >= from) && (to === undefined || r.at <= to),
+            );
+            expect(u.total_requests, q).toBe(inRange.length);
+            expect(u.billable_requests, q).toBe(
+              inRange.filter((r) => r.api_key_id === live.id && r.status < 300).length,
+            );
+            const byEndpoint: Record<string, { requests: number; errors: number }> = {};
+            const byHour: Record<string, { requests: number; errors: number }> = {};
+            for (const r of inRange)
+              for (const [map, k] of [
+                [byEndpoint, r.endpoint],
+                [byHour, `${r.at.slice(0, 13)}:00:00.000Z`],
+              ] as const) {
+                map[k] ??= { requests: 0, errors: 0 };
+                const c = map[k];
+                c.requests++;
+                if (r.status >= 400) c.errors++;
+              }
+            expect(
+              Object.fromEntries(
+                (u.by_endpoint as Array<{ endpoint: string; requests: number; errors: number }>).map((e) => [
+                  e.endpoint,
+                  { requests: e.requests, errors: e.errors },
+                ]),
+              ),
+              q,
+            ).toEqual(byEndpoint);
+            expect(u.time_series, q).toEqual(
+              Object.entries(byHour)
+                .sort()
+                .map(([bucket, c]) => ({ bucket, ...c })),
+            );
+          }
+        }
+      }
+    } finally {
+      await other.close();
+      await handle.close();
+    }
+  });
+});
+
+describe('usage recorded before migration 0020', () => {
+  it('keeps every figure exact: the old usage rows become instants', async () => {
+    // As the old writer left them: a usage row per request and the roll-up, no instants.
+    const dev = await registerDeveloper(t.app);
+    const ats = ['2026-08-02T10:00:59.999Z', '2026-08-02T10:01:00.000Z', '2026-08-02T10:01:07.041Z'];
+    await t.deps.db
+      .insertInto('usage_events')
+      .values(
+        ats.map((at, i) => ({
+          id: `use_backfill_${dev.id}_${i}`,
+          api_key_id: dev.keyId,
+          developer_id: dev.id,
+          environment: 'sandbox' as const,
+          method: 'GET',
+          endpoint: 'GET /accounts',
+          status: 200,
+          error_code: null,
+          request_id: `backfill-${i}`,
+          at,
+        })),
+      )
+      .execute();
+    await t.deps.db
+      .insertInto('usage_minutes')
+      .values(
+        ['2026-08-02T10:00', '2026-08-02T10:01'].map((minute, i) => ({
+          developer_id: dev.id,
+          minute,
+          api_key_id: dev.keyId,
+          environment: 'sandbox' as const,
+          endpoint: 'GET /accounts',
+          status: 200,
+          requests: i + 1,
+        })),
+      )
+      .execute();
+    await instantsOfUsageRows(t.deps.db as unknown as Kysely<unknown>);
+    for (const [from, to, n] of [
+      ['2026-08-02T10:00:59.999Z', '2026-08-02T10:01:00.000Z', 2],
+      ['2026-08-02T10:00:30Z', '2026-08-02T10:01:07.040Z', 2],
+      ['2026-08-02T10:01:00.001Z', '2026-08-02T10:01:07.041Z', 1],
+      ['2026-08-02T10:00:00Z', '2026-08-02T10:02:00Z', 3],
+    ] as const) {
+      const u = await usage(dev.token, `?from=${from}&to=${to}`);
+      expect(u.total_requests, `${from} ${to}`).toBe(n);
     }
   });
 });

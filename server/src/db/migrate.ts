@@ -20,6 +20,7 @@ import * as m0018month from './migrations/0018_month_counts.js';
 import * as m0018usage from './migrations/0018_usage_minutes.js';
 import * as m0019category from './migrations/0019_big_category_index.js';
 import * as m0019rl from './migrations/0019_drop_rate_limits.js';
+import * as m0020usage from './migrations/0020_usage_instants.js';
 
 /** Migrations are imported statically so they work the same under tsx, the bundle and tests. */
 const migrations: Record<string, Migration> = {
@@ -44,6 +45,7 @@ const migrations: Record<string, Migration> = {
   '0018_usage_minutes': m0018usage,
   '0019_big_category_index': m0019category,
   '0019_drop_rate_limits': m0019rl,
+  '0020_usage_instants': m0020usage,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

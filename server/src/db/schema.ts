@@ -233,6 +233,7 @@ export interface WebhookAttemptsTable {
   response_body: string | null;
 }
 
+/** Failed requests only since migration 0020 (recent_errors); earlier rows hold every request. */
 export interface UsageEventsTable {
   id: string;
   api_key_id: string;
@@ -256,6 +257,19 @@ export interface UsageMinutesTable {
   endpoint: string;
   status: number;
   requests: number;
+}
+
+/** Millisecond offsets within the minute of one batch's requests per group (migration 0020). */
+export interface UsageInstantsTable {
+  developer_id: string;
+  /** 'YYYY-MM-DDTHH:MM' */
+  minute: string;
+  api_key_id: string;
+  environment: 'sandbox' | 'live';
+  endpoint: string;
+  status: number;
+  /** Five digits per request: milliseconds since the minute's start ('03250' = :03.250). */
+  offsets: string;
 }
 
 export interface LinkTokensTable {
@@ -318,6 +332,7 @@ export interface Database {
   webhook_attempts: WebhookAttemptsTable;
   usage_events: UsageEventsTable;
   usage_minutes: UsageMinutesTable;
+  usage_instants: UsageInstantsTable;
   link_tokens: LinkTokensTable;
   login_throttle: LoginThrottleTable;
   idempotency_keys: IdempotencyKeysTable;

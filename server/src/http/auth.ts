@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyContextConfig, FastifyInstance, FastifyRequest } from 'fastify';
 import { type AccountRow, findKeyWithAccount } from '../accounts/store.js';
-import { preparedQuery } from '../db/prepared.js';
+import { preparedQuery, readRows } from '../db/prepared.js';
 import { findRolledSecret } from '../developers/store.js';
 import { ApiError } from '../errors.js';
 import { sha256Hex } from '../ids.js';
@@ -139,11 +139,14 @@ async function authenticateLinkToken(app: FastifyInstance, token: string): Promi
 async function authenticateDeveloper(app: FastifyInstance, token: string): Promise<DeveloperPrincipal> {
   const { db, clock } = app.deps;
   if (!token.startsWith('devses_')) throw new ApiError('INVALID_DEV_TOKEN');
-  const row = await db
-    .selectFrom('dev_sessions')
-    .select(['id', 'developer_id', 'expires_at', 'revoked_at'])
-    .where('token_hash', '=', sha256Hex(token))
-    .executeTakeFirst();
+  // The read-only connection on SQLite: a usage or log read must not wait behind a write transaction.
+  const [row] = await readRows(
+    db,
+    db
+      .selectFrom('dev_sessions')
+      .select(['id', 'developer_id', 'expires_at', 'revoked_at'])
+      .where('token_hash', '=', sha256Hex(token)),
+  );
   if (!row || row.revoked_at !== null) throw new ApiError('INVALID_DEV_TOKEN');
   if (row.expires_at <= clock.now().toISOString()) throw new ApiError('EXPIRED_DEV_TOKEN');
   return { developerId: row.developer_id, sessionId: row.id };

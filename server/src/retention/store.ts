@@ -42,6 +42,7 @@ export async function deleteOldRows(
 
   // The roll-up of those rows (its minutes end before the cutoff, which is on a whole minute).
   await db.deleteFrom('usage_minutes').where('minute', '<', c.usage.slice(0, 16)).execute();
+  await db.deleteFrom('usage_instants').where('minute', '<', c.usage.slice(0, 16)).execute();
 
   const request_log = await inBatches(batchSize, async () => {
     const r = await db

@@ -1,5 +1,6 @@
-// The write side of usage recording: turns a batch of recorded requests into `usage_events` and
-// `request_log` rows and writes them in one transaction. It runs on the usage worker thread (own
+// The write side of usage recording: turns a batch of recorded requests into `request_log` rows (one
+// per request), the per-minute roll-up and its instants (one per group of the batch) and `usage_events`
+// rows (failed requests only), and writes them in one transaction. It runs on the usage worker thread (own
 // database connection: usage/worker.ts) or, where there is none, on the main thread through Kysely
 // (usage/recorder.ts). Plain SQL on a small runner interface, so both run exactly the same code.
 // Imports stay light (no Fastify, no Kysely): this module is what the worker thread loads.
@@ -127,7 +128,7 @@ const REQUEST_LOG: Table = {
 /**
  * The per-minute roll-up GET /developers/usage reads for whole minutes (usage/store.ts; migration
  * 0018): one row per (developer, minute, key, environment, endpoint, status), added to in the same
- * transaction as the usage rows it counts.
+ * transaction as the request-log rows and the instants (INSTANTS) of the requests it counts.
  */
 const MINUTES: Table = {
   name: 'usage_minutes',
@@ -136,6 +137,30 @@ const MINUTES: Table = {
   onConflict:
     ' on conflict (developer_id, minute, api_key_id, environment, endpoint, status)' +
     ' do update set requests = usage_minutes.requests + excluded.requests',
+};
+
+/**
+ * Millisecond offsets within the minute of a batch's requests, per roll-up group (migration 0020):
+ * what GET /developers/usage counts a range's partial edge minutes from.
+ */
+const INSTANTS: Table = {
+  name: 'usage_instants',
+  columns: ['developer_id', 'minute', 'api_key_id', 'environment', 'endpoint', 'status', 'offsets'],
+  pgTypes: ['text', 'text', 'text', 'text', 'text', 'integer', 'text'],
+};
+
+/** Five digits: milliseconds 0–59999 since the minute's start. */
+const offsetDigits = (atMs: number): string => {
+  const ms = ((atMs % 60_000) + 60_000) % 60_000;
+  return ms >= 10_000
+    ? String(ms)
+    : ms >= 1000
+      ? `0${ms}`
+      : ms >= 100
+        ? `00${ms}`
+        : ms >= 10
+          ? `000${ms}`
+          : `0000${ms}`;
 };
 
 /**
@@ -294,7 +319,9 @@ export function carriedKeyHash(authorization: string | undefined): string | null
 
 /**
  * Writes one batch (FIELDS slots per request): keys known by hash are resolved first, requests of keys
- * that do not exist are dropped, then both tables and each key's last_used_at in one transaction.
+ * that do not exist are dropped, then in one transaction: a request-log row per request, a usage row
+ * per failed request, per group (developer, minute, key, environment, endpoint, status) one roll-up
+ * increment and one row of instants, and each key's last_used_at.
  */
 export async function writeBatch(r: SqlRunner, batch: readonly unknown[]): Promise<void> {
   const n = Math.floor(batch.length / FIELDS);
@@ -320,9 +347,13 @@ export async function writeBatch(r: SqlRunner, batch: readonly unknown[]): Promi
     unknown[],
   ];
   const lastUsed = new Map<string, string>();
-  // The roll-up's rows of this batch, summed per key (one upsert row per key: PostgreSQL refuses two).
+  // The roll-up's rows of this batch, one per group (one upsert row per key: PostgreSQL refuses two):
+  // developer, minute, key, environment, endpoint, status, requests, offsets. Consecutive requests
+  // mostly fall in the group before them: compared field by field, without building its key.
   const minutes = new Map<string, unknown[]>();
+  let group: unknown[] | null = null;
   let rows = 0;
+  let counted = 0;
   let logRows = 0;
   // Consecutive requests mostly share their credential: derive its prefix once.
   const iso = isoFormatter();
@@ -341,22 +372,40 @@ export async function writeBatch(r: SqlRunner, batch: readonly unknown[]): Promi
     const status = batch[o + F.status];
     const errorCode = batch[o + F.errorCode];
     const requestId = batch[o + F.requestId];
-    uId.push(id);
-    uKey.push(keyId);
-    uDev.push(developerId);
-    uEnv.push(environment);
-    uMethod.push(method);
-    uEndpoint.push(endpoint);
-    uStatus.push(status);
-    uError.push(errorCode);
-    uRequest.push(requestId);
-    uAt.push(at);
-    rows++;
+    // Only failed requests keep a usage row of their own (recent_errors); the counts are the roll-up's.
+    if ((status as number) >= 400) {
+      uId.push(id);
+      uKey.push(keyId);
+      uDev.push(developerId);
+      uEnv.push(environment);
+      uMethod.push(method);
+      uEndpoint.push(endpoint);
+      uStatus.push(status);
+      uError.push(errorCode);
+      uRequest.push(requestId);
+      uAt.push(at);
+      rows++;
+    }
+    counted++;
     const minute = at.slice(0, 16); // YYYY-MM-DDTHH:MM
-    const minuteKey = `${developerId}\u0000${minute}\u0000${keyId}\u0000${environment}\u0000${endpoint}\u0000${status}`;
-    const m = minutes.get(minuteKey);
-    if (m) (m[6] as number)++;
-    else minutes.set(minuteKey, [developerId, minute, keyId, environment, endpoint, status, 1]);
+    if (
+      group === null ||
+      group[4] !== endpoint ||
+      group[5] !== status ||
+      group[1] !== minute ||
+      group[2] !== keyId ||
+      group[0] !== developerId ||
+      group[3] !== environment
+    ) {
+      const minuteKey: string = `${developerId}\u0000${minute}\u0000${keyId}\u0000${environment}\u0000${endpoint}\u0000${status}`;
+      group = minutes.get(minuteKey) ?? null;
+      if (group === null) {
+        group = [developerId, minute, keyId, environment, endpoint, status, 0, ''];
+        minutes.set(minuteKey, group);
+      }
+    }
+    (group[6] as number)++;
+    group[7] = (group[7] as string) + offsetDigits(atMs);
     const url = batch[o + F.url] as string | null;
     if (url !== null) {
       const errorBody = batch[o + F.errorBody];
@@ -383,12 +432,19 @@ export async function writeBatch(r: SqlRunner, batch: readonly unknown[]): Promi
     // Only accepted keys were "used"; a refused (e.g. revoked) key keeps its last real use.
     if (batch[o + F.keyId] !== null && (lastUsed.get(keyId) ?? '') < at) lastUsed.set(keyId, at);
   }
-  if (rows === 0) return;
+  if (counted === 0) return;
+  // Columns of both: the group's fields, then the count (roll-up) or the offsets (instants).
   const minuteCols: unknown[][] = MINUTES.columns.map(() => []);
-  for (const m of minutes.values()) for (let c = 0; c < m.length; c++) minuteCols[c]?.push(m[c]);
+  const instantCols: unknown[][] = INSTANTS.columns.map(() => []);
+  for (const m of minutes.values())
+    for (let c = 0; c < 8; c++) {
+      if (c !== 7) minuteCols[c]?.push(m[c]);
+      if (c !== 6) instantCols[c === 7 ? 6 : c]?.push(m[c]);
+    }
   await r.transaction(async (trx) => {
     await insertColumns(trx, USAGE, usage, rows);
     await insertColumns(trx, MINUTES, minuteCols, minutes.size);
+    await insertColumns(trx, INSTANTS, instantCols, minutes.size);
     await insertColumns(trx, REQUEST_LOG, log, logRows);
     for (const [keyId, at] of lastUsed) await touchKey(trx, keyId, at);
   });
@@ -396,8 +452,8 @@ export async function writeBatch(r: SqlRunner, batch: readonly unknown[]): Promi
 
 /**
  * PostgreSQL: the whole batch in ONE statement — one array per column of the request-log row (plus
- * the environment), read once by `unnest`, from which data-modifying CTEs insert the usage rows,
- * add to the per-minute roll-up (grouped by the database, not here) and move each key's
+ * the environment), read once by `unnest`, from which data-modifying CTEs insert the failed requests'
+ * usage rows, add to the per-minute roll-up and its instants (grouped by the database, not here) and move each key's
  * last_used_at; the request-log rows are the main insert. One statement is one transaction: no
  * BEGIN/COMMIT round trips, and the batch's values are encoded once instead of once per table.
  * Columns: id, developer, key, environment, key prefix, method, path (null: no request-log row),
@@ -411,12 +467,19 @@ const PG_BATCH = `with b as (
 ), usage_rows as (
   insert into usage_events (id, api_key_id, developer_id, environment, method, endpoint, status, error_code, request_id, at)
   select id, api_key_id, developer_id, environment, method, endpoint, status, error_code, request_id, at from b
+  where status >= 400
+), g as (
+  select developer_id, substr(at, 1, 16) as minute, api_key_id, environment, endpoint, status, count(*) as n,
+    string_agg(lpad((substr(at, 18, 2)::integer * 1000 + substr(at, 21, 3)::integer)::text, 5, '0'), '') as offsets
+  from b group by developer_id, substr(at, 1, 16), api_key_id, environment, endpoint, status
 ), minute_rows as (
   insert into usage_minutes (developer_id, minute, api_key_id, environment, endpoint, status, requests)
-  select developer_id, substr(at, 1, 16), api_key_id, environment, endpoint, status, count(*) from b
-  group by developer_id, substr(at, 1, 16), api_key_id, environment, endpoint, status
+  select developer_id, minute, api_key_id, environment, endpoint, status, n from g
   on conflict (developer_id, minute, api_key_id, environment, endpoint, status)
   do update set requests = usage_minutes.requests + excluded.requests
+), instant_rows as (
+  insert into usage_instants (developer_id, minute, api_key_id, environment, endpoint, status, offsets)
+  select developer_id, minute, api_key_id, environment, endpoint, status, offsets from g
 ), touched as (
   update api_keys k set last_used_at = u.at from unnest($15::text[], $16::text[]) as u(id, at)
   where k.id = u.id and (k.last_used_at is null or k.last_used_at < u.at)
