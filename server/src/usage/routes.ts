@@ -3,7 +3,7 @@ import { findKey } from '../developers/store.js';
 import { ApiError } from '../errors.js';
 import { developerOf } from '../http/auth.js';
 import { parseRange } from './range.js';
-import { recentErrors, type UsageFilter, usageByEndpoint, usageTimeSeries, usageTotals } from './store.js';
+import { recentErrors, type UsageFilter, usageFigures } from './store.js';
 
 /** How many of the latest failed requests GET /developers/usage lists. */
 export const RECENT_ERRORS_LIMIT = 20;
@@ -83,11 +83,9 @@ export const usageRoutes: FastifyPluginAsyncTypebox = async (app) => {
         ...parseRange(req.query.from, req.query.to),
         ...(keyId !== undefined ? { keyId } : {}),
       };
-      const [totals, byEndpoint, errors, series] = await Promise.all([
-        usageTotals(db, filter),
-        usageByEndpoint(db, filter),
+      const [{ totals, byEndpoint, series }, errors] = await Promise.all([
+        usageFigures(db, filter, granularity),
         recentErrors(db, filter, RECENT_ERRORS_LIMIT),
-        usageTimeSeries(db, filter, granularity),
       ]);
       return {
         total_requests: totals.total,

@@ -119,46 +119,10 @@ async function edgeCounts(
   return out;
 }
 
-const errorsOf = sql<number>`COALESCE(SUM(CASE WHEN status >= 400 THEN n ELSE 0 END), 0)`;
-
 export interface UsageTotals {
   total: number;
   errors: number;
   billable: number;
-}
-
-const isBillable = (environment: string, status: number) =>
-  environment === 'live' && status >= 200 && status < 300;
-
-/** Billable: successful (2xx) requests made with live keys. */
-export async function usageTotals(db: Executor, f: UsageFilter): Promise<UsageTotals> {
-  const { minutes, edges } = splitRange(f);
-  const totals: UsageTotals = { total: 0, errors: 0, billable: 0 };
-  if (minutes) {
-    const [row] = await readRows(
-      db,
-      db
-        .selectFrom(wholeMinutes(db, f, minutes).as('u'))
-        .select([
-          sql<number>`COALESCE(SUM(n), 0)`.as('total'),
-          errorsOf.as('errors'),
-          sql<number>`COALESCE(SUM(CASE WHEN environment = 'live' AND status >= 200 AND status < 300 THEN n ELSE 0 END), 0)`.as(
-            'billable',
-          ),
-        ]),
-    );
-    if (row) {
-      totals.total = Number(row.total);
-      totals.errors = Number(row.errors);
-      totals.billable = Number(row.billable);
-    }
-  }
-  for (const e of await edgeCounts(db, f, edges)) {
-    totals.total += e.n;
-    if (e.status >= 400) totals.errors += e.n;
-    if (isBillable(e.environment, e.status)) totals.billable += e.n;
-  }
-  return totals;
 }
 
 export interface EndpointUsage {
@@ -167,8 +131,24 @@ export interface EndpointUsage {
   errors: number;
 }
 
+export type Granularity = 'hour' | 'day';
+
+export interface UsageBucket {
+  bucket: string;
+  requests: number;
+  errors: number;
+}
+
+export interface UsageFigures {
+  totals: UsageTotals;
+  byEndpoint: EndpointUsage[];
+  series: UsageBucket[];
+}
+
+type Counts = { requests: number; errors: number };
+
 /** Adds counts into a map of (requests, errors) by key. */
-function add(map: Map<string, { requests: number; errors: number }>, k: string, n: number, errors: number) {
+function add(map: Map<string, Counts>, k: string, n: number, errors: number) {
   const c = map.get(k);
   if (c) {
     c.requests += n;
@@ -176,26 +156,72 @@ function add(map: Map<string, { requests: number; errors: number }>, k: string, 
   } else map.set(k, { requests: n, errors });
 }
 
-export async function usageByEndpoint(db: Executor, f: UsageFilter): Promise<EndpointUsage[]> {
+/**
+ * Totals (billable: successful 2xx requests made with live keys), requests per endpoint and per UTC
+ * hour or day, from ONE read of the roll-up — summed per (endpoint, bucket) by the database, the three
+ * figures then taken from those few rows — plus the range's partial edge minutes (edgeCounts).
+ */
+export async function usageFigures(
+  db: Executor,
+  f: UsageFilter,
+  granularity: Granularity,
+): Promise<UsageFigures> {
+  const length = granularity === 'hour' ? 13 : 10;
   const { minutes, edges } = splitRange(f);
-  const by = new Map<string, { requests: number; errors: number }>();
+  const totals: UsageTotals = { total: 0, errors: 0, billable: 0 };
+  const byEndpoint = new Map<string, Counts>();
+  const byBucket = new Map<string, Counts>();
+  const count = (endpoint: string, bucket: string, n: number, errors: number, billable: number) => {
+    totals.total += n;
+    totals.errors += errors;
+    totals.billable += billable;
+    add(byEndpoint, endpoint, n, errors);
+    add(byBucket, bucket, n, errors);
+  };
   if (minutes) {
+    // A literal length (not a bound parameter) so PostgreSQL sees the same expression in SELECT and GROUP BY.
+    const bucket = sql<string>`substr(t, 1, ${sql.lit(length)})`;
     const rows = await readRows(
       db,
       db
         .selectFrom(wholeMinutes(db, f, minutes).as('u'))
-        .select(['endpoint', sql<number>`SUM(n)`.as('requests'), errorsOf.as('errors')])
-        .groupBy('endpoint'),
+        .select([
+          'endpoint',
+          bucket.as('bucket'),
+          sql<number>`SUM(n)`.as('requests'),
+          sql<number>`SUM(CASE WHEN status >= 400 THEN n ELSE 0 END)`.as('errors'),
+          sql<number>`SUM(CASE WHEN environment = 'live' AND status >= 200 AND status < 300 THEN n ELSE 0 END)`.as(
+            'billable',
+          ),
+        ])
+        .groupBy(['endpoint', bucket]),
     );
-    for (const r of rows) add(by, r.endpoint, Number(r.requests), Number(r.errors));
+    for (const r of rows)
+      count(r.endpoint, r.bucket, Number(r.requests), Number(r.errors), Number(r.billable));
   }
-  for (const e of await edgeCounts(db, f, edges)) add(by, e.endpoint, e.n, e.status >= 400 ? e.n : 0);
-  // Most requested first, then by name (code-unit order, the same on every database).
-  return [...by]
-    .map(([endpoint, c]) => ({ endpoint, requests: c.requests, errors: c.errors }))
-    .sort(
-      (a, b) => b.requests - a.requests || (a.endpoint < b.endpoint ? -1 : a.endpoint > b.endpoint ? 1 : 0),
+  for (const e of await edgeCounts(db, f, edges))
+    count(
+      e.endpoint,
+      e.minute.slice(0, length),
+      e.n,
+      e.status >= 400 ? e.n : 0,
+      e.environment === 'live' && e.status >= 200 && e.status < 300 ? e.n : 0,
     );
+  const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  return {
+    totals,
+    // Most requested first, then by name (code-unit order, the same on every database).
+    byEndpoint: [...byEndpoint]
+      .map(([endpoint, c]) => ({ endpoint, requests: c.requests, errors: c.errors }))
+      .sort((a, b) => b.requests - a.requests || byName(a.endpoint, b.endpoint)),
+    series: [...byBucket]
+      .sort(([a], [b]) => byName(a, b))
+      .map(([bucket, c]) => ({
+        bucket: granularity === 'hour' ? `${bucket}:00:00.000Z` : bucket,
+        requests: c.requests,
+        errors: c.errors,
+      })),
+  };
 }
 
 export interface RecentError {
@@ -219,44 +245,4 @@ export async function recentErrors(db: Executor, f: UsageFilter, limit: number):
       .limit(limit),
   );
   return rows.map((r) => ({ ...r, status: Number(r.status) }));
-}
-
-export type Granularity = 'hour' | 'day';
-
-export interface UsageBucket {
-  bucket: string;
-  requests: number;
-  errors: number;
-}
-
-/** Requests per UTC hour or day; minutes are ISO text, so a prefix of a minute is its bucket. */
-export async function usageTimeSeries(
-  db: Executor,
-  f: UsageFilter,
-  granularity: Granularity,
-): Promise<UsageBucket[]> {
-  const length = granularity === 'hour' ? 13 : 10;
-  const { minutes, edges } = splitRange(f);
-  const by = new Map<string, { requests: number; errors: number }>();
-  if (minutes) {
-    // A literal length (not a bound parameter) so PostgreSQL sees the same expression in SELECT and GROUP BY.
-    const bucket = sql<string>`substr(t, 1, ${sql.lit(length)})`;
-    const rows = await readRows(
-      db,
-      db
-        .selectFrom(wholeMinutes(db, f, minutes).as('u'))
-        .select([bucket.as('bucket'), sql<number>`SUM(n)`.as('requests'), errorsOf.as('errors')])
-        .groupBy(bucket),
-    );
-    for (const r of rows) add(by, r.bucket, Number(r.requests), Number(r.errors));
-  }
-  for (const e of await edgeCounts(db, f, edges))
-    add(by, e.minute.slice(0, length), e.n, e.status >= 400 ? e.n : 0);
-  return [...by]
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([bucket, c]) => ({
-      bucket: granularity === 'hour' ? `${bucket}:00:00.000Z` : bucket,
-      requests: c.requests,
-      errors: c.errors,
-    }));
 }
