@@ -106,6 +106,8 @@ const LONG_FREQUENCIES: ReadonlySet<Frequency> = new Set(['quarterly', 'annually
 const TIGHT_GAP = 1.03;
 /** Payments a tight cluster needs to be tried: a plan seen for half a year or more. */
 const TIGHT_MIN_CLUSTER = 6;
+/** Payments to a payee among which a two-payment cluster may still be a (quarterly or annual) stream. */
+const CARVED_PAIR_MAX_GROUP = 4;
 /** Payments at one amount needed before they may be split from the rest of their payee's. */
 const MIN_CLUSTER = 4;
 /** Mean spacing (days) from which leftover payments of a billing payee may be a longer plan. */
@@ -143,9 +145,11 @@ function periodicPayee(occ: readonly Occurrence[]): boolean {
 /**
  * How two payments may stand alone as a stream: 'alone' = they are every payment to the payee
  * (nothing else paid to it in between), 'beside' = the payee already has a stream (a second,
- * longer plan), 'never' = a price cluster carved out of a payee's other payments.
+ * longer plan), 'carved' = a price cluster carved out of a few other payments to a payee that
+ * bills on a cycle (a renewal beside a one-off at the same registrar, store or office), 'never'
+ * = a price cluster carved out of a payee's other payments.
  */
-type PairRule = 'alone' | 'beside' | 'never';
+type PairRule = 'alone' | 'beside' | 'carved' | 'never';
 
 /** Strict checks for a two-payment stream (quarterly or annual); see PAIR_MAX_RATIO. */
 function pairHolds(occ: readonly Occurrence[], rhythm: Rhythm, today: number, rule: PairRule): boolean {
@@ -157,6 +161,7 @@ function pairHolds(occ: readonly Occurrence[], rhythm: Rhythm, today: number, ru
   // Beside a stream of the same payee the pair is still held to the same evidence: a shop with
   // a weekly stream may have two look-alike purchases a year apart.
   const periodic = periodicPayee(occ);
+  if (rule === 'carved' && !periodic) return false;
   if (a !== b && !(periodic && Math.max(a, b) <= Math.min(a, b) * PAIR_MAX_RATIO)) return false;
   // A quarterly pair must still be running: two payments a quarter apart that then stopped are
   // as likely a coincidence as a plan (an annual pair cannot show that within most histories).
@@ -241,7 +246,8 @@ function findRhythm(occ: readonly Occurrence[]): Rhythm | null {
   if (gaps.length === 0) return null;
   const typicalGap = median(sortedCopy(gaps));
   const rhythm = RHYTHMS.find((r) => within(typicalGap, r.single));
-  if (!rhythm || occ.length < rhythm.minOccurrences) return null;
+  if (!rhythm) return longOnCalendar(occ, typicalGap);
+  if (occ.length < rhythm.minOccurrences) return null;
   if (gapsFit(occ, rhythm)) return rhythm;
   if (rhythm.months === 0) return fitsGrid(occ, rhythm) ? rhythm : null;
   // Off the gaps, on the month grid (a bill paid by hand): a payee that bills on a cycle, or one
@@ -251,6 +257,24 @@ function findRhythm(occ: readonly Occurrence[]): Rhythm | null {
   // price), so that a few top-ups or shop visits that fall near a quarter grid stay no stream.
   if (rhythm.months < 3 || !fitsCalendarGrid(occ, rhythm)) return null;
   return periodicPayee(occ) || steadyAmounts(occ) ? rhythm : null;
+}
+
+const LONG_RHYTHMS = RHYTHMS.filter((r) => LONG_FREQUENCIES.has(r.frequency));
+/** Payments a quarterly or annual stream found on the calendar alone (no typical gap) needs. */
+const LONG_CALENDAR_MIN = 3;
+
+/**
+ * Instalments paid late together with the next one leave gaps of 0 and of half a year between a
+ * quarter's payments, so the typical gap names no rhythm. Tried on the calendar grid instead,
+ * quarterly then annual (when the typical gap is at least two months): three payments or more,
+ * with the evidence of a pair (a payee that bills on a cycle, or one price).
+ */
+function longOnCalendar(occ: readonly Occurrence[], typicalGap: number): Rhythm | null {
+  if (occ.length < LONG_CALENDAR_MIN || typicalGap < 2 * RHYTHMS[2]!.single[0]) return null;
+  for (const rhythm of LONG_RHYTHMS) {
+    if (fitsCalendarGrid(occ, rhythm) && (periodicPayee(occ) || steadyAmounts(occ))) return rhythm;
+  }
+  return null;
 }
 
 /**
@@ -270,6 +294,18 @@ function annualAmountsHold(occ: readonly Occurrence[]): boolean {
   return hi <= lo * PAIR_MAX_RATIO || (hi <= lo * ANNUAL_MAX_RATIO && periodicPayee(occ));
 }
 
+/** A payee that bills on a cycle, or amounts within ANNUAL_MAX_RATIO of one another. */
+function quarterlyAmountsHold(occ: readonly Occurrence[]): boolean {
+  if (periodicPayee(occ)) return true;
+  let lo = Number.POSITIVE_INFINITY;
+  let hi = 0;
+  for (const o of occ) {
+    if (o.amount < lo) lo = o.amount;
+    if (o.amount > hi) hi = o.amount;
+  }
+  return hi <= lo * ANNUAL_MAX_RATIO;
+}
+
 /** A payee that bills on a cycle (category or wording), or payments at about one price. */
 const billLike = (occ: readonly Occurrence[]): boolean => periodicPayee(occ) || steadyAmounts(occ);
 
@@ -284,17 +320,18 @@ function steadyAmounts(occ: readonly Occurrence[]): boolean {
   return hi <= lo * PAIR_MAX_RATIO;
 }
 
-/** Days a quarterly or annual payment may sit off its calendar grid (paid early or late). */
-const LONG_GRID_TOLERANCE = 16;
+/**
+ * Days a quarterly or annual payment may sit off its calendar grid (paid early or late): a
+ * premium or a tax instalment paid by hand up to three weeks either side of its due date, an
+ * annual renewal (a registration, a membership) up to a month.
+ */
+const LONG_GRID_TOLERANCE: Readonly<Record<number, number>> = { 3: 21, 12: 30 };
 
 /**
- * Quarterly and annual payments made by hand (a tax paid some days before or after its due
- * date): one paid two weeks late and the next on time leave gaps of 105 and 77 days, neither a
- * quarter, though each payment is within two weeks of its date. Measured against a grid of
- * periods from the first payment instead (phase = median offset): every payment within the
- * tolerance, one payment per slot, at most a third of the slots empty.
+ * Each payment's slot on a grid of periods from the first payment and its offset from the grid's
+ * phase. Shared by the fit, the deviation and dropExtras.
  */
-function fitsCalendarGrid(occ: readonly Occurrence[], rhythm: Rhythm): boolean {
+function longGrid(occ: readonly Occurrence[], rhythm: Rhythm): { slots: Int32Array; offsets: Float64Array } {
   const first = occ[0]!.day;
   const offsets = new Float64Array(occ.length);
   const slots = new Int32Array(occ.length);
@@ -303,13 +340,47 @@ function fitsCalendarGrid(occ: readonly Occurrence[], rhythm: Rhythm): boolean {
     slots[i] = Math.round(x / rhythm.days);
     offsets[i] = x - slots[i]! * rhythm.days;
   }
-  const phase = median(sortedCopy(Array.from(offsets)));
-  for (let i = 0; i < occ.length; i++) {
-    if (Math.abs(offsets[i]! - phase) > LONG_GRID_TOLERANCE) return false;
-    if (i > 0 && slots[i]! <= slots[i - 1]!) return false;
+  // The phase halfway between the earliest and the latest payment: the one that keeps every
+  // payment nearest its slot (a median phase would count a late first payment against the rest).
+  let lo = Number.POSITIVE_INFINITY;
+  let hi = Number.NEGATIVE_INFINITY;
+  for (const x of offsets) {
+    if (x < lo) lo = x;
+    if (x > hi) hi = x;
   }
-  const span = slots[occ.length - 1]! + 1;
-  return span - occ.length <= Math.max(1, Math.floor(span / 3));
+  const phase = (lo + hi) / 2;
+  for (let i = 0; i < occ.length; i++) offsets[i] = offsets[i]! - phase;
+  return { slots, offsets };
+}
+
+/**
+ * Quarterly and annual payments made by hand (a tax paid some days before or after its due
+ * date): one paid two weeks late and the next on time leave gaps of 105 and 77 days, neither a
+ * quarter, though each payment is within two weeks of its date. Measured against a grid of
+ * periods from the first payment instead: every payment within the tolerance, one payment per
+ * slot — or two when the slot before is empty (an instalment paid late, together with the next)
+ * —, at most a third of the slots empty.
+ */
+function fitsCalendarGrid(occ: readonly Occurrence[], rhythm: Rhythm): boolean {
+  const { slots, offsets } = longGrid(occ, rhythm);
+  const tolerance = LONG_GRID_TOLERANCE[rhythm.months] ?? 16;
+  let filled = 0;
+  let paidTogether = false;
+  for (let i = 0; i < occ.length; i++) {
+    if (Math.abs(offsets[i]!) > tolerance) return false;
+    if (i === 0 || slots[i]! > slots[i - 1]!) {
+      filled++;
+      paidTogether = false;
+      continue;
+    }
+    // A second payment in a slot: the slot before must be empty, and it fills it.
+    const before = i >= 2 ? slots[i - 2]! : Number.NEGATIVE_INFINITY;
+    if (paidTogether || slots[i]! - before < 2) return false;
+    paidTogether = true;
+    filled++;
+  }
+  const span = slots[occ.length - 1]! - slots[0]! + 1;
+  return span - filled <= Math.max(1, Math.floor(span / 3));
 }
 
 /** Days in month `m` (1–12) of year `y`, Gregorian. */
@@ -442,16 +513,26 @@ function fitsGrid(occ: readonly Occurrence[], rhythm: Rhythm): boolean {
   const { offsets, slots } = onGrid(occ, rhythm.days);
   let fit = 0;
   let filled = 0;
+  let doubled = 0;
   let lastSlot = Number.NEGATIVE_INFINITY;
   for (let i = 0; i < occ.length; i++) {
     if (Math.abs(offsets[i]!) > GRID_TOLERANCE) continue;
     fit++;
     const slot = slots[i]!;
     if (slot !== lastSlot) filled++;
+    else doubled++;
     lastSlot = slot;
   }
   const span = Math.round((occ[occ.length - 1]!.day - occ[0]!.day) / rhythm.days) + 1;
-  return fit / occ.length >= MIN_FIT_SHARE && span - filled <= Math.max(1, Math.floor(span / 3));
+  // A shop visited at random falls within two days of some weekday grid four times in five, but
+  // leaves weeks empty and others doubled; a weekly shop with extra trips between fills every
+  // week. Both more than one doubled week in six and more than one empty in eight: a habit.
+  const empty = span - filled;
+  return (
+    fit / occ.length >= MIN_FIT_SHARE &&
+    empty <= Math.max(1, Math.floor(span / 3)) &&
+    (doubled <= Math.floor(span / 6) || empty <= Math.floor(span / 8))
+  );
 }
 
 /**
@@ -540,7 +621,9 @@ function describeAmounts(amounts: readonly number[]): { type: AmountType; typica
   const last = levels[levels.length - 1]!;
   // Fixed: the price holds for long runs (Netflix 790 → 1.190 is two runs; about one change per
   // six payments at most); a lone different payment (a December bonus) is tolerated.
-  const runs = levels.filter((l, i) => l.length >= 2 || i === levels.length - 1);
+  // The first and the last level may be cut by the statement's edges: a price rise right after the
+  // history starts leaves one payment at the old price.
+  const runs = levels.filter((l, i) => l.length >= 2 || i === levels.length - 1 || i === 0);
   const inRuns = runs.reduce((n, l) => n + l.length, 0);
   const isFixed =
     runs.length <= 1 + Math.max(1, Math.floor(amounts.length / 6)) && inRuns >= amounts.length * FIXED_SHARE;
@@ -557,6 +640,12 @@ function mostCommon(values: readonly string[]): string {
   for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
   for (const [v, n] of counts) if (n > (counts.get(best) ?? 0)) best = v;
   return best;
+}
+
+/** Whether two consecutive payments are closer than the rhythm's shortest gap. */
+function hasShortGap(occ: readonly Occurrence[], rhythm: Rhythm): boolean {
+  for (let i = 1; i < occ.length; i++) if (occ[i]!.day - occ[i - 1]!.day < rhythm.single[0]) return true;
+  return false;
 }
 
 /**
@@ -584,27 +673,41 @@ function dropExtras(occ: readonly Occurrence[], rhythm: Rhythm): Occurrence[] {
   }
   if (rhythm.months >= 3) {
     // Quarterly and annual: one payment per slot of the calendar grid from the first payment (a
-    // payment two weeks late next to one on time is no extra); of two in one slot the usual
-    // amount stays, then the one nearer its slot.
-    const first = occ[0]!.day;
-    const offset = (o: Occurrence): number => {
-      const x = o.day - first;
-      return Math.abs(x - Math.round(x / rhythm.days) * rhythm.days);
-    };
+    // payment two weeks late next to one on time is no extra); a second payment in a slot stays
+    // when the slot before is empty (an instalment paid late, together with the next), else the
+    // usual amount stays, then the one nearer its slot.
+    const { slots, offsets } = longGrid(occ, rhythm);
     let lastSlot = Number.NaN;
-    for (const o of occ) {
-      const slot = Math.round((o.day - first) / rhythm.days);
+    let emptyBefore = false;
+    let lastOffset = 0;
+    for (let i = 0; i < occ.length; i++) {
+      const o = occ[i]!;
+      const slot = slots[i]!;
       const prev = kept[kept.length - 1];
       if (prev && slot === lastSlot) {
+        if (emptyBefore) {
+          kept.push(o);
+          emptyBefore = false;
+          continue;
+        }
         const d = Math.abs(o.amount - usual) - Math.abs(prev.amount - usual);
-        if (d < 0 || (d === 0 && offset(o) < offset(prev))) kept[kept.length - 1] = o;
-      } else kept.push(o);
+        if (d < 0 || (d === 0 && Math.abs(offsets[i]!) < lastOffset)) {
+          kept[kept.length - 1] = o;
+          lastOffset = Math.abs(offsets[i]!);
+        }
+        continue;
+      }
+      emptyBefore = prev !== undefined && slot - lastSlot >= 2;
+      kept.push(o);
       lastSlot = slot;
+      lastOffset = Math.abs(offsets[i]!);
     }
     return kept;
   }
-  // The month grid only when the gaps do not fit (a bill paid by hand): most monthly streams do.
-  const grid = rhythm.months === 1 && !gapsFit(occ, rhythm) ? monthGrid(occ) : null;
+  // The month grid when the gaps do not fit (a bill paid by hand), or when a gap is shorter than a
+  // month's: a payment a week late and the next on time are one a month, not one and an extra.
+  const grid =
+    rhythm.months === 1 && (!gapsFit(occ, rhythm) || hasShortGap(occ, rhythm)) ? monthGrid(occ) : null;
   if (grid?.fits) {
     // Monthly on the month grid: off the grid is an extra; a second payment in a month stays when
     // the month before is empty (a late bill paid with the next one), else the usual amount stays.
@@ -643,7 +746,18 @@ function dropExtras(occ: readonly Occurrence[], rhythm: Rhythm): Occurrence[] {
  */
 function meanGapDeviation(occ: readonly Occurrence[], rhythm: Rhythm): number {
   if (rhythm.months === 0) return Math.min(gapDeviation(occ, rhythm), gridDeviation(occ, rhythm));
+  // Quarterly and annual payments paid by hand: each payment's distance from the calendar grid
+  // (a late payment next to an early one is two small offsets, not one large gap error).
+  if (rhythm.months >= 3) return Math.min(gapDeviation(occ, rhythm), longGridDeviation(occ, rhythm));
   return gapDeviation(occ, rhythm);
+}
+
+/** Mean distance in days of each payment from the calendar grid of a quarterly or annual rhythm. */
+function longGridDeviation(occ: readonly Occurrence[], rhythm: Rhythm): number {
+  const { offsets } = longGrid(occ, rhythm);
+  let total = 0;
+  for (const r of offsets) total += Math.abs(r);
+  return total / occ.length;
 }
 
 /** Mean distance in days of each payment from its day of the month on the month grid. */
@@ -685,6 +799,9 @@ function buildStream(
   const amounts = describeAmounts(values);
   if (!amounts) return null;
   if (rhythm.months === 12 && !annualAmountsHold(occ)) return null;
+  // A few payments a quarter apart at any amount (gifts to a friend, visits to a dentist) are no
+  // plan: a quarterly stream bills on a cycle or holds its price within a premium rise.
+  if (rhythm.months === 3 && !quarterlyAmountsHold(occ)) return null;
   const loose = LOOSENESS[amounts.type];
   if (meanGapDeviation(occ, rhythm) > Math.max(loose.floor, loose.share * rhythm.days)) {
     // A monthly bill paid by hand: on the month grid, each payment within ten days of its day.
@@ -765,7 +882,9 @@ function streamsOfGroup(occ: Occurrence[], today: number, cash = false): Recurri
     for (const cluster of clusters) {
       if (cluster.length === occ.length || cluster.length < 2) continue;
       if (cluster.length < MIN_CLUSTER && cluster.length * 2 < occ.length) continue;
-      const stream = buildStream(cluster, today);
+      // A pair beside at most two other payments (a renewal and a one-off at one registrar): a
+      // pair on strict evidence; among more payments, two at one price a year apart are chance.
+      const stream = buildStream(cluster, today, occ.length <= CARVED_PAIR_MAX_GROUP ? 'carved' : 'never');
       // A quarter or a year apart, a few purchases at one price among a shop's other visits fall
       // by chance: carved out of other payments, a long plan needs a payee that bills on a cycle.
       if (stream && LONG_FREQUENCIES.has(stream.frequency) && !periodicPayee(cluster)) continue;
@@ -906,7 +1025,7 @@ const BRAND_KEYS: ReadonlySet<string> = new Set(
   MERCHANTS.filter((m) => m.strength === 'brand').map((m) => m.name),
 );
 /** A word in more groups than this (of one direction) is too common to link payees by. */
-const LINK_MAX_GROUPS = 8;
+const LINK_MAX_GROUPS = 24;
 
 /** Link words of a key: a crude stem (final vowel dropped, so "Luka"/"Luku" meet), no wrapping words. */
 function linkWords(key: string): string[] {
