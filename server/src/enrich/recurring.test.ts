@@ -975,4 +975,50 @@ describe('quarterly and annual payments paid by hand, and habits that only look 
     expect(outgoing).toHaveLength(1);
     expect(outgoing[0]).toMatchObject({ frequency: 'monthly', occurrences: 30 });
   });
+
+  it('a payee whose two wordings share only the name they start with is one stream', () => {
+    const dates = monthly(2024, 6, 5, 24);
+    const wordings = [
+      'Shopping by card SC Tasmajdan bazen BEOGRAD SRB',
+      'Card payment TASMAJDAN SPORTS CENTRE',
+    ];
+    // The wording alternates irregularly, so neither wording alone is monthly.
+    const txns = dates.map((d, i) =>
+      txn(d, -400_000, wordings[((i * 7) >> 2) % 2]!, { category: 'entertainment' }),
+    );
+    const { outgoing } = detectRecurringStreams(txns, '2026-06-10');
+    expect(outgoing).toHaveLength(1);
+    expect(outgoing[0]).toMatchObject({ frequency: 'monthly', occurrences: 24 });
+  });
+
+  it('two people who share only a first name, paid in alternate months, are not one monthly stream', () => {
+    const dates = monthly(2025, 1, 5, 24);
+    const txns = dates.map((d, i) =>
+      txn(d, -500_000, i % 2 ? 'IPS Stefan Pavlović račun' : 'IPS Stefan Ilić račun'),
+    );
+    expect(detectRecurringStreams(txns, '2027-01-10').outgoing).toEqual([]);
+  });
+
+  it('three transfers of one amount to a friend three to four months apart are no quarterly stream', () => {
+    const txns = ['2025-02-19', '2025-06-02', '2025-09-27'].map((d) =>
+      txn(d, -500_000, 'IPS Stefan Ilić vraćam'),
+    );
+    expect(detectRecurringStreams(txns, '2025-10-10').outgoing).toEqual([]);
+  });
+
+  it('a monthly salary whose rare wording falls every third month is no quarterly stream beside it', () => {
+    // Four payments of two years read "Plata MM-YYYY", a quarter apart; the rest "zarada".
+    const txns = monthly(2024, 6, 6, 24).map((d, i) =>
+      txn(
+        d,
+        10_500_000,
+        i % 3 === 1 && i < 12
+          ? `Uplata Fiat Srbija doo Plata ${d.slice(5, 7)}-${d.slice(0, 4)}`
+          : 'Uplata Fiat Srbija doo zarada',
+        { category: 'salary' },
+      ),
+    );
+    const { incoming } = detectRecurringStreams(txns, '2026-06-10');
+    expect(incoming.map((s) => s.frequency)).toEqual(['monthly']);
+  });
 });

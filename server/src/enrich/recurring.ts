@@ -1,4 +1,4 @@
-import { MERCHANTS } from './merchants.js';
+import { FIRST_NAMES, MERCHANTS } from './merchants.js';
 import { ACCOUNT_NUMBER, CASH_KEY, CITIES, counterpartyKey, fold, LEGAL_FORMS } from './normalize.js';
 
 /**
@@ -255,8 +255,7 @@ function findRhythm(occ: readonly Occurrence[]): Rhythm | null {
   if (rhythm.months === 1) return monthGrid(occ).fits && billLike(occ) ? rhythm : null;
   // Off the gaps, on the calendar only: held to the evidence of a pair (a periodic payee, or one
   // price), so that a few top-ups or shop visits that fall near a quarter grid stay no stream.
-  if (rhythm.months < 3 || !fitsCalendarGrid(occ, rhythm)) return null;
-  return periodicPayee(occ) || steadyAmounts(occ) ? rhythm : null;
+  return rhythm.months >= 3 && longGridHolds(occ, rhythm) ? rhythm : null;
 }
 
 const LONG_RHYTHMS = RHYTHMS.filter((r) => LONG_FREQUENCIES.has(r.frequency));
@@ -272,7 +271,7 @@ const LONG_CALENDAR_MIN = 3;
 function longOnCalendar(occ: readonly Occurrence[], typicalGap: number): Rhythm | null {
   if (occ.length < LONG_CALENDAR_MIN || typicalGap < 2 * RHYTHMS[2]!.single[0]) return null;
   for (const rhythm of LONG_RHYTHMS) {
-    if (fitsCalendarGrid(occ, rhythm) && (periodicPayee(occ) || steadyAmounts(occ))) return rhythm;
+    if (longGridHolds(occ, rhythm)) return rhythm;
   }
   return null;
 }
@@ -326,6 +325,17 @@ function steadyAmounts(occ: readonly Occurrence[]): boolean {
  * annual renewal (a registration, a membership) up to a month.
  */
 const LONG_GRID_TOLERANCE: Readonly<Record<number, number>> = { 3: 21, 12: 30 };
+/**
+ * The tolerance for a payee that does not bill on a cycle (a person, a shop) at one price: three
+ * transfers of one amount to a friend three to four months apart are no plan.
+ */
+const NARROW_LONG_GRID_TOLERANCE = 16;
+
+/** Off the gaps, on the calendar only: a periodic payee within the wide tolerance, one price within the narrow one. */
+function longGridHolds(occ: readonly Occurrence[], rhythm: Rhythm): boolean {
+  if (periodicPayee(occ)) return fitsCalendarGrid(occ, rhythm, LONG_GRID_TOLERANCE[rhythm.months]!);
+  return steadyAmounts(occ) && fitsCalendarGrid(occ, rhythm, NARROW_LONG_GRID_TOLERANCE);
+}
 
 /**
  * Each payment's slot on a grid of periods from the first payment and its offset from the grid's
@@ -361,9 +371,8 @@ function longGrid(occ: readonly Occurrence[], rhythm: Rhythm): { slots: Int32Arr
  * slot — or two when the slot before is empty (an instalment paid late, together with the next)
  * —, at most a third of the slots empty.
  */
-function fitsCalendarGrid(occ: readonly Occurrence[], rhythm: Rhythm): boolean {
+function fitsCalendarGrid(occ: readonly Occurrence[], rhythm: Rhythm, tolerance: number): boolean {
   const { slots, offsets } = longGrid(occ, rhythm);
-  const tolerance = LONG_GRID_TOLERANCE[rhythm.months] ?? 16;
   let filled = 0;
   let paidTogether = false;
   for (let i = 0; i < occ.length; i++) {
@@ -1024,6 +1033,8 @@ const PLACE_AND_FORM_WORDS: ReadonlySet<string> = new Set(
 const BRAND_KEYS: ReadonlySet<string> = new Set(
   MERCHANTS.filter((m) => m.strength === 'brand').map((m) => m.name),
 );
+/** Letters of a leading link word that links two groups on its own (a name, not "sc" or "pu"). */
+const MIN_LEAD_WORD = 5;
 /** A word in more groups than this (of one direction) is too common to link payees by. */
 const LINK_MAX_GROUPS = 24;
 
@@ -1077,6 +1088,15 @@ function linkGroups(keys: readonly string[], accounts: ReadonlyArray<readonly st
       if (list.length <= LINK_MAX_GROUPS) list.push(i);
     }
   });
+  // Whether a key's first link word may link on its own: a name of five letters or more that is
+  // no first name ("Stefan Pavlović" and "Stefan Ilić" are two people).
+  const lead = keys.map((k) => {
+    const first = k
+      .slice(k.indexOf(':') + 1)
+      .split(' ')
+      .find((w) => linkWords(w).length > 0);
+    return first !== undefined && first.length >= MIN_LEAD_WORD && !FIRST_NAMES.has(first);
+  });
   // Two different listed brands are two payees whatever words they share ("HBO Max", "Maxi").
   const brand = keys.map((k) => BRAND_KEYS.has(k.slice(k.indexOf(':') + 1)));
   for (let i = 0; i < keys.length; i++) {
@@ -1085,7 +1105,13 @@ function linkGroups(keys: readonly string[], accounts: ReadonlyArray<readonly st
       const list = groupsOf.get(w)!;
       if (list.length > LINK_MAX_GROUPS) continue;
       const weight = w.includes('#') ? 2 : 1;
-      for (const j of list) if (j > i) shared.set(j, (shared.get(j) ?? 0) + weight);
+      // The name a payee's text starts with, in both ("SC Tašmajdan bazen", "TASMAJDAN SPORTS
+      // CENTRE"): one such word is enough when it is long enough to be a name, not a filler.
+      const leads = lead[i] && w === words[i]![0];
+      for (const j of list) {
+        if (j > i)
+          shared.set(j, (shared.get(j) ?? 0) + (leads && lead[j] && words[j]![0] === w ? 2 : weight));
+      }
     }
     for (const [j, n] of shared) {
       if (brand[i] && brand[j]) continue;
@@ -1098,6 +1124,45 @@ function linkGroups(keys: readonly string[], accounts: ReadonlyArray<readonly st
 
 /** Account numbers kept per group for linking (a group printing many is no one payee's). */
 const MAX_ACCOUNTS_PER_GROUP = 4;
+
+/**
+ * A payee paid monthly in several wordings that did not link leaves one wording now and then: every
+ * third month by chance reads as a quarterly stream at the monthly price. A quarterly or annual
+ * stream whose group shares a link word with a group holding a monthly (or more frequent) stream
+ * at about the same amount (PAIR_MAX_RATIO) is such a subset and goes. Linear: one pass to index
+ * the frequent streams by word, one to check the long ones.
+ */
+function dropWordingSubsets(keys: readonly string[], streamsOf: RecurringStream[][]): void {
+  const frequentByWord = new Map<string, number[]>();
+  const wordsOf = keys.map((k) => {
+    const dir = k.slice(0, k.indexOf(':') + 1);
+    return linkWords(k.slice(dir.length)).map((w) => dir + w);
+  });
+  keys.forEach((_, i) => {
+    for (const stream of streamsOf[i]!) {
+      if (LONG_FREQUENCIES.has(stream.frequency)) continue;
+      for (const w of wordsOf[i]!) {
+        let list = frequentByWord.get(w);
+        if (list === undefined) {
+          list = [];
+          frequentByWord.set(w, list);
+        }
+        if (list.length < LINK_MAX_GROUPS) list.push(stream.typical_amount);
+      }
+    }
+  });
+  if (frequentByWord.size === 0) return;
+  const near = (a: number, b: number): boolean => Math.max(a, b) <= Math.min(a, b) * PAIR_MAX_RATIO;
+  keys.forEach((_, i) => {
+    const streams = streamsOf[i]!;
+    if (!streams.some((s) => LONG_FREQUENCIES.has(s.frequency))) return;
+    streamsOf[i] = streams.filter(
+      (s) =>
+        !LONG_FREQUENCIES.has(s.frequency) ||
+        !wordsOf[i]!.some((w) => frequentByWord.get(w)?.some((amount) => near(amount, s.typical_amount))),
+    );
+  });
+}
 
 const isCash = (groupKey: string): boolean => groupKey.slice(groupKey.indexOf(':') + 1) === CASH_KEY;
 
@@ -1201,6 +1266,7 @@ export function detectRecurringStreams(
     }
   }
 
+  dropWordingSubsets(keys, streamsOf);
   const outgoing: RecurringStream[] = [];
   const incoming: RecurringStream[] = [];
   keys.forEach((groupKey, i) => {
