@@ -1021,4 +1021,14 @@ describe('quarterly and annual payments paid by hand, and habits that only look 
     const { incoming } = detectRecurringStreams(txns, '2026-06-10');
     expect(incoming.map((s) => s.frequency)).toEqual(['monthly']);
   });
+
+  it('an annual membership whose fee rose by a third between two years is an annual stream', () => {
+    const txns = [
+      txn('2025-09-11', -260_000, 'Nalog za plaćanje PD Železničar godišnja članarina'),
+      txn('2026-09-15', -345_800, 'Nalog za plaćanje PD Železničar godišnja članarina'),
+    ];
+    const { outgoing } = detectRecurringStreams(txns, '2026-10-01');
+    expect(outgoing).toHaveLength(1);
+    expect(outgoing[0]).toMatchObject({ frequency: 'annually', occurrences: 2 });
+  });
 });

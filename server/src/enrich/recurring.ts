@@ -162,7 +162,9 @@ function pairHolds(occ: readonly Occurrence[], rhythm: Rhythm, today: number, ru
   // a weekly stream may have two look-alike purchases a year apart.
   const periodic = periodicPayee(occ);
   if (rule === 'carved' && !periodic) return false;
-  if (a !== b && !(periodic && Math.max(a, b) <= Math.min(a, b) * PAIR_MAX_RATIO)) return false;
+  // A year apart a renewal's price may rise by a third (ANNUAL_MAX_RATIO); a quarter apart it holds.
+  const ratio = rhythm.months === 12 ? ANNUAL_MAX_RATIO : PAIR_MAX_RATIO;
+  if (a !== b && !(periodic && Math.max(a, b) <= Math.min(a, b) * ratio)) return false;
   // A quarterly pair must still be running: two payments a quarter apart that then stopped are
   // as likely a coincidence as a plan (an annual pair cannot show that within most histories).
   if (rhythm.frequency === 'quarterly') {
