@@ -109,6 +109,22 @@ describe('channel prefixes', () => {
     expect(normalizeMerchant('Plaćanje karticom na internetu NETFLIX.COM NL').channel).toBe('ecommerce');
   });
 
+  it.each([
+    'Plaćanje karticom u inostranstvu ACME SOFTWARE NL',
+    'Transakcija karticom u inostranstvu ACME SOFTWARE',
+    'Kupovina u inostranstvu ACME SOFTWARE SE',
+    'Zaduženje po kartici ACME SOFTWARE',
+    'Potrošnja karticom ACME SOFTWARE',
+    'VISA DEBIT 4058XXXXXXXX1182 ACME SOFTWARE',
+    'MC DEBIT *1182 ACME SOFTWARE',
+    'Internet transakcija ACME SOFTWARE',
+    'Plaćanje na internet prodajnom mestu ACME SOFTWARE',
+    'Online plaćanje karticom ACME SOFTWARE',
+    'Uplata po nalogu ACME SOFTWARE DOO',
+  ])('card-abroad and debit wordings go: %s', (text) => {
+    expect(key(text)).toBe('acme software');
+  });
+
   it('a labelled purpose is not the payee ("svrha:", "Purpose:")', () => {
     expect(key('Elektronski nalog SZ NJEGOSEVA 12 svrha: tekuće održavanje III kv')).toBe('sz njegoseva');
     expect(key('Nalog za prenos Stambena zajednica Njegoševa 12 svrha plaćanja - održavanje')).toBe(
