@@ -1031,4 +1031,19 @@ describe('quarterly and annual payments paid by hand, and habits that only look 
     expect(outgoing).toHaveLength(1);
     expect(outgoing[0]).toMatchObject({ frequency: 'annually', occurrences: 2 });
   });
+
+  it('a tax office printed once under a listed name and once under its initials is one quarterly stream', () => {
+    const dates = ['2025-02-14', '2025-05-15', '2025-08-14', '2025-11-14', '2026-02-13', '2026-05-15'];
+    const wordings = [
+      'IPS plaćanje Grad Kragujevac poreska uprava porez na imovinu',
+      'IPS plaćanje LPA KRAGUJEVAC porez na imovinu fizičkih lica',
+      'IPS plaćanje LPA KRAGUJEVAC porez imovina',
+    ];
+    const txns = dates.map((d, i) =>
+      txn(d, -282_169, wordings[[0, 1, 0, 2, 1, 0][i]!]!, { category: 'utilities' }),
+    );
+    const { outgoing } = detectRecurringStreams(txns, '2026-06-01');
+    expect(outgoing).toHaveLength(1);
+    expect(outgoing[0]).toMatchObject({ frequency: 'quarterly', occurrences: 6 });
+  });
 });

@@ -1,5 +1,13 @@
 import { FIRST_NAMES, MERCHANTS } from './merchants.js';
-import { ACCOUNT_NUMBER, CASH_KEY, CITIES, counterpartyKey, fold, LEGAL_FORMS } from './normalize.js';
+import {
+  ACCOUNT_NUMBER,
+  CASH_KEY,
+  CITIES,
+  counterpartyKey,
+  fold,
+  LEGAL_FORMS,
+  normalizeMerchant,
+} from './normalize.js';
 
 /**
  * Grouping key: the merchant key of the normalisation pipeline, so one payee is one group
@@ -1059,7 +1067,11 @@ function linkWords(key: string): string[] {
  * groups of one direction are linked when they share two link words, or one when either has only
  * one. Rare words only, so the pairs tried stay linear in the number of groups.
  */
-function linkGroups(keys: readonly string[], accounts: ReadonlyArray<readonly string[]> = []): Int32Array {
+function linkGroups(
+  keys: readonly string[],
+  accounts: ReadonlyArray<readonly string[]> = [],
+  firstDescriptions: readonly string[] = [],
+): Int32Array {
   const parent = Int32Array.from(keys, (_, i) => i);
   const find = (i: number): number => {
     while (parent[i] !== i) {
@@ -1069,9 +1081,16 @@ function linkGroups(keys: readonly string[], accounts: ReadonlyArray<readonly st
     return i;
   };
   // Keys carry their direction ("out:" / "in:"), and so do their words: directions never link.
-  const words = keys.map((k) => {
+  const words = keys.map((k, i) => {
     const dir = k.slice(0, k.indexOf(':') + 1);
-    return linkWords(k.slice(dir.length)).map((w) => dir + w);
+    const own = linkWords(k.slice(dir.length));
+    // A listed brand's key is its name alone ("poreska uprava"); the words its text carried beside
+    // it ("porez na imovinu") still name what is paid, as another wording of the payee prints them.
+    const first = firstDescriptions[i];
+    if (first !== undefined && BRAND_KEYS.has(k.slice(dir.length))) {
+      for (const w of linkWords(normalizeMerchant(first, false).key)) if (!own.includes(w)) own.push(w);
+    }
+    return own.map((w) => dir + w);
   });
   // An account number printed in the text names the payee's account (a loan's "partija", a
   // landlord's account): one shared account links two wordings on its own. Marked with '#'.
@@ -1230,7 +1249,11 @@ export function detectRecurringStreams(
   // streams than the groups did apart, or the same payments in fewer streams.
   // The merged lists are filled in day order by one pass over all payments.
   for (let i = 0; i < keys.length; i++) accounts[i] ??= [];
-  const root = linkGroups(keys, accounts);
+  const root = linkGroups(
+    keys,
+    accounts,
+    lists.map((occ) => occ[0]!.description),
+  );
   const members = new Map<number, number[]>();
   for (let i = 0; i < keys.length; i++) {
     if (root[i] === i) continue;
