@@ -1046,4 +1046,13 @@ describe('quarterly and annual payments paid by hand, and habits that only look 
     expect(outgoing).toHaveLength(1);
     expect(outgoing[0]).toMatchObject({ frequency: 'quarterly', occurrences: 6 });
   });
+
+  it('two payments a week apart are not two instalments paid together', () => {
+    const txns = [
+      txn('2025-03-02', -457_697, 'Džeparac - Luka Petrović'),
+      txn('2025-11-22', -512_089, 'Džeparac - Luka Petrović'),
+      txn('2025-11-30', -538_684, 'Džeparac - Luka Petrović'),
+    ];
+    expect(detectRecurringStreams(txns, '2025-12-10').outgoing).toEqual([]);
+  });
 });

@@ -341,6 +341,9 @@ const LONG_GRID_TOLERANCE: Readonly<Record<number, number>> = { 3: 21, 12: 30 };
  */
 const NARROW_LONG_GRID_TOLERANCE = 16;
 
+/** Days between two instalments paid together (one late with the next): the same visit to the bank. */
+const PAID_TOGETHER_DAYS = 3;
+
 /** Off the gaps, on the calendar only: a periodic payee within the wide tolerance, one price within the narrow one. */
 function longGridHolds(occ: readonly Occurrence[], rhythm: Rhythm): boolean {
   if (periodicPayee(occ)) return fitsCalendarGrid(occ, rhythm, LONG_GRID_TOLERANCE[rhythm.months]!);
@@ -392,9 +395,11 @@ function fitsCalendarGrid(occ: readonly Occurrence[], rhythm: Rhythm, tolerance:
       paidTogether = false;
       continue;
     }
-    // A second payment in a slot: the slot before must be empty, and it fills it.
+    // A second payment in a slot, within days of the first: the slot before must be empty, and it
+    // fills it.
     const before = i >= 2 ? slots[i - 2]! : Number.NEGATIVE_INFINITY;
-    if (paidTogether || slots[i]! - before < 2) return false;
+    if (paidTogether || slots[i]! - before < 2 || occ[i]!.day - occ[i - 1]!.day > PAID_TOGETHER_DAYS)
+      return false;
     paidTogether = true;
     filled++;
   }
