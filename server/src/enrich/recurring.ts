@@ -1053,6 +1053,18 @@ const MIN_LEAD_WORD = 5;
 /** A word in more groups than this (of one direction) is too common to link payees by. */
 const LINK_MAX_GROUPS = 24;
 
+const textWordsMemo = new Map<string, readonly string[]>();
+/** Link words of a description's merchant key (memoised like the grouping key: one normalisation per text). */
+function textWords(description: string): readonly string[] {
+  let words = textWordsMemo.get(description);
+  if (words === undefined) {
+    words = linkWords(normalizeMerchant(description, false).key);
+    if (textWordsMemo.size >= KEY_MEMO_LIMIT) textWordsMemo.clear();
+    textWordsMemo.set(description, words);
+  }
+  return words;
+}
+
 /** Link words of a key: a crude stem (final vowel dropped, so "Luka"/"Luku" meet), no wrapping words. */
 function linkWords(key: string): string[] {
   const out: string[] = [];
@@ -1093,7 +1105,7 @@ function linkGroups(
     // it ("porez na imovinu") still name what is paid, as another wording of the payee prints them.
     const first = firstDescriptions[i];
     if (first !== undefined && BRAND_KEYS.has(k.slice(dir.length))) {
-      for (const w of linkWords(normalizeMerchant(first, false).key)) if (!own.includes(w)) own.push(w);
+      for (const w of textWords(first)) if (!own.includes(w)) own.push(w);
     }
     return own.map((w) => dir + w);
   });
@@ -1116,11 +1128,14 @@ function linkGroups(
   });
   // Whether a key's first link word may link on its own: a name of five letters or more that is
   // no first name ("Stefan Pavlović" and "Stefan Ilić" are two people).
-  const lead = keys.map((k) => {
+  const lead = keys.map((k, i) => {
+    // The key's first word that made a link word (its stem is words[i][0]).
+    const stem = words[i]![0]?.slice(k.indexOf(':') + 1);
+    if (stem === undefined) return false;
     const first = k
       .slice(k.indexOf(':') + 1)
       .split(' ')
-      .find((w) => linkWords(w).length > 0);
+      .find((w) => w.startsWith(stem));
     return first !== undefined && first.length >= MIN_LEAD_WORD && !FIRST_NAMES.has(first);
   });
   // Two different listed brands are two payees whatever words they share ("HBO Max", "Maxi").
