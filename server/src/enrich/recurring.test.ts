@@ -1055,4 +1055,19 @@ describe('quarterly and annual payments paid by hand, and habits that only look 
     ];
     expect(detectRecurringStreams(txns, '2025-12-10').outgoing).toEqual([]);
   });
+
+  it('a standing order in two wordings that differ by a case ending ("štednju", "štedni") is one stream', () => {
+    const txns = monthly(2024, 6, 11, 18).map((d, i) =>
+      txn(
+        d,
+        -1_000_000,
+        [0, 1, 1, 0, 0, 1, 0][i % 7]
+          ? `Prenos na štedni račun ${d.slice(5, 7)}/${d.slice(0, 4)}`
+          : 'Trajni nalog - prenos na štednju',
+      ),
+    );
+    const { outgoing } = detectRecurringStreams(txns, '2025-12-20');
+    expect(outgoing).toHaveLength(1);
+    expect(outgoing[0]).toMatchObject({ frequency: 'monthly', occurrences: 18 });
+  });
 });

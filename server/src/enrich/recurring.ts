@@ -1065,12 +1065,17 @@ function textWords(description: string): readonly string[] {
   return words;
 }
 
-/** Link words of a key: a crude stem (final vowel dropped, so "Luka"/"Luku" meet), no wrapping words. */
+/**
+ * Link words of a key: a crude stem (final vowel dropped, so "Luka"/"Luku" meet; with a soft j before
+ * it, so "štednju"/"štedni" meet), no wrapping words.
+ */
 function linkWords(key: string): string[] {
   const out: string[] = [];
   for (const word of key.split(' ')) {
     if (word.length < 3 || !/^[a-z]+$/.test(word)) continue;
-    const stem = word.length >= 4 && /[aeiou]$/.test(word) ? word.slice(0, -1) : word;
+    let stem = word.length >= 4 && /[aeiou]$/.test(word) ? word.slice(0, -1) : word;
+    // "štednju" / "štedni", "osiguranje" / "osiguran": a case ending after a soft j goes with it.
+    if (stem.length >= 6 && stem !== word && stem.endsWith('j')) stem = stem.slice(0, -1);
     if (LINK_STOPWORDS.has(word) || LINK_STOPWORDS.has(stem) || out.includes(stem)) continue;
     if (PLACE_AND_FORM_WORDS.has(word)) continue;
     out.push(stem);
