@@ -50,6 +50,7 @@ const DEV_TITLES: Record<string, string> = {
   dev: 'DEV(same hand)',
   'dev-orders': 'DEV orders',
   'dev-long': 'DEV long',
+  'dev-periodic': 'DEV periodic',
 };
 const isDev = (batch: string): boolean => batch.startsWith('dev');
 const title = (batch: string): string => DEV_TITLES[batch] ?? batch.toUpperCase();
@@ -110,6 +111,9 @@ if (devHistories !== null) recBlinds.push({ batch: 'dev', e: evaluateRecurring(d
 // Long (24–36-month) histories with heavy everyday noise.
 const devLong = loadDevHistories('recurring-dev-long.json');
 if (devLong !== null) recBlinds.push({ batch: 'dev-long', e: evaluateRecurring(devLong) });
+// Quarterly and annual renewals paid by hand, hard-to-see monthly streams, one-offs at stream payees.
+const devPeriodic = loadDevHistories('recurring-dev-periodic.json');
+if (devPeriodic !== null) recBlinds.push({ batch: 'dev-periodic', e: evaluateRecurring(devPeriodic) });
 console.log('\n== recurring detection');
 console.log(
   `   old set: server/eval/data/recurring-histories.json; ${sources(recBlinds.map((b) => b.batch))}`,

@@ -38,6 +38,7 @@ if (both || args.has('--rec')) {
     ['old', loadHistories()],
     ['dev', loadDevHistories() ?? []],
     ['dev-long', loadDevHistories('recurring-dev-long.json') ?? []],
+    ['dev-periodic', loadDevHistories('recurring-dev-periodic.json') ?? []],
   ] as const) {
     const e = evaluateRecurring([...histories]);
     console.log(

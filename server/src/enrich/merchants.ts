@@ -200,7 +200,7 @@ export const MERCHANTS: readonly MerchantEntry[] = [
   b('telekom srbija', 'utilities', 'telekom', 'telekom srbija', 'mts'),
   b('yettel', 'utilities', 'yettel', 'telenor'),
   b('a1', 'utilities', 'a1', 'vip mobile'),
-  b('sbb', 'utilities', 'sbb'),
+  b('sbb', 'utilities', 'sbb', 'serbia broadband'),
   b('orion', 'utilities', 'orion', 'orion telekom'),
   k(
     'utilities',
@@ -280,7 +280,8 @@ export const MERCHANTS: readonly MerchantEntry[] = [
   b('tickets.rs', 'entertainment', 'tickets rs', 'tickets'),
   b('gigstix', 'entertainment', 'gigstix'),
   b('steam', 'entertainment', 'steam*'),
-  b('playstation', 'entertainment', 'playstation', 'psn'),
+  // "PLAYSTATIONNETWORK" glued, and the seller's own name on some card lines.
+  b('playstation', 'entertainment', 'playstation*', 'psn', 'sony interactive'),
   b('xbox', 'entertainment', 'xbox'),
   b('xbox game pass', 'subscriptions', 'xbox game pass', 'xboxgamepass', 'xbox gamepass'),
   b('nintendo', 'entertainment', 'nintendo'),
@@ -351,6 +352,13 @@ export const MERCHANTS: readonly MerchantEntry[] = [
   b('audible', 'subscriptions', 'audible'),
   b('patreon', 'subscriptions', 'patreon'),
   b('google one', 'subscriptions', 'google one'),
+  // Antivirus licences, renewed by card each year (or month).
+  b('eset', 'subscriptions', 'eset'),
+  b('kaspersky', 'subscriptions', 'kaspersky'),
+  b('norton', 'subscriptions', 'norton', 'nortonlifelock'),
+  b('mcafee', 'subscriptions', 'mcafee'),
+  b('bitdefender', 'subscriptions', 'bitdefender'),
+  b('avast', 'subscriptions', 'avast'),
   // App stores and platform vendors alone are weak: they also sell games and goods one-off, so a
   // word that says what was bought ("igre", "games") overrides them.
   h('subscriptions', 'apple', 'google', 'microsoft*'),

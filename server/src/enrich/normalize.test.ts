@@ -5,6 +5,7 @@ import {
   CITIES,
   COUNTRIES,
   CYRILLIC_TO_LATIN,
+  counterpartyKey,
   Description,
   DIACRITIC_FOLD,
   FILLER_WORDS,
@@ -101,8 +102,54 @@ describe('channel prefixes', () => {
     expect(key('E-BANKING JKP VODOVOD SUBOTICA voda')).toBe(key('m-banking IPS JKP Vodovod Subotica voda'));
   });
 
+  it('"Plaćanje karticom na internetu" is one online card wrapping, not a card payment to "na internetu"', () => {
+    expect(key('Plaćanje karticom na internetu PLAYSTATION NETWORK GB EUR 24,99')).toBe(
+      'playstation network',
+    );
+    expect(normalizeMerchant('Plaćanje karticom na internetu NETFLIX.COM NL').channel).toBe('ecommerce');
+  });
+
+  it.each([
+    'Plaćanje karticom u inostranstvu ACME SOFTWARE NL',
+    'Transakcija karticom u inostranstvu ACME SOFTWARE',
+    'Kupovina u inostranstvu ACME SOFTWARE SE',
+    'Zaduženje po kartici ACME SOFTWARE',
+    'Potrošnja karticom ACME SOFTWARE',
+    'VISA DEBIT 4058XXXXXXXX1182 ACME SOFTWARE',
+    'MC DEBIT *1182 ACME SOFTWARE',
+    'Internet transakcija ACME SOFTWARE',
+    'Plaćanje na internet prodajnom mestu ACME SOFTWARE',
+    'Online plaćanje karticom ACME SOFTWARE',
+    'Uplata po nalogu ACME SOFTWARE DOO',
+  ])('card-abroad and debit wordings go: %s', (text) => {
+    expect(key(text)).toBe('acme software');
+  });
+
+  it('a labelled purpose is not the payee ("svrha:", "Purpose:")', () => {
+    expect(key('Elektronski nalog SZ NJEGOSEVA 12 svrha: tekuće održavanje III kv')).toBe('sz njegoseva');
+    expect(key('Nalog za prenos Stambena zajednica Njegoševa 12 svrha plaćanja - održavanje')).toBe(
+      'stambena zajednica njegoseva',
+    );
+    expect(key('Payment order Loopia doo Purpose: domain renewal')).toBe('loopia');
+    // The label alone, first, is no purpose of anything.
+    expect(key('Svrha: kirija')).not.toBe('');
+  });
+
   it('strips chained prefixes and numbers between them', () => {
     expect(key('POS KUPOVINA 0012 PLACANJE KARTICOM WOLT BEOGRAD')).toBe('wolt');
+  });
+});
+
+describe('grouping keys of listed brands', () => {
+  it.each([
+    ['Odliv - Serbia Broadband - korisnik 1608567', 'sbb'],
+    ['E-COMMERCE PLAYSTATIONNETWORK GB 29,99 EUR', 'playstation'],
+    ['Card payment SONY INTERACTIVE PSN GB', 'playstation'],
+    ['Куповина на интернету ESET SRBIJA SK 49,99 EUR', 'eset'],
+    ['Internet kupovina DRI*KASPERSKY IE 37,49 EUR', 'kaspersky'],
+    ['NORTON *AP12345678 US 49,99 USD', 'norton'],
+  ])('%s → %s', (text, brand) => {
+    expect(counterpartyKey(text)).toBe(brand);
   });
 });
 
@@ -118,12 +165,22 @@ describe('noise anywhere in the text', () => {
     'phone number': 'WOLT +381 11 123 4567 BEOGRAD',
     'terminal id': 'WOLT TID 00123456 BEOGRAD',
     'amount with currency': 'WOLT 9.99 EUR BEOGRAD',
+    'amount label': 'WOLT iznos 9,99 EUR BEOGRAD',
+    'card word before a masked number': 'POS KARTICA ****1182 WOLT BEOGRAD',
     'poziv na broj': 'WOLT poziv na broj 97 1234-5678',
     'card word left over': 'WOLT br. kartice 1234',
   };
   it.each(NOISE_PATTERNS.map(([name]) => name))('%s', (name) => {
     expect(samples[name], `a sample for ${name}`).toBeDefined();
     expect(key(samples[name]!)).toBe('wolt');
+  });
+
+  it("an amount label, a card word before a masked number and an insurer's legal form go", () => {
+    expect(key('E-COMMERCE PLAYSTATIONNETWORK GB iznos 24,99 EUR')).toBe(
+      key('E-COMMERCE PLAYSTATIONNETWORK GB'),
+    );
+    expect(key('POS 25.01.2026 KARTICA ****1182 GITHUB INC US USD 10,00')).toBe('github');
+    expect(key('Nalog za prenos DUNAV OSIGURANJE ADO')).toBe('dunav osiguranje');
   });
 
   it('US-style phone numbers and reference codes go', () => {

@@ -219,11 +219,26 @@ export const CHANNEL_PREFIXES: ReadonlyArray<readonly [string, Channel | null, '
   ['visa kupovina', 'card'],
   ['maestro', 'card'],
   ['placanje na internetu', 'ecommerce'],
+  // Before "plaćanje karticom": the card paid online ("Plaćanje karticom na internetu NETFLIX …").
+  ['placanje karticom na internetu', 'ecommerce'],
+  ['kupovina karticom na internetu', 'ecommerce'],
   ['kupovina na internetu', 'ecommerce'],
   ['internet placanje karticom', 'ecommerce'],
   ['placanje preko interneta', 'ecommerce'],
   ['instant placanje na prodajnom mestu', 'card'],
   ['placanje karticom', 'card'],
+  // Card payments abroad and debits by card, as some exports word them.
+  ['placanje karticom u inostranstvu', 'ecommerce'],
+  ['transakcija karticom u inostranstvu', 'ecommerce'],
+  ['kupovina u inostranstvu', 'ecommerce'],
+  ['placanje na internet prodajnom mestu', 'ecommerce'],
+  ['internet transakcija', 'ecommerce'],
+  ['online placanje karticom', 'ecommerce'],
+  ['zaduzenje po kartici', 'card'],
+  ['potrosnja karticom', 'card'],
+  ['visa debit', 'card'],
+  ['mc debit', 'card'],
+  ['mastercard debit', 'card'],
   ['kupovina karticom', 'card'],
   ['placanje debitnom karticom', 'card'],
   ['placanje kreditnom karticom', 'card'],
@@ -282,6 +297,7 @@ export const CHANNEL_PREFIXES: ReadonlyArray<readonly [string, Channel | null, '
   ['uplata na racun', 'transfer'],
   ['nalog za prenos', 'transfer'],
   ['nalog za placanje', 'transfer'],
+  ['uplata po nalogu', 'transfer'],
   ['transfer to', 'transfer'],
   ['transfer from', 'transfer'],
   ['transfer', 'transfer'],
@@ -300,6 +316,7 @@ export const CHANNEL_PREFIXES: ReadonlyArray<readonly [string, Channel | null, '
   ['bankomat', 'cash'],
   ['bankomatu', 'cash'],
   ['e banking nalog', 'transfer'],
+  ['elektronski nalog', 'transfer'],
   ['ebanking nalog', 'transfer'],
   ['m banking nalog', 'transfer'],
   ['e banking', 'transfer'],
@@ -348,6 +365,13 @@ export const NOISE_PATTERNS: ReadonlyArray<readonly [name: string, pattern: RegE
     'amount with currency',
     /\b\d+(?:[.,]\d{3})*[.,]\d{2}\s?(?:eur|usd|rsd|gbp|chf|din)\b|\b(?:eur|usd|rsd|gbp|chf)\s?\d+(?:[.,]\d{2})?\b/gi,
   ],
+  // The label some exports print before the original amount ("iznos 24,99 EUR", "Amount: 9.99 USD").
+  [
+    'amount label',
+    /\b(?:orig(?:inalni)?\.?\s)?(?:iznos|amount)\s?:?\s?(?=\d+(?:[.,]\d{3})*[.,]\d{2}\s?[a-z]{3}\b|(?:eur|usd|rsd|gbp|chf)\s?\d)/gi,
+  ],
+  // "KARTICA ****1182": the card word before a masked number (the number goes as 'masked card').
+  ['card word before a masked number', /\bkartic[ae]\s?(?=\d{0,6}[*xX]{2,}\d{2,4}\b)/gi],
   ['poziv na broj', /\b(?:poziv na broj|pnb|model)[:.]?\s*(?:\d{2}\s)?[\d-]*/gi],
   ['card word left over', /\b(?:br\.?\s?kartice|card no\.?)\s*/gi],
 ];
@@ -578,6 +602,10 @@ export const LEGAL_FORMS: readonly string[] = [
   'ad',
   'a.d',
   'a.d.',
+  // Insurers: "akcionarsko društvo za osiguranje" ("DUNAV OSIGURANJE ADO").
+  'ado',
+  'a.d.o',
+  'a.d.o.',
   'kd',
   'dd',
   'jp',
@@ -902,6 +930,11 @@ function foldAligned(text: string): string {
 }
 
 const WHITESPACE_RUNS = /\s+/g;
+/**
+ * A labelled purpose ("… svrha: održavanje zgrade", "… Purpose: invoice 12"): what the payment was
+ * for, never the payee, and it changes from payment to payment; the merchant is what precedes it.
+ */
+const PURPOSE_LABEL = /\s(?:svrha(?:\s+pla[cć]anja)?|purpose(?:\s+of\s+payment)?)(?:\s*[:\-–]\s*|\s+|$)/i;
 const LEADING_PUNCTUATION = /^[\s\-–:.,/]+/;
 const LEADING_NUMBERS = /^(?:\d+[\s\-–:.,/]+)+/;
 const PROCESSOR_MARK = /[*/_]/;
@@ -1050,6 +1083,9 @@ export function normalizeMerchant(description: string, withDisplay = true): Norm
       text = text.slice(lead[0].length);
     }
   }
+
+  const purpose = PURPOSE_LABEL.exec(text);
+  if (purpose !== null && purpose.index > 0) text = text.slice(0, purpose.index);
 
   let processor: string | null = null;
   let processorDisplay: string | null = null;

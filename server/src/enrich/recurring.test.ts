@@ -828,3 +828,246 @@ describe('recurring streams on merchant keys', () => {
     expect(detectRecurringStreams(irregular, '2025-06-01').outgoing).toEqual([]);
   });
 });
+
+describe('quarterly and annual payments paid by hand, and habits that only look periodic', () => {
+  const ids = (txns: readonly RecurringInput[]): string[] => txns.map((t) => t.id);
+
+  it('a quarterly premium paid up to three weeks either side of its due date is one quarterly stream', () => {
+    // Due on the 15th of Jan/Apr/Jul/Oct; paid 18 days late, then 12 days early, …
+    const dates = ['2025-02-02', '2025-04-03', '2025-07-30', '2025-10-05', '2026-02-03', '2026-04-04'];
+    const txns = dates.map((d) => txn(d, -640_000, `Nalog za prenos Dunav osiguranje polisa 4001 ${d}`));
+    const [premium, ...rest] = detectRecurringStreams(txns, '2026-05-01').outgoing;
+    expect(rest).toEqual([]);
+    expect(premium).toMatchObject({ frequency: 'quarterly', occurrences: 6 });
+  });
+
+  it('an instalment paid late together with the next one stays in the quarterly stream', () => {
+    // The August instalment of a property tax paid with November's, on one day: gaps 0 and 180+.
+    const dates = ['2025-02-16', '2025-05-14', '2025-11-20', '2025-11-20', '2026-02-13', '2026-05-18'];
+    const txns = dates.map((d, i) =>
+      txn(d, -325_023, `IPS Grad Niš LPA porez na imovinu ${(i % 4) + 1}. rata`, { category: 'utilities' }),
+    );
+    const { outgoing } = detectRecurringStreams(txns, '2026-06-01');
+    expect(outgoing).toHaveLength(1);
+    expect(outgoing[0]).toMatchObject({ frequency: 'quarterly', occurrences: 6 });
+    expect(outgoing[0]!.transaction_ids).toEqual(ids(txns));
+  });
+
+  it('instalments paid together twice leave no typical gap, and are still quarterly', () => {
+    const dates = ['2025-02-14', '2025-09-02', '2025-09-02', '2026-02-06', '2026-02-06', '2026-05-20'];
+    const txns = dates.map((d) =>
+      txn(d, -282_169, 'Uniqa osiguranje osiguranje kuće', { category: 'utilities' }),
+    );
+    const { outgoing } = detectRecurringStreams(txns, '2026-06-01');
+    expect(outgoing).toHaveLength(1);
+    expect(outgoing[0]).toMatchObject({ frequency: 'quarterly', occurrences: 6 });
+  });
+
+  it('a price rise right after the history starts, and a one-off at the insurer, leave the quarterly premium one stream', () => {
+    const dates = ['2025-01-20', '2025-04-23', '2025-07-18', '2025-10-21', '2026-01-19'];
+    const premiums = dates.map((d, i) =>
+      txn(d, i === 0 ? -850_000 : -926_500, 'Nalog za prenos Wiener osiguranje premija', {
+        category: 'utilities',
+      }),
+    );
+    const travel = txn('2025-06-04', -240_000, 'Nalog za prenos Wiener osiguranje putno osiguranje', {
+      category: 'utilities',
+    });
+    const { outgoing } = detectRecurringStreams([...premiums, travel], '2026-02-01');
+    expect(outgoing).toHaveLength(1);
+    expect(outgoing[0]).toMatchObject({ frequency: 'quarterly', occurrences: 5 });
+    expect(outgoing[0]!.transaction_ids).toEqual(ids(premiums));
+  });
+
+  it('an annual renewal beside a one-off at the same registrar is an annual stream without the one-off', () => {
+    // A card line names the registrar only: the renewal and a new domain read alike.
+    const renewals = [
+      txn('2025-01-06', -149_000, 'Kupovina karticom LOOPIA RS BEOGRAD', { category: 'subscriptions' }),
+      txn('2026-01-08', -169_000, 'Kupovina karticom LOOPIA RS BEOGRAD', { category: 'subscriptions' }),
+    ];
+    const oneOff = txn('2025-06-11', -99_000, 'Kupovina karticom LOOPIA RS BEOGRAD', {
+      category: 'subscriptions',
+    });
+    const { outgoing } = detectRecurringStreams([...renewals, oneOff], '2026-03-01');
+    expect(outgoing).toHaveLength(1);
+    expect(outgoing[0]).toMatchObject({ frequency: 'annually', occurrences: 2 });
+    expect(outgoing[0]!.transaction_ids).toEqual(ids(renewals));
+  });
+
+  it('two look-alike purchases a year apart beside a third at a shop stay no stream', () => {
+    const txns = [
+      txn('2025-03-02', -420_000, 'Gigatron Beograd', { category: 'groceries' }),
+      txn('2025-07-19', -90_000, 'Gigatron Beograd', { category: 'groceries' }),
+      txn('2026-03-04', -430_000, 'Gigatron Beograd', { category: 'groceries' }),
+    ];
+    expect(detectRecurringStreams(txns, '2026-04-01').outgoing).toEqual([]);
+  });
+
+  it('gifts to a friend a quarter apart at very different amounts are no quarterly stream', () => {
+    const dates = ['2025-07-07', '2025-10-14', '2026-01-17', '2026-04-20', '2026-07-27'];
+    const amounts = [690_000, 1_210_000, 190_000, 1_020_000, 330_000];
+    const txns = dates.map((d, i) =>
+      txn(d, -amounts[i]!, 'IPS Ivana Lazić za poklon', { category: 'transfer' }),
+    );
+    expect(detectRecurringStreams(txns, '2026-08-01').outgoing).toEqual([]);
+  });
+
+  it('a shop visited on random days about once a week is no weekly stream', () => {
+    // Sixty deterministic pseudo-random histories: about one visit in six days, any weekday, any
+    // amount (before the rule, five of them came out as a weekly stream).
+    for (let seed = 1; seed <= 60; seed++) {
+      let x = seed * 7919;
+      const next = (): number => {
+        x = (x * 1103515245 + 12345) % 2147483648;
+        return x / 2147483648;
+      };
+      const txns: RecurringInput[] = [];
+      for (let n = 0; n < 540; n++) {
+        if (next() < 0.17) {
+          txns.push(
+            txn(addDays('2025-01-01', n), -Math.round(40_000 + next() * 900_000), 'MAXI 0412 NOVI SAD'),
+          );
+        }
+      }
+      expect(detectRecurringStreams(txns, addDays('2025-01-01', 541)).outgoing, `seed ${seed}`).toEqual([]);
+    }
+  });
+
+  it('a weekly Saturday shop with extra trips in between stays a weekly stream', () => {
+    const saturdays = every('2025-01-04', 7, 40).map((d, i) =>
+      txn(d, -(600_000 + ((i * 7919) % 150_000)), 'Kupovina karticom Roda Megamarket Zemun'),
+    );
+    const extras = every('2025-01-07', 21, 13).map((d, i) =>
+      txn(d, -(60_000 + ((i * 3571) % 200_000)), 'Kupovina karticom Roda Megamarket Zemun'),
+    );
+    const { outgoing } = detectRecurringStreams([...saturdays, ...extras], '2025-10-10');
+    expect(outgoing).toHaveLength(1);
+    expect(outgoing[0]).toMatchObject({ frequency: 'weekly' });
+    expect(outgoing[0]!.occurrences).toBeGreaterThanOrEqual(38);
+  });
+
+  it('a monthly bill paid a week late and then on time keeps both payments', () => {
+    const dates = monthly(2025, 1, 8, 12);
+    dates[4] = '2025-05-15'; // a week late …
+    dates[5] = '2025-06-04'; // … and the next one early: 20 days apart
+    const txns = dates.map((d) =>
+      txn(d, -7_590_000, 'Nalog za prenos Dragan Milošević kirija', { category: 'rent' }),
+    );
+    const { outgoing } = detectRecurringStreams(txns, '2026-01-10');
+    expect(outgoing).toHaveLength(1);
+    expect(outgoing[0]!.transaction_ids).toEqual(ids(txns));
+  });
+
+  it('one payee in more than eight wordings (a purpose that names the child, the month, a reference) is one stream', () => {
+    const payees = [
+      'PU Radosno detinjstvo',
+      'PU RADOSNO DETINJSTVO NOVI SAD',
+      'Predškolska ustanova Radosno detinjstvo',
+    ];
+    const purposes = ['Luka', 'boravak', 'Luka ishrana', 'vrtić'];
+    // Three payee spellings × four purposes: twelve wordings, every one sharing the payee's words.
+    const txns = monthly(2024, 1, 12, 30).map((d, i) =>
+      txn(d, -(900_000 + ((i * 7919) % 40_000)), `Nalog za prenos ${payees[i % 3]} ${purposes[i % 4]}`, {
+        category: 'utilities',
+      }),
+    );
+    const { outgoing } = detectRecurringStreams(txns, '2026-07-01');
+    expect(outgoing).toHaveLength(1);
+    expect(outgoing[0]).toMatchObject({ frequency: 'monthly', occurrences: 30 });
+  });
+
+  it('a payee whose two wordings share only the name they start with is one stream', () => {
+    const dates = monthly(2024, 6, 5, 24);
+    const wordings = [
+      'Shopping by card SC Tasmajdan bazen BEOGRAD SRB',
+      'Card payment TASMAJDAN SPORTS CENTRE',
+    ];
+    // The wording alternates irregularly, so neither wording alone is monthly.
+    const txns = dates.map((d, i) =>
+      txn(d, -400_000, wordings[((i * 7) >> 2) % 2]!, { category: 'entertainment' }),
+    );
+    const { outgoing } = detectRecurringStreams(txns, '2026-06-10');
+    expect(outgoing).toHaveLength(1);
+    expect(outgoing[0]).toMatchObject({ frequency: 'monthly', occurrences: 24 });
+  });
+
+  it('two people who share only a first name, paid in alternate months, are not one monthly stream', () => {
+    const dates = monthly(2025, 1, 5, 24);
+    const txns = dates.map((d, i) =>
+      txn(d, -500_000, i % 2 ? 'IPS Stefan Pavlović račun' : 'IPS Stefan Ilić račun'),
+    );
+    expect(detectRecurringStreams(txns, '2027-01-10').outgoing).toEqual([]);
+  });
+
+  it('three transfers of one amount to a friend three to four months apart are no quarterly stream', () => {
+    const txns = ['2025-02-19', '2025-06-02', '2025-09-27'].map((d) =>
+      txn(d, -500_000, 'IPS Stefan Ilić vraćam'),
+    );
+    expect(detectRecurringStreams(txns, '2025-10-10').outgoing).toEqual([]);
+  });
+
+  it('a monthly salary whose rare wording falls every third month is no quarterly stream beside it', () => {
+    // Four payments of two years read "Plata MM-YYYY", a quarter apart; the rest "zarada".
+    const txns = monthly(2024, 6, 6, 24).map((d, i) =>
+      txn(
+        d,
+        10_500_000,
+        i % 3 === 1 && i < 12
+          ? `Uplata Fiat Srbija doo Plata ${d.slice(5, 7)}-${d.slice(0, 4)}`
+          : 'Uplata Fiat Srbija doo zarada',
+        { category: 'salary' },
+      ),
+    );
+    const { incoming } = detectRecurringStreams(txns, '2026-06-10');
+    expect(incoming.map((s) => s.frequency)).toEqual(['monthly']);
+  });
+
+  it('an annual membership whose fee rose by a third between two years is an annual stream', () => {
+    const txns = [
+      txn('2025-09-11', -260_000, 'Nalog za plaćanje PD Železničar godišnja članarina'),
+      txn('2026-09-15', -345_800, 'Nalog za plaćanje PD Železničar godišnja članarina'),
+    ];
+    const { outgoing } = detectRecurringStreams(txns, '2026-10-01');
+    expect(outgoing).toHaveLength(1);
+    expect(outgoing[0]).toMatchObject({ frequency: 'annually', occurrences: 2 });
+  });
+
+  it('a tax office printed once under a listed name and once under its initials is one quarterly stream', () => {
+    const dates = ['2025-02-14', '2025-05-15', '2025-08-14', '2025-11-14', '2026-02-13', '2026-05-15'];
+    const wordings = [
+      'IPS plaćanje Grad Kragujevac poreska uprava porez na imovinu',
+      'IPS plaćanje LPA KRAGUJEVAC porez na imovinu fizičkih lica',
+      'IPS plaćanje LPA KRAGUJEVAC porez imovina',
+    ];
+    const txns = dates.map((d, i) =>
+      txn(d, -282_169, wordings[[0, 1, 0, 2, 1, 0][i]!]!, { category: 'utilities' }),
+    );
+    const { outgoing } = detectRecurringStreams(txns, '2026-06-01');
+    expect(outgoing).toHaveLength(1);
+    expect(outgoing[0]).toMatchObject({ frequency: 'quarterly', occurrences: 6 });
+  });
+
+  it('two payments a week apart are not two instalments paid together', () => {
+    const txns = [
+      txn('2025-03-02', -457_697, 'Džeparac - Luka Petrović'),
+      txn('2025-11-22', -512_089, 'Džeparac - Luka Petrović'),
+      txn('2025-11-30', -538_684, 'Džeparac - Luka Petrović'),
+    ];
+    expect(detectRecurringStreams(txns, '2025-12-10').outgoing).toEqual([]);
+  });
+
+  it('a standing order in two wordings that differ by a case ending ("štednju", "štedni") is one stream', () => {
+    const txns = monthly(2024, 6, 11, 18).map((d, i) =>
+      txn(
+        d,
+        -1_000_000,
+        [0, 1, 1, 0, 0, 1, 0][i % 7]
+          ? `Prenos na štedni račun ${d.slice(5, 7)}/${d.slice(0, 4)}`
+          : 'Trajni nalog - prenos na štednju',
+      ),
+    );
+    const { outgoing } = detectRecurringStreams(txns, '2025-12-20');
+    expect(outgoing).toHaveLength(1);
+    expect(outgoing[0]).toMatchObject({ frequency: 'monthly', occurrences: 18 });
+  });
+});

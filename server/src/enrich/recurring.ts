@@ -1,5 +1,13 @@
-import { MERCHANTS } from './merchants.js';
-import { ACCOUNT_NUMBER, CASH_KEY, CITIES, counterpartyKey, fold, LEGAL_FORMS } from './normalize.js';
+import { FIRST_NAMES, MERCHANTS } from './merchants.js';
+import {
+  ACCOUNT_NUMBER,
+  CASH_KEY,
+  CITIES,
+  counterpartyKey,
+  fold,
+  LEGAL_FORMS,
+  normalizeMerchant,
+} from './normalize.js';
 
 /**
  * Grouping key: the merchant key of the normalisation pipeline, so one payee is one group
@@ -106,6 +114,8 @@ const LONG_FREQUENCIES: ReadonlySet<Frequency> = new Set(['quarterly', 'annually
 const TIGHT_GAP = 1.03;
 /** Payments a tight cluster needs to be tried: a plan seen for half a year or more. */
 const TIGHT_MIN_CLUSTER = 6;
+/** Payments to a payee among which a two-payment cluster may still be a (quarterly or annual) stream. */
+const CARVED_PAIR_MAX_GROUP = 4;
 /** Payments at one amount needed before they may be split from the rest of their payee's. */
 const MIN_CLUSTER = 4;
 /** Mean spacing (days) from which leftover payments of a billing payee may be a longer plan. */
@@ -143,9 +153,11 @@ function periodicPayee(occ: readonly Occurrence[]): boolean {
 /**
  * How two payments may stand alone as a stream: 'alone' = they are every payment to the payee
  * (nothing else paid to it in between), 'beside' = the payee already has a stream (a second,
- * longer plan), 'never' = a price cluster carved out of a payee's other payments.
+ * longer plan), 'carved' = a price cluster carved out of a few other payments to a payee that
+ * bills on a cycle (a renewal beside a one-off at the same registrar, store or office), 'never'
+ * = a price cluster carved out of a payee's other payments.
  */
-type PairRule = 'alone' | 'beside' | 'never';
+type PairRule = 'alone' | 'beside' | 'carved' | 'never';
 
 /** Strict checks for a two-payment stream (quarterly or annual); see PAIR_MAX_RATIO. */
 function pairHolds(occ: readonly Occurrence[], rhythm: Rhythm, today: number, rule: PairRule): boolean {
@@ -157,7 +169,10 @@ function pairHolds(occ: readonly Occurrence[], rhythm: Rhythm, today: number, ru
   // Beside a stream of the same payee the pair is still held to the same evidence: a shop with
   // a weekly stream may have two look-alike purchases a year apart.
   const periodic = periodicPayee(occ);
-  if (a !== b && !(periodic && Math.max(a, b) <= Math.min(a, b) * PAIR_MAX_RATIO)) return false;
+  if (rule === 'carved' && !periodic) return false;
+  // A year apart a renewal's price may rise by a third (ANNUAL_MAX_RATIO); a quarter apart it holds.
+  const ratio = rhythm.months === 12 ? ANNUAL_MAX_RATIO : PAIR_MAX_RATIO;
+  if (a !== b && !(periodic && Math.max(a, b) <= Math.min(a, b) * ratio)) return false;
   // A quarterly pair must still be running: two payments a quarter apart that then stopped are
   // as likely a coincidence as a plan (an annual pair cannot show that within most histories).
   if (rhythm.frequency === 'quarterly') {
@@ -241,7 +256,8 @@ function findRhythm(occ: readonly Occurrence[]): Rhythm | null {
   if (gaps.length === 0) return null;
   const typicalGap = median(sortedCopy(gaps));
   const rhythm = RHYTHMS.find((r) => within(typicalGap, r.single));
-  if (!rhythm || occ.length < rhythm.minOccurrences) return null;
+  if (!rhythm) return longOnCalendar(occ, typicalGap);
+  if (occ.length < rhythm.minOccurrences) return null;
   if (gapsFit(occ, rhythm)) return rhythm;
   if (rhythm.months === 0) return fitsGrid(occ, rhythm) ? rhythm : null;
   // Off the gaps, on the month grid (a bill paid by hand): a payee that bills on a cycle, or one
@@ -249,8 +265,25 @@ function findRhythm(occ: readonly Occurrence[]): Rhythm | null {
   if (rhythm.months === 1) return monthGrid(occ).fits && billLike(occ) ? rhythm : null;
   // Off the gaps, on the calendar only: held to the evidence of a pair (a periodic payee, or one
   // price), so that a few top-ups or shop visits that fall near a quarter grid stay no stream.
-  if (rhythm.months < 3 || !fitsCalendarGrid(occ, rhythm)) return null;
-  return periodicPayee(occ) || steadyAmounts(occ) ? rhythm : null;
+  return rhythm.months >= 3 && longGridHolds(occ, rhythm) ? rhythm : null;
+}
+
+const LONG_RHYTHMS = RHYTHMS.filter((r) => LONG_FREQUENCIES.has(r.frequency));
+/** Payments a quarterly or annual stream found on the calendar alone (no typical gap) needs. */
+const LONG_CALENDAR_MIN = 3;
+
+/**
+ * Instalments paid late together with the next one leave gaps of 0 and of half a year between a
+ * quarter's payments, so the typical gap names no rhythm. Tried on the calendar grid instead,
+ * quarterly then annual (when the typical gap is at least two months): three payments or more,
+ * with the evidence of a pair (a payee that bills on a cycle, or one price).
+ */
+function longOnCalendar(occ: readonly Occurrence[], typicalGap: number): Rhythm | null {
+  if (occ.length < LONG_CALENDAR_MIN || typicalGap < 2 * RHYTHMS[2]!.single[0]) return null;
+  for (const rhythm of LONG_RHYTHMS) {
+    if (longGridHolds(occ, rhythm)) return rhythm;
+  }
+  return null;
 }
 
 /**
@@ -270,6 +303,18 @@ function annualAmountsHold(occ: readonly Occurrence[]): boolean {
   return hi <= lo * PAIR_MAX_RATIO || (hi <= lo * ANNUAL_MAX_RATIO && periodicPayee(occ));
 }
 
+/** A payee that bills on a cycle, or amounts within ANNUAL_MAX_RATIO of one another. */
+function quarterlyAmountsHold(occ: readonly Occurrence[]): boolean {
+  if (periodicPayee(occ)) return true;
+  let lo = Number.POSITIVE_INFINITY;
+  let hi = 0;
+  for (const o of occ) {
+    if (o.amount < lo) lo = o.amount;
+    if (o.amount > hi) hi = o.amount;
+  }
+  return hi <= lo * ANNUAL_MAX_RATIO;
+}
+
 /** A payee that bills on a cycle (category or wording), or payments at about one price. */
 const billLike = (occ: readonly Occurrence[]): boolean => periodicPayee(occ) || steadyAmounts(occ);
 
@@ -284,17 +329,32 @@ function steadyAmounts(occ: readonly Occurrence[]): boolean {
   return hi <= lo * PAIR_MAX_RATIO;
 }
 
-/** Days a quarterly or annual payment may sit off its calendar grid (paid early or late). */
-const LONG_GRID_TOLERANCE = 16;
+/**
+ * Days a quarterly or annual payment may sit off its calendar grid (paid early or late): a
+ * premium or a tax instalment paid by hand up to three weeks either side of its due date, an
+ * annual renewal (a registration, a membership) up to a month.
+ */
+const LONG_GRID_TOLERANCE: Readonly<Record<number, number>> = { 3: 21, 12: 30 };
+/**
+ * The tolerance for a payee that does not bill on a cycle (a person, a shop) at one price: three
+ * transfers of one amount to a friend three to four months apart are no plan.
+ */
+const NARROW_LONG_GRID_TOLERANCE = 16;
+
+/** Days between two instalments paid together (one late with the next): the same visit to the bank. */
+const PAID_TOGETHER_DAYS = 3;
+
+/** Off the gaps, on the calendar only: a periodic payee within the wide tolerance, one price within the narrow one. */
+function longGridHolds(occ: readonly Occurrence[], rhythm: Rhythm): boolean {
+  if (periodicPayee(occ)) return fitsCalendarGrid(occ, rhythm, LONG_GRID_TOLERANCE[rhythm.months]!);
+  return steadyAmounts(occ) && fitsCalendarGrid(occ, rhythm, NARROW_LONG_GRID_TOLERANCE);
+}
 
 /**
- * Quarterly and annual payments made by hand (a tax paid some days before or after its due
- * date): one paid two weeks late and the next on time leave gaps of 105 and 77 days, neither a
- * quarter, though each payment is within two weeks of its date. Measured against a grid of
- * periods from the first payment instead (phase = median offset): every payment within the
- * tolerance, one payment per slot, at most a third of the slots empty.
+ * Each payment's slot on a grid of periods from the first payment and its offset from the grid's
+ * phase. Shared by the fit, the deviation and dropExtras.
  */
-function fitsCalendarGrid(occ: readonly Occurrence[], rhythm: Rhythm): boolean {
+function longGrid(occ: readonly Occurrence[], rhythm: Rhythm): { slots: Int32Array; offsets: Float64Array } {
   const first = occ[0]!.day;
   const offsets = new Float64Array(occ.length);
   const slots = new Int32Array(occ.length);
@@ -303,13 +363,48 @@ function fitsCalendarGrid(occ: readonly Occurrence[], rhythm: Rhythm): boolean {
     slots[i] = Math.round(x / rhythm.days);
     offsets[i] = x - slots[i]! * rhythm.days;
   }
-  const phase = median(sortedCopy(Array.from(offsets)));
-  for (let i = 0; i < occ.length; i++) {
-    if (Math.abs(offsets[i]! - phase) > LONG_GRID_TOLERANCE) return false;
-    if (i > 0 && slots[i]! <= slots[i - 1]!) return false;
+  // The phase halfway between the earliest and the latest payment: the one that keeps every
+  // payment nearest its slot (a median phase would count a late first payment against the rest).
+  let lo = Number.POSITIVE_INFINITY;
+  let hi = Number.NEGATIVE_INFINITY;
+  for (const x of offsets) {
+    if (x < lo) lo = x;
+    if (x > hi) hi = x;
   }
-  const span = slots[occ.length - 1]! + 1;
-  return span - occ.length <= Math.max(1, Math.floor(span / 3));
+  const phase = (lo + hi) / 2;
+  for (let i = 0; i < occ.length; i++) offsets[i] = offsets[i]! - phase;
+  return { slots, offsets };
+}
+
+/**
+ * Quarterly and annual payments made by hand (a tax paid some days before or after its due
+ * date): one paid two weeks late and the next on time leave gaps of 105 and 77 days, neither a
+ * quarter, though each payment is within two weeks of its date. Measured against a grid of
+ * periods from the first payment instead: every payment within the tolerance, one payment per
+ * slot — or two when the slot before is empty (an instalment paid late, together with the next)
+ * —, at most a third of the slots empty.
+ */
+function fitsCalendarGrid(occ: readonly Occurrence[], rhythm: Rhythm, tolerance: number): boolean {
+  const { slots, offsets } = longGrid(occ, rhythm);
+  let filled = 0;
+  let paidTogether = false;
+  for (let i = 0; i < occ.length; i++) {
+    if (Math.abs(offsets[i]!) > tolerance) return false;
+    if (i === 0 || slots[i]! > slots[i - 1]!) {
+      filled++;
+      paidTogether = false;
+      continue;
+    }
+    // A second payment in a slot, within days of the first: the slot before must be empty, and it
+    // fills it.
+    const before = i >= 2 ? slots[i - 2]! : Number.NEGATIVE_INFINITY;
+    if (paidTogether || slots[i]! - before < 2 || occ[i]!.day - occ[i - 1]!.day > PAID_TOGETHER_DAYS)
+      return false;
+    paidTogether = true;
+    filled++;
+  }
+  const span = slots[occ.length - 1]! - slots[0]! + 1;
+  return span - filled <= Math.max(1, Math.floor(span / 3));
 }
 
 /** Days in month `m` (1–12) of year `y`, Gregorian. */
@@ -442,16 +537,26 @@ function fitsGrid(occ: readonly Occurrence[], rhythm: Rhythm): boolean {
   const { offsets, slots } = onGrid(occ, rhythm.days);
   let fit = 0;
   let filled = 0;
+  let doubled = 0;
   let lastSlot = Number.NEGATIVE_INFINITY;
   for (let i = 0; i < occ.length; i++) {
     if (Math.abs(offsets[i]!) > GRID_TOLERANCE) continue;
     fit++;
     const slot = slots[i]!;
     if (slot !== lastSlot) filled++;
+    else doubled++;
     lastSlot = slot;
   }
   const span = Math.round((occ[occ.length - 1]!.day - occ[0]!.day) / rhythm.days) + 1;
-  return fit / occ.length >= MIN_FIT_SHARE && span - filled <= Math.max(1, Math.floor(span / 3));
+  // A shop visited at random falls within two days of some weekday grid four times in five, but
+  // leaves weeks empty and others doubled; a weekly shop with extra trips between fills every
+  // week. Both more than one doubled week in six and more than one empty in eight: a habit.
+  const empty = span - filled;
+  return (
+    fit / occ.length >= MIN_FIT_SHARE &&
+    empty <= Math.max(1, Math.floor(span / 3)) &&
+    (doubled <= Math.floor(span / 6) || empty <= Math.floor(span / 8))
+  );
 }
 
 /**
@@ -540,7 +645,9 @@ function describeAmounts(amounts: readonly number[]): { type: AmountType; typica
   const last = levels[levels.length - 1]!;
   // Fixed: the price holds for long runs (Netflix 790 → 1.190 is two runs; about one change per
   // six payments at most); a lone different payment (a December bonus) is tolerated.
-  const runs = levels.filter((l, i) => l.length >= 2 || i === levels.length - 1);
+  // The first and the last level may be cut by the statement's edges: a price rise right after the
+  // history starts leaves one payment at the old price.
+  const runs = levels.filter((l, i) => l.length >= 2 || i === levels.length - 1 || i === 0);
   const inRuns = runs.reduce((n, l) => n + l.length, 0);
   const isFixed =
     runs.length <= 1 + Math.max(1, Math.floor(amounts.length / 6)) && inRuns >= amounts.length * FIXED_SHARE;
@@ -557,6 +664,12 @@ function mostCommon(values: readonly string[]): string {
   for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
   for (const [v, n] of counts) if (n > (counts.get(best) ?? 0)) best = v;
   return best;
+}
+
+/** Whether two consecutive payments are closer than the rhythm's shortest gap. */
+function hasShortGap(occ: readonly Occurrence[], rhythm: Rhythm): boolean {
+  for (let i = 1; i < occ.length; i++) if (occ[i]!.day - occ[i - 1]!.day < rhythm.single[0]) return true;
+  return false;
 }
 
 /**
@@ -584,27 +697,41 @@ function dropExtras(occ: readonly Occurrence[], rhythm: Rhythm): Occurrence[] {
   }
   if (rhythm.months >= 3) {
     // Quarterly and annual: one payment per slot of the calendar grid from the first payment (a
-    // payment two weeks late next to one on time is no extra); of two in one slot the usual
-    // amount stays, then the one nearer its slot.
-    const first = occ[0]!.day;
-    const offset = (o: Occurrence): number => {
-      const x = o.day - first;
-      return Math.abs(x - Math.round(x / rhythm.days) * rhythm.days);
-    };
+    // payment two weeks late next to one on time is no extra); a second payment in a slot stays
+    // when the slot before is empty (an instalment paid late, together with the next), else the
+    // usual amount stays, then the one nearer its slot.
+    const { slots, offsets } = longGrid(occ, rhythm);
     let lastSlot = Number.NaN;
-    for (const o of occ) {
-      const slot = Math.round((o.day - first) / rhythm.days);
+    let emptyBefore = false;
+    let lastOffset = 0;
+    for (let i = 0; i < occ.length; i++) {
+      const o = occ[i]!;
+      const slot = slots[i]!;
       const prev = kept[kept.length - 1];
       if (prev && slot === lastSlot) {
+        if (emptyBefore) {
+          kept.push(o);
+          emptyBefore = false;
+          continue;
+        }
         const d = Math.abs(o.amount - usual) - Math.abs(prev.amount - usual);
-        if (d < 0 || (d === 0 && offset(o) < offset(prev))) kept[kept.length - 1] = o;
-      } else kept.push(o);
+        if (d < 0 || (d === 0 && Math.abs(offsets[i]!) < lastOffset)) {
+          kept[kept.length - 1] = o;
+          lastOffset = Math.abs(offsets[i]!);
+        }
+        continue;
+      }
+      emptyBefore = prev !== undefined && slot - lastSlot >= 2;
+      kept.push(o);
       lastSlot = slot;
+      lastOffset = Math.abs(offsets[i]!);
     }
     return kept;
   }
-  // The month grid only when the gaps do not fit (a bill paid by hand): most monthly streams do.
-  const grid = rhythm.months === 1 && !gapsFit(occ, rhythm) ? monthGrid(occ) : null;
+  // The month grid when the gaps do not fit (a bill paid by hand), or when a gap is shorter than a
+  // month's: a payment a week late and the next on time are one a month, not one and an extra.
+  const grid =
+    rhythm.months === 1 && (!gapsFit(occ, rhythm) || hasShortGap(occ, rhythm)) ? monthGrid(occ) : null;
   if (grid?.fits) {
     // Monthly on the month grid: off the grid is an extra; a second payment in a month stays when
     // the month before is empty (a late bill paid with the next one), else the usual amount stays.
@@ -643,7 +770,18 @@ function dropExtras(occ: readonly Occurrence[], rhythm: Rhythm): Occurrence[] {
  */
 function meanGapDeviation(occ: readonly Occurrence[], rhythm: Rhythm): number {
   if (rhythm.months === 0) return Math.min(gapDeviation(occ, rhythm), gridDeviation(occ, rhythm));
+  // Quarterly and annual payments paid by hand: each payment's distance from the calendar grid
+  // (a late payment next to an early one is two small offsets, not one large gap error).
+  if (rhythm.months >= 3) return Math.min(gapDeviation(occ, rhythm), longGridDeviation(occ, rhythm));
   return gapDeviation(occ, rhythm);
+}
+
+/** Mean distance in days of each payment from the calendar grid of a quarterly or annual rhythm. */
+function longGridDeviation(occ: readonly Occurrence[], rhythm: Rhythm): number {
+  const { offsets } = longGrid(occ, rhythm);
+  let total = 0;
+  for (const r of offsets) total += Math.abs(r);
+  return total / occ.length;
 }
 
 /** Mean distance in days of each payment from its day of the month on the month grid. */
@@ -685,6 +823,9 @@ function buildStream(
   const amounts = describeAmounts(values);
   if (!amounts) return null;
   if (rhythm.months === 12 && !annualAmountsHold(occ)) return null;
+  // A few payments a quarter apart at any amount (gifts to a friend, visits to a dentist) are no
+  // plan: a quarterly stream bills on a cycle or holds its price within a premium rise.
+  if (rhythm.months === 3 && !quarterlyAmountsHold(occ)) return null;
   const loose = LOOSENESS[amounts.type];
   if (meanGapDeviation(occ, rhythm) > Math.max(loose.floor, loose.share * rhythm.days)) {
     // A monthly bill paid by hand: on the month grid, each payment within ten days of its day.
@@ -765,7 +906,9 @@ function streamsOfGroup(occ: Occurrence[], today: number, cash = false): Recurri
     for (const cluster of clusters) {
       if (cluster.length === occ.length || cluster.length < 2) continue;
       if (cluster.length < MIN_CLUSTER && cluster.length * 2 < occ.length) continue;
-      const stream = buildStream(cluster, today);
+      // A pair beside at most two other payments (a renewal and a one-off at one registrar): a
+      // pair on strict evidence; among more payments, two at one price a year apart are chance.
+      const stream = buildStream(cluster, today, occ.length <= CARVED_PAIR_MAX_GROUP ? 'carved' : 'never');
       // A quarter or a year apart, a few purchases at one price among a shop's other visits fall
       // by chance: carved out of other payments, a long plan needs a payee that bills on a cycle.
       if (stream && LONG_FREQUENCIES.has(stream.frequency) && !periodicPayee(cluster)) continue;
@@ -905,15 +1048,34 @@ const PLACE_AND_FORM_WORDS: ReadonlySet<string> = new Set(
 const BRAND_KEYS: ReadonlySet<string> = new Set(
   MERCHANTS.filter((m) => m.strength === 'brand').map((m) => m.name),
 );
+/** Letters of a leading link word that links two groups on its own (a name, not "sc" or "pu"). */
+const MIN_LEAD_WORD = 5;
 /** A word in more groups than this (of one direction) is too common to link payees by. */
-const LINK_MAX_GROUPS = 8;
+const LINK_MAX_GROUPS = 24;
 
-/** Link words of a key: a crude stem (final vowel dropped, so "Luka"/"Luku" meet), no wrapping words. */
+const textWordsMemo = new Map<string, readonly string[]>();
+/** Link words of a description's merchant key (memoised like the grouping key: one normalisation per text). */
+function textWords(description: string): readonly string[] {
+  let words = textWordsMemo.get(description);
+  if (words === undefined) {
+    words = linkWords(normalizeMerchant(description, false).key);
+    if (textWordsMemo.size >= KEY_MEMO_LIMIT) textWordsMemo.clear();
+    textWordsMemo.set(description, words);
+  }
+  return words;
+}
+
+/**
+ * Link words of a key: a crude stem (final vowel dropped, so "Luka"/"Luku" meet; with a soft j before
+ * it, so "štednju"/"štedni" meet), no wrapping words.
+ */
 function linkWords(key: string): string[] {
   const out: string[] = [];
   for (const word of key.split(' ')) {
     if (word.length < 3 || !/^[a-z]+$/.test(word)) continue;
-    const stem = word.length >= 4 && /[aeiou]$/.test(word) ? word.slice(0, -1) : word;
+    let stem = word.length >= 4 && /[aeiou]$/.test(word) ? word.slice(0, -1) : word;
+    // "štednju" / "štedni", "osiguranje" / "osiguran": a case ending after a soft j goes with it.
+    if (stem.length >= 6 && stem !== word && stem.endsWith('j')) stem = stem.slice(0, -1);
     if (LINK_STOPWORDS.has(word) || LINK_STOPWORDS.has(stem) || out.includes(stem)) continue;
     if (PLACE_AND_FORM_WORDS.has(word)) continue;
     out.push(stem);
@@ -927,7 +1089,11 @@ function linkWords(key: string): string[] {
  * groups of one direction are linked when they share two link words, or one when either has only
  * one. Rare words only, so the pairs tried stay linear in the number of groups.
  */
-function linkGroups(keys: readonly string[], accounts: ReadonlyArray<readonly string[]> = []): Int32Array {
+function linkGroups(
+  keys: readonly string[],
+  accounts: ReadonlyArray<readonly string[]> = [],
+  firstDescriptions: readonly string[] = [],
+): Int32Array {
   const parent = Int32Array.from(keys, (_, i) => i);
   const find = (i: number): number => {
     while (parent[i] !== i) {
@@ -937,9 +1103,16 @@ function linkGroups(keys: readonly string[], accounts: ReadonlyArray<readonly st
     return i;
   };
   // Keys carry their direction ("out:" / "in:"), and so do their words: directions never link.
-  const words = keys.map((k) => {
+  const words = keys.map((k, i) => {
     const dir = k.slice(0, k.indexOf(':') + 1);
-    return linkWords(k.slice(dir.length)).map((w) => dir + w);
+    const own = linkWords(k.slice(dir.length));
+    // A listed brand's key is its name alone ("poreska uprava"); the words its text carried beside
+    // it ("porez na imovinu") still name what is paid, as another wording of the payee prints them.
+    const first = firstDescriptions[i];
+    if (first !== undefined && BRAND_KEYS.has(k.slice(dir.length))) {
+      for (const w of textWords(first)) if (!own.includes(w)) own.push(w);
+    }
+    return own.map((w) => dir + w);
   });
   // An account number printed in the text names the payee's account (a loan's "partija", a
   // landlord's account): one shared account links two wordings on its own. Marked with '#'.
@@ -958,6 +1131,18 @@ function linkGroups(keys: readonly string[], accounts: ReadonlyArray<readonly st
       if (list.length <= LINK_MAX_GROUPS) list.push(i);
     }
   });
+  // Whether a key's first link word may link on its own: a name of five letters or more that is
+  // no first name ("Stefan Pavlović" and "Stefan Ilić" are two people).
+  const lead = keys.map((k, i) => {
+    // The key's first word that made a link word (its stem is words[i][0]).
+    const stem = words[i]![0]?.slice(k.indexOf(':') + 1);
+    if (stem === undefined) return false;
+    const first = k
+      .slice(k.indexOf(':') + 1)
+      .split(' ')
+      .find((w) => w.startsWith(stem));
+    return first !== undefined && first.length >= MIN_LEAD_WORD && !FIRST_NAMES.has(first);
+  });
   // Two different listed brands are two payees whatever words they share ("HBO Max", "Maxi").
   const brand = keys.map((k) => BRAND_KEYS.has(k.slice(k.indexOf(':') + 1)));
   for (let i = 0; i < keys.length; i++) {
@@ -966,7 +1151,13 @@ function linkGroups(keys: readonly string[], accounts: ReadonlyArray<readonly st
       const list = groupsOf.get(w)!;
       if (list.length > LINK_MAX_GROUPS) continue;
       const weight = w.includes('#') ? 2 : 1;
-      for (const j of list) if (j > i) shared.set(j, (shared.get(j) ?? 0) + weight);
+      // The name a payee's text starts with, in both ("SC Tašmajdan bazen", "TASMAJDAN SPORTS
+      // CENTRE"): one such word is enough when it is long enough to be a name, not a filler.
+      const leads = lead[i] && w === words[i]![0];
+      for (const j of list) {
+        if (j > i)
+          shared.set(j, (shared.get(j) ?? 0) + (leads && lead[j] && words[j]![0] === w ? 2 : weight));
+      }
     }
     for (const [j, n] of shared) {
       if (brand[i] && brand[j]) continue;
@@ -979,6 +1170,45 @@ function linkGroups(keys: readonly string[], accounts: ReadonlyArray<readonly st
 
 /** Account numbers kept per group for linking (a group printing many is no one payee's). */
 const MAX_ACCOUNTS_PER_GROUP = 4;
+
+/**
+ * A payee paid monthly in several wordings that did not link leaves one wording now and then: every
+ * third month by chance reads as a quarterly stream at the monthly price. A quarterly or annual
+ * stream whose group shares a link word with a group holding a monthly (or more frequent) stream
+ * at about the same amount (PAIR_MAX_RATIO) is such a subset and goes. Linear: one pass to index
+ * the frequent streams by word, one to check the long ones.
+ */
+function dropWordingSubsets(keys: readonly string[], streamsOf: RecurringStream[][]): void {
+  const frequentByWord = new Map<string, number[]>();
+  const wordsOf = keys.map((k) => {
+    const dir = k.slice(0, k.indexOf(':') + 1);
+    return linkWords(k.slice(dir.length)).map((w) => dir + w);
+  });
+  keys.forEach((_, i) => {
+    for (const stream of streamsOf[i]!) {
+      if (LONG_FREQUENCIES.has(stream.frequency)) continue;
+      for (const w of wordsOf[i]!) {
+        let list = frequentByWord.get(w);
+        if (list === undefined) {
+          list = [];
+          frequentByWord.set(w, list);
+        }
+        if (list.length < LINK_MAX_GROUPS) list.push(stream.typical_amount);
+      }
+    }
+  });
+  if (frequentByWord.size === 0) return;
+  const near = (a: number, b: number): boolean => Math.max(a, b) <= Math.min(a, b) * PAIR_MAX_RATIO;
+  keys.forEach((_, i) => {
+    const streams = streamsOf[i]!;
+    if (!streams.some((s) => LONG_FREQUENCIES.has(s.frequency))) return;
+    streamsOf[i] = streams.filter(
+      (s) =>
+        !LONG_FREQUENCIES.has(s.frequency) ||
+        !wordsOf[i]!.some((w) => frequentByWord.get(w)?.some((amount) => near(amount, s.typical_amount))),
+    );
+  });
+}
 
 const isCash = (groupKey: string): boolean => groupKey.slice(groupKey.indexOf(':') + 1) === CASH_KEY;
 
@@ -1044,7 +1274,11 @@ export function detectRecurringStreams(
   // streams than the groups did apart, or the same payments in fewer streams.
   // The merged lists are filled in day order by one pass over all payments.
   for (let i = 0; i < keys.length; i++) accounts[i] ??= [];
-  const root = linkGroups(keys, accounts);
+  const root = linkGroups(
+    keys,
+    accounts,
+    lists.map((occ) => occ[0]!.description),
+  );
   const members = new Map<number, number[]>();
   for (let i = 0; i < keys.length; i++) {
     if (root[i] === i) continue;
@@ -1082,6 +1316,7 @@ export function detectRecurringStreams(
     }
   }
 
+  dropWordingSubsets(keys, streamsOf);
   const outgoing: RecurringStream[] = [];
   const incoming: RecurringStream[] = [];
   keys.forEach((groupKey, i) => {
