@@ -255,8 +255,9 @@ async function transactionsPage(): Promise<void> {
     );
     line('ratio cached: full stack / bare (target ≥ 0.80)', both('ratio'));
     line('ratio cached, rate limits off / bare', both('ratioRateLimitsOff'));
-    line('ratio uncached: page cache off / bare', both('ratioCacheOff'));
-    line('ratio uncached, rate limits off / bare (target ≥ 0.80)', both('ratioCacheOffRateLimitsOff'));
+    // Issue 14 sets the target on the full stack with the page cache off (rate limits on, as served).
+    line('ratio uncached: page cache off / bare (target ≥ 0.80)', both('ratioCacheOff'));
+    line('ratio uncached, rate limits off / bare', both('ratioCacheOffRateLimitsOff'));
     line('ratio usage on / usage off (target ≥ 0.95)', both('usageRatio'));
     line('ratio usage on / off, rate limits off', both('usageRatioRateLimitsOff'));
     line('ratio rate limits on / off (target ≥ 0.95)', both('rateLimitRatio'));

@@ -14,7 +14,7 @@ import { RequestDrain } from './http/drain.js';
 import { registerEdge } from './http/edge.js';
 import { registerErrorHandling, sendError, toApiError } from './http/error-handler.js';
 import { registerJsonParser } from './http/json-parser.js';
-import { safeLoggerOptions } from './http/logging.js';
+import { lazyRequestLogger, safeLoggerOptions } from './http/logging.js';
 import type { AppDeps } from './http/principals.js';
 import { requestIdFor } from './http/request-id.js';
 import { registerSecurityHeaders } from './http/security-headers.js';
@@ -83,6 +83,8 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
     },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
+  // Each request's pino child is made only when the request logs something (http/logging.ts).
+  if (options.logger !== undefined && options.logger !== false) app.setChildLoggerFactory(lazyRequestLogger);
   app.decorate('deps', deps);
   const drain = new RequestDrain(app.server);
   app.decorate('drainRequests', (opts: { quietMs: number; maxMs: number }) => drain.drain(opts));

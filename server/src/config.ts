@@ -78,7 +78,7 @@ export interface Config {
   shedRetryAfterSeconds?: number;
   /** On SIGTERM: seconds /readyz answers 503 before the server stops taking requests (OPENDINAR_DRAIN_SECONDS, default 0). */
   drainSeconds?: number;
-  /** PostgreSQL: cache API-key lookups, invalidated by LISTEN/NOTIFY (OPENDINAR_KEY_CACHE, default true). */
+  /** Cache API-key lookups: PostgreSQL invalidated by LISTEN/NOTIFY, an SQLite file by PRAGMA data_version (OPENDINAR_KEY_CACHE, default true). */
   keyCache?: boolean;
   /** `npm run start:cluster`: worker processes (OPENDINAR_WORKERS, default: one per CPU). */
   workers?: number;

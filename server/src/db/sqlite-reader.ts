@@ -8,6 +8,7 @@ type ReadArrays = (text: string, parameters: readonly unknown[]) => unknown[][] 
 // The root Kysely instance → its SQLite file's read-only connection (rows as objects, or as arrays).
 const readers = new WeakMap<object, Read>();
 const arrayReaders = new WeakMap<object, ReadArrays>();
+const dataVersions = new WeakMap<object, () => number>();
 
 /**
  * A second, read-only connection to an SQLite file, for the hot single-statement reads (API-key
@@ -43,9 +44,14 @@ export function attachReader(db: object, path: string): () => void {
     }
     return stmt?.all(parameters) as unknown[][] | undefined;
   });
+  // Changes whenever another connection — this process's writer or another process — commits to
+  // the file (this connection never writes): what in-process caches of rows check on every hit.
+  const version = sqlite.prepare('PRAGMA data_version').pluck();
+  dataVersions.set(db, () => version.get() as number);
   return () => {
     readers.delete(db);
     arrayReaders.delete(db);
+    dataVersions.delete(db);
     sqlite.close();
   };
 }
@@ -55,3 +61,6 @@ export const readerOf = (db: Executor): Read | undefined => readers.get(db);
 
 /** The same, returning rows as arrays of column values in the order selected. */
 export const arrayReaderOf = (db: Executor): ReadArrays | undefined => arrayReaders.get(db);
+
+/** The SQLite file's data version as the read-only connection sees it (PRAGMA data_version). */
+export const dataVersionOf = (db: Executor): (() => number) | undefined => dataVersions.get(db);

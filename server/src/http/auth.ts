@@ -8,6 +8,7 @@ import { sha256Hex } from '../ids.js';
 import { checkCsrf, cookieSessionToken } from './dev-cookie.js';
 import { acquireKeyCache, type KeyCache } from './key-cache.js';
 import type { DeveloperPrincipal, KeyPrincipal, Scope } from './principals.js';
+import { type SqliteKeyCache, sqliteKeyCacheFor } from './sqlite-key-cache.js';
 
 const KEY_FORMAT = /^od_(test|live)_sk_[A-Za-z0-9]{8,128}$/;
 
@@ -65,16 +66,17 @@ async function authenticateKeyHash(
   const { db } = app.deps;
   const accountId = config.accountParam ? (req.params as { id?: string }).id : undefined;
   const lookup = async (hash: string) => {
+    // PostgreSQL: a per-process cache invalidated by NOTIFY (http/key-cache.ts); an SQLite file: one
+    // valid while nothing was committed since (http/sqlite-key-cache.ts).
+    const cache = app.keyCache ?? app.sqliteKeyCache;
     if (accountId === undefined) {
-      // PostgreSQL: a per-process cache invalidated by NOTIFY (http/key-cache.ts); a roll changes
-      // key_hash, so its notification drops the old entry. Rolled-out secrets below are never cached.
-      const cache = app.keyCache;
+      // A roll changes key_hash, so it drops the old entry. Rolled-out secrets below are never cached.
       return cache
         ? cache.lookup(hash, async () => (await findKeyByHash(db, hash))[0])
         : (await findKeyByHash(db, hash))[0];
     }
-    // PostgreSQL: the key and the account cached together, dropped on either's NOTIFY or a local commit.
-    const cache = app.keyCache;
+    // The key and the account cached together: dropped on either's NOTIFY or a local commit (PostgreSQL),
+    // on any commit (SQLite).
     const found = cache
       ? await cache.lookupWithAccount(hash, accountId, () => findKeyWithAccount(db, hash, accountId))
       : await findKeyWithAccount(db, hash, accountId);
@@ -160,6 +162,10 @@ export function registerAuth(app: FastifyInstance): void {
   // PostgreSQL: key lookups cached per process, dropped on NOTIFY (http/key-cache.ts).
   const shared = app.deps.config.keyCache === false ? undefined : acquireKeyCache(app.deps.db);
   app.decorate('keyCache', shared?.cache ?? null);
+  app.decorate(
+    'sqliteKeyCache',
+    app.deps.config.keyCache === false || shared ? null : sqliteKeyCacheFor(app.deps.db),
+  );
   if (shared) app.addHook('onClose', () => shared.release());
   app.addHook('onRequest', async (req) => {
     // routeOptions builds a fresh frozen object on every access: read it once per request.
@@ -198,6 +204,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** The API-key lookup cache (PostgreSQL); null on SQLite or with OPENDINAR_KEY_CACHE=false. */
     keyCache: KeyCache | null;
+    /** The same on an SQLite file, checked against PRAGMA data_version; null elsewhere or when off. */
+    sqliteKeyCache: SqliteKeyCache | null;
   }
 }
 

@@ -1,5 +1,5 @@
-import type { FastifyRequest, FastifyServerOptions } from 'fastify';
-import { stdSerializers } from 'pino';
+import type { FastifyBaseLogger, FastifyRequest, FastifyServerOptions } from 'fastify';
+import { type Bindings, type ChildLoggerOptions, stdSerializers } from 'pino';
 
 /**
  * Logging that never writes a secret. Two layers:
@@ -71,4 +71,83 @@ export function safeLoggerOptions(given: LoggerOption): LoggerOption {
       },
     },
   };
+}
+
+type Level = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace';
+type LogFn = (...args: unknown[]) => void;
+type PinoLike = FastifyBaseLogger & { isLevelEnabled(level: string): boolean };
+
+/**
+ * The logger of one request (`req.log`, `reply.log`): the pino child with the request id is made on
+ * the first line actually written at an enabled level, not for every request. Pino builds a child
+ * with its bindings serialised and its redaction set up — about 7 KB of garbage and a few µs per
+ * request, which a request that logs nothing (with LOG_LEVEL=warn, every one that succeeds) only
+ * paid for. What is written, and with which bindings, is the same.
+ */
+class RequestLogger {
+  private real: FastifyBaseLogger | undefined;
+  constructor(
+    private readonly parent: PinoLike,
+    private readonly binds: Bindings,
+    private readonly opts: ChildLoggerOptions,
+  ) {}
+  private child_(): FastifyBaseLogger {
+    if (this.real === undefined) this.real = this.parent.child(this.binds, this.opts);
+    return this.real;
+  }
+  private write(level: Level, args: unknown[]): void {
+    if (this.real === undefined && !this.parent.isLevelEnabled(level)) return;
+    (this.child_()[level] as LogFn)(...args);
+  }
+  get level(): string {
+    return (this.real ?? this.parent).level;
+  }
+  set level(level: string) {
+    this.child_().level = level;
+  }
+  isLevelEnabled(level: string): boolean {
+    return this.real ? (this.real as PinoLike).isLevelEnabled(level) : this.parent.isLevelEnabled(level);
+  }
+  bindings(): Bindings {
+    return (this.child_() as unknown as { bindings(): Bindings }).bindings();
+  }
+  child(bindings: Bindings, options?: ChildLoggerOptions): FastifyBaseLogger {
+    return this.child_().child(bindings, options);
+  }
+  fatal(...args: unknown[]): void {
+    this.write('fatal', args);
+  }
+  error(...args: unknown[]): void {
+    this.write('error', args);
+  }
+  warn(...args: unknown[]): void {
+    this.write('warn', args);
+  }
+  info(...args: unknown[]): void {
+    this.write('info', args);
+  }
+  debug(...args: unknown[]): void {
+    this.write('debug', args);
+  }
+  trace(...args: unknown[]): void {
+    this.write('trace', args);
+  }
+  silent(): void {}
+}
+
+/** Fastify's childLoggerFactory for a pino logger: each request's child made only when it logs. */
+export function lazyRequestLogger(
+  logger: FastifyBaseLogger,
+  bindings: Bindings,
+  opts: ChildLoggerOptions,
+): FastifyBaseLogger {
+  const parent = logger as PinoLike;
+  // A route's own level or serializers (none here today): the child as Fastify makes it.
+  if (
+    opts.level !== undefined ||
+    opts.serializers !== undefined ||
+    typeof parent.isLevelEnabled !== 'function'
+  )
+    return logger.child(bindings, opts);
+  return new RequestLogger(parent, bindings, opts) as unknown as FastifyBaseLogger;
 }
