@@ -23,13 +23,14 @@
  * Re-run: `npx tsx eval/dev/generate-dev-periodic-histories.ts`.
  */
 import { writeFileSync } from 'node:fs';
-import { SERBIAN_MONTHS } from '../../src/connectors/sandbox/calendar.js';
 import type {
   LabelledHistory,
   LabelledTransaction,
   TrueStream,
 } from '../data/generate-recurring-histories.js';
 import { mulberry32 } from '../random.js';
+import { assembleHistory, type PlannedStream } from './assemble.js';
+import { DAY, dmy, mmyyyy, money, monthName, pad, toDate, toDay, weekday } from './formats.js';
 import { scheduledDays } from './schedule.js';
 import { ascii, toCyr } from './script-variants.js';
 
@@ -37,18 +38,8 @@ let rnd = mulberry32(1);
 const int = (lo: number, hi: number): number => lo + Math.floor(rnd() * (hi - lo + 1));
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
 const chance = (p: number): boolean => rnd() < p;
-const DAY = 86_400_000;
-const toDay = (d: string): number => Date.parse(`${d}T00:00:00Z`) / DAY;
-const toDate = (n: number): string => new Date(n * DAY).toISOString().slice(0, 10);
-const weekday = (n: number): number => new Date(n * DAY).getUTCDay();
-const pad = (n: number): string => String(n).padStart(2, '0');
-const dmy = (d: string): string => `${d.slice(8, 10)}.${d.slice(5, 7)}.${d.slice(0, 4)}`;
-const mmyyyy = (d: string): string => `${d.slice(5, 7)}/${d.slice(0, 4)}`;
-const monthName = (d: string): string => SERBIAN_MONTHS[Number(d.slice(5, 7)) - 1]!;
 const quarterOf = (d: string): number => Math.ceil(Number(d.slice(5, 7)) / 3);
 const ROMAN = ['I', 'II', 'III', 'IV'];
-/** "9,99" from minor units of a foreign currency. */
-const money = (minor: number): string => `${Math.floor(minor / 100)},${pad(minor % 100)}`;
 const ref = (): string => `97 ${int(10, 99)}-${int(1000, 9999)}-${int(100000, 999999)}`;
 const code = (n: number): string =>
   Array.from({ length: n }, () => pick([...'ABCDEFGHJKLMNPRSTUVWXYZ0123456789'])).join('');
@@ -1144,7 +1135,7 @@ function expand(id: string, h: HistoryPlan, seed: number): LabelledHistory {
   fd.setUTCMonth(fd.getUTCMonth() - h.months);
   const from = Math.floor(fd.getTime() / DAY);
   const rows: Array<Omit<LabelledTransaction, 'id'>> = [];
-  const streams: Array<Omit<TrueStream, 'transaction_ids'> & { rows: number[] }> = [];
+  const streams: PlannedStream[] = [];
   const p = h.persona;
   const fxText = (cur: 'EUR' | 'USD', minor: number): string =>
     pick([`${cur} ${money(minor)}`, `${money(minor)} ${cur}`, `iznos ${money(minor)} ${cur}`]);
@@ -1261,18 +1252,7 @@ function expand(id: string, h: HistoryPlan, seed: number): LabelledHistory {
       });
     }
   }
-  const order = rows
-    .map((_, i) => i)
-    .sort((a, b) => (rows[a]!.date < rows[b]!.date ? -1 : rows[a]!.date > rows[b]!.date ? 1 : a - b));
-  const idOf = new Map<number, string>();
-  for (const [k, r] of order.entries()) idOf.set(r, `${id}-${String(k + 1).padStart(4, '0')}`);
-  return {
-    id,
-    today: h.today,
-    note: h.note,
-    transactions: order.map((i) => ({ id: idOf.get(i)!, ...rows[i]! })),
-    streams: streams.map(({ rows: r, ...s }) => ({ ...s, transaction_ids: r.map((i) => idOf.get(i)!) })),
-  };
+  return assembleHistory(id, h, rows, streams);
 }
 
 // ---------- the histories: each a persona and a draw from the catalogue ----------
