@@ -23,6 +23,7 @@
  * Re-run: `npx tsx eval/dev/generate-dev-periodic-histories.ts`.
  */
 import { writeFileSync } from 'node:fs';
+import type { CategoryName } from '../../src/transactions/category-names.js';
 import type {
   LabelledHistory,
   LabelledTransaction,
@@ -45,16 +46,7 @@ const code = (n: number): string =>
   Array.from({ length: n }, () => pick([...'ABCDEFGHJKLMNPRSTUVWXYZ0123456789'])).join('');
 
 type Frequency = TrueStream['frequency'];
-type Category =
-  | 'groceries'
-  | 'rent'
-  | 'dining'
-  | 'utilities'
-  | 'transport'
-  | 'entertainment'
-  | 'subscriptions'
-  | 'salary'
-  | 'transfer';
+type Category = CategoryName;
 
 /** How one bank's export prints card payments, online card payments, orders and credits. */
 interface Format {
