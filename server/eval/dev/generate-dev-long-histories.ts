@@ -12,6 +12,7 @@
  * Re-run: `npx tsx eval/dev/generate-dev-long-histories.ts`.
  */
 import { writeFileSync } from 'node:fs';
+import type { CategoryName } from '../../src/transactions/category-names.js';
 import type {
   LabelledHistory,
   LabelledTransaction,
@@ -29,16 +30,7 @@ const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
 const chance = (p: number): boolean => rnd() < p;
 
 type Frequency = TrueStream['frequency'];
-type Category =
-  | 'groceries'
-  | 'rent'
-  | 'dining'
-  | 'utilities'
-  | 'transport'
-  | 'entertainment'
-  | 'subscriptions'
-  | 'salary'
-  | 'transfer';
+type Category = CategoryName;
 
 /** How one bank prints card payments (local and foreign) and payment orders. */
 interface Bank {
