@@ -51,6 +51,7 @@ const DEV_TITLES: Record<string, string> = {
   'dev-orders': 'DEV orders',
   'dev-long': 'DEV long',
   'dev-periodic': 'DEV periodic',
+  'dev-handpaid': 'DEV handpaid',
 };
 const isDev = (batch: string): boolean => batch.startsWith('dev');
 const title = (batch: string): string => DEV_TITLES[batch] ?? batch.toUpperCase();
@@ -114,6 +115,9 @@ if (devLong !== null) recBlinds.push({ batch: 'dev-long', e: evaluateRecurring(d
 // Quarterly and annual renewals paid by hand, hard-to-see monthly streams, one-offs at stream payees.
 const devPeriodic = loadDevHistories('recurring-dev-periodic.json');
 if (devPeriodic !== null) recBlinds.push({ batch: 'dev-periodic', e: evaluateRecurring(devPeriodic) });
+// Streams paid by hand (quarterly tax, premiums and fees; wording typed anew; people paid weekly), session 9.
+const devHandpaid = loadDevHistories('recurring-dev-handpaid.json');
+if (devHandpaid !== null) recBlinds.push({ batch: 'dev-handpaid', e: evaluateRecurring(devHandpaid) });
 console.log('\n== recurring detection');
 console.log(
   `   old set: server/eval/data/recurring-histories.json; ${sources(recBlinds.map((b) => b.batch))}`,
