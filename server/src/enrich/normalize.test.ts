@@ -102,6 +102,21 @@ describe('channel prefixes', () => {
     expect(key('E-BANKING JKP VODOVOD SUBOTICA voda')).toBe(key('m-banking IPS JKP Vodovod Subotica voda'));
   });
 
+  it('further exports\' wrappings are stripped (session 9: "Instant prenos X:", "Inflow", "e-Nalog", a card scheme)', () => {
+    expect(key('Instant prenos JKP Informatika Novi Sad: racun br 433969053')).toBe(
+      key('Prenos sredstava JKP Informatika Novi Sad: racun br 1'),
+    );
+    expect(key('Outgoing instant payment Srbijagas - gas 01/2027')).toBe(key('Srbijagas - gas 01/2027'));
+    expect(key('Outgoing payment Srbijagas gas 02/2027')).toBe(key('Srbijagas gas 03/2027'));
+    expect(key('Inflow RF PIO penzija 01/2024')).toBe(key('RF PIO penzija 02/2024'));
+    expect(key('Primljena uplata Nelt Co doo: zarada')).toBe(key('Nelt Co doo zarada'));
+    expect(key('PRILIV SREDSTAVA JP POSTA SRBIJE ISPLATA ZARADE')).toBe(
+      key('JP POSTA SRBIJE ISPLATA ZARADE'),
+    );
+    expect(key('e-Nalog SZ Njegoseva 41 / odrzavanje zgrade')).toBe(key('SZ Njegoseva 41 odrzavanje zgrade'));
+    expect(key('Placanje karticom Visa Fitness centar Pulse, Nis')).toBe('fitness centar pulse');
+  });
+
   it('"Plaćanje karticom na internetu" is one online card wrapping, not a card payment to "na internetu"', () => {
     expect(key('Plaćanje karticom na internetu PLAYSTATION NETWORK GB EUR 24,99')).toBe(
       'playstation network',
@@ -167,8 +182,9 @@ describe('noise anywhere in the text', () => {
     'amount with currency': 'WOLT 9.99 EUR BEOGRAD',
     'amount label': 'WOLT iznos 9,99 EUR BEOGRAD',
     'card word before a masked number': 'POS KARTICA ****1182 WOLT BEOGRAD',
-    'poziv na broj': 'WOLT poziv na broj 97 1234-5678',
+    'poziv na broj': 'WOLT POZ NA BR 97312405656899',
     'card word left over': 'WOLT br. kartice 1234',
+    'card scheme before a masked number': 'Kupovina WOLT BEOGRAD SRB Mastercard ****5699',
   };
   it.each(NOISE_PATTERNS.map(([name]) => name))('%s', (name) => {
     expect(samples[name], `a sample for ${name}`).toBeDefined();
@@ -283,6 +299,15 @@ describe('suffixes stripped from the end', () => {
 describe('period words', () => {
   it.each(PERIOD_WORDS)('%s', (word) => {
     expect(key(`Infostan ${word} 2026`)).toBe('infostan');
+  });
+
+  it('quarters and instalments in any wording are one payee (porez na imovinu, building fees)', () => {
+    const one = key('Grad Kragujevac porez na imovinu IV kvartal 2026');
+    expect(key('GRAD KRAGUJEVAC POREZ NA IMOVINU III KVARTAL 2026')).toBe(one);
+    expect(key('Grad Kragujevac porez na imovinu rata 2')).toBe(one);
+    expect(key('SZ Njegoseva 41 odrzavanje zgrade Q4/2026')).toBe(
+      key('SZ Njegoseva 41 odrzavanje zgrade Q1/2027'),
+    );
   });
 
   it('the same bill in different months has one key', () => {

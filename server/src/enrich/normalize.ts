@@ -265,6 +265,18 @@ export const CHANNEL_PREFIXES: ReadonlyArray<readonly [string, Channel | null, '
   ['payment order', 'transfer'],
   ['transfer order', 'transfer'],
   ['instant payment', 'instant'],
+  // Outgoing and incoming wordings of further e-banking exports ("Outgoing instant payment …",
+  // "Inflow …", "Instant prenos X: …", "Primljena uplata …", "e-Nalog X / …", "PRILIV SREDSTAVA …").
+  ['outgoing instant payment', 'instant'],
+  ['outgoing payment', 'transfer'],
+  ['inflow', 'transfer', 'vague'],
+  ['instant prenos', 'instant'],
+  ['primljena uplata', 'transfer', 'vague'],
+  ['priliv sredstava', 'transfer', 'vague'],
+  ['e nalog', 'transfer'],
+  // A card scheme printed after the card wording ("Placanje karticom Visa FITNESS …").
+  ['visa', 'card'],
+  ['mastercard', 'card'],
   ['incoming payment', 'transfer', 'vague'],
   ['card payment', 'card'],
   ['card purchase', 'card'],
@@ -372,7 +384,12 @@ export const NOISE_PATTERNS: ReadonlyArray<readonly [name: string, pattern: RegE
   ],
   // "KARTICA ****1182": the card word before a masked number (the number goes as 'masked card').
   ['card word before a masked number', /\bkartic[ae]\s?(?=\d{0,6}[*xX]{2,}\d{2,4}\b)/gi],
-  ['poziv na broj', /\b(?:poziv na broj|pnb|model)[:.]?\s*(?:\d{2}\s)?[\d-]*/gi],
+  ['poziv na broj', /\b(?:poziv na broj|poz\.? na br\.?|pnb|model)[:.]?\s*(?:\d{2}\s)?[\d-]*/gi],
+  // A card scheme before a masked number at the end ("… KRALJEVO SRB Mastercard ****5699").
+  [
+    'card scheme before a masked number',
+    /\b(?:visa|mastercard|maestro|dinacard)\s?(?=\d{0,6}[*xX]{2,}\d{2,4}\b)/gi,
+  ],
   ['card word left over', /\b(?:br\.?\s?kartice|card no\.?)\s*/gi],
 ];
 
@@ -700,6 +717,20 @@ export const PERIOD_WORDS: readonly string[] = [
   'br.',
   'broj',
   'mp',
+  // Quarters and instalments ("IV kvartal", "Q3/2026", "rata 2/4"): they change every payment.
+  'kvartal',
+  'kvartala',
+  'kv',
+  'tromesecje',
+  'tromesecno',
+  'q1',
+  'q2',
+  'q3',
+  'q4',
+  'ii',
+  'iii',
+  'iv',
+  'rata',
 ];
 
 /** Filler around the changing part of a text with no merchant ("ref", "poziv na broj"). */
