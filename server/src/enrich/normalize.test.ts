@@ -184,6 +184,7 @@ describe('noise anywhere in the text', () => {
     'card word before a masked number': 'POS KARTICA ****1182 WOLT BEOGRAD',
     'poziv na broj': 'WOLT POZ NA BR 97312405656899',
     'card word left over': 'WOLT br. kartice 1234',
+    'month range': 'WOLT za jul-septembar',
     'card scheme before a masked number': 'Kupovina WOLT BEOGRAD SRB Mastercard ****5699',
   };
   it.each(NOISE_PATTERNS.map(([name]) => name))('%s', (name) => {

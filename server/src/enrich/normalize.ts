@@ -390,6 +390,11 @@ export const NOISE_PATTERNS: ReadonlyArray<readonly [name: string, pattern: RegE
     'card scheme before a masked number',
     /\b(?:visa|mastercard|maestro|dinacard)\s?(?=\d{0,6}[*xX]{2,}\d{2,4}\b)/gi,
   ],
+  // A quarter named by its months ("za jul-septembar", "oktobar–decembar"): a period, not a name.
+  [
+    'month range',
+    /\b(?:januar|februar|mart|april|maj|jun|jul|avgust|septembar|oktobar|novembar|decembar)[a-z]*\s?[-–]\s?(?:januar|februar|mart|april|maj|jun|jul|avgust|septembar|oktobar|novembar|decembar)[a-z]*\b/g,
+  ],
   ['card word left over', /\b(?:br\.?\s?kartice|card no\.?)\s*/gi],
 ];
 
