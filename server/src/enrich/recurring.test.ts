@@ -1070,4 +1070,80 @@ describe('quarterly and annual payments paid by hand, and habits that only look 
     expect(outgoing).toHaveLength(1);
     expect(outgoing[0]).toMatchObject({ frequency: 'monthly', occurrences: 18 });
   });
+
+  describe('one payment per period (bills, taxes and premiums paid by hand)', () => {
+    const QUARTERS = [
+      '2025-01-01',
+      '2025-04-01',
+      '2025-07-01',
+      '2025-10-01',
+      '2026-01-01',
+      '2026-04-01',
+      '2026-07-01',
+    ];
+    /** One payment a quarter, on the given day of each quarter. */
+    const quarterly = (days: readonly number[], amounts: readonly number[], text: string, category: string) =>
+      QUARTERS.map((q, i) => txn(addDays(q, days[i]!), -amounts[i]!, text, { category }));
+    /** Paid early in one quarter and seven weeks in the next: gaps of 59 and 125 days. */
+    const SWINGING = [12, 46, 14, 44, 12, 46, 14];
+
+    it('a property tax paid from the 20th to the 75th day of its quarter is one quarterly stream', () => {
+      const txns = quarterly(
+        [44, 30, 62, 41, 75, 20, 47],
+        Array(7).fill(263_275),
+        'Grad Novi Sad porez na imovinu',
+        'utilities',
+      );
+      const r = detectRecurringStreams(txns, '2026-09-01');
+      expect(r.outgoing).toHaveLength(1);
+      expect(r.outgoing[0]).toMatchObject({ frequency: 'quarterly', occurrences: 7 });
+    });
+
+    it('a building fee varying by a tenth, paid early one quarter and late the next, is one quarterly stream', () => {
+      const amounts = [380_500, 412_000, 365_300, 401_800, 380_500, 418_900, 372_000];
+      const txns = quarterly(SWINGING, amounts, 'SZ Njegoševa 41 održavanje zgrade', 'utilities');
+      const r = detectRecurringStreams(txns, '2026-08-15');
+      expect(r.outgoing).toHaveLength(1);
+      expect(r.outgoing[0]).toMatchObject({
+        frequency: 'quarterly',
+        amount_type: 'variable',
+        occurrences: 7,
+      });
+    });
+
+    it('fees at one office at very different amounts, one a quarter, are no quarterly stream (instalments hold their amount)', () => {
+      const amounts = [400_000, 250_000, 520_000, 330_000, 600_000, 280_000, 450_000];
+      const txns = quarterly(SWINGING, amounts, 'Gradska uprava taksa', 'utilities');
+      expect(detectRecurringStreams(txns, '2026-08-15').outgoing).toEqual([]);
+    });
+
+    it('a card subscription paid now and then, about one a quarter, is no quarterly stream by bins (not paid by hand)', () => {
+      const amounts = [35_000, 39_200, 31_100, 38_900, 35_000, 39_500, 31_400];
+      const txns = quarterly(SWINGING, amounts, 'NEDELJNIK E-IZDANJE', 'subscriptions');
+      expect(detectRecurringStreams(txns, '2026-08-15').outgoing).toEqual([]);
+    });
+
+    it('two payments a month apart after an empty quarter are no instalments paid together', () => {
+      const dates = ['2025-03-31', '2025-12-22', '2026-01-18', '2026-04-21', '2026-05-18'];
+      const txns = dates.map((d) =>
+        txn(d, -34_900, 'JP Pošta RTS taksa za javni medijski servis', { category: 'utilities' }),
+      );
+      expect(detectRecurringStreams(txns, '2026-06-01').outgoing).toEqual([]);
+    });
+
+    it('a monthly bill paid a week early to two weeks late, months skipped and paid with the next, is one monthly stream', () => {
+      // biome-ignore format: dates as a list
+      const dates = ['2024-12-31', '2025-01-14', '2025-03-20', '2025-03-21', '2025-04-27', '2025-05-22', '2025-06-30', '2025-07-29', '2025-08-24', '2025-09-20', '2025-10-09', '2025-11-10', '2026-01-20', '2026-01-22', '2026-03-02', '2026-03-24', '2026-04-09', '2026-06-23', '2026-06-25', '2026-07-21', '2026-08-31', '2026-09-27'];
+      // biome-ignore format: amounts as a list
+      const amounts = [70_052, 82_670, 86_520, 75_214, 87_868, 82_168, 93_489, 90_755, 71_637, 83_131, 84_291, 77_560, 81_437, 83_307, 91_535, 83_961, 71_438, 82_535, 74_154, 85_828, 94_163, 83_665];
+      const txns = dates.map((d, i) =>
+        txn(d, -amounts[i]!, `JKP Čistoća Čačak odvoz smeća ${d.slice(5, 7)}/${d.slice(0, 4)}`, {
+          category: 'utilities',
+        }),
+      );
+      const r = detectRecurringStreams(txns, '2026-10-03');
+      expect(r.outgoing).toHaveLength(1);
+      expect(r.outgoing[0]).toMatchObject({ frequency: 'monthly', occurrences: 22 });
+    });
+  });
 });

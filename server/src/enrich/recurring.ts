@@ -88,6 +88,7 @@ interface Rhythm {
   double: readonly [number, number] | null; // gap when exactly one period was missed
   minOccurrences: number;
   perMonth: number; // factor converting one payment to a monthly amount
+  binned?: true; // found by one payment per period (periodBins), not by gaps or a day grid
 }
 
 // biome-ignore format: one rhythm per line reads as a table
@@ -256,16 +257,177 @@ function findRhythm(occ: readonly Occurrence[]): Rhythm | null {
   if (gaps.length === 0) return null;
   const typicalGap = median(sortedCopy(gaps));
   const rhythm = RHYTHMS.find((r) => within(typicalGap, r.single));
-  if (!rhythm) return longOnCalendar(occ, typicalGap);
+  if (!rhythm) return longOnCalendar(occ, typicalGap) ?? binnedRhythm(occ);
   if (occ.length < rhythm.minOccurrences) return null;
   if (gapsFit(occ, rhythm)) return rhythm;
   if (rhythm.months === 0) return fitsGrid(occ, rhythm) ? rhythm : null;
   // Off the gaps, on the month grid (a bill paid by hand): a payee that bills on a cycle, or one
   // price, so that a habit at loose intervals and varying amounts (vet, hairdresser) stays none.
-  if (rhythm.months === 1) return monthGrid(occ).fits && billLike(occ) ? rhythm : null;
+  if (rhythm.months === 1) return monthGrid(occ).fits && billLike(occ) ? rhythm : binnedRhythm(occ);
   // Off the gaps, on the calendar only: held to the evidence of a pair (a periodic payee, or one
   // price), so that a few top-ups or shop visits that fall near a quarter grid stay no stream.
-  return rhythm.months >= 3 && longGridHolds(occ, rhythm) ? rhythm : null;
+  if (rhythm.months >= 3 && longGridHolds(occ, rhythm)) return rhythm;
+  return binnedRhythm(occ);
+}
+
+// ---------------------------------------------------------------------------------------------
+// One payment per period (bills, taxes and premiums paid by hand)
+
+/** Monthly and quarterly rhythms as found by period bins. */
+const BINNED: readonly Rhythm[] = RHYTHMS.filter((r) => r.months === 1 || r.months === 3).map((r) => ({
+  ...r,
+  binned: true,
+}));
+/** Payments a binned stream needs: five months of a bill, three quarters of a tax or a premium. */
+const BIN_MIN_PAYMENTS: Readonly<Record<number, number>> = { 1: 5, 3: 3 };
+/**
+ * How concentrated the payment day within its period must be: the mean distance from the median
+ * position, as a share of the period. A bill paid by hand one to three weeks around its due date
+ * stays within about a sixth of a month; visits at random spread over the whole period (a quarter
+ * of it on average).
+ */
+const BIN_MAX_SPREAD = 0.2;
+
+interface PeriodBins {
+  fits: boolean;
+  /** Each payment's period (from the best phase). */
+  slots: Int32Array;
+  /** Each payment's position in its period (days from the period's start). */
+  positions: Float64Array;
+}
+
+/**
+ * A payee paid by hand once a period: whatever the day, one payment falls in each month (or
+ * quarter) — early one time, three weeks late the next, a quarter's tax paid on the 2nd or on the
+ * 75th day. Gaps then range from a few days to two periods and no day grid holds, but counting
+ * payments per period does: the periods are laid from the first payment at the phase (each whole
+ * day of the period is tried) that leaves the fewest empty and doubled periods. A doubled period
+ * next to an empty one before it, its two payments within days, is a late payment made with the
+ * next (both count); a single
+ * payment of about twice the usual amount after an empty period pays both. It fits when at most
+ * one period in six (at least one) stays empty, at most one in six holds an
+ * extra, and the payment days sit together within their periods (BIN_MAX_SPREAD). Linear:
+ * period length × payments.
+ */
+function periodBins(occ: readonly Occurrence[], rhythm: Rhythm): PeriodBins {
+  const n = occ.length;
+  const period = rhythm.days;
+  const slots = new Int32Array(n);
+  const positions = new Float64Array(n);
+  const none = { fits: false, slots, positions };
+  const span = Math.floor((occ[n - 1]!.day - occ[0]!.day) / period) + 1;
+  if (n < BIN_MIN_PAYMENTS[rhythm.months]! || span < (rhythm.months === 1 ? 6 : 3)) return none;
+  const usual = median(sortedCopy(occ.map((o) => o.amount)));
+  const first = occ[0]!.day;
+  let best = Number.POSITIVE_INFINITY;
+  let bestCentre = Number.POSITIVE_INFINITY;
+  let bestPhase = 0;
+  let bestEmpty = 0;
+  let bestExtra = 0;
+  let centre = 0; // of the phase scored last: total distance of the payments from their periods' middles
+  const score = (phase: number): [number, number] => {
+    centre = 0;
+    let empty = 0;
+    let extra = 0;
+    let last = Math.floor(phase / period) - 1;
+    let inSlot = 0;
+    let emptyBefore = false;
+    let together = false; // the slot's two payments within days of each other
+    const close = (): void => {
+      if (inSlot === 2 && emptyBefore && together)
+        empty--; // a late payment made with the next
+      else if (inSlot > 1) extra += inSlot - 1;
+    };
+    for (let i = 0; i < n; i++) {
+      const slot = Math.floor((occ[i]!.day - first + phase) / period);
+      if (slot !== last) {
+        if (i > 0) close();
+        const gap = slot - last - 1;
+        emptyBefore = i > 0 && gap >= 1;
+        if (i > 0) empty += gap;
+        // One payment of about twice the usual amount after an empty period pays both.
+        if (emptyBefore && Math.abs(occ[i]!.amount - 2 * usual) <= 0.15 * usual) empty--;
+        inSlot = 0;
+        last = slot;
+      } else together = occ[i]!.day - occ[i - 1]!.day <= PAID_TOGETHER_DAYS;
+      centre += Math.abs(occ[i]!.day - first + phase - (slot + 0.5) * period);
+      inSlot++;
+    }
+    close();
+    return [Math.max(0, empty), extra];
+  };
+  for (let phase = 0; phase < Math.ceil(period); phase++) {
+    const [empty, extra] = score(phase);
+    // The fewest empty and doubled periods; among those, the payments nearest their periods'
+    // middles (so that a due date near a boundary does not split the payments' positions).
+    if (empty + extra < best || (empty + extra === best && centre < bestCentre)) {
+      best = empty + extra;
+      bestCentre = centre;
+      bestPhase = phase;
+      bestEmpty = empty;
+      bestExtra = extra;
+    }
+  }
+  for (let i = 0; i < n; i++) {
+    const x = occ[i]!.day - first + bestPhase;
+    slots[i] = Math.floor(x / period);
+    positions[i] = x - slots[i]! * period;
+  }
+  const sorted = sortedCopy(Array.from(positions));
+  const mid = median(sorted);
+  let spread = 0;
+  for (const p of positions) spread += Math.abs(p - mid);
+  const periods = slots[n - 1]! - slots[0]! + 1;
+  const fits =
+    bestEmpty <= Math.max(1, Math.floor(periods / 6)) &&
+    bestExtra <= Math.floor(periods / 6) &&
+    spread / n <= BIN_MAX_SPREAD * period;
+  return { fits, slots, positions };
+}
+
+/**
+ * Categories of payees paid by hand on a due date (bills, taxes, insurance, fees; rent; income):
+ * a card subscription bills itself on its day and needs no bins.
+ */
+const HAND_PAID_CATEGORIES: ReadonlySet<string> = new Set(['utilities', 'rent', 'salary']);
+function paidByHand(occ: readonly Occurrence[]): boolean {
+  for (const o of occ) if (HAND_PAID_CATEGORIES.has(o.category)) return true;
+  return false;
+}
+
+/** Share of a binned quarterly stream's payments that must sit near the payee's usual amount. */
+const BIN_NEAR_SHARE = 0.75;
+/** "Near the usual amount": within this share of the median, or of twice it (two paid at once). */
+const BIN_NEAR = 0.25;
+
+/**
+ * An instalment holds its amount: most payments within a quarter of the payee's own median (or
+ * of twice it: two instalments paid at once). Fees paid now and then at one office (a passport,
+ * an ID card, a vehicle inspection at different stations) vary far more.
+ */
+function instalmentAmounts(occ: readonly Occurrence[]): boolean {
+  const usual = median(sortedCopy(occ.map((o) => o.amount)));
+  let near = 0;
+  for (const o of occ) {
+    if (Math.abs(o.amount - usual) <= BIN_NEAR * usual || Math.abs(o.amount - 2 * usual) <= BIN_NEAR * usual)
+      near++;
+  }
+  return near >= BIN_NEAR_SHARE * occ.length;
+}
+
+/**
+ * Monthly, then quarterly, by period bins, for a payee whose payments say it bills on a cycle:
+ * monthly for a periodic payee or about one price (billLike); quarterly only for a payee whose
+ * category is paid by hand on a due date (utilities: taxes, insurance, building fees; rent; income) and whose
+ * amounts hold like instalments — a word such as "taksa" or "pregled" alone, or a few visits at
+ * one price a season apart, is no plan.
+ */
+function binnedRhythm(occ: readonly Occurrence[]): Rhythm | null {
+  for (const rhythm of BINNED) {
+    if (rhythm.months === 1 ? !billLike(occ) : !paidByHand(occ) || !instalmentAmounts(occ)) continue;
+    if (periodBins(occ, rhythm).fits) return rhythm;
+  }
+  return null;
 }
 
 const LONG_RHYTHMS = RHYTHMS.filter((r) => LONG_FREQUENCIES.has(r.frequency));
@@ -679,6 +841,28 @@ function hasShortGap(occ: readonly Occurrence[], rhythm: Rhythm): boolean {
 function dropExtras(occ: readonly Occurrence[], rhythm: Rhythm): Occurrence[] {
   const usual = median(sortedCopy(occ.map((o) => o.amount)));
   const kept: Occurrence[] = [];
+  if (rhythm.binned) {
+    // One payment per period; a second stays when the period before is empty and it was paid
+    // within days of the first (the two together), else the usual amount stays.
+    const { slots } = periodBins(occ, rhythm);
+    let lastSlot = Number.NaN;
+    let emptyBefore = false;
+    for (let i = 0; i < occ.length; i++) {
+      const o = occ[i]!;
+      const prev = kept[kept.length - 1];
+      if (prev && slots[i] === lastSlot) {
+        if (emptyBefore && o.day - prev.day <= PAID_TOGETHER_DAYS) {
+          kept.push(o);
+          emptyBefore = false;
+        } else if (Math.abs(o.amount - usual) < Math.abs(prev.amount - usual)) kept[kept.length - 1] = o;
+        continue;
+      }
+      emptyBefore = prev !== undefined && slots[i]! - lastSlot >= 2;
+      kept.push(o);
+      lastSlot = slots[i]!;
+    }
+    return kept;
+  }
   if (rhythm.months === 0) {
     // Weekly and biweekly: off the weekday grid is an extra; of two in one slot the usual amount stays.
     const { offsets, slots } = onGrid(occ, rhythm.days);
@@ -816,6 +1000,20 @@ function buildStream(
 ): RecurringStream | null {
   const rhythm = findRhythm(all);
   if (!rhythm) return null;
+  const stream = streamFor(all, rhythm, today, pairs);
+  if (stream !== null || rhythm.binned || (rhythm.months !== 1 && rhythm.months !== 3)) return stream;
+  // A rhythm read off the gaps or a day grid that then proves too loose (a fee paid by hand two
+  // to seven weeks into its quarter): one payment per period may still hold.
+  const binned = binnedRhythm(all);
+  return binned === null ? null : streamFor(all, binned, today, pairs);
+}
+
+function streamFor(
+  all: readonly Occurrence[],
+  rhythm: Rhythm,
+  today: number,
+  pairs: PairRule,
+): RecurringStream | null {
   const occ = dropExtras(all, rhythm);
   if (occ.length < rhythm.minOccurrences) return null;
   if (occ.length === 2 && (all.length !== 2 || !pairHolds(occ, rhythm, today, pairs))) return null;
@@ -827,7 +1025,10 @@ function buildStream(
   // plan: a quarterly stream bills on a cycle or holds its price within a premium rise.
   if (rhythm.months === 3 && !quarterlyAmountsHold(occ)) return null;
   const loose = LOOSENESS[amounts.type];
-  if (meanGapDeviation(occ, rhythm) > Math.max(loose.floor, loose.share * rhythm.days)) {
+  if (rhythm.binned) {
+    // Found by period bins: after the extras went, the kept payments must still fill the periods.
+    if (!periodBins(occ, rhythm).fits) return null;
+  } else if (meanGapDeviation(occ, rhythm) > Math.max(loose.floor, loose.share * rhythm.days)) {
     // A monthly bill paid by hand: on the month grid, each payment within ten days of its day.
     if (rhythm.months !== 1 || !monthGrid(occ).fits || !billLike(occ)) return null;
     if (monthGridDeviation(occ) > MONTH_GRID_LOOSENESS) return null;
