@@ -1146,4 +1146,17 @@ describe('quarterly and annual payments paid by hand, and habits that only look 
       expect(r.outgoing[0]).toMatchObject({ frequency: 'monthly', occurrences: 22 });
     });
   });
+
+  describe('weekly rhythm and amounts', () => {
+    it('a pump visited about once a week at widely varying amounts is no weekly stream', () => {
+      // biome-ignore format: dates as a list
+      const dates = ['2025-03-16', '2025-03-19', '2025-03-26', '2025-04-05', '2025-04-10', '2025-04-14', '2025-04-27', '2025-04-30', '2025-05-12', '2025-05-21', '2025-05-28', '2025-06-12', '2025-06-18', '2025-07-03', '2025-07-12', '2025-07-21', '2025-07-31', '2025-08-04', '2025-08-09', '2025-08-24', '2025-09-04', '2025-09-19', '2025-10-01', '2025-10-07', '2025-10-12', '2025-10-20', '2025-11-01', '2025-11-15', '2025-11-27', '2025-12-06'];
+      // biome-ignore format: amounts as a list
+      const amounts = [721_711, 717_839, 540_044, 643_730, 273_097, 445_284, 711_857, 472_023, 570_661, 709_098, 567_231, 645_507, 322_638, 707_185, 427_855, 258_093, 703_710, 362_203, 682_179, 685_572, 684_754, 332_078, 260_840, 519_408, 614_085, 401_723, 466_976, 477_528, 676_992, 260_302];
+      const txns = dates.map((d, i) =>
+        txn(d, -amounts[i]!, 'POS purchase MOL Srbija 14 Kragujevac RS', { category: 'transport' }),
+      );
+      expect(detectRecurringStreams(txns, '2025-12-10').outgoing).toEqual([]);
+    });
+  });
 });

@@ -110,6 +110,13 @@ const SAME_PRICE = 0.05;
  * vet), not a bill with a billing cycle.
  */
 const LOOSENESS = { fixed: { share: 0.2, floor: 2 }, variable: { share: 0.12, floor: 1.5 } } as const;
+/**
+ * The floor (days) for amounts that vary widely (not like instalments, see instalmentAmounts): on
+ * a weekly grid ±2 days holds most days of the week, so a pump or a shop visited about once a week
+ * at any amount sits 1.2 days off it on average by chance; a person paid weekly about the same
+ * sum, even on a day that moves, keeps the 1.5-day floor.
+ */
+const WIDE_AMOUNTS_FLOOR = 1;
 const LONG_FREQUENCIES: ReadonlySet<Frequency> = new Set(['quarterly', 'annually']);
 /** Tight price clusters (a plan among purchases at any price): split at gaps over this ratio. */
 const TIGHT_GAP = 1.03;
@@ -1025,10 +1032,11 @@ function streamFor(
   // plan: a quarterly stream bills on a cycle or holds its price within a premium rise.
   if (rhythm.months === 3 && !quarterlyAmountsHold(occ)) return null;
   const loose = LOOSENESS[amounts.type];
+  const floor = amounts.type === 'variable' && !instalmentAmounts(occ) ? WIDE_AMOUNTS_FLOOR : loose.floor;
   if (rhythm.binned) {
     // Found by period bins: after the extras went, the kept payments must still fill the periods.
     if (!periodBins(occ, rhythm).fits) return null;
-  } else if (meanGapDeviation(occ, rhythm) > Math.max(loose.floor, loose.share * rhythm.days)) {
+  } else if (meanGapDeviation(occ, rhythm) > Math.max(floor, loose.share * rhythm.days)) {
     // A monthly bill paid by hand: on the month grid, each payment within ten days of its day.
     if (rhythm.months !== 1 || !monthGrid(occ).fits || !billLike(occ)) return null;
     if (monthGridDeviation(occ) > MONTH_GRID_LOOSENESS) return null;
