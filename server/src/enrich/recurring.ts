@@ -430,7 +430,13 @@ function instalmentAmounts(occ: readonly Occurrence[]): boolean {
  * one price a season apart, is no plan.
  */
 function binnedRhythm(occ: readonly Occurrence[]): Rhythm | null {
+  const n = occ.length;
+  const spanDays = occ[n - 1]!.day - occ[0]!.day;
   for (const rhythm of BINNED) {
+    // Cheap checks first (a shop visited weekly has far more payments than periods): no fold of
+    // any text, no phase search, for a group that cannot fit.
+    const periods = Math.floor(spanDays / rhythm.days) + 1;
+    if (n < BIN_MIN_PAYMENTS[rhythm.months]! || n > periods + Math.floor(periods / 3) + 1) continue;
     if (rhythm.months === 1 ? !billLike(occ) : !paidByHand(occ) || !instalmentAmounts(occ)) continue;
     if (periodBins(occ, rhythm).fits) return rhythm;
   }
@@ -1015,6 +1021,19 @@ function buildStream(
   return binned === null ? null : streamFor(all, binned, today, pairs);
 }
 
+/** Whether the payments sit too far off their rhythm for their amounts (LOOSENESS, WIDE_AMOUNTS_FLOOR). */
+function tooLoose(occ: readonly Occurrence[], rhythm: Rhythm, type: AmountType): boolean {
+  const loose = LOOSENESS[type];
+  const deviation = meanGapDeviation(occ, rhythm);
+  if (deviation > Math.max(loose.floor, loose.share * rhythm.days)) return true;
+  // Widely varying amounts get the lower floor (checked only when it decides: weekly rhythms).
+  return (
+    type === 'variable' &&
+    deviation > Math.max(WIDE_AMOUNTS_FLOOR, loose.share * rhythm.days) &&
+    !instalmentAmounts(occ)
+  );
+}
+
 function streamFor(
   all: readonly Occurrence[],
   rhythm: Rhythm,
@@ -1032,11 +1051,10 @@ function streamFor(
   // plan: a quarterly stream bills on a cycle or holds its price within a premium rise.
   if (rhythm.months === 3 && !quarterlyAmountsHold(occ)) return null;
   const loose = LOOSENESS[amounts.type];
-  const floor = amounts.type === 'variable' && !instalmentAmounts(occ) ? WIDE_AMOUNTS_FLOOR : loose.floor;
   if (rhythm.binned) {
     // Found by period bins: after the extras went, the kept payments must still fill the periods.
     if (!periodBins(occ, rhythm).fits) return null;
-  } else if (meanGapDeviation(occ, rhythm) > Math.max(floor, loose.share * rhythm.days)) {
+  } else if (tooLoose(occ, rhythm, amounts.type)) {
     // A monthly bill paid by hand: on the month grid, each payment within ten days of its day.
     if (rhythm.months !== 1 || !monthGrid(occ).fits || !billLike(occ)) return null;
     if (monthGridDeviation(occ) > MONTH_GRID_LOOSENESS) return null;
