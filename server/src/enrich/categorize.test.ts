@@ -333,3 +333,18 @@ describe('merchant dictionary', () => {
     expect(findMerchant(['nepoznato'])).toBeNull();
   });
 });
+
+describe('a card purchase that names no merchant', () => {
+  it.each([
+    'POS kupovina 86913352 BEOGRAD',
+    'Kupovina karticom 20.11.2026 TID 37816801 BEOGRAD',
+    'POS KUPOVINA 4058****2879 NIS RS',
+    'POS KUPOVINA kartica 4165...8422 KIKINDA RS',
+    'Plaćanje karticom BEOGRAD 03.05.2026',
+  ])("%s is the guide's unnamed shop (groceries, low confidence)", (text) => {
+    expect(categorizeDetailed({ description: text, amount: -2100_00 })).toEqual({
+      category: 'groceries',
+      confidence: 'low',
+    });
+  });
+});

@@ -8,7 +8,7 @@
 import { CATEGORY_NAMES, type CategoryName } from '../transactions/category-names.js';
 import { FIRST_NAMES, findMerchant } from './merchants.js';
 import { features, shippedModel } from './model.js';
-import { Description, type ScannedDescription } from './normalize.js';
+import { CITIES, Description, type ScannedDescription } from './normalize.js';
 
 // The nine documented categories live in one place (transactions/category-names.ts).
 export type Category = CategoryName;
@@ -189,6 +189,15 @@ export function categorizeDetailed(
   }
   // A payment slip to an unknown payee is nearly always a bill.
   if (flags.bill) return agreeing(judged, amount, 'utilities', 'medium', 'low');
+  // A card purchase whose text names no merchant at all (wrapping, a terminal number, a town —
+  // the key keeps the town when nothing else is left):
+  // the guide's unnamed shop. The model would read only the channel and the town.
+  if (
+    (flags.card || flags.ecommerce) &&
+    (described.merchant.key === '' || PLACES.has(described.merchant.key))
+  ) {
+    return { category: UNKNOWN_PURCHASE, confidence: 'low' };
+  }
   const guess = modelGuess(described, amount);
   // A subscription guessed for a payee nobody listed needs a digital-service cue or a
   // subscription-sized amount: a larger one-off order from a foreign web shop is goods.
@@ -206,6 +215,9 @@ export function categorizeDetailed(
     confidence: 'low',
   };
 }
+
+/** Keys that are only a place (a town printed after no merchant). */
+const PLACES: ReadonlySet<string> = new Set(CITIES);
 
 /**
  * Largest charge (minor units) taken for a subscription on the amount alone: monthly digital

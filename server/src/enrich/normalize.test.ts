@@ -185,6 +185,7 @@ describe('noise anywhere in the text', () => {
     'poziv na broj': 'WOLT POZ NA BR 97312405656899',
     'card word left over': 'WOLT br. kartice 1234',
     'month range': 'WOLT za jul-septembar',
+    'card masked with dots': 'POS KUPOVINA kartica 4165...8422 WOLT BEOGRAD',
     'card scheme before a masked number': 'Kupovina WOLT BEOGRAD SRB Mastercard ****5699',
   };
   it.each(NOISE_PATTERNS.map(([name]) => name))('%s', (name) => {

@@ -367,6 +367,8 @@ export const NOISE_PATTERNS: ReadonlyArray<readonly [name: string, pattern: RegE
   ['time', /\b\d{1,2}:\d{2}(?::\d{2})?h?\b/g],
   ['card last four after a star', /(?<![\w*])\*\d{4}\b/g],
   ['masked card', /\b\d{0,6}[*xX]{2,}\d{2,4}\b|\b[*xX]{4,}\s?\d{4}\b/g],
+  // "4165...8422": a card number masked with dots.
+  ['card masked with dots', /\b\d{4}\.{3}\d{4}\b/g],
   ['card number after card word', /(?<=\b(?:karticom|kartica|kartice|card|kartica br\.?)\s)\d{4}\b/gi],
   ['phone number', /(?:\+\d{1,3}[\s-]?)?\(?\b\d{2,4}\)?[\s/-]\d{3}[\s-]?\d{3,4}\b/g],
   [
@@ -383,7 +385,7 @@ export const NOISE_PATTERNS: ReadonlyArray<readonly [name: string, pattern: RegE
     /\b(?:orig(?:inalni)?\.?\s)?(?:iznos|amount)\s?:?\s?(?=\d+(?:[.,]\d{3})*[.,]\d{2}\s?[a-z]{3}\b|(?:eur|usd|rsd|gbp|chf)\s?\d)/gi,
   ],
   // "KARTICA ****1182": the card word before a masked number (the number goes as 'masked card').
-  ['card word before a masked number', /\bkartic[ae]\s?(?=\d{0,6}[*xX]{2,}\d{2,4}\b)/gi],
+  ['card word before a masked number', /\bkartic[ae]\s?(?=\d{0,6}[*xX]{2,}\d{2,4}\b|\d{4}\.{3}\d{4}\b)/gi],
   ['poziv na broj', /\b(?:poziv na broj|poz\.? na br\.?|pnb|model)[:.]?\s*(?:\d{2}\s)?[\d-]*/gi],
   // A card scheme before a masked number at the end ("… KRALJEVO SRB Mastercard ****5699").
   [
