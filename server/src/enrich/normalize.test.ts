@@ -115,6 +115,12 @@ describe('channel prefixes', () => {
     );
     expect(key('e-Nalog SZ Njegoseva 41 / odrzavanje zgrade')).toBe(key('SZ Njegoseva 41 odrzavanje zgrade'));
     expect(key('Placanje karticom Visa Fitness centar Pulse, Nis')).toBe('fitness centar pulse');
+    const water = key('Plaćanje računa JKP Vodovod Pančevo tromesečni račun');
+    expect(key('eBanking plaćanje - JKP Vodovod Pančevo - tromesečni račun')).toBe(water);
+    expect(key('Mbanking JKP Vodovod Pančevo; tromesecni racun')).toBe(water);
+    expect(key('Prenos sredstava na racun 200-638171440-92 JKP Vodovod Pancevo tromesecni racun')).toBe(
+      water,
+    );
   });
 
   it('"Plaćanje karticom na internetu" is one online card wrapping, not a card payment to "na internetu"', () => {

@@ -274,6 +274,12 @@ export const CHANNEL_PREFIXES: ReadonlyArray<readonly [string, Channel | null, '
   ['primljena uplata', 'transfer', 'vague'],
   ['priliv sredstava', 'transfer', 'vague'],
   ['e nalog', 'transfer'],
+  ['prenos sredstava na racun', 'transfer'],
+  // "eBanking plaćanje - …", "Mbanking …" (the words written together).
+  ['ebanking placanje', 'transfer'],
+  ['mbanking placanje', 'transfer'],
+  ['ebanking', 'transfer'],
+  ['mbanking', 'transfer'],
   // A card scheme printed after the card wording ("Placanje karticom Visa FITNESS …").
   ['visa', 'card'],
   ['mastercard', 'card'],
@@ -730,6 +736,7 @@ export const PERIOD_WORDS: readonly string[] = [
   'kv',
   'tromesecje',
   'tromesecno',
+  'tromesecni',
   'q1',
   'q2',
   'q3',

@@ -1159,4 +1159,22 @@ describe('quarterly and annual payments paid by hand, and habits that only look 
       expect(detectRecurringStreams(txns, '2025-12-10').outgoing).toEqual([]);
     });
   });
+
+  describe('two plans of one payee paid by hand', () => {
+    it('a water utility billing monthly and quarterly at four times the amount, both varying, is two streams', () => {
+      // biome-ignore format: pairs as a list
+      const rows: Array<[string, number, string]> = [
+        ['2026-01-22', 132_662, 'm'], ['2026-02-18', 144_108, 'm'], ['2026-02-22', 550_001, 'q'], ['2026-03-19', 132_343, 'm'],
+        ['2026-04-21', 131_213, 'm'], ['2026-05-16', 146_728, 'm'], ['2026-05-21', 617_682, 'q'], ['2026-06-18', 136_901, 'm'],
+        ['2026-07-16', 173_657, 'm'], ['2026-08-16', 163_966, 'm'], ['2026-08-20', 575_772, 'q'], ['2026-09-19', 175_942, 'm'],
+        ['2026-10-22', 149_020, 'm'], ['2026-11-18', 565_608, 'q'],
+      ];
+      const txns = rows.map(([d, a]) => txn(d, -a, 'JKP Vodovod Pančevo', { category: 'utilities' }));
+      const { outgoing } = detectRecurringStreams(txns, '2026-11-20');
+      expect(outgoing.map((s) => [s.frequency, s.occurrences]).sort()).toEqual([
+        ['monthly', 10],
+        ['quarterly', 4],
+      ]);
+    });
+  });
 });

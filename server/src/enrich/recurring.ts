@@ -1145,7 +1145,21 @@ function streamsOfGroup(occ: Occurrence[], today: number, cash = false): Recurri
       }
     }
   };
-  tryClusters(amountClusters(occ));
+  const clusters = amountClusters(occ);
+  tryClusters(clusters);
+  // A payee paid by hand billing two plans at different amounts and rhythms (a utility's monthly
+  // bill and its quarterly one at four times the amount): neither price is fixed, so the whole
+  // fails and no cluster holds one price; clusters holding like instalments, when they make
+  // streams of two different frequencies, are those plans.
+  if (!whole && fromClusters.length === 0 && clusters.length >= 2 && paidByHand(occ)) {
+    const plans: RecurringStream[] = [];
+    for (const cluster of clusters) {
+      if (cluster.length < 3 || !instalmentAmounts(cluster)) continue;
+      const stream = buildStream(cluster, today, 'never');
+      if (stream && !plans.some((p) => p.frequency === stream.frequency)) plans.push(stream);
+    }
+    if (plans.length >= 2) return plans;
+  }
   // A subscription billed under the same text as one-off purchases at every price (Apple's and
   // Google's billing lines, a processor): its price sits inside the purchases' range, so the
   // loose clusters hold both; tight ones (gaps over 3 %) find the plan. Long runs of a payee
