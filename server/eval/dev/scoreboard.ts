@@ -48,7 +48,7 @@ for (const b of OPEN_BATCHES) {
   const h = loadBlindHistories(b);
   if (h) rec.push([b, evaluateRecurring(h)]);
 }
-console.log('recurring F1 (P / R); recall by frequency (true streams)');
+console.log('recurring F1 (P / R); per frequency: recall/precision (true streams)');
 for (const [name, e] of rec) {
   const byFreq = FREQUENCIES.map((f) => {
     const x = e.perFrequency[f];
