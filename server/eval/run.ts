@@ -28,7 +28,7 @@ import {
 const GATE = 0.9;
 const BLIND_TARGET = 0.95;
 /** Blind batches, oldest first; a batch is reported when its folder holds its files. */
-const BATCHES = ['blind', 'blind2', 'blind3', 'blind4', 'blind5', 'blind6', 'blind7'] as const;
+const BATCHES = ['blind', 'blind2', 'blind3', 'blind4', 'blind5', 'blind6', 'blind7', 'blind8'] as const;
 /**
  * EVAL_BLIND=0 skips the blind batches entirely (never loaded, nothing of them printed): for
  * development, where only the old splits and the dev set (eval/dev/, written by the same hand as
