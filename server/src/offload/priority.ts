@@ -15,10 +15,7 @@ import { workerNiceFrom } from '../config.js';
  * `defaultNice` applies where OPENDINAR_WORKER_NICE is unset: the PostgreSQL writer thread's is
  * PG_WRITER_NICE (writer.ts) — it holds no lock the event loop's requests wait for.
  */
-export function lowerWorkerThreadPriority(
-  env: NodeJS.ProcessEnv = process.env,
-  defaultNice = 0,
-): void {
+export function lowerWorkerThreadPriority(env: NodeJS.ProcessEnv = process.env, defaultNice = 0): void {
   if (isMainThread) return;
   let nice: number;
   try {
