@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
@@ -19,7 +19,12 @@ import { sqliteFileOf, targetOf } from '../src/db/index.js';
 import { categorizeTransaction } from '../src/enrich/categorize.js';
 import { sha256Hex } from '../src/ids.js';
 import { categorizeOffThread, generateSandboxProfileOffThread } from '../src/offload/pool.js';
-import { startWriter, storeExchangeOffThread, writerThreadExchanges } from '../src/offload/writer.js';
+import {
+  PG_WRITER_NICE,
+  startWriter,
+  storeExchangeOffThread,
+  writerThreadExchanges,
+} from '../src/offload/writer.js';
 import {
   auth,
   createTestApp,
@@ -255,6 +260,19 @@ describe(`the exchange on the writer thread (offload/writer.ts, ${onPostgres() ?
     expect(target?.kind).toBe(onPostgres() ? 'postgres' : 'sqlite');
     expect(await startWriter(target as NonNullable<typeof target>)).toBe(true);
   });
+
+  // Linux keeps a nice value per thread (offload/priority.ts): this process's threads, read from /proc.
+  it.runIf(process.platform === 'linux')(
+    `runs ${onPostgres() ? 'below the event loop (nice 10) on PostgreSQL' : 'at the event loop’s priority on SQLite'}`,
+    () => {
+      const niceOf = (tid: string) =>
+        Number(readFileSync(`/proc/self/task/${tid}/stat`, 'utf8').split(') ')[1]?.split(' ')[16]);
+      const nices = readdirSync('/proc/self/task').map(niceOf);
+      expect(niceOf(String(process.pid))).toBe(0);
+      if (onPostgres()) expect(nices).toContain(PG_WRITER_NICE);
+      else expect(nices.every((n) => n === 0)).toBe(true);
+    },
+  );
 
   it('stores a new connection there, once: the history is readable, the event queued, a replay refused', async () => {
     const before = writerThreadExchanges();

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { isMainThread } from 'node:worker_threads';
 import { Piscina } from 'piscina';
 import { workerThreadsFrom } from '../config.js';
@@ -23,10 +23,17 @@ import type * as Tasks from './worker.js';
  */
 let pool: Piscina | null | undefined;
 
-/** The worker's entry: dist/offload-worker.js beside the bundle, else worker.ts through tsx's loader. */
+/**
+ * The worker's entry: dist/offload-worker.js beside the bundle, else OPENDINAR_OFFLOAD_WORKER (a
+ * built worker file: the test suite points it at dist/offload-worker.js, which its global setup
+ * rebuilds from these sources first), else worker.ts through tsx's loader — a thread that starts
+ * that way spends 1–3 s of CPU loading tsx and compiling its imports, once per test file.
+ */
 export function workerEntry(): { filename: string } {
   const built = new URL('./offload-worker.js', import.meta.url);
   if (existsSync(fileURLToPath(built))) return { filename: built.href };
+  const prebuilt = process.env.OPENDINAR_OFFLOAD_WORKER;
+  if (prebuilt && existsSync(prebuilt)) return { filename: pathToFileURL(prebuilt).href };
   // In the source tree: a bootstrap that registers tsx's loader in the worker, then loads worker.ts.
   return { filename: new URL('./worker-tsx.mjs', import.meta.url).href };
 }

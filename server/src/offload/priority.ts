@@ -12,12 +12,14 @@ import { workerNiceFrom } from '../config.js';
  * p99 at 32 clients but starved the SQLite writer thread — which holds the write lock the main
  * thread's own writes wait for — and at 128 clients the server served a quarter of the requests.
  * Anywhere it cannot be set (another OS, a sandbox) nothing changes.
+ * `defaultNice` applies where OPENDINAR_WORKER_NICE is unset: the PostgreSQL writer thread's is
+ * PG_WRITER_NICE (writer.ts) — it holds no lock the event loop's requests wait for.
  */
-export function lowerWorkerThreadPriority(env: NodeJS.ProcessEnv = process.env): void {
+export function lowerWorkerThreadPriority(env: NodeJS.ProcessEnv = process.env, defaultNice = 0): void {
   if (isMainThread) return;
   let nice: number;
   try {
-    nice = workerNiceFrom(env);
+    nice = env.OPENDINAR_WORKER_NICE ? workerNiceFrom(env) : defaultNice;
   } catch {
     return; // main.ts refuses a bad value at start-up (loadConfig)
   }

@@ -2,6 +2,7 @@
 // (offload/writer.ts). The CPU tasks are pure functions of their arguments, so a task gives
 // the same answer here as on the main thread. Bundled as dist/offload-worker.js.
 
+import { workerData } from 'node:worker_threads';
 import { sql } from 'kysely';
 import { type Exchanged, type ExchangeWrite, storeExchange } from '../connect/exchange.js';
 import { categorizeProfile } from '../connections/materialize.js';
@@ -19,10 +20,11 @@ import {
 import { type DbHandle, type DbTarget, openTarget } from '../db/index.js';
 import { categorizeTransaction } from '../enrich/categorize.js';
 import { lowerWorkerThreadPriority } from './priority.js';
-import { type ExchangeWriteInput, PG_CONNECTIONS } from './writer.js';
+import { type ExchangeWriteInput, PG_CONNECTIONS, type WriterThreadData } from './writer.js';
 
-// Requests on the event loop come first where the cores are busy (offload/priority.ts).
-lowerWorkerThreadPriority();
+// Requests on the event loop come first where the cores are busy (offload/priority.ts); the
+// PostgreSQL writer thread by default (writer.ts PG_WRITER_NICE).
+lowerWorkerThreadPriority(process.env, (workerData as WriterThreadData | undefined)?.nice ?? 0);
 
 /** A sandbox bank's deterministic history (the sandbox connector's import). */
 export function sandboxProfile(opts: GenerateOptions): GeneratedProfile {

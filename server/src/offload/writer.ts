@@ -16,8 +16,13 @@ import { workerEntry } from './pool.js';
  * every request behind it waited for.
  * - SQLite: one connection to the same WAL file, one task at a time (SQLite serialises writes
  *   anyway); a main-thread write waits (asynchronously, db/index.ts) only for the commit.
- * - PostgreSQL: a pool of PG_CONNECTIONS of its own, as many exchanges in flight at once (each
- *   mostly waits on the database; the claim's row lock keeps a token exchanged once across them).
+ * - PostgreSQL: a pool of PG_CONNECTIONS of its own, as many exchanges in flight at once (the
+ *   claim's row lock keeps a token exchanged once across them), on a thread at nice PG_WRITER_NICE
+ *   unless OPENDINAR_WORKER_NICE says otherwise: it holds no lock a request on the event loop waits
+ *   for, so where the cores are busy the requests run first and the exchanges take what is left.
+ *   Two in flight, not four: an exchange is mostly this thread's CPU (generating, categorising,
+ *   encoding ~1,000 rows), so more at once only held more profiles in memory and more connections
+ *   (session 9, README "Session 9").
  *
  * A pool of its own, apart from the CPU pool (offload/pool.ts): a main-thread transaction may await
  * a CPU task while holding the write lock, and that task must never queue behind a write task
@@ -26,7 +31,15 @@ import { workerEntry } from './pool.js';
  * Started at boot (startWriter, main.ts) so the first exchange does not pay the thread's start
  * (loading the bundle and opening the connection); else on first use.
  */
-export const PG_CONNECTIONS = 4;
+export const PG_CONNECTIONS = 2;
+
+/** The PostgreSQL writer thread's default nice value (offload/priority.ts). */
+export const PG_WRITER_NICE = 10;
+
+/** What a writer thread is started with (piscina's workerData). */
+export interface WriterThreadData {
+  nice: number;
+}
 
 const writers = new Map<DbTarget['kind'], Piscina | null>();
 
@@ -43,6 +56,7 @@ function writerOf(kind: DbTarget['kind']): Piscina | null {
           maxThreads: 1,
           // SQLite: writes are serialised anyway; more in flight would only wait for the lock.
           concurrentTasksPerWorker: concurrent,
+          workerData: { nice: kind === 'postgres' ? PG_WRITER_NICE : 0 } satisfies WriterThreadData,
           idleTimeout: 60_000,
         });
   writers.set(kind, w);
