@@ -33,9 +33,10 @@ export interface RecorderOptions {
   /** Write on a worker thread with its own database connection (PostgreSQL; else on the main thread). */
   worker: boolean;
   /**
-   * Also on an SQLite file. Off by default: a commit from a second connection between a read and a
-   * write of a deferred transaction on the main connection fails that transaction with
-   * SQLITE_BUSY_SNAPSHOT, and main-connection transactions begin deferred (Kysely's `begin`).
+   * Also on an SQLite file (its own connection; its writes wait for the write lock on that thread).
+   * Safe beside the main connection because every main-connection transaction begins IMMEDIATE and
+   * its single statements retry on SQLITE_BUSY (db/index.ts): a deferred transaction that read
+   * before another connection committed would fail with SQLITE_BUSY_SNAPSHOT on its first write.
    */
   sqliteWorker: boolean;
 }
@@ -45,7 +46,7 @@ export const DEFAULT_RECORDER_OPTIONS: RecorderOptions = {
   intervalMs: 500,
   maxBuffered: 100_000,
   worker: true,
-  sqliteWorker: false,
+  sqliteWorker: true,
 };
 
 /** Where batches go: written here through Kysely, or handed to the usage worker thread. */
@@ -146,8 +147,9 @@ function workerSink(target: WorkerTarget, log: FastifyBaseLogger): BatchSink {
 
 /**
  * Buffers recorded requests in memory — FIELDS slots of one flat array each, no object per
- * request — and writes them in batches off the request path: on PostgreSQL on the usage worker
- * thread (its own client), on SQLite through the main connection (see `sqliteWorker`).
+ * request — and writes them in batches off the request path, on the usage worker thread (its own
+ * database connection; through the main connection only for an in-memory SQLite database or with
+ * worker threads off).
  * Flushes never overlap; a batch that fails to write is kept for the next flush.
  */
 export class UsageRecorder {
