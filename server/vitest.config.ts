@@ -11,10 +11,13 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',
-    // Worker threads (the CPU pool and the writer thread, src/offload/) load the bundle the global
+    // Worker threads (the CPU pool and the writer thread, src/offload/; the usage writer) load the bundle the global
     // setup has just rebuilt from src/, not worker.ts through tsx: that costs 1–3 s of CPU per test
     // file that starts one (measured: connections.test.ts on PostgreSQL, tests 7–15 s → 3.5–5.6 s).
-    env: { OPENDINAR_OFFLOAD_WORKER: fileURLToPath(new URL('./dist/offload-worker.js', import.meta.url)) },
+    env: {
+      OPENDINAR_OFFLOAD_WORKER: fileURLToPath(new URL('./dist/offload-worker.js', import.meta.url)),
+      OPENDINAR_USAGE_WORKER: fileURLToPath(new URL('./dist/usage-worker.js', import.meta.url)),
+    },
     // Two test files at a time. Vitest's default on a 2-core machine is one (cores − 1), which left a
     // core idle whenever a file waits on a server process, a browser, a socket or PostgreSQL — most
     // of this suite's time. Files do not share state: each has its own database (SQLite file or

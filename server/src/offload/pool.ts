@@ -1,5 +1,3 @@
-import { existsSync } from 'node:fs';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import { isMainThread } from 'node:worker_threads';
 import { Piscina } from 'piscina';
 import { workerThreadsFrom } from '../config.js';
@@ -10,6 +8,7 @@ import {
 } from '../connectors/sandbox/generate.js';
 import { categorizeTransaction } from '../enrich/categorize.js';
 import type * as Tasks from './worker.js';
+import { builtWorkerEntry } from './worker-entry.js';
 
 /**
  * A small worker-thread pool for the CPU-heavy parts of a new connection — generating a sandbox
@@ -23,19 +22,14 @@ import type * as Tasks from './worker.js';
  */
 let pool: Piscina | null | undefined;
 
-/**
- * The worker's entry: dist/offload-worker.js beside the bundle, else OPENDINAR_OFFLOAD_WORKER (a
- * built worker file: the test suite points it at dist/offload-worker.js, which its global setup
- * rebuilds from these sources first), else worker.ts through tsx's loader — a thread that starts
- * that way spends 1–3 s of CPU loading tsx and compiling its imports, once per test file.
- */
+/** The worker's entry: dist/offload-worker.js, or worker.ts through tsx (offload/worker-entry.ts). */
 export function workerEntry(): { filename: string } {
-  const built = new URL('./offload-worker.js', import.meta.url);
-  if (existsSync(fileURLToPath(built))) return { filename: built.href };
-  const prebuilt = process.env.OPENDINAR_OFFLOAD_WORKER;
-  if (prebuilt && existsSync(prebuilt)) return { filename: pathToFileURL(prebuilt).href };
-  // In the source tree: a bootstrap that registers tsx's loader in the worker, then loads worker.ts.
-  return { filename: new URL('./worker-tsx.mjs', import.meta.url).href };
+  const url = builtWorkerEntry(
+    new URL('./offload-worker.js', import.meta.url),
+    'OPENDINAR_OFFLOAD_WORKER',
+    new URL('./worker-tsx.mjs', import.meta.url),
+  );
+  return { filename: url.href };
 }
 
 function poolOf(): Piscina | null {

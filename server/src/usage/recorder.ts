@@ -1,10 +1,9 @@
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { FastifyBaseLogger } from 'fastify';
 import { CompiledQuery } from 'kysely';
 import { type Db, type Executor, targetOf } from '../db/index.js';
 import type { Environment } from '../http/principals.js';
+import { builtWorkerEntry } from '../offload/worker-entry.js';
 import type { FromWorker, ToWorker, WorkerTarget } from './worker.js';
 import { type Dialect, F, FIELDS, type SqlRunner, writeBatch } from './writer.js';
 
@@ -33,9 +32,10 @@ export interface RecorderOptions {
   /** Write on a worker thread with its own database connection (PostgreSQL; else on the main thread). */
   worker: boolean;
   /**
-   * Also on an SQLite file. Off by default: a commit from a second connection between a read and a
-   * write of a deferred transaction on the main connection fails that transaction with
-   * SQLITE_BUSY_SNAPSHOT, and main-connection transactions begin deferred (Kysely's `begin`).
+   * Also on an SQLite file (its own connection; its writes wait for the write lock on that thread).
+   * Safe beside the main connection because every main-connection transaction begins IMMEDIATE and
+   * its single statements retry on SQLITE_BUSY (db/index.ts): a deferred transaction that read
+   * before another connection committed would fail with SQLITE_BUSY_SNAPSHOT on its first write.
    */
   sqliteWorker: boolean;
 }
@@ -45,7 +45,7 @@ export const DEFAULT_RECORDER_OPTIONS: RecorderOptions = {
   intervalMs: 500,
   maxBuffered: 100_000,
   worker: true,
-  sqliteWorker: false,
+  sqliteWorker: true,
 };
 
 /** Where batches go: written here through Kysely, or handed to the usage worker thread. */
@@ -75,10 +75,13 @@ function inlineSink(db: Db, dialect: Dialect): BatchSink {
   return { write: (batch) => writeBatch(runner, batch), close: async () => {} };
 }
 
-/** The worker's entry: dist/usage-worker.js beside the bundle, else worker.ts through tsx's loader. */
+/** The worker's entry: dist/usage-worker.js, or worker.ts through tsx (offload/worker-entry.ts). */
 function workerEntry(): URL {
-  const built = new URL('./usage-worker.js', import.meta.url);
-  return existsSync(fileURLToPath(built)) ? built : new URL('./worker-tsx.mjs', import.meta.url);
+  return builtWorkerEntry(
+    new URL('./usage-worker.js', import.meta.url),
+    'OPENDINAR_USAGE_WORKER',
+    new URL('./worker-tsx.mjs', import.meta.url),
+  );
 }
 
 /** The database the worker opens on its own: the SQLite file (if asked for), or the PostgreSQL pool's settings. */
@@ -146,8 +149,9 @@ function workerSink(target: WorkerTarget, log: FastifyBaseLogger): BatchSink {
 
 /**
  * Buffers recorded requests in memory — FIELDS slots of one flat array each, no object per
- * request — and writes them in batches off the request path: on PostgreSQL on the usage worker
- * thread (its own client), on SQLite through the main connection (see `sqliteWorker`).
+ * request — and writes them in batches off the request path, on the usage worker thread (its own
+ * database connection; through the main connection only for an in-memory SQLite database or with
+ * worker threads off).
  * Flushes never overlap; a batch that fails to write is kept for the next flush.
  */
 export class UsageRecorder {
