@@ -348,3 +348,61 @@ describe('a card purchase that names no merchant', () => {
     });
   });
 });
+
+describe('session 9, second round: earned income, software resellers, app stores, cue words', () => {
+  it.each([
+    'Uplata Stimulacija za mart',
+    'Priliv Isplata nagrade za rad',
+    'Јубиларна награда',
+    'Naknada za rad u izbornoj komisiji',
+    'Naknada clanu upravnog odbora',
+    'Payroll Example Tech',
+    'Wage payment March',
+    'Incoming payment State pension',
+    'Isplata po racunu za konsultantske usluge',
+    'Consulting services invoice 7',
+    'Freelance project payment',
+  ])('%s (money in) is earned income: salary', (text) => {
+    expect(credit(text)).toBe('salary');
+  });
+
+  it('a refund or a gift in keeps money in a transfer', () => {
+    expect(credit('Povraćaj sredstava Tehnomanija')).toBe('transfer');
+    expect(credit('Poklon od Ane')).toBe('transfer');
+  });
+
+  it.each([
+    'Internet kupovina PADDLE.NET *SOMEAPP 09.12.2026',
+    'Plaćanje karticom FS *FASTSPRING SOMETOOL GBR',
+    'E-COMMERCE 2CO.COM*SOMEVPN CY',
+    'Kupovina na internetu DRI*SOMEGUARD',
+  ])('%s: an app billed by a software reseller is a subscription, whatever it costs', (text) => {
+    expect(debit(text, -4100_00)).toBe('subscriptions');
+  });
+
+  it('a game sold through a reseller stays a one-off game (entertainment)', () => {
+    expect(debit('Internet kupovina PADDLE.NET *SOME GAMES', -900_00)).toBe('entertainment');
+  });
+
+  it.each([
+    'E-COMMERCE APP STORE Somebreath CY',
+    'Internet kupovina Recurring payment Somelingo',
+    'Card payment SOMEPLAN RENEWAL DUBLIN IE',
+  ])('%s: an app store or a renewing plan is a subscription', (text) => {
+    expect(debit(text, -900_00)).toBe('subscriptions');
+  });
+
+  it('"Online plaćanje" is an online card wrapping, not the payee', () => {
+    expect(normalizeMerchant('Online plaćanje PADDLE.NET* SOMEAPP')).toMatchObject({
+      channel: 'ecommerce',
+      processor: 'paddle',
+      key: 'someapp',
+    });
+  });
+
+  it('a mechanic is transport; a hardware shop named after electricity is goods, not a bill', () => {
+    expect(debit('Kupovina karticom Mehaničarska radnja Pera')).toBe('transport');
+    expect(debit('POS KUPOVINA ELEKTRO MATERIJAL STRUJA NIS RS')).toBe('groceries');
+    expect(debit('Kupovina karticom Gvožđara Kod Mileta')).toBe('groceries');
+  });
+});

@@ -52,6 +52,15 @@ const PURCHASE_CATEGORIES: ReadonlySet<Category> = new Set(
 const CARD_PRESENT_CATEGORIES: ReadonlySet<Category> = new Set(
   [...PURCHASE_CATEGORIES].filter((c) => c !== 'subscriptions'),
 );
+/** Processors (normalize.ts keys) that resell software and apps as their merchant of record. */
+const SOFTWARE_RESELLERS: ReadonlySet<string> = new Set([
+  'paddle',
+  'fastspring',
+  '2checkout',
+  'digitalriver',
+]);
+/** Their printed prefixes as scanned tokens: a cheap gate before the merchant view is built. */
+const RESELLER_TOKENS: ReadonlySet<string> = new Set(['paddle', 'fs', '2co', 'dri']);
 /** Dictionary entries (names) of app stores and platform vendors. */
 const APP_STORES: ReadonlySet<string> = new Set(['google play', 'apple', 'google', 'microsoft*']);
 const WEB_ADDRESS = /\.(?:com|net|io|org|app|co)\b|\bwww\./i;
@@ -135,6 +144,16 @@ export function categorizeDetailed(
   if (flags.cash) return { category: 'transfer', confidence: 'high' };
 
   const match = findMerchant(tokens, 'salary');
+  // A software reseller (Paddle, FastSpring, 2Checkout, Digital River) is the merchant of record
+  // for the app it bills: software by the guide, whatever the app is called or costs. A listed
+  // brand or a word for a game still decides.
+  if (
+    tokens.some((t) => RESELLER_TOKENS.has(t)) &&
+    SOFTWARE_RESELLERS.has(described.merchant.processor ?? '') &&
+    (match === null || (match.entry.strength !== 'brand' && match.entry.category !== 'entertainment'))
+  ) {
+    return agreeing(judged, amount, 'subscriptions', 'medium', 'low');
+  }
   if (match !== null) {
     const { strength, category } = match.entry;
     if (strength === 'channel') {

@@ -363,6 +363,20 @@ export const MERCHANTS: readonly MerchantEntry[] = [
   // word that says what was bought ("igre", "games") overrides them.
   h('subscriptions', 'apple', 'google', 'microsoft*'),
   k('subscriptions', 'game pass', 'gamepass', 'in app subscription'),
+  // An app store's own wording and a foreign billing line's words for a plan that renews (two
+  // words each: "store" alone is a shop).
+  k(
+    'subscriptions',
+    'app store',
+    'appstore',
+    'recurring payment',
+    'recurring charge',
+    'renewal',
+    'abonnement',
+    'monthly plan',
+    'annual plan',
+    'yearly plan',
+  ),
   k('entertainment', 'igra', 'igre', 'igrica*', 'game', 'games', 'gaming', 'robux', 'vbucks', 'v bucks'),
   k(
     'subscriptions',
@@ -407,6 +421,23 @@ export const MERCHANTS: readonly MerchantEntry[] = [
     'pio',
     'fond pio',
     'naknada zarade',
+    // Pay beyond the wage: incentives, awards for work, jubilee awards, board and committee fees.
+    'stimulacij*',
+    'nagrada za rad',
+    'nagrade za rad',
+    'jubilarn*',
+    'naknada za rad',
+    'nadzornog odbora',
+    'upravnog odbora',
+    // English wordings of pay and pension from abroad, and fees for services (consulting, freelance).
+    'payroll',
+    'wage',
+    'wages',
+    'pension*',
+    'konsultantsk*',
+    'consulting',
+    'freelanc*',
+    'contractor*',
     // Work contracts and author's fees ("po ugovoru o delu", "autorski honorar").
     'ugovor o delu',
     'ugovoru o delu',
@@ -523,6 +554,10 @@ export const MERCHANTS: readonly MerchantEntry[] = [
     'pet shop',
     'petshop',
     'parfimerij*',
+    // Hardware and building-material shops (a word like "struja" in their name is no bill).
+    'elektro materijal',
+    'elektromaterijal',
+    'gvozdjar*',
     'drogerij*',
     'bazar',
     'boutique',
@@ -650,6 +685,8 @@ export const MERCHANTS: readonly MerchantEntry[] = [
     'gume',
     'guma',
     'autodelovi',
+    'mehanicar*',
+    'automehanicar*',
     'auto delovi',
     'autoservis*',
     'servis vozila',

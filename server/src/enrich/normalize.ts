@@ -255,6 +255,8 @@ export const CHANNEL_PREFIXES: ReadonlyArray<readonly [string, Channel | null, '
   ['internet placanje', 'ecommerce'],
   ['kupovina internet', 'ecommerce'],
   ['online kupovina', 'ecommerce'],
+  ['online placanje', 'ecommerce'],
+  ['online payment', 'ecommerce'],
   ['e commerce', 'ecommerce'],
   ['ecommerce', 'ecommerce'],
   ['shopping by card', 'card'],
@@ -431,6 +433,7 @@ export const PROCESSORS: ReadonlyArray<readonly [key: string, display: string, p
   ['shopify', 'Shopify', /^sp\s?\*\s*/i],
   ['zettle', 'Zettle', /^(?:zettle_|iz\s?\*)\s*/i],
   ['2checkout', '2Checkout', /^2co\.com\s?\*\s*/i],
+  ['digitalriver', 'Digital River', /^dri\s?\*\s*/i],
   ['stripe', 'Stripe', /^(?:stripe|str)\s?\*\s*/i],
 ];
 
