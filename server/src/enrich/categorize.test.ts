@@ -406,3 +406,52 @@ describe('session 9, second round: earned income, software resellers, app stores
     expect(debit('Kupovina karticom Gvožđara Kod Mileta')).toBe('groceries');
   });
 });
+
+describe('session 9, second round: wallets, memberships, bank wordings, more earned income', () => {
+  it.each([
+    'Apple Pay kupovina ZORA 12 PANCEVO',
+    'GOOGLE PAY SOMESHOP 0226 BEOGRAD SRB',
+    'Apple Pay SOMEPLACE NOVI SAD *1537',
+  ])('%s: a phone wallet at a terminal is the card it holds, not an app-store bill', (text) => {
+    expect(normalizeMerchant(text).channel).toBe('card');
+    expect(debit(text, -450_00)).not.toBe('subscriptions');
+  });
+
+  it('a membership fee is what its words say: a gym, a card fee (bank charge), or a subscription alone', () => {
+    expect(debit('Nalog za plaćanje Članarina Teretana Snaga 05/2026', -3500_00)).toBe('entertainment');
+    expect(debit('Godišnja članarina kreditne kartice', -2400_00)).toBe('transfer');
+    expect(debit('Internet kupovina Članarina SOMECLUB ONLINE', -900_00)).toBe('subscriptions');
+  });
+
+  it.each([
+    ['Loan installment 12345678', 'transfer'],
+    ['Savings deposit', 'transfer'],
+    ['FX conversion RSD/EUR 117.20', 'transfer'],
+    ['Elektronska dopuna kredita 0641234567', 'utilities'],
+    ['PLAĆANJE KARTICOM 3788 JGSP NIS', 'transport'],
+    ['MESECNA KARTA SOMETRANS 08/2026', 'transport'],
+    ['POS KUPOVINA SOMEHOST DOMEN I HOSTING RS', 'subscriptions'],
+    ['Куповина интернет ДНЕВНИК ДИГИТАЛНО ИЗДАЊЕ', 'subscriptions'],
+    ['Kupovina karticom PlayStation Network PS Plus', 'subscriptions'],
+  ])('%s is %s', (text, cat) => {
+    expect(debit(text, -1200_00)).toBe(cat);
+  });
+
+  it('"Card not present" and "CNP transakcija" are online wrappings', () => {
+    expect(normalizeMerchant('Card not present SOMEAPP STOCKHOLM SE').channel).toBe('ecommerce');
+    expect(normalizeMerchant('CNP transakcija SOMEAPP SE').channel).toBe('ecommerce');
+  });
+
+  it.each([
+    'Isplata nagrade zaposlenima',
+    'Naknada po ugovoru o privremenim i povremenim poslovima',
+    'Isplata kurirske naknade Wolt 4411',
+    'PRILIV IZ INOSTRANSTVA SWIFT SOMECLIENT INVOICE 12',
+  ])('%s (money in) is earned income: salary', (text) => {
+    expect(credit(text)).toBe('salary');
+  });
+
+  it('a refund from a delivery platform stays a transfer', () => {
+    expect(credit('Refundacija Wolt porudžbina 4411', 1200_00)).toBe('transfer');
+  });
+});

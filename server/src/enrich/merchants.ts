@@ -221,6 +221,8 @@ export const MERCHANTS: readonly MerchantEntry[] = [
     'takse',
   ),
   h('utilities', 'jkp', 'gas', 'dopuna', 'vip', 'internet'),
+  // A prepaid phone top-up ("dopuna kredita": the phone's credit, not a loan).
+  k('utilities', 'dopuna kredita', 'elektronska dopuna'),
 
   // Transport: fuel, taxis and ride hailing, city transport, parking, tolls, trains, coaches, flights.
   b('nis petrol', 'transport', 'nis petrol', 'nispetrol'),
@@ -280,6 +282,8 @@ export const MERCHANTS: readonly MerchantEntry[] = [
   b('tickets.rs', 'entertainment', 'tickets rs', 'tickets'),
   b('gigstix', 'entertainment', 'gigstix'),
   b('steam', 'entertainment', 'steam*'),
+  // PlayStation's own subscription plan, before the store's one-off games.
+  b('playstation plus', 'subscriptions', 'playstation plus', 'ps plus'),
   // "PLAYSTATIONNETWORK" glued, and the seller's own name on some card lines.
   b('playstation', 'entertainment', 'playstation*', 'psn', 'sony interactive'),
   b('xbox', 'entertainment', 'xbox'),
@@ -388,8 +392,16 @@ export const MERCHANTS: readonly MerchantEntry[] = [
     'subscr',
     'premium',
     'prime',
-    'clanarin*',
+    // Hosting and domains are cloud services; a paper's digital edition is a news subscription.
+    'hosting',
+    'web hosting',
+    'domen',
+    'digitalno izdanje',
+    'digital edition',
   ),
+  // A membership fee alone is weak: a gym's or a club's word says what it is for, and a card's
+  // annual fee is a bank charge.
+  h('subscriptions', 'clanarin*'),
 
   // Rent.
   // "za stan" (for the flat) is how a payment to a landlord often says rent.
@@ -423,6 +435,11 @@ export const MERCHANTS: readonly MerchantEntry[] = [
     'naknada zarade',
     // Pay beyond the wage: incentives, awards for work, jubilee awards, board and committee fees.
     'stimulacij*',
+    // Paid to employees, for temporary work, to couriers, for an invoice of work done.
+    'zaposlenim*',
+    'povremenim poslovima',
+    'kurir*',
+    'invoice',
     'nagrada za rad',
     'nagrade za rad',
     'jubilarn*',
@@ -685,6 +702,10 @@ export const MERCHANTS: readonly MerchantEntry[] = [
     'gume',
     'guma',
     'autodelovi',
+    // City transport companies (JGSP) and monthly tickets.
+    'jgsp',
+    'mesecna karta',
+    'mesecne karte',
     'mehanicar*',
     'automehanicar*',
     'auto delovi',
@@ -847,6 +868,14 @@ export const MERCHANTS: readonly MerchantEntry[] = [
     'naknada banke',
     'bankarsk*',
     'clanarina za karticu',
+    'clanarina kreditne',
+    'clanarina debitne',
+    'clanarina kartice',
+    // English exports: loan instalments, savings, currency conversion.
+    'loan*',
+    'savings',
+    'fx conversion',
+    'currency conversion',
     'godisnja clanarina kartice',
     'rata kredita',
     'rata*',

@@ -203,6 +203,13 @@ export function fold(text: string): string {
  * view drops, since it names what a transfer was for ("Isplata zarade").
  */
 export const CHANNEL_PREFIXES: ReadonlyArray<readonly [string, Channel | null, 'vague'?]> = [
+  // A phone wallet pays a terminal like the card it holds: not Apple's or Google's own billing.
+  ['apple pay kupovina', 'card'],
+  ['google pay kupovina', 'card'],
+  ['apple pay', 'card'],
+  ['google pay', 'card'],
+  ['card not present', 'ecommerce'],
+  ['cnp transakcija', 'ecommerce'],
   ['kupovina na pos terminalu', 'card'],
   ['transakcija na pos terminalu', 'card'],
   ['placanje na prodajnom mestu', 'card'],
@@ -405,7 +412,7 @@ export const NOISE_PATTERNS: ReadonlyArray<readonly [name: string, pattern: RegE
     'month range',
     /\b(?:januar|februar|mart|april|maj|jun|jul|avgust|septembar|oktobar|novembar|decembar)[a-z]*\s?[-–]\s?(?:januar|februar|mart|april|maj|jun|jul|avgust|septembar|oktobar|novembar|decembar)[a-z]*\b/g,
   ],
-  ['card word left over', /\b(?:br\.?\s?kartice|card no\.?)\s*/gi],
+  ['card word left over', /\b(?:br\.?\s?kartice|card no\.?(?!t\b))\s*/gi],
 ];
 
 /** All noise patterns as one alternation (one scan of the text instead of one per pattern). */
