@@ -455,3 +455,32 @@ describe('session 9, second round: wallets, memberships, bank wordings, more ear
     expect(credit('Refundacija Wolt porudžbina 4411', 1200_00)).toBe('transfer');
   });
 });
+
+describe('session 9, second round: cue words of local trades, wallets topped up, fees', () => {
+  it.each([
+    ['POS Buregdzinica Malina PANCEVO', 'dining'],
+    ['Plaćanje karticom - Čarda Somename - Loznica', 'dining'],
+    ['Card payment SOMENAME DENTAL STUDIO BEOGRAD', 'groceries'],
+    ['POS KUPOVINA SAMOUSLUGA SOMENAME KRAGUJEVAC', 'groceries'],
+    ['ADDIKO VISA 28/11 KOZMETICKI SALON SOMENAME BEOGRAD', 'groceries'],
+    ['Trans. karticom Pet centar Somename Novi Sad', 'groceries'],
+    ['Dopuna Skrill novčanika', 'transfer'],
+    ['PayPal dopuna naloga', 'transfer'],
+    ['Naknada za SMS servis', 'transfer'],
+    ['Dopuna ENP uređaja 123456', 'transport'],
+    ['Mbanking PU Somename Subotica; boravak deteta 10/2026', 'utilities'],
+    ['Prenos sredstava na račun RFZO participacija', 'utilities'],
+  ])('%s is %s', (text, cat) => {
+    expect(debit(text, -2500_00)).toBe(cat);
+  });
+
+  it('"Beskontaktno plaćanje" is a card wrapping', () => {
+    expect(normalizeMerchant('Beskontaktno placanje SOMESHOP BEOGRAD').channel).toBe('card');
+  });
+
+  it("a professional building manager's bill under a person's name is utilities, not a transfer", () => {
+    expect(
+      debit('Nalog za plaćanje Profesionalni upravnik Ana Petrović svrha upravljanje zgradom', -900_00),
+    ).toBe('utilities');
+  });
+});

@@ -281,6 +281,8 @@ const ORGANISATION_WORDS: ReadonlySet<string> = new Set([
   'doo', 'ad', 'jp', 'jkp', 'szr', 'str', 'sur', 'pr', 'ustanova', 'zavod', 'preduzece', 'kompanija', 'agencija',
   'fakultet', 'univerzitet', 'institut', 'ordinacija', 'klinika', 'poliklinika', 'udruzenje', 'savez', 'ltd', 'gmbh',
   'llc', 'inc',
+  // A professional building manager is paid for a service even when printed under a person's name.
+  'upravnik',
   // Institutions named after a person ("OŠ Vuk Karadžić", "KBC Dragiša Mišović", "Dom kulture").
   'skola', 'os', 'gimnazija', 'vrtic', 'bolnica', 'kbc', 'dom', 'centar', 'biblioteka', 'muzej', 'pozoriste',
 ]);

@@ -132,6 +132,10 @@ export const MERCHANTS: readonly MerchantEntry[] = [
     'restaurant*',
     'kafan*',
     'pekar*',
+    // Burek shops in both spellings, and a riverside inn ("čarda").
+    'buregdzinic*',
+    'burekdzinic*',
+    'carda',
     'bakery',
     'caffe',
     'cafe',
@@ -561,6 +565,12 @@ export const MERCHANTS: readonly MerchantEntry[] = [
     'bela tehnika',
     'ordinacij*',
     'stomatolo*',
+    'dental*',
+    'bolnica',
+    'kozmeticki salon',
+    'samousluga',
+    'samousluge',
+    'pet centar',
     'zubar*',
     'poliklinik*',
     'klinik*',
@@ -704,6 +714,8 @@ export const MERCHANTS: readonly MerchantEntry[] = [
     'autodelovi',
     // City transport companies (JGSP) and monthly tickets.
     'jgsp',
+    // A toll tag's top-up (ENP: electronic toll collection).
+    'enp',
     'mesecna karta',
     'mesecne karte',
     'mehanicar*',
@@ -839,6 +851,12 @@ export const MERCHANTS: readonly MerchantEntry[] = [
     'skola',
     'fakultet*',
     'upravnik*',
+    'upravljanje zgradom',
+    // A child's day care at a preschool or school, and a health-fund co-payment (RFZO).
+    'boravak deteta',
+    'produzeni boravak',
+    'rfzo',
+    'participacij*',
     'zajednica stanara',
     'stambena*',
     'kablovsk*',
@@ -869,6 +887,10 @@ export const MERCHANTS: readonly MerchantEntry[] = [
     'bankarsk*',
     'clanarina za karticu',
     'clanarina kreditne',
+    // A wallet's top-up moves money; a bank's SMS-alert fee is a bank charge.
+    'novcanik*',
+    'dopuna naloga',
+    'naknada za sms',
     'clanarina debitne',
     'clanarina kartice',
     // English exports: loan instalments, savings, currency conversion.

@@ -204,6 +204,7 @@ export function fold(text: string): string {
  */
 export const CHANNEL_PREFIXES: ReadonlyArray<readonly [string, Channel | null, 'vague'?]> = [
   // A phone wallet pays a terminal like the card it holds: not Apple's or Google's own billing.
+  ['beskontaktno placanje', 'card'],
   ['apple pay kupovina', 'card'],
   ['google pay kupovina', 'card'],
   ['apple pay', 'card'],
