@@ -484,3 +484,14 @@ describe('session 9, second round: cue words of local trades, wallets topped up,
     ).toBe('utilities');
   });
 });
+
+describe('money returned is not earned', () => {
+  it.each([
+    'Povraćaj honorara',
+    'Refund invoice 77',
+    'Storno isplate zarade',
+    'Povrat sredstava kurirska služba',
+  ])('%s (money in) is a transfer', (text) => {
+    expect(credit(text)).toBe('transfer');
+  });
+});

@@ -134,6 +134,8 @@ export function categorizeDetailed(
   const judged = withConfidence ? described : null;
 
   if (amount > 0) {
+    // Money returned is not earned, whatever it was for ("Povraćaj honorara", "Refund invoice 7").
+    if (tokens.some(isRefundWord)) return { category: 'transfer', confidence: 'high' };
     if (flags.salaryCode || findMerchant(tokens, null, 'salary') !== null) {
       return { category: 'salary', confidence: 'high' };
     }
@@ -233,6 +235,17 @@ export function categorizeDetailed(
         : UNKNOWN_PURCHASE,
     confidence: 'low',
   };
+}
+
+/** A word that says money came back (a refund, a reversal, a returned payment). */
+function isRefundWord(token: string): boolean {
+  return (
+    token.startsWith('povrat') ||
+    token.startsWith('povracaj') ||
+    token.startsWith('refund') ||
+    token.startsWith('storn') ||
+    token === 'reversal'
+  );
 }
 
 /** Keys that are only a place (a town printed after no merchant). */

@@ -442,7 +442,11 @@ export const MERCHANTS: readonly MerchantEntry[] = [
     // Paid to employees, for temporary work, to couriers, for an invoice of work done.
     'zaposlenim*',
     'povremenim poslovima',
-    'kurir*',
+    'kurir',
+    'kurirske naknade',
+    'kurirska naknada',
+    'kurirske nadoknade',
+    'kurirska nadoknada',
     'invoice',
     'nagrada za rad',
     'nagrade za rad',
