@@ -49,6 +49,7 @@ const sources = (batches: readonly string[]): string => {
 const DEV_TITLES: Record<string, string> = {
   dev: 'DEV(same hand)',
   'dev-orders': 'DEV orders',
+  'dev-general': 'DEV general',
   'dev-long': 'DEV long',
   'dev-periodic': 'DEV periodic',
   'dev-handpaid': 'DEV handpaid',
@@ -68,6 +69,9 @@ if (devRows !== null) blinds.push({ batch: 'dev', e: evaluateRows(devRows, 'test
 // Transfer-like wording (orders to companies with a purpose) beside real transfers.
 const devOrders = loadDevTransactions('categorize-dev-orders.tsv');
 if (devOrders !== null) blinds.push({ batch: 'dev-orders', e: evaluateRows(devOrders, 'test') });
+// Earned income, subscriptions behind processors and local trades' cue words (session 9, second round).
+const devGeneral = loadDevTransactions('categorize-dev-general.tsv');
+if (devGeneral !== null) blinds.push({ batch: 'dev-general', e: evaluateRows(devGeneral, 'test') });
 
 console.log('== categoriser');
 console.log(`   old set: server/eval/data/categorize-labelled.tsv; ${sources(blinds.map((b) => b.batch))}`);

@@ -23,7 +23,7 @@ const OPEN_BATCHES = ['blind', 'blind2', 'blind3'] as const;
 const pct = (x: number): string => `${(x * 100).toFixed(1)}`;
 
 const cat: Array<[string, number, number]> = [['old held-out', evaluateCategorizer('test').accuracy, 240]];
-for (const f of ['categorize-dev.tsv', 'categorize-dev-orders.tsv']) {
+for (const f of ['categorize-dev.tsv', 'categorize-dev-orders.tsv', 'categorize-dev-general.tsv']) {
   const rows = loadDevTransactions(f);
   if (rows) cat.push([f, evaluateRows(rows, 'test').accuracy, rows.length]);
 }
@@ -67,5 +67,17 @@ if (at > 0) {
   for (const m of found?.[1].misses ?? []) {
     if (m.kind === 'missed' || m.kind === 'spurious' || m.kind === 'frequency')
       console.log(`  ${m.history} ${m.kind.padEnd(9)} ${m.description} — ${m.detail}`);
+  }
+}
+const catAt = process.argv.indexOf('--cat-misses');
+if (catAt > 0) {
+  // Dev files only (eval/dev/data): a blind batch's rows are never printed.
+  const rows = loadDevTransactions(process.argv[catAt + 1] ?? '');
+  if (rows) {
+    const e = evaluateRows(rows, 'test');
+    for (const [c, x] of Object.entries(e.perCategory))
+      console.log(`  ${c.padEnd(14)} P ${pct(x.precision)} R ${pct(x.recall)} (${x.support})`);
+    for (const m of e.misclassified)
+      console.log(`  ${m.expected.padEnd(13)} → ${m.predicted.padEnd(13)} ${m.description} ${m.amount}`);
   }
 }

@@ -348,3 +348,150 @@ describe('a card purchase that names no merchant', () => {
     });
   });
 });
+
+describe('session 9, second round: earned income, software resellers, app stores, cue words', () => {
+  it.each([
+    'Uplata Stimulacija za mart',
+    'Priliv Isplata nagrade za rad',
+    'Јубиларна награда',
+    'Naknada za rad u izbornoj komisiji',
+    'Naknada clanu upravnog odbora',
+    'Payroll Example Tech',
+    'Wage payment March',
+    'Incoming payment State pension',
+    'Isplata po racunu za konsultantske usluge',
+    'Consulting services invoice 7',
+    'Freelance project payment',
+  ])('%s (money in) is earned income: salary', (text) => {
+    expect(credit(text)).toBe('salary');
+  });
+
+  it('a refund or a gift in keeps money in a transfer', () => {
+    expect(credit('Povraćaj sredstava Tehnomanija')).toBe('transfer');
+    expect(credit('Poklon od Ane')).toBe('transfer');
+  });
+
+  it.each([
+    'Internet kupovina PADDLE.NET *SOMEAPP 09.12.2026',
+    'Plaćanje karticom FS *FASTSPRING SOMETOOL GBR',
+    'E-COMMERCE 2CO.COM*SOMEVPN CY',
+    'Kupovina na internetu DRI*SOMEGUARD',
+  ])('%s: an app billed by a software reseller is a subscription, whatever it costs', (text) => {
+    expect(debit(text, -4100_00)).toBe('subscriptions');
+  });
+
+  it('a game sold through a reseller stays a one-off game (entertainment)', () => {
+    expect(debit('Internet kupovina PADDLE.NET *SOME GAMES', -900_00)).toBe('entertainment');
+  });
+
+  it.each([
+    'E-COMMERCE APP STORE Somebreath CY',
+    'Internet kupovina Recurring payment Somelingo',
+    'Card payment SOMEPLAN RENEWAL DUBLIN IE',
+  ])('%s: an app store or a renewing plan is a subscription', (text) => {
+    expect(debit(text, -900_00)).toBe('subscriptions');
+  });
+
+  it('"Online plaćanje" is an online card wrapping, not the payee', () => {
+    expect(normalizeMerchant('Online plaćanje PADDLE.NET* SOMEAPP')).toMatchObject({
+      channel: 'ecommerce',
+      processor: 'paddle',
+      key: 'someapp',
+    });
+  });
+
+  it('a mechanic is transport; a hardware shop named after electricity is goods, not a bill', () => {
+    expect(debit('Kupovina karticom Mehaničarska radnja Pera')).toBe('transport');
+    expect(debit('POS KUPOVINA ELEKTRO MATERIJAL STRUJA NIS RS')).toBe('groceries');
+    expect(debit('Kupovina karticom Gvožđara Kod Mileta')).toBe('groceries');
+  });
+});
+
+describe('session 9, second round: wallets, memberships, bank wordings, more earned income', () => {
+  it.each([
+    'Apple Pay kupovina ZORA 12 PANCEVO',
+    'GOOGLE PAY SOMESHOP 0226 BEOGRAD SRB',
+    'Apple Pay SOMEPLACE NOVI SAD *1537',
+  ])('%s: a phone wallet at a terminal is the card it holds, not an app-store bill', (text) => {
+    expect(normalizeMerchant(text).channel).toBe('card');
+    expect(debit(text, -450_00)).not.toBe('subscriptions');
+  });
+
+  it('a membership fee is what its words say: a gym, a card fee (bank charge), or a subscription alone', () => {
+    expect(debit('Nalog za plaćanje Članarina Teretana Snaga 05/2026', -3500_00)).toBe('entertainment');
+    expect(debit('Godišnja članarina kreditne kartice', -2400_00)).toBe('transfer');
+    expect(debit('Internet kupovina Članarina SOMECLUB ONLINE', -900_00)).toBe('subscriptions');
+  });
+
+  it.each([
+    ['Loan installment 12345678', 'transfer'],
+    ['Savings deposit', 'transfer'],
+    ['FX conversion RSD/EUR 117.20', 'transfer'],
+    ['Elektronska dopuna kredita 0641234567', 'utilities'],
+    ['PLAĆANJE KARTICOM 3788 JGSP NIS', 'transport'],
+    ['MESECNA KARTA SOMETRANS 08/2026', 'transport'],
+    ['POS KUPOVINA SOMEHOST DOMEN I HOSTING RS', 'subscriptions'],
+    ['Куповина интернет ДНЕВНИК ДИГИТАЛНО ИЗДАЊЕ', 'subscriptions'],
+    ['Kupovina karticom PlayStation Network PS Plus', 'subscriptions'],
+  ])('%s is %s', (text, cat) => {
+    expect(debit(text, -1200_00)).toBe(cat);
+  });
+
+  it('"Card not present" and "CNP transakcija" are online wrappings', () => {
+    expect(normalizeMerchant('Card not present SOMEAPP STOCKHOLM SE').channel).toBe('ecommerce');
+    expect(normalizeMerchant('CNP transakcija SOMEAPP SE').channel).toBe('ecommerce');
+  });
+
+  it.each([
+    'Isplata nagrade zaposlenima',
+    'Naknada po ugovoru o privremenim i povremenim poslovima',
+    'Isplata kurirske naknade Wolt 4411',
+    'PRILIV IZ INOSTRANSTVA SWIFT SOMECLIENT INVOICE 12',
+  ])('%s (money in) is earned income: salary', (text) => {
+    expect(credit(text)).toBe('salary');
+  });
+
+  it('a refund from a delivery platform stays a transfer', () => {
+    expect(credit('Refundacija Wolt porudžbina 4411', 1200_00)).toBe('transfer');
+  });
+});
+
+describe('session 9, second round: cue words of local trades, wallets topped up, fees', () => {
+  it.each([
+    ['POS Buregdzinica Malina PANCEVO', 'dining'],
+    ['Plaćanje karticom - Čarda Somename - Loznica', 'dining'],
+    ['Card payment SOMENAME DENTAL STUDIO BEOGRAD', 'groceries'],
+    ['POS KUPOVINA SAMOUSLUGA SOMENAME KRAGUJEVAC', 'groceries'],
+    ['ADDIKO VISA 28/11 KOZMETICKI SALON SOMENAME BEOGRAD', 'groceries'],
+    ['Trans. karticom Pet centar Somename Novi Sad', 'groceries'],
+    ['Dopuna Skrill novčanika', 'transfer'],
+    ['PayPal dopuna naloga', 'transfer'],
+    ['Naknada za SMS servis', 'transfer'],
+    ['Dopuna ENP uređaja 123456', 'transport'],
+    ['Mbanking PU Somename Subotica; boravak deteta 10/2026', 'utilities'],
+    ['Prenos sredstava na račun RFZO participacija', 'utilities'],
+  ])('%s is %s', (text, cat) => {
+    expect(debit(text, -2500_00)).toBe(cat);
+  });
+
+  it('"Beskontaktno plaćanje" is a card wrapping', () => {
+    expect(normalizeMerchant('Beskontaktno placanje SOMESHOP BEOGRAD').channel).toBe('card');
+  });
+
+  it("a professional building manager's bill under a person's name is utilities, not a transfer", () => {
+    expect(
+      debit('Nalog za plaćanje Profesionalni upravnik Ana Petrović svrha upravljanje zgradom', -900_00),
+    ).toBe('utilities');
+  });
+});
+
+describe('money returned is not earned', () => {
+  it.each([
+    'Povraćaj honorara',
+    'Refund invoice 77',
+    'Storno isplate zarade',
+    'Povrat sredstava kurirska služba',
+  ])('%s (money in) is a transfer', (text) => {
+    expect(credit(text)).toBe('transfer');
+  });
+});

@@ -52,6 +52,15 @@ const PURCHASE_CATEGORIES: ReadonlySet<Category> = new Set(
 const CARD_PRESENT_CATEGORIES: ReadonlySet<Category> = new Set(
   [...PURCHASE_CATEGORIES].filter((c) => c !== 'subscriptions'),
 );
+/** Processors (normalize.ts keys) that resell software and apps as their merchant of record. */
+const SOFTWARE_RESELLERS: ReadonlySet<string> = new Set([
+  'paddle',
+  'fastspring',
+  '2checkout',
+  'digitalriver',
+]);
+/** Their printed prefixes as scanned tokens: a cheap gate before the merchant view is built. */
+const RESELLER_TOKENS: ReadonlySet<string> = new Set(['paddle', 'fs', '2co', 'dri']);
 /** Dictionary entries (names) of app stores and platform vendors. */
 const APP_STORES: ReadonlySet<string> = new Set(['google play', 'apple', 'google', 'microsoft*']);
 const WEB_ADDRESS = /\.(?:com|net|io|org|app|co)\b|\bwww\./i;
@@ -125,6 +134,8 @@ export function categorizeDetailed(
   const judged = withConfidence ? described : null;
 
   if (amount > 0) {
+    // Money returned is not earned, whatever it was for ("Povraćaj honorara", "Refund invoice 7").
+    if (tokens.some(isRefundWord)) return { category: 'transfer', confidence: 'high' };
     if (flags.salaryCode || findMerchant(tokens, null, 'salary') !== null) {
       return { category: 'salary', confidence: 'high' };
     }
@@ -135,6 +146,16 @@ export function categorizeDetailed(
   if (flags.cash) return { category: 'transfer', confidence: 'high' };
 
   const match = findMerchant(tokens, 'salary');
+  // A software reseller (Paddle, FastSpring, 2Checkout, Digital River) is the merchant of record
+  // for the app it bills: software by the guide, whatever the app is called or costs. A listed
+  // brand or a word for a game still decides.
+  if (
+    tokens.some((t) => RESELLER_TOKENS.has(t)) &&
+    SOFTWARE_RESELLERS.has(described.merchant.processor ?? '') &&
+    (match === null || (match.entry.strength !== 'brand' && match.entry.category !== 'entertainment'))
+  ) {
+    return agreeing(judged, amount, 'subscriptions', 'medium', 'low');
+  }
   if (match !== null) {
     const { strength, category } = match.entry;
     if (strength === 'channel') {
@@ -216,6 +237,17 @@ export function categorizeDetailed(
   };
 }
 
+/** A word that says money came back (a refund, a reversal, a returned payment). */
+function isRefundWord(token: string): boolean {
+  return (
+    token.startsWith('povrat') ||
+    token.startsWith('povracaj') ||
+    token.startsWith('refund') ||
+    token.startsWith('storn') ||
+    token === 'reversal'
+  );
+}
+
 /** Keys that are only a place (a town printed after no merchant). */
 const PLACES: ReadonlySet<string> = new Set(CITIES);
 
@@ -262,6 +294,8 @@ const ORGANISATION_WORDS: ReadonlySet<string> = new Set([
   'doo', 'ad', 'jp', 'jkp', 'szr', 'str', 'sur', 'pr', 'ustanova', 'zavod', 'preduzece', 'kompanija', 'agencija',
   'fakultet', 'univerzitet', 'institut', 'ordinacija', 'klinika', 'poliklinika', 'udruzenje', 'savez', 'ltd', 'gmbh',
   'llc', 'inc',
+  // A professional building manager is paid for a service even when printed under a person's name.
+  'upravnik',
   // Institutions named after a person ("OŠ Vuk Karadžić", "KBC Dragiša Mišović", "Dom kulture").
   'skola', 'os', 'gimnazija', 'vrtic', 'bolnica', 'kbc', 'dom', 'centar', 'biblioteka', 'muzej', 'pozoriste',
 ]);

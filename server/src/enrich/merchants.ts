@@ -132,6 +132,10 @@ export const MERCHANTS: readonly MerchantEntry[] = [
     'restaurant*',
     'kafan*',
     'pekar*',
+    // Burek shops in both spellings, and a riverside inn ("čarda").
+    'buregdzinic*',
+    'burekdzinic*',
+    'carda',
     'bakery',
     'caffe',
     'cafe',
@@ -221,6 +225,8 @@ export const MERCHANTS: readonly MerchantEntry[] = [
     'takse',
   ),
   h('utilities', 'jkp', 'gas', 'dopuna', 'vip', 'internet'),
+  // A prepaid phone top-up ("dopuna kredita": the phone's credit, not a loan).
+  k('utilities', 'dopuna kredita', 'elektronska dopuna'),
 
   // Transport: fuel, taxis and ride hailing, city transport, parking, tolls, trains, coaches, flights.
   b('nis petrol', 'transport', 'nis petrol', 'nispetrol'),
@@ -280,6 +286,8 @@ export const MERCHANTS: readonly MerchantEntry[] = [
   b('tickets.rs', 'entertainment', 'tickets rs', 'tickets'),
   b('gigstix', 'entertainment', 'gigstix'),
   b('steam', 'entertainment', 'steam*'),
+  // PlayStation's own subscription plan, before the store's one-off games.
+  b('playstation plus', 'subscriptions', 'playstation plus', 'ps plus'),
   // "PLAYSTATIONNETWORK" glued, and the seller's own name on some card lines.
   b('playstation', 'entertainment', 'playstation*', 'psn', 'sony interactive'),
   b('xbox', 'entertainment', 'xbox'),
@@ -363,6 +371,20 @@ export const MERCHANTS: readonly MerchantEntry[] = [
   // word that says what was bought ("igre", "games") overrides them.
   h('subscriptions', 'apple', 'google', 'microsoft*'),
   k('subscriptions', 'game pass', 'gamepass', 'in app subscription'),
+  // An app store's own wording and a foreign billing line's words for a plan that renews (two
+  // words each: "store" alone is a shop).
+  k(
+    'subscriptions',
+    'app store',
+    'appstore',
+    'recurring payment',
+    'recurring charge',
+    'renewal',
+    'abonnement',
+    'monthly plan',
+    'annual plan',
+    'yearly plan',
+  ),
   k('entertainment', 'igra', 'igre', 'igrica*', 'game', 'games', 'gaming', 'robux', 'vbucks', 'v bucks'),
   k(
     'subscriptions',
@@ -374,8 +396,16 @@ export const MERCHANTS: readonly MerchantEntry[] = [
     'subscr',
     'premium',
     'prime',
-    'clanarin*',
+    // Hosting and domains are cloud services; a paper's digital edition is a news subscription.
+    'hosting',
+    'web hosting',
+    'domen',
+    'digitalno izdanje',
+    'digital edition',
   ),
+  // A membership fee alone is weak: a gym's or a club's word says what it is for, and a card's
+  // annual fee is a bank charge.
+  h('subscriptions', 'clanarin*'),
 
   // Rent.
   // "za stan" (for the flat) is how a payment to a landlord often says rent.
@@ -407,6 +437,32 @@ export const MERCHANTS: readonly MerchantEntry[] = [
     'pio',
     'fond pio',
     'naknada zarade',
+    // Pay beyond the wage: incentives, awards for work, jubilee awards, board and committee fees.
+    'stimulacij*',
+    // Paid to employees, for temporary work, to couriers, for an invoice of work done.
+    'zaposlenim*',
+    'povremenim poslovima',
+    'kurir',
+    'kurirske naknade',
+    'kurirska naknada',
+    'kurirske nadoknade',
+    'kurirska nadoknada',
+    'invoice',
+    'nagrada za rad',
+    'nagrade za rad',
+    'jubilarn*',
+    'naknada za rad',
+    'nadzornog odbora',
+    'upravnog odbora',
+    // English wordings of pay and pension from abroad, and fees for services (consulting, freelance).
+    'payroll',
+    'wage',
+    'wages',
+    'pension*',
+    'konsultantsk*',
+    'consulting',
+    'freelanc*',
+    'contractor*',
     // Work contracts and author's fees ("po ugovoru o delu", "autorski honorar").
     'ugovor o delu',
     'ugovoru o delu',
@@ -513,6 +569,12 @@ export const MERCHANTS: readonly MerchantEntry[] = [
     'bela tehnika',
     'ordinacij*',
     'stomatolo*',
+    'dental*',
+    'bolnica',
+    'kozmeticki salon',
+    'samousluga',
+    'samousluge',
+    'pet centar',
     'zubar*',
     'poliklinik*',
     'klinik*',
@@ -523,6 +585,10 @@ export const MERCHANTS: readonly MerchantEntry[] = [
     'pet shop',
     'petshop',
     'parfimerij*',
+    // Hardware and building-material shops (a word like "struja" in their name is no bill).
+    'elektro materijal',
+    'elektromaterijal',
+    'gvozdjar*',
     'drogerij*',
     'bazar',
     'boutique',
@@ -650,6 +716,14 @@ export const MERCHANTS: readonly MerchantEntry[] = [
     'gume',
     'guma',
     'autodelovi',
+    // City transport companies (JGSP) and monthly tickets.
+    'jgsp',
+    // A toll tag's top-up (ENP: electronic toll collection).
+    'enp',
+    'mesecna karta',
+    'mesecne karte',
+    'mehanicar*',
+    'automehanicar*',
     'auto delovi',
     'autoservis*',
     'servis vozila',
@@ -781,6 +855,12 @@ export const MERCHANTS: readonly MerchantEntry[] = [
     'skola',
     'fakultet*',
     'upravnik*',
+    'upravljanje zgradom',
+    // A child's day care at a preschool or school, and a health-fund co-payment (RFZO).
+    'boravak deteta',
+    'produzeni boravak',
+    'rfzo',
+    'participacij*',
     'zajednica stanara',
     'stambena*',
     'kablovsk*',
@@ -810,6 +890,18 @@ export const MERCHANTS: readonly MerchantEntry[] = [
     'naknada banke',
     'bankarsk*',
     'clanarina za karticu',
+    'clanarina kreditne',
+    // A wallet's top-up moves money; a bank's SMS-alert fee is a bank charge.
+    'novcanik*',
+    'dopuna naloga',
+    'naknada za sms',
+    'clanarina debitne',
+    'clanarina kartice',
+    // English exports: loan instalments, savings, currency conversion.
+    'loan*',
+    'savings',
+    'fx conversion',
+    'currency conversion',
     'godisnja clanarina kartice',
     'rata kredita',
     'rata*',

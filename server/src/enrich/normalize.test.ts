@@ -229,6 +229,7 @@ describe('processors', () => {
     zettle: ['iZ *Caffe Bar Beograd', 'caffe bar', 'Caffe Bar'],
     '2checkout': ['2CO.COM*AVAST', 'avast', 'Avast'],
     stripe: ['STRIPE* CANVA', 'canva', 'Canva'],
+    digitalriver: ['DRI*MALWAREBYTES', 'malwarebytes', 'Malwarebytes'],
   };
   it.each(PROCESSORS.map(([k, , pattern]) => [k, pattern.source]))('%s (%s)', (processor) => {
     const sample = samples[processor];

@@ -203,6 +203,14 @@ export function fold(text: string): string {
  * view drops, since it names what a transfer was for ("Isplata zarade").
  */
 export const CHANNEL_PREFIXES: ReadonlyArray<readonly [string, Channel | null, 'vague'?]> = [
+  // A phone wallet pays a terminal like the card it holds: not Apple's or Google's own billing.
+  ['beskontaktno placanje', 'card'],
+  ['apple pay kupovina', 'card'],
+  ['google pay kupovina', 'card'],
+  ['apple pay', 'card'],
+  ['google pay', 'card'],
+  ['card not present', 'ecommerce'],
+  ['cnp transakcija', 'ecommerce'],
   ['kupovina na pos terminalu', 'card'],
   ['transakcija na pos terminalu', 'card'],
   ['placanje na prodajnom mestu', 'card'],
@@ -255,6 +263,8 @@ export const CHANNEL_PREFIXES: ReadonlyArray<readonly [string, Channel | null, '
   ['internet placanje', 'ecommerce'],
   ['kupovina internet', 'ecommerce'],
   ['online kupovina', 'ecommerce'],
+  ['online placanje', 'ecommerce'],
+  ['online payment', 'ecommerce'],
   ['e commerce', 'ecommerce'],
   ['ecommerce', 'ecommerce'],
   ['shopping by card', 'card'],
@@ -403,7 +413,7 @@ export const NOISE_PATTERNS: ReadonlyArray<readonly [name: string, pattern: RegE
     'month range',
     /\b(?:januar|februar|mart|april|maj|jun|jul|avgust|septembar|oktobar|novembar|decembar)[a-z]*\s?[-–]\s?(?:januar|februar|mart|april|maj|jun|jul|avgust|septembar|oktobar|novembar|decembar)[a-z]*\b/g,
   ],
-  ['card word left over', /\b(?:br\.?\s?kartice|card no\.?)\s*/gi],
+  ['card word left over', /\b(?:br\.?\s?kartice|card no\.?(?!t\b))\s*/gi],
 ];
 
 /** All noise patterns as one alternation (one scan of the text instead of one per pattern). */
@@ -431,6 +441,7 @@ export const PROCESSORS: ReadonlyArray<readonly [key: string, display: string, p
   ['shopify', 'Shopify', /^sp\s?\*\s*/i],
   ['zettle', 'Zettle', /^(?:zettle_|iz\s?\*)\s*/i],
   ['2checkout', '2Checkout', /^2co\.com\s?\*\s*/i],
+  ['digitalriver', 'Digital River', /^dri\s?\*\s*/i],
   ['stripe', 'Stripe', /^(?:stripe|str)\s?\*\s*/i],
 ];
 
