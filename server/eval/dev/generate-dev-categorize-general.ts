@@ -9,6 +9,7 @@
  * Re-run: `npx tsx eval/dev/generate-dev-categorize-general.ts`.
  */
 import { writeFileSync } from 'node:fs';
+import type { CategoryName } from '../../src/transactions/category-names.js';
 import { mulberry32 } from '../random.js';
 import { ascii, toCyr } from './script-variants.js';
 
@@ -24,16 +25,7 @@ const script = (s: string): string => {
   return r < 0.45 ? s : r < 0.8 ? ascii(s) : toCyr(s);
 };
 
-type Cat =
-  | 'groceries'
-  | 'rent'
-  | 'dining'
-  | 'utilities'
-  | 'transport'
-  | 'entertainment'
-  | 'subscriptions'
-  | 'salary'
-  | 'transfer';
+type Cat = CategoryName;
 const rows: Array<[string, string, Cat]> = [];
 const add = (desc: string, amount: number, cat: Cat): void => {
   rows.push([desc.replace(/\s+/g, ' ').trim(), amount.toFixed(2), cat]);

@@ -8,6 +8,7 @@
  * changed for this class. Seeded PRNG. Re-run: `npx tsx eval/dev/generate-dev-categorize-orders.ts`.
  */
 import { writeFileSync } from 'node:fs';
+import type { CategoryName } from '../../src/transactions/category-names.js';
 import { mulberry32 } from '../random.js';
 import { ascii, toCyr } from './script-variants.js';
 
@@ -52,16 +53,7 @@ const CREDIT: Array<(p: string, w: string) => string> = [
   (p, w) => `Incoming payment ${ascii(p)} ${ascii(w)}`,
 ];
 
-type Cat =
-  | 'groceries'
-  | 'rent'
-  | 'dining'
-  | 'utilities'
-  | 'transport'
-  | 'entertainment'
-  | 'subscriptions'
-  | 'salary'
-  | 'transfer';
+type Cat = CategoryName;
 const rows: Array<[string, number, Cat]> = [];
 const add = (desc: string, amount: number, cat: Cat): void => {
   rows.push([desc.replace(/\s+/g, ' ').trim(), amount, cat]);

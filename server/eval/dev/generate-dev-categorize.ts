@@ -7,6 +7,7 @@
  * Re-run: `npx tsx eval/dev/generate-dev-categorize.ts`.
  */
 import { writeFileSync } from 'node:fs';
+import type { CategoryName } from '../../src/transactions/category-names.js';
 import { mulberry32 } from '../random.js';
 import { ascii, toCyr } from './script-variants.js';
 
@@ -63,16 +64,7 @@ const ORDER: Array<(p: string) => string> = [
   (p) => `E-banking nalog: ${p}`,
 ];
 
-type Cat =
-  | 'groceries'
-  | 'rent'
-  | 'dining'
-  | 'utilities'
-  | 'transport'
-  | 'entertainment'
-  | 'subscriptions'
-  | 'salary'
-  | 'transfer';
+type Cat = CategoryName;
 const rows: Array<[string, number, Cat]> = [];
 const add = (desc: string, amount: number, cat: Cat): void => {
   rows.push([desc.replace(/\s+/g, ' ').trim(), amount, cat]);
