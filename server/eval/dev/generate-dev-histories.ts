@@ -14,6 +14,7 @@ import type {
   TrueStream,
 } from '../data/generate-recurring-histories.js';
 import { mulberry32 } from '../random.js';
+import { assembleHistory } from './assemble.js';
 import { scheduledDays } from './schedule.js';
 import { ascii, toCyr } from './script-variants.js';
 
@@ -179,20 +180,12 @@ function expand(
         pending: false,
       });
   }
-  const order = rows
-    .map((_, i) => i)
-    .sort((a, b) => (rows[a]!.date < rows[b]!.date ? -1 : rows[a]!.date > rows[b]!.date ? 1 : a - b));
-  const idOf = new Map<number, string>();
-  for (const [k, r] of order.entries()) idOf.set(r, `${id}-${String(k + 1).padStart(4, '0')}`);
-  return {
+  return assembleHistory(
     id,
-    today,
-    note,
-    transactions: order.map((i) => ({ id: idOf.get(i)!, ...rows[i]! })),
-    streams: streams
-      .filter((s) => s.rows.length >= 2)
-      .map(({ rows: r, ...s }) => ({ ...s, transaction_ids: r.map((i) => idOf.get(i)!) })),
-  };
+    { today, note },
+    rows,
+    streams.filter((s) => s.rows.length >= 2),
+  );
 }
 
 const out = (
