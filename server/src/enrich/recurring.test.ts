@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SERBIAN_MONTHS } from '../connectors/sandbox/calendar.js';
 import { streamKey } from './normalize.js';
-import { detectRecurringStreams, type RecurringInput } from './recurring.js';
+import { detectRecurringStreams, type RecurringInput, recurringKey, stripKeyWrapping } from './recurring.js';
 
 const MONTHS = SERBIAN_MONTHS;
 const DAY = 86_400_000;
@@ -1175,6 +1175,30 @@ describe('quarterly and annual payments paid by hand, and habits that only look 
         ['monthly', 10],
         ['quarterly', 4],
       ]);
+    });
+  });
+
+  describe('wrapping left at the front of a merchant key', () => {
+    it.each([
+      ['IPS skeniraj JKP NAISSUS komunalne usluge', 'JKP NAISSUS komunalne usluge'],
+      ['Elektronsko plaćanje JKP NAISSUS - komunalne usluge', 'JKP NAISSUS komunalne usluge'],
+      ['Kartična Transakcija Mesara Zlatiborac Novi Sad', 'Mesara Zlatiborac'],
+      ['ERSTE DEBIT MC 516807XXXXXX7725 ALBUS TRAFIKA KRAGUJEVAC', 'Albus trafika'],
+      ['OTP POS TEL AVIV HUMMUS HOUSE', 'TEL AVIV HUMMUS HOUSE'],
+      ['Instant payment to Danijela Filipovic', 'Danijela Filipovic'],
+      ['Priliv od ŽIVKOVIĆ DRAGANA', 'Zivkovic Dragana'],
+      ['Nalog za plaćanje; Primalac: PU RADOST; Svrha: vrtić', 'PU RADOST'],
+      ['IPS Pokaži - Fit Zone Gym članarina', 'Fit Zone Gym članarina'],
+      ['KARTICA 5XXX 0830 PUB THE BLACK TURTLE KRALJEVO', 'PUB THE BLACK TURTLE'],
+      ['Prenos JKP GRADSKA TOPLANA NIŠ grejanje (IPS)', 'JKP GRADSKA TOPLANA NIŠ grejanje'],
+    ])('%s groups with %s', (wrapped, plain) => {
+      expect(recurringKey(wrapped)).toBe(recurringKey(plain));
+    });
+
+    it('a bank paid as a payee keeps its name, and a key that is all wrapping stays itself', () => {
+      expect(recurringKey('PRILIV OTP BANKA')).toBe('otp banka');
+      expect(stripKeyWrapping('uplata')).toBe('uplata');
+      expect(stripKeyWrapping('od')).toBe('od');
     });
   });
 });

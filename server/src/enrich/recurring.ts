@@ -18,13 +18,71 @@ import {
 export function recurringKey(description: string): string {
   let key = keyMemo.get(description);
   if (key === undefined) {
-    key = counterpartyKey(description);
+    key = stripKeyWrapping(counterpartyKey(description));
     // Bounded: cleared when full (every /recurring call re-keys the same account's descriptions).
     if (keyMemo.size >= KEY_MEMO_LIMIT) keyMemo.clear();
     keyMemo.set(description, key);
   }
   return key;
 }
+
+/**
+ * Wrapping words some exports print before the payee that the merchant key still starts with:
+ * channel wordings ("IPS skeniraj …", "Elektronsko plaćanje …", "Kartična transakcija …"),
+ * direction words before a name ("… od Marka", "Instant payment to …", "Primalac: …") and
+ * the one-person trade and public-body forms ("STR", "SZR", "JKP", "PU"). One payee paid through two of them is still one payee,
+ * so they leave the grouping key — from the front only, and never the whole key. Folded words.
+ */
+// biome-ignore format: a word list
+export const KEY_LEADING_WRAPPING: readonly string[] = [
+  'payment card purchase', 'elektronsko placanje', 'e banking placanje', 'e bank', 'odobrenje racuna', 'odobrenje',
+  'karticna transakcija', 'card transaction', 'card purchase', 'card payment', 'promet karticom', 'payment',
+  'qr placanje', 'qr kodom', 'qr', 'skeniraj', 'pokazi', 'primalac', 'terminal', 'kartica', 'uplata od', 'uplata',
+  'auto zaduzenje', 'automatsko zaduzenje', 'trajno zaduzenje', 'direktno zaduzenje', 'zaduzenje', 'od', 'to', 'from',
+  'ka', 'str', 'sur', 'szr', 'pr',
+  // Public bodies' forms, printed before the name by one wording and left out by another.
+  'jkp', 'jp', 'pu', 'ju',
+];
+/** A bank's name printed before its own card or channel word ("ERSTE DEBIT MC …", "OTP POS …"). */
+// biome-ignore format: a word list
+const KEY_BANKS = new Set([
+  'erste', 'addiko', 'otp', 'mobi', 'aik', 'intesa', 'raiffeisen', 'unicredit', 'nlb', 'halkbank', 'eurobank',
+  'procredit', 'postanska', 'komercijalna', 'bank',
+]);
+// biome-ignore format: a word list
+const KEY_CARD_WORDS = new Set([
+  'debit', 'mc', 'mastercard', 'visa', 'maestro', 'dina', 'kartica', 'card', 'pos', 'ips', 'prenos', 'kupovina',
+  'transakcija', 'placanje',
+]);
+/** Trailing words that name the payment order's fields, not the payee ("… šifra", "… (IPS)"). */
+const KEY_TRAILING_WRAPPING = new Set(['sifra', 'ips', 'pnb', 'svrha']);
+/** A masked card number ("5xxx", "516789xxxxxx0511", "4405****0474"). */
+const CARD_MASK = /^[0-9x*]*(?:xx|\*\*)[0-9x*]*$/;
+
+/** The merchant key without the wrapping above (the key itself when nothing else would remain). */
+export function stripKeyWrapping(key: string): string {
+  let words = key.split(' ').filter((w) => !CARD_MASK.test(w));
+  for (let changed = true; changed && words.length > 1; ) {
+    changed = false;
+    if (KEY_BANKS.has(words[0]!) && KEY_CARD_WORDS.has(words[1]!) && words.length > 2) {
+      let n = 1;
+      while (n < words.length - 1 && KEY_CARD_WORDS.has(words[n]!)) n++;
+      words = words.slice(n);
+      changed = true;
+      continue;
+    }
+    for (const phrase of KEY_LEADING_WRAPPING_WORDS) {
+      if (phrase.length < words.length && phrase.every((w, i) => words[i] === w)) {
+        words = words.slice(phrase.length);
+        changed = true;
+        break;
+      }
+    }
+  }
+  while (words.length > 1 && KEY_TRAILING_WRAPPING.has(words[words.length - 1]!)) words.pop();
+  return words.length > 0 ? words.join(' ') : key;
+}
+const KEY_LEADING_WRAPPING_WORDS = KEY_LEADING_WRAPPING.map((p) => p.split(' '));
 
 const KEY_MEMO_LIMIT = 50_000;
 const keyMemo = new Map<string, string>();
