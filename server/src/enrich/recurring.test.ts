@@ -1201,4 +1201,57 @@ describe('quarterly and annual payments paid by hand, and habits that only look 
       expect(stripKeyWrapping('od')).toBe('od');
     });
   });
+
+  describe("a public utility's generic name and its town", () => {
+    it('keys the town of a generic utility name, and only of one', () => {
+      expect(recurringKey('JKP Vodovod Pančevo')).toBe('vodovod @pancevo');
+      expect(recurringKey('Trajni nalog JKP Čistoća Zrenjanin račun 08/2024')).toBe('cistoca @zrenjanin');
+      expect(recurringKey('JKP Vodovod Zrenjanin')).not.toBe(recurringKey('JKP Vodovod Pančevo'));
+      expect(recurringKey('Maxi Novi Sad')).toBe(recurringKey('Maxi Beograd'));
+    });
+
+    it("two towns' water companies paid by one household are two monthly streams", () => {
+      const txns = [
+        ...monthly(2025, 1, 6, 12).map((d, i) =>
+          txn(d, -(2_000_00 + ((i * 137_00) % 600_00)), 'JKP Vodovod Pančevo', { category: 'utilities' }),
+        ),
+        ...monthly(2025, 1, 14, 12).map((d, i) =>
+          txn(d, -(2_100_00 + ((i * 211_00) % 600_00)), 'Nalog za plaćanje JKP Vodovod Zrenjanin', {
+            category: 'utilities',
+          }),
+        ),
+      ];
+      const { outgoing } = detectRecurringStreams(txns, '2025-12-20');
+      expect(outgoing.map((s) => s.occurrences)).toEqual([12, 12]);
+    });
+
+    it("a household that moved pays a new town's water company: the old town's payments do not join its stream", () => {
+      const dates = monthly(2025, 1, 6, 12);
+      const txns = dates.map((d, i) =>
+        txn(
+          d,
+          -(2_000_00 + ((i * 137_00) % 600_00)),
+          i < 3 ? 'JKP Vodovod Pančevo' : 'JKP Vodovod Zrenjanin',
+          {
+            category: 'utilities',
+          },
+        ),
+      );
+      const { outgoing } = detectRecurringStreams(txns, '2025-12-20');
+      expect(outgoing.map((s) => [s.occurrences, s.description]).sort()).toEqual([
+        [3, 'JKP Vodovod Pančevo'],
+        [9, 'JKP Vodovod Zrenjanin'],
+      ]);
+    });
+
+    it('one water company printed with and without its town is one stream', () => {
+      const txns = monthly(2025, 1, 6, 12).map((d, i) =>
+        txn(d, -(2_000_00 + ((i * 137_00) % 600_00)), i % 3 ? 'JKP Vodovod Pančevo' : 'JKP VODOVOD racun', {
+          category: 'utilities',
+        }),
+      );
+      const { outgoing } = detectRecurringStreams(txns, '2025-12-20');
+      expect(outgoing.map((s) => s.occurrences)).toEqual([12]);
+    });
+  });
 });

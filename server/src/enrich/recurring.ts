@@ -18,7 +18,7 @@ import {
 export function recurringKey(description: string): string {
   let key = keyMemo.get(description);
   if (key === undefined) {
-    key = stripKeyWrapping(counterpartyKey(description));
+    key = withTown(stripKeyWrapping(counterpartyKey(description)), description);
     // Bounded: cleared when full (every /recurring call re-keys the same account's descriptions).
     if (keyMemo.size >= KEY_MEMO_LIMIT) keyMemo.clear();
     keyMemo.set(description, key);
@@ -82,6 +82,52 @@ export function stripKeyWrapping(key: string): string {
   while (words.length > 1 && KEY_TRAILING_WRAPPING.has(words[words.length - 1]!)) words.pop();
   return words.length > 0 ? words.join(' ') : key;
 }
+/**
+ * Words of a public utility's generic name: every town has a "JKP Vodovod", a "Gradska toplana", a
+ * "Čistoća". The normaliser strips the town printed after a merchant (a shop's branch), which for
+ * these leaves "vodovod" for both Pančevo's and Zrenjanin's water company.
+ */
+// biome-ignore format: a word list
+const GENERIC_UTILITY_WORDS = new Set([
+  'vodovod', 'kanalizacija', 'i', 'toplana', 'gradska', 'gradsko', 'cistoca', 'komunalac', 'parking', 'servis',
+  'zelenilo', 'trznica', 'pijace', 'gradske', 'stambeno', 'pogrebno', 'groblja',
+]);
+// biome-ignore format: a word list
+const UTILITY_NAME_WORDS = new Set([
+  'vodovod', 'toplana', 'cistoca', 'komunalac', 'zelenilo', 'trznica', 'pijace', 'stambeno', 'pogrebno', 'groblja',
+]);
+/** Domestic towns as whole folded words, longest first ("novi sad" before "sad"). */
+const TOWN_PATTERN = new RegExp(
+  `(?:^|[^a-z])(${[...new Set(CITIES)]
+    .map((c) => c.replace(/\./g, ''))
+    .filter((c) => /^[a-z ]+$/.test(c))
+    .sort((a, b) => b.length - a.length)
+    .join('|')})(?![a-z])`,
+);
+/** Marks the town kept in a utility's key; no link word (links need letters only). */
+const TOWN_MARK = '@';
+
+/**
+ * A utility's generic key with the town its text prints ("JKP Vodovod Pančevo" → "vodovod @pancevo"):
+ * two towns' companies are two payees. Without a town in the text the key stays as it was, and links
+ * to one town's key by its words (see linkGroups), so one payee printed with and without its town is
+ * still one stream.
+ */
+function withTown(key: string, description: string): string {
+  const words = key.split(' ');
+  if (!words.some((w) => UTILITY_NAME_WORDS.has(w)) || !words.every((w) => GENERIC_UTILITY_WORDS.has(w))) {
+    return key;
+  }
+  const town = TOWN_PATTERN.exec(fold(description).replace(/\./g, ''));
+  return town === null ? key : `${key} ${TOWN_MARK}${town[1]!.replace(/ /g, '_')}`;
+}
+
+/** The town marked in a grouping key, or null. */
+function townOf(key: string): string | null {
+  const at = key.indexOf(TOWN_MARK);
+  return at < 0 ? null : key.slice(at + 1);
+}
+
 const KEY_LEADING_WRAPPING_WORDS = KEY_LEADING_WRAPPING.map((p) => p.split(' '));
 
 const KEY_MEMO_LIMIT = 50_000;
@@ -1444,6 +1490,8 @@ function linkGroups(
   });
   // Two different listed brands are two payees whatever words they share ("HBO Max", "Maxi").
   const brand = keys.map((k) => BRAND_KEYS.has(k.slice(k.indexOf(':') + 1)));
+  // Two towns' utilities are two payees whatever words they share.
+  const town = keys.map(townOf);
   for (let i = 0; i < keys.length; i++) {
     const shared = new Map<number, number>();
     for (const w of words[i]!) {
@@ -1460,6 +1508,7 @@ function linkGroups(
     }
     for (const [j, n] of shared) {
       if (brand[i] && brand[j]) continue;
+      if (town[i] !== null && town[j] !== null && town[i] !== town[j]) continue;
       if (n >= Math.min(2, words[i]!.length, words[j]!.length)) parent[find(i)] = find(j);
     }
   }
