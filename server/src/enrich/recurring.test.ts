@@ -1254,4 +1254,17 @@ describe('quarterly and annual payments paid by hand, and habits that only look 
       expect(outgoing.map((s) => s.occurrences)).toEqual([12]);
     });
   });
+
+  it('quarterly interest on a term deposit, its amount varying fourfold, is a quarterly stream', () => {
+    // biome-ignore format: pairs as a list
+    const rows: Array<[string, number]> = [
+      ['2024-03-31', 895_027], ['2024-06-30', 566_618], ['2024-09-30', 381_892], ['2024-12-31', 884_364],
+      ['2025-03-31', 208_051], ['2025-06-30', 794_942], ['2025-09-30', 726_369], ['2025-12-31', 777_876],
+    ];
+    const txns = rows.map(([d, a]) =>
+      txn(d, a, 'Uplata na račun Banca Intesa Kamata na oročenu štednju', { category: 'transfer' }),
+    );
+    const { incoming } = detectRecurringStreams(txns, '2026-01-15');
+    expect(incoming.map((s) => [s.frequency, s.occurrences])).toEqual([['quarterly', 8]]);
+  });
 });

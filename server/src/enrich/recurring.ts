@@ -247,7 +247,7 @@ const PAIR_MAX_RATIO = 1.25;
 const PERIODIC_CATEGORIES: ReadonlySet<string> = new Set(['utilities', 'subscriptions', 'rent', 'salary']);
 /** Words (folded, as stems) that name a periodic charge whatever the category says. */
 const PERIODIC_WORDS =
-  /\b(?:osiguran|polis|registracij|tehnick\w* pregled|domen|domain|hosting|licenc|licens|license|godisnj|annual|yearly|pretplat|subscri|clanarin|membership|porez|taks|kasko|antivirus|kvartal|tromesecn|rata\b)/;
+  /\b(?:osiguran|polis|registracij|tehnick\w* pregled|domen|domain|hosting|licenc|licens|license|godisnj|annual|yearly|pretplat|subscri|clanarin|membership|porez|taks|kasko|antivirus|kvartal|tromesecn|rata\b|kamat)/;
 
 /** Whether any of these payments carries a category whose payees bill on a cycle (cheap). */
 function periodicCategory(occ: readonly Occurrence[]): boolean {
