@@ -1267,4 +1267,20 @@ describe('quarterly and annual payments paid by hand, and habits that only look 
     const { incoming } = detectRecurringStreams(txns, '2026-01-15');
     expect(incoming.map((s) => [s.frequency, s.occurrences])).toEqual([['quarterly', 8]]);
   });
+
+  it('a town printed as one word ("NOVISAD") links no two payees', () => {
+    const txns = [
+      ...monthly(2024, 1, 2, 18).map((d, i) =>
+        txn(d, -2_800_00, i % 2 ? 'JGSP NOVI SAD MESECNA NOVISAD SRB' : 'Kartična transakcija JGSP MESECNA', {
+          category: 'transport',
+        }),
+      ),
+      // biome-ignore format: dates as a list
+      ...['2024-01-21', '2024-02-08', '2024-04-05', '2024-05-15', '2024-08-07', '2024-11-03', '2025-01-19', '2025-03-30', '2025-05-11'].map(
+        (d, i) => txn(d, -(1_600_00 + i * 310_00), 'H&M 886 NOVISAD SRB', { category: 'groceries' }),
+      ),
+    ];
+    const { outgoing } = detectRecurringStreams(txns, '2025-06-10');
+    expect(outgoing.map((s) => [s.frequency, s.occurrences])).toEqual([['monthly', 18]]);
+  });
 });

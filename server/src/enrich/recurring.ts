@@ -1387,7 +1387,11 @@ const LINK_STOPWORDS = new Set([
  * "JKP Komunalac Čačak" and "JKP Vodovod Čačak" share "jkp" and "cacak" and are two payees.
  */
 const PLACE_AND_FORM_WORDS: ReadonlySet<string> = new Set(
-  [...CITIES, ...LEGAL_FORMS].flatMap((phrase) => phrase.replace(/\./g, '').split(' ')),
+  [...CITIES, ...LEGAL_FORMS].flatMap((phrase) => {
+    const words = phrase.replace(/\./g, '').split(' ');
+    // A town of two words is also printed as one ("NOVISAD", "NOVIBEOGRAD").
+    return words.length > 1 ? [...words, words.join('')] : words;
+  }),
 );
 /** Grouping keys of listed brands (a brand's key is its dictionary name). */
 const BRAND_KEYS: ReadonlySet<string> = new Set(
