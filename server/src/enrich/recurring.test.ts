@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SERBIAN_MONTHS } from '../connectors/sandbox/calendar.js';
 import { streamKey } from './normalize.js';
-import { detectRecurringStreams, type RecurringInput } from './recurring.js';
+import { detectRecurringStreams, type RecurringInput, recurringKey, stripKeyWrapping } from './recurring.js';
 
 const MONTHS = SERBIAN_MONTHS;
 const DAY = 86_400_000;
@@ -1176,5 +1176,111 @@ describe('quarterly and annual payments paid by hand, and habits that only look 
         ['quarterly', 4],
       ]);
     });
+  });
+
+  describe('wrapping left at the front of a merchant key', () => {
+    it.each([
+      ['IPS skeniraj JKP NAISSUS komunalne usluge', 'JKP NAISSUS komunalne usluge'],
+      ['Elektronsko plaćanje JKP NAISSUS - komunalne usluge', 'JKP NAISSUS komunalne usluge'],
+      ['Kartična Transakcija Mesara Zlatiborac Novi Sad', 'Mesara Zlatiborac'],
+      ['ERSTE DEBIT MC 516807XXXXXX7725 ALBUS TRAFIKA KRAGUJEVAC', 'Albus trafika'],
+      ['OTP POS TEL AVIV HUMMUS HOUSE', 'TEL AVIV HUMMUS HOUSE'],
+      ['Instant payment to Danijela Filipovic', 'Danijela Filipovic'],
+      ['Priliv od ŽIVKOVIĆ DRAGANA', 'Zivkovic Dragana'],
+      ['Nalog za plaćanje; Primalac: PU RADOST; Svrha: vrtić', 'PU RADOST'],
+      ['IPS Pokaži - Fit Zone Gym članarina', 'Fit Zone Gym članarina'],
+      ['KARTICA 5XXX 0830 PUB THE BLACK TURTLE KRALJEVO', 'PUB THE BLACK TURTLE'],
+      ['Prenos JKP GRADSKA TOPLANA NIŠ grejanje (IPS)', 'JKP GRADSKA TOPLANA NIŠ grejanje'],
+    ])('%s groups with %s', (wrapped, plain) => {
+      expect(recurringKey(wrapped)).toBe(recurringKey(plain));
+    });
+
+    it('a bank paid as a payee keeps its name, and a key that is all wrapping stays itself', () => {
+      expect(recurringKey('PRILIV OTP BANKA')).toBe('otp banka');
+      expect(stripKeyWrapping('uplata')).toBe('uplata');
+      expect(stripKeyWrapping('od')).toBe('od');
+    });
+  });
+
+  describe("a public utility's generic name and its town", () => {
+    it('keys the town of a generic utility name, and only of one', () => {
+      expect(recurringKey('JKP Vodovod Pančevo')).toBe('vodovod @pancevo');
+      expect(recurringKey('Trajni nalog JKP Čistoća Zrenjanin račun 08/2024')).toBe('cistoca @zrenjanin');
+      expect(recurringKey('JKP Vodovod Zrenjanin')).not.toBe(recurringKey('JKP Vodovod Pančevo'));
+      expect(recurringKey('Maxi Novi Sad')).toBe(recurringKey('Maxi Beograd'));
+    });
+
+    it("two towns' water companies paid by one household are two monthly streams", () => {
+      const txns = [
+        ...monthly(2025, 1, 6, 12).map((d, i) =>
+          txn(d, -(2_000_00 + ((i * 137_00) % 600_00)), 'JKP Vodovod Pančevo', { category: 'utilities' }),
+        ),
+        ...monthly(2025, 1, 14, 12).map((d, i) =>
+          txn(d, -(2_100_00 + ((i * 211_00) % 600_00)), 'Nalog za plaćanje JKP Vodovod Zrenjanin', {
+            category: 'utilities',
+          }),
+        ),
+      ];
+      const { outgoing } = detectRecurringStreams(txns, '2025-12-20');
+      expect(outgoing.map((s) => s.occurrences)).toEqual([12, 12]);
+    });
+
+    it("a household that moved pays a new town's water company: the old town's payments do not join its stream", () => {
+      const dates = monthly(2025, 1, 6, 12);
+      const txns = dates.map((d, i) =>
+        txn(
+          d,
+          -(2_000_00 + ((i * 137_00) % 600_00)),
+          i < 3 ? 'JKP Vodovod Pančevo' : 'JKP Vodovod Zrenjanin',
+          {
+            category: 'utilities',
+          },
+        ),
+      );
+      const { outgoing } = detectRecurringStreams(txns, '2025-12-20');
+      expect(outgoing.map((s) => [s.occurrences, s.description]).sort()).toEqual([
+        [3, 'JKP Vodovod Pančevo'],
+        [9, 'JKP Vodovod Zrenjanin'],
+      ]);
+    });
+
+    it('one water company printed with and without its town is one stream', () => {
+      const txns = monthly(2025, 1, 6, 12).map((d, i) =>
+        txn(d, -(2_000_00 + ((i * 137_00) % 600_00)), i % 3 ? 'JKP Vodovod Pančevo' : 'JKP VODOVOD racun', {
+          category: 'utilities',
+        }),
+      );
+      const { outgoing } = detectRecurringStreams(txns, '2025-12-20');
+      expect(outgoing.map((s) => s.occurrences)).toEqual([12]);
+    });
+  });
+
+  it('quarterly interest on a term deposit, its amount varying fourfold, is a quarterly stream', () => {
+    // biome-ignore format: pairs as a list
+    const rows: Array<[string, number]> = [
+      ['2024-03-31', 895_027], ['2024-06-30', 566_618], ['2024-09-30', 381_892], ['2024-12-31', 884_364],
+      ['2025-03-31', 208_051], ['2025-06-30', 794_942], ['2025-09-30', 726_369], ['2025-12-31', 777_876],
+    ];
+    const txns = rows.map(([d, a]) =>
+      txn(d, a, 'Uplata na račun Banca Intesa Kamata na oročenu štednju', { category: 'transfer' }),
+    );
+    const { incoming } = detectRecurringStreams(txns, '2026-01-15');
+    expect(incoming.map((s) => [s.frequency, s.occurrences])).toEqual([['quarterly', 8]]);
+  });
+
+  it('a town printed as one word ("NOVISAD") links no two payees', () => {
+    const txns = [
+      ...monthly(2024, 1, 2, 18).map((d, i) =>
+        txn(d, -2_800_00, i % 2 ? 'JGSP NOVI SAD MESECNA NOVISAD SRB' : 'Kartična transakcija JGSP MESECNA', {
+          category: 'transport',
+        }),
+      ),
+      // biome-ignore format: dates as a list
+      ...['2024-01-21', '2024-02-08', '2024-04-05', '2024-05-15', '2024-08-07', '2024-11-03', '2025-01-19', '2025-03-30', '2025-05-11'].map(
+        (d, i) => txn(d, -(1_600_00 + i * 310_00), 'H&M 886 NOVISAD SRB', { category: 'groceries' }),
+      ),
+    ];
+    const { outgoing } = detectRecurringStreams(txns, '2025-06-10');
+    expect(outgoing.map((s) => [s.frequency, s.occurrences])).toEqual([['monthly', 18]]);
   });
 });

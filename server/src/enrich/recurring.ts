@@ -18,13 +18,117 @@ import {
 export function recurringKey(description: string): string {
   let key = keyMemo.get(description);
   if (key === undefined) {
-    key = counterpartyKey(description);
+    key = withTown(stripKeyWrapping(counterpartyKey(description)), description);
     // Bounded: cleared when full (every /recurring call re-keys the same account's descriptions).
     if (keyMemo.size >= KEY_MEMO_LIMIT) keyMemo.clear();
     keyMemo.set(description, key);
   }
   return key;
 }
+
+/**
+ * Wrapping words some exports print before the payee that the merchant key still starts with:
+ * channel wordings ("IPS skeniraj …", "Elektronsko plaćanje …", "Kartična transakcija …"),
+ * direction words before a name ("… od Marka", "Instant payment to …", "Primalac: …") and
+ * the one-person trade and public-body forms ("STR", "SZR", "JKP", "PU"). One payee paid through two of them is still one payee,
+ * so they leave the grouping key — from the front only, and never the whole key. Folded words.
+ */
+// biome-ignore format: a word list
+export const KEY_LEADING_WRAPPING: readonly string[] = [
+  'payment card purchase', 'elektronsko placanje', 'e banking placanje', 'e bank', 'odobrenje racuna', 'odobrenje',
+  'karticna transakcija', 'card transaction', 'card purchase', 'card payment', 'promet karticom', 'payment',
+  'qr placanje', 'qr kodom', 'qr', 'skeniraj', 'pokazi', 'primalac', 'terminal', 'kartica', 'uplata od', 'uplata',
+  'auto zaduzenje', 'automatsko zaduzenje', 'trajno zaduzenje', 'direktno zaduzenje', 'zaduzenje', 'od', 'to', 'from',
+  'ka', 'str', 'sur', 'szr', 'pr',
+  // Public bodies' forms, printed before the name by one wording and left out by another.
+  'jkp', 'jp', 'pu', 'ju',
+];
+/** A bank's name printed before its own card or channel word ("ERSTE DEBIT MC …", "OTP POS …"). */
+// biome-ignore format: a word list
+const KEY_BANKS = new Set([
+  'erste', 'addiko', 'otp', 'mobi', 'aik', 'intesa', 'raiffeisen', 'unicredit', 'nlb', 'halkbank', 'eurobank',
+  'procredit', 'postanska', 'komercijalna', 'bank',
+]);
+// biome-ignore format: a word list
+const KEY_CARD_WORDS = new Set([
+  'debit', 'mc', 'mastercard', 'visa', 'maestro', 'dina', 'kartica', 'card', 'pos', 'ips', 'prenos', 'kupovina',
+  'transakcija', 'placanje',
+]);
+/** Trailing words that name the payment order's fields, not the payee ("… šifra", "… (IPS)"). */
+const KEY_TRAILING_WRAPPING = new Set(['sifra', 'ips', 'pnb', 'svrha']);
+/** A masked card number ("5xxx", "516789xxxxxx0511", "4405****0474"). */
+const CARD_MASK = /^[0-9x*]*(?:xx|\*\*)[0-9x*]*$/;
+
+/** The merchant key without the wrapping above (the key itself when nothing else would remain). */
+export function stripKeyWrapping(key: string): string {
+  let words = key.split(' ').filter((w) => !CARD_MASK.test(w));
+  for (let changed = true; changed && words.length > 1; ) {
+    changed = false;
+    if (KEY_BANKS.has(words[0]!) && KEY_CARD_WORDS.has(words[1]!) && words.length > 2) {
+      let n = 1;
+      while (n < words.length - 1 && KEY_CARD_WORDS.has(words[n]!)) n++;
+      words = words.slice(n);
+      changed = true;
+      continue;
+    }
+    for (const phrase of KEY_LEADING_WRAPPING_WORDS) {
+      if (phrase.length < words.length && phrase.every((w, i) => words[i] === w)) {
+        words = words.slice(phrase.length);
+        changed = true;
+        break;
+      }
+    }
+  }
+  while (words.length > 1 && KEY_TRAILING_WRAPPING.has(words[words.length - 1]!)) words.pop();
+  return words.length > 0 ? words.join(' ') : key;
+}
+/**
+ * Words of a public utility's generic name: every town has a "JKP Vodovod", a "Gradska toplana", a
+ * "Čistoća". The normaliser strips the town printed after a merchant (a shop's branch), which for
+ * these leaves "vodovod" for both Pančevo's and Zrenjanin's water company.
+ */
+// biome-ignore format: a word list
+const GENERIC_UTILITY_WORDS = new Set([
+  'vodovod', 'kanalizacija', 'i', 'toplana', 'gradska', 'gradsko', 'cistoca', 'komunalac', 'parking', 'servis',
+  'zelenilo', 'trznica', 'pijace', 'gradske', 'stambeno', 'pogrebno', 'groblja',
+]);
+// biome-ignore format: a word list
+const UTILITY_NAME_WORDS = new Set([
+  'vodovod', 'toplana', 'cistoca', 'komunalac', 'zelenilo', 'trznica', 'pijace', 'stambeno', 'pogrebno', 'groblja',
+]);
+/** Domestic towns as whole folded words, longest first ("novi sad" before "sad"). */
+const TOWN_PATTERN = new RegExp(
+  `(?:^|[^a-z])(${[...new Set(CITIES)]
+    .map((c) => c.replace(/\./g, ''))
+    .filter((c) => /^[a-z ]+$/.test(c))
+    .sort((a, b) => b.length - a.length)
+    .join('|')})(?![a-z])`,
+);
+/** Marks the town kept in a utility's key; no link word (links need letters only). */
+const TOWN_MARK = '@';
+
+/**
+ * A utility's generic key with the town its text prints ("JKP Vodovod Pančevo" → "vodovod @pancevo"):
+ * two towns' companies are two payees. Without a town in the text the key stays as it was, and links
+ * to one town's key by its words (see linkGroups), so one payee printed with and without its town is
+ * still one stream.
+ */
+function withTown(key: string, description: string): string {
+  const words = key.split(' ');
+  if (!words.some((w) => UTILITY_NAME_WORDS.has(w)) || !words.every((w) => GENERIC_UTILITY_WORDS.has(w))) {
+    return key;
+  }
+  const town = TOWN_PATTERN.exec(fold(description).replace(/\./g, ''));
+  return town === null ? key : `${key} ${TOWN_MARK}${town[1]!.replace(/ /g, '_')}`;
+}
+
+/** The town marked in a grouping key, or null. */
+function townOf(key: string): string | null {
+  const at = key.indexOf(TOWN_MARK);
+  return at < 0 ? null : key.slice(at + 1);
+}
+
+const KEY_LEADING_WRAPPING_WORDS = KEY_LEADING_WRAPPING.map((p) => p.split(' '));
 
 const KEY_MEMO_LIMIT = 50_000;
 const keyMemo = new Map<string, string>();
@@ -143,7 +247,7 @@ const PAIR_MAX_RATIO = 1.25;
 const PERIODIC_CATEGORIES: ReadonlySet<string> = new Set(['utilities', 'subscriptions', 'rent', 'salary']);
 /** Words (folded, as stems) that name a periodic charge whatever the category says. */
 const PERIODIC_WORDS =
-  /\b(?:osiguran|polis|registracij|tehnick\w* pregled|domen|domain|hosting|licenc|licens|license|godisnj|annual|yearly|pretplat|subscri|clanarin|membership|porez|taks|kasko|antivirus|kvartal|tromesecn|rata\b)/;
+  /\b(?:osiguran|polis|registracij|tehnick\w* pregled|domen|domain|hosting|licenc|licens|license|godisnj|annual|yearly|pretplat|subscri|clanarin|membership|porez|taks|kasko|antivirus|kvartal|tromesecn|rata\b|kamat)/;
 
 /** Whether any of these payments carries a category whose payees bill on a cycle (cheap). */
 function periodicCategory(occ: readonly Occurrence[]): boolean {
@@ -1283,7 +1387,11 @@ const LINK_STOPWORDS = new Set([
  * "JKP Komunalac Čačak" and "JKP Vodovod Čačak" share "jkp" and "cacak" and are two payees.
  */
 const PLACE_AND_FORM_WORDS: ReadonlySet<string> = new Set(
-  [...CITIES, ...LEGAL_FORMS].flatMap((phrase) => phrase.replace(/\./g, '').split(' ')),
+  [...CITIES, ...LEGAL_FORMS].flatMap((phrase) => {
+    const words = phrase.replace(/\./g, '').split(' ');
+    // A town of two words is also printed as one ("NOVISAD", "NOVIBEOGRAD").
+    return words.length > 1 ? [...words, words.join('')] : words;
+  }),
 );
 /** Grouping keys of listed brands (a brand's key is its dictionary name). */
 const BRAND_KEYS: ReadonlySet<string> = new Set(
@@ -1386,6 +1494,8 @@ function linkGroups(
   });
   // Two different listed brands are two payees whatever words they share ("HBO Max", "Maxi").
   const brand = keys.map((k) => BRAND_KEYS.has(k.slice(k.indexOf(':') + 1)));
+  // Two towns' utilities are two payees whatever words they share.
+  const town = keys.map(townOf);
   for (let i = 0; i < keys.length; i++) {
     const shared = new Map<number, number>();
     for (const w of words[i]!) {
@@ -1402,6 +1512,7 @@ function linkGroups(
     }
     for (const [j, n] of shared) {
       if (brand[i] && brand[j]) continue;
+      if (town[i] !== null && town[j] !== null && town[i] !== town[j]) continue;
       if (n >= Math.min(2, words[i]!.length, words[j]!.length)) parent[find(i)] = find(j);
     }
   }
