@@ -2,7 +2,8 @@
 // and another build (default server/dist/base/main.js), page cache off, rate limits on as served —
 // the three variants of `npm run bench -- --page` that issue 14's uncached target compares, without
 // the other ten, so more rounds fit in the same time on a loaded machine.
-// npx tsx bench/page-ab.ts [--pg] [--rounds N] [--seconds S] [--base server/dist/base/main.js]
+// npx tsx bench/page-ab.ts [--pg] [--rounds N] [--seconds S] [--base server/dist/base/main.js] [--usage-off]
+// --usage-off: a fourth variant, this build with usage recording off too (what usage costs on this page).
 // Each round runs every variant once in a rotated order (reversed every other round); ratios are taken
 // within a round, then the median over rounds. Server CPU µs per request is read from /proc.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -65,6 +66,13 @@ async function main() {
     ['this build, page cache off', ['server/dist/main.js'], { DATABASE_URL: own.url }, withKey],
     [`${baseEntry}, page cache off`, [baseEntry], { DATABASE_URL: base.url }, withKey],
   ];
+  if (argv.includes('--usage-off'))
+    variants.push([
+      'this build, page cache off, usage recording off',
+      ['server/dist/main.js'],
+      { DATABASE_URL: own.url, OPENDINAR_USAGE_RECORDING: 'false' },
+      withKey,
+    ]);
   try {
     // Migrated and seeded first (the bare route opens an existing database).
     for (const [, entry, env] of variants.slice(1))
@@ -107,6 +115,10 @@ async function main() {
     line('this build uncached / bare (target ≥ 0.80)', 1, 0);
     line('base uncached / bare', 2, 0);
     line('this build / base', 1, 2);
+    if (variants.length > 3) {
+      line('this build uncached, usage off / bare', 3, 0);
+      line('this build uncached, usage on / off', 1, 3);
+    }
     console.log(`  load at the end ${loadavg()}`);
   } finally {
     await own.drop();
