@@ -62,6 +62,38 @@ describe.skipIf(onPostgres())('SQLite API-key cache (PRAGMA data_version)', () =
     expect((await get()).json().transactions[0].description).toBe('CHANGED ELSEWHERE');
   });
 
+  it('applies scope checks to a key answered from the cache, as to one read from the file', async () => {
+    const hash = sha256Hex(MANI_KEY);
+    const [row] = await other.db
+      .selectFrom('api_keys')
+      .select('scopes')
+      .where('key_hash', '=', hash)
+      .execute();
+    expect((await get()).statusCode).toBe(200);
+    await other.db
+      .updateTable('api_keys')
+      .set({ scopes: JSON.stringify(['accounts:read']) })
+      .where('key_hash', '=', hash)
+      .execute();
+    const cache = t.app.sqliteKeyCache;
+    const hits = cache?.hits ?? 0;
+    // The first read after the commit misses; the rest are hits — each still refused.
+    for (let i = 0; i < 3; i++) expectError(await get(), 'INSUFFICIENT_PERMISSIONS', 'AUTH_ERROR', 403);
+    expect((cache?.hits ?? 0) - hits).toBeGreaterThanOrEqual(2);
+    await other.db
+      .updateTable('api_keys')
+      .set({ scopes: row?.scopes ?? '[]' })
+      .where('key_hash', '=', hash)
+      .execute();
+    expect((await get()).statusCode).toBe(200);
+    expect((await get()).statusCode).toBe(200);
+  });
+
+  it('answers an account the key does not own from the cache as from the file', async () => {
+    const missing = '/accounts/acc_nope_404/transactions?limit=3';
+    for (let i = 0; i < 3; i++) expectError(await get(missing), 'ACCOUNT_NOT_FOUND', 'ITEM_ERROR', 404);
+  });
+
   it('refuses a key revoked by another connection on the very next request', async () => {
     expect((await get('/accounts')).statusCode).toBe(200);
     expect((await get()).statusCode).toBe(200);

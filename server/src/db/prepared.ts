@@ -36,9 +36,9 @@ export function preparedQuery<Row, A extends readonly unknown[]>(
 export function preparedArrays<A extends readonly unknown[]>(
   build: (db: Executor, ...args: A) => Compilable<unknown>,
   sample: A,
-): (db: Executor, ...args: A) => Promise<unknown[][]> {
+): PreparedArrays<A> {
   const textOf = compileOnce(build, sample);
-  return async (db, ...args) => {
+  const run = async (db: Executor, ...args: A): Promise<unknown[][]> => {
     const text = textOf(db);
     const rows = arrayReaderOf(db)?.(text, args);
     if (rows !== undefined) return rows;
@@ -47,6 +47,18 @@ export function preparedArrays<A extends readonly unknown[]>(
     const result = await db.executeQuery<Record<string, unknown>>(CompiledQuery.raw(text, [...args]));
     return result.rows.map((r) => Object.values(r));
   };
+  // The same read, now: only where it needs no await (SQLite's read-only connection), else undefined.
+  run.now = (db: Executor, args: A): unknown[][] | undefined => {
+    const reader = arrayReaderOf(db);
+    return reader === undefined ? undefined : reader(textOf(db), args);
+  };
+  return run;
+}
+
+export interface PreparedArrays<A extends readonly unknown[]> {
+  (db: Executor, ...args: A): Promise<unknown[][]>;
+  /** Synchronously on SQLite's read-only connection (no promise); undefined where that cannot be. */
+  now(db: Executor, args: A): unknown[][] | undefined;
 }
 
 /** A query's SQL text per database, compiled on first use; checks its parameters are its arguments. */

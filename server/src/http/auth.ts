@@ -6,9 +6,9 @@ import { findRolledSecret } from '../developers/store.js';
 import { ApiError } from '../errors.js';
 import { sha256Hex } from '../ids.js';
 import { checkCsrf, cookieSessionToken } from './dev-cookie.js';
-import { acquireKeyCache, type KeyCache } from './key-cache.js';
+import { acquireKeyCache, type CachedKeyRow, type CachedKeyWithAccount, type KeyCache } from './key-cache.js';
 import type { DeveloperPrincipal, KeyPrincipal, Scope } from './principals.js';
-import { type SqliteKeyCache, sqliteKeyCacheFor } from './sqlite-key-cache.js';
+import { type SqliteKeyCache, sqliteKeyCacheFor, withAccountKey } from './sqlite-key-cache.js';
 
 const KEY_FORMAT = /^od_(test|live)_sk_[A-Za-z0-9]{8,128}$/;
 
@@ -96,12 +96,7 @@ async function authenticateKeyHash(
     if (!row) throw new ApiError('INVALID_API_KEY');
   }
   if (row.status !== 'active') throw new ApiError('REVOKED_API_KEY');
-  return {
-    apiKeyId: row.id,
-    developerId: row.developer_id,
-    environment: row.environment,
-    scopes: JSON.parse(row.scopes) as Scope[],
-  };
+  return principalOf(row);
 }
 
 /** A link_ token acts for its key, for the connect endpoints only. */
@@ -167,37 +162,98 @@ export function registerAuth(app: FastifyInstance): void {
     app.deps.config.keyCache === false || shared ? null : sqliteKeyCacheFor(app.deps.db),
   );
   if (shared) app.addHook('onClose', () => shared.release());
-  app.addHook('onRequest', async (req) => {
+  const sqliteCache = app.sqliteKeyCache;
+  // Callback-style: an SQLite key-cache hit (the common case) is answered without a promise.
+  app.addHook('onRequest', (req, _reply, done) => {
     // routeOptions builds a fresh frozen object on every access: read it once per request.
     const config = req.routeOptions.config;
-    const { auth = 'public', scope, sandboxOnly } = config;
-    if (auth === 'public') return;
-    const token = bearer(req);
-    if (auth === 'developer') {
-      // No Authorization header: the dashboard's httpOnly session cookie (with a CSRF check).
-      const cookie = token === null ? cookieSessionToken(req) : null;
-      if (token === null && cookie === null) throw new ApiError('MISSING_DEV_TOKEN');
-      req.developer = await authenticateDeveloper(app, token ?? cookie ?? '');
-      if (cookie !== null) checkCsrf(app, req, cookie);
-      return;
+    if ((config.auth ?? 'public') === 'public') return done();
+    if (sqliteCache !== null && config.auth === 'key' && req.headers[PROXY_HEADER] === undefined) {
+      const token = bearer(req);
+      if (token !== null && KEY_FORMAT.test(token)) {
+        const principal = cachedKeyPrincipal(sqliteCache, req, config, sha256Hex(token));
+        if (principal !== undefined) {
+          let failure: ApiError | undefined;
+          try {
+            req.key = principal;
+            checkKeyAccess(principal, config);
+          } catch (err) {
+            failure = err as ApiError;
+          }
+          return done(failure);
+        }
+      }
     }
-    const proxied = req.headers[PROXY_HEADER];
-    const proxiedHash = typeof proxied === 'string' ? proxyCredentials.get(proxied) : undefined;
-    if (proxiedHash !== undefined) {
-      req.key = await authenticateKeyHash(app, req, config, proxiedHash);
-    } else if (token === null) {
-      throw new ApiError('MISSING_API_KEY');
-    } else {
-      req.key =
-        auth === 'key-or-link' && token.startsWith('link_')
-          ? await authenticateLinkToken(app, token)
-          : await authenticateKey(app, req, config, token);
-    }
-    if (scope && !req.key.scopes.includes(scope)) {
-      throw new ApiError('INSUFFICIENT_PERMISSIONS', `This API key lacks the ${scope} scope.`);
-    }
-    if (sandboxOnly && req.key.environment !== 'sandbox') throw new ApiError('NOT_SANDBOX_KEY');
+    authenticate(app, req, config).then(() => done(), done);
   });
+}
+
+/**
+ * The SQLite key cache's answer for this request without a promise: the principal when the key (and
+ * the account, on account routes) is cached and nothing was committed since — the same check as
+ * authenticateKeyHash's lookup makes, read now — else undefined (then the full path runs, and
+ * answers every error). Sets req.account on account routes.
+ */
+function cachedKeyPrincipal(
+  cache: SqliteKeyCache,
+  req: FastifyRequest,
+  config: FastifyContextConfig,
+  hash: string,
+): KeyPrincipal | undefined {
+  let row: CachedKeyRow | undefined;
+  if (config.accountParam) {
+    const accountId = (req.params as { id?: string }).id;
+    if (accountId === undefined) return undefined;
+    const found = cache.peek<CachedKeyWithAccount>(withAccountKey(hash, accountId));
+    if (found === undefined) return undefined;
+    row = found.key;
+    req.account = found.account;
+  } else row = cache.peek<CachedKeyRow>(hash);
+  if (row === undefined || row.status !== 'active') return undefined;
+  return principalOf(row);
+}
+
+function principalOf(row: CachedKeyRow): KeyPrincipal {
+  return {
+    apiKeyId: row.id,
+    developerId: row.developer_id,
+    environment: row.environment,
+    scopes: JSON.parse(row.scopes) as Scope[],
+  };
+}
+
+function checkKeyAccess(key: KeyPrincipal, config: FastifyContextConfig): void {
+  const { scope, sandboxOnly } = config;
+  if (scope && !key.scopes.includes(scope)) {
+    throw new ApiError('INSUFFICIENT_PERMISSIONS', `This API key lacks the ${scope} scope.`);
+  }
+  if (sandboxOnly && key.environment !== 'sandbox') throw new ApiError('NOT_SANDBOX_KEY');
+}
+
+async function authenticate(app: FastifyInstance, req: FastifyRequest, config: FastifyContextConfig) {
+  const { auth = 'public' } = config;
+  const token = bearer(req);
+  if (auth === 'developer') {
+    // No Authorization header: the dashboard's httpOnly session cookie (with a CSRF check).
+    const cookie = token === null ? cookieSessionToken(req) : null;
+    if (token === null && cookie === null) throw new ApiError('MISSING_DEV_TOKEN');
+    req.developer = await authenticateDeveloper(app, token ?? cookie ?? '');
+    if (cookie !== null) checkCsrf(app, req, cookie);
+    return;
+  }
+  const proxied = req.headers[PROXY_HEADER];
+  const proxiedHash = typeof proxied === 'string' ? proxyCredentials.get(proxied) : undefined;
+  if (proxiedHash !== undefined) {
+    req.key = await authenticateKeyHash(app, req, config, proxiedHash);
+  } else if (token === null) {
+    throw new ApiError('MISSING_API_KEY');
+  } else {
+    req.key =
+      auth === 'key-or-link' && token.startsWith('link_')
+        ? await authenticateLinkToken(app, token)
+        : await authenticateKey(app, req, config, token);
+  }
+  checkKeyAccess(req.key, config);
 }
 
 declare module 'fastify' {

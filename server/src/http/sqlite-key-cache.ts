@@ -23,6 +23,18 @@ export class SqliteKeyCache {
 
   constructor(private readonly version: () => number) {}
 
+  /**
+   * The entry for this key if nothing was committed since it was read, else undefined — without a
+   * promise, so a hit can be answered in the same synchronous step (http/auth.ts). The version is
+   * read now, on every call: never remembered from an earlier request.
+   */
+  peek<T>(key: string): T | undefined {
+    const e = this.entries.get(key);
+    if (e === undefined || e.version !== this.version()) return undefined;
+    this.hits += 1;
+    return e.value as T;
+  }
+
   private async cached<T>(key: string, load: () => Promise<T>): Promise<T> {
     const v = this.version();
     const e = this.entries.get(key);
@@ -49,10 +61,12 @@ export class SqliteKeyCache {
     accountId: string,
     load: () => Promise<CachedKeyWithAccount | undefined>,
   ): Promise<CachedKeyWithAccount | undefined> {
-    // \u0000 separates: neither a hex hash nor an account id (NUL is refused at the edge) has one.
-    return this.cached(`${hash}\u0000${accountId}`, load);
+    return this.cached(withAccountKey(hash, accountId), load);
   }
 }
+
+/** The cache key of a key + account lookup: \u0000 separates, as neither a hex hash nor an account id (NUL is refused at the edge) has one. */
+export const withAccountKey = (hash: string, accountId: string): string => `${hash}\u0000${accountId}`;
 
 /** The cache for this database when it is an SQLite file with a read-only connection, else null. */
 export function sqliteKeyCacheFor(db: Executor): SqliteKeyCache | null {

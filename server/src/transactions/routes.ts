@@ -7,7 +7,7 @@ import { TransactionPageCache } from './page-cache.js';
 import { recurringRoutes } from './recurring-routes.js';
 import { refreshRoutes } from './refresh-routes.js';
 import { SyncResponseSchema, TransactionListSchema, TransactionsQuery } from './schemas.js';
-import { type ListFilter, listTransactions, valuesToTransactionJson } from './store.js';
+import { type ListFilter, listTransactions, listTransactionsNow, valuesToTransactionJson } from './store.js';
 import { syncTransactions } from './sync.js';
 
 export const transactionRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -34,7 +34,7 @@ export const transactionRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: Type.Union([TransactionListSchema, SyncResponseSchema]) },
       },
     },
-    async (req, reply) => {
+    (req, reply) => {
       const q = req.query;
       const account = accountOf(req);
       if (q.cursor !== undefined) {
@@ -46,14 +46,17 @@ export const transactionRoutes: FastifyPluginAsyncTypebox = async (app) => {
             `Invalid query parameter '${listOnly}': not allowed with cursor (sync mode returns every change; filter your copy instead).`,
           );
         }
-        // The route's response is a union of two shapes; serialise each with its own compiled schema
-        // rather than letting the union make every page try both.
-        const page = await syncTransactions(app.deps, account, { cursor: q.cursor, limit: q.limit ?? 100 });
-        // Set only once the page exists: an error thrown before must keep the error serializer.
-        // A custom serializer skips Fastify's JSON content-type default: set it ourselves.
-        reply.type('application/json; charset=utf-8');
-        reply.serializer(reply.compileSerializationSchema(SyncResponseSchema));
-        return page;
+        const cursor = q.cursor;
+        return (async () => {
+          // The route's response is a union of two shapes; serialise each with its own compiled schema
+          // rather than letting the union make every page try both.
+          const page = await syncTransactions(app.deps, account, { cursor, limit: q.limit ?? 100 });
+          // Set only once the page exists: an error thrown before must keep the error serializer.
+          // A custom serializer skips Fastify's JSON content-type default: set it ourselves.
+          reply.type('application/json; charset=utf-8');
+          reply.serializer(reply.compileSerializationSchema(SyncResponseSchema));
+          return page;
+        })();
       }
       const limit = q.limit ?? 50;
       if (limit > 200) {
@@ -70,14 +73,27 @@ export const transactionRoutes: FastifyPluginAsyncTypebox = async (app) => {
       // JSON answers are never cached by clients (security-headers.ts): said here, the onSend hook has nothing to do.
       reply.header('cache-control', 'no-store');
       const cached = pages.get(account, filter);
-      if (cached !== undefined) return sendJsonText(reply, cached);
-      const { rows, total } = await listTransactions(db, account.id, filter);
-      const transactions = new Array(rows.length);
-      for (let i = 0; i < rows.length; i++) transactions[i] = valuesToTransactionJson(rows[i] as unknown[]);
-      serializeList ??= reply.compileSerializationSchema(TransactionListSchema) as (page: unknown) => string;
-      const body = serializeList({ transactions, total, has_more: offset + rows.length < total });
-      pages.set(account, filter, body);
-      return sendJsonText(reply, body);
+      if (cached !== undefined) {
+        sendJsonText(reply, cached);
+        return;
+      }
+      const send = (rows: unknown[][], total: number): void => {
+        const transactions = new Array(rows.length);
+        for (let i = 0; i < rows.length; i++) transactions[i] = valuesToTransactionJson(rows[i] as unknown[]);
+        serializeList ??= reply.compileSerializationSchema(TransactionListSchema) as (
+          page: unknown,
+        ) => string;
+        const body = serializeList({ transactions, total, has_more: offset + rows.length < total });
+        pages.set(account, filter, body);
+        sendJsonText(reply, body);
+      };
+      // SQLite: read and answered in this step, without a promise (the read-only connection is synchronous).
+      const now = listTransactionsNow(db, account.id, filter);
+      if (now !== undefined) {
+        send(now.rows, now.total);
+        return;
+      }
+      return listTransactions(db, account.id, filter).then(({ rows, total }) => send(rows, total));
     },
   );
 };

@@ -297,6 +297,44 @@ export function dateSpanOf(from: string | undefined, to: string | undefined): Da
 const DIRECT_OFFSET = 1000;
 
 /**
+ * listTransactions without a promise, where it can be: on SQLite's read-only connection and up to
+ * DIRECT_OFFSET (the two statements the bench's bare route runs); undefined elsewhere (then call
+ * listTransactions). The same statements, arguments and answer.
+ */
+export function listTransactionsNow(
+  db: Executor,
+  accountId: string,
+  f: ListFilter,
+): { rows: TransactionValues[]; total: number } | undefined {
+  if (f.offset > DIRECT_OFFSET) return undefined;
+  const q = listQueriesFor(f);
+  const args: unknown[] = [accountId];
+  if (f.from !== undefined) args.push(f.from);
+  if (f.to !== undefined) args.push(f.to);
+  if (f.category !== undefined) args.push(f.category);
+  const rows = q.page.now(db, [...args, f.limit, f.offset]);
+  if (rows === undefined) return undefined;
+  const counting: string[] = f.category !== undefined ? [accountId, f.category] : [accountId];
+  let count: unknown[][] | undefined;
+  if (f.from !== undefined || f.to !== undefined) {
+    const span = dateSpanOf(f.from, f.to);
+    count = q.totalIn.now(db, [...counting, ...span.months, ...counting, ...span.a, ...counting, ...span.b]);
+  } else count = q.total.now(db, counting);
+  if (count === undefined) return undefined;
+  return { rows, total: Number(count[0]?.[0] ?? 0) };
+}
+
+function listQueriesFor(f: Shape): ReturnType<typeof compileListQueries> {
+  const key = `${f.from !== undefined}${f.to !== undefined}${f.category !== undefined}`;
+  let q = listQueries.get(key);
+  if (!q) {
+    q = compileListQueries(f);
+    listQueries.set(key, q);
+  }
+  return q;
+}
+
+/**
  * List mode: newest first, with the total for the filter. Rows are the values of FIELD_COLUMNS
  * (valuesToTransactionJson makes each one's JSON), read without Kysely on the hot path.
  */
@@ -305,12 +343,7 @@ export async function listTransactions(
   accountId: string,
   f: ListFilter,
 ): Promise<{ rows: TransactionValues[]; total: number }> {
-  const key = `${f.from !== undefined}${f.to !== undefined}${f.category !== undefined}`;
-  let q = listQueries.get(key);
-  if (!q) {
-    q = compileListQueries(f);
-    listQueries.set(key, q);
-  }
+  const q = listQueriesFor(f);
   const args: unknown[] = [accountId];
   if (f.from !== undefined) args.push(f.from);
   if (f.to !== undefined) args.push(f.to);

@@ -1,0 +1,129 @@
+// The uncached transactions page only, paired: the bare baseline (bench/bare-server.ts), this build
+// and another build (default server/dist/base/main.js), page cache off, rate limits on as served —
+// the three variants of `npm run bench -- --page` that issue 14's uncached target compares, without
+// the other ten, so more rounds fit in the same time on a loaded machine.
+// npx tsx bench/page-ab.ts [--pg] [--rounds N] [--seconds S] [--base server/dist/base/main.js] [--usage-off]
+// --usage-off: a fourth variant, this build with usage recording off too (what usage costs on this page).
+// Each round runs every variant once in a rotated order (reversed every other round); ratios are taken
+// within a round, then the median over rounds. Server CPU µs per request is read from /proc.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { cpuMs, fmt, load, median, spawnServer } from './lib.js';
+
+const argv = process.argv.slice(2);
+const arg = (name: string, fallback: string) => {
+  const i = argv.indexOf(name);
+  return i >= 0 ? (argv[i + 1] as string) : fallback;
+};
+const onPg = argv.includes('--pg');
+const rounds = Number(arg('--rounds', '3'));
+const seconds = Number(arg('--seconds', '3'));
+const baseEntry = arg('--base', 'server/dist/base/main.js');
+const KEY = 'od_test_sk_9x2mABC123sandbox';
+const PAGE = '/accounts/acc_rai_001/transactions?limit=50';
+const CONNECTIONS = 50;
+const loadavg = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+
+async function database(suffix: string): Promise<{ url: string; drop: () => Promise<void> }> {
+  const dir = mkdtempSync(join(tmpdir(), 'opendinar-page-ab-'));
+  if (!onPg)
+    return { url: `file:${join(dir, 'bench.db')}`, drop: async () => rmSync(dir, { recursive: true }) };
+  const admin = process.env.PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  const name = `opendinar_page_ab_${process.pid}${suffix}`;
+  const c = new pg.Client({ connectionString: admin });
+  await c.connect();
+  await c.query(`CREATE DATABASE ${name}`);
+  await c.end();
+  const u = new URL(admin);
+  u.pathname = `/${name}`;
+  return {
+    url: u.toString(),
+    drop: async () => {
+      const d = new pg.Client({ connectionString: admin });
+      await d.connect();
+      await d.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await d.end();
+      rmSync(dir, { recursive: true });
+    },
+  };
+}
+
+async function main() {
+  const own = await database('');
+  const base = await database('_base');
+  const dataDir = mkdtempSync(join(tmpdir(), 'opendinar-page-ab-data-'));
+  const common = {
+    OPENDINAR_DATA_DIR: dataDir,
+    OPENDINAR_DISPATCHER: 'false',
+    OPENDINAR_RATE_LIMIT_KEY_PER_MINUTE: '1000000000',
+    OPENDINAR_PAGE_CACHE_MB: '0',
+  };
+  const withKey = { authorization: `Bearer ${KEY}` };
+  const variants: Array<[string, string[], Record<string, string>, Record<string, string>]> = [
+    ['bare Fastify, same SQL', ['--import', 'tsx', 'bench/bare-server.ts'], { DATABASE_URL: own.url }, {}],
+    ['this build, page cache off', ['server/dist/main.js'], { DATABASE_URL: own.url }, withKey],
+    [`${baseEntry}, page cache off`, [baseEntry], { DATABASE_URL: base.url }, withKey],
+  ];
+  if (argv.includes('--usage-off'))
+    variants.push([
+      'this build, page cache off, usage recording off',
+      ['server/dist/main.js'],
+      { DATABASE_URL: own.url, OPENDINAR_USAGE_RECORDING: 'false' },
+      withKey,
+    ]);
+  try {
+    // Migrated and seeded first (the bare route opens an existing database).
+    for (const [, entry, env] of variants.slice(1))
+      await (await spawnServer(entry, { ...common, ...env })).stop();
+    const rps: number[][] = variants.map(() => []);
+    const cpu: number[][] = variants.map(() => []);
+    console.log(
+      `== uncached page (${onPg ? 'PostgreSQL' : 'SQLite'}), ${rounds} rounds × ${seconds} s, ${CONNECTIONS} connections; load ${loadavg()}`,
+    );
+    for (let round = 0; round < rounds; round++) {
+      const rotated = variants.map((_, i) => (i + round) % variants.length);
+      for (const i of round % 2 ? rotated.reverse() : rotated) {
+        const [label, entry, env, headers] = variants[i] as (typeof variants)[number];
+        const srv = await spawnServer(entry, { ...common, ...env });
+        try {
+          await load(srv.url + PAGE, headers, CONNECTIONS, 1);
+          const c0 = cpuMs(srv.proc.pid);
+          const r = await load(srv.url + PAGE, headers, CONNECTIONS, seconds);
+          const c1 = cpuMs(srv.proc.pid);
+          if (r.non2xx || r.errors) throw new Error(`${label}: ${r.non2xx} non-2xx, ${r.errors} errors`);
+          rps[i]?.push(r.requestsPerSec);
+          if (c0 !== null && c1 !== null) cpu[i]?.push(((c1 - c0) * 1000) / r.total);
+        } finally {
+          await srv.stop();
+        }
+      }
+    }
+    variants.forEach(([label], i) => {
+      console.log(
+        `  ${label.padEnd(48)} ${fmt(median(rps[i] ?? []), 0)} req/s  server CPU ${fmt(median(cpu[i] ?? []), 0)} µs/req` +
+          `  (req/s ${(rps[i] ?? []).map((x) => fmt(x, 0)).join(', ')}; µs ${(cpu[i] ?? []).map((x) => fmt(x, 0)).join(', ')})`,
+      );
+    });
+    const within = (xs: number[][], a: number, b: number) =>
+      median(Array.from({ length: rounds }, (_, r) => (xs[a]?.[r] ?? 0) / (xs[b]?.[r] ?? 1)));
+    const line = (label: string, a: number, b: number) =>
+      console.log(
+        `  ${label.padEnd(48)} ${fmt(within(rps, a, b), 2)}  (by server CPU per request: ${fmt(within(cpu, b, a), 2)})`,
+      );
+    line('this build uncached / bare (target ≥ 0.80)', 1, 0);
+    line('base uncached / bare', 2, 0);
+    line('this build / base', 1, 2);
+    if (variants.length > 3) {
+      line('this build uncached, usage off / bare', 3, 0);
+      line('this build uncached, usage on / off', 1, 3);
+    }
+    console.log(`  load at the end ${loadavg()}`);
+  } finally {
+    await own.drop();
+    await base.drop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+await main();
