@@ -7,7 +7,7 @@
  */
 import { CATEGORY_NAMES, type CategoryName } from '../transactions/category-names.js';
 import { FIRST_NAMES, findMerchant } from './merchants.js';
-import { features, shippedModel } from './model.js';
+import { features, shippedModel, tuning } from './model.js';
 import { CITIES, Description, type ScannedDescription } from './normalize.js';
 
 // The nine documented categories live in one place (transactions/category-names.ts).
@@ -64,9 +64,6 @@ const RESELLER_TOKENS: ReadonlySet<string> = new Set(['paddle', 'fs', '2co', 'dr
 /** Dictionary entries (names) of app stores and platform vendors. */
 const APP_STORES: ReadonlySet<string> = new Set(['google play', 'apple', 'google', 'microsoft*']);
 const WEB_ADDRESS = /\.(?:com|net|io|org|app|co)\b|\bwww\./i;
-/** The fallback's posterior needed to stand on its own (medium), and to beat the default (low). */
-const MODEL_SURE = 0.8;
-const MODEL_MIN = 0.5;
 
 export function categorizeTransaction(input: CategorizeInput): Category {
   return categorizeDetailed(input, false).category;
@@ -114,7 +111,7 @@ function agreeing(
 ): CategoryResult {
   if (described === null) return { category, confidence: ifAgree };
   const guess = modelGuess(described, amount);
-  return { category, confidence: guess.category === category || guess.p < MODEL_MIN ? ifAgree : ifNot };
+  return { category, confidence: guess.category === category || guess.p < tuning.min ? ifAgree : ifNot };
 }
 
 /**
@@ -166,8 +163,8 @@ export function categorizeDetailed(
       if (guess.category === 'subscriptions' && !looksLikeService(described, amount)) {
         return { category: UNKNOWN_PURCHASE, confidence: 'low' };
       }
-      if (guess.p >= MODEL_SURE) return { category: guess.category, confidence: 'medium' };
-      return { category: guess.p >= MODEL_MIN ? guess.category : UNKNOWN_PURCHASE, confidence: 'low' };
+      if (guess.p >= tuning.sure) return { category: guess.category, confidence: 'medium' };
+      return { category: guess.p >= tuning.min ? guess.category : UNKNOWN_PURCHASE, confidence: 'low' };
     }
     if (category === 'subscriptions' && APP_STORES.has(match.entry.name)) {
       // An app store sells subscriptions and one-off games alike: a word that names a game
@@ -198,8 +195,8 @@ export function categorizeDetailed(
     // what. The learned guess decides (it may still say transfer); unsure, it is most often a bill.
     if (isOrganisation(tokens)) {
       const guess = modelGuess(described, amount);
-      if (guess.p >= MODEL_SURE) return { category: guess.category, confidence: 'medium' };
-      if (guess.p >= MODEL_MIN) return { category: guess.category, confidence: 'low' };
+      if (guess.p >= tuning.sure) return { category: guess.category, confidence: 'medium' };
+      if (guess.p >= tuning.min) return { category: guess.category, confidence: 'low' };
       return { category: 'utilities', confidence: 'low' };
     }
     return agreeing(judged, amount, 'transfer', 'high', 'medium');
@@ -222,11 +219,11 @@ export function categorizeDetailed(
   const guess = modelGuess(described, amount);
   // A subscription guessed for a payee nobody listed needs a digital-service cue or a
   // subscription-sized amount: a larger one-off order from a foreign web shop is goods.
-  if (guess.category === 'subscriptions' && guess.p >= MODEL_MIN && !looksLikeService(described, amount)) {
+  if (guess.category === 'subscriptions' && guess.p >= tuning.min && !looksLikeService(described, amount)) {
     return { category: UNKNOWN_PURCHASE, confidence: 'low' };
   }
-  if (guess.p >= MODEL_SURE) return { category: guess.category, confidence: 'medium' };
-  if (guess.p >= MODEL_MIN) return { category: guess.category, confidence: 'low' };
+  if (guess.p >= tuning.sure) return { category: guess.category, confidence: 'medium' };
+  if (guess.p >= tuning.min) return { category: guess.category, confidence: 'low' };
   // Nothing speaks: billed from abroad it is most likely a digital service, at home a small shop.
   return {
     category:
