@@ -11,7 +11,7 @@
  * figures `npm run eval` printed while the batches were blind); `--no-histories` trains without
  * the histories' labelled transactions; `--min N` keeps features seen in ≥ N rows.
  */
-import { CATEGORIES } from '../../src/enrich/categorize.js';
+import { CATEGORIES, categorizeDetailed } from '../../src/enrich/categorize.js';
 import { type ModelFile, tuning, useModel } from '../../src/enrich/model.js';
 import {
   evaluateRows,
@@ -65,6 +65,8 @@ if (argv.includes('--sweep')) {
 const pct = (x: number): string => `${(x * 100).toFixed(1)} %`;
 const pairs = new Map<string, number>();
 const accuracies: number[] = [];
+/** category_confidence → [rows, right]: is "low" really less often right than "high"? */
+const byConfidence = new Map<string, [number, number]>();
 console.log(
   shipped
     ? 'leave-one-batch-out: shipped model (no retraining)'
@@ -80,6 +82,13 @@ for (const batch of OPEN_BATCHES) {
   }
   const e = evaluateRows(rows, 'blind');
   accuracies.push(e.accuracy);
+  for (const r of rows) {
+    const got = categorizeDetailed(r);
+    const c = byConfidence.get(got.confidence) ?? [0, 0];
+    c[0]++;
+    if (got.category === r.category) c[1]++;
+    byConfidence.set(got.confidence, c);
+  }
   for (const expected of CATEGORIES) {
     for (const predicted of CATEGORIES) {
       const n = e.confusion[expected][predicted];
@@ -93,6 +102,14 @@ for (const batch of OPEN_BATCHES) {
 useModel(null);
 const mean = accuracies.reduce((a, b) => a + b, 0) / accuracies.length;
 console.log(`  mean     ${pct(mean).padStart(7)} (min ${pct(Math.min(...accuracies))})`);
+console.log(
+  `  by category_confidence: ${['high', 'medium', 'low']
+    .map((c) => {
+      const [n, right] = byConfidence.get(c) ?? [0, 0];
+      return `${c} ${n === 0 ? '—' : pct(right / n)} of ${n}`;
+    })
+    .join(', ')}`,
+);
 console.log('  largest confusions, summed over the folds (labelled → predicted):');
 const top = [...pairs].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, 15);
 for (const [pair, n] of top) console.log(`    ${pair.padEnd(34)} ${n}`);
