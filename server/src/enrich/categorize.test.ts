@@ -563,3 +563,14 @@ describe('session 10: how the rules and the learned model combine', () => {
     expect(credit('Uplata od Marko Petrović')).toBe('transfer');
   });
 });
+
+describe('session 10: donations and allowances stay transfers', () => {
+  it('a donation to a charity by order is a transfer, whatever the model reads in its name', () => {
+    expect(debit('IPS NBS prenos Fondacija Budi human donacija za lečenje', -45_659_00)).toBe('transfer');
+    expect(debit('Instant plaćanje UNICEF Srbija mesečna donacija', -4_306_00)).toBe('transfer');
+  });
+
+  it('a child allowance paid in is not earned income', () => {
+    expect(credit('Uplata na račun od Republika Srbija dečiji dodatak', 33_671_00)).toBe('transfer');
+  });
+});

@@ -2,8 +2,9 @@
  * The learned fallback for merchants nobody listed: a multinomial naive Bayes over character
  * n-grams of the merchant key (plus its words and the channel). Trained at build time by
  * `npm run train:categorizer` (scripts/train-categorizer.ts) on the TRAINING split of
- * eval/data/categorize-labelled.tsv and eval/data/categorize-train-extra.tsv only — never on the
- * held-out split or a blind set — and shipped as category-model.json (counts, no network).
+ * eval/data/categorize-labelled.tsv, eval/data/categorize-train-extra.tsv and the OPEN batches
+ * (eval/blind … blind8: training/dev data since session 10) — never on the held-out split or a
+ * batch still blind — and shipped as category-model.json (counts, no network).
  */
 import type { Category } from './categorize.js';
 import modelJson from './category-model.json' with { type: 'json' };
