@@ -214,7 +214,15 @@ export const MERCHANTS: readonly MerchantEntry[] = [
   // Vehicle registration is transport by the guide, even when its text also says "taksa".
   k('transport', 'registracija vozila', 'registraciju vozila', 'taksa registracija', 'taksa za registraciju'),
   // A donation buys nothing (money moved to a charity), and a child allowance paid in is not earned.
-  k('transfer', 'donacij*', 'humanitarn*', 'decji dodatak', 'deciji dodatak', 'decijeg dodatka', 'decjeg dodatka'),
+  k(
+    'transfer',
+    'donacij*',
+    'humanitarn*',
+    'decji dodatak',
+    'deciji dodatak',
+    'decijeg dodatka',
+    'decjeg dodatka',
+  ),
   // A school trip paid in instalments is a school fee ("ekskurzija rata").
   k('utilities', 'ekskurzij*'),
   k(
