@@ -10,6 +10,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { CATEGORIES, type Category, categorizeTransaction } from '../src/enrich/categorize.js';
+import { features, type ModelFile, train } from '../src/enrich/model.js';
+import { normalizeMerchant } from '../src/enrich/normalize.js';
 
 export type Split = 'train' | 'test' | 'all';
 
@@ -125,6 +127,101 @@ function loadUnsplit(file: URL, name: string): LabelledTransaction[] | null {
     rows.push({ description, amount: toMinorUnits(amount), category, split: 'test' });
   }
   return rows;
+}
+
+/**
+ * Batches that were blind once and are OPEN since session 10 (every one scored and examined by
+ * earlier tuning rounds): training and development data now, oldest first. A batch still blind is
+ * never listed here.
+ */
+export const OPEN_BATCHES = [
+  'blind',
+  'blind2',
+  'blind3',
+  'blind4',
+  'blind5',
+  'blind6',
+  'blind7',
+  'blind8',
+] as const;
+
+/** One training example as the model sees it: its features and its label. */
+export interface TrainingRow {
+  feats: string[];
+  category: Category;
+}
+
+/** Features of a labelled description (the model's merchant view of it). */
+export function trainingRow(description: string, amount: number, category: Category): TrainingRow {
+  const m = normalizeMerchant(description, false);
+  return { feats: features(m.key, m.channel, amount < 0), category };
+}
+
+/** Training rows from a description/amount/category(/split) file; `trainOnly` keeps split = train rows. */
+function rowsOfFile(file: URL, trainOnly: boolean): TrainingRow[] {
+  const rows: TrainingRow[] = [];
+  for (const [i, line] of readFileSync(file, 'utf8').split('\n').entries()) {
+    if (i === 0 || line.trim() === '' || line.startsWith('#')) continue;
+    const [description, amount, category, split] = line.replace(/\r$/, '').split('\t');
+    if (trainOnly && split !== 'train') continue;
+    if (!description || !amount || !isCategory(category ?? '')) {
+      throw new Error(`${file.pathname}:${i + 1} malformed`);
+    }
+    rows.push(trainingRow(description, toMinorUnits(amount), category as Category));
+  }
+  return rows;
+}
+
+/**
+ * The project's own training data: the TRAIN split of data/categorize-labelled.tsv (never its
+ * held-out split) and data/categorize-train-extra.tsv (rows written from LABELLING.md).
+ */
+export function ownTrainingRows(): TrainingRow[] {
+  return [
+    ...rowsOfFile(new URL('./data/categorize-labelled.tsv', import.meta.url), true),
+    ...rowsOfFile(new URL('./data/categorize-train-extra.tsv', import.meta.url), false),
+  ];
+}
+
+/**
+ * An open batch's training rows: its labelled descriptions (categorize-blind.tsv) and, with
+ * `histories`, the labelled transactions of its histories (recurring-blind.json), one row per
+ * distinct (features, category) among them — a payee paid every month counts once, not 36 times.
+ */
+export function openBatchRows(batch: string, histories = true): TrainingRow[] {
+  const rows = (loadBlindTransactions(batch) ?? []).map((r) =>
+    trainingRow(r.description, r.amount, r.category),
+  );
+  if (!histories) return rows;
+  const file = new URL(`./${batch}/recurring-blind.json`, import.meta.url);
+  if (!existsSync(file)) return rows;
+  const seen = new Set<string>();
+  const parsed = JSON.parse(readFileSync(file, 'utf8')) as Array<{
+    transactions: Array<{ description: string; amount: number; category?: string }>;
+  }>;
+  for (const history of parsed) {
+    for (const t of history.transactions) {
+      if (t.category === undefined || !isCategory(t.category)) continue;
+      const row = trainingRow(t.description, t.amount, t.category);
+      const key = `${row.category}\u0000${row.feats.join('\u0001')}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      rows.push(row);
+    }
+  }
+  return rows;
+}
+
+/**
+ * Features kept in the shipped model: those seen in at least this many training rows. Rarer ones
+ * (one author's misspelling, one shop's name) say little about a new author's payees and are most
+ * of the file.
+ */
+export const MIN_FEATURE_ROWS = 3;
+
+/** The model trained on the given rows (deterministic: same rows in the same order, same bytes). */
+export function trainModel(rows: readonly TrainingRow[], minCount = MIN_FEATURE_ROWS): ModelFile {
+  return train(rows, CATEGORIES, minCount);
 }
 
 export function evaluateCategorizer(split: Split): CategorizerEvaluation {

@@ -1,7 +1,7 @@
 /**
  * `npx tsx eval/dev/scoreboard.ts [--misses SET]`: one line per development set and per OPEN
- * blind batch (blind/, blind2/, blind3/ — declared no longer held out; later batches are never
- * loaded here), for before/after comparisons: categorisation accuracy, recurring P / R / F1 and
+ * batch (eval/categorize.ts OPEN_BATCHES: blind/ … blind8/, training/dev data since session 10;
+ * a batch still blind is never loaded here), for before/after comparisons: categorisation accuracy, recurring P / R / F1 and
  * recall per frequency. `--misses dev-handpaid` lists that dev set's missed and spurious streams
  * (dev sets only: a blind batch's rows are never printed).
  */
@@ -10,6 +10,7 @@ import {
   evaluateRows,
   loadBlindTransactions,
   loadDevTransactions,
+  OPEN_BATCHES,
 } from '../categorize.js';
 import {
   evaluateRecurring,
@@ -19,7 +20,6 @@ import {
   type RecurringEvaluation,
 } from '../recurring.js';
 
-const OPEN_BATCHES = ['blind', 'blind2', 'blind3'] as const;
 const pct = (x: number): string => `${(x * 100).toFixed(1)}`;
 
 const cat: Array<[string, number, number]> = [['old held-out', evaluateCategorizer('test').accuracy, 240]];

@@ -159,7 +159,8 @@ describe('categorizeTransaction', () => {
     // Card payments go to shops, even one named after its owner.
     expect(debit('POS KUPOVINA STR MILENKOVIĆ 12 BEOGRAD')).toBe('groceries');
     expect(debit('STR MILENKOVIĆ')).toBe('transfer');
-    expect(debit('POS KUPOVINA SUNCOKRET 12 BEOGRAD')).toBe('groceries');
+    // A card purchase whose name says nothing to the model is the guide's unnamed shop.
+    expect(debit('POS KUPOVINA XQZW 12 BEOGRAD')).toBe('groceries');
   });
 
   it("earned income in other wordings: a work contract, an author's fee, a payroll platform, a company abroad", () => {
@@ -236,12 +237,11 @@ describe('categorizeTransaction', () => {
   });
 
   it('a card payment at home is never guessed a subscription; an unknown one billed from abroad is', () => {
+    // The learned model reads "lanterna" as a subscription; at a terminal at home it may not say so.
     expect(
       categorizeDetailed({ description: 'Kupovina karticom LANTERNA NOVI SAD', amount: -990_00 }),
-    ).toEqual({
-      category: 'groceries',
-      confidence: 'low',
-    });
+    ).toMatchObject({ confidence: 'low' });
+    expect(debit('Kupovina karticom LANTERNA NOVI SAD', -990_00)).not.toBe('subscriptions');
     expect(debit('E-COMMERCE HEADSPACE LU', -588_00)).toBe('subscriptions');
   });
 
@@ -493,5 +493,84 @@ describe('money returned is not earned', () => {
     'Povrat sredstava kurirska služba',
   ])('%s (money in) is a transfer', (text) => {
     expect(credit(text)).toBe('transfer');
+  });
+});
+
+describe('session 10: how the rules and the learned model combine', () => {
+  it.each([
+    'GODISNJA CLANARINA KREDITNA KARTICA',
+    'Godišnja članarina kreditna kartica',
+    'Godišnja članarina Mastercard',
+    'Članarina za debitnu karticu Visa',
+    'ГОДИШЊА ЧЛАНАРИНА КРЕДИТНА КАРТИЦА',
+  ])("a card's membership fee (%s) is a bank charge: a transfer", (text) => {
+    expect(categorizeDetailed({ description: text, amount: -2_400_00 })).toEqual({
+      category: 'transfer',
+      confidence: 'high',
+    });
+  });
+
+  it('a membership paid by card is not a card fee', () => {
+    expect(debit('Plaćanje karticom FITNES KLUB ATLAS članarina', -3_000_00)).toBe('entertainment');
+  });
+
+  it.each([
+    'TOTAL TV pretplata TV 07/2025',
+    'Trajni nalog PRETPLATA TV - TOTAL TV',
+    'DIREKTNO ZADUZENJE EON SBB KABLOVSKA',
+    'Nalog za prenos: kablovska televizija mart',
+  ])('a cable or satellite TV bill (%s) is utilities, not a subscription', (text) => {
+    expect(debit(text, -2_200_00)).toBe('utilities');
+  });
+
+  it('a streaming service is still a subscription', () => {
+    expect(debit('NETFLIX.COM pretplata', -1_199_00)).toBe('subscriptions');
+    expect(debit('EON TV app', -999_00)).toBe('subscriptions');
+  });
+
+  it('vehicle registration is transport even when the text says "taksa"; a school trip instalment is a school fee', () => {
+    expect(debit('eBanking: Republička taksa - registracija vozila', -39_052_00)).toBe('transport');
+    expect(debit('Trajni nalog OŠ Vuk Karadžić, ekskurzija rata 2', -3_610_00)).toBe('utilities');
+  });
+
+  it('a word for the kind of business beats a restaurant name other businesses share, when the model agrees', () => {
+    expect(debit('Placanje karticom Hotel Zavičaj ZR PIROT SRB', -4_578_00)).toBe('entertainment');
+    expect(debit('KUPOVINA PLATNOM KARTICOM Apoteka Tri Šešira ZRENJANIN', -229_00)).toBe('groceries');
+    // The restaurant itself stays dining.
+    expect(categorizeDetailed({ description: 'Restoran Zavičaj Beograd', amount: -2_500_00 })).toEqual({
+      category: 'dining',
+      confidence: 'high',
+    });
+  });
+
+  it('an order to a payee that is not a person: a sure learned guess beats the channel', () => {
+    expect(debit('TRAJNI NALOG BR. 32 - PU PČELICA', -11_025_00)).toBe('utilities');
+    expect(debit('TRAJNI NALOG BR. 9 - UPRAVA ZA JAVNE PRIHODE', -5_327_00)).toBe('utilities');
+    // Nothing but wording and a code: the guide's transfer.
+    expect(debit('IPS NBS UPLATA PLACANJE 67746174', -655_00)).toBe('transfer');
+    expect(debit('Nalog za prenos - RISTIĆ BOJAN šifra plaćanja 290', -68_370_00)).toBe('transfer');
+  });
+
+  it('a surname-like ending with a legal form is a company, not a person', () => {
+    expect(debit('PROMET KARTICOM VOCE POVRCE MITIC D.O.O. JAGODINA RS', -3_521_00)).toBe('groceries');
+  });
+
+  it('money in from an unlisted payer the model knows for an employer is salary, with low confidence', () => {
+    expect(categorizeDetailed({ description: 'Uplata Ministarstvo prosvete', amount: 137_320_00 })).toEqual({
+      category: 'salary',
+      confidence: 'low',
+    });
+    expect(credit('Uplata od Marko Petrović')).toBe('transfer');
+  });
+});
+
+describe('session 10: donations and allowances stay transfers', () => {
+  it('a donation to a charity by order is a transfer, whatever the model reads in its name', () => {
+    expect(debit('IPS NBS prenos Fondacija Budi human donacija za lečenje', -45_659_00)).toBe('transfer');
+    expect(debit('Instant plaćanje UNICEF Srbija mesečna donacija', -4_306_00)).toBe('transfer');
+  });
+
+  it('a child allowance paid in is not earned income', () => {
+    expect(credit('Uplata na račun od Republika Srbija dečiji dodatak', 33_671_00)).toBe('transfer');
   });
 });

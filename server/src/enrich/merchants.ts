@@ -204,8 +204,27 @@ export const MERCHANTS: readonly MerchantEntry[] = [
   b('telekom srbija', 'utilities', 'telekom', 'telekom srbija', 'mts'),
   b('yettel', 'utilities', 'yettel', 'telenor'),
   b('a1', 'utilities', 'a1', 'vip mobile'),
-  b('sbb', 'utilities', 'sbb', 'serbia broadband'),
+  // SBB's TV platform (EON) printed with SBB is the cable bill, not a streaming subscription.
+  b('sbb', 'utilities', 'sbb', 'serbia broadband', 'eon sbb', 'sbb eon'),
   b('orion', 'utilities', 'orion', 'orion telekom'),
+  // Satellite and cable TV operators bill a household TV subscription: a bill (LABELLING.md).
+  b('total tv', 'utilities', 'total tv'),
+  // "Pretplata TV" / "kablovska": the cable or satellite TV bill; a streaming brand still says its own name.
+  k('utilities', 'pretplata tv', 'tv pretplata', 'kablovsk*'),
+  // Vehicle registration is transport by the guide, even when its text also says "taksa".
+  k('transport', 'registracija vozila', 'registraciju vozila', 'taksa registracija', 'taksa za registraciju'),
+  // A donation buys nothing (money moved to a charity), and a child allowance paid in is not earned.
+  k(
+    'transfer',
+    'donacij*',
+    'humanitarn*',
+    'decji dodatak',
+    'deciji dodatak',
+    'decijeg dodatka',
+    'decjeg dodatka',
+  ),
+  // A school trip paid in instalments is a school fee ("ekskurzija rata").
+  k('utilities', 'ekskurzij*'),
   k(
     'utilities',
     'toplan*',
@@ -903,6 +922,9 @@ export const MERCHANTS: readonly MerchantEntry[] = [
     'fx conversion',
     'currency conversion',
     'godisnja clanarina kartice',
+    'clanarina kreditna',
+    'clanarina kreditnu',
+    'clanarina debitna',
     'rata kredita',
     'rata*',
     'kredit*',

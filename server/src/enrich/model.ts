@@ -2,8 +2,9 @@
  * The learned fallback for merchants nobody listed: a multinomial naive Bayes over character
  * n-grams of the merchant key (plus its words and the channel). Trained at build time by
  * `npm run train:categorizer` (scripts/train-categorizer.ts) on the TRAINING split of
- * eval/data/categorize-labelled.tsv and eval/data/categorize-train-extra.tsv only — never on the
- * held-out split or a blind set — and shipped as category-model.json (counts, no network).
+ * eval/data/categorize-labelled.tsv, eval/data/categorize-train-extra.tsv and the OPEN batches
+ * (eval/blind … blind8: training/dev data since session 10) — never on the held-out split or a
+ * batch still blind — and shipped as category-model.json (counts, no network).
  */
 import type { Category } from './categorize.js';
 import modelJson from './category-model.json' with { type: 'json' };
@@ -39,6 +40,13 @@ export function features(key: string, channel: Channel | null, debit: boolean): 
  */
 export const MODEL_TEMPER = 2;
 
+/**
+ * How the categoriser weighs the fallback: `temper` divides the word evidence (above), `min` is
+ * the posterior the guess needs to beat a default, `sure` the one for medium confidence. Fixed in
+ * production; eval/dev/cv.ts --sweep varies them per cross-validation fold.
+ */
+export const tuning = { temper: MODEL_TEMPER, min: 0.5, sure: 0.8 };
+
 export interface Prediction {
   category: Category;
   /** Posterior probability of the winner among the allowed categories. */
@@ -73,7 +81,7 @@ export class NaiveBayes {
     const cats = this.file.categories;
     const scores = this.logPrior.slice();
     let known = 0;
-    const temper = 1 / MODEL_TEMPER;
+    const temper = 1 / tuning.temper;
     for (const f of feats) {
       const lik = this.logLik.get(f);
       if (lik === undefined) continue;
@@ -137,4 +145,12 @@ let shipped: NaiveBayes | undefined;
 export function shippedModel(): NaiveBayes {
   shipped ??= new NaiveBayes(modelJson as unknown as ModelFile);
   return shipped;
+}
+
+/**
+ * Replaces the model the categoriser consults (a cross-validation fold's model, eval/dev/cv.ts);
+ * `null` restores the shipped one. Development only: the server never calls it.
+ */
+export function useModel(file: ModelFile | null): void {
+  shipped = file === null ? undefined : new NaiveBayes(file);
 }
