@@ -35,7 +35,7 @@ const BLIND_TARGET = 0.95;
  * recurring-blind.json); a batch is reported when its folder holds its files. A new batch is one
  * more name here. A batch that is opened for training moves to OPEN_BATCHES (eval/categorize.ts).
  */
-const BLIND_BATCHES: readonly string[] = [];
+const BLIND_BATCHES: readonly string[] = ['blind9', 'blind10'];
 /**
  * EVAL_BLIND=0 skips the blind batches entirely (never loaded, nothing of them printed): for
  * development, where only the old splits, the open batches and the dev sets may be looked at.
