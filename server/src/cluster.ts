@@ -18,7 +18,7 @@ import { fail, loadStartupConfig } from './startup.js';
  */
 async function primary(): Promise<void> {
   const { config, key } = loadStartupConfig();
-  const handle = createDb(config.database, { poolSize: 1 });
+  const handle = createDb(config.database, { poolSize: 1, readPoolSize: 0 });
   try {
     await migrateToLatest(handle.db, { schema: schemaOf(config.database) });
     if (config.seedSandbox) await seedSandbox(handle.db, systemClock, createSecretBox(key));

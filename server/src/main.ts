@@ -11,7 +11,7 @@ import { fail, loadStartupConfig } from './startup.js';
 
 async function main(): Promise<void> {
   const { config, key } = loadStartupConfig();
-  const handle = createDb(config.database);
+  const handle = createDb(config.database, { readPoolSize: config.pgReadPool });
   try {
     await migrateToLatest(handle.db, { schema: schemaOf(config.database) });
   } catch (err) {

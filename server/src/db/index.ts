@@ -130,6 +130,14 @@ export interface CreateDbOptions {
   /** PostgreSQL schema to use as search_path (tests use one schema each). */
   schema?: string;
   poolSize?: number;
+  /**
+   * PostgreSQL: connections of a second pool kept for the hot single-statement reads outside a
+   * transaction (db/prepared.ts: key lookup, account scoping, the transactions page, balances, usage
+   * figures), so they never queue behind the connect/authorize/revoke flows' transactions, a revoked
+   * connection's deletion or anything else holding the main pool's connections. 0: one pool for all.
+   * Default: OPENDINAR_PG_READ_POOL, else 4.
+   */
+  readPoolSize?: number;
   /** How long a query waits for a free pool connection before failing (503 to the client). */
   connectionTimeoutMs?: number;
 }
@@ -165,15 +173,29 @@ export function createDb(config: DatabaseConfig, options: CreateDbOptions = {}):
       },
     };
   }
-  return pgHandle({
-    connectionString: config.url,
-    max: options.poolSize ?? 10,
-    connectionTimeoutMillis: options.connectionTimeoutMs ?? 5000,
-    ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
-  });
+  return pgHandle(
+    {
+      connectionString: config.url,
+      max: options.poolSize ?? 10,
+      connectionTimeoutMillis: options.connectionTimeoutMs ?? 5000,
+      ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
+    },
+    options.readPoolSize ?? pgReadPoolFrom(process.env),
+  );
 }
 
-function pgHandle(poolConfig: pg.PoolConfig): DbHandle {
+/** OPENDINAR_PG_READ_POOL: connections of the PostgreSQL read pool (CreateDbOptions.readPoolSize), 0–64, default 4. */
+export function pgReadPoolFrom(env: NodeJS.ProcessEnv): number {
+  const raw = env.OPENDINAR_PG_READ_POOL;
+  if (raw === undefined || raw === '') return 4;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 0 || n > 64) {
+    throw new Error(`OPENDINAR_PG_READ_POOL: must be an integer from 0 to 64, got '${raw}'`);
+  }
+  return n;
+}
+
+function pgHandle(poolConfig: pg.PoolConfig, readPoolSize = 0): DbHandle {
   const pool = new pg.Pool(poolConfig);
   // An idle client losing its connection must not crash the process; the pool replaces it.
   pool.on('error', () => {});
@@ -181,10 +203,35 @@ function pgHandle(poolConfig: pg.PoolConfig): DbHandle {
   // Introspection (the migrator's) sees only the search path's schemas: see pg-introspector.ts.
   const db = new Kysely<Database>({ dialect: new SearchPathPostgresDialect({ pool }) });
   pools.set(db, pool);
-  return { db, dialect: 'postgres', close: () => db.destroy() };
+  let reads: pg.Pool | undefined;
+  if (readPoolSize > 0) {
+    reads = new pg.Pool({ ...poolConfig, max: readPoolSize });
+    reads.on('error', () => {});
+    useNamedStatements(reads);
+    readPools.set(db, reads);
+  }
+  return {
+    db,
+    dialect: 'postgres',
+    close: async () => {
+      await db.destroy();
+      await reads?.end();
+    },
+  };
 }
 
 const pools = new WeakMap<Db, pg.Pool>();
+const readPools = new WeakMap<object, pg.Pool>();
+
+/**
+ * The PostgreSQL read pool of a root database handle (CreateDbOptions.readPoolSize): where
+ * db/prepared.ts runs the hot reads outside a transaction. Undefined for a transaction, on SQLite,
+ * or with no read pool. It reads what has committed, like any other pooled connection: a write
+ * committed before a request's read is seen by it.
+ */
+export function readPoolOf(db: Executor): pg.Pool | undefined {
+  return readPools.get(db);
+}
 const sqliteFiles = new WeakMap<Db, string>();
 
 /**

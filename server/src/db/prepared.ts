@@ -1,6 +1,6 @@
 import { type Compilable, CompiledQuery } from 'kysely';
-import { type Executor, poolOf } from './index.js';
-import { markHot, queryArrays } from './pg-named.js';
+import { type Executor, poolOf, readPoolOf } from './index.js';
+import { markHot, queryArrays, queryRows } from './pg-named.js';
 import { arrayReaderOf, readerOf } from './sqlite-reader.js';
 
 /**
@@ -20,6 +20,9 @@ export function preparedQuery<Row, A extends readonly unknown[]>(
     // SQLite: straight on the read-only connection when called outside a transaction (sqlite-reader.ts).
     const rows = readerOf(db)?.(text, args);
     if (rows !== undefined) return rows as Row[];
+    // PostgreSQL: on the read pool when there is one (db/index.ts readPoolOf), a named statement.
+    const reads = readPoolOf(db);
+    if (reads) return queryRows<Row>(reads, text, args as unknown as unknown[], true);
     const result = await db.executeQuery<Row>(CompiledQuery.raw(text, [...args]));
     return result.rows;
   };
@@ -42,7 +45,7 @@ export function preparedArrays<A extends readonly unknown[]>(
     const text = textOf(db);
     const rows = arrayReaderOf(db)?.(text, args);
     if (rows !== undefined) return rows;
-    const pool = poolOf(db);
+    const pool = readPoolOf(db) ?? poolOf(db);
     if (pool) return queryArrays(pool, text, args as unknown as unknown[]);
     const result = await db.executeQuery<Record<string, unknown>>(CompiledQuery.raw(text, [...args]));
     return result.rows.map((r) => Object.values(r));
@@ -93,5 +96,8 @@ export async function readRows<Row>(db: Executor, query: Compilable<Row>): Promi
   const q = query.compile();
   const rows = readerOf(db)?.(q.sql, q.parameters);
   if (rows !== undefined) return rows as Row[];
+  // PostgreSQL: on the read pool, so it does not queue behind the main pool's transactions.
+  const reads = readPoolOf(db);
+  if (reads) return queryRows<Row>(reads, q.sql, [...q.parameters], false);
   return (await db.executeQuery<Row>(q)).rows;
 }

@@ -17,7 +17,7 @@ import { workerEntry } from './pool.js';
  * - SQLite: one connection to the same WAL file, one task at a time (SQLite serialises writes
  *   anyway); a main-thread write waits (asynchronously, db/index.ts) only for the commit.
  * - PostgreSQL: a pool of PG_CONNECTIONS of its own, as many exchanges in flight at once (the
- *   claim's row lock keeps a token exchanged once across them), on a thread at nice PG_WRITER_NICE
+ *   claim's row lock keeps a token exchanged once across them), on a thread at nice PG_WRITER_NICE (5)
  *   unless OPENDINAR_WORKER_NICE says otherwise: it holds no lock a request on the event loop waits
  *   for, so where the cores are busy the requests run first and the exchanges take what is left.
  *   Two in flight, not four: an exchange is mostly this thread's CPU (generating, categorising,
@@ -33,8 +33,14 @@ import { workerEntry } from './pool.js';
  */
 export const PG_CONNECTIONS = 2;
 
-/** The PostgreSQL writer thread's default nice value (offload/priority.ts). */
-export const PG_WRITER_NICE = 10;
+/**
+ * The PostgreSQL writer thread's default nice value (offload/priority.ts). 5, not session 9's 10:
+ * at 10 the thread got about a tenth of a busy core's share, and on a loaded machine the exchanges
+ * queued behind one another for seconds (a new connection's exchange 3–5× slower at the median);
+ * the reads' own queueing on the main pool is gone instead (db/index.ts readPoolOf). README,
+ * "Session 10".
+ */
+export const PG_WRITER_NICE = 5;
 
 /** What a writer thread is started with (piscina's workerData). */
 export interface WriterThreadData {
