@@ -1,11 +1,21 @@
 // CPU per recorded request of the usage writer alone: a batch as the hook builds it, written by
 // writeBatch on a runner that only encodes (no database), or on a PostgreSQL client (--pg URL).
-// npx tsx scripts/usage-write-micro.ts [batches] [--pg postgres://…]
+// or on an SQLite file (--sqlite PATH, created and migrated; the writer's CPU includes SQLite's there).
+// npx tsx scripts/usage-write-micro.ts [batches] [--pg postgres://… | --sqlite /tmp/usage.db]
+import SQLite from 'better-sqlite3';
 import pg from 'pg';
-import { F, FIELDS, pgClientRunner, type SqlRunner, writeBatch } from '../src/usage/writer.js';
+import {
+  betterSqliteRunner,
+  F,
+  FIELDS,
+  pgClientRunner,
+  type SqlRunner,
+  writeBatch,
+} from '../src/usage/writer.js';
 
 const batches = Number(process.argv[2] ?? 200);
 const pgAt = process.argv.indexOf('--pg');
+const sqliteAt = process.argv.indexOf('--sqlite');
 const n = 500;
 function makeBatch(start: number): unknown[] {
   const b: unknown[] = [];
@@ -39,6 +49,19 @@ if (pgAt > 0) {
   client = new pg.Client({ connectionString: process.argv[pgAt + 1] });
   await client.connect();
   runner = pgClientRunner(client);
+} else if (sqliteAt > 0) {
+  const path = process.argv[sqliteAt + 1] as string;
+  const { createDb } = await import('../src/db/index.js');
+  const { migrateToLatest } = await import('../src/db/migrate.js');
+  const h = createDb({ kind: 'sqlite', path });
+  await migrateToLatest(h.db);
+  await h.close();
+  // As the usage worker opens it (usage/worker.ts).
+  const conn = new SQLite(path, { fileMustExist: true });
+  conn.pragma('busy_timeout = 5000');
+  conn.pragma('synchronous = NORMAL');
+  conn.pragma('wal_autocheckpoint = 10000');
+  runner = betterSqliteRunner(conn);
 } else {
   runner = {
     dialect: 'postgres',

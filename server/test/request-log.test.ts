@@ -132,4 +132,66 @@ describe('GET /developers/logs', () => {
     });
     expect((await logs(login.json().session_token)).requests).toEqual([]);
   });
+
+  it('stores a batch of one developer as one row, and pages exactly through batches that overlap in time', async () => {
+    const cara = await registerDeveloper(t.app);
+    const base = t.clock.now().getTime();
+    const record = (i: number, atMs: number) =>
+      t.app.usage.record({
+        method: 'GET',
+        endpoint: 'GET /accounts',
+        status: i % 5 === 0 ? 404 : 200,
+        errorCode: i % 5 === 0 ? 'ACCOUNT_NOT_FOUND' : null,
+        requestId: `req_chunk_${String(i).padStart(3, '0')}`,
+        at: new Date(atMs),
+        key: { apiKeyId: cara.keyId, developerId: cara.id, environment: 'sandbox' },
+        log: { path: `/accounts?i=${i}`, latencyMs: 1, authorization: `Bearer ${cara.key}`, errorBody: null },
+      });
+    // Three flushes whose instants interleave (as two processes' batches do): i at base + i ms.
+    const flushes = [
+      [0, 3, 6, 9, 12, 15, 18, 21, 24, 27],
+      [1, 4, 7, 10, 13, 16, 19, 22, 25, 28],
+      [2, 5, 8, 11, 14, 17, 20, 23, 26, 29],
+    ];
+    for (const f of flushes) {
+      for (const i of f) record(i, base + i);
+      await t.app.usage.flush();
+    }
+    // One row per batch (and developer), not one per request.
+    const chunks = await t.deps.db
+      .selectFrom('request_log_chunks')
+      .select(['requests'])
+      .where('developer_id', '=', cara.id)
+      .execute();
+    expect(chunks.map((c) => Number(c.requests))).toEqual([10, 10, 10]);
+    // Pages of 7, newest first, cross the chunks: every request once, in time order.
+    const seen: string[] = [];
+    let before = '';
+    for (let page = 0; page < 10; page++) {
+      const body = await logs(cara.token, `?limit=7${before}`);
+      seen.push(...body.requests.map((r) => String(r.request_id)));
+      if (!body.has_more) break;
+      before = `&before=${body.next_before}`;
+    }
+    const expected = Array.from({ length: 30 }, (_, i) => `req_chunk_${String(29 - i).padStart(3, '0')}`);
+    expect(seen).toEqual(expected);
+    // Filters and a time range cut inside the chunks.
+    const errors = await logs(cara.token, '?status=404');
+    expect(errors.requests.map((r) => r.request_id)).toEqual(
+      expected.filter((id) => Number(id.slice(-3)) % 5 === 0),
+    );
+    const from = new Date(base + 10).toISOString();
+    const to = new Date(base + 19).toISOString();
+    const range = await logs(cara.token, `?from=${from}&to=${to}&limit=100`);
+    expect(range.requests.map((r) => r.request_id)).toEqual(
+      expected.filter((id) => Number(id.slice(-3)) >= 10 && Number(id.slice(-3)) <= 19),
+    );
+    const one = await t.app.inject({
+      method: 'GET',
+      url: '/developers/logs/req_chunk_017',
+      headers: devAuth(cara.token),
+    });
+    expect(one.json()).toMatchObject({ request_id: 'req_chunk_017', path: '/accounts?i=17', status: 200 });
+    expect(range.routes).toEqual(['GET /accounts']);
+  });
 });

@@ -73,7 +73,7 @@ describe('secrets at rest', () => {
       'webhook_attempts',
       'usage_minutes',
       'usage_instants',
-      'request_log',
+      'request_log_chunks',
     ]) {
       expect(dump.get(table)?.length ?? 0, table).toBeGreaterThan(0);
     }

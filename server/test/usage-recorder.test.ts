@@ -152,7 +152,7 @@ describe('UsageRecorder', () => {
   });
 
   it('keeps events when the worker thread cannot write, and writes them once it can', async () => {
-    // A real failure on the worker's own connection: the request log's table is briefly missing.
+    // A real failure on the worker's own connection: the request log's table (its chunks) is briefly missing.
     // (On SQLite the worker is opt-in; this runs it there too.)
     const rec = new UsageRecorder(t.deps.db, t.deps.dialect, silent, {
       ...DEFAULT_RECORDER_OPTIONS,
@@ -163,14 +163,14 @@ describe('UsageRecorder', () => {
         log: { path: '/accounts', latencyMs: 1.234, authorization: `Bearer ${MANI_KEY}`, errorBody: null },
       });
     const events = [withLog(), withLog(), withLog()];
-    await sql`alter table request_log rename to request_log_away`.execute(t.deps.db);
+    await sql`alter table request_log_chunks rename to request_log_chunks_away`.execute(t.deps.db);
     try {
       for (const e of events) rec.record(e);
       await rec.flush();
       // Kept, not written (the request log, where they would be, is away).
       expect(rec.pending).toBe(3);
     } finally {
-      await sql`alter table request_log_away rename to request_log`.execute(t.deps.db);
+      await sql`alter table request_log_chunks_away rename to request_log_chunks`.execute(t.deps.db);
     }
     await rec.flush();
     expect(rec.pending).toBe(0);

@@ -21,6 +21,7 @@ import * as m0018usage from './migrations/0018_usage_minutes.js';
 import * as m0019category from './migrations/0019_big_category_index.js';
 import * as m0019rl from './migrations/0019_drop_rate_limits.js';
 import * as m0020usage from './migrations/0020_usage_instants.js';
+import * as m0021log from './migrations/0021_request_log_chunks.js';
 
 /** Migrations are imported statically so they work the same under tsx, the bundle and tests. */
 const migrations: Record<string, Migration> = {
@@ -46,6 +47,7 @@ const migrations: Record<string, Migration> = {
   '0019_big_category_index': m0019category,
   '0019_drop_rate_limits': m0019rl,
   '0020_usage_instants': m0020usage,
+  '0021_request_log_chunks': m0021log,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

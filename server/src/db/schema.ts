@@ -63,6 +63,20 @@ export interface RequestLogTable {
   at: string;
 }
 
+/**
+ * A batch's requests of one developer (migration 0021): `entries` is a JSON array of
+ * [id, at, api_key_id, key_prefix, method, path, endpoint, status, error_code, error_body,
+ * latency_ms, request_id] per request. `request_log` is a read-only view of them, a row per request.
+ */
+export interface RequestLogChunksTable {
+  id: string;
+  developer_id: string;
+  min_at: string;
+  max_at: string;
+  requests: number;
+  entries: string;
+}
+
 export interface PasswordResetsTable {
   token_hash: string;
   developer_id: string;
@@ -316,7 +330,9 @@ export interface Database {
   dev_sessions: DevSessionsTable;
   api_keys: ApiKeysTable;
   api_key_rolled_secrets: ApiKeyRolledSecretsTable;
+  /** A view over request_log_chunks (read only). */
   request_log: RequestLogTable;
+  request_log_chunks: RequestLogChunksTable;
   password_resets: PasswordResetsTable;
   connect_sessions: ConnectSessionsTable;
   connections: ConnectionsTable;

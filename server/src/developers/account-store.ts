@@ -90,7 +90,7 @@ export async function deleteDeveloperData(trx: Executor, developerId: string): P
   await trx.deleteFrom('usage_events').where('developer_id', '=', developerId).execute();
   await trx.deleteFrom('usage_minutes').where('developer_id', '=', developerId).execute();
   await trx.deleteFrom('usage_instants').where('developer_id', '=', developerId).execute();
-  await trx.deleteFrom('request_log').where('developer_id', '=', developerId).execute();
+  await trx.deleteFrom('request_log_chunks').where('developer_id', '=', developerId).execute();
   // api_keys (and their rolled secrets), dev_sessions and password_resets cascade.
   await trx.deleteFrom('developers').where('id', '=', developerId).execute();
 }

@@ -44,20 +44,29 @@ export async function deleteOldRows(
   await db.deleteFrom('usage_minutes').where('minute', '<', c.usage.slice(0, 16)).execute();
   await db.deleteFrom('usage_instants').where('minute', '<', c.usage.slice(0, 16)).execute();
 
-  const request_log = await inBatches(batchSize, async () => {
-    const r = await db
-      .deleteFrom('request_log')
-      .where('id', 'in', (eb) =>
-        eb
-          .selectFrom('request_log')
-          .select('id')
-          // Same time-prefixed ids as usage_events (the recorder writes both).
-          .where('id', '<', usageIdBelow(c.requestLog))
-          .where('at', '<', c.requestLog)
-          .limit(batchSize),
+  // The request log is stored as chunks (a batch's requests of one developer, migration 0021): a
+  // chunk goes once its last request is past the window; the count is of requests.
+  let request_log = 0;
+  await inBatches(batchSize, async () => {
+    const old = await db
+      .selectFrom('request_log_chunks')
+      .select(['id', 'requests'])
+      // A chunk's id is its first request's (time-prefixed): the range walks the primary key.
+      .where('id', '<', usageIdBelow(c.requestLog))
+      .where('max_at', '<', c.requestLog)
+      .limit(batchSize)
+      .execute();
+    if (old.length === 0) return 0;
+    await db
+      .deleteFrom('request_log_chunks')
+      .where(
+        'id',
+        'in',
+        old.map((o) => o.id),
       )
-      .executeTakeFirst();
-    return r.numDeletedRows;
+      .execute();
+    for (const o of old) request_log += Number(o.requests);
+    return old.length;
   });
 
   // A delivery is old once it is final and its last attempt (or its creation, when it was
