@@ -87,4 +87,18 @@ describe('migration 0021_request_log_chunks', () => {
     });
     expect(listed[1]).toMatchObject({ path: '/accounts?q="quoted"\\back', key_prefix: null, status: 200 });
   });
+
+  it('going back down keeps every logged request as a row of its own', async () => {
+    const db = t.deps.db as unknown as Kysely<unknown>;
+    const before = await t.deps.db.selectFrom('request_log').selectAll().orderBy('id').execute();
+    expect(before.length).toBeGreaterThanOrEqual(2);
+    await down(db);
+    const after = await t.deps.db.selectFrom('request_log').selectAll().orderBy('id').execute();
+    const norm = (rows: typeof before) =>
+      rows.map((v) => ({ ...v, status: Number(v.status), latency_ms: Number(v.latency_ms) }));
+    expect(norm(after)).toEqual(norm(before));
+    await up(db);
+    const again = await t.deps.db.selectFrom('request_log').selectAll().orderBy('id').execute();
+    expect(norm(again)).toEqual(norm(before));
+  });
 });

@@ -54,10 +54,11 @@ const PG_VIEW = `create view request_log as select
   e.v->>11 as request_id, e.v->>1 as at
 from request_log_chunks c cross join lateral json_array_elements(c.entries::json) as e(v)`;
 
+// Back to one row per request, every logged request kept: the rows are copied out of the view
+// into the old table (built under another name while the view still holds `request_log`).
 export async function down(db: Kysely<unknown>): Promise<void> {
-  await sql`drop view request_log`.execute(db);
   await db.schema
-    .createTable('request_log')
+    .createTable('request_log_rows')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('developer_id', 'text', (c) => c.notNull())
     .addColumn('api_key_id', 'text', (c) => c.notNull())
@@ -72,6 +73,12 @@ export async function down(db: Kysely<unknown>): Promise<void> {
     .addColumn('request_id', 'text', (c) => c.notNull())
     .addColumn('at', 'text', (c) => c.notNull())
     .execute();
+  await sql`insert into request_log_rows (id, developer_id, api_key_id, key_prefix, method, path,
+    endpoint, status, error_code, error_body, latency_ms, request_id, at)
+    select id, developer_id, api_key_id, key_prefix, method, path, endpoint, status, error_code,
+      error_body, latency_ms, request_id, at from request_log`.execute(db);
+  await sql`drop view request_log`.execute(db);
+  await db.schema.alterTable('request_log_rows').renameTo('request_log').execute();
   await db.schema
     .createIndex('request_log_developer_at_request')
     .on('request_log')
