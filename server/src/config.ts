@@ -86,7 +86,7 @@ export interface Config {
   workerThreads?: number;
   /** Nice value of the worker threads (OPENDINAR_WORKER_NICE, default 0; offload/priority.ts). */
   workerNice?: number;
-  /** PostgreSQL read pool's connections (OPENDINAR_PG_READ_POOL, default 4, 0 = none; db/index.ts readPoolOf). */
+  /** PostgreSQL read pool's connections (OPENDINAR_PG_READ_POOL, default 0 = none; db/index.ts readPoolOf). */
   pgReadPool?: number;
   /** Request log (GET /developers/logs) window in days (OPENDINAR_REQUEST_LOG_DAYS, default 7); older rows are deleted. */
   requestLogDays?: number;
@@ -359,7 +359,7 @@ export function loadConfig(env: Env = process.env): Config {
     workers: integer(env, 'OPENDINAR_WORKERS', availableParallelism(), 1, 256),
     workerThreads: workerThreadsFrom(env),
     workerNice: workerNiceFrom(env),
-    pgReadPool: integer(env, 'OPENDINAR_PG_READ_POOL', 4, 0, 64),
+    pgReadPool: integer(env, 'OPENDINAR_PG_READ_POOL', 0, 0, 64),
     requestLogDays: integer(env, 'OPENDINAR_REQUEST_LOG_DAYS', 7, 1, 90),
     mailLogLinks: boolean(env, 'OPENDINAR_MAIL_LOG_LINKS', env.NODE_ENV !== 'production'),
     liveBanks: env.OPENDINAR_BANKS_CONFIG ? loadBanksConfig(resolve(env.OPENDINAR_BANKS_CONFIG)) : {},

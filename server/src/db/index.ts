@@ -135,7 +135,7 @@ export interface CreateDbOptions {
    * transaction (db/prepared.ts: key lookup, account scoping, the transactions page, balances, usage
    * figures), so they never queue behind the connect/authorize/revoke flows' transactions, a revoked
    * connection's deletion or anything else holding the main pool's connections. 0: one pool for all.
-   * Default: OPENDINAR_PG_READ_POOL, else 4.
+   * Default: OPENDINAR_PG_READ_POOL, else 0.
    */
   readPoolSize?: number;
   /** How long a query waits for a free pool connection before failing (503 to the client). */
@@ -184,10 +184,10 @@ export function createDb(config: DatabaseConfig, options: CreateDbOptions = {}):
   );
 }
 
-/** OPENDINAR_PG_READ_POOL: connections of the PostgreSQL read pool (CreateDbOptions.readPoolSize), 0–64, default 4. */
+/** OPENDINAR_PG_READ_POOL: connections of the PostgreSQL read pool (CreateDbOptions.readPoolSize), 0–64, default 0 (none): on a 2-core box its extra connections made reads' p99 worse under mixed load (README, Performance). */
 export function pgReadPoolFrom(env: NodeJS.ProcessEnv): number {
   const raw = env.OPENDINAR_PG_READ_POOL;
-  if (raw === undefined || raw === '') return 4;
+  if (raw === undefined || raw === '') return 0;
   const n = Number(raw);
   if (!Number.isInteger(n) || n < 0 || n > 64) {
     throw new Error(`OPENDINAR_PG_READ_POOL: must be an integer from 0 to 64, got '${raw}'`);
