@@ -10,7 +10,7 @@ import http from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { median, spawnServer } from './lib.js';
+import { median, pgBenchDatabase, spawnServer } from './lib.js';
 
 const entries = process.argv.slice(2).length > 0 ? process.argv.slice(2) : ['server/dist/main.js'];
 const FLOWS = Number(process.env.FLOWS ?? 60);
@@ -26,15 +26,8 @@ function cpu(pid: number): { main: number; all: number } {
 }
 
 async function once(entry: string, run: number): Promise<Record<Step, { main: number; all: number }>> {
-  const admin = process.env.PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-  const name = `opendinar_flowcost_${process.pid}_${run}`;
-  const c = new pg.Client({ connectionString: admin });
-  await c.connect();
-  await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await c.query(`CREATE DATABASE ${name}`);
-  await c.end();
-  const url = new URL(admin);
-  url.pathname = `/${name}`;
+  const db = await pgBenchDatabase(`opendinar_flowcost_${process.pid}_${run}`);
+  const url = new URL(db.url);
   const dataDir = mkdtempSync(join(tmpdir(), 'opendinar-flowcost-'));
   const srv = await spawnServer(entry.split(' '), {
     DATABASE_URL: url.toString(),
@@ -132,10 +125,7 @@ async function once(entry: string, run: number): Promise<Record<Step, { main: nu
     agent.destroy();
     await srv.stop();
     rmSync(dataDir, { recursive: true, force: true });
-    const e = new pg.Client({ connectionString: admin });
-    await e.connect();
-    await e.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await e.end();
+    await db.drop();
   }
   for (const s of STEPS) {
     sum[s].main /= FLOWS;

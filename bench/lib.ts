@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import autocannon from 'autocannon';
+import pg from 'pg';
 
 export const ROOT = new URL('..', import.meta.url).pathname;
 
@@ -126,4 +127,22 @@ export function cpuMs(pid: number | undefined): number | null {
   } catch {
     return null;
   }
+}
+
+/**
+ * A fresh PostgreSQL database for one bench run, on PG_ADMIN_URL's server (dropped first when a crashed
+ * run left it): its URL, and drop() to remove it.
+ */
+export async function pgBenchDatabase(name: string): Promise<{ url: string; drop: () => Promise<void> }> {
+  const admin = process.env.PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  const run = async (...sql: string[]) => {
+    const c = new pg.Client({ connectionString: admin });
+    await c.connect();
+    for (const q of sql) await c.query(q);
+    await c.end();
+  };
+  await run(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`, `CREATE DATABASE ${name}`);
+  const url = new URL(admin);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), drop: () => run(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
 }

@@ -9,8 +9,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
-import { cpuMs, fmt, load, median, spawnServer } from './lib.js';
+import { cpuMs, fmt, load, median, pgBenchDatabase, spawnServer } from './lib.js';
 
 const argv = process.argv.slice(2);
 const arg = (name: string, fallback: string) => {
@@ -30,21 +29,11 @@ async function database(suffix: string): Promise<{ url: string; drop: () => Prom
   const dir = mkdtempSync(join(tmpdir(), 'opendinar-page-ab-'));
   if (!onPg)
     return { url: `file:${join(dir, 'bench.db')}`, drop: async () => rmSync(dir, { recursive: true }) };
-  const admin = process.env.PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-  const name = `opendinar_page_ab_${process.pid}${suffix}`;
-  const c = new pg.Client({ connectionString: admin });
-  await c.connect();
-  await c.query(`CREATE DATABASE ${name}`);
-  await c.end();
-  const u = new URL(admin);
-  u.pathname = `/${name}`;
+  const db = await pgBenchDatabase(`opendinar_page_ab_${process.pid}${suffix}`);
   return {
-    url: u.toString(),
+    url: db.url,
     drop: async () => {
-      const d = new pg.Client({ connectionString: admin });
-      await d.connect();
-      await d.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await d.end();
+      await db.drop();
       rmSync(dir, { recursive: true });
     },
   };

@@ -3,8 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
-import { cpuMs, fmt, load, median, ROOT, spawnServer } from './lib.js';
+import { cpuMs, fmt, load, median, pgBenchDatabase, ROOT, spawnServer } from './lib.js';
 
 const args = new Set(process.argv.slice(2));
 const onPg = args.has('--pg');
@@ -46,22 +45,11 @@ async function withDatabase<T>(fn: (url: string) => Promise<T>, pgDb = onPg, suf
       rmSync(dir, { recursive: true, force: true });
     }
   }
-  const admin = process.env.PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-  const name = `opendinar_bench_${process.pid}${suffix}`;
-  const c = new pg.Client({ connectionString: admin });
-  await c.connect();
-  await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await c.query(`CREATE DATABASE ${name}`);
-  await c.end();
-  const url = new URL(admin);
-  url.pathname = `/${name}`;
+  const db = await pgBenchDatabase(`opendinar_bench_${process.pid}${suffix}`);
   try {
-    return await fn(url.toString());
+    return await fn(db.url);
   } finally {
-    const d = new pg.Client({ connectionString: admin });
-    await d.connect();
-    await d.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await d.end();
+    await db.drop();
   }
 }
 
