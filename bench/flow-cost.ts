@@ -4,28 +4,34 @@
 // PostgreSQL (PG_ADMIN_URL or postgres://postgres@127.0.0.1:5432/postgres; a database of its own per
 // entry). Each entry (default server/dist/main.js; e.g. server/dist/base/main.js for a pair) runs
 // FLOWS flows (default 60) after 10 warm-up flows, three times alternating; prints medians. CPU time
-// from /proc, so it is far less sensitive to other load on the machine than latencies are.
+// from /proc (PostgreSQL: every postgres process on the machine), so it is far less sensitive to other load on the machine than latencies are.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { median, pgBenchDatabase, spawnServer } from './lib.js';
+import { median, pgBenchDatabase, postgresCpuMs, spawnServer } from './lib.js';
 
 const entries = process.argv.slice(2).length > 0 ? process.argv.slice(2) : ['server/dist/main.js'];
 const FLOWS = Number(process.env.FLOWS ?? 60);
 type Step = 'connect' | 'authorize' | 'exchange' | 'revoke';
 const STEPS: Step[] = ['connect', 'authorize', 'exchange', 'revoke'];
 
-function cpu(pid: number): { main: number; all: number } {
+type Cost = { main: number; all: number; pg: number };
+
+function cpu(pid: number): Cost {
   const ticks = (p: string) => {
     const f = readFileSync(p, 'utf8').split(') ')[1]?.split(' ') ?? [];
     return (Number(f[11]) + Number(f[12])) * 10; // ms
   };
-  return { main: ticks(`/proc/${pid}/task/${pid}/stat`), all: ticks(`/proc/${pid}/stat`) };
+  return {
+    main: ticks(`/proc/${pid}/task/${pid}/stat`),
+    all: ticks(`/proc/${pid}/stat`),
+    pg: postgresCpuMs() ?? 0,
+  };
 }
 
-async function once(entry: string, run: number): Promise<Record<Step, { main: number; all: number }>> {
+async function once(entry: string, run: number): Promise<Record<Step, Cost>> {
   const db = await pgBenchDatabase(`opendinar_flowcost_${process.pid}_${run}`);
   const url = new URL(db.url);
   const dataDir = mkdtempSync(join(tmpdir(), 'opendinar-flowcost-'));
@@ -67,11 +73,11 @@ async function once(entry: string, run: number): Promise<Record<Step, { main: nu
       req.on('error', reject);
       req.end(payload);
     });
-  const sum: Record<Step, { main: number; all: number }> = {
-    connect: { main: 0, all: 0 },
-    authorize: { main: 0, all: 0 },
-    exchange: { main: 0, all: 0 },
-    revoke: { main: 0, all: 0 },
+  const sum: Record<Step, Cost> = {
+    connect: { main: 0, all: 0, pg: 0 },
+    authorize: { main: 0, all: 0, pg: 0 },
+    exchange: { main: 0, all: 0, pg: 0 },
+    revoke: { main: 0, all: 0, pg: 0 },
   };
   try {
     const reg = await call('POST', '/developers/register', undefined, {
@@ -89,6 +95,7 @@ async function once(entry: string, run: number): Promise<Record<Step, { main: nu
       if (count) {
         sum[s].main += b.main - a.main;
         sum[s].all += b.all - a.all;
+        sum[s].pg += b.pg - a.pg;
       }
       return r;
     };
@@ -130,25 +137,26 @@ async function once(entry: string, run: number): Promise<Record<Step, { main: nu
   for (const s of STEPS) {
     sum[s].main /= FLOWS;
     sum[s].all /= FLOWS;
+    sum[s].pg /= FLOWS;
   }
   return sum;
 }
 
-const results = new Map<string, Array<Record<Step, { main: number; all: number }>>>();
+const results = new Map<string, Array<Record<Step, Cost>>>();
 for (let r = 0; r < 3; r++) {
   const order = r % 2 === 0 ? entries : [...entries].reverse();
   for (const e of order) {
     const res = await once(e, results.size * 10 + r * 100 + order.indexOf(e));
     results.set(e, [...(results.get(e) ?? []), res]);
     console.log(
-      `run ${r + 1} ${e}: ${STEPS.map((s) => `${s} ${res[s].main.toFixed(2)} / ${res[s].all.toFixed(2)}`).join('; ')} ms main / all threads; load ${readFileSync('/proc/loadavg', 'utf8').split(' ')[0]}`,
+      `run ${r + 1} ${e}: ${STEPS.map((s) => `${s} ${res[s].main.toFixed(2)} / ${res[s].all.toFixed(2)} / ${res[s].pg.toFixed(2)}`).join('; ')} ms main / all threads / PostgreSQL; load ${readFileSync('/proc/loadavg', 'utf8').split(' ')[0]}`,
     );
   }
 }
 for (const [e, rs] of results) {
-  const m = (s: Step, k: 'main' | 'all') => median(rs.map((x) => x[s][k]));
-  const total = (k: 'main' | 'all') => median(rs.map((x) => STEPS.reduce((n, s) => n + x[s][k], 0)));
+  const m = (s: Step, k: keyof Cost) => median(rs.map((x) => x[s][k]));
+  const total = (k: keyof Cost) => median(rs.map((x) => STEPS.reduce((n, s) => n + x[s][k], 0)));
   console.log(
-    `${e} medians: ${STEPS.map((s) => `${s} ${m(s, 'main').toFixed(2)} / ${m(s, 'all').toFixed(2)}`).join('; ')}; whole flow ${total('main').toFixed(2)} / ${total('all').toFixed(2)} ms (main thread / all threads)`,
+    `${e} medians: ${STEPS.map((s) => `${s} ${m(s, 'main').toFixed(2)} / ${m(s, 'all').toFixed(2)} / ${m(s, 'pg').toFixed(2)}`).join('; ')}; whole flow ${total('main').toFixed(2)} / ${total('all').toFixed(2)} / ${total('pg').toFixed(2)} ms (main thread / all threads / PostgreSQL processes)`,
   );
 }

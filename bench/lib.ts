@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { openSync, readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import autocannon from 'autocannon';
 import pg from 'pg';
@@ -38,7 +38,12 @@ export async function spawnServer(
   const proc = spawn(process.execPath, args, {
     cwd: ROOT,
     env: { ...process.env, LOG_LEVEL: 'warn', HOST: '127.0.0.1', ...env, PORT: String(port) },
-    stdio: ['ignore', 'ignore', 'pipe'],
+    // BENCH_SERVER_STDOUT=file keeps the server's standard output (e.g. with node's --trace-gc).
+    stdio: [
+      'ignore',
+      process.env.BENCH_SERVER_STDOUT ? openSync(process.env.BENCH_SERVER_STDOUT, 'a') : 'ignore',
+      'pipe',
+    ],
   });
   let stderr = '';
   proc.stderr?.on('data', (d) => {
@@ -117,10 +122,10 @@ export const fmt = (n: number, digits = 1): string =>
  * CPU time (user + system, ms) a process has used so far, from /proc (Linux); null elsewhere.
  * CPU per request is far steadier than requests per second on a machine shared with other work.
  */
-export function cpuMs(pid: number | undefined): number | null {
+export function cpuMs(pid: number | undefined, path = `/proc/${pid}/stat`): number | null {
   if (pid === undefined) return null;
   try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const stat = readFileSync(path, 'utf8');
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
     // utime and stime are fields 14 and 15 of the line (11 and 12 after the command), in clock ticks.
     return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
@@ -128,6 +133,10 @@ export function cpuMs(pid: number | undefined): number | null {
     return null;
   }
 }
+
+/** The CPU time (ms) of a process's main thread (its event loop) so far; null elsewhere than Linux. */
+export const mainThreadCpuMs = (pid: number | undefined): number | null =>
+  cpuMs(pid, `/proc/${pid}/task/${pid}/stat`);
 
 /**
  * A fresh PostgreSQL database for one bench run, on PG_ADMIN_URL's server (dropped first when a crashed
@@ -145,4 +154,32 @@ export async function pgBenchDatabase(name: string): Promise<{ url: string; drop
   const url = new URL(admin);
   url.pathname = `/${name}`;
   return { url: url.toString(), drop: () => run(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+}
+
+/**
+ * CPU time (ms) used so far by every PostgreSQL server process on this machine (backends, WAL writer,
+ * checkpointer…), from /proc; null elsewhere. Machine-wide: meaningful only while nothing else uses
+ * the database server. On this 2-core box the database shares the cores with the server and the load.
+ */
+export function postgresCpuMs(): number | null {
+  let total = 0;
+  try {
+    for (const pid of readdirSync('/proc')) {
+      if (!/^\d+$/.test(pid)) continue;
+      let stat: string;
+      try {
+        stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      } catch {
+        continue; // exited meanwhile
+      }
+      const open = stat.indexOf('(');
+      const close = stat.lastIndexOf(')');
+      if (stat.slice(open + 1, close) !== 'postgres') continue;
+      const f = stat.slice(close + 2).split(' ');
+      total += ((Number(f[11]) + Number(f[12])) * 1000) / 100;
+    }
+  } catch {
+    return null;
+  }
+  return total;
 }

@@ -12,7 +12,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fmt, median, spawnServer } from './lib.js';
+import { fmt, median, postgresCpuMs, spawnServer } from './lib.js';
 
 const METRICS_TOKEN = 'bench-metrics-token-0123456789';
 
@@ -148,6 +148,8 @@ export interface RoundResult {
   otherThreadsCpu: number[];
   /** The bench process's own CPU over the round (the load generator shares the machine's cores), share of one core. */
   clientCpu: number;
+  /** CPU of every postgres process on the machine over the round, as a share of one core (NaN on SQLite). */
+  postgresCpu: number;
   kinds: Record<string, { n: number; p50: number; p99: number }>;
   /** Main-thread CPU per request of each kind, measured alone before the rounds (same on every round of a run). */
   costs?: Record<string, KindCost>;
@@ -164,6 +166,7 @@ export async function benchMixed(opts: {
   log: (s: string) => void;
 }): Promise<RoundResult[]> {
   const dataDir = mkdtempSync(join(tmpdir(), 'opendinar-mixed-'));
+  const onPostgres = opts.databaseUrl.startsWith('postgres');
   const entry = opts.entry ?? process.env.BENCH_SERVER_ENTRY ?? 'server/dist/main.js';
   const srv = await spawnServer(entry.split(' '), {
     DATABASE_URL: opts.databaseUrl,
@@ -319,6 +322,7 @@ export async function benchMixed(opts: {
         const cpu0 = cpuOf(srv.proc.pid);
         const threads0 = threadCpuOf(srv.proc.pid);
         const client0 = process.cpuUsage();
+        const pg0 = onPostgres ? postgresCpuMs() : null;
         const worker = async (id: number) => {
           while (performance.now() < deadline) {
             const kind = pick();
@@ -335,6 +339,7 @@ export async function benchMixed(opts: {
         const cpu1 = cpuOf(srv.proc.pid);
         const threads1 = threadCpuOf(srv.proc.pid);
         const client1 = process.cpuUsage(client0);
+        const pg1 = onPostgres ? postgresCpuMs() : null;
         const otherThreadsCpu = [...threads1]
           .filter(([tid]) => tid !== String(srv.proc.pid))
           .map(([tid, s]) => (s - (threads0.get(tid) ?? 0)) / elapsed)
@@ -365,6 +370,7 @@ export async function benchMixed(opts: {
           allCpu: cpu0 && cpu1 ? (cpu1.all - cpu0.all) / elapsed : Number.NaN,
           otherThreadsCpu,
           clientCpu: (client1.user + client1.system) / 1e6 / elapsed,
+          postgresCpu: pg0 !== null && pg1 !== null ? (pg1 - pg0) / 1000 / elapsed : Number.NaN,
           kinds,
           costs,
         };
@@ -374,7 +380,9 @@ export async function benchMixed(opts: {
             `event-loop p99 ${fmt(loopP99, 1)} ms, RSS ${fmt(rss, 0)} MB (main JS heap used ${fmt(r.heapUsedMb, 0)} MB, external ${fmt(r.externalMb, 0)} MB), ` +
             `server CPU ${fmt(r.mainCpu * 100, 0)} % main thread / ${fmt(r.allCpu * 100, 0)} % all threads ` +
             `(${fmt(r.mainMsPerRequest, 2)} / ${fmt(r.allMsPerRequest, 2)} ms per request; busiest other threads ${otherThreadsCpu.map((x) => `${fmt(x * 100, 0)} %`).join(', ')}); ` +
-            `bench client CPU ${fmt(r.clientCpu * 100, 0)} %; load ${readFileSync('/proc/loadavg', 'utf8').split(' ')[0]}`,
+            `bench client CPU ${fmt(r.clientCpu * 100, 0)} %; ` +
+            (onPostgres ? `PostgreSQL processes CPU ${fmt(r.postgresCpu * 100, 0)} %; ` : '') +
+            `load ${readFileSync('/proc/loadavg', 'utf8').split(' ')[0]}`,
         );
         if (failures.size > 0) {
           opts.log(`      failed calls: ${[...failures].map(([k, n]) => `${k} × ${n}`).join('; ')}`);

@@ -4,12 +4,14 @@
 // the other ten, so more rounds fit in the same time on a loaded machine.
 // npx tsx bench/page-ab.ts [--pg] [--rounds N] [--seconds S] [--base server/dist/base/main.js] [--usage-off]
 // --usage-off: a fourth variant, this build with usage recording off too (what usage costs on this page).
+// --cached: the page cache on (as served) instead of off: usage recording's cost at the cached rate.
+// --no-base: without the other build (e.g. `--cached --usage-off --no-base --rounds 9` for usage alone).
 // Each round runs every variant once in a rotated order (reversed every other round); ratios are taken
 // within a round, then the median over rounds. Server CPU µs per request is read from /proc.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { cpuMs, fmt, load, median, pgBenchDatabase, spawnServer } from './lib.js';
+import { cpuMs, fmt, load, mainThreadCpuMs, median, pgBenchDatabase, spawnServer } from './lib.js';
 
 const argv = process.argv.slice(2);
 const arg = (name: string, fallback: string) => {
@@ -20,6 +22,9 @@ const onPg = argv.includes('--pg');
 const rounds = Number(arg('--rounds', '3'));
 const seconds = Number(arg('--seconds', '3'));
 const baseEntry = arg('--base', 'server/dist/base/main.js');
+const cached = argv.includes('--cached');
+const withBase = !argv.includes('--no-base');
+const cacheLabel = cached ? 'page cache on' : 'page cache off';
 const KEY = 'od_test_sk_9x2mABC123sandbox';
 const PAGE = '/accounts/acc_rai_001/transactions?limit=50';
 const CONNECTIONS = 50;
@@ -47,17 +52,18 @@ async function main() {
     OPENDINAR_DATA_DIR: dataDir,
     OPENDINAR_DISPATCHER: 'false',
     OPENDINAR_RATE_LIMIT_KEY_PER_MINUTE: '1000000000',
-    OPENDINAR_PAGE_CACHE_MB: '0',
+    ...(cached ? {} : { OPENDINAR_PAGE_CACHE_MB: '0' }),
   };
   const withKey = { authorization: `Bearer ${KEY}` };
   const variants: Array<[string, string[], Record<string, string>, Record<string, string>]> = [
     ['bare Fastify, same SQL', ['--import', 'tsx', 'bench/bare-server.ts'], { DATABASE_URL: own.url }, {}],
-    ['this build, page cache off', ['server/dist/main.js'], { DATABASE_URL: own.url }, withKey],
-    [`${baseEntry}, page cache off`, [baseEntry], { DATABASE_URL: base.url }, withKey],
+    [`this build, ${cacheLabel}`, ['server/dist/main.js'], { DATABASE_URL: own.url }, withKey],
   ];
+  if (withBase)
+    variants.push([`${baseEntry}, ${cacheLabel}`, [baseEntry], { DATABASE_URL: base.url }, withKey]);
   if (argv.includes('--usage-off'))
     variants.push([
-      'this build, page cache off, usage recording off',
+      `this build, ${cacheLabel}, usage recording off`,
       ['server/dist/main.js'],
       { DATABASE_URL: own.url, OPENDINAR_USAGE_RECORDING: 'false' },
       withKey,
@@ -68,8 +74,9 @@ async function main() {
       await (await spawnServer(entry, { ...common, ...env })).stop();
     const rps: number[][] = variants.map(() => []);
     const cpu: number[][] = variants.map(() => []);
+    const mainCpu: number[][] = variants.map(() => []);
     console.log(
-      `== uncached page (${onPg ? 'PostgreSQL' : 'SQLite'}), ${rounds} rounds × ${seconds} s, ${CONNECTIONS} connections; load ${loadavg()}`,
+      `== ${cached ? 'cached' : 'uncached'} page (${onPg ? 'PostgreSQL' : 'SQLite'}), ${rounds} rounds × ${seconds} s, ${CONNECTIONS} connections; load ${loadavg()}`,
     );
     for (let round = 0; round < rounds; round++) {
       const rotated = variants.map((_, i) => (i + round) % variants.length);
@@ -79,8 +86,11 @@ async function main() {
         try {
           await load(srv.url + PAGE, headers, CONNECTIONS, 1);
           const c0 = cpuMs(srv.proc.pid);
+          const m0 = mainThreadCpuMs(srv.proc.pid);
           const r = await load(srv.url + PAGE, headers, CONNECTIONS, seconds);
           const c1 = cpuMs(srv.proc.pid);
+          const m1 = mainThreadCpuMs(srv.proc.pid);
+          if (m0 !== null && m1 !== null) mainCpu[i]?.push(((m1 - m0) * 1000) / r.total);
           if (r.non2xx || r.errors) throw new Error(`${label}: ${r.non2xx} non-2xx, ${r.errors} errors`);
           rps[i]?.push(r.requestsPerSec);
           if (c0 !== null && c1 !== null) cpu[i]?.push(((c1 - c0) * 1000) / r.total);
@@ -91,7 +101,7 @@ async function main() {
     }
     variants.forEach(([label], i) => {
       console.log(
-        `  ${label.padEnd(48)} ${fmt(median(rps[i] ?? []), 0)} req/s  server CPU ${fmt(median(cpu[i] ?? []), 0)} µs/req` +
+        `  ${label.padEnd(48)} ${fmt(median(rps[i] ?? []), 0)} req/s  server CPU ${fmt(median(cpu[i] ?? []), 0)} µs/req (main thread ${fmt(median(mainCpu[i] ?? []), 0)})` +
           `  (req/s ${(rps[i] ?? []).map((x) => fmt(x, 0)).join(', ')}; µs ${(cpu[i] ?? []).map((x) => fmt(x, 0)).join(', ')})`,
       );
     });
@@ -101,12 +111,16 @@ async function main() {
       console.log(
         `  ${label.padEnd(48)} ${fmt(within(rps, a, b), 2)}  (by server CPU per request: ${fmt(within(cpu, b, a), 2)})`,
       );
-    line('this build uncached / bare (target ≥ 0.80)', 1, 0);
-    line('base uncached / bare', 2, 0);
-    line('this build / base', 1, 2);
-    if (variants.length > 3) {
-      line('this build uncached, usage off / bare', 3, 0);
-      line('this build uncached, usage on / off', 1, 3);
+    const page = cached ? 'cached' : 'uncached';
+    line(`this build ${page} / bare${cached ? '' : ' (target ≥ 0.80)'}`, 1, 0);
+    if (withBase) {
+      line(`base ${page} / bare`, 2, 0);
+      line('this build / base', 1, 2);
+    }
+    const off = withBase ? 3 : 2;
+    if (variants.length > off) {
+      line(`this build ${page}, usage off / bare`, off, 0);
+      line(`this build ${page}, usage on / off${cached ? ' (target ≥ 0.95)' : ''}`, 1, off);
     }
     console.log(`  load at the end ${loadavg()}`);
   } finally {

@@ -385,6 +385,8 @@ async function main() {
     };
     const runs = numberArg('--runs', 3);
     const rounds = numberArg('--rounds', 2);
+    // --clients 32: one client count instead of 32 and 128.
+    const clientCounts = process.argv.includes('--clients') ? [numberArg('--clients', 32)] : [32, 128];
     // Both databases unless one is named.
     const databases: Array<'sqlite' | 'postgres'> = onPg
       ? ['postgres']
@@ -419,7 +421,7 @@ async function main() {
                 benchMixed({
                   databaseUrl: url,
                   seconds: roundSeconds,
-                  clientCounts: [32, 128],
+                  clientCounts,
                   rounds,
                   ...(entry ? { entry } : {}),
                   log: console.log,
@@ -433,7 +435,7 @@ async function main() {
       for (const [label] of entries) {
         const name = `${database}${label ? `:${label}` : ''}`;
         console.log(`  -- ${name}: medians over ${runs} runs`);
-        for (const clients of [32, 128]) {
+        for (const clients of clientCounts) {
           // Pairs of rounds 1 and 2 of each run at this client count.
           const pairs = (mixed[name] ?? []).flatMap((rs) => {
             const a = rs.find((r) => r.clients === clients && r.round === 1);

@@ -192,6 +192,31 @@ describe('UsageRecorder', () => {
     await rec.stop();
   });
 
+  it('writes what was recorded when a flush began, leaving later requests to the next batch', async () => {
+    // Under steady load a flush that also wrote whatever arrived during its write wrote, back to
+    // back, one batch (one transaction) per round trip of a few requests each.
+    const rec = new UsageRecorder(t.deps.db, t.deps.dialect, silent, {
+      ...DEFAULT_RECORDER_OPTIONS,
+      intervalMs: 60_000,
+    });
+    const first = [event(), event(), event()];
+    for (const e of first) rec.record(e);
+    const flushing = rec.flush();
+    // The write has begun (it took the batch) before the next requests arrive.
+    await new Promise((r) => setImmediate(r));
+    expect(rec.pending).toBe(0);
+    const later = [event(), event()];
+    for (const e of later) rec.record(e);
+    await flushing;
+    expect((await stored(first.map((e) => e.requestId))).length).toBe(3);
+    expect(rec.pending).toBe(2);
+    expect(await stored(later.map((e) => e.requestId))).toEqual([]);
+    await rec.flush();
+    expect(rec.pending).toBe(0);
+    expect((await stored(later.map((e) => e.requestId))).length).toBe(2);
+    await rec.stop();
+  });
+
   it('writes a large burst in several multi-row inserts', async () => {
     const rec = new UsageRecorder(t.deps.db, t.deps.dialect, silent);
     const events = Array.from({ length: 1234 }, () => event());
