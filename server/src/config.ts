@@ -88,6 +88,8 @@ export interface Config {
   workerNice?: number;
   /** PostgreSQL read pool's connections (OPENDINAR_PG_READ_POOL, default 0 = none; db/index.ts readPoolOf). */
   pgReadPool?: number;
+  /** Exchanges the PostgreSQL writer thread runs at once (OPENDINAR_PG_WRITER_CONNECTIONS, default 1; offload/writer.ts). */
+  pgWriterConnections?: number;
   /** Request log (GET /developers/logs) window in days (OPENDINAR_REQUEST_LOG_DAYS, default 7); older rows are deleted. */
   requestLogDays?: number;
   /** Development: the default mailer logs e-mailed links (OPENDINAR_MAIL_LOG_LINKS; default on unless NODE_ENV=production). */
@@ -301,6 +303,15 @@ export function workerNiceFrom(env: Env): number {
   return integer(env, 'OPENDINAR_WORKER_NICE', 0, 0, 19);
 }
 
+/**
+ * OPENDINAR_PG_WRITER_CONNECTIONS: how many new connections' exchanges the PostgreSQL writer thread
+ * runs at once (1–8, default 1; offload/writer.ts). One keeps the database's share of the cores for
+ * the reads: each exchange is ~20 ms of PostgreSQL CPU (a year of history, its indexes and counts).
+ */
+export function pgWriterConnectionsFrom(env: Env): number {
+  return integer(env, 'OPENDINAR_PG_WRITER_CONNECTIONS', 1, 1, 8);
+}
+
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 /** Reads and validates every environment variable once; throws ConfigError naming the variable. */
@@ -359,6 +370,7 @@ export function loadConfig(env: Env = process.env): Config {
     workers: integer(env, 'OPENDINAR_WORKERS', availableParallelism(), 1, 256),
     workerThreads: workerThreadsFrom(env),
     workerNice: workerNiceFrom(env),
+    pgWriterConnections: pgWriterConnectionsFrom(env),
     pgReadPool: integer(env, 'OPENDINAR_PG_READ_POOL', 0, 0, 64),
     requestLogDays: integer(env, 'OPENDINAR_REQUEST_LOG_DAYS', 7, 1, 90),
     mailLogLinks: boolean(env, 'OPENDINAR_MAIL_LOG_LINKS', env.NODE_ENV !== 'production'),

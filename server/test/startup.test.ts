@@ -17,6 +17,7 @@ describe.concurrent('start-up configuration', () => {
     [{ OPENDINAR_WEBHOOK_ALLOW_PRIVATE: 'maybe' }, 'OPENDINAR_WEBHOOK_ALLOW_PRIVATE'],
     [{ OPENDINAR_WORKER_NICE: '20' }, 'OPENDINAR_WORKER_NICE'],
     [{ OPENDINAR_PG_READ_POOL: 'many' }, 'OPENDINAR_PG_READ_POOL'],
+    [{ OPENDINAR_PG_WRITER_CONNECTIONS: '0' }, 'OPENDINAR_PG_WRITER_CONNECTIONS'],
   ])('%o stops with one clear line naming %s', async (env, variable) => {
     const srv = await startServerProcess(env, { ready: false });
     expect(await srv.exited).toBe(1);

@@ -20,7 +20,7 @@ import {
 import { type DbHandle, type DbTarget, openTarget } from '../db/index.js';
 import { categorizeTransaction } from '../enrich/categorize.js';
 import { lowerWorkerThreadPriority } from './priority.js';
-import { type ExchangeWriteInput, PG_CONNECTIONS, type WriterThreadData } from './writer.js';
+import type { ExchangeWriteInput, WriterThreadData } from './writer.js';
 
 // Requests on the event loop come first where the cores are busy (offload/priority.ts); the
 // PostgreSQL writer thread by default (writer.ts PG_WRITER_NICE).
@@ -46,7 +46,7 @@ function connectionTo(target: DbTarget): DbHandle {
   const id = JSON.stringify(target);
   let handle = connections.get(id);
   if (handle) return handle;
-  handle = openTarget(target, PG_CONNECTIONS);
+  handle = openTarget(target, (workerData as WriterThreadData | undefined)?.pgConnections ?? 1);
   connections.set(id, handle);
   if (connections.size > 4) {
     const [oldest, h] = connections.entries().next().value as [string, DbHandle];

@@ -1,5 +1,5 @@
 import { Piscina } from 'piscina';
-import { workerThreadsFrom } from '../config.js';
+import { pgWriterConnectionsFrom, workerThreadsFrom } from '../config.js';
 import type { Exchanged, ExchangeWrite } from '../connect/exchange.js';
 import type { PurgeChunkInput, PurgeChunkResult } from '../connections/purge.js';
 import type { ProfileRecipe } from '../connectors/types.js';
@@ -16,13 +16,14 @@ import { workerEntry } from './pool.js';
  * every request behind it waited for.
  * - SQLite: one connection to the same WAL file, one task at a time (SQLite serialises writes
  *   anyway); a main-thread write waits (asynchronously, db/index.ts) only for the commit.
- * - PostgreSQL: a pool of PG_CONNECTIONS of its own, as many exchanges in flight at once (the
- *   claim's row lock keeps a token exchanged once across them), on a thread at nice PG_WRITER_NICE (5)
- *   unless OPENDINAR_WORKER_NICE says otherwise: it holds no lock a request on the event loop waits
- *   for, so where the cores are busy the requests run first and the exchanges take what is left.
- *   Two in flight, not four: an exchange is mostly this thread's CPU (generating, categorising,
- *   encoding ~1,000 rows), so more at once only held more profiles in memory and more connections
- *   (session 9, README "Session 9").
+ * - PostgreSQL: a pool of OPENDINAR_PG_WRITER_CONNECTIONS (default 1) of its own, as many exchanges
+ *   in flight at once (the claim's row lock keeps a token exchanged once across them), on a thread at
+ *   nice PG_WRITER_NICE (5) unless OPENDINAR_WORKER_NICE says otherwise: it holds no lock a request on
+ *   the event loop waits for, so where the cores are busy the requests run first and the exchanges
+ *   take what is left. One at a time, not two (session 11): an exchange is ~20 ms of the database's
+ *   CPU (the history's rows, their four indexes, the day and month counts, the change log) besides
+ *   this thread's ~15 ms; with two in flight the database took a whole core under the mixed load and
+ *   the reads' p99 at 32 clients was 1.4× (66 → 46 ms with one, exchange p50 +7 %; README "Session 11").
  *
  * A pool of its own, apart from the CPU pool (offload/pool.ts): a main-thread transaction may await
  * a CPU task while holding the write lock, and that task must never queue behind a write task
@@ -31,7 +32,6 @@ import { workerEntry } from './pool.js';
  * Started at boot (startWriter, main.ts) so the first exchange does not pay the thread's start
  * (loading the bundle and opening the connection); else on first use.
  */
-export const PG_CONNECTIONS = 2;
 
 /**
  * The PostgreSQL writer thread's default nice value (offload/priority.ts). 5, not session 9's 10:
@@ -45,6 +45,8 @@ export const PG_WRITER_NICE = 5;
 /** What a writer thread is started with (piscina's workerData). */
 export interface WriterThreadData {
   nice: number;
+  /** PostgreSQL: the size of the thread's pool (OPENDINAR_PG_WRITER_CONNECTIONS). */
+  pgConnections: number;
 }
 
 const writers = new Map<DbTarget['kind'], Piscina | null>();
@@ -52,7 +54,8 @@ const writers = new Map<DbTarget['kind'], Piscina | null>();
 function writerOf(kind: DbTarget['kind']): Piscina | null {
   let w = writers.get(kind);
   if (w !== undefined) return w;
-  const concurrent = kind === 'sqlite' ? 1 : PG_CONNECTIONS;
+  const pgConnections = pgWriterConnectionsFrom(process.env);
+  const concurrent = kind === 'sqlite' ? 1 : pgConnections;
   w =
     workerThreadsFrom(process.env) === 0
       ? null
@@ -62,7 +65,10 @@ function writerOf(kind: DbTarget['kind']): Piscina | null {
           maxThreads: 1,
           // SQLite: writes are serialised anyway; more in flight would only wait for the lock.
           concurrentTasksPerWorker: concurrent,
-          workerData: { nice: kind === 'postgres' ? PG_WRITER_NICE : 0 } satisfies WriterThreadData,
+          workerData: {
+            nice: kind === 'postgres' ? PG_WRITER_NICE : 0,
+            pgConnections,
+          } satisfies WriterThreadData,
           idleTimeout: 60_000,
         });
   writers.set(kind, w);
