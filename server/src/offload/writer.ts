@@ -22,8 +22,9 @@ import { workerEntry } from './pool.js';
  *   the event loop waits for, so where the cores are busy the requests run first and the exchanges
  *   take what is left. One at a time, not two (session 11): an exchange is ~20 ms of the database's
  *   CPU (the history's rows, their four indexes, the day and month counts, the change log) besides
- *   this thread's ~15 ms; with two in flight the database took a whole core under the mixed load and
- *   the reads' p99 at 32 clients was 1.4× (66 → 46 ms with one, exchange p50 +7 %; README "Session 11").
+ *   this thread's ~15 ms; with two in flight the database took a whole core under the mixed load, and
+ *   with one the reads' worst p99 at 32 clients fell 71 → 44 and 66 → 46 ms in paired runs (exchange
+ *   p50 +6–7 %, fewer flows completed; README "Session 11").
  *
  * A pool of its own, apart from the CPU pool (offload/pool.ts): a main-thread transaction may await
  * a CPU task while holding the write lock, and that task must never queue behind a write task
