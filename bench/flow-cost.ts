@@ -10,7 +10,7 @@ import http from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { median, pgBenchDatabase, postgresCpuMs, spawnServer } from './lib.js';
+import { jsonClient, median, pgBenchDatabase, postgresCpuMs, spawnServer } from './lib.js';
 
 const entries = process.argv.slice(2).length > 0 ? process.argv.slice(2) : ['server/dist/main.js'];
 const FLOWS = Number(process.env.FLOWS ?? 60);
@@ -46,33 +46,7 @@ async function once(entry: string, run: number): Promise<Record<Step, Cost>> {
   const d = new pg.Client({ connectionString: url.toString() });
   await d.connect();
   const agent = new http.Agent({ keepAlive: true });
-  const call = (method: string, path: string, token?: string, body?: unknown) =>
-    new Promise<{ status: number; body: string }>((resolve, reject) => {
-      const payload = body === undefined ? undefined : JSON.stringify(body);
-      const req = http.request(
-        `${srv.url}${path}`,
-        {
-          method,
-          agent,
-          headers: {
-            ...(token && { authorization: `Bearer ${token}` }),
-            ...(payload && {
-              'content-type': 'application/json',
-              'content-length': Buffer.byteLength(payload),
-            }),
-          },
-        },
-        (res) => {
-          const chunks: Buffer[] = [];
-          res.on('data', (d: Buffer) => chunks.push(d));
-          res.on('end', () =>
-            resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString() }),
-          );
-        },
-      );
-      req.on('error', reject);
-      req.end(payload);
-    });
+  const call = jsonClient(srv.url, agent);
   const sum: Record<Step, Cost> = {
     connect: { main: 0, all: 0, pg: 0 },
     authorize: { main: 0, all: 0, pg: 0 },

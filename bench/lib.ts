@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { openSync, readdirSync, readFileSync } from 'node:fs';
+import http from 'node:http';
 import { createServer } from 'node:net';
 import autocannon from 'autocannon';
 import pg from 'pg';
@@ -182,4 +183,53 @@ export function postgresCpuMs(): number | null {
     return null;
   }
   return total;
+}
+
+/** A bench call's answer: status and body as text. */
+export interface Answer {
+  status: number;
+  body: string;
+}
+
+/**
+ * JSON over HTTP to a bench server at `base` on `agent` (keep-alive): `call(method, path, token?, body?)`.
+ * `onFailure` hears of every 5xx answer and network error (the mixed bench counts them per route).
+ */
+export function jsonClient(
+  base: string,
+  agent: http.Agent,
+  onFailure?: (method: string, path: string, what: string) => void,
+) {
+  return (method: string, path: string, token?: string, body?: unknown): Promise<Answer> =>
+    new Promise((resolve, reject) => {
+      const payload = body === undefined ? undefined : JSON.stringify(body);
+      const req = http.request(
+        `${base}${path}`,
+        {
+          method,
+          agent,
+          headers: {
+            ...(token && { authorization: `Bearer ${token}` }),
+            ...(payload && {
+              'content-type': 'application/json',
+              'content-length': Buffer.byteLength(payload),
+            }),
+          },
+        },
+        (res) => {
+          if ((res.statusCode ?? 0) >= 500) onFailure?.(method, path, String(res.statusCode));
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () =>
+            resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString() }),
+          );
+          res.on('error', reject);
+        },
+      );
+      req.on('error', (err) => {
+        onFailure?.(method, path, err.message);
+        reject(err);
+      });
+      req.end(payload);
+    });
 }

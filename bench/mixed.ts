@@ -12,7 +12,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fmt, median, postgresCpuMs, spawnServer } from './lib.js';
+import { fmt, jsonClient, median, postgresCpuMs, spawnServer } from './lib.js';
 
 const METRICS_TOKEN = 'bench-metrics-token-0123456789';
 
@@ -28,52 +28,12 @@ const MIX: Array<[Kind, number]> = [
   ['flow', 5],
 ];
 
-interface Answer {
-  status: number;
-  body: string;
-}
-
 /** Server errors and failed calls by route and status, since the last take: printed per round. */
 const failures = new Map<string, number>();
 function failed(method: string, path: string, what: string): void {
   const route = (path.split('?')[0] ?? '').replace(/\/(acc|conn)_[A-Za-z0-9]+/g, '/:id');
   const k = `${method} ${route} ${what}`;
   failures.set(k, (failures.get(k) ?? 0) + 1);
-}
-
-function client(base: string, agent: http.Agent) {
-  return (method: string, path: string, token?: string, body?: unknown): Promise<Answer> =>
-    new Promise((resolve, reject) => {
-      const payload = body === undefined ? undefined : JSON.stringify(body);
-      const req = http.request(
-        `${base}${path}`,
-        {
-          method,
-          agent,
-          headers: {
-            ...(token && { authorization: `Bearer ${token}` }),
-            ...(payload && {
-              'content-type': 'application/json',
-              'content-length': Buffer.byteLength(payload),
-            }),
-          },
-        },
-        (res) => {
-          if ((res.statusCode ?? 0) >= 500) failed(method, path, String(res.statusCode));
-          const chunks: Buffer[] = [];
-          res.on('data', (c: Buffer) => chunks.push(c));
-          res.on('end', () =>
-            resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString() }),
-          );
-          res.on('error', reject);
-        },
-      );
-      req.on('error', (err) => {
-        failed(method, path, err.message);
-        reject(err);
-      });
-      req.end(payload);
-    });
 }
 
 const pct = (xs: number[], p: number): number => {
@@ -182,7 +142,7 @@ export async function benchMixed(opts: {
   const results: RoundResult[] = [];
   try {
     const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
-    const call = client(srv.url, agent);
+    const call = jsonClient(srv.url, agent, failed);
     const reg = await call('POST', '/developers/register', undefined, {
       email: `mixed-${Date.now()}@example.com`,
       password: 'correct horse battery',

@@ -46,7 +46,7 @@ async function database(suffix: string): Promise<{ url: string; drop: () => Prom
 
 async function main() {
   const own = await database('');
-  const base = await database('_base');
+  const base = withBase ? await database('_base') : null;
   const dataDir = mkdtempSync(join(tmpdir(), 'opendinar-page-ab-data-'));
   const common = {
     OPENDINAR_DATA_DIR: dataDir,
@@ -59,8 +59,7 @@ async function main() {
     ['bare Fastify, same SQL', ['--import', 'tsx', 'bench/bare-server.ts'], { DATABASE_URL: own.url }, {}],
     [`this build, ${cacheLabel}`, ['server/dist/main.js'], { DATABASE_URL: own.url }, withKey],
   ];
-  if (withBase)
-    variants.push([`${baseEntry}, ${cacheLabel}`, [baseEntry], { DATABASE_URL: base.url }, withKey]);
+  if (base) variants.push([`${baseEntry}, ${cacheLabel}`, [baseEntry], { DATABASE_URL: base.url }, withKey]);
   if (argv.includes('--usage-off'))
     variants.push([
       `this build, ${cacheLabel}, usage recording off`,
@@ -125,7 +124,7 @@ async function main() {
     console.log(`  load at the end ${loadavg()}`);
   } finally {
     await own.drop();
-    await base.drop();
+    await base?.drop();
     rmSync(dataDir, { recursive: true, force: true });
   }
 }
