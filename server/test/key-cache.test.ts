@@ -311,6 +311,131 @@ describe.skipIf(!onPostgres())('PostgreSQL API-key cache (LISTEN/NOTIFY)', () =>
     expect(loads).toBe(6);
   });
 
+  // Developer sessions (the dashboard's and /developers routes' devses_ tokens), cached the same way.
+  // Through the other process, on the real clock: its sessions are valid on both (this app's test
+  // clock is earlier, so the other process would find a session opened here already expired).
+  const login = async (email: string): Promise<string> => {
+    const res = await fetch(`${other.url}/developers/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email, password: 'correct horse battery' }),
+    });
+    expect(res.status).toBe(200);
+    return ((await res.json()) as { session_token: string }).session_token;
+  };
+  const otherMe = (token: string) =>
+    fetch(`${other.url}/developers/me`, { headers: auth(token) }).then(async (r) => ({
+      status: r.status,
+      code: ((await r.json()) as { error_code?: string }).error_code,
+    }));
+  const localMe = async (token: string) => {
+    const r = await t.app.inject({ method: 'GET', url: '/developers/me', headers: auth(token) });
+    return { status: r.statusCode, code: (r.json() as { error_code?: string }).error_code };
+  };
+
+  it('developer sessions: served from memory; a logout through one process fails on another within milliseconds', async () => {
+    const email = `kcs-${Date.now()}@example.com`;
+    await t.app.inject({
+      method: 'POST',
+      url: '/developers/register',
+      payload: { email, password: 'correct horse battery', name: 'KCS' },
+    });
+    const token = await login(email);
+    expect((await otherMe(token)).status).toBe(200);
+    const { hit } = await otherLookups();
+    for (let i = 0; i < 3; i++) expect((await otherMe(token)).status).toBe(200);
+    expect((await otherLookups()).hit).toBeGreaterThanOrEqual(hit + 2); // the other process: from memory
+    const localHits = t.app.keyCache?.hits ?? 0;
+    for (let i = 0; i < 3; i++) expect((await localMe(token)).status).toBe(200);
+    expect((t.app.keyCache?.hits ?? 0) - localHits).toBeGreaterThanOrEqual(2);
+
+    const out = await t.app.inject({ method: 'POST', url: '/developers/logout', headers: auth(token) });
+    expect(out.statusCode).toBe(200);
+    const committedAt = performance.now();
+    expect((await localMe(token)).code).toBe('INVALID_DEV_TOKEN'); // this process: at once
+    let tries = 0;
+    await until('the other process to refuse the session', async () => {
+      tries += 1;
+      return (await otherMe(token)).code === 'INVALID_DEV_TOKEN';
+    });
+    expect(performance.now() - committedAt).toBeLessThan(1000);
+    expect(tries).toBeLessThanOrEqual(3);
+  });
+
+  it('developer sessions: signing out everywhere (or a password change) on another process ends cached sessions here', async () => {
+    const email = `kcs2-${Date.now()}@example.com`;
+    await t.app.inject({
+      method: 'POST',
+      url: '/developers/register',
+      payload: { email, password: 'correct horse battery', name: 'KCS2' },
+    });
+    const a = await login(email);
+    const b = await login(email);
+    for (let i = 0; i < 2; i++) {
+      expect((await localMe(a)).status).toBe(200);
+      expect((await localMe(b)).status).toBe(200);
+      expect((await otherMe(b)).status).toBe(200);
+    }
+    // The other process ends every session: here, both cached sessions go on its notifications.
+    const res = await fetch(`${other.url}/developers/logout-all`, { method: 'POST', headers: auth(b) });
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as { sessions_revoked: number }).sessions_revoked).toBeGreaterThanOrEqual(2);
+    expect((await otherMe(b)).code).toBe('INVALID_DEV_TOKEN'); // that process: at once
+    await until('this process to refuse both sessions', async () => {
+      const [ra, rb] = [await localMe(a), await localMe(b)];
+      return ra.code === 'INVALID_DEV_TOKEN' && rb.code === 'INVALID_DEV_TOKEN';
+    });
+    // A password change here ends the other sessions of the developer at once in this process.
+    const c = await login(email);
+    const d = await login(email);
+    expect((await localMe(d)).status).toBe(200);
+    expect((await localMe(d)).status).toBe(200);
+    const changed = await t.app.inject({
+      method: 'POST',
+      url: '/developers/password',
+      headers: auth(c),
+      payload: { current_password: 'correct horse battery', new_password: 'another horse battery' },
+    });
+    expect(changed.statusCode, changed.body).toBe(200);
+    expect((await localMe(d)).code).toBe('INVALID_DEV_TOKEN');
+    expect((await localMe(c)).status).toBe(200); // the session that changed it stays
+  });
+
+  it('a session lookup in flight when its session or developer changes is not cached', async () => {
+    const cache = t.app.keyCache;
+    if (!cache) throw new Error('no key cache');
+    const row = {
+      id: 'dss_race',
+      developer_id: 'dev_race',
+      expires_at: '2999-01-01T00:00:00.000Z',
+      revoked_at: null,
+    };
+    let loads = 0;
+    let during: (() => void) | undefined;
+    const load = async () => {
+      loads += 1;
+      during?.();
+      during = undefined;
+      return row;
+    };
+    during = () => cache.invalidate('dss_race');
+    await cache.lookupSession('hash_srace', load);
+    await cache.lookupSession('hash_srace', load);
+    expect(loads).toBe(2); // the first was not stored; the second was
+    await cache.lookupSession('hash_srace', load);
+    expect(loads).toBe(2);
+    cache.invalidate('dev_race'); // all of the developer's sessions
+    await cache.lookupSession('hash_srace', load);
+    expect(loads).toBe(3);
+    cache.invalidateAccounts(); // an unrelated local commit keeps it
+    await cache.lookupSession('hash_srace', load);
+    expect(loads).toBe(3);
+    // A key's hash and a session's never share an entry.
+    await cache.lookup('hash_srace', async () => undefined);
+    await cache.lookupSession('hash_srace', load);
+    expect(loads).toBe(3);
+  });
+
   it('while the listener is down the cache is bypassed, and it comes back', async () => {
     const cache = t.app.keyCache;
     if (!cache) throw new Error('no key cache');

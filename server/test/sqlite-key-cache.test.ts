@@ -94,6 +94,29 @@ describe.skipIf(onPostgres())('SQLite API-key cache (PRAGMA data_version)', () =
     for (let i = 0; i < 3; i++) expectError(await get(missing), 'ACCOUNT_NOT_FOUND', 'ITEM_ERROR', 404);
   });
 
+  it('caches developer sessions, and refuses one ended by another connection on the very next request', async () => {
+    const cache = t.app.sqliteKeyCache;
+    const reg = await t.app.inject({
+      method: 'POST',
+      url: '/developers/register',
+      payload: { email: `skc-${Date.now()}@example.com`, password: 'correct horse battery', name: 'SKC' },
+    });
+    const token = reg.json().session_token as string;
+    const me = () => t.app.inject({ method: 'GET', url: '/developers/me', headers: auth(token) });
+    expect((await me()).statusCode).toBe(200);
+    const hits = cache?.hits ?? 0;
+    for (let i = 0; i < 3; i++) expect((await me()).statusCode).toBe(200);
+    expect((cache?.hits ?? 0) - hits).toBeGreaterThanOrEqual(2);
+    // Ended as a logout in another process would end it: refused at once, though it was cached.
+    await other.db
+      .updateTable('dev_sessions')
+      .set({ revoked_at: t.clock.now().toISOString() })
+      .where('token_hash', '=', sha256Hex(token))
+      .execute();
+    expectError(await me(), 'INVALID_DEV_TOKEN', 'AUTH_ERROR', 401);
+    expectError(await me(), 'INVALID_DEV_TOKEN', 'AUTH_ERROR', 401);
+  });
+
   it('refuses a key revoked by another connection on the very next request', async () => {
     expect((await get('/accounts')).statusCode).toBe(200);
     expect((await get()).statusCode).toBe(200);

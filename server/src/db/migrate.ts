@@ -22,6 +22,7 @@ import * as m0019category from './migrations/0019_big_category_index.js';
 import * as m0019rl from './migrations/0019_drop_rate_limits.js';
 import * as m0020usage from './migrations/0020_usage_instants.js';
 import * as m0021log from './migrations/0021_request_log_chunks.js';
+import * as m0022session from './migrations/0022_session_cache_notify.js';
 
 /** Migrations are imported statically so they work the same under tsx, the bundle and tests. */
 const migrations: Record<string, Migration> = {
@@ -48,6 +49,7 @@ const migrations: Record<string, Migration> = {
   '0019_drop_rate_limits': m0019rl,
   '0020_usage_instants': m0020usage,
   '0021_request_log_chunks': m0021log,
+  '0022_session_cache_notify': m0022session,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

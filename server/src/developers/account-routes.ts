@@ -56,6 +56,8 @@ export const accountRoutes: FastifyPluginAsyncTypebox = async (app) => {
         await setPassword(trx, developerId, hash);
         return revokeSessions(trx, clock, developerId, sessionId);
       });
+      // After the commit: this process drops the ended sessions at once (others on NOTIFY).
+      app.keyCache?.invalidate(developerId);
       return { status: 'changed' as const, sessions_revoked: revoked };
     },
   );
@@ -102,14 +104,15 @@ export const accountRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (req) => {
       checkNewPassword(req.body.new_password);
       const hash = await hashPassword(req.body.new_password, scryptCost);
-      const done = await db.transaction().execute(async (trx) => {
-        const developerId = await consumeResetToken(trx, clock, req.body.token);
-        if (!developerId) return false;
-        await setPassword(trx, developerId, hash);
-        await revokeSessions(trx, clock, developerId);
-        return true;
+      const developerId = await db.transaction().execute(async (trx) => {
+        const id = await consumeResetToken(trx, clock, req.body.token);
+        if (!id) return undefined;
+        await setPassword(trx, id, hash);
+        await revokeSessions(trx, clock, id);
+        return id;
       });
-      if (!done) throw new ApiError('INVALID_RESET_TOKEN');
+      if (!developerId) throw new ApiError('INVALID_RESET_TOKEN');
+      app.keyCache?.invalidate(developerId);
       return { status: 'reset' as const };
     },
   );
@@ -128,7 +131,9 @@ export const accountRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (req, reply) => {
-      const revoked = await revokeSessions(db, clock, developerOf(req).developerId);
+      const { developerId } = developerOf(req);
+      const revoked = await revokeSessions(db, clock, developerId);
+      app.keyCache?.invalidate(developerId);
       clearDashboardSession(app, reply);
       return { status: 'logged_out' as const, sessions_revoked: revoked };
     },
@@ -152,6 +157,8 @@ export const accountRoutes: FastifyPluginAsyncTypebox = async (app) => {
       if (!(await verifyPassword(req.body.password, developer?.password_hash ?? null, scryptCost)))
         throw new ApiError('INVALID_CREDENTIALS', 'The password is not correct.');
       await db.transaction().execute((trx) => deleteDeveloperData(trx, developerId));
+      // Their keys and sessions, cached here, go at once (others' on the cascade's notifications).
+      app.keyCache?.invalidate(developerId);
       clearDashboardSession(app, reply);
       return { status: 'deleted' as const };
     },

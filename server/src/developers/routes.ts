@@ -158,7 +158,10 @@ export const developerRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (req, reply) => {
-      await revokeSession(db, clock, developerOf(req).sessionId);
+      const { sessionId } = developerOf(req);
+      await revokeSession(db, clock, sessionId);
+      // This process refuses the token at once; others on their notification (http/key-cache.ts).
+      app.keyCache?.invalidate(sessionId);
       clearDashboardSession(app, reply);
       return { status: 'logged_out' as const };
     },

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyContextConfig, FastifyInstance, FastifyRequest } from 'fastify';
 import { type AccountRow, findKeyWithAccount } from '../accounts/store.js';
+import type { Db } from '../db/index.js';
 import { preparedQuery, readRows } from '../db/prepared.js';
 import { findRolledSecret } from '../developers/store.js';
 import { ApiError } from '../errors.js';
@@ -28,6 +29,15 @@ const findKeyByHash = preparedQuery(
       .where('key_hash', '=', hash),
   ['sample-hash'],
 );
+
+const findSessionByHash = (db: Db, hash: string) =>
+  readRows(
+    db,
+    db
+      .selectFrom('dev_sessions')
+      .select(['id', 'developer_id', 'expires_at', 'revoked_at'])
+      .where('token_hash', '=', hash),
+  );
 
 /**
  * One-use credentials for the dashboard's in-process calls on behalf of a key id (developers/
@@ -136,14 +146,13 @@ async function authenticateLinkToken(app: FastifyInstance, token: string): Promi
 async function authenticateDeveloper(app: FastifyInstance, token: string): Promise<DeveloperPrincipal> {
   const { db, clock } = app.deps;
   if (!token.startsWith('devses_')) throw new ApiError('INVALID_DEV_TOKEN');
+  const hash = sha256Hex(token);
   // The read-only connection on SQLite: a usage or log read must not wait behind a write transaction.
-  const [row] = await readRows(
-    db,
-    db
-      .selectFrom('dev_sessions')
-      .select(['id', 'developer_id', 'expires_at', 'revoked_at'])
-      .where('token_hash', '=', sha256Hex(token)),
-  );
+  const load = async () => (await findSessionByHash(db, hash))[0];
+  // Cached like keys (PostgreSQL: dropped on NOTIFY; SQLite: valid while nothing was committed), so a
+  // dashboard read is one round trip to the database, not two.
+  const cache = app.keyCache ?? app.sqliteKeyCache;
+  const row = cache ? await cache.lookupSession(hash, load) : await load();
   if (!row || row.revoked_at !== null) throw new ApiError('INVALID_DEV_TOKEN');
   if (row.expires_at <= clock.now().toISOString()) throw new ApiError('EXPIRED_DEV_TOKEN');
   return { developerId: row.developer_id, sessionId: row.id };

@@ -19,11 +19,20 @@ export interface CachedKeyWithAccount {
   account: AccountRow | null;
 }
 
+/** What auth needs of a developer session (dashboard and /developers routes). */
+export interface CachedSessionRow {
+  id: string;
+  developer_id: string;
+  expires_at: string;
+  revoked_at: string | null;
+}
+
 interface Entry {
-  row: CachedKeyRow;
-  /** Account routes: the account id asked for, and the row found (null: none this key owns). */
-  accountId?: string;
-  account?: AccountRow | null;
+  value: unknown;
+  /** The ids whose invalidation drops this entry (a key, an account, a session, a developer). */
+  tags: readonly string[];
+  /** Key-and-account entries: also stale after any commit through this process. */
+  local: boolean;
   /** The invalidation counter when the lookup that filled this entry started. */
   version: number;
   expiresAt: number;
@@ -33,27 +42,33 @@ export const KEY_CHANNEL = 'opendinar_api_keys';
 /** A safety net only (notifications do the real work): no entry outlives this. */
 const MAX_AGE_MS = 60_000;
 const MAX_ENTRIES = 10_000;
+/** Session entries' cache keys: \u0000 never occurs in a hex hash, so they never meet a key's. */
+const SESSION = 'session\u0000';
 
 /**
- * PostgreSQL API-key lookup cache, one per process and database (every app on the same database in
- * this process shares it, as they share the database). Correctness rules:
- * - every change to a key row sends NOTIFY opendinar_api_keys <key id> at commit (migration 0014);
- *   the listener drops every cached hash of that key and records the invalidation's version;
- * - a lookup that was in flight when its key was invalidated is used for that one request but not
- *   stored (its row may predate the change);
- * - every hit checks its entry's version against the key's last invalidation, and its age;
+ * PostgreSQL API-key and developer-session lookup cache, one per process and database (every app on
+ * the same database in this process shares it, as they share the database). Correctness rules:
+ * - every change to a key row sends NOTIFY opendinar_api_keys <key id> at commit (migration 0014),
+ *   every change to a developer session (a logout, a password change, a deletion) the session's id
+ *   (migration 0022); the listener drops every cached lookup tagged with that id and records the
+ *   invalidation's version;
+ * - a lookup that was in flight when one of its ids was invalidated is used for that one request
+ *   but not stored (its row may predate the change);
+ * - every hit checks its entry's version against its ids' last invalidation, and its age;
  * - while the LISTEN connection is down (start-up, a network blip) the cache is bypassed and emptied:
- *   a notification missed then would otherwise leave a revoked key working;
- * - a change made through this process is dropped here at once (`invalidate`), before its answer.
+ *   a notification missed then would otherwise leave a revoked key or session working;
+ * - a change made through this process is dropped here at once (`invalidate`: a key's id, a
+ *   session's, or a developer's for all of their sessions) after its commit and before its answer.
  * Account routes cache the key and the account named in the path together (one lookup, keyed by
  * hash and account id), dropped on either's notification: every change to an account row sends
  * NOTIFY with the account id (migration 0017), and every commit made through this process drops
  * every cached account at once (db/pg-named.ts `onLocalWrite`), so a process reads its own writes
  * (a change sequence the page cache keys on, a balance) without waiting for its notification.
+ * Ids never collide: keys, accounts, sessions and developers have different prefixes.
  */
 export class KeyCache {
   private readonly entries = new Map<string, Entry>();
-  private readonly hashesOf = new Map<string, Set<string>>();
+  private readonly entriesOf = new Map<string, Set<string>>();
   private readonly invalidatedAt = new Map<string, number>();
   private version = 0;
   /** The version at this process's last commit: cached accounts older than it are stale. */
@@ -72,39 +87,8 @@ export class KeyCache {
   }
 
   /** The key for this hash: from the cache when it is valid, else from `load` (and cached). */
-  async lookup(
-    hash: string,
-    load: () => Promise<CachedKeyRow | undefined>,
-  ): Promise<CachedKeyRow | undefined> {
-    if (this.listening) {
-      const e = this.entries.get(hash);
-      if (e && e.version >= (this.invalidatedAt.get(e.row.id) ?? -1) && e.expiresAt > performance.now()) {
-        this.hits += 1;
-        return e.row;
-      }
-      if (e) this.drop(hash, e.row.id);
-    }
-    this.misses += 1;
-    const startedAt = this.version;
-    const wasListening = this.listening;
-    const row = await load();
-    // Stored only if nothing about this key (or the listener) changed while we were reading.
-    if (
-      row &&
-      wasListening &&
-      this.listening &&
-      (this.invalidatedAt.get(row.id) ?? -1) <= startedAt &&
-      this.entries.size < MAX_ENTRIES
-    ) {
-      this.entries.set(hash, { row, version: startedAt, expiresAt: performance.now() + MAX_AGE_MS });
-      let hashes = this.hashesOf.get(row.id);
-      if (!hashes) {
-        hashes = new Set();
-        this.hashesOf.set(row.id, hashes);
-      }
-      hashes.add(hash);
-    }
-    return row;
+  lookup(hash: string, load: () => Promise<CachedKeyRow | undefined>): Promise<CachedKeyRow | undefined> {
+    return this.cached(hash, false, load, (row) => [row.id, row.developer_id]);
   }
 
   /**
@@ -112,62 +96,78 @@ export class KeyCache {
    * entry is valid (neither the key nor the account changed since, nor any local commit), else
    * from `load` (and cached, under the same rules as `lookup`).
    */
-  async lookupWithAccount(
+  lookupWithAccount(
     hash: string,
     accountId: string,
     load: () => Promise<CachedKeyWithAccount | undefined>,
   ): Promise<CachedKeyWithAccount | undefined> {
     // \u0000 separates: neither a hex hash nor an account id (NUL is refused at the edge) has one.
-    const entryKey = `${hash}\u0000${accountId}`;
+    return this.cached(`${hash}\u0000${accountId}`, true, load, (found) => [
+      found.key.id,
+      found.key.developer_id,
+      accountId,
+    ]);
+  }
+
+  /**
+   * The developer session whose token has this hash: cached like a key, dropped when the session
+   * changes (its notification) or when this process ends it or any session of its developer.
+   * Expiry is the caller's check, made on every request against its clock.
+   */
+  lookupSession(
+    hash: string,
+    load: () => Promise<CachedSessionRow | undefined>,
+  ): Promise<CachedSessionRow | undefined> {
+    return this.cached(SESSION + hash, false, load, (row) => [row.id, row.developer_id]);
+  }
+
+  private fresh(e: Entry): boolean {
+    if (e.local && e.version < this.accountsInvalidatedAt) return false;
+    for (const id of e.tags) if (e.version < (this.invalidatedAt.get(id) ?? -1)) return false;
+    return e.expiresAt > performance.now();
+  }
+
+  private async cached<T>(
+    entryKey: string,
+    local: boolean,
+    load: () => Promise<T | undefined>,
+    tagsOf: (value: T) => readonly string[],
+  ): Promise<T | undefined> {
     if (this.listening) {
       const e = this.entries.get(entryKey);
       if (e) {
-        const v = e.version;
-        if (
-          v >= (this.invalidatedAt.get(e.row.id) ?? -1) &&
-          v >= (this.invalidatedAt.get(accountId) ?? -1) &&
-          v >= this.accountsInvalidatedAt &&
-          e.expiresAt > performance.now()
-        ) {
+        if (this.fresh(e)) {
           this.hits += 1;
-          return { key: e.row, account: e.account ?? null };
+          return e.value as T;
         }
-        this.drop(entryKey, e.row.id, accountId);
+        this.drop(entryKey, e);
       }
     }
     this.misses += 1;
     const startedAt = this.version;
     const wasListening = this.listening;
-    const found = await load();
-    if (
-      found &&
-      wasListening &&
-      this.listening &&
-      (this.invalidatedAt.get(found.key.id) ?? -1) <= startedAt &&
-      (this.invalidatedAt.get(accountId) ?? -1) <= startedAt &&
-      this.accountsInvalidatedAt <= startedAt &&
-      this.entries.size < MAX_ENTRIES
-    ) {
-      this.entries.set(entryKey, {
-        row: found.key,
-        accountId,
-        account: found.account,
-        version: startedAt,
-        expiresAt: performance.now() + MAX_AGE_MS,
-      });
-      this.tag(found.key.id, entryKey);
-      this.tag(accountId, entryKey);
+    const value = await load();
+    if (value === undefined || !wasListening || !this.listening || this.entries.size >= MAX_ENTRIES)
+      return value;
+    // Stored only if nothing about its ids (or the listener) changed while we were reading.
+    const entry: Entry = {
+      value,
+      tags: tagsOf(value),
+      local,
+      version: startedAt,
+      expiresAt: performance.now() + MAX_AGE_MS,
+    };
+    if (!this.fresh(entry)) return value;
+    this.entries.set(entryKey, entry);
+    for (const id of entry.tags) {
+      let keys = this.entriesOf.get(id);
+      if (!keys) {
+        keys = new Set();
+        this.entriesOf.set(id, keys);
+      }
+      keys.add(entryKey);
     }
-    return found;
-  }
-
-  private tag(id: string, entryKey: string): void {
-    let keys = this.hashesOf.get(id);
-    if (!keys) {
-      keys = new Set();
-      this.hashesOf.set(id, keys);
-    }
-    keys.add(entryKey);
+    return value;
   }
 
   /** A commit through this process: every cached account may be older than what it wrote. */
@@ -177,29 +177,28 @@ export class KeyCache {
   }
 
   /**
-   * Drops every cached lookup of this key, or of this account (a notification, or a change made in
-   * this process); ids of keys and of accounts never collide (their prefixes differ).
+   * Drops every cached lookup tagged with this id — a key, an account, a session or a developer
+   * (a notification, or a change made in this process).
    */
-  invalidate(keyId: string): void {
+  invalidate(id: string): void {
     this.version += 1;
-    this.invalidatedAt.set(keyId, this.version);
-    for (const hash of this.hashesOf.get(keyId) ?? []) this.entries.delete(hash);
-    this.hashesOf.delete(keyId);
+    this.invalidatedAt.set(id, this.version);
+    for (const entryKey of this.entriesOf.get(id) ?? []) this.entries.delete(entryKey);
+    this.entriesOf.delete(id);
     // Bounded: old invalidation marks only matter for lookups in flight.
     if (this.invalidatedAt.size > MAX_ENTRIES) this.invalidatedAt.clear();
   }
 
-  private drop(entryKey: string, keyId: string, accountId?: string): void {
+  private drop(entryKey: string, e: Entry): void {
     this.entries.delete(entryKey);
-    this.hashesOf.get(keyId)?.delete(entryKey);
-    if (accountId !== undefined) this.hashesOf.get(accountId)?.delete(entryKey);
+    for (const id of e.tags) this.entriesOf.get(id)?.delete(entryKey);
   }
 
   private clear(): void {
     this.version += 1;
     this.accountsInvalidatedAt = this.version;
     this.entries.clear();
-    this.hashesOf.clear();
+    this.entriesOf.clear();
     this.invalidatedAt.clear();
   }
 

@@ -1,11 +1,11 @@
 import type { Executor } from '../db/index.js';
 import { dataVersionOf } from '../db/sqlite-reader.js';
-import type { CachedKeyRow, CachedKeyWithAccount } from './key-cache.js';
+import type { CachedKeyRow, CachedKeyWithAccount, CachedSessionRow } from './key-cache.js';
 
 const MAX_ENTRIES = 10_000;
 
 /**
- * The embedded database's API-key (and key + account) lookups, cached in this process and valid
+ * The embedded database's API-key (and key + account) and developer-session lookups, cached in this process and valid
  * only while nothing has been committed to the SQLite file since they were read: every hit checks
  * `PRAGMA data_version` on the read-only connection, which changes on any commit by any other
  * connection — this process's writer or another process on the same file. A revoked key, a deleted
@@ -62,6 +62,15 @@ export class SqliteKeyCache {
     load: () => Promise<CachedKeyWithAccount | undefined>,
   ): Promise<CachedKeyWithAccount | undefined> {
     return this.cached(withAccountKey(hash, accountId), load);
+  }
+
+  /** A developer session by its token's hash (a logout or password change is a commit: never served after). */
+  lookupSession(
+    hash: string,
+    load: () => Promise<CachedSessionRow | undefined>,
+  ): Promise<CachedSessionRow | undefined> {
+    // \u0000 never occurs in a hex hash: a session's entry never meets a key's.
+    return this.cached(`session\u0000${hash}`, load);
   }
 }
 
