@@ -1,7 +1,8 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildApp } from '../src/app.js';
-import { PURGE_LEASE_MS, purgeRevokedConnections } from '../src/connections/purge.js';
+import { PURGE_LEASE_MS, purgeChunk, purgeRevokedConnections } from '../src/connections/purge.js';
+import { claimPurge } from '../src/connections/store.js';
 import type { Db } from '../src/db/index.js';
 import { connectorsOf } from '../src/http/principals.js';
 import { insertTransactions, type NewTransaction } from '../src/transactions/store.js';
@@ -244,6 +245,124 @@ describe('background revocation', () => {
     await purgeRevokedConnections(t.deps);
     expect(await countOf(t.deps.db, 'transactions', account)).toBe(0);
     expect(await dayCounts(t.deps.db, account)).toEqual({ sum: 0, rows: 0 });
+  });
+});
+
+describe('background revocation of many small connections', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(async () => t.close());
+
+  /** A sandbox connection of one account with `n` transactions, revoked; its id and account. */
+  const revokedConnection = async (n: number): Promise<{ id: string; account: string }> => {
+    const created = await t.app.inject({
+      method: 'POST',
+      url: '/sandbox/connections',
+      headers: auth(MANI_KEY),
+      payload: {
+        bank_id: 'erste',
+        user_id: 'user_purge',
+        accounts: [
+          {
+            name: 'Tekući račun',
+            type: 'current',
+            currency: 'RSD',
+            transactions: Array.from({ length: n }, (_, i) => ({
+              date: `2026-03-${String(1 + (i % 28)).padStart(2, '0')}`,
+              amount: -(100 + i),
+              description: `Shop ${i}`,
+            })),
+          },
+        ],
+      },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const { connection_id: id, accounts } = created.json();
+    t.clock.advance(1000); // revocations in order: the job takes the oldest first
+    const res = await t.app.inject({ method: 'DELETE', url: `/connections/${id}`, headers: auth(MANI_KEY) });
+    expect(res.statusCode).toBe(200);
+    return { id, account: accounts[0].id };
+  };
+
+  it('one chunk finishes connection after connection while its budget lasts, and holds the one it stops in', async () => {
+    const small = [await revokedConnection(30), await revokedConnection(30), await revokedConnection(30)];
+    const big = await revokedConnection(250);
+    // Another process holds a lease on one of them: the chunk must leave it alone.
+    const heldElsewhere = await revokedConnection(30);
+    const now = t.clock.now();
+    const later = new Date(now.getTime() + PURGE_LEASE_MS).toISOString();
+    await t.deps.db
+      .updateTable('connections')
+      .set({ purge_lease_until: later })
+      .where('id', '=', heldElsewhere.id)
+      .execute();
+    // Everything revoked before (the seed's, earlier tests') out of the way: only ours are pending.
+    await t.deps.db
+      .updateTable('connections')
+      .set({ data_deleted_at: now.toISOString() })
+      .where('status', '=', 'revoked')
+      .where(
+        'id',
+        'not in',
+        [...small, big, heldElsewhere].map((c) => c.id),
+      )
+      .execute();
+
+    const lease = new Date(now.getTime() + 1000).toISOString();
+    const claimed = await claimPurge(t.deps.db, t.deps.dialect, {
+      nowIso: now.toISOString(),
+      untilIso: lease,
+    });
+    expect(claimed?.id).toBe(small[0]?.id); // oldest revocation first
+    const chunk = {
+      lease,
+      next: new Date(now.getTime() + 2000).toISOString(),
+      nowIso: now.toISOString(),
+      point: null,
+      dialect: t.deps.dialect,
+    };
+    // 30 + 30 + 30 rows, then 110 of the big one's 250: four connections touched in one transaction.
+    const first = await t.deps.db
+      .transaction()
+      .execute((trx) => purgeChunk(trx, { ...chunk, connectionId: small[0]?.id ?? '', rows: 200 }));
+    expect(first).toMatchObject({ step: 'more', connectionId: big.id, finished: 3, transactions: 200 });
+    for (const c of small) {
+      expect(await countOf(t.deps.db, 'transactions', c.account)).toBe(0);
+      expect(await accountsOf(t.deps.db, c.id)).toEqual([]);
+      expect(await connectionRow(t.deps.db, c.id)).toMatchObject({ data_deleted_at: chunk.nowIso });
+    }
+    expect(await countOf(t.deps.db, 'transactions', big.account)).toBe(140);
+    // The one it stopped in is ours until `next`; the one leased elsewhere is untouched.
+    expect(await connectionRow(t.deps.db, big.id)).toMatchObject({
+      purge_lease_until: chunk.next,
+      data_deleted_at: null,
+    });
+    expect(await countOf(t.deps.db, 'transactions', heldElsewhere.account)).toBe(30);
+    expect(await connectionRow(t.deps.db, heldElsewhere.id)).toMatchObject({ purge_lease_until: later });
+
+    // The next chunk carries on from its point, finishes it and finds nothing else free: done.
+    const second = await t.deps.db.transaction().execute((trx) =>
+      purgeChunk(trx, {
+        ...chunk,
+        lease: chunk.next,
+        next: new Date(now.getTime() + 3000).toISOString(),
+        connectionId: big.id,
+        point: first.point,
+        rows: 1000,
+      }),
+    );
+    expect(second).toMatchObject({ step: 'done', finished: 1, transactions: 140 });
+    expect(await countOf(t.deps.db, 'transactions', big.account)).toBe(0);
+    expect(await countOf(t.deps.db, 'transaction_changes', big.account)).toBe(0);
+    expect(await dayCounts(t.deps.db, big.account)).toEqual({ sum: 0, rows: 0 });
+    expect(await countOf(t.deps.db, 'transactions', heldElsewhere.account)).toBe(30);
+
+    // Once the other lease lapses, the job finishes that one too.
+    t.clock.advance(PURGE_LEASE_MS + 1000);
+    expect(await purgeRevokedConnections(t.deps)).toMatchObject({ connections: 1, transactions: 30 });
+    expect(await accountsOf(t.deps.db, heldElsewhere.id)).toEqual([]);
   });
 });
 

@@ -328,18 +328,24 @@ describe.skipIf(!onPostgres())('PostgreSQL API-key cache (LISTEN/NOTIFY)', () =>
       status: r.status,
       code: ((await r.json()) as { error_code?: string }).error_code,
     }));
+  /** Registers a developer (its session is not used) and answers their e-mail. */
+  const newDeveloper = async (tag: string): Promise<string> => {
+    const email = `${tag}-${Date.now()}@example.com`;
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/developers/register',
+      payload: { email, password: 'correct horse battery', name: tag },
+    });
+    expect(res.statusCode).toBe(201);
+    return email;
+  };
   const localMe = async (token: string) => {
     const r = await t.app.inject({ method: 'GET', url: '/developers/me', headers: auth(token) });
     return { status: r.statusCode, code: (r.json() as { error_code?: string }).error_code };
   };
 
   it('developer sessions: served from memory; a logout through one process fails on another within milliseconds', async () => {
-    const email = `kcs-${Date.now()}@example.com`;
-    await t.app.inject({
-      method: 'POST',
-      url: '/developers/register',
-      payload: { email, password: 'correct horse battery', name: 'KCS' },
-    });
+    const email = await newDeveloper('kcs');
     const token = await login(email);
     expect((await otherMe(token)).status).toBe(200);
     const { hit } = await otherLookups();
@@ -362,13 +368,8 @@ describe.skipIf(!onPostgres())('PostgreSQL API-key cache (LISTEN/NOTIFY)', () =>
     expect(tries).toBeLessThanOrEqual(3);
   });
 
-  it('developer sessions: signing out everywhere (or a password change) on another process ends cached sessions here', async () => {
-    const email = `kcs2-${Date.now()}@example.com`;
-    await t.app.inject({
-      method: 'POST',
-      url: '/developers/register',
-      payload: { email, password: 'correct horse battery', name: 'KCS2' },
-    });
+  it('developer sessions: signing out everywhere on another process ends those cached here; a password change here ends the others at once', async () => {
+    const email = await newDeveloper('kcs2');
     const a = await login(email);
     const b = await login(email);
     for (let i = 0; i < 2; i++) {

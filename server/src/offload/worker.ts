@@ -6,11 +6,7 @@ import { workerData } from 'node:worker_threads';
 import { sql } from 'kysely';
 import { type Exchanged, type ExchangeWrite, storeExchange } from '../connect/exchange.js';
 import { categorizeProfile } from '../connections/materialize.js';
-import {
-  type PurgeChunkInput,
-  type PurgeChunkResult,
-  purgeChunk as purgeChunkIn,
-} from '../connections/purge.js';
+import { type PurgeChunkInput, type PurgeChunkResult, purgeChunkTransaction } from '../connections/purge.js';
 import { profileFromRecipe } from '../connectors/sandbox/connector.js';
 import {
   type GeneratedProfile,
@@ -98,10 +94,10 @@ export async function exchangeWrite(input: {
 export async function purgeChunk(input: {
   target: DbTarget;
   chunk: PurgeChunkInput;
-}): Promise<PurgeChunkResult> {
+}): Promise<PurgeChunkResult & { ms: number }> {
   const { db } = connectionTo(input.target);
   try {
-    return await db.transaction().execute((trx) => purgeChunkIn(trx, input.chunk));
+    return await purgeChunkTransaction(db, input.chunk);
   } catch (e) {
     const err = e as { message?: string; code?: string };
     throw Object.assign(new Error(`${err.code ? `${err.code}: ` : ''}${err.message ?? String(e)}`), {

@@ -161,11 +161,10 @@ export const hasWriterThread = (): boolean => writerOf('sqlite') !== null;
 export function purgeChunkOffThread(
   path: string,
   chunk: PurgeChunkInput,
-): Promise<PurgeChunkResult> | undefined {
+): Promise<PurgeChunkResult & { ms: number }> | undefined {
   const w = writerOf('sqlite');
   if (!w) return undefined;
-  return w.run(
-    { target: { kind: 'sqlite', path }, chunk },
-    { name: 'purgeChunk' },
-  ) as Promise<PurgeChunkResult>;
+  return w.run({ target: { kind: 'sqlite', path }, chunk }, { name: 'purgeChunk' }) as Promise<
+    PurgeChunkResult & { ms: number }
+  >;
 }
