@@ -234,13 +234,10 @@ export async function purgeChunk(trx: Executor, c: PurgeChunkInput): Promise<Pur
     point = { accountId, at: n.next };
     if (n.changes + n.transactions === 0) {
       empty += 1;
-      if (from === HISTORY_DELETION_START) {
-        await deleteEmptyAccount(trx, accountId);
-        point = null;
-      }
       // Nothing writes to a revoked connection's accounts, but before the account row goes, one
       // more pass from the start makes sure nothing is left behind the point.
-      else point = null;
+      if (from === HISTORY_DELETION_START) await deleteEmptyAccount(trx, accountId);
+      point = null;
     }
   }
   return result('more');
