@@ -19,6 +19,24 @@ async function until<T>(
   }
 }
 
+/**
+ * A cache loader that counts its calls and runs `during` (once) while the load is in flight — a
+ * change landing between a lookup's start and its result.
+ */
+function racingLoad<T>(value: T): { load: () => Promise<T>; loads: number; during?: () => void } {
+  const r: { load: () => Promise<T>; loads: number; during?: () => void } = {
+    loads: 0,
+    load: async () => {
+      r.loads += 1;
+      const hook = r.during;
+      r.during = undefined;
+      hook?.();
+      return value;
+    },
+  };
+  return r;
+}
+
 describe.skipIf(!onPostgres())('PostgreSQL API-key cache (LISTEN/NOTIFY)', () => {
   let t: TestApp;
   let other: ServerProcess;
@@ -137,21 +155,17 @@ describe.skipIf(!onPostgres())('PostgreSQL API-key cache (LISTEN/NOTIFY)', () =>
       scopes: '[]',
       status: 'active',
     };
-    let loads = 0;
-    const load = async () => {
-      loads += 1;
-      // The change lands while the read is in flight.
-      if (loads === 1) cache.invalidate('key_race');
-      return row;
-    };
+    const r = racingLoad(row);
+    const { load } = r;
+    r.during = () => cache.invalidate('key_race'); // the change lands while the read is in flight
     await cache.lookup('hash_race', load);
     await cache.lookup('hash_race', load);
-    expect(loads).toBe(2); // the first result was not stored
+    expect(r.loads).toBe(2); // the first result was not stored
     await cache.lookup('hash_race', load);
-    expect(loads).toBe(2); // the second was
+    expect(r.loads).toBe(2); // the second was
     cache.invalidate('key_race');
     await cache.lookup('hash_race', load);
-    expect(loads).toBe(3);
+    expect(r.loads).toBe(3);
   });
 
   // Account routes: the key and the account named in the path are one cached lookup.
@@ -284,31 +298,25 @@ describe.skipIf(!onPostgres())('PostgreSQL API-key cache (LISTEN/NOTIFY)', () =>
       scopes: '[]',
       status: 'active',
     };
-    let loads = 0;
-    let during: (() => void) | undefined;
-    const load = async () => {
-      loads += 1;
-      during?.();
-      during = undefined;
-      return { key, account: null };
-    };
-    during = () => cache.invalidate('acc_race2');
+    const r = racingLoad({ key, account: null });
+    const { load } = r;
+    r.during = () => cache.invalidate('acc_race2');
     await cache.lookupWithAccount('hash_race2', 'acc_race2', load);
     await cache.lookupWithAccount('hash_race2', 'acc_race2', load);
-    expect(loads).toBe(2); // the first was not stored; the second was
+    expect(r.loads).toBe(2); // the first was not stored; the second was
     await cache.lookupWithAccount('hash_race2', 'acc_race2', load);
-    expect(loads).toBe(2);
+    expect(r.loads).toBe(2);
     cache.invalidateAccounts(); // a commit through this process
     await cache.lookupWithAccount('hash_race2', 'acc_race2', load);
-    expect(loads).toBe(3);
-    during = () => cache.invalidateAccounts();
+    expect(r.loads).toBe(3);
+    r.during = () => cache.invalidateAccounts();
     cache.invalidate('acc_race2');
     await cache.lookupWithAccount('hash_race2', 'acc_race2', load);
     await cache.lookupWithAccount('hash_race2', 'acc_race2', load);
-    expect(loads).toBe(5);
+    expect(r.loads).toBe(5);
     cache.invalidate('key_race2'); // the key's own change drops it too
     await cache.lookupWithAccount('hash_race2', 'acc_race2', load);
-    expect(loads).toBe(6);
+    expect(r.loads).toBe(6);
   });
 
   // Developer sessions (the dashboard's and /developers routes' devses_ tokens), cached the same way.
@@ -411,30 +419,24 @@ describe.skipIf(!onPostgres())('PostgreSQL API-key cache (LISTEN/NOTIFY)', () =>
       expires_at: '2999-01-01T00:00:00.000Z',
       revoked_at: null,
     };
-    let loads = 0;
-    let during: (() => void) | undefined;
-    const load = async () => {
-      loads += 1;
-      during?.();
-      during = undefined;
-      return row;
-    };
-    during = () => cache.invalidate('dss_race');
+    const r = racingLoad(row);
+    const { load } = r;
+    r.during = () => cache.invalidate('dss_race');
     await cache.lookupSession('hash_srace', load);
     await cache.lookupSession('hash_srace', load);
-    expect(loads).toBe(2); // the first was not stored; the second was
+    expect(r.loads).toBe(2); // the first was not stored; the second was
     await cache.lookupSession('hash_srace', load);
-    expect(loads).toBe(2);
+    expect(r.loads).toBe(2);
     cache.invalidate('dev_race'); // all of the developer's sessions
     await cache.lookupSession('hash_srace', load);
-    expect(loads).toBe(3);
+    expect(r.loads).toBe(3);
     cache.invalidateAccounts(); // an unrelated local commit keeps it
     await cache.lookupSession('hash_srace', load);
-    expect(loads).toBe(3);
+    expect(r.loads).toBe(3);
     // A key's hash and a session's never share an entry.
     await cache.lookup('hash_srace', async () => undefined);
     await cache.lookupSession('hash_srace', load);
-    expect(loads).toBe(3);
+    expect(r.loads).toBe(3);
   });
 
   it('while the listener is down the cache is bypassed, and it comes back', async () => {
