@@ -116,12 +116,10 @@ export async function purgeRevokedConnections(
           file !== undefined
             ? [OFF_THREAD_TARGET_MS, OFF_THREAD_MIN_ROWS, OFF_THREAD_MAX_ROWS]
             : [CHUNK_TARGET_MS, CHUNK_MIN_ROWS, CHUNK_MAX_ROWS];
-        // By the chunk's own time, not the wait for the writer thread: under load that queue is
-        // hundreds of milliseconds long, and counting it shrank chunks to the minimum.
-        // Off the thread, at least as long as the chunk waited for the writer: one chunk per pass of a
-        // queue of exchanges would otherwise leave the deletion a sliver of the thread (~6 connections a
-        // second deleted against 20–30 revoked, under the mixed bench), so it gets about half while
-        // that queue is long.
+        // Fitted to the chunk's own time (r.ms), with a target off the thread of at least its wait for
+        // the writer: one chunk per pass of a queue of exchanges left the deletion a sliver of the
+        // thread (~6 connections a second deleted against 20–30 revoked, the mixed bench), so it gets
+        // about half while that queue is long. (Counting the wait as work shrank chunks to the minimum.)
         const waited = file !== undefined ? performance.now() - started - r.ms : 0;
         const ideal = (rows * Math.max(target, waited)) / Math.max(r.ms, 0.1);
         rows = Math.round(Math.min(max, rows * 2, Math.max(min, rows / 2, ideal)));
@@ -172,11 +170,11 @@ export interface PurgeChunkResult {
   point: PurgePoint | null;
 }
 
+/** A chunk's result with how long its transaction took, ms (what the adaptive chunk size is fitted to). */
+export type TimedPurgeChunkResult = PurgeChunkResult & { ms: number };
+
 /** A chunk in a transaction of its own, timed (the time the adaptive chunk size is fitted to). */
-export async function purgeChunkTransaction(
-  db: Db,
-  chunk: PurgeChunkInput,
-): Promise<PurgeChunkResult & { ms: number }> {
+export async function purgeChunkTransaction(db: Db, chunk: PurgeChunkInput): Promise<TimedPurgeChunkResult> {
   const started = performance.now();
   const r = await db.transaction().execute((trx) => purgeChunk(trx, chunk));
   return { ...r, ms: performance.now() - started };

@@ -6,7 +6,11 @@ import { workerData } from 'node:worker_threads';
 import { sql } from 'kysely';
 import { type Exchanged, type ExchangeWrite, storeExchange } from '../connect/exchange.js';
 import { categorizeProfile } from '../connections/materialize.js';
-import { type PurgeChunkInput, type PurgeChunkResult, purgeChunkTransaction } from '../connections/purge.js';
+import {
+  type PurgeChunkInput,
+  purgeChunkTransaction,
+  type TimedPurgeChunkResult,
+} from '../connections/purge.js';
 import { profileFromRecipe } from '../connectors/sandbox/connector.js';
 import {
   type GeneratedProfile,
@@ -94,7 +98,7 @@ export async function exchangeWrite(input: {
 export async function purgeChunk(input: {
   target: DbTarget;
   chunk: PurgeChunkInput;
-}): Promise<PurgeChunkResult & { ms: number }> {
+}): Promise<TimedPurgeChunkResult> {
   const { db } = connectionTo(input.target);
   try {
     return await purgeChunkTransaction(db, input.chunk);

@@ -1,7 +1,7 @@
 import { Piscina } from 'piscina';
 import { pgWriterConnectionsFrom, workerThreadsFrom } from '../config.js';
 import type { Exchanged, ExchangeWrite } from '../connect/exchange.js';
-import type { PurgeChunkInput, PurgeChunkResult } from '../connections/purge.js';
+import type { PurgeChunkInput, TimedPurgeChunkResult } from '../connections/purge.js';
 import type { ProfileRecipe } from '../connectors/types.js';
 import type { DbTarget } from '../db/index.js';
 import { workerEntry } from './pool.js';
@@ -161,10 +161,11 @@ export const hasWriterThread = (): boolean => writerOf('sqlite') !== null;
 export function purgeChunkOffThread(
   path: string,
   chunk: PurgeChunkInput,
-): Promise<PurgeChunkResult & { ms: number }> | undefined {
+): Promise<TimedPurgeChunkResult> | undefined {
   const w = writerOf('sqlite');
   if (!w) return undefined;
-  return w.run({ target: { kind: 'sqlite', path }, chunk }, { name: 'purgeChunk' }) as Promise<
-    PurgeChunkResult & { ms: number }
-  >;
+  return w.run(
+    { target: { kind: 'sqlite', path }, chunk },
+    { name: 'purgeChunk' },
+  ) as Promise<TimedPurgeChunkResult>;
 }
