@@ -58,24 +58,38 @@ async function directTotal(f: Filter = {}): Promise<number> {
   return Number((await q.executeTakeFirstOrThrow()).n);
 }
 
-/** The month counts equal a count of the account's rows per (month, category). */
+/**
+ * The day and month counts equal a count of the account's rows per (day or month, category): no key
+ * missing or off, and none left at zero.
+ */
 async function expectExactCounts(): Promise<void> {
   const rows = await t.deps.db
     .selectFrom('transactions')
     .select(['date', 'category'])
     .where('account_id', '=', ACCOUNT)
     .execute();
-  const counted = new Map<string, number>();
-  for (const r of rows) {
-    const k = `${r.date.slice(0, 7)} ${r.category}`;
-    counted.set(k, (counted.get(k) ?? 0) + 1);
-  }
-  const kept = await t.deps.db
+  const count = (keyOf: (date: string) => string) => {
+    const counted = new Map<string, number>();
+    for (const r of rows) {
+      const k = `${keyOf(r.date)} ${r.category}`;
+      counted.set(k, (counted.get(k) ?? 0) + 1);
+    }
+    return counted;
+  };
+  const months = await t.deps.db
     .selectFrom('transaction_month_counts')
     .select(['month', 'category', 'n'])
     .where('account_id', '=', ACCOUNT)
     .execute();
-  expect(new Map(kept.map((r) => [`${r.month} ${r.category}`, Number(r.n)]))).toEqual(counted);
+  expect(new Map(months.map((r) => [`${r.month} ${r.category}`, Number(r.n)]))).toEqual(
+    count((d) => d.slice(0, 7)),
+  );
+  const days = await t.deps.db
+    .selectFrom('transaction_day_counts')
+    .select(['date', 'category', 'n'])
+    .where('account_id', '=', ACCOUNT)
+    .execute();
+  expect(new Map(days.map((r) => [`${r.date} ${r.category}`, Number(r.n)]))).toEqual(count((d) => d));
 }
 
 describe('big accounts: deep offsets and totals', () => {
@@ -93,9 +107,10 @@ describe('big accounts: deep offsets and totals', () => {
     const ids = await t.deps.db
       .transaction()
       .execute((trx) => insertTransactions(trx, { id: ACCOUNT, currency: 'RSD' }, txns, now));
-    // Writes the triggers must follow: a removal, a date move, a category change.
+    // Writes the triggers must follow: removals (the first day's seven rows: its keys reach zero), a
+    // date move (the row alone in its day and category: that key reaches zero), a category change.
     await t.deps.db.transaction().execute(async (trx) => {
-      await removeTransactions(trx, ACCOUNT, ids.slice(0, 5), now);
+      await removeTransactions(trx, ACCOUNT, ids.slice(0, 7), now);
       await updateTransaction(trx, ACCOUNT, ids[10] as string, { date: '2023-06-01' }, now);
       await updateTransaction(trx, ACCOUNT, ids[11] as string, { category: 'dining' }, now);
       // Pending → posted on another day, in another month.

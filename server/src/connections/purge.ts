@@ -1,9 +1,10 @@
-import { setTimeout as sleep, setImmediate as yieldToEventLoop } from 'node:timers/promises';
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import { type Db, type Dialect, type Executor, sqliteFileOf } from '../db/index.js';
 import type { AppDeps } from '../http/principals.js';
 import { hasWriterThread, purgeChunkOffThread } from '../offload/writer.js';
 import {
+  deleteCountsChunk,
   deleteHistoryChunk,
   HISTORY_DELETION_START,
   type HistoryDeletionPoint,
@@ -28,8 +29,6 @@ export const PURGE_LEASE_MS = 60_000;
  * time would shrink chunks to nothing on round-trip latency alone (20-row chunks: 450 rows/s).
  */
 const PG_CHUNK_ROWS = 2000;
-/** PostgreSQL: the rest after each chunk, per millisecond the chunk took. */
-const PG_REST_PER_CHUNK_MS = 1;
 const CHUNK_TARGET_MS = 5;
 const CHUNK_MIN_ROWS = 20;
 const CHUNK_MAX_ROWS = 5000;
@@ -127,11 +126,12 @@ export async function purgeRevokedConnections(
       // 'done': nothing of ours is left half-deleted; 'lost': another process took over after our
       // lease lapsed and finishes that one. Either way, claim afresh.
       if (r.step !== 'more') break;
-      // PostgreSQL: rest as long as the chunk took, so the deletion takes at most about half of one
-      // database backend and requests come first (back to back, under the mixed bench's churn it
-      // pushed the database past a core and reads' p99 past 50 ms). SQLite's chunks are sized by time.
-      if (!adaptive) await sleep(r.ms * PG_REST_PER_CHUNK_MS);
-      else await yieldToEventLoop();
+      // Back to back: one statement of the deletion in flight at a time is at most one database
+      // backend (PostgreSQL) or the writer thread's share (SQLite, sized above). Session 12 rested on
+      // PostgreSQL as long as each chunk took, when the count triggers made a chunk's statements
+      // expensive (sequential scans); since migration 0023 most of a chunk is round trips, and the
+      // rest only let the backlog grow (README "Session 13").
+      await yieldToEventLoop();
     }
   }
 }
@@ -231,18 +231,34 @@ export async function purgeChunk(trx: Executor, c: PurgeChunkInput): Promise<Pur
       continue;
     }
     const from = point?.accountId === accountId ? point.at : HISTORY_DELETION_START;
-    const n = await deleteHistoryChunk(trx, accountId, budget, from);
+    const asked = budget;
+    const n = await deleteHistoryChunk(trx, accountId, asked, from);
     changes += n.changes;
     transactions += n.transactions;
     budget -= Math.max(n.changes, n.transactions);
     point = { accountId, at: n.next };
-    if (n.changes + n.transactions === 0) {
-      empty += 1;
-      // Nothing writes to a revoked connection's accounts, but before the account row goes, one
-      // more pass from the start makes sure nothing is left behind the point.
-      if (from === HISTORY_DELETION_START) await deleteEmptyAccount(trx, accountId);
+    if (n.changes === asked || n.transactions === asked) continue; // more of its history (budget spent)
+    // Under the limit: nothing is left after the point. Nothing writes to a revoked connection's
+    // accounts, but before the account row goes, a pass from the start must have found its end
+    // (one more pass if this one started from a point).
+    if (from !== HISTORY_DELETION_START) {
+      if (n.changes + n.transactions === 0) empty += 1;
       point = null;
+      continue;
     }
+    // Its history is gone: its day and month counts (left as they were while its history went:
+    // migration 0023), then the row. Each step is a round trip through a busy database, so a small
+    // account (most of them) takes one of each.
+    const counts = await deleteCountsChunk(trx, accountId, budget);
+    if (n.changes + n.transactions + counts === 0) empty += 1;
+    if (counts === budget) {
+      budget = 0;
+      point = { accountId, at: HISTORY_DELETION_START };
+      continue;
+    }
+    budget -= counts;
+    await deleteEmptyAccount(trx, accountId);
+    point = null;
   }
   return result('more');
 }

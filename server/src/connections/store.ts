@@ -168,9 +168,11 @@ export async function accountLeftToPurge(trx: Executor, connectionId: string): P
   return row?.id;
 }
 
-/** Deletes an account row whose transactions and change log are gone already. */
+/**
+ * Deletes an account row whose transactions, change log and counts are gone already (its identity,
+ * if any is left, goes by the foreign key's cascade: one round trip).
+ */
 export async function deleteEmptyAccount(trx: Executor, accountId: string): Promise<void> {
-  await trx.deleteFrom('identities').where('account_id', '=', accountId).execute();
   await trx.deleteFrom('accounts').where('id', '=', accountId).execute();
 }
 

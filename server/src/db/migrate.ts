@@ -23,6 +23,7 @@ import * as m0019rl from './migrations/0019_drop_rate_limits.js';
 import * as m0020usage from './migrations/0020_usage_instants.js';
 import * as m0021log from './migrations/0021_request_log_chunks.js';
 import * as m0022session from './migrations/0022_session_cache_notify.js';
+import * as m0023counts from './migrations/0023_count_triggers.js';
 
 /** Migrations are imported statically so they work the same under tsx, the bundle and tests. */
 const migrations: Record<string, Migration> = {
@@ -50,6 +51,7 @@ const migrations: Record<string, Migration> = {
   '0020_usage_instants': m0020usage,
   '0021_request_log_chunks': m0021log,
   '0022_session_cache_notify': m0022session,
+  '0023_count_triggers': m0023counts,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

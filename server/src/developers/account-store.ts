@@ -82,6 +82,9 @@ export async function deleteDeveloperData(trx: Executor, developerId: string): P
   await trx.deleteFrom('webhooks').where('developer_id', '=', developerId).execute();
   await trx.deleteFrom('transaction_changes').where('account_id', 'in', accounts).execute();
   await trx.deleteFrom('transactions').where('account_id', 'in', accounts).execute();
+  // A revoked account's counts are not kept by the triggers (migration 0023).
+  await trx.deleteFrom('transaction_day_counts').where('account_id', 'in', accounts).execute();
+  await trx.deleteFrom('transaction_month_counts').where('account_id', 'in', accounts).execute();
   await trx.deleteFrom('identities').where('account_id', 'in', accounts).execute();
   await trx.deleteFrom('accounts').where('api_key_id', 'in', keyIds).execute();
   await trx.deleteFrom('connect_sessions').where('developer_id', '=', developerId).execute();

@@ -821,8 +821,9 @@ export const HISTORY_DELETION_START: HistoryDeletionPoint = { seq: 0, date: '', 
 
 /**
  * Deletes up to `rows` entries of an account's change log and up to `rows` of its transactions
- * after `after` (oldest first), in the caller's (short) transaction; the triggers of migration 0016
- * keep transaction_day_counts exact. The background deletion of a revoked connection
+ * after `after` (oldest first), in the caller's (short) transaction. The count triggers leave a
+ * revoked account's day and month counts as they were (migration 0023): deleteCountsChunk removes
+ * them once its history is gone. The background deletion of a revoked connection
  * (connections/purge.ts) calls it chunk by chunk, carrying the returned point: each chunk's index
  * scan starts where the last one stopped instead of walking the entries already deleted (on
  * PostgreSQL they stay in the index until vacuumed, which made every chunk slower than the last).
@@ -871,4 +872,48 @@ export async function deleteHistoryChunk(
     }
   }
   return { changes: changes.length, transactions: txns.length, next };
+}
+
+/**
+ * Deletes up to `rows` of an account's day and month counts (a revoked account's, frozen while its
+ * history was deleted: migration 0023), in the caller's transaction; returns how many went.
+ */
+export async function deleteCountsChunk(trx: Executor, accountId: string, rows: number): Promise<number> {
+  const days = await trx
+    .deleteFrom('transaction_day_counts')
+    .where('account_id', '=', accountId)
+    .where(({ eb, refTuple, selectFrom }) =>
+      eb(
+        refTuple('date', 'category'),
+        'in',
+        selectFrom('transaction_day_counts')
+          .select(['date', 'category'])
+          .where('account_id', '=', accountId)
+          .orderBy('date')
+          .orderBy('category')
+          .limit(rows)
+          .$asTuple('date', 'category'),
+      ),
+    )
+    .executeTakeFirst();
+  const left = rows - Number(days.numDeletedRows);
+  if (left <= 0) return Number(days.numDeletedRows);
+  const months = await trx
+    .deleteFrom('transaction_month_counts')
+    .where('account_id', '=', accountId)
+    .where(({ eb, refTuple, selectFrom }) =>
+      eb(
+        refTuple('month', 'category'),
+        'in',
+        selectFrom('transaction_month_counts')
+          .select(['month', 'category'])
+          .where('account_id', '=', accountId)
+          .orderBy('month')
+          .orderBy('category')
+          .limit(left)
+          .$asTuple('month', 'category'),
+      ),
+    )
+    .executeTakeFirst();
+  return Number(days.numDeletedRows) + Number(months.numDeletedRows);
 }
