@@ -879,41 +879,29 @@ export async function deleteHistoryChunk(
  * history was deleted: migration 0023), in the caller's transaction; returns how many went.
  */
 export async function deleteCountsChunk(trx: Executor, accountId: string, rows: number): Promise<number> {
-  const days = await trx
-    .deleteFrom('transaction_day_counts')
-    .where('account_id', '=', accountId)
-    .where(({ eb, refTuple, selectFrom }) =>
-      eb(
-        refTuple('date', 'category'),
-        'in',
-        selectFrom('transaction_day_counts')
-          .select(['date', 'category'])
-          .where('account_id', '=', accountId)
-          .orderBy('date')
-          .orderBy('category')
-          .limit(rows)
-          .$asTuple('date', 'category'),
-      ),
-    )
-    .executeTakeFirst();
-  const left = rows - Number(days.numDeletedRows);
-  if (left <= 0) return Number(days.numDeletedRows);
-  const months = await trx
-    .deleteFrom('transaction_month_counts')
-    .where('account_id', '=', accountId)
-    .where(({ eb, refTuple, selectFrom }) =>
-      eb(
-        refTuple('month', 'category'),
-        'in',
-        selectFrom('transaction_month_counts')
-          .select(['month', 'category'])
-          .where('account_id', '=', accountId)
-          .orderBy('month')
-          .orderBy('category')
-          .limit(left)
-          .$asTuple('month', 'category'),
-      ),
-    )
-    .executeTakeFirst();
-  return Number(days.numDeletedRows) + Number(months.numDeletedRows);
+  let deleted = 0;
+  for (const table of ['transaction_day_counts', 'transaction_month_counts'] as const) {
+    if (deleted >= rows) break;
+    // Both keyed (account_id, date or month, category); the same query shape on either.
+    const key = (table === 'transaction_day_counts' ? 'date' : 'month') as 'date';
+    const r = await trx
+      .deleteFrom(table as 'transaction_day_counts')
+      .where('account_id', '=', accountId)
+      .where(({ eb, refTuple, selectFrom }) =>
+        eb(
+          refTuple(key, 'category'),
+          'in',
+          selectFrom(table as 'transaction_day_counts')
+            .select([key, 'category'])
+            .where('account_id', '=', accountId)
+            .orderBy(key)
+            .orderBy('category')
+            .limit(rows - deleted)
+            .$asTuple(key, 'category'),
+        ),
+      )
+      .executeTakeFirst();
+    deleted += Number(r.numDeletedRows);
+  }
+  return deleted;
 }
