@@ -20,25 +20,42 @@ import { type Kysely, PostgresAdapter, sql } from 'kysely';
  */
 interface Counts {
   table: string;
+  /** The PostgreSQL functions' prefix; the SQLite triggers are transactions_<name>_del and so on. */
   prefix: string;
+  name: string;
   /** The key column, and its value from a transaction row of alias `r`. */
   key: string;
   keyOf: (r: string) => string;
 }
 
 const COUNTS: Counts[] = [
-  { table: 'transaction_day_counts', prefix: 'opendinar_day_counts', key: 'date', keyOf: (r) => `${r}.date` },
+  {
+    table: 'transaction_day_counts',
+    prefix: 'opendinar_day_counts',
+    name: 'day_counts',
+    key: 'date',
+    keyOf: (r) => `${r}.date`,
+  },
   {
     table: 'transaction_month_counts',
     prefix: 'opendinar_month_counts',
+    name: 'month_counts',
     key: 'month',
     keyOf: (r) => `substr(${r}.date, 1, 7)`,
   },
 ];
 
+/** A counts row `d` matching a grouped row `o` (columns account_id, k, category). */
+const keysMatch = (c: Counts) =>
+  `d.account_id = o.account_id AND d.${c.key} = o.k AND d.category = o.category`;
+
+/** The rows of an UPDATE that moved between keys: old `o`, new `w`. */
+const movedRows = (c: Counts) => `FROM old_rows o JOIN new_rows w ON w.id = o.id
+      WHERE (o.account_id, ${c.keyOf('o')}, o.category) IS DISTINCT FROM (w.account_id, ${c.keyOf('w')}, w.category)`;
+
 /** PostgreSQL: subtracts `source` (rows account_id, k, category, c), then deletes the keys it left at zero. */
 function subtractThenDelete(c: Counts, source: string, using = ''): string {
-  const on = `d.account_id = o.account_id AND d.${c.key} = o.k AND d.category = o.category`;
+  const on = keysMatch(c);
   return `
       EXECUTE $q$
         UPDATE ${c.table} d SET n = d.n - o.c FROM (${source}) o WHERE ${on}$q$ ${using};
@@ -69,8 +86,7 @@ function pgRemove(c: Counts): string {
 }
 
 function pgMove(c: Counts): string {
-  const moved = `FROM old_rows o JOIN new_rows w ON w.id = o.id
-      WHERE (o.account_id, ${c.keyOf('o')}, o.category) IS DISTINCT FROM (w.account_id, ${c.keyOf('w')}, w.category)`;
+  const moved = movedRows(c);
   const source = `SELECT o.account_id, ${c.keyOf('o')} AS k, o.category, count(*) AS c ${moved} GROUP BY 1, 2, 3`;
   return `
     CREATE OR REPLACE FUNCTION ${c.prefix}_move() RETURNS trigger AS $$
@@ -90,7 +106,7 @@ function pgMove(c: Counts): string {
 function sqliteDelete(c: Counts, live: boolean): string {
   const where = `account_id = OLD.account_id AND ${c.key} = ${c.keyOf('OLD')} AND category = OLD.category`;
   return `
-    CREATE TRIGGER transactions_${c.prefix.replace('opendinar_', '')}_del AFTER DELETE ON transactions
+    CREATE TRIGGER transactions_${c.name}_del AFTER DELETE ON transactions
     ${live ? 'WHEN NOT EXISTS (SELECT 1 FROM accounts WHERE id = OLD.account_id AND revoked_at IS NOT NULL)' : ''}
     BEGIN
       UPDATE ${c.table} SET n = n - 1 WHERE ${where};
@@ -105,7 +121,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       await sql.raw(pgRemove(c)).execute(db);
       await sql.raw(pgMove(c)).execute(db);
     } else {
-      await sql.raw(`DROP TRIGGER transactions_${c.prefix.replace('opendinar_', '')}_del`).execute(db);
+      await sql.raw(`DROP TRIGGER transactions_${c.name}_del`).execute(db);
       await sql.raw(sqliteDelete(c, true)).execute(db);
     }
   }
@@ -116,13 +132,12 @@ export async function down(db: Kysely<unknown>): Promise<void> {
   const pg = db.getExecutor().adapter instanceof PostgresAdapter;
   for (const c of COUNTS) {
     if (!pg) {
-      await sql.raw(`DROP TRIGGER transactions_${c.prefix.replace('opendinar_', '')}_del`).execute(db);
+      await sql.raw(`DROP TRIGGER transactions_${c.name}_del`).execute(db);
       await sql.raw(sqliteDelete(c, false)).execute(db);
       continue;
     }
-    const on = `d.account_id = o.account_id AND d.${c.key} = o.k AND d.category = o.category`;
-    const moved = `FROM old_rows o JOIN new_rows w ON w.id = o.id
-            WHERE (o.account_id, ${c.keyOf('o')}, o.category) IS DISTINCT FROM (w.account_id, ${c.keyOf('w')}, w.category)`;
+    const on = keysMatch(c);
+    const moved = movedRows(c);
     await sql
       .raw(`
     CREATE OR REPLACE FUNCTION ${c.prefix}_remove() RETURNS trigger AS $$
